@@ -1,0 +1,60 @@
+// What every kind declares: its names in discovery and its API strategy. Kinds are data;
+// the apiserver runs the same pipeline for all of them.
+import type { FieldError } from '../field';
+import type { KubeObject } from '../types';
+import type { NameValidator } from '../validation/meta';
+
+export interface ResourceType {
+  group: string;
+  version: string;
+  kind: string;
+  /** Plural resource name, e.g. "deployments". */
+  resource: string;
+  singular: string;
+  shortNames: readonly string[];
+  namespaced: boolean;
+  categories?: readonly string[];
+  verbs: readonly string[];
+}
+
+export interface Strategy<T extends KubeObject = KubeObject> {
+  /** Type name in api/schema/types.ts used for strict decoding. */
+  schemaType: string;
+  /** Writes to the main resource keep the stored status; status is written through /status. */
+  statusSubresource: boolean;
+  /** metadata.generation starts at 1 and is bumped whenever the spec changes. */
+  tracksGeneration: boolean;
+  validateName?: NameValidator;
+  /** Server-side defaulting, run on every decoded write (mutates its argument). */
+  defaults?(obj: T): void;
+  /** Create-only preparation after defaulting: reset status, set initial fields. */
+  prepareForCreate?(obj: T): void;
+  /** Update preparation: `obj` is the incoming object, `old` the stored one. */
+  prepareForUpdate?(obj: T, old: T): void;
+  validate?(obj: T): FieldError[];
+  validateUpdate?(obj: T, old: T): FieldError[];
+  /** Seconds a deletion waits for (pods: their grace period); 0 or undefined deletes at once. */
+  gracePeriod?(obj: T, requested: number | undefined): number;
+  /** Marks an object whose deletion has begun (namespaces turn Terminating). */
+  prepareForDelete?(obj: T): void;
+  /** Field labels a field selector may use besides metadata.name/namespace. */
+  fieldLabels?(obj: T): Record<string, string>;
+  /** Finalizers kept outside metadata.finalizers that still hold the object (namespaces). */
+  pendingFinalizers?(obj: T): boolean;
+}
+
+export interface KindDef<T extends KubeObject = KubeObject> {
+  type: ResourceType;
+  strategy: Strategy<T>;
+}
+
+export const STANDARD_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const;
+
+export function apiVersionOf(t: ResourceType): string {
+  return t.group ? `${t.group}/${t.version}` : t.version;
+}
+
+/** Builds a KindDef while keeping the object type of its strategy. */
+export function defineKind<T extends KubeObject>(def: KindDef<T>): KindDef<KubeObject> {
+  return def as unknown as KindDef<KubeObject>;
+}

@@ -1,0 +1,226 @@
+// The API's field schema at work: strict decoding (unknown fields and wrong JSON types, reported
+// the way the API server's decoder words them), quantity canonicalisation, and the zero values
+// Go's encoder always writes.
+import { tryParseQuantity, QUANTITY_ERROR } from '../meta/quantity';
+import { TYPES } from './types';
+
+interface FieldDef {
+  type: string;
+  always: boolean;
+}
+
+const parsed = new Map<string, Map<string, FieldDef>>();
+
+export function hasType(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(TYPES, name);
+}
+
+export function fieldsOf(typeName: string): Map<string, FieldDef> {
+  let fields = parsed.get(typeName);
+  if (!fields) {
+    fields = new Map();
+    for (const spec of (TYPES[typeName] ?? '').split(' ')) {
+      if (!spec) continue;
+      const always = spec.startsWith('!');
+      const colon = spec.indexOf(':');
+      fields.set(spec.slice(always ? 1 : 0, colon), { type: spec.slice(colon + 1), always });
+    }
+    parsed.set(typeName, fields);
+  }
+  return fields;
+}
+
+const SCALARS = new Set(['string', 'int32', 'int64', 'double', 'number', 'boolean', 'byte', 'time', 'microtime', 'quantity', 'intorstring', 'any']);
+
+export interface DecodeResult {
+  /** Paths of fields the schema does not know, e.g. "spec.replica". */
+  unknownFields: string[];
+  /** The first type mismatch, worded like Go's encoding/json. */
+  typeError?: string;
+}
+
+/**
+ * Checks `obj` against `rootType` and canonicalises quantities in place. The caller owns `obj`.
+ */
+export function decode(obj: Record<string, unknown>, rootType: string): DecodeResult {
+  const result: DecodeResult = { unknownFields: [] };
+  walkStruct(obj, rootType, '', '', result);
+  return result;
+}
+
+function jsonKind(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (v === null) return 'null';
+  switch (typeof v) {
+    case 'string':
+      return 'string';
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'bool';
+    default:
+      return 'object';
+  }
+}
+
+function goTypeName(type: string): string {
+  if (type.startsWith('[]')) return '[]' + goTypeName(type.slice(2));
+  if (type.startsWith('map[')) return 'map[string]' + goTypeName(type.slice(4, -1));
+  switch (type) {
+    case 'boolean':
+      return 'bool';
+    case 'double':
+    case 'number':
+      return 'float64';
+    case 'byte':
+      return '[]uint8';
+    case 'time':
+      return 'v1.Time';
+    case 'microtime':
+      return 'v1.MicroTime';
+    case 'quantity':
+      return 'resource.Quantity';
+    case 'intorstring':
+      return 'intstr.IntOrString';
+    case 'string':
+    case 'int32':
+    case 'int64':
+      return type;
+    default:
+      return 'v1.' + type.replace(/^\w+\./, '');
+  }
+}
+
+function typeError(structName: string, goPath: string, value: unknown, type: string): string {
+  return `json: cannot unmarshal ${jsonKind(value)} into Go struct field ${structName.replace(/^\w+\./, '')}.${goPath} of type ${goTypeName(type)}`;
+}
+
+function walkStruct(obj: Record<string, unknown>, typeName: string, path: string, goPath: string, res: DecodeResult): void {
+  const fields = fieldsOf(typeName);
+  for (const key of Object.keys(obj)) {
+    const fieldPath = path ? `${path}.${key}` : key;
+    const fieldGoPath = goPath ? `${goPath}.${key}` : key;
+    const def = fields.get(key);
+    if (!def) {
+      res.unknownFields.push(fieldPath);
+      continue;
+    }
+    const v = obj[key];
+    if (v === null) continue;
+    const fixed = walkValue(v, def.type, typeName, fieldPath, fieldGoPath, res);
+    if (fixed !== undefined) obj[key] = fixed;
+  }
+}
+
+/** Returns a replacement value when canonicalisation changed it. */
+function walkValue(v: unknown, type: string, structName: string, path: string, goPath: string, res: DecodeResult): unknown {
+  const fail = () => {
+    res.typeError ??= typeError(structName, goPath, v, type);
+    return undefined;
+  };
+  if (type.startsWith('[]')) {
+    if (!Array.isArray(v)) return fail();
+    const item = type.slice(2);
+    v.forEach((el, i) => {
+      if (el === null) return;
+      const fixed = walkValue(el, item, structName, `${path}[${i}]`, goPath, res);
+      if (fixed !== undefined) v[i] = fixed;
+    });
+    return undefined;
+  }
+  if (type.startsWith('map[')) {
+    if (jsonKind(v) !== 'object') return fail();
+    const item = type.slice(4, -1);
+    const m = v as Record<string, unknown>;
+    for (const k of Object.keys(m)) {
+      if (m[k] === null) continue;
+      const fixed = walkValue(m[k], item, structName, `${path}.${k}`, goPath, res);
+      if (fixed !== undefined) m[k] = fixed;
+    }
+    return undefined;
+  }
+  if (!SCALARS.has(type)) {
+    if (jsonKind(v) !== 'object') return fail();
+    walkStruct(v as Record<string, unknown>, type, path, goPath, res);
+    return undefined;
+  }
+  switch (type) {
+    case 'any':
+      return undefined;
+    case 'string':
+    case 'byte':
+    case 'time':
+    case 'microtime':
+      return typeof v === 'string' ? undefined : fail();
+    case 'boolean':
+      return typeof v === 'boolean' ? undefined : fail();
+    case 'int32':
+    case 'int64':
+      return typeof v === 'number' && Number.isInteger(v) ? undefined : fail();
+    case 'double':
+    case 'number':
+      return typeof v === 'number' ? undefined : fail();
+    case 'intorstring':
+      return typeof v === 'number' || typeof v === 'string' ? undefined : fail();
+    case 'quantity': {
+      if (typeof v !== 'number' && typeof v !== 'string') return fail();
+      const q = tryParseQuantity(String(v));
+      if (!q) {
+        res.typeError ??= QUANTITY_ERROR;
+        return undefined;
+      }
+      const canonical = q.toString();
+      return canonical === v ? undefined : canonical;
+    }
+  }
+  return undefined;
+}
+
+/** Adds the zero values Go's encoder always writes (e.g. `resources: {}`, `creationTimestamp: null`). */
+export function fillZeroFields(obj: Record<string, unknown>, typeName: string): void {
+  for (const [name, def] of fieldsOf(typeName)) {
+    let v = obj[name];
+    if (v === undefined && def.always) {
+      v = zeroValue(def.type);
+      if (v === undefined) continue;
+      obj[name] = v;
+    }
+    if (v === null || v === undefined) continue;
+    fillNested(v, def.type);
+  }
+}
+
+function fillNested(v: unknown, type: string): void {
+  if (type.startsWith('[]')) {
+    if (Array.isArray(v)) for (const el of v) if (el && typeof el === 'object') fillNested(el, type.slice(2));
+  } else if (type.startsWith('map[')) {
+    const item = type.slice(4, -1);
+    if (!SCALARS.has(item) && v && typeof v === 'object') for (const el of Object.values(v)) if (el) fillNested(el, item);
+  } else if (!SCALARS.has(type) && v && typeof v === 'object' && !Array.isArray(v)) {
+    fillZeroFields(v as Record<string, unknown>, type);
+  }
+}
+
+function zeroValue(type: string): unknown {
+  if (type.startsWith('[]') || type.startsWith('map[')) return undefined;
+  switch (type) {
+    case 'string':
+      return '';
+    case 'int32':
+    case 'int64':
+    case 'double':
+      return 0;
+    case 'boolean':
+      return false;
+    case 'time':
+    case 'microtime':
+      return null;
+    case 'any':
+    case 'quantity':
+    case 'intorstring':
+    case 'byte':
+      return undefined;
+    default:
+      return {};
+  }
+}

@@ -1,0 +1,23 @@
+// Time as the API speaks it. Cluster time is a number of milliseconds since the epoch handed out
+// by a Clock (sim/clock); nothing in api/ reads the wall clock.
+
+export interface Clock {
+  /** Current cluster time in ms since the epoch. */
+  now(): number;
+}
+
+/** RFC3339 with seconds precision, as metav1.Time serializes: "2024-12-15T10:00:00Z". */
+export function rfc3339(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** RFC3339 with microseconds, as metav1.MicroTime serializes. */
+export function rfc3339Micro(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+export function parseTime(s: string | null | undefined): number | undefined {
+  if (!s) return undefined;
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? undefined : t;
+}

@@ -1,0 +1,57 @@
+// Decoding a request body the way the API server does: strict field validation (kubectl asks for
+// it by default), JSON type checks, canonical quantities, then the zero values Go always writes.
+import { badRequest, invalidRequest } from '../api/errors';
+import type { KindDef } from '../api/registry';
+import { decode, fillZeroFields } from '../api/schema';
+import type { KubeObject } from '../api/types';
+
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+
+function cannotHandle(def: KindDef, detail: string): string {
+  const { kind, version } = def.type;
+  return `${kind} in version ${JSON.stringify(version)} cannot be handled as a ${kind}: ${detail}`;
+}
+
+function unknownFieldsText(paths: string[]): string {
+  return 'strict decoding error: ' + paths.map((p) => `unknown field ${JSON.stringify(p)}`).join(', ');
+}
+
+/** Decodes `obj` in place. Returns warnings for unknown fields when validation is not strict. */
+export function decodeObject(def: KindDef, obj: KubeObject, validation: FieldValidation = 'Strict'): string[] {
+  const result = decode(obj as Record<string, unknown>, def.strategy.schemaType);
+  if (result.typeError) throw badRequest(cannotHandle(def, result.typeError));
+  const warnings: string[] = [];
+  if (result.unknownFields.length) {
+    if (validation === 'Strict') throw badRequest(cannotHandle(def, unknownFieldsText(result.unknownFields)));
+    if (validation === 'Warn') for (const p of result.unknownFields) warnings.push(`unknown field ${JSON.stringify(p)}`);
+    for (const p of result.unknownFields) dropPath(obj, p);
+  }
+  fillZeroFields(obj as Record<string, unknown>, def.strategy.schemaType);
+  return warnings;
+}
+
+/** The error a strict patch produces: the API server reports the patch itself, Go-formatted. */
+export function strictPatchError(patch: unknown, unknownFields: string[]): Error {
+  return invalidRequest(`patch: Invalid value: ${JSON.stringify(goMapText(patch))}: ${unknownFieldsText(unknownFields)}`);
+}
+
+/** Go's %v of a decoded JSON value: map[k:v ...] with sorted keys, [a b] for lists. */
+function goMapText(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(goMapText).join(' ')}]`;
+  if (v && typeof v === 'object')
+    return `map[${Object.keys(v)
+      .sort()
+      .map((k) => `${k}:${goMapText((v as Record<string, unknown>)[k])}`)
+      .join(' ')}]`;
+  return v === null ? '<nil>' : String(v);
+}
+
+function dropPath(obj: unknown, path: string): void {
+  const parts = path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== '');
+  let cur: any = obj;
+  for (let i = 0; i < parts.length - 1; i++) {
+    cur = cur?.[parts[i]];
+    if (cur === undefined) return;
+  }
+  if (cur && typeof cur === 'object') delete cur[parts[parts.length - 1]];
+}

@@ -1,0 +1,404 @@
+// The write pipeline over the store, for everyone (CLI verbs, controllers, the kubelet):
+// authorize -> decode -> admission -> strategy -> validation -> persist. It enforces uid,
+// resourceVersion, generation, timestamps, deletionTimestamp + finalizers, and suppresses writes
+// that change nothing, so that controllers converge.
+import {
+  STALE_OBJECT,
+  alreadyExists,
+  badRequest,
+  conflict,
+  invalid as invalidError,
+  notFound,
+  type StatusError,
+} from '../api/errors';
+import { type FieldError, invalid, required } from '../api/field';
+import { clone, deepEqual } from '../api/meta/equal';
+import { type Selector, matches } from '../api/meta/selector';
+import { applyJsonPatch, JsonPatchError } from '../api/patch/json';
+import { applyMergePatch } from '../api/patch/merge';
+import type { Random } from '../api/random';
+import { type KindDef, type ResourceType, apiVersionOf, kindDef } from '../api/registry';
+import { decode, fillZeroFields } from '../api/schema';
+import { type Clock, rfc3339 } from '../api/time';
+import type { KubeObject, ObjectMeta } from '../api/types';
+import { validateObjectMeta } from '../api/validation/meta';
+import type { Store } from '../store/store';
+import { type AdmissionContext, type AdmissionRequest, admit, validateAdmission } from './admission';
+import { type UserInfo, type Verb, authorize } from './auth';
+import { type FieldValidation, decodeObject, strictPatchError } from './decode';
+import { type FieldRequirement, fieldsMatch } from './fieldselector';
+import { deepFreeze } from './freeze';
+import { ObjectStorage } from './storage';
+
+export interface WriteOptions {
+  dryRun?: boolean;
+  fieldValidation?: FieldValidation;
+}
+
+/** Subresources written through update, and the part of the object each one may change. */
+const SUBRESOURCE_FIELDS = { status: 'status', finalize: 'spec' } as const;
+export type UpdateSubresource = keyof typeof SUBRESOURCE_FIELDS;
+
+export interface UpdateOptions extends WriteOptions {
+  subresource?: UpdateSubresource;
+}
+
+export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
+
+export interface DeleteOptions extends WriteOptions {
+  propagationPolicy?: PropagationPolicy;
+  gracePeriodSeconds?: number;
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+export interface ListOptions {
+  labelSelector?: Selector;
+  fieldSelector?: FieldRequirement[];
+}
+
+export type PatchType = 'json' | 'merge' | 'strategic';
+
+export const FINALIZER_ORPHAN = 'orphan';
+export const FINALIZER_FOREGROUND = 'foregroundDeletion';
+
+const NAME_SUFFIX_LENGTH = 5;
+const MAX_GENERATE_NAME_BASE = 58;
+
+export class ApiServer {
+  private readonly storage: ObjectStorage;
+  private writes = 0;
+  /** Warnings produced by the last request (kubectl prints them on stderr). */
+  readonly warnings: string[] = [];
+
+  constructor(
+    store: Store,
+    private readonly clock: Clock,
+    private readonly random: Random,
+  ) {
+    this.storage = new ObjectStorage(store);
+  }
+
+  /** Number of persisted writes so far: the engine converges when a pass adds none. */
+  get writeCount(): number {
+    return this.writes;
+  }
+
+  get revision(): number {
+    return this.storage.revision;
+  }
+
+  // ---- reads ---------------------------------------------------------------------------------
+
+  get(user: UserInfo, type: ResourceType, namespace: string | undefined, name: string): KubeObject {
+    this.authorize(user, 'get', type, namespace, name);
+    return this.mustRead(type, namespace, name);
+  }
+
+  list(user: UserInfo, type: ResourceType, namespace: string | undefined, opts: ListOptions = {}): KubeObject[] {
+    this.authorize(user, 'list', type, namespace);
+    const ns = type.namespaced ? namespace : undefined;
+    const out: KubeObject[] = [];
+    for (const obj of this.storage.readAll(type, ns)) {
+      if (opts.labelSelector && !matches(opts.labelSelector, obj.metadata.labels)) continue;
+      if (opts.fieldSelector && !fieldsMatch(type, obj, opts.fieldSelector)) continue;
+      out.push(deepFreeze(obj));
+    }
+    return out;
+  }
+
+  // ---- create --------------------------------------------------------------------------------
+
+  create(user: UserInfo, type: ResourceType, namespace: string | undefined, input: KubeObject, opts: WriteOptions = {}): KubeObject {
+    const def = kindDef(type);
+    const obj = clone(input);
+    const meta = (obj.metadata ??= {});
+    this.checkNamespace(type, meta, namespace);
+    if (!meta.name && meta.generateName) meta.name = this.generateName(meta.generateName);
+    this.authorize(user, 'create', type, meta.namespace, meta.name);
+    this.decode(def, obj, opts.fieldValidation);
+    if (meta.resourceVersion) throw badRequest('resourceVersion should not be set on objects to be created');
+
+    const req: AdmissionRequest = { operation: 'CREATE', type, namespace: meta.namespace, name: meta.name ?? '', object: obj, user };
+    admit(req, this.admissionContext());
+
+    // BeforeCreate: system fields belong to the server.
+    meta.uid = this.random.uuid();
+    meta.creationTimestamp = rfc3339(this.clock.now());
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    if (def.strategy.tracksGeneration) meta.generation = 1;
+    else delete meta.generation;
+    if (def.strategy.statusSubresource) obj.status = {};
+    def.strategy.prepareForCreate?.(obj);
+    this.fillZero(def, obj);
+
+    this.validate(def, obj, [...validateObjectMeta(meta, type.namespaced, def.strategy.validateName), ...this.validateOwnerRefs(meta), ...(def.strategy.validate?.(obj) ?? [])]);
+    validateAdmission(req, this.admissionContext());
+
+    if (this.storage.read(type, meta.namespace, meta.name!)) throw alreadyExists(type, meta.name!);
+    if (opts.dryRun) return deepFreeze(obj);
+    return this.persist(type, obj);
+  }
+
+  // ---- update --------------------------------------------------------------------------------
+
+  update(user: UserInfo, type: ResourceType, input: KubeObject, opts: UpdateOptions = {}): KubeObject {
+    const def = kindDef(type);
+    const obj = clone(input);
+    const meta = (obj.metadata ??= {});
+    this.authorize(user, 'update', type, meta.namespace, meta.name, opts.subresource);
+    if (!meta.name) throw this.invalid(def, '', [required('metadata.name', 'name is required')]);
+    const old = this.mustRead(type, meta.namespace, meta.name);
+    if (meta.resourceVersion && meta.resourceVersion !== old.metadata.resourceVersion) throw conflict(type, meta.name, STALE_OBJECT);
+    if (meta.uid && meta.uid !== old.metadata.uid)
+      throw conflict(type, meta.name, `Precondition failed: UID in precondition: ${meta.uid}, UID in object meta: ${old.metadata.uid}`);
+    this.decode(def, obj, opts.fieldValidation);
+    return this.updateFrom(def, old, obj, user, opts);
+  }
+
+  /** Shared tail of update and patch: `obj` is decoded and targets the stored `old`. */
+  private updateFrom(def: KindDef, old: KubeObject, obj: KubeObject, user: UserInfo, opts: UpdateOptions): KubeObject {
+    const type = def.type;
+    const meta = obj.metadata;
+    const oldMeta = old.metadata;
+
+    let next: KubeObject;
+    if (opts.subresource) {
+      // A subresource write changes only its own part of the object.
+      const field = SUBRESOURCE_FIELDS[opts.subresource];
+      next = { ...clone(old), [field]: clone(obj[field]) };
+    } else {
+      next = obj;
+      if (def.strategy.statusSubresource) next.status = clone(old.status);
+      def.strategy.prepareForUpdate?.(next, old);
+    }
+    const nextMeta = next.metadata;
+    // Fields only the server sets.
+    nextMeta.uid = oldMeta.uid;
+    nextMeta.creationTimestamp = oldMeta.creationTimestamp;
+    nextMeta.namespace = oldMeta.namespace;
+    nextMeta.name = oldMeta.name;
+    if (oldMeta.deletionTimestamp) {
+      nextMeta.deletionTimestamp = oldMeta.deletionTimestamp;
+      if (oldMeta.deletionGracePeriodSeconds !== undefined) nextMeta.deletionGracePeriodSeconds = oldMeta.deletionGracePeriodSeconds;
+    } else {
+      delete nextMeta.deletionTimestamp;
+      delete nextMeta.deletionGracePeriodSeconds;
+    }
+    if (def.strategy.tracksGeneration) {
+      nextMeta.generation = oldMeta.generation ?? 1;
+      if (!opts.subresource && specChanged(next, old)) nextMeta.generation += 1;
+    } else delete nextMeta.generation;
+    this.fillZero(def, next);
+
+    const req: AdmissionRequest = {
+      operation: 'UPDATE',
+      type,
+      namespace: meta.namespace,
+      name: meta.name!,
+      object: next,
+      oldObject: old,
+      user,
+      subresource: opts.subresource,
+    };
+    admit(req, this.admissionContext());
+    const errs = [...validateObjectMeta(nextMeta, type.namespaced, def.strategy.validateName), ...this.validateOwnerRefs(nextMeta)];
+    if (!opts.subresource) errs.push(...(def.strategy.validateUpdate?.(next, old) ?? def.strategy.validate?.(next) ?? []));
+    this.validate(def, next, errs);
+    validateAdmission(req, this.admissionContext());
+
+    // Finalization complete: the object goes away.
+    if (nextMeta.deletionTimestamp && !(nextMeta.finalizers ?? []).length && !opts.dryRun && !def.strategy.pendingFinalizers?.(next)) {
+      this.storage.remove(type, old);
+      this.writes++;
+      return deepFreeze(next);
+    }
+    nextMeta.resourceVersion = oldMeta.resourceVersion;
+    if (deepEqual(next, old)) return deepFreeze(old);
+    if (opts.dryRun) return deepFreeze(next);
+    return this.persist(type, next);
+  }
+
+  // ---- patch ---------------------------------------------------------------------------------
+
+  patch(
+    user: UserInfo,
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    patchType: PatchType,
+    patch: unknown,
+    opts: UpdateOptions = {},
+  ): KubeObject {
+    const def = kindDef(type);
+    this.authorize(user, 'patch', type, namespace, name, opts.subresource);
+    const old = this.mustRead(type, namespace, name);
+    let patched: KubeObject;
+    try {
+      patched =
+        patchType === 'json'
+          ? (applyJsonPatch(old, patch) as KubeObject)
+          : (applyMergePatch(old, patch) as KubeObject);
+    } catch (e) {
+      if (e instanceof JsonPatchError) throw badRequest(e.message);
+      throw e;
+    }
+    if (!patched || typeof patched !== 'object' || !patched.metadata) throw badRequest('the patch removed metadata');
+    const pm = patched.metadata;
+    if (pm.resourceVersion && pm.resourceVersion !== old.metadata.resourceVersion) throw conflict(type, name, STALE_OBJECT);
+    const validation = opts.fieldValidation ?? 'Strict';
+    const probe = clone(patched);
+    const result = decodeForPatch(def, probe);
+    if (result.length && validation === 'Strict') throw strictPatchError(patch, result);
+    this.decode(def, patched, validation === 'Strict' ? 'Ignore' : validation);
+    patched.metadata.name = name;
+    return this.updateFrom(def, old, patched, user, opts);
+  }
+
+  // ---- pods/binding --------------------------------------------------------------------------
+
+  /** Binds a pod to a node (pods/binding): sets spec.nodeName and PodScheduled=True. */
+  bind(user: UserInfo, type: ResourceType, namespace: string, name: string, nodeName: string): KubeObject {
+    this.authorize(user, 'create', type, namespace, name, 'binding');
+    const old = this.mustRead(type, namespace, name) as KubeObject & { spec: { nodeName?: string }; status?: any };
+    if (old.spec.nodeName) throw conflict(type, name, `pod ${name} is already assigned to node ${JSON.stringify(old.spec.nodeName)}`);
+    const next = clone(old);
+    next.spec.nodeName = nodeName;
+    const status = (next.status ??= {});
+    const conditions = (status.conditions ??= []).filter((c: { type: string }) => c.type !== 'PodScheduled');
+    conditions.push({ lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.now()), status: 'True', type: 'PodScheduled' });
+    status.conditions = conditions;
+    return this.persist(type, next);
+  }
+
+  // ---- delete --------------------------------------------------------------------------------
+
+  delete(user: UserInfo, type: ResourceType, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject {
+    const def = kindDef(type);
+    this.authorize(user, 'delete', type, namespace, name);
+    const old = this.mustRead(type, namespace, name);
+    const pre = opts.preconditions ?? {};
+    if (pre.uid && pre.uid !== old.metadata.uid)
+      throw conflict(type, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`);
+    if (pre.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) throw conflict(type, name, STALE_OBJECT);
+    validateAdmission({ operation: 'DELETE', type, namespace, name, oldObject: old, user }, this.admissionContext());
+
+    const next = clone(old);
+    const meta = next.metadata;
+    const finalizers = new Set(meta.finalizers ?? []);
+    if (opts.propagationPolicy === 'Orphan') finalizers.add(FINALIZER_ORPHAN);
+    if (opts.propagationPolicy === 'Foreground') finalizers.add(FINALIZER_FOREGROUND);
+    if (opts.propagationPolicy === 'Background') {
+      finalizers.delete(FINALIZER_ORPHAN);
+      finalizers.delete(FINALIZER_FOREGROUND);
+    }
+    meta.finalizers = [...finalizers];
+    if (!meta.finalizers.length) delete meta.finalizers;
+
+    const grace = def.strategy.gracePeriod?.(old, opts.gracePeriodSeconds) ?? 0;
+    const now = this.clock.now();
+    const mustWait = grace > 0 || finalizers.size > 0 || !!def.strategy.pendingFinalizers?.(next);
+    if (!mustWait) {
+      if (opts.dryRun) return deepFreeze(next);
+      this.storage.remove(type, old);
+      this.writes++;
+      return deepFreeze(next);
+    }
+    // Graceful or finalized deletion: mark it and let the kubelet or controllers finish.
+    const deadline = now + grace * 1000;
+    const existing = meta.deletionTimestamp ? Date.parse(meta.deletionTimestamp) : undefined;
+    if (existing === undefined || deadline < existing) {
+      meta.deletionTimestamp = rfc3339(deadline);
+      meta.deletionGracePeriodSeconds = grace;
+    }
+    def.strategy.prepareForDelete?.(next);
+    if (opts.dryRun || deepEqual(next, old)) return deepFreeze(next);
+    return this.persist(type, next);
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  private authorize(user: UserInfo, verb: Verb, type: ResourceType, namespace?: string, name?: string, subresource?: string) {
+    authorize({ user, verb, type, namespace: type.namespaced ? namespace : undefined, name, subresource });
+  }
+
+  private mustRead(type: ResourceType, namespace: string | undefined, name: string): KubeObject {
+    const obj = this.storage.read(type, type.namespaced ? namespace : undefined, name);
+    if (!obj) throw notFound(type, name);
+    return deepFreeze(obj);
+  }
+
+  private checkNamespace(type: ResourceType, meta: ObjectMeta, namespace: string | undefined): void {
+    if (!type.namespaced) {
+      delete meta.namespace;
+      return;
+    }
+    if (meta.namespace && namespace && meta.namespace !== namespace)
+      throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    meta.namespace = meta.namespace || namespace || 'default';
+  }
+
+  private generateName(base: string): string {
+    return base.slice(0, MAX_GENERATE_NAME_BASE) + this.random.string(NAME_SUFFIX_LENGTH);
+  }
+
+  private decode(def: KindDef, obj: KubeObject, validation: FieldValidation | undefined): void {
+    const apiVersion = apiVersionOf(def.type);
+    obj.apiVersion ??= apiVersion;
+    obj.kind ??= def.type.kind;
+    if (obj.apiVersion !== apiVersion || obj.kind !== def.type.kind)
+      throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${apiVersion})`);
+    this.warnings.push(...decodeObject(def, obj, validation ?? 'Strict'));
+    def.strategy.defaults?.(obj);
+  }
+
+  private fillZero(def: KindDef, obj: KubeObject): void {
+    fillZeroFields(obj as Record<string, unknown>, def.strategy.schemaType);
+  }
+
+  private validateOwnerRefs(meta: ObjectMeta): FieldError[] {
+    const errs: FieldError[] = [];
+    const refs = meta.ownerReferences ?? [];
+    for (const r of refs) {
+      if (!r.apiVersion) errs.push(invalid('metadata.ownerReferences.apiVersion', r.apiVersion ?? '', 'version must not be empty'));
+      if (!r.kind) errs.push(invalid('metadata.ownerReferences.kind', r.kind ?? '', 'kind must not be empty'));
+      if (!r.name) errs.push(invalid('metadata.ownerReferences.name', r.name ?? '', 'name must not be empty'));
+      if (!r.uid) errs.push(invalid('metadata.ownerReferences.uid', r.uid ?? '', 'uid must not be empty'));
+    }
+    if (refs.filter((r) => r.controller).length > 1)
+      errs.push(invalid('metadata.ownerReferences', null, 'Only one reference can have Controller set to true'));
+    return errs;
+  }
+
+  private validate(def: KindDef, obj: KubeObject, errs: FieldError[]): void {
+    if (errs.length) throw this.invalid(def, obj.metadata.name ?? '', errs);
+  }
+
+  private invalid(def: KindDef, name: string, errs: FieldError[]): StatusError {
+    return invalidError({ group: def.type.group, kind: def.type.kind }, name, errs);
+  }
+
+  private persist(type: ResourceType, obj: KubeObject): KubeObject {
+    this.writes++;
+    return deepFreeze(this.storage.write(type, obj));
+  }
+
+  private admissionContext(): AdmissionContext {
+    return {
+      read: (t, ns, n) => this.storage.read(t, t.namespaced ? ns : undefined, n),
+      random: this.random,
+    };
+  }
+}
+
+/** Everything but metadata and status: what `generation` tracks. */
+function specChanged(a: KubeObject, b: KubeObject): boolean {
+  const strip = ({ metadata: _m, status: _s, ...rest }: KubeObject) => rest;
+  return !deepEqual(strip(a), strip(b));
+}
+
+
+/** Unknown fields of a patched object (checked on a copy). */
+function decodeForPatch(def: KindDef, obj: KubeObject): string[] {
+  return decode(obj as Record<string, unknown>, def.strategy.schemaType).unknownFields;
+}

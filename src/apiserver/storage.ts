@@ -1,0 +1,48 @@
+// Where API objects live in the store: etcd-like registry keys ("/registry/pods",
+// "/registry/apps/deployments") and "<namespace>/<name>" within a collection.
+import type { ResourceType } from '../api/registry';
+import type { KubeObject } from '../api/types';
+import type { Store } from '../store/store';
+
+export function collectionOf(t: ResourceType): string {
+  return t.group ? `/registry/${t.group}/${t.resource}` : `/registry/${t.resource}`;
+}
+
+export function keyOf(t: ResourceType, namespace: string | undefined, name: string): string {
+  return t.namespaced ? `${namespace}/${name}` : name;
+}
+
+/** Typed reads and writes of objects; no API rules here. */
+export class ObjectStorage {
+  constructor(private readonly store: Store) {}
+
+  read(t: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.store.get(collectionOf(t), keyOf(t, namespace, name)) as KubeObject | undefined;
+  }
+
+  /** Objects of a type, in one namespace or (undefined) all, sorted by namespace then name. */
+  readAll(t: ResourceType, namespace?: string): KubeObject[] {
+    const prefix = t.namespaced && namespace !== undefined ? `${namespace}/` : '';
+    return this.store.list(collectionOf(t), prefix) as KubeObject[];
+  }
+
+  count(t: ResourceType): number {
+    return this.store.count(collectionOf(t));
+  }
+
+  /** Stores the object with a new resourceVersion (mutates `obj.metadata.resourceVersion`). */
+  write(t: ResourceType, obj: KubeObject): KubeObject {
+    obj.metadata.resourceVersion = String(this.store.nextRevision());
+    this.store.put(collectionOf(t), keyOf(t, obj.metadata.namespace, obj.metadata.name!), obj);
+    return obj;
+  }
+
+  remove(t: ResourceType, obj: KubeObject): void {
+    this.store.nextRevision();
+    this.store.delete(collectionOf(t), keyOf(t, obj.metadata.namespace, obj.metadata.name!));
+  }
+
+  get revision(): number {
+    return this.store.revision;
+  }
+}

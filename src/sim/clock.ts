@@ -1,0 +1,32 @@
+// The cluster clock: wall time, read once when the invocation starts, plus an offset kept in the
+// store. This is the only module that reads the wall clock; `advance` moves simulated time.
+import type { Clock } from '../api/time';
+
+export class SimClock implements Clock {
+  private constructor(
+    private readonly wallMs: number,
+    private offset: number,
+  ) {}
+
+  /** A clock at the current wall time shifted by the stored offset. */
+  static start(offsetMs: number): SimClock {
+    return new SimClock(Date.now(), offsetMs);
+  }
+
+  /** A clock fixed at a given cluster time (tests, goldens). */
+  static fixed(nowMs: number): SimClock {
+    return new SimClock(nowMs, 0);
+  }
+
+  now(): number {
+    return this.wallMs + this.offset;
+  }
+
+  get offsetMs(): number {
+    return this.offset;
+  }
+
+  advance(ms: number): void {
+    if (ms > 0) this.offset += ms;
+  }
+}

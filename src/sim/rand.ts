@@ -1,0 +1,64 @@
+// Seeded randomness (sfc32): generated names, UIDs and IPs come from here, and the generator's
+// state lives in the store, so the same commands build the same cluster.
+import { NAME_ALPHABET, type Random } from '../api/random';
+
+const DEFAULT_SEED = [0x706f636b, 0x65746b75, 0x62650000, 0x00000001]; // "pocketkube"
+
+export class SeededRandom implements Random {
+  private s: number[];
+
+  constructor(state?: readonly number[]) {
+    this.s = state && state.length === 4 ? [...state] : [...DEFAULT_SEED];
+    if (!state || state.length !== 4) for (let i = 0; i < 12; i++) this.next();
+  }
+
+  static fromSeed(seed: string): SeededRandom {
+    let h = 2166136261;
+    const words: number[] = [];
+    for (let w = 0; w < 4; w++) {
+      for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619) >>> 0;
+      h = Math.imul(h ^ w, 16777619) >>> 0;
+      words.push(h);
+    }
+    const r = new SeededRandom(words);
+    for (let i = 0; i < 12; i++) r.next();
+    return r;
+  }
+
+  get state(): number[] {
+    return [...this.s];
+  }
+
+  /** The next 32-bit unsigned value. */
+  next(): number {
+    let [a, b, c, d] = this.s;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    d = (d + 1) >>> 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) >>> 0;
+    c = ((c << 21) | (c >>> 11)) >>> 0;
+    c = (c + t) >>> 0;
+    this.s = [a >>> 0, b, c, d];
+    return t;
+  }
+
+  int(n: number): number {
+    return this.next() % n;
+  }
+
+  string(n: number, alphabet: string = NAME_ALPHABET): string {
+    let out = '';
+    for (let i = 0; i < n; i++) out += alphabet[this.int(alphabet.length)];
+    return out;
+  }
+
+  uuid(): string {
+    const hex = (n: number) => this.string(n, '0123456789abcdef');
+    const variant = '89ab'[this.int(4)];
+    return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+  }
+}
