@@ -66,6 +66,7 @@ export interface ContainerPort {
   name?: string;
   containerPort: number;
   hostPort?: number;
+  hostIP?: string;
   protocol?: string;
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../api/errors';
 import { type FieldError, invalid, required } from '../api/field';
 import { clone, deepEqual } from '../api/meta/equal';
+import { FINALIZER_FOREGROUND, FINALIZER_ORPHAN } from '../api/meta/finalizers';
 import { type Selector, matches } from '../api/meta/selector';
 import { applyJsonPatch, JsonPatchError } from '../api/patch/json';
 import { applyMergePatch } from '../api/patch/merge';
@@ -58,8 +59,6 @@ export interface ListOptions {
 
 export type PatchType = 'json' | 'merge' | 'strategic';
 
-export const FINALIZER_ORPHAN = 'orphan';
-export const FINALIZER_FOREGROUND = 'foregroundDeletion';
 
 const NAME_SUFFIX_LENGTH = 5;
 const MAX_GENERATE_NAME_BASE = 58;
@@ -128,7 +127,7 @@ export class ApiServer {
     delete meta.deletionGracePeriodSeconds;
     if (def.strategy.tracksGeneration) meta.generation = 1;
     else delete meta.generation;
-    if (def.strategy.statusSubresource) obj.status = {};
+    if (def.strategy.statusSubresource && !def.strategy.keepStatusOnCreate) obj.status = {};
     def.strategy.prepareForCreate?.(obj);
     this.fillZero(def, obj);
 

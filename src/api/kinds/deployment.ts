@@ -1,6 +1,6 @@
 import { type FieldError, FieldPath, forbidden, invalid, notSupported } from '../field';
-import { defaultPodTemplate } from '../podspec/defaults';
-import { validatePodTemplate } from '../podspec/validation';
+import { defaultPodTemplate } from '../pod/defaults';
+import { validatePodTemplate } from '../pod/validation';
 import type { Deployment } from '../types';
 import {
   goIntOrString,

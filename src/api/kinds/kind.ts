@@ -22,6 +22,8 @@ export interface Strategy<T extends KubeObject = KubeObject> {
   schemaType: string;
   /** Writes to the main resource keep the stored status; status is written through /status. */
   statusSubresource: boolean;
+  /** Status may be set on create (nodes register with their status). */
+  keepStatusOnCreate?: boolean;
   /** metadata.generation starts at 1 and is bumped whenever the spec changes. */
   tracksGeneration: boolean;
   validateName?: NameValidator;

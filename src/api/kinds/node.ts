@@ -35,6 +35,7 @@ export const node = defineKind<Node>({
   strategy: {
     schemaType: 'Node',
     statusSubresource: true,
+    keepStatusOnCreate: true,
     tracksGeneration: false,
     defaults(n) {
       n.spec ??= {};

@@ -1,8 +1,8 @@
 import { FieldPath, forbidden } from '../field';
 import { deepEqual } from '../meta/equal';
-import { defaultPodSpec } from '../podspec/defaults';
-import { qosClass } from '../podspec/qos';
-import { validatePodSpec } from '../podspec/validation';
+import { defaultPodSpec } from '../pod/defaults';
+import { qosClass } from '../pod/qos';
+import { validatePodSpec } from '../pod/validation';
 import type { Pod, PodSpec } from '../types';
 import { STANDARD_VERBS, defineKind } from './kind';
 

@@ -1,6 +1,6 @@
 import { type FieldError, FieldPath } from '../field';
-import { defaultPodTemplate } from '../podspec/defaults';
-import { validatePodTemplate } from '../podspec/validation';
+import { defaultPodTemplate } from '../pod/defaults';
+import { validatePodTemplate } from '../pod/validation';
 import type { ReplicaSet } from '../types';
 import { validateNonNegative, validateSelectorAndTemplate, validateSelectorImmutable } from '../validation/workload';
 import { STANDARD_VERBS, defineKind } from './kind';

@@ -6,6 +6,7 @@ import type { Container, Pod, ServiceAccount } from '../../api/types';
 import type { AdmissionPlugin } from './plugin';
 
 export const SA_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
+const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
 
 function tokenVolume(name: string) {
   return {
@@ -32,6 +33,8 @@ export const serviceAccountAdmission: AdmissionPlugin = {
   admit(req, ctx) {
     if (req.type.kind !== 'Pod' || req.operation !== 'CREATE' || req.subresource) return;
     const pod = req.object as Pod;
+    // Mirror pods of static pods run without a service account.
+    if (pod.metadata.annotations?.[MIRROR_ANNOTATION]) return;
     const spec = pod.spec;
     const saName = spec.serviceAccountName || spec.serviceAccount || 'default';
     const sa = ctx.read(saKind.type, req.namespace, saName) as ServiceAccount | undefined;

@@ -1,0 +1,29 @@
+// Facts about a pod's status that controllers and printers share.
+import { parseTime } from '../time';
+import type { Condition, Pod } from '../types';
+
+export function podCondition(pod: Pod, type: string): Condition | undefined {
+  return pod.status?.conditions?.find((c) => c.type === type);
+}
+
+export function isPodReady(pod: Pod): boolean {
+  return podCondition(pod, 'Ready')?.status === 'True';
+}
+
+/** Ready for at least minReadySeconds (apps' notion of an available pod). */
+export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): boolean {
+  const ready = podCondition(pod, 'Ready');
+  if (ready?.status !== 'True') return false;
+  if (minReadySeconds <= 0) return true;
+  const since = parseTime(ready.lastTransitionTime) ?? now;
+  return since + minReadySeconds * 1000 <= now;
+}
+
+export function isPodTerminal(pod: Pod): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}
+
+/** Counted by ReplicaSets: not finished and not being deleted. */
+export function isPodActive(pod: Pod): boolean {
+  return !isPodTerminal(pod) && !pod.metadata.deletionTimestamp;
+}

@@ -1,0 +1,108 @@
+// The Client every caller uses, the CLI and every controller alike: typed calls into the
+// in-process API server on behalf of one user.
+import { isStatusError } from '../api/errors';
+import type { ResourceType } from '../api/registry';
+import type { KubeObject } from '../api/types';
+import type { UserInfo } from '../apiserver/auth';
+import type {
+  ApiServer,
+  DeleteOptions,
+  ListOptions,
+  PatchType,
+  UpdateOptions,
+  WriteOptions,
+} from '../apiserver/server';
+
+export type { DeleteOptions, ListOptions, PatchType, UpdateOptions, WriteOptions, PropagationPolicy } from '../apiserver/server';
+export type { UserInfo } from '../apiserver/auth';
+
+export interface Client {
+  readonly user: UserInfo;
+  get<T extends KubeObject>(type: ResourceType, namespace: string | undefined, name: string): T;
+  /** Like get, but undefined when the object does not exist. */
+  tryGet<T extends KubeObject>(type: ResourceType, namespace: string | undefined, name: string): T | undefined;
+  list<T extends KubeObject>(type: ResourceType, namespace?: string, opts?: ListOptions): T[];
+  create<T extends KubeObject>(type: ResourceType, obj: T, opts?: WriteOptions): T;
+  update<T extends KubeObject>(type: ResourceType, obj: T, opts?: UpdateOptions): T;
+  updateStatus<T extends KubeObject>(type: ResourceType, obj: T): T;
+  patch<T extends KubeObject>(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    patchType: PatchType,
+    patch: unknown,
+    opts?: UpdateOptions,
+  ): T;
+  delete(type: ResourceType, namespace: string | undefined, name: string, opts?: DeleteOptions): KubeObject;
+  /** pods/binding: assigns a pod to a node. */
+  bind(type: ResourceType, namespace: string, name: string, nodeName: string): KubeObject;
+  /** The same client acting as another user. */
+  as(user: UserInfo): Client;
+  /** Warnings the API server returned since the last call to this method. */
+  takeWarnings(): string[];
+}
+
+export class LocalClient implements Client {
+  constructor(
+    private readonly server: ApiServer,
+    readonly user: UserInfo,
+  ) {}
+
+  get<T extends KubeObject>(type: ResourceType, namespace: string | undefined, name: string): T {
+    return this.server.get(this.user, type, namespace, name) as T;
+  }
+
+  tryGet<T extends KubeObject>(type: ResourceType, namespace: string | undefined, name: string): T | undefined {
+    try {
+      return this.get<T>(type, namespace, name);
+    } catch (e) {
+      if (isStatusError(e, 'NotFound')) return undefined;
+      throw e;
+    }
+  }
+
+  list<T extends KubeObject>(type: ResourceType, namespace?: string, opts?: ListOptions): T[] {
+    return this.server.list(this.user, type, namespace, opts) as T[];
+  }
+
+  create<T extends KubeObject>(type: ResourceType, obj: T, opts?: WriteOptions): T {
+    return this.server.create(this.user, type, obj.metadata?.namespace, obj, opts) as T;
+  }
+
+  update<T extends KubeObject>(type: ResourceType, obj: T, opts?: UpdateOptions): T {
+    return this.server.update(this.user, type, obj, opts) as T;
+  }
+
+  updateStatus<T extends KubeObject>(type: ResourceType, obj: T): T {
+    return this.server.update(this.user, type, obj, { subresource: 'status' }) as T;
+  }
+
+  patch<T extends KubeObject>(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    patchType: PatchType,
+    patch: unknown,
+    opts?: UpdateOptions,
+  ): T {
+    return this.server.patch(this.user, type, namespace, name, patchType, patch, opts) as T;
+  }
+
+  delete(type: ResourceType, namespace: string | undefined, name: string, opts?: DeleteOptions): KubeObject {
+    return this.server.delete(this.user, type, namespace, name, opts);
+  }
+
+  bind(type: ResourceType, namespace: string, name: string, nodeName: string): KubeObject {
+    return this.server.bind(this.user, type, namespace, name, nodeName);
+  }
+
+  as(user: UserInfo): Client {
+    return new LocalClient(this.server, user);
+  }
+
+  takeWarnings(): string[] {
+    return this.server.warnings.splice(0);
+  }
+}
+
+export { COMPONENTS } from '../apiserver/auth';

@@ -1,0 +1,113 @@
+// Recording Events, as client-go's EventRecorder does: one Event per distinct occurrence, with
+// identical repeats folded into `count` and `lastTimestamp`.
+import { event as eventKind } from '../api/kinds/event';
+import type { Random } from '../api/random';
+import { type Clock, rfc3339 } from '../api/time';
+import type { Event, KubeObject, ObjectReference } from '../api/types';
+import type { Client } from './client';
+
+export type EventType = 'Normal' | 'Warning';
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+export interface EventOptions {
+  /** The part of the object the event is about, e.g. "spec.containers{nginx}". */
+  fieldPath?: string;
+  /** The node reporting it, for per-node components such as the kubelet. */
+  host?: string;
+}
+
+export interface Recorder {
+  event(obj: KubeObject, type: EventType, reason: string, message: string, opts?: EventOptions): void;
+}
+
+function referenceTo(obj: KubeObject, fieldPath?: string): ObjectReference {
+  const ref: ObjectReference = {
+    apiVersion: obj.apiVersion,
+    kind: obj.kind,
+    name: obj.metadata.name,
+    namespace: obj.metadata.namespace,
+    resourceVersion: obj.metadata.resourceVersion,
+    uid: obj.metadata.uid,
+  };
+  if (fieldPath) ref.fieldPath = fieldPath;
+  if (!ref.namespace) delete ref.namespace;
+  return ref;
+}
+
+export class EventRecorder implements Recorder {
+  /** Events this source recorded before, by aggregation key. */
+  private known?: Map<string, Event>;
+
+  constructor(
+    private readonly client: Client,
+    private readonly clock: Clock,
+    private readonly random: Random,
+    private readonly source: EventSource,
+  ) {}
+
+  event(obj: KubeObject, type: EventType, reason: string, message: string, opts: EventOptions = {}): void {
+    const involved = referenceTo(obj, opts.fieldPath);
+    const namespace = obj.metadata.namespace || 'default';
+    const host = opts.host ?? this.source.host;
+    const source: EventSource = host ? { component: this.source.component, host } : { component: this.source.component };
+    const key = this.key(namespace, involved, host, type, reason, message);
+    const now = rfc3339(this.clock.now());
+    const known = this.index();
+    const existing = known.get(key);
+    try {
+      if (existing && this.client.tryGet(eventKind.type, namespace, existing.metadata.name!)) {
+        const updated = this.client.patch<Event>(eventKind.type, namespace, existing.metadata.name!, 'merge', {
+          count: (existing.count ?? 1) + 1,
+          lastTimestamp: now,
+        });
+        known.set(key, updated);
+        return;
+      }
+      const created = this.client.create<Event>(eventKind.type, {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: this.eventName(obj.metadata.name ?? ''), namespace },
+        involvedObject: involved,
+        reason,
+        message,
+        source,
+        firstTimestamp: now,
+        lastTimestamp: now,
+        count: 1,
+        type,
+        eventTime: null,
+        reportingComponent: this.source.component,
+        reportingInstance: host ?? '',
+      });
+      known.set(key, created);
+    } catch {
+      // Like client-go, a failure to record an event never fails the caller.
+    }
+  }
+
+  /** `<object>.<16 hex digits of a nanosecond timestamp>`, as client-go names events. */
+  private eventName(objectName: string): string {
+    const nanos = BigInt(this.clock.now()) * 1_000_000n + BigInt(this.random.int(1_000_000));
+    return `${objectName}.${nanos.toString(16).padStart(16, '0')}`;
+  }
+
+  private key(namespace: string, ref: ObjectReference, host: string | undefined, type: string, reason: string, message: string): string {
+    return [namespace, ref.kind, ref.name, ref.uid, ref.fieldPath ?? '', host ?? '', type, reason, message].join('\x00');
+  }
+
+  private index(): Map<string, Event> {
+    if (!this.known) {
+      this.known = new Map();
+      for (const e of this.client.list<Event>(eventKind.type)) {
+        if (e.source?.component !== this.source.component) continue;
+        const ref = e.involvedObject;
+        this.known.set(this.key(e.metadata.namespace!, ref, e.source.host, e.type ?? '', e.reason ?? '', e.message ?? ''), e);
+      }
+    }
+    return this.known;
+  }
+}

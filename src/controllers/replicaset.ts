@@ -1,0 +1,158 @@
+// The ReplicaSet controller: keeps `spec.replicas` pods of the template alive, adopts matching
+// orphans, releases pods that stopped matching, and reports status.
+import { pod as podKind } from '../api/kinds/pod';
+import { replicaset as rsKind } from '../api/kinds/replicaset';
+import { findCondition } from '../api/meta/conditions';
+import { newControllerRef } from '../api/meta/ownerrefs';
+import { fromLabelSelector, matches } from '../api/meta/selector';
+import { isPodActive, isPodAvailable, isPodReady, podCondition } from '../api/pod/status';
+import { parseTime, rfc3339 } from '../api/time';
+import type { Pod, ReplicaSet, ReplicaSetStatus } from '../api/types';
+import type { Controller, ReconcileContext, ReconcileResult } from '../engine/controller';
+import { type PodIndex, indexPods } from './podindex';
+
+const BURST = 500;
+
+export const replicaSetController: Controller<PodIndex> = {
+  name: 'replicaset-controller',
+
+  prepare(ctx) {
+    return indexPods(ctx.client.list<Pod>(podKind.type));
+  },
+
+  keys(ctx) {
+    return ctx.client.list<ReplicaSet>(rsKind.type).map((rs) => ({ namespace: rs.metadata.namespace, name: rs.metadata.name! }));
+  },
+
+  reconcile(ctx, key, pods) {
+    const rs = ctx.client.tryGet<ReplicaSet>(rsKind.type, key.namespace, key.name);
+    if (!rs) return;
+    const selector = fromLabelSelector(rs.spec.selector) ?? [];
+    claimPods(ctx, rs, pods);
+    const owned = pods.byController(rs.metadata.uid!).filter((p) => matches(selector, p.metadata.labels));
+    const active = owned.filter(isPodActive);
+    let failure: string | undefined;
+    if (!rs.metadata.deletionTimestamp) failure = manageReplicas(ctx, rs, active);
+    return writeStatus(ctx, rs, active, failure);
+  },
+};
+
+/** Adopts matching orphans and releases owned pods whose labels no longer match. */
+function claimPods(ctx: ReconcileContext, rs: ReplicaSet, pods: PodIndex): void {
+  if (rs.metadata.deletionTimestamp) return;
+  const selector = fromLabelSelector(rs.spec.selector) ?? [];
+  if (!selector.length) return;
+  for (const p of pods.orphansIn(rs.metadata.namespace!)) {
+    if (!isPodActive(p) || !matches(selector, p.metadata.labels)) continue;
+    ctx.client.patch(podKind.type, p.metadata.namespace, p.metadata.name!, 'merge', {
+      metadata: { ownerReferences: [...(p.metadata.ownerReferences ?? []), newControllerRef(rs)], uid: p.metadata.uid },
+    });
+  }
+  for (const p of pods.byController(rs.metadata.uid!)) {
+    if (matches(selector, p.metadata.labels) || p.metadata.deletionTimestamp) continue;
+    ctx.client.patch(podKind.type, p.metadata.namespace, p.metadata.name!, 'merge', {
+      metadata: { ownerReferences: (p.metadata.ownerReferences ?? []).filter((r) => r.uid !== rs.metadata.uid), uid: p.metadata.uid },
+    });
+  }
+}
+
+function newPod(rs: ReplicaSet): Pod {
+  const t = rs.spec.template;
+  const metadata: Pod['metadata'] = {
+    generateName: `${rs.metadata.name}-`,
+    namespace: rs.metadata.namespace,
+    labels: { ...(t.metadata?.labels ?? {}) },
+    ownerReferences: [newControllerRef(rs)],
+  };
+  if (t.metadata?.annotations) metadata.annotations = { ...t.metadata.annotations };
+  if (t.metadata?.finalizers) metadata.finalizers = [...t.metadata.finalizers];
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: JSON.parse(JSON.stringify(t.spec)) };
+}
+
+/** Creates or deletes pods to reach spec.replicas; returns a failure message if creation failed. */
+function manageReplicas(ctx: ReconcileContext, rs: ReplicaSet, active: Pod[]): string | undefined {
+  const diff = active.length - (rs.spec.replicas ?? 1);
+  if (diff < 0) {
+    for (let i = 0; i < Math.min(-diff, BURST); i++) {
+      try {
+        const created = ctx.client.create(podKind.type, newPod(rs));
+        ctx.events.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
+      } catch (e) {
+        // Report a failure once; retries that fail the same way write nothing.
+        const msg = (e as Error).message;
+        if (findCondition(rs.status?.conditions, 'ReplicaFailure')?.message !== msg)
+          ctx.events.event(rs, 'Warning', 'FailedCreate', `Error creating: ${msg}`);
+        return msg;
+      }
+    }
+  } else if (diff > 0) {
+    for (const p of [...active].sort(deletionOrder).slice(0, diff)) {
+      ctx.client.delete(podKind.type, p.metadata.namespace, p.metadata.name!);
+      ctx.events.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`);
+    }
+  }
+  return undefined;
+}
+
+const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
+
+function restarts(p: Pod): number {
+  return (p.status?.containerStatuses ?? []).reduce((n, c) => n + (c.restartCount ?? 0), 0);
+}
+
+/** The pods a scale-down removes first: unscheduled, pending, not ready, recently ready, restarting, newest. */
+export function deletionOrder(a: Pod, b: Pod): number {
+  const assigned = (p: Pod) => (p.spec.nodeName ? 1 : 0);
+  if (assigned(a) !== assigned(b)) return assigned(a) - assigned(b);
+  const phase = (p: Pod) => PHASE_RANK[p.status?.phase ?? 'Pending'] ?? 0;
+  if (phase(a) !== phase(b)) return phase(a) - phase(b);
+  const ready = (p: Pod) => (isPodReady(p) ? 1 : 0);
+  if (ready(a) !== ready(b)) return ready(a) - ready(b);
+  if (isPodReady(a) && isPodReady(b)) {
+    const since = (p: Pod) => parseTime(podCondition(p, 'Ready')?.lastTransitionTime) ?? 0;
+    if (since(a) !== since(b)) return since(b) - since(a);
+  }
+  if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a);
+  const created = (p: Pod) => parseTime(p.metadata.creationTimestamp) ?? 0;
+  return created(b) - created(a);
+}
+
+function writeStatus(ctx: ReconcileContext, rs: ReplicaSet, active: Pod[], failure: string | undefined): ReconcileResult | void {
+  const now = ctx.clock.now();
+  const minReady = rs.spec.minReadySeconds ?? 0;
+  const templateLabels = rs.spec.template.metadata?.labels ?? {};
+  let fullyLabeled = 0;
+  let ready = 0;
+  let available = 0;
+  let nextAvailable: number | undefined;
+  for (const p of active) {
+    if (Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v)) fullyLabeled++;
+    if (!isPodReady(p)) continue;
+    ready++;
+    if (isPodAvailable(p, minReady, now)) available++;
+    else {
+      const at = (parseTime(podCondition(p, 'Ready')?.lastTransitionTime) ?? now) + minReady * 1000;
+      nextAvailable = Math.min(nextAvailable ?? at, at);
+    }
+  }
+  const status: ReplicaSetStatus = { replicas: active.length };
+  if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
+  if (ready) status.readyReplicas = ready;
+  if (available) status.availableReplicas = available;
+  if (rs.metadata.generation) status.observedGeneration = rs.metadata.generation;
+  const prevFailure = findCondition(rs.status?.conditions, 'ReplicaFailure');
+  if (failure) {
+    status.conditions = [
+      {
+        type: 'ReplicaFailure',
+        status: 'True',
+        reason: 'FailedCreate',
+        message: failure,
+        lastTransitionTime: prevFailure?.lastTransitionTime ?? rfc3339(now),
+      },
+    ];
+  }
+  ctx.client.updateStatus(rsKind.type, { ...rs, status });
+  return nextAvailable !== undefined ? { requeueAfterMs: nextAvailable - now } : undefined;
+}
+

@@ -1,0 +1,32 @@
+// The one signature every controller (and the simulated kubelet) implements.
+import type { Random } from '../api/random';
+import type { Clock } from '../api/time';
+import type { ObjectKey } from '../api/types';
+import type { Client } from '../client/client';
+import type { Recorder } from '../client/events';
+
+export interface ReconcileContext {
+  client: Client;
+  clock: Clock;
+  random: Random;
+  events: Recorder;
+}
+
+export interface ReconcileResult {
+  /** Look at this key again after this many ms of cluster time. */
+  requeueAfterMs?: number;
+}
+
+/**
+ * A level-based reconciler: `keys` names the objects to look at, `reconcile` takes the next step
+ * for one of them. `prepare` may build a snapshot shared by one pass over all keys.
+ */
+export interface Controller<S = void> {
+  readonly name: string;
+  prepare?(ctx: ReconcileContext): S;
+  keys(ctx: ReconcileContext, state: S): ObjectKey[];
+  reconcile(ctx: ReconcileContext, key: ObjectKey, state: S): ReconcileResult | void;
+}
+
+/** Erases a controller's snapshot type so controllers can share one registry. */
+export type AnyController = Controller<any>;

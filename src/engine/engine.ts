@@ -1,0 +1,108 @@
+// The controller manager: passes over every controller until a pass writes nothing, then timers.
+// Time moves only when asked (`advanceTo`): the clock jumps from timer to timer.
+import { internalError } from '../api/errors';
+import type { Random } from '../api/random';
+import type { ObjectKey } from '../api/types';
+import type { Client } from '../client/client';
+import type { Recorder } from '../client/events';
+import type { AnyController, ReconcileContext } from './controller';
+
+export interface EngineClock {
+  now(): number;
+  advance(ms: number): void;
+}
+
+export interface ControllerBinding {
+  controller: AnyController;
+  client: Client;
+  events: Recorder;
+}
+
+export interface WriteCounter {
+  readonly writeCount: number;
+}
+
+export interface Timer {
+  at: number;
+  owner: string;
+}
+
+export const PASS_CAP = 200;
+
+export class Engine {
+  private timers: Timer[] = [];
+
+  constructor(
+    private readonly bindings: readonly ControllerBinding[],
+    private readonly clock: EngineClock,
+    private readonly random: Random,
+    private readonly writes: WriteCounter,
+    timers: readonly Timer[] = [],
+  ) {
+    this.timers = [...timers];
+  }
+
+  /** Timers still pending after the last convergence. */
+  pendingTimers(): Timer[] {
+    return [...this.timers];
+  }
+
+  /** The earliest pending timer, if any. */
+  nextTimer(): number | undefined {
+    return this.timers.length ? Math.min(...this.timers.map((t) => t.at)) : undefined;
+  }
+
+  /** Runs passes until one writes nothing. Returns the number of writes made. */
+  converge(): number {
+    const start = this.writes.writeCount;
+    let lastWriters: string[] = [];
+    for (let pass = 0; pass < PASS_CAP; pass++) {
+      const before = this.writes.writeCount;
+      const { timers, writers } = this.pass();
+      if (this.writes.writeCount === before) {
+        this.timers = timers;
+        return this.writes.writeCount - start;
+      }
+      lastWriters = writers;
+    }
+    throw internalError(`controllers did not converge after ${PASS_CAP} passes; still writing: ${lastWriters.join(', ')}`);
+  }
+
+  /**
+   * Moves cluster time forward to `target`, stopping at every timer on the way so each one fires
+   * at its time. `until` ends the walk early (e.g. `kubectl wait` once its condition holds).
+   */
+  advanceTo(target: number, until?: () => boolean): boolean {
+    this.converge();
+    for (;;) {
+      if (until?.()) return true;
+      const next = this.nextTimer();
+      if (next === undefined || next > target) break;
+      this.clock.advance(Math.max(0, next - this.clock.now()));
+      this.converge();
+    }
+    this.clock.advance(Math.max(0, target - this.clock.now()));
+    this.converge();
+    return until?.() ?? false;
+  }
+
+  private pass(): { timers: Timer[]; writers: string[] } {
+    const timers: Timer[] = [];
+    const writers: string[] = [];
+    const now = this.clock.now();
+    for (const b of this.bindings) {
+      const before = this.writes.writeCount;
+      const ctx: ReconcileContext = { client: b.client, clock: this.clock, random: this.random, events: b.events };
+      const state = b.controller.prepare?.(ctx);
+      const keys: ObjectKey[] = b.controller.keys(ctx, state);
+      for (const key of keys) {
+        const res = b.controller.reconcile(ctx, key, state);
+        if (res?.requeueAfterMs !== undefined && res.requeueAfterMs >= 0) {
+          timers.push({ at: now + Math.max(1, res.requeueAfterMs), owner: `${b.controller.name}:${key.namespace ? key.namespace + '/' : ''}${key.name}` });
+        }
+      }
+      if (this.writes.writeCount !== before) writers.push(b.controller.name);
+    }
+    return { timers, writers };
+  }
+}

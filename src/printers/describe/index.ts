@@ -1,0 +1,24 @@
+// Describers keyed by kind (kubectl's describerMap).
+import { describeConfigMap, describeServiceAccount } from './config';
+import { describeDeployment } from './deployment';
+import type { Describer } from './describer';
+import { describeNamespace } from './namespace';
+import { describeNode } from './node';
+import { describePod } from './pod';
+import { describeReplicaSet } from './replicaset';
+
+export type { DescribeContext, DescribeLookup, Describer } from './describer';
+
+const DESCRIBERS: Record<string, Describer<any>> = {
+  ConfigMap: describeConfigMap,
+  Deployment: describeDeployment,
+  Namespace: describeNamespace,
+  Node: describeNode,
+  Pod: describePod,
+  ReplicaSet: describeReplicaSet,
+  ServiceAccount: describeServiceAccount,
+};
+
+export function describerFor(kind: string): Describer | undefined {
+  return DESCRIBERS[kind];
+}

@@ -1,0 +1,16 @@
+// "<kind>[.<group>]/<name>": how kubectl names an object in -o name and success lines.
+import type { KubeObject } from '../api/types';
+
+export function groupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+export function kindPrefix(apiVersion: string, kind: string): string {
+  const group = groupOf(apiVersion);
+  return group ? `${kind.toLowerCase()}.${group}` : kind.toLowerCase();
+}
+
+export function objectName(obj: KubeObject): string {
+  return `${kindPrefix(obj.apiVersion, obj.kind)}/${obj.metadata.name}`;
+}

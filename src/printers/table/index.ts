@@ -1,0 +1,35 @@
+// Table definitions keyed by kind; kinds without one get the server's default table.
+import { configMapTable, serviceAccountTable } from './config';
+import { deploymentTable } from './deployment';
+import { eventTable } from './event';
+import { namespaceTable } from './namespace';
+import { nodeTable } from './node';
+import { podTable } from './pod';
+import { replicaSetTable } from './replicaset';
+import type { TableDef } from './table';
+
+export { renderTable, type TableOptions } from './table';
+
+const TABLES: Record<string, TableDef<any>> = {
+  ConfigMap: configMapTable,
+  Deployment: deploymentTable,
+  Event: eventTable,
+  Namespace: namespaceTable,
+  Node: nodeTable,
+  Pod: podTable,
+  ReplicaSet: replicaSetTable,
+  ServiceAccount: serviceAccountTable,
+};
+
+/** The default table: NAME and the creation time in RFC3339. */
+const DEFAULT_TABLE: TableDef = {
+  columns: [
+    { name: 'Name', cell: (o) => o.metadata.name ?? '' },
+    { name: 'Created At', cell: (o) => o.metadata.creationTimestamp ?? '' },
+  ],
+};
+
+export function tableFor(kind: string): TableDef {
+  return TABLES[kind] ?? DEFAULT_TABLE;
+}
+
