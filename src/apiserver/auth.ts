@@ -57,3 +57,15 @@ export function authorize(a: RequestAttributes): void {
   if (isPrivileged(a.user)) return;
   throw forbidden({ group: a.type.group, resource: a.type.resource }, a.name ?? '', forbiddenReason(a));
 }
+
+/** Acting as another user (--as/--as-group) requires the right to impersonate. */
+export function impersonate(user: UserInfo, as: UserInfo): UserInfo {
+  if (!isPrivileged(user)) {
+    throw forbidden(
+      { group: '', resource: 'users' },
+      as.name,
+      `User ${JSON.stringify(user.name)} cannot impersonate resource "users" in API group "" at the cluster scope`,
+    );
+  }
+  return as;
+}

@@ -237,7 +237,7 @@ export class ApiServer {
       patched =
         patchType === 'json'
           ? (applyJsonPatch(old, patch) as KubeObject)
-          : (applyMergePatch(old, patch) as KubeObject);
+          : (applyMergePatch(clone(old), patch) as KubeObject);
     } catch (e) {
       if (e instanceof JsonPatchError) throw badRequest(e.message);
       throw e;

@@ -14,6 +14,7 @@ import type {
 } from '../apiserver/server';
 
 export type { DeleteOptions, ListOptions, PatchType, UpdateOptions, WriteOptions, PropagationPolicy } from '../apiserver/server';
+export type { FieldValidation } from '../apiserver/decode';
 export type { UserInfo } from '../apiserver/auth';
 
 export interface Client {

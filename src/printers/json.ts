@@ -4,22 +4,25 @@ function escape(s: string): string {
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function write(v: unknown, indent: string): string {
+function write(v: unknown, indent: string, sort: boolean): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return escape(v);
   if (typeof v !== 'object') return JSON.stringify(v);
   const inner = indent + '    ';
   if (Array.isArray(v)) {
     if (!v.length) return '[]';
-    return `[\n${v.map((x) => inner + write(x, inner)).join(',\n')}\n${indent}]`;
+    return `[\n${v.map((x) => inner + write(x, inner, sort)).join(',\n')}\n${indent}]`;
   }
-  const keys = Object.keys(v)
-    .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const keys = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined);
+  if (sort) keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (!keys.length) return '{}';
-  return `{\n${keys.map((k) => `${inner}${escape(k)}: ${write((v as Record<string, unknown>)[k], inner)}`).join(',\n')}\n${indent}}`;
+  return `{\n${keys.map((k) => `${inner}${escape(k)}: ${write((v as Record<string, unknown>)[k], inner, sort)}`).join(',\n')}\n${indent}}`;
 }
 
-export function toJson(v: unknown): string {
-  return write(v, '') + '\n';
+/**
+ * Objects read from the API print with sorted keys (they are generic maps to kubectl); objects
+ * kubectl builds itself (create --dry-run=client) keep their Go struct order.
+ */
+export function toJson(v: unknown, opts: { sortKeys?: boolean } = {}): string {
+  return write(v, '', opts.sortKeys ?? true) + '\n';
 }

@@ -13,6 +13,8 @@ export interface SystemState {
   timers: Timer[];
   /** True when the last save happened after controllers converged. */
   converged: boolean;
+  /** Bearer tokens the API server accepts, like a static token file. */
+  tokens: Record<string, { user: string; groups: string[] }>;
 }
 
 export interface Timer {
@@ -150,7 +152,7 @@ function emptyFile(): StoreFile {
   return {
     format: STORE_FORMAT,
     revision: 0,
-    system: { clockOffsetMs: 0, rand: [], timers: [], converged: false },
+    system: { clockOffsetMs: 0, rand: [], timers: [], converged: false, tokens: {} },
     collections: {},
   };
 }

@@ -1,21 +1,11 @@
 // pod-template-hash: FNV-1a (32 bit) of the pod template, its decimal digits mapped through the
 // name alphabet as Kubernetes' rand.SafeEncodeString does. Kubernetes hashes a Go struct dump;
 // we hash canonical JSON (sorted keys), so equal templates always give equal hashes.
+import { canonicalJson } from '../../api/meta/canonical';
 import { NAME_ALPHABET } from '../../api/random';
 import type { PodTemplateSpec } from '../../api/types';
 
 export { POD_TEMPLATE_HASH } from '../../api/apps/replicasets';
-
-export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v && typeof v === 'object')
-    return `{${Object.keys(v)
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(v);
-}
 
 export function fnv1a32(bytes: Uint8Array): number {
   let h = 0x811c9dc5;

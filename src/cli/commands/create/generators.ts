@@ -1,0 +1,112 @@
+// The objects `kubectl create <kind>` builds client-side, field by field in Go struct order so
+// that `--dry-run=client -o json` prints exactly what kubectl prints.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../../api/meta/canonical';
+import { NAME_ALPHABET } from '../../../api/random';
+import type { KubeObject } from '../../../api/types';
+import { CliError } from '../../errors';
+
+/** Five name-safe characters derived from a text (kubectl draws them at random; ours repeat). */
+function suffixFor(text: string): string {
+  const digest = createHash('sha256').update(text).digest();
+  return [...digest.subarray(0, 5)].map((b) => NAME_ALPHABET[b % NAME_ALPHABET.length]).join('');
+}
+
+/** Container name from an image: last path segment without tag/digest; "." and "_" force a suffix. */
+export function containerNameFor(image: string): string {
+  let name = image.split('/').pop() ?? image;
+  name = name.split('@')[0].split(':')[0];
+  if (/[._]/.test(name)) name = `${name.replace(/[._]/g, '-')}-${suffixFor(image)}`;
+  return name;
+}
+
+export function deployment(name: string, images: string[], replicas: number, port: number | undefined): KubeObject {
+  const labels = { app: name };
+  const containers = images.map((image) => {
+    const c: Record<string, unknown> = { name: containerNameFor(image), image };
+    if (port !== undefined) c.ports = [{ containerPort: port }];
+    c.resources = {};
+    return c;
+  });
+  return {
+    kind: 'Deployment',
+    apiVersion: 'apps/v1',
+    metadata: { name, creationTimestamp: null, labels },
+    spec: {
+      replicas,
+      selector: { matchLabels: { ...labels } },
+      template: { metadata: { creationTimestamp: null, labels: { ...labels } }, spec: { containers } },
+      strategy: {},
+    },
+    status: {},
+  } as KubeObject;
+}
+
+export function namespace(name: string): KubeObject {
+  return { kind: 'Namespace', apiVersion: 'v1', metadata: { name, creationTimestamp: null }, spec: {}, status: {} } as KubeObject;
+}
+
+function parseLiteral(s: string): [string, string] {
+  const i = s.indexOf('=');
+  if (i <= 0) throw new CliError(`invalid literal source ${s}, expected key=value`);
+  return [s.slice(0, i), s.slice(i + 1)];
+}
+
+function isUtf8(b: Buffer): boolean {
+  return Buffer.from(b.toString('utf8'), 'utf8').equals(b);
+}
+
+/** --from-literal, --from-file (file, key=file, directory) and --from-env-file sources. */
+export function configMap(
+  name: string,
+  literals: string[],
+  files: string[],
+  envFiles: string[],
+  env: (key: string) => string | undefined,
+): KubeObject {
+  if (envFiles.length && (literals.length || files.length)) throw new CliError('from-env-file cannot be combined with from-file or from-literal');
+  const data: Record<string, string> = {};
+  const binaryData: Record<string, string> = {};
+  const put = (key: string, value: Buffer | string) => {
+    if (key in data || key in binaryData) throw new CliError(`cannot add key ${key}, another key by that name already exists in Data for ConfigMap ${JSON.stringify(name)}`);
+    if (typeof value === 'string' || isUtf8(value)) data[key] = value.toString();
+    else binaryData[key] = value.toString('base64');
+  };
+  for (const l of literals) put(...parseLiteral(l));
+  for (const f of files) {
+    const eq = f.indexOf('=');
+    const [key, file] = eq > 0 ? [f.slice(0, eq), f.slice(eq + 1)] : [undefined, f];
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat) throw new CliError(`error reading ${file}: no such file or directory`);
+    if (stat.isDirectory()) {
+      if (key) throw new CliError('cannot give a key name for a directory path');
+      for (const entry of fs.readdirSync(file).sort()) {
+        const full = path.join(file, entry);
+        if (fs.statSync(full).isFile()) put(entry, fs.readFileSync(full));
+      }
+    } else put(key ?? path.basename(file), fs.readFileSync(file));
+  }
+  for (const f of envFiles) {
+    for (const raw of fs.readFileSync(f, 'utf8').split('\n')) {
+      const line = raw.replace(/^\s+/, '');
+      if (!line || line.startsWith('#')) continue;
+      const i = line.indexOf('=');
+      // A bare key takes its value from the environment, as kubectl does.
+      if (i < 0) put(line.trim(), env(line.trim()) ?? '');
+      else put(line.slice(0, i), line.slice(i + 1));
+    }
+  }
+  const cm: Record<string, unknown> = { kind: 'ConfigMap', apiVersion: 'v1', metadata: { name, creationTimestamp: null } };
+  if (Object.keys(data).length) cm.data = data;
+  if (Object.keys(binaryData).length) cm.binaryData = binaryData;
+  return cm as KubeObject;
+}
+
+/** --append-hash: kubectl's ConfigMapHash, sha256 of the content folded into 10 name-safe characters. */
+export function configMapHash(cm: KubeObject): string {
+  const content = canonicalJson({ kind: 'ConfigMap', name: cm.metadata.name, data: cm.data ?? {}, ...(cm.binaryData ? { binaryData: cm.binaryData } : {}) });
+  const hex = createHash('sha256').update(content).digest('hex').slice(0, 10);
+  return hex.replace(/[013ae]/g, (c) => ({ '0': 'g', '1': 'h', '3': 'k', a: 'm', e: 't' })[c]!);
+}

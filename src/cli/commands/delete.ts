@@ -1,0 +1,154 @@
+// kubectl delete: by name, kind/name, -f, -l or --all, with cascading policies and waiting.
+import type { Command } from 'commander';
+import { isStatusError } from '../../api/errors';
+import type { ResourceType } from '../../api/registry';
+import type { KubeObject } from '../../api/types';
+import type { PropagationPolicy } from '../../client/client';
+import type { CommandContext } from '../context';
+import { CliError, MultiError, RawError } from '../errors';
+import { readManifests } from '../flags/filenames';
+import { type DryRun, dryRunSuffix, parseDryRun } from '../flags/output';
+import { kindPrefix } from '../../printers/name';
+import { action, addGlobalFlags, collectSlice } from '../program';
+import { namespaceOfManifest, resolveArgs, typeOfManifest } from '../resolve';
+import { parseSelectors } from './get';
+
+const NO_ARGS = `error: You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'
+`;
+
+function cascade(value: string | undefined): PropagationPolicy {
+  switch ((value ?? 'background').toLowerCase()) {
+    case 'background':
+    case 'true':
+      return 'Background';
+    case 'foreground':
+      return 'Foreground';
+    case 'orphan':
+    case 'false':
+      return 'Orphan';
+  }
+  throw new CliError(`invalid cascade value (${value}). Must be "background", "foreground", or "orphan".`);
+}
+
+/** `deployment.apps "web" deleted` — quoted name, unlike other verbs. */
+function deletedLine(type: ResourceType, name: string, force: boolean, dryRun: DryRun): string {
+  const res = type.group ? `${type.kind.toLowerCase()}.${type.group}` : type.kind.toLowerCase();
+  return `${res} ${JSON.stringify(name)} ${force ? 'force deleted' : 'deleted'}${dryRunSuffix(dryRun)}\n`;
+}
+
+interface Item {
+  type: ResourceType;
+  namespace?: string;
+  name: string;
+  source?: string;
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  addGlobalFlags(
+    program
+      .command('delete')
+      .description('Delete resources by file names, stdin, resources and names, or by resources and label selector')
+      .argument('[args...]')
+      .option('-f, --filename <file>', 'containing the resource to delete.', collectSlice)
+      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+      .option('--field-selector <selector>', 'Selector (field query) to filter on.')
+      .option('--all', 'Delete all resources, in the namespace of the specified resource types.')
+      .option('-A, --all-namespaces', 'If present, list the requested object(s) across all namespaces.')
+      .option('--cascade [policy]', 'Must be "background", "orphan", or "foreground".', 'background')
+      .option('--grace-period <seconds>', 'Period of time in seconds given to the resource to terminate gracefully.', '-1')
+      .option('--now', 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).')
+      .option('--force', 'If true, immediately remove resources from API and bypass graceful deletion.')
+      .option('--wait', 'If true, wait for resources to be gone before returning.', true)
+      .option('--no-wait', 'Do not wait for resources to be gone.')
+      .option('--timeout <duration>', 'The length of time to wait before giving up on a delete.')
+      .option('--ignore-not-found', 'Treat "resource not found" as a successful delete.')
+      .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
+      .option('-o, --output <format>', "Output mode. Use \"-o name\" for shorter output (resource/name).")
+      .option('-i, --interactive', 'If true, delete resource only when user confirms.'),
+  ).action(
+    action(ctx, async (c, args, opts) => {
+      const { selector, fieldSelector } = parseSelectors(opts.selector, opts.fieldSelector);
+      if (opts.output && opts.output !== 'name') throw new CliError(`unexpected -o output mode: ${opts.output}. We only support '-o name'`);
+      if (opts.all && selector) throw new CliError('cannot set --all and --selector at the same time');
+      let grace = Number(opts.gracePeriod);
+      if (opts.now) {
+        if (grace !== -1) throw new CliError('--now and --grace-period cannot be specified together');
+        grace = 1;
+      }
+      if (opts.force && grace > 0) throw new CliError('--force and --grace-period greater than 0 cannot be specified together');
+      if (grace === 0 && !opts.force) grace = 1;
+      if (opts.force && grace < 0) grace = 0;
+      const dryRun = parseDryRun(opts.dryRun);
+      const policy = cascade(opts.cascade === true ? 'background' : opts.cascade);
+      const namespace = c.namespace();
+      const collection = !!(opts.all || selector || fieldSelector);
+
+      let items: Item[] = [];
+      const listed: { type: ResourceType; namespace?: string }[] = [];
+      if (opts.filename?.length) {
+        if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'delete');
+        for (const m of await readManifests(opts.filename, !!opts.recursive, c.io)) {
+          const type = typeOfManifest(m, namespace);
+          items.push({ type, namespace: namespaceOfManifest(m.obj, type, namespace, c.namespaceExplicit), name: m.obj.metadata.name!, source: m.source });
+        }
+      } else {
+        if (!args.length) throw new RawError(NO_ARGS);
+        const resolved = resolveArgs(args);
+        for (const t of resolved.targets) {
+          if (t.names.length) {
+            if (collection && !args[0].includes('/')) throw new CliError('name cannot be provided when a selector is specified');
+            for (const name of t.names) items.push({ type: t.type, namespace: t.type.namespaced ? namespace : undefined, name });
+          } else if (!collection) {
+            throw new CliError('resource(s) were provided, but no name was specified');
+          } else listed.push({ type: t.type, namespace: t.type.namespaced && !opts.allNamespaces ? namespace : undefined });
+        }
+      }
+
+      const cluster = c.cluster(dryRun === 'client' ? 'read' : 'write');
+      const client = cluster.client;
+      for (const l of listed)
+        for (const o of client.list(l.type, l.namespace, { labelSelector: selector, fieldSelector }))
+          items.push({ type: l.type, namespace: o.metadata.namespace, name: o.metadata.name! });
+      if (!items.length && collection) {
+        c.io.out.write('No resources found\n');
+        return;
+      }
+      if (opts.force && grace === 0)
+        c.io.err.write(
+          'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+        );
+      const errors: Error[] = [];
+      const deleted: { item: Item; uid?: string }[] = [];
+      for (const item of items) {
+        try {
+          let obj: KubeObject;
+          if (dryRun === 'client') obj = client.get(item.type, item.namespace, item.name);
+          else
+            obj = client.delete(item.type, item.namespace, item.name, {
+              propagationPolicy: policy,
+              gracePeriodSeconds: grace >= 0 ? grace : undefined,
+              dryRun: dryRun === 'server',
+            });
+          deleted.push({ item, uid: obj.metadata.uid });
+          c.io.out.write(
+            opts.output === 'name'
+              ? `${kindPrefix(obj.apiVersion, obj.kind)}/${item.name}\n`
+              : deletedLine(item.type, item.name, !!opts.force && grace === 0, dryRun),
+          );
+        } catch (e) {
+          if (isStatusError(e, 'NotFound') && (opts.ignoreNotFound || collection)) continue;
+          errors.push(isStatusError(e) && item.source ? e.withSource('deleting', item.source) : (e as Error));
+        }
+      }
+      // --wait: let the controllers finish (graceful termination, finalizers, cascading).
+      if (opts.wait !== false && dryRun === 'none' && deleted.length) cluster.converge();
+      if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+    }),
+  );
+}

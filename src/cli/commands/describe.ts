@@ -1,0 +1,93 @@
+// kubectl describe: one describer per kind, events included, names matched by prefix.
+import type { Command } from 'commander';
+import { isStatusError } from '../../api/errors';
+import { resolveResource } from '../../api/registry';
+import type { Event, KubeObject } from '../../api/types';
+import type { Client } from '../../client/client';
+import { type DescribeLookup, describerFor } from '../../printers/describe';
+import type { CommandContext } from '../context';
+import { CliError, MultiError } from '../errors';
+import { readManifests } from '../flags/filenames';
+import { action, addGlobalFlags, collectSlice } from '../program';
+import { resolveArgs, typeOfManifest } from '../resolve';
+import { parseSelectors } from './get';
+
+function lookup(client: Client): DescribeLookup {
+  let events: Event[] | undefined;
+  return {
+    events(obj) {
+      events ??= client.list<Event>(resolveResource('events')!);
+      return events.filter((e) => {
+        const io = e.involvedObject ?? {};
+        return io.kind === obj.kind && io.name === obj.metadata.name && (io.namespace ?? '') === (obj.metadata.namespace ?? '') && (!io.uid || io.uid === obj.metadata.uid);
+      });
+    },
+    list<T extends KubeObject>(kind: string, namespace?: string): T[] {
+      return client.list<T>(resolveResource(kind)!, namespace);
+    },
+  };
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  addGlobalFlags(
+    program
+      .command('describe')
+      .description('Show details of a specific resource or group of resources')
+      .argument('[args...]')
+      .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+      .option('-A, --all-namespaces', 'If present, list the requested object(s) across all namespaces.')
+      .option('-f, --filename <file>', 'Filename, directory, or URL to files containing the resource to describe', collectSlice)
+      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .option('--show-events', 'If true, display events related to the described object.', true)
+      .option('--no-show-events', 'Do not display events.')
+      .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once.'),
+  ).action(
+    action(ctx, async (c, args, opts) => {
+      const { selector } = parseSelectors(opts.selector, undefined);
+      const namespace = c.namespace();
+      const allNamespaces = !!opts.allNamespaces;
+      if (!args.length && !opts.filename?.length)
+        throw new CliError(
+          `You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n`,
+        );
+      const targets = opts.filename?.length
+        ? (await readManifests(opts.filename, !!opts.recursive, c.io)).map((m) => ({ type: typeOfManifest(m, namespace), names: [m.obj.metadata.name!] }))
+        : resolveArgs(args).targets;
+      const cluster = c.cluster('read');
+      const client = cluster.client;
+      const ctxd = { now: cluster.now(), showEvents: opts.showEvents !== false, lookup: lookup(client) };
+      const errors: Error[] = [];
+      const outputs: string[] = [];
+      let prefixMatches = false;
+      for (const t of targets) {
+        const describer = describerFor(t.type.kind);
+        if (!describer) throw new CliError(`describing ${t.type.resource} is not supported by pocketkube yet`);
+        const ns = t.type.namespaced ? (allNamespaces ? undefined : namespace) : undefined;
+        if (!t.names.length) {
+          for (const obj of client.list(t.type, ns, { labelSelector: selector })) outputs.push(describer(obj, ctxd));
+          continue;
+        }
+        for (const name of t.names) {
+          try {
+            outputs.push(describer(client.get(t.type, ns, name), ctxd));
+          } catch (e) {
+            if (!isStatusError(e, 'NotFound')) throw e;
+            // A name that is not found but prefixes existing names describes all of those.
+            const matches = client.list(t.type, ns).filter((o) => o.metadata.name!.startsWith(name));
+            if (!matches.length) errors.push(e as Error);
+            for (const m of matches) {
+              prefixMatches = true;
+              outputs.push(describer(m, ctxd) + '\n');
+            }
+          }
+        }
+      }
+      if (outputs.length) c.io.out.write(prefixMatches ? outputs.join('') : outputs.join('\n\n'));
+      else if (!errors.length) {
+        const namespaced = targets.every((t) => t.type.namespaced);
+        c.io.err.write(namespaced && !allNamespaces ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n');
+      }
+      if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+    }),
+  );
+}

@@ -1,0 +1,180 @@
+// kubectl get: tables per kind (or -o json|yaml|name), names, selectors, -A, -f.
+import { isStatusError } from '../../api/errors';
+import { type FieldRequirement, FieldSelectorParseError, parseFieldSelector } from '../../api/meta/fieldselector';
+import { type Selector, SelectorParseError, parseSelector } from '../../api/meta/selector';
+import type { ResourceType } from '../../api/registry';
+import type { KubeObject } from '../../api/types';
+import type { Client } from '../../client/client';
+import { renderTable, tableFor } from '../../printers/table';
+import type { Command } from 'commander';
+import type { CommandContext } from '../context';
+import { CliError, MultiError, RawError } from '../errors';
+import { readManifests } from '../flags/filenames';
+import { type OutputFormat, isTable, parseOutput, printStructured } from '../flags/output';
+import { action, addGlobalFlags, collectSlice } from '../program';
+import { type Resolved, type Target, namespaceOfManifest, resolveArgs, typeOfManifest } from '../resolve';
+
+export interface GetOptions {
+  args: string[];
+  output: OutputFormat;
+  selector?: Selector;
+  fieldSelector?: FieldRequirement[];
+  allNamespaces: boolean;
+  namespace: string;
+  namespaceExplicit: boolean;
+  showLabels: boolean;
+  noHeaders: boolean;
+  labelColumns: string[];
+  filenames: string[];
+  recursive: boolean;
+  ignoreNotFound: boolean;
+  showKind: boolean;
+}
+
+const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
+
+error: Required resource not specified.
+Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
+See 'kubectl get -h' for help and examples
+`;
+
+export function parseSelectors(selector: string | undefined, fieldSelector: string | undefined) {
+  try {
+    return {
+      selector: selector !== undefined ? parseSelector(selector) : undefined,
+      fieldSelector: fieldSelector !== undefined ? parseFieldSelector(fieldSelector) : undefined,
+    };
+  } catch (e) {
+    if (e instanceof SelectorParseError) throw new CliError(`unable to parse requirement: ${e.message}`);
+    if (e instanceof FieldSelectorParseError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+function complete(ctx: CommandContext, args: string[], o: Record<string, any>): GetOptions {
+  const output = parseOutput(o.output);
+  if (o.showLabels && !isTable(output)) throw new CliError(`--show-labels option cannot be used with ${output.kind} printer`);
+  return {
+    args,
+    output,
+    ...parseSelectors(o.selector, o.fieldSelector),
+    allNamespaces: !!o.allNamespaces,
+    namespace: ctx.namespace(),
+    namespaceExplicit: ctx.namespaceExplicit,
+    showLabels: !!o.showLabels,
+    noHeaders: o.headers === false,
+    labelColumns: o.labelColumns ?? [],
+    filenames: o.filename ?? [],
+    recursive: !!o.recursive,
+    ignoreNotFound: !!o.ignoreNotFound,
+    showKind: !!o.showKind,
+  };
+}
+
+function validate(o: GetOptions): void {
+  if (!o.args.length && !o.filenames.length) throw new RawError(NO_TYPE);
+  if (o.filenames.length && o.args.length) throw new CliError('Unexpected args: [' + o.args.join(' ') + ']', 'get');
+  if (o.selector && o.args.length > 1 && !o.args[0].includes('/')) throw new CliError('name cannot be provided when a selector is specified');
+}
+
+interface Group {
+  type: ResourceType;
+  objects: KubeObject[];
+}
+
+/** Fetches what the targets name; NotFound errors are collected, the rest printed. */
+function fetch(client: Client, o: GetOptions, targets: Target[], errors: Error[]): Group[] {
+  const groups: Group[] = [];
+  for (const t of targets) {
+    const ns = t.type.namespaced ? (o.allNamespaces && !t.names.length ? undefined : o.namespace) : undefined;
+    const objects: KubeObject[] = [];
+    if (t.names.length) {
+      for (const name of t.names) {
+        try {
+          objects.push(client.get(t.type, ns, name));
+        } catch (e) {
+          if (isStatusError(e, 'NotFound') && o.ignoreNotFound) continue;
+          errors.push(e as Error);
+        }
+      }
+    } else {
+      objects.push(...client.list(t.type, ns, { labelSelector: o.selector, fieldSelector: o.fieldSelector }));
+    }
+    groups.push({ type: t.type, objects });
+  }
+  return groups;
+}
+
+async function resolveTargets(ctx: CommandContext, o: GetOptions): Promise<Resolved> {
+  if (!o.filenames.length) return resolveArgs(o.args);
+  const manifests = await readManifests(o.filenames, o.recursive, ctx.io);
+  const targets: Target[] = [];
+  for (const m of manifests) {
+    const type = typeOfManifest(m, o.namespace);
+    namespaceOfManifest(m.obj, type, o.namespace, o.namespaceExplicit);
+    const existing = targets.find((t) => t.type === type);
+    if (existing) existing.names.push(m.obj.metadata.name!);
+    else targets.push({ type, names: [m.obj.metadata.name!] });
+  }
+  return { targets, multipleKinds: targets.length > 1, singleItem: manifests.length === 1 };
+}
+
+async function run(ctx: CommandContext, o: GetOptions): Promise<void> {
+  const resolved = await resolveTargets(ctx, o);
+  const cluster = ctx.cluster('read');
+  const errors: Error[] = [];
+  const groups = fetch(cluster.client, o, resolved.targets, errors);
+  const all = groups.flatMap((g) => g.objects);
+  if (!isTable(o.output)) {
+    if (all.length || o.output.kind !== 'name' || !errors.length) printStructured(ctx.io.out, o.output, all, resolved.singleItem && !errors.length);
+  } else {
+    const now = cluster.now();
+    let printed = 0;
+    for (const g of groups) {
+      const text = renderTable(tableFor(g.type.kind), g.objects, {
+        now,
+        wide: o.output.kind === 'wide',
+        noHeaders: o.noHeaders,
+        showLabels: o.showLabels,
+        labelColumns: o.labelColumns,
+        withNamespace: o.allNamespaces && g.type.namespaced,
+        withKind: resolved.multipleKinds || o.showKind,
+      });
+      if (!text) continue;
+      if (printed++ > 0 && !o.noHeaders) ctx.io.out.write('\n');
+      ctx.io.out.write(text);
+    }
+    if (!printed && !errors.length && !o.ignoreNotFound) {
+      const namespaced = resolved.targets.every((t) => t.type.namespaced);
+      ctx.io.err.write(namespaced && !o.allNamespaces ? `No resources found in ${o.namespace} namespace.\n` : 'No resources found\n');
+    }
+  }
+  if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  addGlobalFlags(
+    program
+      .command('get')
+      .description('Display one or many resources')
+      .argument('[args...]')
+      .option('-o, --output <format>', 'Output format.')
+      .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+      .option('--field-selector <selector>', 'Selector (field query) to filter on.')
+      .option('-A, --all-namespaces', 'If present, list the requested object(s) across all namespaces.')
+      .option('--show-labels', 'When printing, show all labels as the last column.')
+      .option('--no-headers', "When using the default or custom-column output format, don't print headers.")
+      .option('-L, --label-columns <keys>', 'Accepts a comma separated list of labels that are going to be presented as columns.', collectSlice)
+      .option('-f, --filename <file>', 'Filename, directory, or URL to files identifying the resource to get from a server.', collectSlice)
+      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .option('--ignore-not-found', 'If the requested object does not exist the command will return exit code 0.')
+      .option('--show-kind', 'If present, list the resource type for the requested object(s).')
+      .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once.'),
+  ).action(
+    action(ctx, async (c, args, opts) => {
+      const o = complete(c, args, opts);
+      validate(o);
+      await run(c, o);
+    }),
+  );
+}

@@ -1,0 +1,66 @@
+// What a command gets to work with: streams, the kubeconfig, global flags and lazy access to the
+// cluster (opening it costs a store read, so commands that do not need it never pay).
+import type { UserInfo } from '../apiserver/auth';
+import type { Client } from '../client/client';
+import type { IO } from './io';
+import { Kubeconfig } from './kubeconfig';
+
+export type ClusterMode = 'read' | 'write';
+
+export interface Cluster {
+  client: Client;
+  now(): number;
+  converge(): void;
+  /** Moves simulated time to `target`, firing timers on the way; stops early once `until` holds. */
+  advanceTo(target: number, until?: () => boolean): boolean;
+}
+
+export interface ClusterAccess {
+  open(mode: ClusterMode, kubeconfig: Kubeconfig | undefined, impersonate?: UserInfo): Cluster;
+}
+
+export interface GlobalFlags {
+  namespace?: string;
+  context?: string;
+  kubeconfig?: string;
+  as?: string;
+  asGroup?: string[];
+}
+
+export class CommandContext {
+  private config?: Kubeconfig | null;
+
+  constructor(
+    readonly io: IO,
+    readonly env: Readonly<Record<string, string | undefined>>,
+    private readonly access: ClusterAccess,
+    readonly kubeconfigPath: string,
+    readonly flags: GlobalFlags = {},
+  ) {}
+
+  withFlags(flags: GlobalFlags): CommandContext {
+    return new CommandContext(this.io, this.env, this.access, flags.kubeconfig ?? this.kubeconfigPath, { ...this.flags, ...flags });
+  }
+
+  /** The kubeconfig file, if there is one. */
+  kubeconfig(): Kubeconfig | undefined {
+    if (this.config === undefined) this.config = Kubeconfig.load(this.kubeconfigPath) ?? null;
+    return this.config ?? undefined;
+  }
+
+  /** The namespace a command works in: -n, else the context's, else "default". */
+  namespace(): string {
+    if (this.flags.namespace) return this.flags.namespace;
+    return this.kubeconfig()?.namespace(this.flags.context) ?? 'default';
+  }
+
+  /** True when -n was given explicitly (manifests must then agree with it). */
+  get namespaceExplicit(): boolean {
+    return !!this.flags.namespace;
+  }
+
+  cluster(mode: ClusterMode): Cluster {
+    const impersonate = this.flags.as ? { name: this.flags.as, groups: [...(this.flags.asGroup ?? []), 'system:authenticated'] } : undefined;
+    return this.access.open(mode, this.kubeconfig(), impersonate);
+  }
+}

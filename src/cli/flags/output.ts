@@ -1,0 +1,112 @@
+// -o/--output: choosing a printer and printing objects the way kubectl's printers do.
+import type { KubeObject } from '../../api/types';
+import { toJson } from '../../printers/json';
+import { objectName } from '../../printers/name';
+import { toYaml } from '../../printers/yaml';
+import { CliError } from '../errors';
+import type { Output } from '../io';
+
+export type OutputFormat =
+  | { kind: 'default' }
+  | { kind: 'wide' }
+  | { kind: 'json' }
+  | { kind: 'yaml' }
+  | { kind: 'name' };
+
+const ALLOWED =
+  'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+
+export function parseOutput(value: string | undefined, allowWide = true): OutputFormat {
+  if (value === undefined || value === '') return { kind: 'default' };
+  const [name] = value.split('=', 1);
+  switch (name) {
+    case 'json':
+    case 'yaml':
+    case 'name':
+      return { kind: name };
+    case 'wide':
+      if (allowWide) return { kind: 'wide' };
+      break;
+    case 'jsonpath':
+    case 'jsonpath-as-json':
+    case 'jsonpath-file':
+    case 'custom-columns':
+    case 'custom-columns-file':
+    case 'go-template':
+    case 'go-template-file':
+    case 'template':
+    case 'templatefile':
+      throw new CliError(`output format ${JSON.stringify(name)} is not supported by pocketkube yet`);
+  }
+  throw new CliError(`unable to match a printer suitable for the output format ${JSON.stringify(value)}, allowed formats are: ${ALLOWED}`);
+}
+
+export function isTable(f: OutputFormat): boolean {
+  return f.kind === 'default' || f.kind === 'wide';
+}
+
+function stripManagedFields(obj: KubeObject): KubeObject {
+  if (!obj.metadata?.managedFields) return obj;
+  const { managedFields: _m, ...metadata } = obj.metadata;
+  return { ...obj, metadata };
+}
+
+/** A List wrapper, as kubectl prints several objects in json/yaml. */
+export function listOf(items: readonly KubeObject[]): Record<string, unknown> {
+  return { apiVersion: 'v1', items: items.map(stripManagedFields), kind: 'List', metadata: { resourceVersion: '' } };
+}
+
+/** Prints objects in a structured format: one object bare, several as a List. */
+export function printStructured(out: Output, format: OutputFormat, objs: readonly KubeObject[], singleItem: boolean): void {
+  if (format.kind === 'name') {
+    for (const o of objs) out.write(objectName(o) + '\n');
+    return;
+  }
+  const value = singleItem && objs.length === 1 ? stripManagedFields(objs[0]) : listOf(objs);
+  out.write(format.kind === 'json' ? toJson(value) : toYaml(value));
+}
+
+export type DryRun = 'none' | 'client' | 'server';
+
+export function parseDryRun(value: string | boolean | undefined): DryRun {
+  if (value === undefined || value === false) return 'none';
+  if (value === true || value === '') return 'client';
+  if (value === 'none' || value === 'client' || value === 'server') return value;
+  throw new CliError(`Invalid dry-run value (${value}). Must be "none", "server", or "client".`);
+}
+
+export function dryRunSuffix(d: DryRun): string {
+  return d === 'client' ? ' (dry run)' : d === 'server' ? ' (server dry run)' : '';
+}
+
+/**
+ * What a mutating verb prints for each object: "<kind>/<name> <operation>", the name alone for
+ * -o name, or the object for -o json|yaml (YAML documents separated by ---).
+ */
+export class MutationPrinter {
+  private count = 0;
+  constructor(
+    private readonly out: Output,
+    private readonly format: OutputFormat,
+    private readonly dryRun: DryRun,
+  ) {}
+
+  /** `builtByKubectl`: an object made client-side, printed in Go struct order for -o json. */
+  print(obj: KubeObject, operation: string, builtByKubectl = false): void {
+    switch (this.format.kind) {
+      case 'name':
+        this.out.write(objectName(obj) + '\n');
+        break;
+      case 'json':
+        this.out.write(toJson(stripManagedFields(obj), { sortKeys: !builtByKubectl }));
+        break;
+      case 'yaml':
+        if (this.count > 0) this.out.write('---\n');
+        this.out.write(toYaml(stripManagedFields(obj)));
+        break;
+      default:
+        this.out.write(`${objectName(obj)} ${operation}${dryRunSuffix(this.dryRun)}\n`);
+    }
+    this.count++;
+  }
+}

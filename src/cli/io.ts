@@ -1,0 +1,25 @@
+// The command's streams, injected so verbs can run without a process.
+export interface Output {
+  write(text: string): void;
+  readonly isTTY: boolean;
+}
+
+export interface IO {
+  out: Output;
+  err: Output;
+  /** Reads all of standard input (for `-f -`). */
+  readStdin(): Promise<string>;
+}
+
+/** An IO that collects output in memory (tests, nested runs). */
+export function memoryIO(stdin = ''): IO & { stdout(): string; stderr(): string } {
+  let out = '';
+  let err = '';
+  return {
+    out: { write: (t) => void (out += t), isTTY: false },
+    err: { write: (t) => void (err += t), isTTY: false },
+    readStdin: async () => stdin,
+    stdout: () => out,
+    stderr: () => err,
+  };
+}

@@ -1,0 +1,168 @@
+// The commander wiring: kubectl's verbs in kubectl's order, its global flags on every command,
+// pflag's flag syntax, and cobra's wording for flag and command errors.
+import { Command, CommanderError, Option } from 'commander';
+import type { CommandContext, GlobalFlags } from './context';
+import { CliError, RawError } from './errors';
+
+export type Action = (ctx: CommandContext, args: string[], opts: Record<string, any>, cmd: Command) => Promise<void> | void;
+
+/** Flags every kubectl command accepts. */
+export function addGlobalFlags(cmd: Command): Command {
+  return cmd
+    .option('-n, --namespace <namespace>', 'If present, the namespace scope for this CLI request')
+    .option('--context <name>', 'The name of the kubeconfig context to use')
+    .option('--kubeconfig <path>', 'Path to the kubeconfig file to use for CLI requests.')
+    .option('--as <user>', 'Username to impersonate for the operation.')
+    .option('--as-group <group>', 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups.', collect)
+    .option('--request-timeout <duration>', 'The length of time to wait before giving up on a single server request.')
+    .addOption(new Option('-v, --v <level>', 'number for the log level verbosity').hideHelp());
+}
+
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** pflag's StringSlice: repeatable and comma-separated. */
+export function collectSlice(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(',').filter((v) => v !== '')];
+}
+
+/** The command path kubectl prints in hints: "get", "rollout status". */
+export function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c && c.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+function globalFlags(opts: Record<string, any>): GlobalFlags {
+  return { namespace: opts.namespace, context: opts.context, kubeconfig: opts.kubeconfig, as: opts.as, asGroup: opts.asGroup };
+}
+
+/** Wraps a command's action with context creation. */
+export function action(ctx: CommandContext, fn: Action) {
+  return async (...params: unknown[]) => {
+    const cmd = params[params.length - 1] as Command;
+    const opts = cmd.optsWithGlobals();
+    await fn(ctx.withFlags(globalFlags(opts)), cmd.args, opts, cmd);
+  };
+}
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}
+
+/** cobra's suggestions: close by edit distance, or the typed word is a prefix. */
+function suggestions(root: Command, typed: string): string[] {
+  const t = typed.toLowerCase();
+  return root.commands
+    .map((c) => c.name())
+    .filter((n) => levenshtein(t, n.toLowerCase()) <= 2 || n.toLowerCase().startsWith(t));
+}
+
+function unknownCommandText(root: Command, parent: Command, typed: string): string {
+  if (parent !== root) return `error: unknown command ${JSON.stringify(typed)}\nSee 'kubectl ${commandPath(parent)} -h' for help and examples\n`;
+  const s = suggestions(root, typed);
+  let text = `Error: unknown command ${JSON.stringify(typed)} for "kubectl"\n`;
+  if (s.length) text += `\nDid you mean this?\n${s.map((x) => `\t${x}\n`).join('')}\n`;
+  return text;
+}
+
+/** Rewrites pflag syntax commander does not know: -o=yaml and --flag=true|false for booleans. */
+export function normalizeArgv(argv: string[], root: Command): string[] {
+  const out: string[] = [];
+  let cmd = root;
+  let afterDashDash = false;
+  for (const arg of argv) {
+    if (afterDashDash) {
+      out.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      afterDashDash = true;
+      out.push(arg);
+      continue;
+    }
+    if (!arg.startsWith('-')) {
+      const sub = cmd.commands.find((c) => c.name() === arg || c.aliases().includes(arg));
+      if (sub) cmd = sub;
+      out.push(arg);
+      continue;
+    }
+    const short = /^-([a-zA-Z])=(.*)$/s.exec(arg);
+    const long = /^--([^=]+)=(.*)$/s.exec(arg);
+    const name = short ? `-${short[1]}` : long ? `--${long[1]}` : undefined;
+    const value = short ? short[2] : long ? long[2] : undefined;
+    const opt = name ? [...cmd.options, ...root.options].find((o) => o.short === name || o.long === name) : undefined;
+    if (opt && value !== undefined && (opt.isBoolean() || opt.negate)) {
+      const v = value.toLowerCase();
+      if (['true', 't', '1'].includes(v)) out.push(opt.long ?? name!);
+      else if (['false', 'f', '0'].includes(v)) {
+        const negated = `--no-${(opt.long ?? '').replace(/^--/, '')}`;
+        if (cmd.options.some((o) => o.long === negated)) out.push(negated);
+      } else throw new RawError(`Error: invalid argument ${JSON.stringify(value)} for "${name}" flag: strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax\nSee 'kubectl ${commandPath(cmd)} --help' for usage.\n`);
+      continue;
+    }
+    if (short && opt) {
+      out.push(name!, value!);
+      continue;
+    }
+    out.push(arg);
+  }
+  return out;
+}
+
+/** The subcommand an argv selects (for error hints). */
+function selectedCommand(root: Command, argv: string[]): Command {
+  let cmd = root;
+  for (const a of argv) {
+    if (a === '--') break;
+    if (a.startsWith('-')) continue;
+    const sub = cmd.commands.find((c) => c.name() === a || c.aliases().includes(a));
+    if (!sub) break;
+    cmd = sub;
+  }
+  return cmd;
+}
+
+/** Converts commander's failures into cobra's messages. */
+export function translateCommanderError(e: CommanderError, root: Command, argv: string[]): Error {
+  const cmd = selectedCommand(root, argv);
+  const hint = `See 'kubectl ${commandPath(cmd)} --help' for usage.\n`;
+  switch (e.code) {
+    case 'commander.unknownOption': {
+      const flag = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+      if (/^-[^-]/.test(flag)) return new RawError(`Error: unknown shorthand flag: '${flag[1]}' in ${flag}\n${hint}`);
+      return new RawError(`Error: unknown flag: ${flag.split('=')[0]}\n${hint}`);
+    }
+    case 'commander.optionMissingArgument': {
+      const m = /option '([^']+)'/.exec(e.message)?.[1] ?? '';
+      const [shortPart, longPart] = m.split(/,\s*/);
+      const used = argv.find((a) => a === shortPart || a === longPart?.split(' ')[0]) ?? shortPart;
+      if (/^-[^-]$/.test(used)) return new RawError(`Error: flag needs an argument: '${used[1]}' in ${used}\n${hint}`);
+      return new RawError(`Error: flag needs an argument: ${used.split(' ')[0]}\n${hint}`);
+    }
+    case 'commander.unknownCommand': {
+      const typed = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+      return new RawError(unknownCommandText(root, cmd, typed));
+    }
+    case 'commander.excessArguments':
+      return new CliError(`Unexpected args: [${cmd.args.join(' ')}]`, commandPath(cmd));
+    case 'commander.missingMandatoryOptionValue': {
+      const flag = /'--([^ ']+)/.exec(e.message)?.[1] ?? '';
+      return new CliError(`required flag(s) ${JSON.stringify(flag)} not set`);
+    }
+    case 'commander.help':
+    case 'commander.helpDisplayed':
+    case 'commander.version':
+      return new RawError('', 0);
+    default:
+      return new CliError(e.message.replace(/^error: /, ''));
+  }
+}
+
+export { CommanderError };

@@ -1,0 +1,20 @@
+// Runs one kubectl command line: parse with commander, run the verb, render any error.
+import { CommanderError } from 'commander';
+import { buildProgram } from './commands';
+import type { CommandContext } from './context';
+import { errorText, exitCodeOf } from './errors';
+import { normalizeArgv, translateCommanderError } from './program';
+
+export async function runCli(argv: string[], ctx: CommandContext): Promise<number> {
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(normalizeArgv(argv, program), { from: 'user' });
+    return 0;
+  } catch (e) {
+    const err = e instanceof CommanderError ? translateCommanderError(e, program, argv) : e;
+    const code = exitCodeOf(err);
+    const text = errorText(err);
+    if (text) ctx.io.err.write(text);
+    return code === 0 && !(err instanceof CommanderError) ? 1 : code;
+  }
+}

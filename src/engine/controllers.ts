@@ -1,0 +1,37 @@
+// The controller manager's roster: which controllers run, in pass order, as whom, and under
+// which event source.
+import type { Random } from '../api/random';
+import type { Clock } from '../api/time';
+import { COMPONENTS, type Client } from '../client/client';
+import { EventRecorder } from '../client/events';
+import { deploymentController } from '../controllers/deployment';
+import { garbageCollector } from '../controllers/garbagecollector';
+import { namespaceController } from '../controllers/namespace';
+import { replicaSetController } from '../controllers/replicaset';
+import { rootCACertPublisher } from '../controllers/rootcacert';
+import { scheduler } from '../controllers/scheduler';
+import { serviceAccountController } from '../controllers/serviceaccount';
+import { kubelet } from '../sim/kubelet';
+import type { AnyController } from './controller';
+import type { ControllerBinding } from './engine';
+
+export function controllerBindings(client: Client, clock: Clock, random: Random, caCert: () => string): ControllerBinding[] {
+  const manager = client.as(COMPONENTS.controllerManager);
+  const sched = client.as(COMPONENTS.scheduler);
+  const nodes = client.as({ name: 'system:node', groups: ['system:nodes', 'system:authenticated'] });
+  const bind = (controller: AnyController, c: Client, component: string): ControllerBinding => ({
+    controller,
+    client: c,
+    events: new EventRecorder(c, clock, random, { component }),
+  });
+  return [
+    bind(deploymentController, manager, 'deployment-controller'),
+    bind(replicaSetController, manager, 'replicaset-controller'),
+    bind(scheduler, sched, 'default-scheduler'),
+    bind(kubelet, nodes, 'kubelet'),
+    bind(garbageCollector, manager, 'garbage-collector'),
+    bind(namespaceController, manager, 'namespace-controller'),
+    bind(serviceAccountController, manager, 'service-account-controller'),
+    bind(rootCACertPublisher(caCert), manager, 'root-ca-cert-publisher'),
+  ];
+}

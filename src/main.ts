@@ -1,0 +1,70 @@
+// The composition root: the process's argv, env and streams in, an exit code out. With
+// bin/pocketkube, the only code that touches the process.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CommandContext } from './cli/context';
+import type { IO } from './cli/io';
+import { errorText } from './cli/errors';
+import { Session } from './session';
+
+export interface ProcessPorts {
+  argv: string[];
+  env: Record<string, string | undefined>;
+  stdin: NodeJS.ReadableStream;
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  isTTY: { stdout: boolean; stderr: boolean };
+}
+
+function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk) => (data += chunk));
+    stream.on('end', () => resolve(data));
+    stream.on('error', reject);
+  });
+}
+
+export function homeDir(env: Record<string, string | undefined>): string {
+  return env.POCKETKUBE_HOME || path.join(env.HOME || os.homedir(), '.pocketkube');
+}
+
+export async function main(proc: ProcessPorts): Promise<number> {
+  const home = homeDir(proc.env);
+  const io: IO = {
+    out: { write: (t) => void proc.stdout.write(t), isTTY: proc.isTTY.stdout },
+    err: { write: (t) => void proc.stderr.write(t), isTTY: proc.isTTY.stderr },
+    readStdin: () => readAll(proc.stdin),
+  };
+  const kubeconfigPath = path.join(home, 'config');
+  const session = new Session({
+    home,
+    kubeconfigPath,
+    pid: process.pid,
+    isAlive: (pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (e) {
+        return (e as NodeJS.ErrnoException).code === 'EPERM';
+      }
+    },
+    seed: proc.env.POCKETKUBE_SEED,
+  });
+  const ctx = new CommandContext(io, proc.env, session, kubeconfigPath);
+  let code = 1;
+  try {
+    const { runCli } = await import('./cli/run');
+    code = await runCli(proc.argv, ctx);
+  } catch (e) {
+    io.err.write(errorText(e));
+  }
+  try {
+    session.finish(code === 0, kubeconfigPath);
+  } catch (e) {
+    io.err.write(errorText(e));
+    code = 1;
+  }
+  return code;
+}

@@ -1,0 +1,200 @@
+// Composition of one invocation's cluster: the store under its lock, clock, seeded randomness,
+// API server, engine and controllers. Reads skip the lock when nothing is due; writes hold it
+// from load to save, so concurrent invocations never lose each other's writes.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { authenticate, impersonate, type TokenEntry, type UserInfo } from './apiserver/auth';
+import { ApiServer } from './apiserver/server';
+import type { Cluster, ClusterAccess, ClusterMode } from './cli/context';
+import { Kubeconfig } from './cli/kubeconfig';
+import { type Client, LocalClient } from './client/client';
+import { Engine } from './engine/engine';
+import { controllerBindings } from './engine/controllers';
+import { SimClock } from './sim/clock';
+import { bootstrapCluster } from './sim/cluster/bootstrap';
+import { SeededRandom } from './sim/rand';
+import { FileLock } from './store/lock';
+import { Store } from './store/store';
+
+export interface SessionOptions {
+  home: string;
+  kubeconfigPath: string;
+  pid: number;
+  isAlive(pid: number): boolean;
+  /** Overrides the seed of a new cluster's randomness. */
+  seed?: string;
+  lockTimeoutMs?: number;
+}
+
+const ADMIN_USER = 'kubernetes-admin';
+const ADMIN_GROUPS = ['system:masters'];
+
+class World implements Cluster {
+  readonly clock: SimClock;
+  readonly random: SeededRandom;
+  readonly server: ApiServer;
+  readonly engine: Engine;
+  readonly admin: Client;
+  client!: Client;
+  /** The CA of a cluster created in this invocation, before its files are written. */
+  newCA?: string;
+
+  constructor(
+    readonly store: Store,
+    opts: SessionOptions,
+  ) {
+    const sys = store.system;
+    this.clock = SimClock.start(sys.clockOffsetMs);
+    this.random = sys.rand.length === 4 ? new SeededRandom(sys.rand) : opts.seed ? SeededRandom.fromSeed(opts.seed) : new SeededRandom();
+    this.server = new ApiServer(store, this.clock, this.random);
+    this.admin = new LocalClient(this.server, { name: ADMIN_USER, groups: [...ADMIN_GROUPS, 'system:authenticated'] });
+    const caFile = path.join(opts.home, 'pki', 'ca.crt');
+    this.engine = new Engine(
+      controllerBindings(this.admin, this.clock, this.random, () => this.newCA ?? fs.readFileSync(caFile, 'utf8')),
+      this.clock,
+      this.random,
+      this.server,
+      sys.timers,
+    );
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  converge(): void {
+    this.engine.converge();
+  }
+
+  advanceTo(target: number, until?: () => boolean): boolean {
+    return this.engine.advanceTo(target, until);
+  }
+
+  typeWrites(): number {
+    return this.server.writeCount;
+  }
+
+  /** Records the simulation's own state in the store, for the next invocation. */
+  persistSystem(): void {
+    this.store.setSystem({
+      clockOffsetMs: this.clock.offsetMs,
+      rand: this.random.state,
+      timers: this.engine.pendingTimers(),
+      converged: true,
+    });
+  }
+}
+
+export class Session implements ClusterAccess {
+  private world?: World;
+  private mode?: ClusterMode;
+  private lock?: FileLock;
+  private writesBeforeCommand = 0;
+  private bootstrapped?: { caPem: string; caKey: string; server: string; token: string };
+
+  constructor(private readonly opts: SessionOptions) {}
+
+  private get storeFile(): string {
+    return path.join(this.opts.home, 'store.json');
+  }
+
+  open(mode: ClusterMode, kubeconfig: Kubeconfig | undefined, impersonate?: UserInfo): Cluster {
+    if (this.world && (this.mode === 'write' || mode === 'read')) return this.world;
+    if (mode === 'read') {
+      const store = Store.open(this.storeFile);
+      const sys = store.system;
+      const now = SimClock.start(sys.clockOffsetMs).now();
+      const due = !store.existed || !sys.converged || sys.timers.some((t) => t.at <= now);
+      if (!due) return this.attach(new World(store, this.opts), 'read', kubeconfig, impersonate);
+      // Something is due: converge under the lock and save before reading.
+      this.open('write', kubeconfig, impersonate);
+      this.commit();
+      return this.world!;
+    }
+    fs.mkdirSync(this.opts.home, { recursive: true });
+    this.lock = new FileLock(path.join(this.opts.home, 'store.lock'), {
+      timeoutMs: this.opts.lockTimeoutMs ?? 60_000,
+      pid: this.opts.pid,
+      isAlive: this.opts.isAlive,
+    });
+    this.lock.acquire();
+    const store = Store.open(this.storeFile);
+    const world = new World(store, this.opts);
+    if (!store.existed) this.bootstrap(world);
+    world.converge();
+    return this.attach(world, 'write', kubeconfig, impersonate);
+  }
+
+  private attach(world: World, mode: ClusterMode, kubeconfig: Kubeconfig | undefined, impersonateAs?: UserInfo): World {
+    this.world = world;
+    this.mode = mode;
+    const user = this.authenticate(world, kubeconfig);
+    world.client = new LocalClient(world.server, impersonateAs ? impersonate(user, impersonateAs) : user);
+    this.writesBeforeCommand = world.typeWrites();
+    return world;
+  }
+
+  private authenticate(world: World, kubeconfig: Kubeconfig | undefined): UserInfo {
+    const tokens: Record<string, TokenEntry> = world.store.system.tokens ?? {};
+    if (this.bootstrapped) return authenticate(tokens, this.bootstrapped.token);
+    const ctx = kubeconfig?.context();
+    const token = ctx ? kubeconfig?.user(ctx.context.user)?.user.token : undefined;
+    return authenticate(tokens, token);
+  }
+
+  private bootstrap(world: World): void {
+    const result = bootstrapCluster(world.admin, world.clock, world.random);
+    world.newCA = result.ca.certPem;
+    const token = world.random.string(32, 'abcdefghijklmnopqrstuvwxyz0123456789');
+    world.store.setSystem({ tokens: { [token]: { user: ADMIN_USER, groups: ADMIN_GROUPS } } });
+    this.bootstrapped = { caPem: result.ca.certPem, caKey: result.ca.keyPem, server: result.server, token };
+  }
+
+  /** Whether the command wrote through the API. */
+  get commandWrote(): boolean {
+    return !!this.world && this.world.typeWrites() > this.writesBeforeCommand;
+  }
+
+  /** Converges, saves and unlocks. Skipped when the command failed without writing. */
+  finish(ok: boolean, kubeconfigPath: string): void {
+    try {
+      if (this.mode === 'write' && this.world && (ok || this.commandWrote)) this.commit(kubeconfigPath);
+    } finally {
+      this.lock?.release();
+      this.lock = undefined;
+    }
+  }
+
+  private commit(kubeconfigPath = this.opts.kubeconfigPath): void {
+    const world = this.world!;
+    world.converge();
+    world.persistSystem();
+    if (this.bootstrapped) this.writeCredentials(kubeconfigPath);
+    if (world.store.dirty) world.store.save(this.opts.pid);
+    this.writesBeforeCommand = world.typeWrites();
+    if (this.mode === 'write') {
+      this.lock?.release();
+      this.lock = undefined;
+      this.mode = 'read';
+    }
+  }
+
+  /** The CA files and the admin kubeconfig of a newly created cluster. */
+  private writeCredentials(kubeconfigPath: string): void {
+    const b = this.bootstrapped!;
+    const pki = path.join(this.opts.home, 'pki');
+    fs.mkdirSync(pki, { recursive: true });
+    fs.writeFileSync(path.join(pki, 'ca.crt'), b.caPem);
+    fs.writeFileSync(path.join(pki, 'ca.key'), b.caKey, { mode: 0o600 });
+    const config = Kubeconfig.load(kubeconfigPath) ?? Kubeconfig.empty(kubeconfigPath);
+    const context = 'kubernetes-admin@kubernetes';
+    config.upsertCluster({ name: 'kubernetes', cluster: { 'certificate-authority-data': Buffer.from(b.caPem).toString('base64'), server: b.server } });
+    config.upsertUser({ name: ADMIN_USER, user: { token: b.token } });
+    const existing = config.context(context);
+    config.upsertContext({ name: context, context: { cluster: 'kubernetes', user: ADMIN_USER, ...(existing?.context.namespace ? { namespace: existing.context.namespace } : {}) } });
+    if (!config.currentContext) config.data['current-context'] = context;
+    config.save();
+    this.bootstrapped = undefined;
+  }
+}
+
