@@ -8,10 +8,9 @@ import { ApiServer } from './apiserver/server';
 import type { Cluster, ClusterAccess, ClusterMode } from './cli/context';
 import { Kubeconfig } from './cli/kubeconfig';
 import { type Client, LocalClient } from './client/client';
-import { Engine } from './engine/engine';
-import { controllerBindings } from './engine/controllers';
+import { EventSequence } from './client/events';
+import type { Engine } from './engine/engine';
 import { SimClock } from './sim/clock';
-import { bootstrapCluster } from './sim/cluster/bootstrap';
 import { SeededRandom } from './sim/rand';
 import { FileLock } from './store/lock';
 import { Store } from './store/store';
@@ -23,6 +22,8 @@ export interface SessionOptions {
   isAlive(pid: number): boolean;
   /** Overrides the seed of a new cluster's randomness. */
   seed?: string;
+  /** Pins the wall-clock reading (RFC3339), for reproducible output. */
+  wallClock?: string;
   lockTimeoutMs?: number;
 }
 
@@ -33,8 +34,9 @@ class World implements Cluster {
   readonly clock: SimClock;
   readonly random: SeededRandom;
   readonly server: ApiServer;
-  readonly engine: Engine;
+  private engineInstance?: Engine;
   readonly admin: Client;
+  readonly events = new EventSequence();
   client!: Client;
   /** The CA of a cluster created in this invocation, before its files are written. */
   newCA?: string;
@@ -44,18 +46,29 @@ class World implements Cluster {
     opts: SessionOptions,
   ) {
     const sys = store.system;
-    this.clock = SimClock.start(sys.clockOffsetMs);
+    this.clock = SimClock.start(sys.clockOffsetMs, opts.wallClock);
     this.random = sys.rand.length === 4 ? new SeededRandom(sys.rand) : opts.seed ? SeededRandom.fromSeed(opts.seed) : new SeededRandom();
     this.server = new ApiServer(store, this.clock, this.random);
     this.admin = new LocalClient(this.server, { name: ADMIN_USER, groups: [...ADMIN_GROUPS, 'system:authenticated'] });
-    const caFile = path.join(opts.home, 'pki', 'ca.crt');
-    this.engine = new Engine(
-      controllerBindings(this.admin, this.clock, this.random, () => this.newCA ?? fs.readFileSync(caFile, 'utf8')),
-      this.clock,
-      this.random,
-      this.server,
-      sys.timers,
-    );
+    this.caFile = path.join(opts.home, 'pki', 'ca.crt');
+  }
+
+  private readonly caFile: string;
+
+  /** The controller manager, loaded only when something has to converge (reads rarely do). */
+  get engine(): Engine {
+    if (!this.engineInstance) {
+      const { Engine } = require('./engine/engine') as typeof import('./engine/engine');
+      const { controllerBindings } = require('./engine/controllers') as typeof import('./engine/controllers');
+      this.engineInstance = new Engine(
+        controllerBindings(this.admin, this.clock, this.events, () => this.newCA ?? fs.readFileSync(this.caFile, 'utf8')),
+        this.clock,
+        this.random,
+        this.server,
+        this.store.system.timers,
+      );
+    }
+    return this.engineInstance;
   }
 
   now(): number {
@@ -79,7 +92,7 @@ class World implements Cluster {
     this.store.setSystem({
       clockOffsetMs: this.clock.offsetMs,
       rand: this.random.state,
-      timers: this.engine.pendingTimers(),
+      timers: this.engineInstance ? this.engineInstance.pendingTimers() : this.store.system.timers,
       converged: true,
     });
   }
@@ -103,7 +116,7 @@ export class Session implements ClusterAccess {
     if (mode === 'read') {
       const store = Store.open(this.storeFile);
       const sys = store.system;
-      const now = SimClock.start(sys.clockOffsetMs).now();
+      const now = SimClock.start(sys.clockOffsetMs, this.opts.wallClock).now();
       const due = !store.existed || !sys.converged || sys.timers.some((t) => t.at <= now);
       if (!due) return this.attach(new World(store, this.opts), 'read', kubeconfig, impersonate);
       // Something is due: converge under the lock and save before reading.
@@ -143,7 +156,8 @@ export class Session implements ClusterAccess {
   }
 
   private bootstrap(world: World): void {
-    const result = bootstrapCluster(world.admin, world.clock, world.random);
+    const { bootstrapCluster } = require('./sim/cluster/bootstrap') as typeof import('./sim/cluster/bootstrap');
+    const result = bootstrapCluster(world.admin, world.clock, world.random, world.events);
     world.newCA = result.ca.certPem;
     const token = world.random.string(32, 'abcdefghijklmnopqrstuvwxyz0123456789');
     world.store.setSystem({ tokens: { [token]: { user: ADMIN_USER, groups: ADMIN_GROUPS } } });

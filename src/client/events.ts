@@ -1,7 +1,7 @@
 // Recording Events, as client-go's EventRecorder does: one Event per distinct occurrence, with
 // identical repeats folded into `count` and `lastTimestamp`.
 import { event as eventKind } from '../api/kinds/event';
-import type { Random } from '../api/random';
+import { isStatusError } from '../api/errors';
 import { type Clock, rfc3339 } from '../api/time';
 import type { Event, KubeObject, ObjectReference } from '../api/types';
 import type { Client } from './client';
@@ -38,6 +38,17 @@ function referenceTo(obj: KubeObject, fieldPath?: string): ObjectReference {
   return ref;
 }
 
+/**
+ * Orders the events of one invocation: recorders share it so that events recorded at the same
+ * cluster time still get names (hex nanoseconds) in the order they happened.
+ */
+export class EventSequence {
+  private n = 0;
+  next(): number {
+    return this.n++ % 1_000_000;
+  }
+}
+
 export class EventRecorder implements Recorder {
   /** Events this source recorded before, by aggregation key. */
   private known?: Map<string, Event>;
@@ -45,7 +56,7 @@ export class EventRecorder implements Recorder {
   constructor(
     private readonly client: Client,
     private readonly clock: Clock,
-    private readonly random: Random,
+    private readonly sequence: EventSequence,
     private readonly source: EventSource,
   ) {}
 
@@ -67,10 +78,10 @@ export class EventRecorder implements Recorder {
         known.set(key, updated);
         return;
       }
-      const created = this.client.create<Event>(eventKind.type, {
+      const created = this.createUnique(namespace, obj.metadata.name ?? '', {
         apiVersion: 'v1',
         kind: 'Event',
-        metadata: { name: this.eventName(obj.metadata.name ?? ''), namespace },
+        metadata: { namespace },
         involvedObject: involved,
         reason,
         message,
@@ -89,10 +100,17 @@ export class EventRecorder implements Recorder {
     }
   }
 
-  /** `<object>.<16 hex digits of a nanosecond timestamp>`, as client-go names events. */
-  private eventName(objectName: string): string {
-    const nanos = BigInt(this.clock.now()) * 1_000_000n + BigInt(this.random.int(1_000_000));
-    return `${objectName}.${nanos.toString(16).padStart(16, '0')}`;
+  /** Names the event `<object>.<16 hex digits of a nanosecond timestamp>`, as client-go does. */
+  private createUnique(namespace: string, objectName: string, event: Event): Event {
+    for (;;) {
+      const nanos = BigInt(this.clock.now()) * 1_000_000n + BigInt(this.sequence.next());
+      const name = `${objectName}.${nanos.toString(16).padStart(16, '0')}`;
+      try {
+        return this.client.create<Event>(eventKind.type, { ...event, metadata: { ...event.metadata, name, namespace } });
+      } catch (e) {
+        if (!isStatusError(e, 'AlreadyExists')) throw e;
+      }
+    }
   }
 
   private key(namespace: string, ref: ObjectReference, host: string | undefined, type: string, reason: string, message: string): string {

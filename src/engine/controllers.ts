@@ -1,9 +1,8 @@
 // The controller manager's roster: which controllers run, in pass order, as whom, and under
 // which event source.
-import type { Random } from '../api/random';
 import type { Clock } from '../api/time';
 import { COMPONENTS, type Client } from '../client/client';
-import { EventRecorder } from '../client/events';
+import { EventRecorder, EventSequence } from '../client/events';
 import { deploymentController } from '../controllers/deployment';
 import { garbageCollector } from '../controllers/garbagecollector';
 import { namespaceController } from '../controllers/namespace';
@@ -15,14 +14,14 @@ import { kubelet } from '../sim/kubelet';
 import type { AnyController } from './controller';
 import type { ControllerBinding } from './engine';
 
-export function controllerBindings(client: Client, clock: Clock, random: Random, caCert: () => string): ControllerBinding[] {
+export function controllerBindings(client: Client, clock: Clock, sequence: EventSequence, caCert: () => string): ControllerBinding[] {
   const manager = client.as(COMPONENTS.controllerManager);
   const sched = client.as(COMPONENTS.scheduler);
   const nodes = client.as({ name: 'system:node', groups: ['system:nodes', 'system:authenticated'] });
   const bind = (controller: AnyController, c: Client, component: string): ControllerBinding => ({
     controller,
     client: c,
-    events: new EventRecorder(c, clock, random, { component }),
+    events: new EventRecorder(c, clock, sequence, { component }),
   });
   return [
     bind(deploymentController, manager, 'deployment-controller'),

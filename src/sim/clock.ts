@@ -8,9 +8,13 @@ export class SimClock implements Clock {
     private offset: number,
   ) {}
 
-  /** A clock at the current wall time shifted by the stored offset. */
-  static start(offsetMs: number): SimClock {
-    return new SimClock(Date.now(), offsetMs);
+  /**
+   * A clock at the current wall time shifted by the stored offset. `wallOverride` (from
+   * POCKETKUBE_WALLCLOCK, an RFC3339 time) pins the wall-clock reading, for reproducible output.
+   */
+  static start(offsetMs: number, wallOverride?: string): SimClock {
+    const pinned = wallOverride ? Date.parse(wallOverride) : NaN;
+    return new SimClock(Number.isNaN(pinned) ? Date.now() : pinned, offsetMs);
   }
 
   /** A clock fixed at a given cluster time (tests, goldens). */

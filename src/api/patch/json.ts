@@ -1,5 +1,5 @@
 // JSON patch (RFC 6902) through fast-json-patch, failing with the API server's wording.
-import { applyPatch, type Operation } from 'fast-json-patch';
+import type { Operation } from 'fast-json-patch';
 import { clone } from '../meta/equal';
 
 export class JsonPatchError extends Error {}
@@ -21,6 +21,8 @@ function explain(op: Operation | undefined, code: string | undefined): string {
 export function applyJsonPatch(target: unknown, ops: unknown): unknown {
   if (!Array.isArray(ops)) throw new JsonPatchError('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
   try {
+    // Loaded on first use: most invocations never apply a JSON patch.
+    const { applyPatch } = require('fast-json-patch') as typeof import('fast-json-patch');
     return applyPatch(clone(target), ops as Operation[], true, true).newDocument;
   } catch (e) {
     const err = e as { name?: string; operation?: Operation };

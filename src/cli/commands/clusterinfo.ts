@@ -12,7 +12,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const context = config?.context(c.flags.context);
       const server = (context && config?.cluster(context.context.cluster)?.cluster.server) ?? '';
       const tty = c.io.out.isTTY;
-      const chalk = tty ? (await import('chalk')).default : undefined;
+      const chalk = tty ? (require('chalk') as typeof import('chalk')).default : undefined;
       const green = (s: string) => (chalk ? chalk.green(s) : s);
       const yellow = (s: string) => (chalk ? chalk.yellow(s) : s);
       c.io.out.write(`${green('Kubernetes control plane')} is running at ${yellow(server)}\n`);

@@ -62,7 +62,8 @@ export async function parseManifests(text: string, source: string): Promise<Kube
       throw new CliError(`error parsing ${source}: ${(e as Error).message}`);
     }
   } else {
-    const YAML = await import('yaml');
+    // Loaded on first use: the YAML parser is the largest library we have.
+    const YAML = require('yaml') as typeof import('yaml');
     const parsed = YAML.parseAllDocuments(text, { version: '1.1', uniqueKeys: true, merge: true });
     const all = Array.isArray(parsed) ? parsed : [parsed];
     docs = [];

@@ -95,7 +95,8 @@ export function describeEvents(w: DescribeWriter, events: readonly Event[] | und
     return;
   }
   w.flush();
-  const sorted = [...events].sort((a, b) => timeOf(a) - timeOf(b));
+  // Same-second events keep the order they happened in (their names encode it).
+  const sorted = [...events].sort((a, b) => timeOf(a) - timeOf(b) || (a.metadata.name! < b.metadata.name! ? -1 : 1));
   w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(LEVEL_1, '----\t------\t----\t----\t-------\n');
   for (const e of sorted) {

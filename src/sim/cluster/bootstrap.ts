@@ -11,7 +11,7 @@ import type { Random } from '../../api/random';
 import type { Clock } from '../../api/time';
 import type { Node } from '../../api/types';
 import type { Client } from '../../client/client';
-import { EventRecorder } from '../../client/events';
+import { EventRecorder, type EventSequence } from '../../client/events';
 import { corednsObjects } from './addons';
 import { staticPods } from './controlplane';
 import { nodeObject } from './node';
@@ -45,15 +45,15 @@ function clusterInfoKubeconfig(caPem: string, server: string): string {
 }
 
 /** Registers a node as its kubelet would, with the kubelet's and node controller's events. */
-export function registerNode(client: Client, clock: Clock, random: Random, spec: NodeSpecData): Node {
+export function registerNode(client: Client, clock: Clock, random: Random, events: EventSequence, spec: NodeSpecData): Node {
   const node = client.create<Node>(nodeKind.type, nodeObject(spec, clock.now(), random));
-  const kubelet = new EventRecorder(client, clock, random, { component: 'kubelet', host: spec.name });
+  const kubelet = new EventRecorder(client, clock, events, { component: 'kubelet', host: spec.name });
   const name = spec.name;
   kubelet.event(node, 'Normal', 'Starting', 'Starting kubelet.');
   for (const s of ['NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID'])
     kubelet.event(node, 'Normal', s, `Node ${name} status is now: ${s}`);
   kubelet.event(node, 'Normal', 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods');
-  new EventRecorder(client, clock, random, { component: 'node-controller' }).event(
+  new EventRecorder(client, clock, events, { component: 'node-controller' }).event(
     node,
     'Normal',
     'RegisteredNode',
@@ -63,7 +63,7 @@ export function registerNode(client: Client, clock: Clock, random: Random, spec:
   return node;
 }
 
-export function bootstrapCluster(client: Client, clock: Clock, random: Random): BootstrapResult {
+export function bootstrapCluster(client: Client, clock: Clock, random: Random, events: EventSequence): BootstrapResult {
   for (const name of SYSTEM_NAMESPACES) client.create(nsKind.type, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
 
   const serial = Buffer.from(random.string(32, '0123456789abcdef'), 'hex');
@@ -71,7 +71,7 @@ export function bootstrapCluster(client: Client, clock: Clock, random: Random): 
   const server = `https://${CONTROL_PLANE_ENDPOINT}`;
 
   for (const spec of DEFAULT_NODES) {
-    const node = registerNode(client, clock, random, spec);
+    const node = registerNode(client, clock, random, events, spec);
     if (spec.controlPlane) for (const p of staticPods(node, spec, clock.now())) client.create(podKind.type, p);
   }
 

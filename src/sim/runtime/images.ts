@@ -1,7 +1,11 @@
 // Container images as the simulated runtime knows them: reference parsing and normalisation,
 // digests, and sizes for well-known images. (The catalog's tag lists and tools grow with the
 // runtime; any repository not in the catalog pulls.)
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
+
+function sha256(text: string): Buffer {
+  return (require('node:crypto') as typeof Crypto).createHash('sha256').update(text).digest();
+}
 
 export interface ImageRef {
   /** As written in the pod spec, e.g. "nginx:1.25". */
@@ -44,7 +48,7 @@ export function fullName(ref: ImageRef): string {
 
 /** A stable sha256 digest for an image reference. */
 export function imageDigest(ref: ImageRef): string {
-  return ref.digest ?? `sha256:${createHash('sha256').update(`${ref.registry}/${ref.repository}:${ref.tag}`).digest('hex')}`;
+  return ref.digest ?? `sha256:${sha256(`${ref.registry}/${ref.repository}:${ref.tag}`).toString('hex')}`;
 }
 
 export function imageID(ref: ImageRef): string {
@@ -70,7 +74,7 @@ const SIZES: Record<string, number> = {
 export function imageSize(ref: ImageRef): number {
   const known = SIZES[ref.repository];
   if (known) return known;
-  const h = createHash('sha256').update(ref.repository).digest();
+  const h = sha256(ref.repository);
   return 10_000_000 + (h.readUInt32BE(0) % 90_000_000);
 }
 

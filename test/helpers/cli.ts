@@ -1,0 +1,64 @@
+// Runs the real launcher against a throwaway home, the way users and scripts run it.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = path.join(ROOT, 'bin', 'pocketkube');
+export const FIXTURES = path.join(ROOT, 'fixtures');
+
+/** A fixed wall clock makes AGE columns and timestamps reproducible. */
+export const WALLCLOCK = '2026-11-26T12:00:00Z';
+
+export interface Result {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+export class Home {
+  readonly dir: string;
+  constructor(readonly env: Record<string, string> = {}) {
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pocketkube-test-'));
+  }
+
+  run(args: string[], opts: { input?: string; env?: Record<string, string> } = {}): Result {
+    const r = spawnSync(process.execPath, [BIN, ...args], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        TZ: 'UTC',
+        POCKETKUBE_HOME: this.dir,
+        POCKETKUBE_WALLCLOCK: WALLCLOCK,
+        ...this.env,
+        ...opts.env,
+      },
+      input: opts.input ?? '',
+      encoding: 'utf8',
+    });
+    return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
+  }
+
+  /** Runs and insists on success, returning stdout. */
+  ok(...args: string[]): string {
+    const r = this.run(args);
+    if (r.code !== 0) throw new Error(`pocketkube ${args.join(' ')} failed (${r.code}):\n${r.stderr}${r.stdout}`);
+    return r.stdout;
+  }
+
+  file(name: string, content: string): string {
+    const p = path.join(this.dir, 'files', name);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, content);
+    return p;
+  }
+
+  storeBytes(): Buffer {
+    return fs.readFileSync(path.join(this.dir, 'store.json'));
+  }
+
+  remove(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
