@@ -10,7 +10,7 @@ import { Session } from './session';
 export interface ProcessPorts {
   argv: string[];
   env: Record<string, string | undefined>;
-  stdin: NodeJS.ReadableStream;
+  stdin: () => NodeJS.ReadableStream;
   stdout: { write(s: string): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   isTTY: { stdout: boolean; stderr: boolean };
@@ -35,7 +35,7 @@ export async function main(proc: ProcessPorts): Promise<number> {
   const io: IO = {
     out: { write: (t) => void proc.stdout.write(t), isTTY: proc.isTTY.stdout },
     err: { write: (t) => void proc.stderr.write(t), isTTY: proc.isTTY.stderr },
-    readStdin: () => readAll(proc.stdin),
+    readStdin: () => readAll(proc.stdin()),
   };
   const kubeconfigPath = path.join(home, 'config');
   const session = new Session({

@@ -111,7 +111,7 @@ export class Session implements ClusterAccess {
     return path.join(this.opts.home, 'store.json');
   }
 
-  open(mode: ClusterMode, kubeconfig: Kubeconfig | undefined, impersonate?: UserInfo): Cluster {
+  open(mode: ClusterMode, kubeconfig: () => Kubeconfig | undefined, impersonate?: UserInfo): Cluster {
     if (this.world && (this.mode === 'write' || mode === 'read')) return this.world;
     if (mode === 'read') {
       const store = Store.open(this.storeFile);
@@ -138,7 +138,7 @@ export class Session implements ClusterAccess {
     return this.attach(world, 'write', kubeconfig, impersonate);
   }
 
-  private attach(world: World, mode: ClusterMode, kubeconfig: Kubeconfig | undefined, impersonateAs?: UserInfo): World {
+  private attach(world: World, mode: ClusterMode, kubeconfig: () => Kubeconfig | undefined, impersonateAs?: UserInfo): World {
     this.world = world;
     this.mode = mode;
     const user = this.authenticate(world, kubeconfig);
@@ -147,9 +147,10 @@ export class Session implements ClusterAccess {
     return world;
   }
 
-  private authenticate(world: World, kubeconfig: Kubeconfig | undefined): UserInfo {
+  private authenticate(world: World, loadKubeconfig: () => Kubeconfig | undefined): UserInfo {
     const tokens: Record<string, TokenEntry> = world.store.system.tokens ?? {};
     if (this.bootstrapped) return authenticate(tokens, this.bootstrapped.token);
+    const kubeconfig = loadKubeconfig();
     const ctx = kubeconfig?.context();
     const token = ctx ? kubeconfig?.user(ctx.context.user)?.user.token : undefined;
     return authenticate(tokens, token);

@@ -1,6 +1,6 @@
 // What a command gets to work with: streams, the kubeconfig, global flags and lazy access to the
 // cluster (opening it costs a store read, so commands that do not need it never pay).
-import type { UserInfo } from '../apiserver/auth';
+import type { UserInfo } from '../client/client';
 import type { Client } from '../client/client';
 import type { IO } from './io';
 import { Kubeconfig } from './kubeconfig';
@@ -16,7 +16,8 @@ export interface Cluster {
 }
 
 export interface ClusterAccess {
-  open(mode: ClusterMode, kubeconfig: Kubeconfig | undefined, impersonate?: UserInfo): Cluster;
+  /** `kubeconfig` is read once the store is locked, so a concurrent first run's credentials are seen. */
+  open(mode: ClusterMode, kubeconfig: () => Kubeconfig | undefined, impersonate?: UserInfo): Cluster;
 }
 
 export interface GlobalFlags {
@@ -61,6 +62,6 @@ export class CommandContext {
 
   cluster(mode: ClusterMode): Cluster {
     const impersonate = this.flags.as ? { name: this.flags.as, groups: [...(this.flags.asGroup ?? []), 'system:authenticated'] } : undefined;
-    return this.access.open(mode, this.kubeconfig(), impersonate);
+    return this.access.open(mode, () => Kubeconfig.load(this.kubeconfigPath), impersonate);
   }
 }
