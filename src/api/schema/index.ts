@@ -97,7 +97,8 @@ function typeError(structName: string, goPath: string, value: unknown, type: str
 
 function walkStruct(obj: Record<string, unknown>, typeName: string, path: string, goPath: string, res: DecodeResult): void {
   const fields = fieldsOf(typeName);
-  for (const key of Object.keys(obj)) {
+  // kubectl sends JSON with sorted keys, so the decoder meets (and reports) fields in that order.
+  for (const key of Object.keys(obj).sort()) {
     const fieldPath = path ? `${path}.${key}` : key;
     const fieldGoPath = goPath ? `${goPath}.${key}` : key;
     const def = fields.get(key);

@@ -1,0 +1,224 @@
+// Controllers converging through the engine: Deployments and their ReplicaSets, rolling updates,
+// proportional scaling, the scheduler's verdicts and the garbage collector's policies.
+import { describe, expect, it } from 'vitest';
+import { deployment } from '../../src/api/kinds/deployment';
+import { event } from '../../src/api/kinds/event';
+import { pod } from '../../src/api/kinds/pod';
+import { replicaset } from '../../src/api/kinds/replicaset';
+import type { Deployment, Event, Pod, ReplicaSet } from '../../src/api/types';
+import { newWorld, type World } from '../helpers/world';
+
+function createDeployment(w: World, name: string, replicas: number, image = 'nginx:1.25', extra: Partial<Deployment['spec']> = {}): Deployment {
+  return w.client.create<Deployment>(deployment.type, {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'web', image }] } },
+      ...extra,
+    },
+  } as Deployment);
+}
+
+function setImage(w: World, name: string, image: string): void {
+  const d = w.client.get<Deployment>(deployment.type, 'default', name);
+  const containers = d.spec.template.spec.containers.map((c) => ({ ...c, image }));
+  w.client.update(deployment.type, { ...d, spec: { ...d.spec, template: { ...d.spec.template, spec: { ...d.spec.template.spec, containers } } } });
+}
+
+function scalingEvents(w: World, name: string): string[] {
+  return w.client
+    .list<Event>(event.type, 'default')
+    .filter((e) => e.involvedObject.kind === 'Deployment' && e.involvedObject.name === name)
+    .sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))
+    .map((e) => e.message!);
+}
+
+function replicaSets(w: World): ReplicaSet[] {
+  return w.client.list<ReplicaSet>(replicaset.type, 'default');
+}
+
+describe('the deployment controller', () => {
+  it('creates a ReplicaSet named after the template hash and reports a settled status', () => {
+    const w = newWorld();
+    createDeployment(w, 'web', 3);
+    w.engine.converge();
+    const [rs] = replicaSets(w);
+    expect(rs.metadata.name).toMatch(/^web-[4-9bcdf]{6,10}$/);
+    expect(rs.metadata.labels?.['pod-template-hash']).toBe(rs.metadata.name!.slice(4));
+    expect(rs.metadata.annotations).toEqual({
+      'deployment.kubernetes.io/desired-replicas': '3',
+      'deployment.kubernetes.io/max-replicas': '4',
+      'deployment.kubernetes.io/revision': '1',
+    });
+    expect(rs.status).toEqual({ availableReplicas: 3, fullyLabeledReplicas: 3, observedGeneration: 1, readyReplicas: 3, replicas: 3 });
+    const d = w.client.get<Deployment>(deployment.type, 'default', 'web');
+    expect(d.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('1');
+    expect(d.status).toMatchObject({ availableReplicas: 3, observedGeneration: 1, readyReplicas: 3, replicas: 3, updatedReplicas: 3 });
+    expect(d.status?.conditions?.map((c) => [c.type, c.status, c.reason, c.message])).toEqual([
+      ['Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.'],
+      ['Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${rs.metadata.name}" has successfully progressed.`],
+    ]);
+    expect(scalingEvents(w, 'web')).toEqual([`Scaled up replica set ${rs.metadata.name} to 3`]);
+  });
+
+  it('rolls a new template out one step at a time (3 replicas, 25%/25%)', () => {
+    const w = newWorld();
+    createDeployment(w, 'web', 3);
+    w.engine.converge();
+    const old = replicaSets(w)[0].metadata.name!;
+    setImage(w, 'web', 'nginx:1.26');
+    w.engine.converge();
+    const fresh = replicaSets(w).find((rs) => rs.metadata.name !== old)!.metadata.name!;
+    expect(scalingEvents(w, 'web')).toEqual([
+      `Scaled up replica set ${old} to 3`,
+      `Scaled up replica set ${fresh} to 1`,
+      `Scaled down replica set ${old} to 2 from 3`,
+      `Scaled up replica set ${fresh} to 2 from 1`,
+      `Scaled down replica set ${old} to 1 from 2`,
+      `Scaled up replica set ${fresh} to 3 from 2`,
+      `Scaled down replica set ${old} to 0 from 1`,
+    ]);
+    const d = w.client.get<Deployment>(deployment.type, 'default', 'web');
+    expect(d.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('2');
+    const pods = w.client.list<Pod>(pod.type, 'default');
+    expect(pods).toHaveLength(3);
+    expect(pods.every((p) => p.spec.containers[0].image === 'nginx:1.26')).toBe(true);
+  });
+
+  it('reuses the old ReplicaSet when the template returns to it, with a new revision', () => {
+    const w = newWorld();
+    createDeployment(w, 'web', 2);
+    w.engine.converge();
+    const first = replicaSets(w)[0].metadata.name!;
+    setImage(w, 'web', 'nginx:1.26');
+    w.engine.converge();
+    setImage(w, 'web', 'nginx:1.25');
+    w.engine.converge();
+    const rs = w.client.get<ReplicaSet>(replicaset.type, 'default', first);
+    expect(rs.spec.replicas).toBe(2);
+    expect(rs.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('3');
+    expect(rs.metadata.annotations?.['deployment.kubernetes.io/revision-history']).toBe('1');
+    expect(replicaSets(w)).toHaveLength(2);
+  });
+
+  it('recreates: old pods go before the new ReplicaSet comes up', () => {
+    const w = newWorld();
+    createDeployment(w, 'web', 2, 'nginx:1.25', { strategy: { type: 'Recreate' } });
+    w.engine.converge();
+    const old = replicaSets(w)[0].metadata.name!;
+    setImage(w, 'web', 'nginx:1.26');
+    w.engine.converge();
+    const fresh = replicaSets(w).find((rs) => rs.metadata.name !== old)!.metadata.name!;
+    expect(scalingEvents(w, 'web')).toEqual([
+      `Scaled up replica set ${old} to 2`,
+      `Scaled down replica set ${old} to 0 from 2`,
+      `Scaled up replica set ${fresh} to 2`,
+    ]);
+  });
+
+  it('scales the active ReplicaSet when only replicas change, without a new revision', () => {
+    const w = newWorld();
+    createDeployment(w, 'web', 2);
+    w.engine.converge();
+    const d = w.client.get<Deployment>(deployment.type, 'default', 'web');
+    w.client.update(deployment.type, { ...d, spec: { ...d.spec, replicas: 5 } });
+    w.engine.converge();
+    const [rs] = replicaSets(w);
+    expect(replicaSets(w)).toHaveLength(1);
+    expect(rs.spec.replicas).toBe(5);
+    expect(rs.metadata.annotations?.['deployment.kubernetes.io/desired-replicas']).toBe('5');
+    expect(scalingEvents(w, 'web').at(-1)).toBe(`Scaled up replica set ${rs.metadata.name} to 5 from 2`);
+  });
+
+  it('keeps only revisionHistoryLimit old ReplicaSets', () => {
+    const w = newWorld();
+    createDeployment(w, 'web', 1, 'nginx:1.20', { revisionHistoryLimit: 1 });
+    w.engine.converge();
+    for (const tag of ['1.21', '1.22', '1.23']) {
+      setImage(w, 'web', `nginx:${tag}`);
+      w.engine.converge();
+    }
+    const images = replicaSets(w).map((rs) => rs.spec.template.spec.containers[0].image).sort();
+    expect(images).toEqual(['nginx:1.22', 'nginx:1.23']);
+  });
+});
+
+describe('the replicaset controller', () => {
+  it('replaces a deleted pod and removes extra ones', () => {
+    const w = newWorld();
+    createDeployment(w, 'web', 2);
+    w.engine.converge();
+    const [victim] = w.client.list<Pod>(pod.type, 'default');
+    w.client.delete(pod.type, 'default', victim.metadata.name!);
+    w.engine.converge();
+    const pods = w.client.list<Pod>(pod.type, 'default');
+    expect(pods).toHaveLength(2);
+    expect(pods.map((p) => p.metadata.name)).not.toContain(victim.metadata.name);
+    expect(pods.every((p) => p.metadata.ownerReferences?.[0].kind === 'ReplicaSet')).toBe(true);
+  });
+});
+
+describe('the scheduler', () => {
+  it('spreads a deployment over the workers and keeps off the tainted control plane', () => {
+    const w = newWorld();
+    createDeployment(w, 'web', 4);
+    w.engine.converge();
+    const nodes = w.client.list<Pod>(pod.type, 'default').map((p) => p.spec.nodeName).sort();
+    expect(nodes).toEqual(['pocket-worker', 'pocket-worker', 'pocket-worker2', 'pocket-worker2']);
+  });
+
+  it('explains why nothing fits, counting each reason like the real scheduler', () => {
+    const w = newWorld();
+    w.client.create(pod.type, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'big', namespace: 'default' },
+      spec: { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '10' } } }] },
+    } as Pod);
+    w.engine.converge();
+    const p = w.client.get<Pod>(pod.type, 'default', 'big');
+    const msg =
+      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.';
+    expect(p.status?.phase).toBe('Pending');
+    expect(p.status?.conditions).toEqual([
+      { lastProbeTime: null, lastTransitionTime: '2026-11-26T12:00:00Z', message: msg, reason: 'Unschedulable', status: 'False', type: 'PodScheduled' },
+    ]);
+    const events = w.client.list<Event>(event.type, 'default').filter((e) => e.involvedObject.name === 'big');
+    expect(events.map((e) => [e.type, e.reason, e.message])).toEqual([['Warning', 'FailedScheduling', msg]]);
+    // A second pass writes nothing: the verdict is recorded once.
+    const before = w.server.writeCount;
+    w.engine.converge();
+    expect(w.server.writeCount).toBe(before);
+  });
+});
+
+describe('the garbage collector', () => {
+  it('orphans dependents on request, and deletes them in the background otherwise', () => {
+    const w = newWorld();
+    createDeployment(w, 'keep', 1);
+    createDeployment(w, 'drop', 1);
+    w.engine.converge();
+    w.client.delete(deployment.type, 'default', 'keep', { propagationPolicy: 'Orphan' });
+    w.client.delete(deployment.type, 'default', 'drop', { propagationPolicy: 'Background' });
+    w.engine.converge();
+    const left = replicaSets(w);
+    expect(left.map((rs) => rs.metadata.name!.split('-')[0])).toEqual(['keep']);
+    expect(left[0].metadata.ownerReferences).toBeUndefined();
+    expect(w.client.list<Pod>(pod.type, 'default').map((p) => p.metadata.name!.split('-')[0])).toEqual(['keep']);
+  });
+
+  it('deletes dependents before the owner in the foreground', () => {
+    const w = newWorld();
+    createDeployment(w, 'web', 2);
+    w.engine.converge();
+    const marked = w.client.delete(deployment.type, 'default', 'web', { propagationPolicy: 'Foreground' });
+    expect(marked.metadata.finalizers).toEqual(['foregroundDeletion']);
+    w.engine.converge();
+    expect(w.client.tryGet(deployment.type, 'default', 'web')).toBeUndefined();
+    expect(replicaSets(w)).toEqual([]);
+    expect(w.client.list(pod.type, 'default')).toEqual([]);
+  });
+});
