@@ -112,15 +112,16 @@ export class ApiServer {
     const obj = clone(input);
     const meta = (obj.metadata ??= {});
     this.checkNamespace(type, meta, namespace);
-    if (!meta.name && meta.generateName) meta.name = this.generateName(meta.generateName);
     this.authorize(user, 'create', type, meta.namespace, meta.name);
     this.decode(def, obj, opts.fieldValidation);
     if (meta.resourceVersion) throw badRequest('resourceVersion should not be set on objects to be created');
 
-    const req: AdmissionRequest = { operation: 'CREATE', type, namespace: meta.namespace, name: meta.name ?? '', object: obj, user };
+    // Admission sees a generated name's prefix, as in the real API server ("web-6d5f8c7b9-").
+    const req: AdmissionRequest = { operation: 'CREATE', type, namespace: meta.namespace, name: meta.name || meta.generateName || '', object: obj, user };
     admit(req, this.admissionContext());
 
     // BeforeCreate: system fields belong to the server.
+    if (!meta.name && meta.generateName) meta.name = this.generateName(meta.generateName);
     meta.uid = this.random.uuid();
     meta.creationTimestamp = rfc3339(this.clock.now());
     delete meta.deletionTimestamp;

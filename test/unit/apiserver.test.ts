@@ -184,7 +184,7 @@ describe('the API server', () => {
 
   it('holds an object with finalizers until they are removed', () => {
     const { client } = newWorld();
-    const x = client.create(configmap.type, { ...cm('x'), metadata: { name: 'x', namespace: 'default', finalizers: ['example.com/hold'] } });
+    const x = client.create<ConfigMap>(configmap.type, { ...cm('x'), metadata: { name: 'x', namespace: 'default', finalizers: ['example.com/hold'] } });
     const marked = client.delete(configmap.type, 'default', 'x');
     expect(marked.metadata.deletionTimestamp).toBe('2026-11-26T12:00:00Z');
     expect(client.tryGet(configmap.type, 'default', 'x')).toBeDefined();

@@ -61,7 +61,7 @@ describe('the deployment controller', () => {
       ['Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.'],
       ['Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${rs.metadata.name}" has successfully progressed.`],
     ]);
-    expect(scalingEvents(w, 'web')).toEqual([`Scaled up replica set ${rs.metadata.name} to 3`]);
+    expect(scalingEvents(w, 'web')).toEqual([`Scaled up replica set ${rs.metadata.name} from 0 to 3`]);
   });
 
   it('rolls a new template out one step at a time (3 replicas, 25%/25%)', () => {
@@ -73,13 +73,13 @@ describe('the deployment controller', () => {
     w.engine.converge();
     const fresh = replicaSets(w).find((rs) => rs.metadata.name !== old)!.metadata.name!;
     expect(scalingEvents(w, 'web')).toEqual([
-      `Scaled up replica set ${old} to 3`,
-      `Scaled up replica set ${fresh} to 1`,
-      `Scaled down replica set ${old} to 2 from 3`,
-      `Scaled up replica set ${fresh} to 2 from 1`,
-      `Scaled down replica set ${old} to 1 from 2`,
-      `Scaled up replica set ${fresh} to 3 from 2`,
-      `Scaled down replica set ${old} to 0 from 1`,
+      `Scaled up replica set ${old} from 0 to 3`,
+      `Scaled up replica set ${fresh} from 0 to 1`,
+      `Scaled down replica set ${old} from 3 to 2`,
+      `Scaled up replica set ${fresh} from 1 to 2`,
+      `Scaled down replica set ${old} from 2 to 1`,
+      `Scaled up replica set ${fresh} from 2 to 3`,
+      `Scaled down replica set ${old} from 1 to 0`,
     ]);
     const d = w.client.get<Deployment>(deployment.type, 'default', 'web');
     expect(d.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('2');
@@ -113,9 +113,9 @@ describe('the deployment controller', () => {
     w.engine.converge();
     const fresh = replicaSets(w).find((rs) => rs.metadata.name !== old)!.metadata.name!;
     expect(scalingEvents(w, 'web')).toEqual([
-      `Scaled up replica set ${old} to 2`,
-      `Scaled down replica set ${old} to 0 from 2`,
-      `Scaled up replica set ${fresh} to 2`,
+      `Scaled up replica set ${old} from 0 to 2`,
+      `Scaled down replica set ${old} from 2 to 0`,
+      `Scaled up replica set ${fresh} from 0 to 2`,
     ]);
   });
 
@@ -130,7 +130,7 @@ describe('the deployment controller', () => {
     expect(replicaSets(w)).toHaveLength(1);
     expect(rs.spec.replicas).toBe(5);
     expect(rs.metadata.annotations?.['deployment.kubernetes.io/desired-replicas']).toBe('5');
-    expect(scalingEvents(w, 'web').at(-1)).toBe(`Scaled up replica set ${rs.metadata.name} to 5 from 2`);
+    expect(scalingEvents(w, 'web').at(-1)).toBe(`Scaled up replica set ${rs.metadata.name} from 2 to 5`);
   });
 
   it('keeps only revisionHistoryLimit old ReplicaSets', () => {

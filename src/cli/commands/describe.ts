@@ -48,7 +48,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const allNamespaces = !!opts.allNamespaces;
       if (!args.length && !opts.filename?.length)
         throw new CliError(
-          `You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n`,
+          'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
         );
       const targets = opts.filename?.length
         ? (await readManifests(opts.filename, !!opts.recursive, c.io)).map((m) => ({ type: typeOfManifest(m, namespace), names: [m.obj.metadata.name!] }))

@@ -159,7 +159,7 @@ export class DeploymentSync {
     }
     this.replace(created);
     if ((created.spec.replicas ?? 0) > 0)
-      this.ctx.events.event(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${created.metadata.name} to ${created.spec.replicas}`);
+      this.ctx.events.event(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${created.metadata.name} from 0 to ${created.spec.replicas}`);
     this.syncDeploymentRevision(String(newRevision));
     if (hasProgressDeadline(d)) {
       const status = { ...(this.d.status ?? {}) };
@@ -200,7 +200,7 @@ export class DeploymentSync {
     );
     if (sizeChanges) {
       const op = newScale > oldScale ? 'up' : 'down';
-      this.ctx.events.event(this.d, 'Normal', 'ScalingReplicaSet', `Scaled ${op} replica set ${rs.metadata.name} to ${newScale} from ${oldScale}`);
+      this.ctx.events.event(this.d, 'Normal', 'ScalingReplicaSet', `Scaled ${op} replica set ${rs.metadata.name} from ${oldScale} to ${newScale}`);
     }
     return { scaled: sizeChanges, rs: updated };
   }

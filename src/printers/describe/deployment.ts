@@ -1,5 +1,5 @@
 // describe deployment (kubectl describeDeployment).
-import { findNewReplicaSet } from '../../api/apps/replicasets';
+import { byCreation, findNewReplicaSet } from '../../api/apps/replicasets';
 import { controllerRef } from '../../api/meta/ownerrefs';
 import { formatLabelSelector } from '../../api/meta/selector';
 import type { Deployment, ReplicaSet } from '../../api/types';
@@ -40,9 +40,11 @@ export const describeDeployment: Describer<Deployment> = (d, ctx) => {
     .list<ReplicaSet>('ReplicaSet', d.metadata.namespace)
     .filter((rs) => controllerRef(rs)?.uid === d.metadata.uid);
   const newRS = findNewReplicaSet(d.spec.template, owned);
-  const old = owned.filter((rs) => rs !== newRS && (rs.spec.replicas ?? 0) + (rs.status?.replicas ?? 0) > 0);
-  w.write(LEVEL_0, `OldReplicaSets:\t${replicaSetsText(old)}\n`);
-  w.write(LEVEL_0, `NewReplicaSet:\t${replicaSetsText(newRS ? [newRS] : [])}\n`);
+  const old = owned.filter((rs) => rs !== newRS).sort(byCreation);
+  if (owned.length) {
+    w.write(LEVEL_0, `OldReplicaSets:\t${replicaSetsText(old)}\n`);
+    w.write(LEVEL_0, `NewReplicaSet:\t${replicaSetsText(newRS ? [newRS] : [])}\n`);
+  }
   if (ctx.showEvents) describeEvents(w, ctx.lookup.events(d), ctx.now);
   return w.toString();
 };
