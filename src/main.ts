@@ -11,9 +11,10 @@ export interface ProcessPorts {
   argv: string[];
   env: Record<string, string | undefined>;
   stdin: () => NodeJS.ReadableStream;
-  stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown; isTTY?: boolean };
-  isTTY: { stdout: boolean; stderr: boolean };
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+  /** Whether a file descriptor is a terminal (asked lazily: it is costly to find out). */
+  isTTY: (fd: 1 | 2) => boolean;
 }
 
 function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -33,8 +34,8 @@ export function homeDir(env: Record<string, string | undefined>): string {
 export async function main(proc: ProcessPorts): Promise<number> {
   const home = homeDir(proc.env);
   const io: IO = {
-    out: { write: (t) => void proc.stdout.write(t), isTTY: proc.isTTY.stdout },
-    err: { write: (t) => void proc.stderr.write(t), isTTY: proc.isTTY.stderr },
+    out: { write: (t) => void proc.stdout.write(t), get isTTY() { return proc.isTTY(1); } },
+    err: { write: (t) => void proc.stderr.write(t), get isTTY() { return proc.isTTY(2); } },
     readStdin: () => readAll(proc.stdin()),
   };
   const kubeconfigPath = path.join(home, 'config');

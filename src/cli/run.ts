@@ -6,7 +6,7 @@ import { errorText, exitCodeOf } from './errors';
 import { normalizeArgv, translateCommanderError } from './program';
 
 export async function runCli(argv: string[], ctx: CommandContext): Promise<number> {
-  const program = buildProgram(ctx);
+  const program = buildProgram(ctx, argv);
   try {
     await program.parseAsync(normalizeArgv(argv, program), { from: 'user' });
     return 0;

@@ -4,6 +4,7 @@ import type { Clock } from '../api/time';
 import { COMPONENTS, type Client } from '../client/client';
 import { EventRecorder, EventSequence } from '../client/events';
 import { deploymentController } from '../controllers/deployment';
+import { eventTTL } from '../controllers/eventttl';
 import { garbageCollector } from '../controllers/garbagecollector';
 import { namespaceController } from '../controllers/namespace';
 import { replicaSetController } from '../controllers/replicaset';
@@ -32,5 +33,6 @@ export function controllerBindings(client: Client, clock: Clock, sequence: Event
     bind(namespaceController, manager, 'namespace-controller'),
     bind(serviceAccountController, manager, 'service-account-controller'),
     bind(rootCACertPublisher(caCert), manager, 'root-ca-cert-publisher'),
+    bind(eventTTL, manager, 'event-ttl'),
   ];
 }

@@ -222,3 +222,18 @@ describe('the garbage collector', () => {
     expect(w.client.list(pod.type, 'default')).toEqual([]);
   });
 });
+
+describe('event expiry', () => {
+  it('drops events an hour after they were last seen, and only then', () => {
+    const w = newWorld();
+    createDeployment(w, 'web', 1);
+    w.engine.converge();
+    const count = () => w.client.list<Event>(event.type).length;
+    expect(count()).toBeGreaterThan(0);
+    expect(w.engine.nextTimer()).toBe(Date.parse('2026-11-26T13:00:00Z'));
+    w.engine.advanceTo(Date.parse('2026-11-26T12:59:59Z'));
+    expect(count()).toBeGreaterThan(0);
+    w.engine.advanceTo(Date.parse('2026-11-26T13:00:01Z'));
+    expect(count()).toBe(0);
+  });
+});

@@ -13,9 +13,40 @@ import { register as get } from './get';
 import { register as scale } from './scale';
 import { register as version } from './version';
 
-const REGISTRATION_ORDER = [create, get, del, scale, clusterInfo, describe, apply, apiResources, config, version];
+type Register = (program: Command, ctx: CommandContext) => void;
 
-export function buildProgram(ctx: CommandContext): Command {
+/** kubectl's verbs in kubectl's registration order (cobra suggests in this order). */
+const COMMANDS: readonly [string, Register][] = [
+  ['create', create],
+  ['get', get],
+  ['delete', del],
+  ['scale', scale],
+  ['cluster-info', clusterInfo],
+  ['describe', describe],
+  ['apply', apply],
+  ['api-resources', apiResources],
+  ['config', config],
+  ['version', version],
+];
+
+/** Global flags that take a value as the next word, so the verb can be found without parsing. */
+const VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--as', '--as-group', '-v', '--v', '--request-timeout']);
+
+function verbOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') return undefined;
+    if (VALUE_FLAGS.has(a)) i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+/**
+ * The program for one command line. Only the verb being run is registered (building every
+ * command's flags costs more than the rest of a `get`); without a known verb, all are.
+ */
+export function buildProgram(ctx: CommandContext, argv: readonly string[] = []): Command {
   const program = new Command('kubectl');
   program
     .description('kubectl controls the Kubernetes cluster manager (pocketkube: a simulated cluster in a file).')
@@ -28,6 +59,8 @@ export function buildProgram(ctx: CommandContext): Command {
     .showSuggestionAfterError(false)
     .helpCommand(false);
   addGlobalFlags(program);
-  for (const register of REGISTRATION_ORDER) register(program, ctx);
+  const verb = verbOf(argv);
+  const selected = COMMANDS.filter(([name]) => name === verb);
+  for (const [, register] of selected.length ? selected : COMMANDS) register(program, ctx);
   return program;
 }
