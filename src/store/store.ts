@@ -1,10 +1,17 @@
 // The JSON-file "etcd": collections of values under registry keys, a global revision counter, and
-// opaque state other layers keep here (clock offset, random state, timers). It knows nothing of
-// the API. Saves are atomic (temp file, fsync, rename); an unreadable file is an error, never reset.
+// opaque state other layers keep here (clock offset, random state, timers, tokens). It knows
+// nothing of the API.
+//
+// On disk: `store.json` is the manifest (revision, system state, and which file holds each
+// collection); every collection ("/registry/pods") lives in a file of its own under `store/`,
+// read only when someone asks for it — `get pods` never parses a thousand Events. A save writes
+// the changed collections to new files, then commits by atomically replacing the manifest (temp
+// file, fsync, rename, directory fsync); files no longer named by it are removed afterwards. An
+// unreadable file is an error naming it, never a reason to start afresh.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export const STORE_FORMAT = 'pocketkube.store/v1';
+export const STORE_FORMAT = 'pocketkube.store/v2';
 
 /** State the simulation keeps beside the objects. */
 export interface SystemState {
@@ -23,66 +30,139 @@ export interface Timer {
   owner: string;
 }
 
-interface StoreFile {
+interface Manifest {
   format: string;
   revision: number;
   system: SystemState;
-  /** collection ("/registry/pods") -> key within it ("default/web-0") -> value */
-  collections: Record<string, Record<string, unknown>>;
+  /** collection ("/registry/pods") -> file name under store/ */
+  collections: Record<string, string>;
 }
 
 export class StoreError extends Error {}
 
+const READ_RETRIES = 5;
+
+function readFileOrUndefined(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new StoreError(`cannot read the store ${file}: ${(e as Error).message}`);
+  }
+}
+
+function parse<T>(file: string, text: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (e) {
+    throw new StoreError(`the store ${file} is unreadable (${(e as Error).message}); it was left untouched`);
+  }
+}
+
+function writeDurably(file: string, text: string, pid: number): void {
+  const tmp = `${file}.tmp-${pid}`;
+  const fd = fs.openSync(tmp, 'w', 0o600);
+  try {
+    fs.writeSync(fd, text);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+  } catch {
+    /* directories cannot be fsynced on every platform */
+  }
+}
+
+/** "/registry/apps/deployments" -> "apps.deployments" */
+function fileStem(collection: string): string {
+  return collection.replace(/^\/registry\//, '').replace(/[^A-Za-z0-9.-]+/g, '.');
+}
+
 export class Store {
-  private data: StoreFile;
-  private readonly collections = new Map<string, Map<string, unknown>>();
+  private manifest: Manifest;
+  private readonly loaded = new Map<string, Map<string, unknown>>();
+  private readonly dirtyCollections = new Set<string>();
   private changed = false;
 
   private constructor(
     readonly file: string,
-    data: StoreFile,
+    manifest: Manifest,
     readonly existed: boolean,
   ) {
-    this.data = data;
-    for (const [name, entries] of Object.entries(data.collections)) this.collections.set(name, new Map(Object.entries(entries)));
+    this.manifest = manifest;
   }
 
-  /** Opens the store file, or an empty store when the file does not exist yet. */
+  private get dir(): string {
+    return path.join(path.dirname(this.file), 'store');
+  }
+
+  /** Opens the store's manifest, or an empty store when there is none yet. */
   static open(file: string): Store {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return new Store(file, emptyFile(), false);
-      throw new StoreError(`cannot read the store ${file}: ${(e as Error).message}`);
+    const text = readFileOrUndefined(file);
+    if (text === undefined) return new Store(file, emptyManifest(), false);
+    const m = parse<Manifest>(file, text);
+    if (!m || m.format !== STORE_FORMAT || typeof m.revision !== 'number' || typeof m.collections !== 'object')
+      throw new StoreError(`the store ${file} is not a pocketkube store (format ${JSON.stringify(m?.format)}); it was left untouched`);
+    return new Store(file, m, true);
+  }
+
+  /**
+   * Reads one collection. A writer may commit a newer manifest and remove the file we were
+   * told about between our two reads; then the newer manifest names the current file.
+   */
+  private collection(name: string): Map<string, unknown> {
+    let c = this.loaded.get(name);
+    if (c) return c;
+    for (let attempt = 0; ; attempt++) {
+      const fileName = this.manifest.collections[name];
+      if (!fileName) {
+        c = new Map();
+        break;
+      }
+      const file = path.join(this.dir, fileName);
+      const text = readFileOrUndefined(file);
+      if (text !== undefined) {
+        c = new Map(Object.entries(parse<Record<string, unknown>>(file, text)));
+        break;
+      }
+      if (attempt >= READ_RETRIES || this.changed) throw new StoreError(`the store file ${file} is missing; the store was left untouched`);
+      this.reloadManifest();
     }
-    let data: StoreFile;
-    try {
-      data = JSON.parse(text) as StoreFile;
-    } catch (e) {
-      throw new StoreError(`the store ${file} is unreadable (${(e as Error).message}); it was left untouched`);
-    }
-    if (!data || data.format !== STORE_FORMAT || typeof data.revision !== 'number' || typeof data.collections !== 'object')
-      throw new StoreError(`the store ${file} is not a pocketkube store (format ${JSON.stringify(data?.format)}); it was left untouched`);
-    return new Store(file, data, true);
+    this.loaded.set(name, c);
+    return c;
+  }
+
+  private reloadManifest(): void {
+    const text = readFileOrUndefined(this.file);
+    if (text === undefined) throw new StoreError(`the store ${this.file} disappeared`);
+    this.manifest = parse<Manifest>(this.file, text);
+    this.loaded.clear();
   }
 
   get revision(): number {
-    return this.data.revision;
+    return this.manifest.revision;
   }
 
   /** Bumps and returns the global revision: every write gets a new one. */
   nextRevision(): number {
     this.changed = true;
-    return ++this.data.revision;
+    return ++this.manifest.revision;
   }
 
   get system(): Readonly<SystemState> {
-    return this.data.system;
+    return this.manifest.system;
   }
 
   setSystem(patch: Partial<SystemState>): void {
-    this.data.system = { ...this.data.system, ...patch };
+    this.manifest.system = { ...this.manifest.system, ...patch };
     this.changed = true;
   }
 
@@ -91,26 +171,27 @@ export class Store {
   }
 
   get(collection: string, key: string): unknown {
-    return this.collections.get(collection)?.get(key);
+    return this.collection(collection).get(key);
   }
 
   put(collection: string, key: string, value: unknown): void {
-    let c = this.collections.get(collection);
-    if (!c) this.collections.set(collection, (c = new Map()));
-    c.set(key, value);
+    this.collection(collection).set(key, value);
+    this.dirtyCollections.add(collection);
     this.changed = true;
   }
 
   delete(collection: string, key: string): boolean {
-    const done = this.collections.get(collection)?.delete(key) ?? false;
-    if (done) this.changed = true;
+    const done = this.collection(collection).delete(key);
+    if (done) {
+      this.dirtyCollections.add(collection);
+      this.changed = true;
+    }
     return done;
   }
 
   /** Values whose key starts with `prefix`, in key order. */
   list(collection: string, prefix = ''): unknown[] {
-    const c = this.collections.get(collection);
-    if (!c) return [];
+    const c = this.collection(collection);
     const keys: string[] = [];
     for (const k of c.keys()) if (k.startsWith(prefix)) keys.push(k);
     keys.sort();
@@ -118,37 +199,48 @@ export class Store {
   }
 
   count(collection: string): number {
-    return this.collections.get(collection)?.size ?? 0;
+    return this.collection(collection).size;
   }
 
-  /** Writes the whole store atomically: temp file, fsync, rename, fsync of the directory. */
+  /**
+   * Writes the changed collections to fresh files, then commits them by replacing the manifest
+   * atomically; files the new manifest no longer names are removed last.
+   */
   save(pid: number): void {
-    const collections: Record<string, Record<string, unknown>> = {};
-    for (const [name, entries] of this.collections) if (entries.size) collections[name] = Object.fromEntries(entries);
-    const text = JSON.stringify({ ...this.data, collections });
-    const dir = path.dirname(this.file);
-    fs.mkdirSync(dir, { recursive: true });
-    const tmp = `${this.file}.tmp-${pid}`;
-    const fd = fs.openSync(tmp, 'w', 0o600);
-    try {
-      fs.writeSync(fd, text);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
+    fs.mkdirSync(this.dir, { recursive: true });
+    const next: Manifest = { ...this.manifest, collections: { ...this.manifest.collections } };
+    const replaced: string[] = [];
+    for (const name of this.dirtyCollections) {
+      const entries = this.loaded.get(name)!;
+      const old = next.collections[name];
+      if (old) replaced.push(old);
+      if (!entries.size) {
+        delete next.collections[name];
+        continue;
+      }
+      const fileName = `${fileStem(name)}.${this.manifest.revision}.json`;
+      if (fileName === old) replaced.pop();
+      writeDurably(path.join(this.dir, fileName), JSON.stringify(Object.fromEntries(entries)), pid);
+      next.collections[name] = fileName;
     }
-    fs.renameSync(tmp, this.file);
-    try {
-      const dfd = fs.openSync(dir, 'r');
-      fs.fsyncSync(dfd);
-      fs.closeSync(dfd);
-    } catch {
-      /* directories cannot be fsynced on every platform */
-    }
+    fsyncDir(this.dir);
+    writeDurably(this.file, JSON.stringify(next), pid);
+    fsyncDir(path.dirname(this.file));
+    this.manifest = next;
+    this.dirtyCollections.clear();
     this.changed = false;
+    this.removeUnreferenced(replaced);
+  }
+
+  /** Deletes replaced collection files and leftovers of interrupted saves. */
+  private removeUnreferenced(replaced: string[]): void {
+    const live = new Set(Object.values(this.manifest.collections));
+    for (const f of replaced) if (!live.has(f)) fs.rmSync(path.join(this.dir, f), { force: true });
+    for (const f of fs.readdirSync(this.dir)) if (f.includes('.tmp-') || (f.endsWith('.json') && !live.has(f))) fs.rmSync(path.join(this.dir, f), { force: true });
   }
 }
 
-function emptyFile(): StoreFile {
+function emptyManifest(): Manifest {
   return {
     format: STORE_FORMAT,
     revision: 0,

@@ -54,8 +54,11 @@ export class Home {
     return p;
   }
 
+  /** The store's manifest and collection files, concatenated in name order. */
   storeBytes(): Buffer {
-    return fs.readFileSync(path.join(this.dir, 'store.json'));
+    const dir = path.join(this.dir, 'store');
+    const files = [path.join(this.dir, 'store.json'), ...(fs.existsSync(dir) ? fs.readdirSync(dir).sort().map((f) => path.join(dir, f)) : [])];
+    return Buffer.concat(files.flatMap((f) => [Buffer.from(`${path.basename(f)}\n`), fs.readFileSync(f)]));
   }
 
   remove(): void {

@@ -102,12 +102,20 @@ function readinessGates(pod: Pod): string {
   return `${trueCount}/${gates.length}`;
 }
 
+/** READY, STATUS and RESTARTS come from one walk over the pod's statuses. */
+const summaries = new WeakMap<Pod, PodSummary>();
+function summary(p: Pod, now: number): PodSummary {
+  let s = summaries.get(p);
+  if (!s) summaries.set(p, (s = podSummary(p, now)));
+  return s;
+}
+
 export const podTable: TableDef<Pod> = {
   columns: [
     { name: 'Name', cell: (p) => p.metadata.name ?? '' },
-    { name: 'Ready', cell: (p, c) => podSummary(p, c.now).ready },
-    { name: 'Status', cell: (p, c) => podSummary(p, c.now).status },
-    { name: 'Restarts', cell: (p, c) => podSummary(p, c.now).restarts },
+    { name: 'Ready', cell: (p, c) => summary(p, c.now).ready },
+    { name: 'Status', cell: (p, c) => summary(p, c.now).status },
+    { name: 'Restarts', cell: (p, c) => summary(p, c.now).restarts },
     { name: 'Age', cell: (p, c) => age(p.metadata.creationTimestamp, c.now) },
     { name: 'IP', priority: 1, cell: (p) => p.status?.podIPs?.[0]?.ip ?? p.status?.podIP ?? '<none>' },
     { name: 'Node', priority: 1, cell: (p) => p.spec.nodeName || '<none>' },
