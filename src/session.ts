@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { authenticate, impersonate, type TokenEntry, type UserInfo } from './apiserver/auth';
 import { ApiServer } from './apiserver/server';
-import type { Cluster, ClusterAccess, ClusterMode } from './cli/context';
+import type { Cluster, ClusterAccess, ClusterMode, Credentials } from './cli/context';
+import { CliError } from './cli/errors';
 import { Kubeconfig } from './cli/kubeconfig';
 import { type Client, LocalClient } from './client/client';
 import { EventSequence } from './client/events';
@@ -111,16 +112,16 @@ export class Session implements ClusterAccess {
     return path.join(this.opts.home, 'store.json');
   }
 
-  open(mode: ClusterMode, kubeconfig: () => Kubeconfig | undefined, impersonate?: UserInfo): Cluster {
+  open(mode: ClusterMode, credentials: () => Credentials, impersonate?: UserInfo): Cluster {
     if (this.world && (this.mode === 'write' || mode === 'read')) return this.world;
     if (mode === 'read') {
       const store = Store.open(this.storeFile);
       const sys = store.system;
       const now = SimClock.start(sys.clockOffsetMs, this.opts.wallClock).now();
       const due = !store.existed || !sys.converged || sys.timers.some((t) => t.at <= now);
-      if (!due) return this.attach(new World(store, this.opts), 'read', kubeconfig, impersonate);
+      if (!due) return this.attach(new World(store, this.opts), 'read', credentials, impersonate);
       // Something is due: converge under the lock and save before reading.
-      this.open('write', kubeconfig, impersonate);
+      this.open('write', credentials, impersonate);
       this.commit();
       return this.world!;
     }
@@ -135,23 +136,24 @@ export class Session implements ClusterAccess {
     const world = new World(store, this.opts);
     if (!store.existed) this.bootstrap(world);
     world.converge();
-    return this.attach(world, 'write', kubeconfig, impersonate);
+    return this.attach(world, 'write', credentials, impersonate);
   }
 
-  private attach(world: World, mode: ClusterMode, kubeconfig: () => Kubeconfig | undefined, impersonateAs?: UserInfo): World {
+  private attach(world: World, mode: ClusterMode, credentials: () => Credentials, impersonateAs?: UserInfo): World {
     this.world = world;
     this.mode = mode;
-    const user = this.authenticate(world, kubeconfig);
+    const user = this.authenticate(world, credentials);
     world.client = new LocalClient(world.server, impersonateAs ? impersonate(user, impersonateAs) : user);
     this.writesBeforeCommand = world.typeWrites();
     return world;
   }
 
-  private authenticate(world: World, loadKubeconfig: () => Kubeconfig | undefined): UserInfo {
+  private authenticate(world: World, credentials: () => Credentials): UserInfo {
     const tokens: Record<string, TokenEntry> = world.store.system.tokens ?? {};
     if (this.bootstrapped) return authenticate(tokens, this.bootstrapped.token);
-    const kubeconfig = loadKubeconfig();
-    const ctx = kubeconfig?.context();
+    const { kubeconfig, context } = credentials();
+    const ctx = kubeconfig?.context(context);
+    if (context && !ctx) throw new CliError(`context was not found for specified context: ${context}`);
     const token = ctx ? kubeconfig?.user(ctx.context.user)?.user.token : undefined;
     return authenticate(tokens, token);
   }

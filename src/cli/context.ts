@@ -15,9 +15,15 @@ export interface Cluster {
   advanceTo(target: number, until?: () => boolean): boolean;
 }
 
+/** Who is calling: the kubeconfig and the context (--context) whose user's token to present. */
+export interface Credentials {
+  kubeconfig: Kubeconfig | undefined;
+  context?: string;
+}
+
 export interface ClusterAccess {
-  /** `kubeconfig` is read once the store is locked, so a concurrent first run's credentials are seen. */
-  open(mode: ClusterMode, kubeconfig: () => Kubeconfig | undefined, impersonate?: UserInfo): Cluster;
+  /** Credentials are read once the store is locked, so a concurrent first run's are seen. */
+  open(mode: ClusterMode, credentials: () => Credentials, impersonate?: UserInfo): Cluster;
 }
 
 export interface GlobalFlags {
@@ -62,6 +68,6 @@ export class CommandContext {
 
   cluster(mode: ClusterMode): Cluster {
     const impersonate = this.flags.as ? { name: this.flags.as, groups: [...(this.flags.asGroup ?? []), 'system:authenticated'] } : undefined;
-    return this.access.open(mode, () => Kubeconfig.load(this.kubeconfigPath), impersonate);
+    return this.access.open(mode, () => ({ kubeconfig: Kubeconfig.load(this.kubeconfigPath), context: this.flags.context }), impersonate);
   }
 }

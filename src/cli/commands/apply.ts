@@ -76,9 +76,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--server-side', 'If true, apply runs in the server instead of the client.')
       .option('--prune', 'Automatically delete resource objects that do not appear in the configs.')
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.')
-      .option('--force-conflicts', 'If true, server-side apply will force the changes against conflicts.')
-      .option('--record', 'Record current kubectl command in the resource annotation.')
-      .option('-l, --selector <selector>', 'Selector (label query) to filter on.'),
+      .option('--force-conflicts', 'If true, server-side apply will force the changes against conflicts.'),
   ).action(
     action(ctx, async (c, args, opts) => {
       if (!opts.filename?.length) throw new CliError('must specify one of -f and -k');

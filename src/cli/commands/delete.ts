@@ -69,8 +69,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--timeout <duration>', 'The length of time to wait before giving up on a delete.')
       .option('--ignore-not-found', 'Treat "resource not found" as a successful delete.')
       .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
-      .option('-o, --output <format>', "Output mode. Use \"-o name\" for shorter output (resource/name).")
-      .option('-i, --interactive', 'If true, delete resource only when user confirms.'),
+      .option('-o, --output <format>', "Output mode. Use \"-o name\" for shorter output (resource/name)."),
   ).action(
     action(ctx, async (c, args, opts) => {
       const { selector, fieldSelector } = parseSelectors(opts.selector, opts.fieldSelector);

@@ -51,9 +51,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .command('create')
       .description('Create a resource from a file or from stdin')
       .option('-f, --filename <file>', 'Filename, directory, or URL to files to use to create the resource', collectSlice)
-      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
-      .option('--edit', 'Edit the API resource before creating')
-      .option('--raw <uri>', 'Raw URI to POST to the server.'),
+      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.'),
   ).action(
     action(ctx, async (c, args, opts) => {
       if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'create');
