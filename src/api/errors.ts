@@ -1,6 +1,6 @@
 // The API's typed errors: a StatusError carries what a real API server returns as a
 // metav1.Status. Messages follow apimachinery's api/errors templates; cli/errors.ts renders them.
-import { type FieldError, fieldErrorText } from './field';
+import { type FieldError, errorBody, fieldErrorText } from './field';
 
 export type StatusReason =
   | 'NotFound'
@@ -101,8 +101,12 @@ export function conflict(gr: GroupResource, name: string, detail: string): Statu
 }
 
 export function forbidden(gr: GroupResource, name: string, why: string): StatusError {
-  const what = name ? `${qualifiedResource(gr)} ${JSON.stringify(name)}` : qualifiedResource(gr);
-  return make('Forbidden', 403, `${what} is forbidden: ${why}`, { name, group: gr.group, kind: gr.resource });
+  const message = !gr.resource
+    ? `forbidden: ${why}`
+    : name
+      ? `${qualifiedResource(gr)} ${JSON.stringify(name)} is forbidden: ${why}`
+      : `${qualifiedResource(gr)} is forbidden: ${why}`;
+  return make('Forbidden', 403, message, { name, group: gr.group, kind: gr.resource });
 }
 
 export function badRequest(message: string): StatusError {
@@ -149,7 +153,7 @@ export function invalid(gk: GroupKind, name: string, errors: FieldError[]): Stat
     kind: gk.kind,
     causes: errors.map((e) => ({
       reason: CAUSE_REASONS[e.type],
-      message: fieldErrorText(e).slice(e.field ? e.field.length + 2 : 0),
+      message: errorBody(e),
       field: e.field,
     })),
   });

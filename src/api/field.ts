@@ -55,29 +55,47 @@ export function tooLong(field: string, max: number): FieldError {
   return { type: 'Too long', field, detail: `may not be more than ${max} bytes`, omitValue: true };
 }
 
+const GO_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '\\': '\\\\', '"': '\\"' };
+
+/** Go's strconv.Quote (the %q verb): printable characters as they are, others escaped. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const c of s) {
+    const cp = c.codePointAt(0)!;
+    if (GO_ESCAPES[c]) out += GO_ESCAPES[c];
+    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+    else if ((cp >= 0x80 && cp < 0xa0) || cp === 0xad || (cp >= 0xd800 && cp < 0xe000) || cp === 0xfffd || cp === 0xfeff || cp === 0x2028 || cp === 0x2029)
+      out += cp > 0xffff ? `\\U${cp.toString(16).padStart(8, '0')}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+    else out += c;
+  }
+  return out + '"';
+}
+
 /** The part after "<field>: ", as apimachinery's ErrorBody prints it. */
 export function errorBody(e: FieldError): string {
   let s: string = e.type;
   if (!e.omitValue) {
     const v = e.badValue;
     if (v instanceof GoSyntax) s += `: ${v.text}`;
-    else if (typeof v === 'string') s += `: ${JSON.stringify(v)}`;
-    else if (v === null || v === undefined) s += ': null';
+    else if (typeof v === 'string') s += `: ${goQuote(v)}`;
+    else if (v === null || v === undefined) s += ': "null"';
     else s += `: ${v}`;
   }
   if (e.detail) s += `: ${e.detail}`;
   return s;
 }
 
+/** "<field>: <body>", always with the separator (apimachinery's Error()). */
 export function fieldErrorText(e: FieldError): string {
-  return e.field ? `${e.field}: ${errorBody(e)}` : errorBody(e);
+  return `${e.field}: ${errorBody(e)}`;
 }
 
-/** Go's %#v of a map[string]string, keys sorted as fmt does. */
+/** Go's %#v of a map[string]string, keys sorted as fmt does; a missing map is nil. */
 export function goStringMap(m: Record<string, string> | undefined): GoSyntax {
-  const entries = Object.keys(m ?? {})
+  if (m === undefined) return new GoSyntax('map[string]string(nil)');
+  const entries = Object.keys(m)
     .sort()
-    .map((k) => `${JSON.stringify(k)}:${JSON.stringify(m![k])}`);
+    .map((k) => `${goQuote(k)}:${goQuote(m[k])}`);
   return new GoSyntax(`map[string]string{${entries.join(', ')}}`);
 }
 

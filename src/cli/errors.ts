@@ -38,10 +38,12 @@ export class ExitCode extends Error {
 
 function invalidText(e: StatusError): string {
   const d = e.status.details;
-  if (!d) return `The request is invalid: ${e.status.message}\n`;
+  const message = e.status.message;
+  if (!d) return `The request is invalid${message ? `: ${message}` : ''}\n`;
   let s = 'The request is invalid';
-  if (d.kind || d.name) s = `The ${d.kind} ${JSON.stringify(d.name ?? '')} is invalid`;
-  const causes = [...new Set((d.causes ?? []).map((c) => (c.field ? `${c.field}: ${c.message}` : c.message)))];
+  const causes = [...new Set((d.causes ?? []).map((c) => `${c.field}: ${c.message}`))];
+  if (d.kind || d.name) s = `The ${d.kind ?? ''} ${JSON.stringify(d.name ?? '')} is invalid`;
+  else if (message && !causes.length) s += `: ${message}`;
   if (!causes.length) return `${s}\n`;
   if (causes.length === 1) return `${s}: ${causes[0]}\n`;
   return `${s}: \n${causes.map((c) => `* ${c}`).join('\n')}\n`;
@@ -50,6 +52,7 @@ function invalidText(e: StatusError): string {
 function statusText(e: StatusError, inAggregate: boolean): string {
   if (e.reason === 'Invalid' && !inAggregate) return invalidText(e);
   if (e.reason === 'Unauthorized') return `error: You must be logged in to the server (${e.status.message})\n`;
+  if (!e.reason) return `Error from server: ${e.status.message}\n`;
   return `Error from server (${e.reason}): ${e.status.message}\n`;
 }
 
@@ -57,7 +60,11 @@ function statusText(e: StatusError, inAggregate: boolean): string {
 export function errorText(e: unknown, inAggregate = false): string {
   if (isStatusError(e)) return statusText(e, inAggregate);
   if (e instanceof RawError) return e.text.endsWith('\n') || e.text === '' ? e.text : e.text + '\n';
-  if (e instanceof MultiError) return e.errors.map((x) => errorText(x, true)).join('');
+  if (e instanceof MultiError) {
+    // An aggregate of exactly one error is that error.
+    if (e.errors.length === 1) return errorText(e.errors[0], inAggregate);
+    return e.errors.map((x) => errorText(x, true)).join('');
+  }
   if (e instanceof CliError) {
     const msg = e.message.startsWith('error: ') || inAggregate ? e.message : `error: ${e.message}`;
     return `${msg}\n${e.usageOf ? `See 'kubectl ${e.usageOf} -h' for help and examples\n` : ''}`;

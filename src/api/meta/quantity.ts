@@ -6,15 +6,20 @@ export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
 const NANO = 1_000_000_000n;
 const DECIMAL: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
 const BINARY: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
-const QUANTITY_RE = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(?:([eE][+-]?[0-9]+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/;
 
 export const QUANTITY_ERROR = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+export const QUANTITY_SUFFIX_ERROR = "unable to parse quantity's suffix";
+export const QUANTITY_NUMERIC_ERROR = 'unable to parse numeric part of quantity';
+
+export class QuantityError extends Error {}
 
 export class Quantity {
   constructor(
-    /** The value times 10^9, rounded up like apimachinery rounds sub-nano values. */
+    /** The value times 10^9, rounded away from zero like apimachinery rounds sub-nano values. */
     readonly nano: bigint,
     readonly format: QuantityFormat,
+    /** The text it was parsed from, kept when already canonical (apimachinery does the same). */
+    private readonly cached?: string,
   ) {}
 
   static zero(format: QuantityFormat = 'DecimalSI'): Quantity {
@@ -29,8 +34,9 @@ export class Quantity {
     return new Quantity(BigInt(Math.round(value)) * NANO, format);
   }
 
+  /** A zero receiver takes the other's format, as Quantity.Add does. */
   add(other: Quantity): Quantity {
-    return new Quantity(this.nano + other.nano, this.format);
+    return new Quantity(this.nano + other.nano, this.nano === 0n ? other.format : this.format);
   }
 
   cmp(other: Quantity): number {
@@ -41,62 +47,130 @@ export class Quantity {
     return this.nano === 0n;
   }
 
-  /** The value in thousandths, rounded up (cpu is accounted in millicores). */
+  /** The value in thousandths, rounded away from zero (cpu is accounted in millicores). */
   milli(): number {
-    return Number(ceilDiv(this.nano, 1_000_000n));
+    return Number(divAway(this.nano, 1_000_000n));
   }
 
-  /** The value in whole units, rounded up (memory is accounted in bytes). */
+  /** The value in whole units, rounded away from zero (memory is accounted in bytes). */
   value(): number {
-    return Number(ceilDiv(this.nano, NANO));
+    return Number(divAway(this.nano, NANO));
   }
 
   toString(): string {
-    return canonical(this);
+    return this.cached ?? canonical(this);
   }
 }
 
 export function parseQuantity(text: string): Quantity {
-  const q = tryParseQuantity(text);
-  if (!q) throw new Error(QUANTITY_ERROR);
-  return q;
+  return parseOrError(text);
 }
 
 export function tryParseQuantity(text: string): Quantity | null {
-  const m = QUANTITY_RE.exec(String(text).trim());
-  if (!m || m[1] === '.' || m[1] === '+.' || m[1] === '-.') return null;
-  const [, num, exp, suffix = ''] = m;
-  let format: QuantityFormat = 'DecimalSI';
-  let scaleBase = 10n;
-  let scale = 0;
-  if (exp) {
-    format = 'DecimalExponent';
-    scale = parseInt(exp.slice(1), 10);
-  } else if (suffix in BINARY) {
-    format = 'BinarySI';
-    scaleBase = 2n;
-    scale = BINARY[suffix];
-  } else {
-    scale = DECIMAL[suffix];
+  try {
+    return parseOrError(text);
+  } catch {
+    return null;
   }
-  // num = int.frac; value = num * base^scale; keep value * 10^9 exactly (rounded up).
-  const negative = num.startsWith('-');
-  const digits = num.replace(/^[+-]/, '');
-  const [intPart, fracPart = ''] = digits.split('.');
-  let numerator = BigInt((intPart || '0') + fracPart);
-  let denominator = 10n ** BigInt(fracPart.length);
-  numerator *= NANO;
-  if (scaleBase === 2n) numerator *= 2n ** BigInt(scale);
-  else if (scale >= 0) numerator *= 10n ** BigInt(scale);
-  else denominator *= 10n ** BigInt(-scale);
-  let nano = ceilDiv(numerator, denominator);
-  if (negative) nano = -nano;
-  return new Quantity(nano, format);
 }
 
-function ceilDiv(a: bigint, b: bigint): bigint {
-  if (a >= 0n) return (a + b - 1n) / b;
-  return a / b;
+/** The error apimachinery's ParseQuantity reports for a text, or undefined when it parses. */
+export function quantityError(text: string): string | undefined {
+  try {
+    parseOrError(text);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+interface Scanned {
+  positive: boolean;
+  /** Digits before the point, leading zeros removed ("0" when none). */
+  num: string;
+  denom: string;
+  suffix: string;
+}
+
+/** parseQuantityString: sign, digits, optional fraction, then a suffix of [eEinumkKMGTP]*[-+]?[0-9]*. */
+function scan(str: string): Scanned {
+  let pos = 0;
+  const end = str.length;
+  let positive = true;
+  if (str[0] === '-') {
+    positive = false;
+    pos++;
+  } else if (str[0] === '+') pos++;
+  while (pos < end && str[pos] === '0') pos++;
+  if (pos >= end) return { positive, num: '0', denom: '', suffix: '' };
+  let i = pos;
+  while (i < end && str[i] >= '0' && str[i] <= '9') i++;
+  const num = str.slice(pos, i) || '0';
+  pos = i;
+  let denom = '';
+  if (pos < end && str[pos] === '.') {
+    pos++;
+    i = pos;
+    while (i < end && str[i] >= '0' && str[i] <= '9') i++;
+    denom = str.slice(pos, i);
+    pos = i;
+  }
+  const suffixStart = pos;
+  while (pos < end && 'eEinumkKMGTP'.includes(str[pos])) pos++;
+  if (pos < end && (str[pos] === '-' || str[pos] === '+')) pos++;
+  while (pos < end && str[pos] >= '0' && str[pos] <= '9') pos++;
+  if (pos < end) throw new QuantityError(QUANTITY_ERROR);
+  return { positive, num, denom, suffix: str.slice(suffixStart) };
+}
+
+/** quantitySuffixer.interpret: base, exponent and format of a suffix. */
+function interpret(suffix: string): { base: 2 | 10; exponent: number; format: QuantityFormat } | undefined {
+  if (suffix in DECIMAL) return { base: 10, exponent: DECIMAL[suffix], format: 'DecimalSI' };
+  if (suffix in BINARY) return { base: 2, exponent: BINARY[suffix], format: 'BinarySI' };
+  if (suffix.length > 1 && (suffix[0] === 'e' || suffix[0] === 'E') && /^[+-]?[0-9]+$/.test(suffix.slice(1)))
+    return { base: 10, exponent: parseInt(suffix.slice(1), 10), format: 'DecimalExponent' };
+  return undefined;
+}
+
+function parseOrError(text: string): Quantity {
+  const str = String(text);
+  if (str.length === 0) throw new QuantityError(QUANTITY_ERROR);
+  if (str === '0') return new Quantity(0n, 'DecimalSI', '0');
+  const { positive, num, denom, suffix } = scan(str);
+  const kind = interpret(suffix);
+  if (!kind) throw new QuantityError(QUANTITY_SUFFIX_ERROR);
+  let { format } = kind;
+  // value * 10^9 = (num.denom) * base^exponent * 10^9, rounded away from zero.
+  let numerator = BigInt(num + denom) * NANO;
+  let denominator = 10n ** BigInt(denom.length);
+  if (kind.base === 2) numerator *= 2n ** BigInt(kind.exponent);
+  else if (kind.exponent >= 0) numerator *= 10n ** BigInt(kind.exponent);
+  else denominator *= 10n ** BigInt(-kind.exponent);
+  let nano = divAway(numerator, denominator);
+  if (!positive) nano = -nano;
+  if (format === 'BinarySI' && nano !== 0n && (nano < 0n ? -nano : nano) < NANO) format = 'DecimalSI';
+  return new Quantity(nano, format, canonicalAsWritten(str, num, denom, kind) ? str : undefined);
+}
+
+/** ParseQuantity's fast path keeps the input text when it is already in canonical form. */
+function canonicalAsWritten(str: string, num: string, denom: string, kind: { base: 2 | 10; exponent: number }): boolean {
+  const shifted = num + denom;
+  if (kind.base === 2) {
+    if (denom.length || kind.exponent < 0) return false;
+    const precision = 15 - num.length - Math.trunc((kind.exponent * 3) / 10) - 1;
+    if (precision < 0 || shifted.length > 18) return false;
+    return kind.exponent % 10 === 0 && (BigInt(shifted) & 7n) !== 0n;
+  }
+  const precision = 18 - (num.length + denom.length);
+  const scale = kind.exponent - denom.length;
+  if (precision < 0 || scale < -9) return false;
+  return scale % 3 === 0 && !shifted.endsWith('000') && shifted[0] !== '0' && str.length > 0;
+}
+
+/** Integer division rounding away from zero. */
+function divAway(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a % b === 0n ? q : a > 0n ? q + 1n : q - 1n;
 }
 
 function canonical(q: Quantity): string {

@@ -12,7 +12,15 @@ export interface Requirement {
 
 export type Selector = Requirement[];
 
-export class SelectorParseError extends Error {}
+export class SelectorParseError extends Error {
+  constructor(
+    message: string,
+    /** Raised inside one requirement: Go prefixes these with "unable to parse requirement: ". */
+    readonly inRequirement = false,
+  ) {
+    super(message);
+  }
+}
 
 export function matches(selector: Selector, labels: Labels | undefined): boolean {
   const l = labels ?? {};
@@ -35,10 +43,11 @@ function matchesRequirement(r: Requirement, labels: Labels): boolean {
       return !has;
     case 'gt':
     case 'lt': {
-      if (!has) return false;
-      const n = Number(v);
-      if (!Number.isInteger(n)) return false;
-      return r.op === 'gt' ? n > Number(r.values[0]) : n < Number(r.values[0]);
+      // strconv.ParseInt(v, 10, 64): decimal digits with an optional sign, nothing else.
+      if (!has || !/^[+-]?[0-9]+$/.test(v)) return false;
+      const n = BigInt(v);
+      const bound = BigInt(r.values[0]);
+      return r.op === 'gt' ? n > bound : n < bound;
     }
   }
 }
@@ -62,28 +71,21 @@ export function labelSelectorMatches(sel: LabelSelector | undefined, labels: Lab
   return s !== null && matches(s, labels);
 }
 
-/** kubectl's FormatLabelSelector: "app=web,tier in (a,b)"; `<none>` when empty. */
+/**
+ * kubectl's FormatLabelSelector: the selector's requirements sorted by key; matchLabels print
+ * "k=v", In/NotIn "k in (a,b)", Exists "k", DoesNotExist "!k"; `<none>` when empty.
+ */
 export function formatLabelSelector(sel: LabelSelector | undefined): string {
-  const parts: string[] = [];
-  for (const k of Object.keys(sel?.matchLabels ?? {}).sort()) parts.push(`${k}=${sel!.matchLabels![k]}`);
+  const parts: { key: string; text: string }[] = [];
+  for (const k of Object.keys(sel?.matchLabels ?? {})) parts.push({ key: k, text: `${k}=${sel!.matchLabels![k]}` });
   for (const e of sel?.matchExpressions ?? []) {
-    const vals = [...(e.values ?? [])].sort();
-    switch (e.operator) {
-      case 'In':
-        parts.push(vals.length === 1 ? `${e.key}=${vals[0]}` : `${e.key} in (${vals.join(',')})`);
-        break;
-      case 'NotIn':
-        parts.push(vals.length === 1 ? `${e.key}!=${vals[0]}` : `${e.key} notin (${vals.join(',')})`);
-        break;
-      case 'Exists':
-        parts.push(e.key);
-        break;
-      case 'DoesNotExist':
-        parts.push(`!${e.key}`);
-        break;
-    }
+    const vals = [...new Set(e.values ?? [])].sort().join(',');
+    const text =
+      e.operator === 'In' ? `${e.key} in (${vals})` : e.operator === 'NotIn' ? `${e.key} notin (${vals})` : e.operator === 'Exists' ? e.key : `!${e.key}`;
+    parts.push({ key: e.key, text });
   }
-  return parts.length ? parts.join(',') : '<none>';
+  const sorted = parts.map((p, i) => ({ ...p, i })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
+  return sorted.length ? sorted.map((p) => p.text).join(',') : '<none>';
 }
 
 /** `k=v` pairs sorted by key, joined by ","; `<none>` when empty (kubectl's FormatLabels). */
@@ -92,102 +94,223 @@ export function formatLabels(labels: Labels | undefined): string {
   return keys.length ? keys.map((k) => `${k}=${labels![k]}`).join(',') : '<none>';
 }
 
-/** Parses the string form accepted by `-l`/`--selector`. */
+/** Parses the string form accepted by `-l`/`--selector` (apimachinery's labels.Parse). */
 export function parseSelector(text: string): Selector {
-  const p = new Parser(text);
-  return p.parse();
+  const reqs = new Parser(lex(text)).parse();
+  return reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+// ---- lexer ------------------------------------------------------------------------------------
+
+type Token =
+  | 'error'
+  | 'end'
+  | ')'
+  | ','
+  | '!'
+  | '=='
+  | '='
+  | '>'
+  | 'identifier'
+  | 'in'
+  | '<'
+  | '!='
+  | 'notin'
+  | '(';
+
+interface Item {
+  tok: Token;
+  lit: string;
+}
+
+const KEYWORDS: Record<string, Token> = { ')': ')', ',': ',', '!': '!', '==': '==', '=': '=', '>': '>', in: 'in', '<': '<', '!=': '!=', notin: 'notin', '(': '(' };
+
+const isWhitespace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
+const isSpecial = (c: string) => '=!(),><'.includes(c);
+
+function lex(s: string): Item[] {
+  const items: Item[] = [];
+  let pos = 0;
+  for (;;) {
+    while (pos < s.length && isWhitespace(s[pos])) pos++;
+    if (pos >= s.length) {
+      items.push({ tok: 'end', lit: '' });
+      return items;
+    }
+    if (isSpecial(s[pos])) {
+      // The longest run of special characters that is still a known operator.
+      let buf = '';
+      let last: Item | undefined;
+      while (pos < s.length && isSpecial(s[pos])) {
+        buf += s[pos];
+        const tok = KEYWORDS[buf];
+        if (tok) {
+          last = { tok, lit: buf };
+          pos++;
+        } else if (last) break;
+        else pos++;
+      }
+      items.push(last ?? { tok: 'error', lit: `error expected: keyword found '${buf}'` });
+      continue;
+    }
+    let buf = '';
+    while (pos < s.length && !isSpecial(s[pos]) && !isWhitespace(s[pos])) buf += s[pos++];
+    const tok = KEYWORDS[buf];
+    items.push({ tok: tok === 'in' || tok === 'notin' ? tok : 'identifier', lit: buf });
+  }
+}
+
+// ---- parser -----------------------------------------------------------------------------------
+
+const fail = (message: string, inRequirement = false): never => {
+  throw new SelectorParseError(message, inRequirement);
+};
+
+/** A requirement's key and values must be a qualified name and label values (NewRequirement). */
+function newRequirement(key: string, op: Operator, values: string[]): Requirement {
+  const keyErrors = isQualifiedNameLite(key);
+  if (keyErrors) fail(`key: Invalid value: ${JSON.stringify(key)}: ${keyErrors}`, true);
+  if (op === 'gt' || op === 'lt') {
+    if (!/^[+-]?[0-9]+$/.test(values[0] ?? '')) fail(`values[0][${key}]: Invalid value: ${JSON.stringify(values[0] ?? '')}: for 'Gt', 'Lt' operators, the value must be an integer`, true);
+  } else {
+    values.forEach((v, i) => {
+      const err = labelValueErrorLite(v);
+      if (err) fail(`values[${i}][${key}]: Invalid value: ${JSON.stringify(v)}: ${err}`, true);
+    });
+  }
+  return { key, op, values };
 }
 
 class Parser {
   private pos = 0;
-  constructor(private readonly s: string) {}
+  constructor(private readonly items: Item[]) {}
 
-  parse(): Selector {
+  /** In value context the keywords "in" and "notin" are plain identifiers. */
+  private lookahead(values: boolean): Item {
+    const it = this.items[this.pos];
+    return values && (it.tok === 'in' || it.tok === 'notin') ? { tok: 'identifier', lit: it.lit } : it;
+  }
+
+  private consume(values: boolean): Item {
+    const it = this.lookahead(values);
+    this.pos++;
+    return it;
+  }
+
+  parse(): Requirement[] {
     const reqs: Requirement[] = [];
-    this.skipSpace();
-    if (this.pos >= this.s.length) return reqs;
     for (;;) {
+      const { tok, lit } = this.lookahead(true);
+      if (tok === 'end') return reqs;
+      if (tok !== 'identifier' && tok !== '!') fail(`found '${lit}', expected: !, identifier, or 'end of string'`);
       reqs.push(this.requirement());
-      this.skipSpace();
-      if (this.pos >= this.s.length) break;
-      if (this.s[this.pos] !== ',') throw new SelectorParseError(`found '${this.s[this.pos]}', expected: ',' or 'end of string'`);
-      this.pos++;
+      const next = this.consume(true);
+      if (next.tok === 'end') return reqs;
+      if (next.tok !== ',') fail(`found '${next.lit}', expected: ',' or 'end of string'`);
+      const after = this.lookahead(true);
+      if (after.tok !== 'identifier' && after.tok !== '!') fail(`found '${after.lit}', expected: identifier after ','`);
     }
-    return reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   private requirement(): Requirement {
-    this.skipSpace();
-    let negate = false;
-    if (this.s[this.pos] === '!') {
-      negate = true;
-      this.pos++;
-      this.skipSpace();
+    let op: Operator | undefined;
+    let { tok, lit } = this.consume(true);
+    if (tok === '!') {
+      op = '!';
+      ({ tok, lit } = this.consume(true));
     }
-    const key = this.identifier();
-    if (!key) throw new SelectorParseError(`found '${this.s[this.pos] ?? ''}', expected: identifier`);
-    if (negate) return { key, op: '!', values: [] };
-    this.skipSpace();
-    const rest = this.s.slice(this.pos);
-    if (rest === '' || rest.startsWith(',')) return { key, op: 'exists', values: [] };
-    let op: Operator;
-    if (rest.startsWith('==')) {
-      op = '=';
-      this.pos += 2;
-    } else if (rest.startsWith('!=')) {
-      op = '!=';
-      this.pos += 2;
-    } else if (rest.startsWith('=')) {
-      op = '=';
-      this.pos += 1;
-    } else if (rest.startsWith('>')) {
-      op = 'gt';
-      this.pos += 1;
-    } else if (rest.startsWith('<')) {
-      op = 'lt';
-      this.pos += 1;
-    } else if (/^notin\b/.test(rest)) {
-      op = 'notin';
-      this.pos += 5;
-    } else if (/^in\b/.test(rest)) {
-      op = 'in';
-      this.pos += 2;
-    } else {
-      throw new SelectorParseError(`found '${this.identifierPreview()}', expected: in, notin, =, ==, !=, gt, lt`);
+    if (tok !== 'identifier') fail(`found '${lit}', expected: identifier`, true);
+    const key = lit;
+    const next = this.lookahead(true).tok;
+    if (next === 'end' || next === ',') return newRequirement(key, op ?? 'exists', []);
+    if (op === '!') return newRequirement(key, '!', []);
+    const operator = this.operator();
+    const values = operator === 'in' || operator === 'notin' ? this.valueSet() : this.exactValue();
+    return newRequirement(key, operator, values);
+  }
+
+  private operator(): Operator {
+    const { tok, lit } = this.consume(false);
+    switch (tok) {
+      case 'in':
+        return 'in';
+      case 'notin':
+        return 'notin';
+      case '=':
+      case '==':
+        return '=';
+      case '!=':
+        return '!=';
+      case '>':
+        return 'gt';
+      case '<':
+        return 'lt';
+      default:
+        return fail(`found '${lit}', expected: in, notin, =, ==, !=, gt, lt`, true);
     }
-    this.skipSpace();
-    if (op === 'in' || op === 'notin') return { key, op, values: this.valueSet() };
-    const value = this.identifier();
-    return { key, op, values: [value] };
   }
 
   private valueSet(): string[] {
-    if (this.s[this.pos] !== '(') throw new SelectorParseError(`found '${this.s[this.pos] ?? ''}', expected: '('`);
-    this.pos++;
-    const values: string[] = [];
-    for (;;) {
-      this.skipSpace();
-      values.push(this.identifier());
-      this.skipSpace();
-      const c = this.s[this.pos];
-      this.pos++;
-      if (c === ')') break;
-      if (c !== ',') throw new SelectorParseError(`found '${c ?? ''}', expected: ',' or ')'`);
+    const open = this.consume(true);
+    if (open.tok !== '(') fail(`found '${open.lit}' expected: '('`, true);
+    const { tok, lit } = this.lookahead(true);
+    if (tok === ')') {
+      this.consume(true);
+      return [''];
     }
-    return values.sort();
+    if (tok !== 'identifier' && tok !== ',') fail(`found '${lit}', expected: ',', ')' or identifier`, true);
+    const values = new Set<string>();
+    for (;;) {
+      const item = this.consume(true);
+      if (item.tok === 'identifier') {
+        values.add(item.lit);
+        const after = this.lookahead(true);
+        if (after.tok === ',') continue;
+        if (after.tok === ')') break;
+        fail(`found '${after.lit}', expected: ',' or ')'`, true);
+      } else if (item.tok === ',') {
+        if (!values.size) values.add('');
+        const after = this.lookahead(true);
+        if (after.tok === ')') {
+          values.add('');
+          break;
+        }
+        if (after.tok === ',') {
+          this.consume(true);
+          values.add('');
+        }
+      } else fail(`found '${item.lit}', expected: ',', or identifier`, true);
+    }
+    const close = this.consume(true);
+    if (close.tok !== ')') fail(`found '${lit}', expected: ')'`, true);
+    return [...values].sort();
   }
 
-  private identifier(): string {
-    const m = /^[^\s,=!()<>]*/.exec(this.s.slice(this.pos))!;
-    this.pos += m[0].length;
-    return m[0];
+  private exactValue(): string[] {
+    const { tok } = this.lookahead(true);
+    if (tok === 'end' || tok === ',') return [''];
+    const item = this.consume(true);
+    if (item.tok === 'identifier') return [item.lit];
+    return fail(`found '${item.lit}', expected: identifier`, true);
   }
+}
 
-  private identifierPreview(): string {
-    return /^[^\s,]*/.exec(this.s.slice(this.pos))![0];
-  }
+// Label syntax, kept here so that selectors stay free of the validation package's messages.
+const QUALIFIED_NAME_RE = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const DNS_SUBDOMAIN_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_VALUE_RE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
-  private skipSpace(): void {
-    while (this.pos < this.s.length && /\s/.test(this.s[this.pos])) this.pos++;
-  }
+function isQualifiedNameLite(key: string): string | undefined {
+  const parts = key.split('/');
+  if (parts.length > 2) return 'a qualified name must consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character';
+  const name = parts[parts.length - 1];
+  if (parts.length === 2 && (!parts[0] || parts[0].length > 253 || !DNS_SUBDOMAIN_RE.test(parts[0]))) return 'prefix part must be a DNS-1123 subdomain';
+  if (!name || name.length > 63 || !QUALIFIED_NAME_RE.test(name)) return 'name part must consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character, at most 63 characters';
+  return undefined;
+}
+
+function labelValueErrorLite(v: string): string | undefined {
+  if (v.length > 63) return 'must be no more than 63 characters';
+  if (!LABEL_VALUE_RE.test(v)) return "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+  return undefined;
 }

@@ -1,7 +1,7 @@
 // The API's field schema at work: strict decoding (unknown fields and wrong JSON types, reported
 // the way the API server's decoder words them), quantity canonicalisation, and the zero values
 // Go's encoder always writes.
-import { tryParseQuantity, QUANTITY_ERROR } from '../meta/quantity';
+import { quantityError, tryParseQuantity } from '../meta/quantity';
 import { TYPES } from './types';
 
 interface FieldDef {
@@ -167,7 +167,7 @@ function walkValue(v: unknown, type: string, structName: string, path: string, g
       if (typeof v !== 'number' && typeof v !== 'string') return fail();
       const q = tryParseQuantity(String(v));
       if (!q) {
-        res.typeError ??= QUANTITY_ERROR;
+        res.typeError ??= quantityError(String(v));
         return undefined;
       }
       const canonical = q.toString();

@@ -23,14 +23,18 @@ function regexError(msg: string, re: string, examples: string[]): string {
 export function isDNS1123Label(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 63) errs.push(maxLen(63));
-  if (!labelRe.test(value))
-    errs.push(
-      regexError(
-        "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
-        DNS1123_LABEL,
-        ['my-name', '123-abc'],
-      ),
-    );
+  if (!labelRe.test(value)) {
+    // A valid subdomain that is no valid label can only be at fault for its dots.
+    if (subdomainRe.test(value)) errs.push('must not contain dots');
+    else
+      errs.push(
+        regexError(
+          "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+          DNS1123_LABEL,
+          ['my-name', '123-abc'],
+        ),
+      );
+  }
   return errs;
 }
 
@@ -84,7 +88,7 @@ export function isQualifiedName(value: string): string[] {
   }
   if (name.length === 0) errs.push('name part must be non-empty');
   else if (name.length > 63) errs.push(`name part ${maxLen(63)}`);
-  if (name.length && !qualifiedRe.test(name))
+  if (!qualifiedRe.test(name))
     errs.push(
       'name part ' +
         regexError(

@@ -45,7 +45,7 @@ export function parseSelectors(selector: string | undefined, fieldSelector: stri
       fieldSelector: fieldSelector !== undefined ? parseFieldSelector(fieldSelector) : undefined,
     };
   } catch (e) {
-    if (e instanceof SelectorParseError) throw new CliError(`unable to parse requirement: ${e.message}`);
+    if (e instanceof SelectorParseError) throw new CliError(e.inRequirement ? `unable to parse requirement: ${e.message}` : e.message);
     if (e instanceof FieldSelectorParseError) throw new CliError(e.message);
     throw e;
   }
