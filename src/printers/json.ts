@@ -1,5 +1,7 @@
 // -o json: Go's json.MarshalIndent with four spaces, keys sorted, HTML characters escaped.
 
+import { compareCodePoints } from './codepoint';
+
 function escape(s: string): string {
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
@@ -14,7 +16,7 @@ function write(v: unknown, indent: string, sort: boolean): string {
     return `[\n${v.map((x) => inner + write(x, inner, sort)).join(',\n')}\n${indent}]`;
   }
   const keys = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined);
-  if (sort) keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (sort) keys.sort(compareCodePoints);
   if (!keys.length) return '{}';
   return `{\n${keys.map((k) => `${inner}${escape(k)}: ${write((v as Record<string, unknown>)[k], inner, sort)}`).join(',\n')}\n${indent}}`;
 }
