@@ -95,6 +95,18 @@ describe('kubectl get', () => {
     expect(h.run(['get', 'deploy', 'nosuch', '--ignore-not-found'])).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
+  it('in json/yaml prints only the error for one missing object, an empty List for several', () => {
+    const notFound = (n: string) => `Error from server (NotFound): deployments.apps "${n}" not found\n`;
+    expect(h.run(['get', 'deploy', 'nosuch', '-o', 'yaml'])).toEqual({ code: 1, stdout: '', stderr: notFound('nosuch') });
+    expect(h.run(['get', 'deploy', 'a', 'b', '-o', 'yaml'])).toEqual({
+      code: 1,
+      stdout: lines('apiVersion: v1', 'items: []', 'kind: List', 'metadata:', '  resourceVersion: ""'),
+      stderr: notFound('a') + notFound('b'),
+    });
+    expect(h.run(['get', 'deploy', 'nosuch', '-o', 'json', '--ignore-not-found'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(h.run(['get', 'pods', '-n', 'nothing-here', '-o', 'json', '--ignore-not-found'])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
   it('fails like kubectl on bad requests', () => {
     const cases: [string[], string][] = [
       [['get', 'foo'], 'error: the server doesn\'t have a resource type "foo"\n'],

@@ -126,7 +126,10 @@ async function run(ctx: CommandContext, o: GetOptions): Promise<void> {
   const groups = fetch(cluster.client, o, resolved.targets, errors);
   const all = groups.flatMap((g) => g.objects);
   if (!isTable(o.output)) {
-    if (all.length || o.output.kind !== 'name' || !errors.length) printStructured(ctx.io.out, o.output, all, resolved.singleItem && !errors.length);
+    // kubectl's printGeneric: one named object that failed prints only the error; nothing found
+    // with --ignore-not-found prints nothing; otherwise a List of what was found.
+    const failedSingle = resolved.singleItem && errors.length > 0;
+    if (!failedSingle && !(all.length === 0 && o.ignoreNotFound)) printStructured(ctx.io.out, o.output, all, resolved.singleItem);
   } else {
     const now = cluster.now();
     let printed = 0;
