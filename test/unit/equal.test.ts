@@ -1,0 +1,29 @@
+// Deep copy and structural equality of JSON values.
+import { describe, expect, it } from 'vitest';
+import { clone, deepEqual } from '../../src/api/meta/equal';
+
+describe('clone', () => {
+  it('copies deeply, sharing nothing with the original', () => {
+    const orig = { a: { b: [1, { c: 'x' }] }, n: null, t: true };
+    const copy = clone(orig);
+    expect(copy).toEqual(orig);
+    copy.a.b.push(2);
+    (copy.a.b[1] as { c: string }).c = 'y';
+    expect(orig).toEqual({ a: { b: [1, { c: 'x' }] }, n: null, t: true });
+  });
+
+  it('follows JSON for undefined: dropped from objects, null in arrays', () => {
+    expect(clone({ a: undefined, b: [undefined, 1] })).toStrictEqual({ b: [null, 1] });
+    expect(clone(undefined)).toBeUndefined();
+    expect(clone('s')).toBe('s');
+  });
+});
+
+describe('deepEqual', () => {
+  it('ignores key order and undefined members', () => {
+    expect(deepEqual({ a: 1, b: [1, 2] }, { b: [1, 2], a: 1, c: undefined })).toBe(true);
+    expect(deepEqual({ a: 1 }, { a: 2 })).toBe(false);
+    expect(deepEqual([1, 2], [2, 1])).toBe(false);
+    expect(deepEqual({}, [])).toBe(false);
+  });
+});
