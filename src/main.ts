@@ -6,6 +6,7 @@ import { CommandContext } from './cli/context';
 import type { IO } from './cli/io';
 import { errorText } from './cli/errors';
 import { Session } from './session';
+import { SimClock } from './sim/clock';
 
 export interface ProcessPorts {
   argv: string[];
@@ -37,6 +38,8 @@ export async function main(proc: ProcessPorts): Promise<number> {
     out: { write: (t) => void proc.stdout.write(t), get isTTY() { return proc.isTTY(1); } },
     err: { write: (t) => void proc.stderr.write(t), get isTTY() { return proc.isTTY(2); } },
     readStdin: () => readAll(proc.stdin()),
+    pid: process.pid,
+    wallTime: () => SimClock.start(0, proc.env.POCKETKUBE_WALLCLOCK).now(),
   };
   const kubeconfigPath = path.join(home, 'config');
   const session = new Session({

@@ -51,7 +51,12 @@ export class StatusError extends Error {
   }
   /** A copy whose message names the file it came from, as kubectl's AddSourceToErr does. */
   withSource(verb: string, source: string): StatusError {
-    return new StatusError({ ...this.status, message: `error when ${verb} ${JSON.stringify(source)}: ${this.status.message}` });
+    return this.withMessage(`error when ${verb} ${JSON.stringify(source)}: ${this.status.message}`);
+  }
+
+  /** The same API error with its message reworded (kubectl does this without hiding the reason). */
+  withMessage(message: string): StatusError {
+    return new StatusError({ ...this.status, message });
   }
 }
 

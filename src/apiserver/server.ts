@@ -14,7 +14,8 @@ import {
 import { type FieldError, invalid, required } from '../api/field';
 import { clone, deepEqual } from '../api/meta/equal';
 import { FINALIZER_FOREGROUND, FINALIZER_ORPHAN } from '../api/meta/finalizers';
-import { type Selector, matches } from '../api/meta/selector';
+import { FieldSelectorParseError, parseFieldSelector } from '../api/meta/fieldselector';
+import { type Selector, SelectorParseError, matches, parseSelector } from '../api/meta/selector';
 import { applyJsonPatch, JsonPatchError } from '../api/patch/json';
 import { applyMergePatch } from '../api/patch/merge';
 import type { Random } from '../api/random';
@@ -27,7 +28,7 @@ import type { Store } from '../store/store';
 import { type AdmissionContext, type AdmissionRequest, admit, validateAdmission } from './admission';
 import { type UserInfo, type Verb, authorize } from './auth';
 import { type FieldValidation, decodeObject, strictPatchError } from './decode';
-import { type FieldRequirement, fieldsMatch } from './fieldselector';
+import { type FieldRequirement, checkFieldLabels, fieldsMatch } from './fieldselector';
 import { deepFreeze } from './freeze';
 import { ObjectStorage } from './storage';
 
@@ -52,9 +53,24 @@ export interface DeleteOptions extends WriteOptions {
   preconditions?: { uid?: string; resourceVersion?: string };
 }
 
+/** A list request's selectors, in the query-string syntax (`app=web,tier in (a,b)`). */
 export interface ListOptions {
-  labelSelector?: Selector;
-  fieldSelector?: FieldRequirement[];
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+/** Parses a list request's selectors; bad ones are a BadRequest, as the API server reports them. */
+function listSelectors(type: ResourceType, opts: ListOptions): { labels?: Selector; fields?: FieldRequirement[] } {
+  try {
+    const labels = opts.labelSelector ? parseSelector(opts.labelSelector) : undefined;
+    const fields = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector) : undefined;
+    if (fields) checkFieldLabels(type, fields);
+    return { labels, fields };
+  } catch (e) {
+    if (e instanceof SelectorParseError) throw badRequest(e.inRequirement ? `unable to parse requirement: ${e.message}` : e.message);
+    if (e instanceof FieldSelectorParseError) throw badRequest(e.message);
+    throw e;
+  }
 }
 
 export type PatchType = 'json' | 'merge' | 'strategic';
@@ -95,11 +111,12 @@ export class ApiServer {
 
   list(user: UserInfo, type: ResourceType, namespace: string | undefined, opts: ListOptions = {}): KubeObject[] {
     this.authorize(user, 'list', type, namespace);
+    const { labels, fields } = listSelectors(type, opts);
     const ns = type.namespaced ? namespace : undefined;
     const out: KubeObject[] = [];
     for (const obj of this.storage.readAll(type, ns)) {
-      if (opts.labelSelector && !matches(opts.labelSelector, obj.metadata.labels)) continue;
-      if (opts.fieldSelector && !fieldsMatch(type, obj, opts.fieldSelector)) continue;
+      if (labels && !matches(labels, obj.metadata.labels)) continue;
+      if (fields && !fieldsMatch(type, obj, fields)) continue;
       out.push(deepFreeze(obj));
     }
     return out;

@@ -9,6 +9,9 @@ export interface IO {
   err: Output;
   /** Reads all of standard input (for `-f -`). */
   readStdin(): Promise<string>;
+  /** The process id and the wall-clock time (ms), which klog's warning lines carry. */
+  readonly pid: number;
+  wallTime(): number;
 }
 
 /** An IO that collects output in memory (tests, nested runs). */
@@ -19,6 +22,8 @@ export function memoryIO(stdin = ''): IO & { stdout(): string; stderr(): string 
     out: { write: (t) => void (out += t), isTTY: false },
     err: { write: (t) => void (err += t), isTTY: false },
     readStdin: async () => stdin,
+    pid: 0,
+    wallTime: () => 0,
     stdout: () => out,
     stderr: () => err,
   };

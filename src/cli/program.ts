@@ -1,6 +1,6 @@
 // The commander wiring: kubectl's verbs in kubectl's order, its global flags on every command,
 // pflag's flag syntax, and cobra's wording for flag and command errors.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext, GlobalFlags } from './context';
 import { CliError, RawError } from './errors';
 
@@ -25,6 +25,31 @@ export function collect(value: string, previous: string[] | undefined): string[]
 /** pflag's StringSlice: repeatable and comma-separated. */
 export function collectSlice(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...value.split(',').filter((v) => v !== '')];
+}
+
+/**
+ * pflag's integer flags (strconv.ParseInt with base 0): decimal, 0x/0o/0b or a leading 0 for
+ * octal, underscores between digits when a prefix is given; out of range for the flag's size.
+ */
+export function intFlag(bits: 32 | 64 = 64) {
+  const syntax = /^[+-]?(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|0(?:_?[0-7])*|[1-9](?:_?[0-9])*)$/;
+  const limit = 1n << BigInt(bits - 1);
+  return (value: string): number => {
+    const quoted = JSON.stringify(value);
+    if (!syntax.test(value)) throw new InvalidArgumentError(`strconv.ParseInt: parsing ${quoted}: invalid syntax`);
+    const digits = value.replace(/^[+-]/, '').replace(/_/g, '');
+    const n = BigInt(/^0[0-7]/.test(digits) ? '0o' + digits.slice(1) : digits);
+    const signed = value.startsWith('-') ? -n : n;
+    if (signed < -limit || signed >= limit) throw new InvalidArgumentError(`strconv.ParseInt: parsing ${quoted}: value out of range`);
+    return Number(signed);
+  };
+}
+
+/** Go's strconv.ParseBool; undefined when the text is not a boolean. */
+export function parseGoBool(text: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text)) return false;
+  return undefined;
 }
 
 /** The command path kubectl prints in hints: "get", "rollout status". */
@@ -99,9 +124,9 @@ export function normalizeArgv(argv: string[], root: Command): string[] {
     const value = short ? short[2] : long ? long[2] : undefined;
     const opt = name ? [...cmd.options, ...root.options].find((o) => o.short === name || o.long === name) : undefined;
     if (opt && value !== undefined && (opt.isBoolean() || opt.negate)) {
-      const v = value.toLowerCase();
-      if (['true', 't', '1'].includes(v)) out.push(opt.long ?? name!);
-      else if (['false', 'f', '0'].includes(v)) {
+      const v = parseGoBool(value);
+      if (v === true) out.push(opt.long ?? name!);
+      else if (v === false) {
         const negated = `--no-${(opt.long ?? '').replace(/^--/, '')}`;
         if (cmd.options.some((o) => o.long === negated)) out.push(negated);
       } else throw new RawError(`Error: invalid argument ${JSON.stringify(value)} for "${name}" flag: strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax\nSee 'kubectl ${commandPath(cmd)} --help' for usage.\n`);
@@ -145,6 +170,12 @@ export function translateCommanderError(e: CommanderError, root: Command, argv: 
       const used = argv.find((a) => a === shortPart || a === longPart?.split(' ')[0]) ?? shortPart;
       if (/^-[^-]$/.test(used)) return new RawError(`Error: flag needs an argument: '${used[1]}' in ${used}\n${hint}`);
       return new RawError(`Error: flag needs an argument: ${used.split(' ')[0]}\n${hint}`);
+    }
+    case 'commander.invalidArgument': {
+      // "error: option '-r, --replicas <replicas>' argument 'x' is invalid. <reason>"
+      const m = /option '([^']+?)(?: <[^>]*>)?' argument '(.*)' is invalid\. (.*)$/s.exec(e.message);
+      if (!m) return new CliError(e.message.replace(/^error: /, ''));
+      return new RawError(`Error: invalid argument ${JSON.stringify(m[2])} for "${m[1]}" flag: ${m[3]}\n${hint}`);
     }
     case 'commander.unknownCommand': {
       const typed = /'([^']+)'/.exec(e.message)?.[1] ?? '';

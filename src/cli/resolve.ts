@@ -1,9 +1,10 @@
 // Turning a command's words into what it acts on: "TYPE NAME...", "TYPE/NAME", "TYPE1,TYPE2",
 // categories such as "all", and manifest objects, with kubectl's errors for each misuse.
-import { type ResourceType, resolveResource, typeForKind, typesInCategory } from '../api/registry';
+import { type ResourceType, resolveResource, typesInCategory } from '../api/registry';
+import { isStatusError } from '../api/errors';
 import type { KubeObject } from '../api/types';
+import type { Client } from '../client/client';
 import { CliError } from './errors';
-import type { ManifestObject } from './flags/filenames';
 
 export interface Target {
   type: ResourceType;
@@ -13,8 +14,6 @@ export interface Target {
 
 export interface Resolved {
   targets: Target[];
-  /** Several kinds, or kind/name form: names print with a kind prefix. */
-  multipleKinds: boolean;
   /** Exactly one named object was asked for (-o yaml prints it bare, not as a List). */
   singleItem: boolean;
 }
@@ -50,7 +49,7 @@ export function resolveArgs(args: string[]): Resolved {
       if (existing) existing.names.push(name);
       else targets.push({ type, names: [name] });
     }
-    return { targets, multipleKinds: true, singleItem: args.length === 1 };
+    return { targets, singleItem: args.length === 1 };
   }
   const [typeWord, ...names] = args;
   const types: ResourceType[] = [];
@@ -58,20 +57,8 @@ export function resolveArgs(args: string[]): Resolved {
   const category = typeWord.split(',').some((w) => w.toLowerCase() === 'all');
   return {
     targets: types.map((type) => ({ type, names: [...names] })),
-    multipleKinds: types.length > 1 || category,
     singleItem: types.length === 1 && names.length === 1 && !category,
   };
-}
-
-/** The served type of a manifest object, or kubectl's "resource mapping not found" error. */
-export function typeOfManifest(m: ManifestObject, namespace: string): ResourceType {
-  const { apiVersion, kind, metadata } = m.obj as KubeObject;
-  const t = typeForKind(apiVersion, kind);
-  if (!t)
-    throw new CliError(
-      `resource mapping not found for name: ${JSON.stringify(metadata?.name ?? '')} namespace: ${JSON.stringify(metadata?.namespace ?? namespace)} from ${JSON.stringify(m.source)}: no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}\nensure CRDs are installed first`,
-    );
-  return t;
 }
 
 /** The namespace a manifest object lands in; an explicit -n must agree with the object's own. */
@@ -83,4 +70,21 @@ export function namespaceOfManifest(obj: KubeObject, type: ResourceType, namespa
       `the namespace from the provided object ${JSON.stringify(own)} does not match the namespace ${JSON.stringify(namespace)}. You must pass '--namespace=${own}' to perform this operation.`,
     );
   return own || namespace;
+}
+
+/**
+ * Lists what `-l`/`--field-selector` pick. The API server parses the selectors; when it rejects
+ * them, kubectl rewords the error to say what it was looking for (cli-runtime's Selector visitor).
+ */
+export function listSelected(client: Client, type: ResourceType, namespace: string | undefined, labelSelector = '', fieldSelector = ''): KubeObject[] {
+  try {
+    return client.list(type, namespace, { labelSelector, fieldSelector });
+  } catch (e) {
+    if (!isStatusError(e, 'BadRequest') && !isStatusError(e, 'NotFound')) throw e;
+    const gvr = `{${JSON.stringify(type.group)} ${JSON.stringify(type.version)} ${JSON.stringify(type.resource)}}`;
+    if (!labelSelector && !fieldSelector) throw e.withMessage(`Unable to list ${gvr}: ${e.message}`);
+    throw e.withMessage(
+      `Unable to find ${gvr} that match label selector ${JSON.stringify(labelSelector)}, field selector ${JSON.stringify(fieldSelector)}: ${e.message}`,
+    );
+  }
 }

@@ -7,6 +7,11 @@ import { normalizeArgv, translateCommanderError } from './program';
 
 export async function runCli(argv: string[], ctx: CommandContext): Promise<number> {
   const program = buildProgram(ctx, argv);
+  // Bare `kubectl` prints its usage to standard output and succeeds.
+  if (!argv.length) {
+    ctx.io.out.write(program.helpInformation());
+    return 0;
+  }
   try {
     await program.parseAsync(normalizeArgv(argv, program), { from: 'user' });
     return 0;
@@ -15,6 +20,6 @@ export async function runCli(argv: string[], ctx: CommandContext): Promise<numbe
     const code = exitCodeOf(err);
     const text = errorText(err);
     if (text) ctx.io.err.write(text);
-    return code === 0 && !(err instanceof CommanderError) ? 1 : code;
+    return code;
   }
 }

@@ -1,10 +1,6 @@
 // -o json: Go's json.MarshalIndent with four spaces, keys sorted, HTML characters escaped.
-
-import { compareCodePoints } from './codepoint';
-
-function escape(s: string): string {
-  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+import { goJsonString as escape } from '../api/meta/canonical';
+import { compareCodePoints } from '../api/meta/codepoint';
 
 function write(v: unknown, indent: string, sort: boolean): string {
   if (v === null || v === undefined) return 'null';

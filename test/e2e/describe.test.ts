@@ -76,7 +76,7 @@ describe('kubectl describe', () => {
         `  Normal  Scheduled  0s    default-scheduler  Successfully assigned default/${name} to ${node}`,
         '  Normal  Pulling    0s    kubelet            Pulling image "nginx:1.25"',
         '  Normal  Pulled     0s    kubelet            Successfully pulled image "nginx:1.25" in 2.803s (2.803s including waiting). Image size: 72080558 bytes.',
-        '  Normal  Created    0s    kubelet            Created container: nginx',
+        '  Normal  Created    0s    kubelet            Created container nginx',
         '  Normal  Started    0s    kubelet            Started container nginx',
         '',
       ].join('\n'),

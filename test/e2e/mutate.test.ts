@@ -106,9 +106,9 @@ describe('kubectl apply', () => {
       [
         'foo.yaml',
         'apiVersion: example.com/v1\nkind: Foo\nmetadata:\n  name: x\n',
-        'error: resource mapping not found for name: "x" namespace: "default" from "@": no matches for kind "Foo" in version "example.com/v1"\nensure CRDs are installed first\n',
+        'error: resource mapping not found for name: "x" namespace: "" from "@": no matches for kind "Foo" in version "example.com/v1"\nensure CRDs are installed first\n',
       ],
-      ['syntax.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   bad: indent\n', 'error: error parsing @: error converting YAML to JSON: yaml: line 4: mapping values are not allowed in this context\n'],
+      ['syntax.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   bad: indent\n', 'error: error parsing @: error converting YAML to JSON: yaml: line 5: mapping values are not allowed in this context\n'],
       [
         'typed.yaml',
         deploymentYaml('typed').replace('replicas: 2', 'replicas: "2"'),

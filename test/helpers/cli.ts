@@ -24,8 +24,9 @@ export class Home {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pocketkube-test-'));
   }
 
-  run(args: string[], opts: { input?: string; env?: Record<string, string> } = {}): Result {
+  run(args: string[], opts: { input?: string; env?: Record<string, string>; cwd?: string } = {}): Result {
     const r = spawnSync(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd,
       env: {
         PATH: process.env.PATH ?? '',
         TZ: 'UTC',

@@ -4,20 +4,21 @@ import { STANDARD_VERBS, defineKind } from './kind';
 
 const KEY_RE = /^[-._a-zA-Z0-9]+$/;
 
-export function validateConfigKey(key: string, path: string): FieldError[] {
-  const errs: FieldError[] = [];
-  if (key.length > 253) errs.push(invalid(path, key, 'must be no more than 253 characters'));
+/** apimachinery's IsConfigMapKey: what is wrong with a key (also checked by kubectl create). */
+export function configKeyProblems(key: string): string[] {
+  const problems: string[] = [];
+  if (key.length > 253) problems.push('must be no more than 253 characters');
   if (!KEY_RE.test(key))
-    errs.push(
-      invalid(
-        path,
-        key,
-        "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
-      ),
+    problems.push(
+      "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
     );
-  if (key === '.' || key === '..') errs.push(invalid(path, key, `must not be '${key}'`));
-  else if (key.startsWith('..')) errs.push(invalid(path, key, "must not start with '..'"));
-  return errs;
+  if (key === '.' || key === '..') problems.push(`must not be '${key}'`);
+  else if (key.startsWith('..')) problems.push("must not start with '..'");
+  return problems;
+}
+
+export function validateConfigKey(key: string, path: string): FieldError[] {
+  return configKeyProblems(key).map((p) => invalid(path, key, p));
 }
 
 function validate(cm: ConfigMap): FieldError[] {

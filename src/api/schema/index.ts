@@ -48,7 +48,18 @@ export function decode(obj: Record<string, unknown>, rootType: string): DecodeRe
   return result;
 }
 
-function jsonKind(v: unknown): string {
+/**
+ * The first JSON type mismatch in `value` read as a field `goPath` of type `type` inside the Go
+ * struct `structName` (e.g. ObjectMeta inside kubectl's metadataOnlyObject), worded like Go.
+ * Checks only: `value` is left as it is.
+ */
+export function typeErrorIn(value: unknown, type: string, structName: string, goPath: string): string | undefined {
+  const res: DecodeResult = { unknownFields: [] };
+  walkValue(structuredClone(value), type, structName, goPath, goPath, res);
+  return res.typeError;
+}
+
+export function jsonKind(v: unknown): string {
   if (Array.isArray(v)) return 'array';
   if (v === null) return 'null';
   switch (typeof v) {

@@ -3,16 +3,19 @@
 import type { Command } from 'commander';
 import { isStatusError } from '../../api/errors';
 import { createThreeWayMergePatch } from '../../api/patch/merge';
+import type { ResourceType } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
 import type { Client } from '../../client/client';
 import { canonicalJson } from '../../api/meta/canonical';
+import { deepEqual } from '../../api/meta/equal';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
-import { type ManifestObject, readManifests, validateManifest } from '../flags/filenames';
+import { type ManifestObject, readManifests } from '../manifest/read';
 import { type DryRun, MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
 import { action, addGlobalFlags, collectSlice } from '../program';
-import { namespaceOfManifest, typeOfManifest } from '../resolve';
+import { namespaceOfManifest } from '../resolve';
 import { fieldValidation } from '../flags/validate';
+import { addRecordFlag, recordOption, withChangeCause } from '../record';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -31,40 +34,67 @@ function missingAnnotationWarning(type: { resource: string; group: string }, nam
 
 interface ApplyOptions {
   dryRun: DryRun;
+  /** --record's change cause. */
+  changeCause?: string;
   validation: ReturnType<typeof fieldValidation>;
+  /** Reports one object's outcome ("created", "configured", "unchanged") as it happens. */
+  report: (obj: KubeObject, operation: string) => void;
 }
 
-function applyOne(c: CommandContext, client: Client, m: ManifestObject, o: ApplyOptions, printer: MutationPrinter): void {
-  validateManifest(m);
-  const namespace = c.namespace();
-  const type = typeOfManifest(m, namespace);
-  const ns = namespaceOfManifest(m.obj, type, namespace, c.namespaceExplicit);
-  const manifest: KubeObject = { ...m.obj, metadata: { ...m.obj.metadata, ...(ns ? { namespace: ns } : {}) } };
+/** Resource and kind as kubectl's Info.String() names them ("/v1, Resource=pods"). */
+function infoText(type: ResourceType, obj: KubeObject, namespace: string | undefined): string {
+  const gv = `${type.group}/${type.version}`;
+  return `Resource: "${gv}, Resource=${type.resource}", GroupVersionKind: "${gv}, Kind=${type.kind}"\nName: ${JSON.stringify(obj.metadata.name ?? '')}, Namespace: ${JSON.stringify(namespace ?? '')}`;
+}
+
+/** Applies one object; returns it as kubectl last saw it (what -o json|yaml prints). */
+function applyOne(c: CommandContext, client: Client, m: ManifestObject, o: ApplyOptions): KubeObject {
+  const type = m.type;
+  const ns = namespaceOfManifest(m.obj, type, c.namespace(), c.namespaceExplicit);
+  const manifest = withChangeCause({ ...m.obj, metadata: { ...m.obj.metadata, ...(ns ? { namespace: ns } : {}) } }, o.changeCause);
   const name = manifest.metadata.name;
-  if (!name) throw new CliError(`error when retrieving current configuration of:\nResource: "${type.group ? type.group + '/' : ''}${type.version}, Resource=${type.resource}", GroupVersionKind: "${manifest.apiVersion}, Kind=${manifest.kind}"\nName: "", Namespace: "${ns ?? ''}"\nfrom server for: "${m.source}": resource name may not be empty`);
+  if (!name) {
+    if (manifest.metadata.generateName) throw new CliError(`from ${manifest.metadata.generateName}: cannot use generate name with apply`);
+    throw new CliError(`error when retrieving current configuration of:\n${infoText(type, manifest, ns)}\nfrom server for: ${JSON.stringify(m.source)}: resource name may not be empty`);
+  }
   const modified = withLastApplied(manifest);
   const live = client.tryGet(type, ns, name);
   if (!live) {
-    if (o.dryRun === 'client') return printer.print(modified, 'created');
-    try {
-      const created = client.create(type, modified, { dryRun: o.dryRun === 'server', fieldValidation: o.validation });
-      return printer.print(created, 'created');
-    } catch (e) {
-      throw isStatusError(e) ? e.withSource('creating', m.source) : e;
+    let created = modified;
+    if (o.dryRun !== 'client') {
+      try {
+        created = client.create(type, modified, { dryRun: o.dryRun === 'server', fieldValidation: o.validation });
+      } catch (e) {
+        throw isStatusError(e) ? e.withSource('creating', m.source) : e;
+      }
     }
+    o.report(created, 'created');
+    return created;
+  }
+  // A client-side dry run stops here: kubectl neither warns nor computes the patch.
+  if (o.dryRun === 'client') {
+    o.report(manifest, 'configured');
+    return manifest;
   }
   const recorded = live.metadata.annotations?.[LAST_APPLIED];
   if (recorded === undefined) c.io.err.write(missingAnnotationWarning(type, name));
-  if (o.dryRun === 'client') return printer.print(modified, 'configured');
   const original = recorded ? (JSON.parse(recorded) as Record<string, unknown>) : {};
   const patch = createThreeWayMergePatch(original, modified as Record<string, unknown>, live as Record<string, unknown>);
-  if (!Object.keys(patch).length) return printer.print(live, 'unchanged');
+  if (!Object.keys(patch).length) {
+    o.report(live, 'unchanged');
+    return live;
+  }
   const patched = client.patch(type, ns, name, 'merge', patch, { dryRun: o.dryRun === 'server', fieldValidation: o.validation });
-  printer.print(patched, patched.metadata.resourceVersion === live.metadata.resourceVersion ? 'unchanged' : 'configured');
+  // kubectl says "unchanged" when its strategic-merge patch is {}. A JSON merge patch also
+  // replaces lists the server has filled in (containers with their defaults), so it can be
+  // non-empty and still change nothing: what the server returns decides instead.
+  const operation = deepEqual(patched, live) ? 'unchanged' : 'configured';
+  o.report(patched, operation);
+  return patched;
 }
 
 export function register(program: Command, ctx: CommandContext): void {
-  addGlobalFlags(
+  const cmd = addGlobalFlags(
     program
       .command('apply')
       .description('Apply a configuration to a resource by file name or stdin')
@@ -77,27 +107,36 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--prune', 'Automatically delete resource objects that do not appear in the configs.')
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.')
       .option('--force-conflicts', 'If true, server-side apply will force the changes against conflicts.'),
-  ).action(
-    action(ctx, async (c, args, opts) => {
+  );
+  addRecordFlag(cmd).action(
+    action(ctx, async (c, args, opts, command) => {
+      const changeCause = recordOption(c, command, opts.record);
       if (!opts.filename?.length) throw new CliError('must specify one of -f and -k');
       if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'apply');
       if (opts.serverSide) throw new CliError('--server-side is not supported by pocketkube yet; use client-side apply');
       if (opts.prune) throw new CliError('--prune is not supported by pocketkube yet');
-      const dryRun = parseDryRun(opts.dryRun);
-      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false), dryRun);
-      const manifests = await readManifests(opts.filename, !!opts.recursive, c.io);
+      const dryRun = parseDryRun(c, opts.dryRun);
+      const validation = fieldValidation(opts.validate);
+      const format = parseOutput(opts.output, false);
+      const printer = new MutationPrinter(c.io.out, format, dryRun);
+      // With -o json|yaml kubectl prints every object once all are applied (several as a List).
+      const atEnd = format.kind === 'json' || format.kind === 'yaml';
+      const manifests = await readManifests(opts.filename, { recursive: !!opts.recursive, validate: validation !== 'Ignore' }, c.io);
+      const errors: Error[] = [...manifests.errors];
+      if (!manifests.objects.length && !errors.length) throw new CliError('no objects passed to apply');
       const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;
-      const o: ApplyOptions = { dryRun, validation: fieldValidation(opts.validate) };
-      const errors: Error[] = [];
-      for (const m of manifests) {
+      const o: ApplyOptions = { dryRun, validation, changeCause, report: (obj, op) => !atEnd && printer.print(obj, op) };
+      const applied: KubeObject[] = [];
+      for (const m of manifests.objects) {
         try {
-          applyOne(c, client, m, o, printer);
+          applied.push(applyOne(c, client, m, o));
         } catch (e) {
           errors.push(e as Error);
         }
       }
       for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
       if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+      if (atEnd && applied.length) printer.printAll(applied);
     }),
   );
 }

@@ -1,5 +1,6 @@
 // kubectl config: the kubeconfig's contexts and the current namespace.
 import type { Command } from 'commander';
+import { compareCodePoints } from '../../api/meta/codepoint';
 import { GET_TABWRITER, tabwrite } from '../../printers/tabwriter';
 import { toJson } from '../../printers/json';
 import { toYaml } from '../../printers/yaml';
@@ -85,7 +86,8 @@ export function register(program: Command, ctx: CommandContext): void {
       const kc = loadConfig(c);
       const contexts = args.length ? args.map((n) => kc.context(n) ?? n) : kc.data.contexts;
       const missing = contexts.filter((x): x is string => typeof x === 'string');
-      const found = contexts.filter((x) => typeof x !== 'string') as typeof kc.data.contexts;
+      // kubectl prints them sorted by name (sort.Strings).
+      const found = (contexts.filter((x) => typeof x !== 'string') as typeof kc.data.contexts).sort((a, b) => compareCodePoints(a.name, b.name));
       if (opts.output === 'name') {
         for (const x of found) c.io.out.write(`${x.name}\n`);
       } else {
@@ -94,7 +96,8 @@ export function register(program: Command, ctx: CommandContext): void {
           rows.push([x.name === kc.currentContext ? '*' : '', x.name, x.context.cluster, x.context.user, x.context.namespace ?? ''].join('\t'));
         if (rows.length) c.io.out.write(tabwrite(rows.join('\n') + '\n', GET_TABWRITER));
       }
-      if (missing.length) throw new CliError(`context ${missing[0]} not found`);
+      const notFound = missing.map((n) => `context ${n} not found`);
+      if (notFound.length) throw new CliError(notFound.length === 1 ? notFound[0] : `[${notFound.join(', ')}]`);
     }),
   );
 

@@ -6,12 +6,11 @@ import type { KubeObject } from '../../api/types';
 import type { PropagationPolicy } from '../../client/client';
 import type { CommandContext } from '../context';
 import { CliError, MultiError, RawError } from '../errors';
-import { readManifests } from '../flags/filenames';
+import { readManifests } from '../manifest/read';
 import { type DryRun, dryRunSuffix, parseDryRun } from '../flags/output';
 import { kindPrefix } from '../../printers/name';
-import { action, addGlobalFlags, collectSlice } from '../program';
-import { namespaceOfManifest, resolveArgs, typeOfManifest } from '../resolve';
-import { parseSelectors } from './get';
+import { action, addGlobalFlags, collectSlice, intFlag, parseGoBool } from '../program';
+import { listSelected, namespaceOfManifest, resolveArgs } from '../resolve';
 
 const NO_ARGS = `error: You must provide one or more resources by argument or filename.
 Example resource specifications include:
@@ -21,18 +20,23 @@ Example resource specifications include:
    '<resource>'
 `;
 
-function cascade(value: string | undefined): PropagationPolicy {
-  switch ((value ?? 'background').toLowerCase()) {
+/** kubectl's parseCascadingFlag: a policy name, or a deprecated boolean. */
+function cascade(c: CommandContext, value: string): PropagationPolicy {
+  const b = parseGoBool(value);
+  if (b !== undefined) {
+    const replacement = b ? 'background' : 'orphan';
+    c.io.err.write(`warning: --cascade=${value} is deprecated (boolean value) and can be replaced with --cascade=${replacement}.\n`);
+    return b ? 'Background' : 'Orphan';
+  }
+  switch (value) {
     case 'background':
-    case 'true':
       return 'Background';
     case 'foreground':
       return 'Foreground';
     case 'orphan':
-    case 'false':
       return 'Orphan';
   }
-  throw new CliError(`invalid cascade value (${value}). Must be "background", "foreground", or "orphan".`);
+  throw new CliError(`invalid cascade value (${value}). Must be "background", "foreground", or "orphan"`);
 }
 
 /** `deployment.apps "web" deleted` — quoted name, unlike other verbs. */
@@ -61,7 +65,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--all', 'Delete all resources, in the namespace of the specified resource types.')
       .option('-A, --all-namespaces', 'If present, list the requested object(s) across all namespaces.')
       .option('--cascade [policy]', 'Must be "background", "orphan", or "foreground".', 'background')
-      .option('--grace-period <seconds>', 'Period of time in seconds given to the resource to terminate gracefully.', '-1')
+      .option('--grace-period <seconds>', 'Period of time in seconds given to the resource to terminate gracefully.', intFlag(), -1)
       .option('--now', 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).')
       .option('--force', 'If true, immediately remove resources from API and bypass graceful deletion.')
       .option('--wait', 'If true, wait for resources to be gone before returning.', true)
@@ -72,10 +76,11 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('-o, --output <format>', "Output mode. Use \"-o name\" for shorter output (resource/name)."),
   ).action(
     action(ctx, async (c, args, opts) => {
-      const { selector, fieldSelector } = parseSelectors(opts.selector, opts.fieldSelector);
+      const selector: string = opts.selector ?? '';
+      const fieldSelector: string = opts.fieldSelector ?? '';
       if (opts.output && opts.output !== 'name') throw new CliError(`unexpected -o output mode: ${opts.output}. We only support '-o name'`);
       if (opts.all && selector) throw new CliError('cannot set --all and --selector at the same time');
-      let grace = Number(opts.gracePeriod);
+      let grace: number = opts.gracePeriod;
       if (opts.now) {
         if (grace !== -1) throw new CliError('--now and --grace-period cannot be specified together');
         grace = 1;
@@ -83,18 +88,26 @@ export function register(program: Command, ctx: CommandContext): void {
       if (opts.force && grace > 0) throw new CliError('--force and --grace-period greater than 0 cannot be specified together');
       if (grace === 0 && !opts.force) grace = 1;
       if (opts.force && grace < 0) grace = 0;
-      const dryRun = parseDryRun(opts.dryRun);
-      const policy = cascade(opts.cascade === true ? 'background' : opts.cascade);
+      const dryRun = parseDryRun(c, opts.dryRun);
+      const policy = cascade(c, opts.cascade === true ? 'background' : opts.cascade);
       const namespace = c.namespace();
       const collection = !!(opts.all || selector || fieldSelector);
 
       let items: Item[] = [];
+      const readErrors: Error[] = [];
       const listed: { type: ResourceType; namespace?: string }[] = [];
       if (opts.filename?.length) {
         if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'delete');
-        for (const m of await readManifests(opts.filename, !!opts.recursive, c.io)) {
-          const type = typeOfManifest(m, namespace);
-          items.push({ type, namespace: namespaceOfManifest(m.obj, type, namespace, c.namespaceExplicit), name: m.obj.metadata.name!, source: m.source });
+        const manifests = await readManifests(opts.filename, { recursive: !!opts.recursive, validate: false }, c.io);
+        readErrors.push(...manifests.errors);
+        for (const m of manifests.objects) {
+          try {
+            const ns = namespaceOfManifest(m.obj, m.type, namespace, c.namespaceExplicit);
+            if (!m.obj.metadata?.name) throw new CliError(`error when deleting ${JSON.stringify(m.source)}: resource name may not be empty`);
+            items.push({ type: m.type, namespace: ns, name: m.obj.metadata.name, source: m.source });
+          } catch (e) {
+            readErrors.push(e as Error);
+          }
         }
       } else {
         if (!args.length) throw new RawError(NO_ARGS);
@@ -112,9 +125,9 @@ export function register(program: Command, ctx: CommandContext): void {
       const cluster = c.cluster(dryRun === 'client' ? 'read' : 'write');
       const client = cluster.client;
       for (const l of listed)
-        for (const o of client.list(l.type, l.namespace, { labelSelector: selector, fieldSelector }))
+        for (const o of listSelected(client, l.type, l.namespace, selector, fieldSelector))
           items.push({ type: l.type, namespace: o.metadata.namespace, name: o.metadata.name! });
-      if (!items.length && collection) {
+      if (!items.length && !readErrors.length && (collection || opts.filename?.length)) {
         c.io.out.write('No resources found\n');
         return;
       }
@@ -122,7 +135,7 @@ export function register(program: Command, ctx: CommandContext): void {
         c.io.err.write(
           'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
         );
-      const errors: Error[] = [];
+      const errors: Error[] = [...readErrors];
       const deleted: { item: Item; uid?: string }[] = [];
       for (const item of items) {
         try {

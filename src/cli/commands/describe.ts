@@ -7,10 +7,9 @@ import type { Client } from '../../client/client';
 import { type DescribeLookup, describerFor } from '../../printers/describe';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
-import { readManifests } from '../flags/filenames';
-import { action, addGlobalFlags, collectSlice } from '../program';
-import { resolveArgs, typeOfManifest } from '../resolve';
-import { parseSelectors } from './get';
+import { readManifests } from '../manifest/read';
+import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
+import { type Target, listSelected, namespaceOfManifest, resolveArgs } from '../resolve';
 
 function lookup(client: Client): DescribeLookup {
   let events: Event[] | undefined;
@@ -40,31 +39,43 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
       .option('--show-events', 'If true, display events related to the described object.', true)
       .option('--no-show-events', 'Do not display events.')
-      .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once.'),
+      .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once.', intFlag(), 500),
   ).action(
     action(ctx, async (c, args, opts) => {
-      const { selector } = parseSelectors(opts.selector, undefined);
+      const selector: string = opts.selector ?? '';
       const namespace = c.namespace();
       const allNamespaces = !!opts.allNamespaces;
       if (!args.length && !opts.filename?.length)
         throw new CliError(
           'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
         );
-      const targets = opts.filename?.length
-        ? (await readManifests(opts.filename, !!opts.recursive, c.io)).map((m) => ({ type: typeOfManifest(m, namespace), names: [m.obj.metadata.name!] }))
-        : resolveArgs(args).targets;
+      const errors: Error[] = [];
+      let targets: (Target & { namespace?: string })[];
+      if (opts.filename?.length) {
+        const manifests = await readManifests(opts.filename, { recursive: !!opts.recursive, validate: false }, c.io);
+        errors.push(...manifests.errors);
+        targets = [];
+        for (const m of manifests.objects) {
+          try {
+            const ns = namespaceOfManifest(m.obj, m.type, namespace, c.namespaceExplicit);
+            if (!m.obj.metadata?.name) throw new CliError('resource name may not be empty');
+            targets.push({ type: m.type, names: [m.obj.metadata.name], namespace: ns });
+          } catch (e) {
+            errors.push(e as Error);
+          }
+        }
+      } else targets = resolveArgs(args).targets;
       const cluster = c.cluster('read');
       const client = cluster.client;
       const ctxd = { now: cluster.now(), showEvents: opts.showEvents !== false, lookup: lookup(client) };
-      const errors: Error[] = [];
       const outputs: string[] = [];
       let prefixMatches = false;
       for (const t of targets) {
         const describer = describerFor(t.type.kind);
         if (!describer) throw new CliError(`describing ${t.type.resource} is not supported by pocketkube yet`);
-        const ns = t.type.namespaced ? (allNamespaces ? undefined : namespace) : undefined;
+        const ns = t.type.namespaced ? (t.namespace ?? (allNamespaces ? undefined : namespace)) : undefined;
         if (!t.names.length) {
-          for (const obj of client.list(t.type, ns, { labelSelector: selector })) outputs.push(describer(obj, ctxd));
+          for (const obj of listSelected(client, t.type, ns, selector)) outputs.push(describer(obj, ctxd));
           continue;
         }
         for (const name of t.names) {

@@ -1,7 +1,5 @@
 // kubectl get: tables per kind (or -o json|yaml|name), names, selectors, -A, -f.
 import { isStatusError } from '../../api/errors';
-import { type FieldRequirement, FieldSelectorParseError, parseFieldSelector } from '../../api/meta/fieldselector';
-import { type Selector, SelectorParseError, parseSelector } from '../../api/meta/selector';
 import type { ResourceType } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
 import type { Client } from '../../client/client';
@@ -9,16 +7,17 @@ import { renderTable, tableFor } from '../../printers/table';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context';
 import { CliError, MultiError, RawError } from '../errors';
-import { readManifests } from '../flags/filenames';
+import { readManifests } from '../manifest/read';
 import { type OutputFormat, isTable, parseOutput, printStructured } from '../flags/output';
-import { action, addGlobalFlags, collectSlice } from '../program';
-import { type Resolved, type Target, namespaceOfManifest, resolveArgs, typeOfManifest } from '../resolve';
+import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
+import { type Resolved, type Target, listSelected, namespaceOfManifest, resolveArgs } from '../resolve';
 
 export interface GetOptions {
   args: string[];
   output: OutputFormat;
-  selector?: Selector;
-  fieldSelector?: FieldRequirement[];
+  /** -l and --field-selector as given; the API server parses them. */
+  selector: string;
+  fieldSelector: string;
   allNamespaces: boolean;
   namespace: string;
   namespaceExplicit: boolean;
@@ -38,26 +37,14 @@ Use "kubectl explain <resource>" for a detailed description of that resource (e.
 See 'kubectl get -h' for help and examples
 `;
 
-export function parseSelectors(selector: string | undefined, fieldSelector: string | undefined) {
-  try {
-    return {
-      selector: selector !== undefined ? parseSelector(selector) : undefined,
-      fieldSelector: fieldSelector !== undefined ? parseFieldSelector(fieldSelector) : undefined,
-    };
-  } catch (e) {
-    if (e instanceof SelectorParseError) throw new CliError(e.inRequirement ? `unable to parse requirement: ${e.message}` : e.message);
-    if (e instanceof FieldSelectorParseError) throw new CliError(e.message);
-    throw e;
-  }
-}
-
 function complete(ctx: CommandContext, args: string[], o: Record<string, any>): GetOptions {
   const output = parseOutput(o.output);
   if (o.showLabels && !isTable(output)) throw new CliError(`--show-labels option cannot be used with ${output.kind} printer`);
   return {
     args,
     output,
-    ...parseSelectors(o.selector, o.fieldSelector),
+    selector: o.selector ?? '',
+    fieldSelector: o.fieldSelector ?? '',
     allNamespaces: !!o.allNamespaces,
     namespace: ctx.namespace(),
     namespaceExplicit: ctx.namespaceExplicit,
@@ -98,31 +85,37 @@ function fetch(client: Client, o: GetOptions, targets: Target[], errors: Error[]
         }
       }
     } else {
-      objects.push(...client.list(t.type, ns, { labelSelector: o.selector, fieldSelector: o.fieldSelector }));
+      objects.push(...listSelected(client, t.type, ns, o.selector, o.fieldSelector));
     }
     groups.push({ type: t.type, objects });
   }
   return groups;
 }
 
-async function resolveTargets(ctx: CommandContext, o: GetOptions): Promise<Resolved> {
-  if (!o.filenames.length) return resolveArgs(o.args);
-  const manifests = await readManifests(o.filenames, o.recursive, ctx.io);
+/** What the arguments or -f files name; files that stopped early are reported with the rest. */
+async function resolveTargets(ctx: CommandContext, o: GetOptions): Promise<Resolved & { errors: Error[] }> {
+  if (!o.filenames.length) return { ...resolveArgs(o.args), errors: [] };
+  const manifests = await readManifests(o.filenames, { recursive: o.recursive, validate: false }, ctx.io);
   const targets: Target[] = [];
-  for (const m of manifests) {
-    const type = typeOfManifest(m, o.namespace);
-    namespaceOfManifest(m.obj, type, o.namespace, o.namespaceExplicit);
-    const existing = targets.find((t) => t.type === type);
-    if (existing) existing.names.push(m.obj.metadata.name!);
-    else targets.push({ type, names: [m.obj.metadata.name!] });
+  const errors: Error[] = [...manifests.errors];
+  for (const m of manifests.objects) {
+    try {
+      namespaceOfManifest(m.obj, m.type, o.namespace, o.namespaceExplicit);
+      if (!m.obj.metadata?.name) throw new CliError('resource name may not be empty');
+      const existing = targets.find((t) => t.type === m.type);
+      if (existing) existing.names.push(m.obj.metadata.name);
+      else targets.push({ type: m.type, names: [m.obj.metadata.name] });
+    } catch (e) {
+      errors.push(e as Error);
+    }
   }
-  return { targets, multipleKinds: targets.length > 1, singleItem: manifests.length === 1 };
+  return { targets, singleItem: manifests.objects.length === 1, errors };
 }
 
 async function run(ctx: CommandContext, o: GetOptions): Promise<void> {
   const resolved = await resolveTargets(ctx, o);
   const cluster = ctx.cluster('read');
-  const errors: Error[] = [];
+  const errors: Error[] = [...resolved.errors];
   const groups = fetch(cluster.client, o, resolved.targets, errors);
   const all = groups.flatMap((g) => g.objects);
   if (!isTable(o.output)) {
@@ -132,6 +125,8 @@ async function run(ctx: CommandContext, o: GetOptions): Promise<void> {
     if (!failedSingle && !(all.length === 0 && o.ignoreNotFound)) printStructured(ctx.io.out, o.output, all, resolved.singleItem);
   } else {
     const now = cluster.now();
+    // Names carry their kind when what was found spans several kinds (kubectl's multipleGVKsRequested).
+    const withKind = o.showKind || groups.filter((g) => g.objects.length).length > 1;
     let printed = 0;
     for (const g of groups) {
       const text = renderTable(tableFor(g.type.kind), g.objects, {
@@ -141,7 +136,7 @@ async function run(ctx: CommandContext, o: GetOptions): Promise<void> {
         showLabels: o.showLabels,
         labelColumns: o.labelColumns,
         withNamespace: o.allNamespaces && g.type.namespaced,
-        withKind: resolved.multipleKinds || o.showKind,
+        withKind,
       });
       if (!text) continue;
       if (printed++ > 0 && !o.noHeaders) ctx.io.out.write('\n');
@@ -172,7 +167,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
       .option('--ignore-not-found', 'If the requested object does not exist the command will return exit code 0.')
       .option('--show-kind', 'If present, list the resource type for the requested object(s).')
-      .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once.'),
+      .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once.', intFlag(), 500),
   ).action(
     action(ctx, async (c, args, opts) => {
       const o = complete(c, args, opts);

@@ -5,21 +5,21 @@ import type { ResourceType } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
-import { readManifests } from '../flags/filenames';
+import { readManifests } from '../manifest/read';
 import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
-import { action, addGlobalFlags, collectSlice } from '../program';
-import { namespaceOfManifest, resolveArgs, typeOfManifest } from '../resolve';
+import { CHANGE_CAUSE, addRecordFlag, recordOption } from '../record';
+import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
+import { listSelected, namespaceOfManifest, resolveArgs } from '../resolve';
 import { scalable } from '../verbs/scaler';
-import { parseSelectors } from './get';
 
 export function register(program: Command, ctx: CommandContext): void {
-  addGlobalFlags(
+  const cmd = addGlobalFlags(
     program
       .command('scale')
       .description('Set a new size for a deployment, replica set, replication controller, or stateful set')
       .argument('[args...]')
-      .option('--replicas <count>', 'The new desired number of replicas. Required.')
-      .option('--current-replicas <count>', 'Precondition for current size. Requires that the current size of the resource match this value in order to scale.', '-1')
+      .option('--replicas <count>', 'The new desired number of replicas. Required.', intFlag())
+      .option('--current-replicas <count>', 'Precondition for current size. Requires that the current size of the resource match this value in order to scale.', intFlag(), -1)
       .option('--resource-version <version>', 'Precondition for resource version.')
       .option('-f, --filename <file>', 'Filename, directory, or URL to files identifying the resource to set a new size', collectSlice)
       .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
@@ -28,22 +28,31 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
       .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).')
       .option('--timeout <duration>', 'The length of time to wait before giving up on a scale operation.'),
-  ).action(
-    action(ctx, async (c, args, opts) => {
+  );
+  addRecordFlag(cmd).action(
+    action(ctx, async (c, args, opts, command) => {
+      const changeCause = recordOption(c, command, opts.record);
       if (opts.replicas === undefined) throw new CliError('required flag(s) "replicas" not set');
-      const replicas = Number(opts.replicas);
-      if (!Number.isInteger(replicas) || replicas < 0)
+      const replicas: number = opts.replicas;
+      if (replicas < 0)
         throw new CliError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
-      const current = Number(opts.currentReplicas);
-      const { selector } = parseSelectors(opts.selector, undefined);
-      const dryRun = parseDryRun(opts.dryRun);
+      const current: number = opts.currentReplicas;
+      const selector: string = opts.selector ?? '';
+      const dryRun = parseDryRun(c, opts.dryRun);
       const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false), dryRun);
       const namespace = c.namespace();
       const items: { type: ResourceType; namespace?: string; name?: string }[] = [];
+      const readErrors: Error[] = [];
       if (opts.filename?.length) {
-        for (const m of await readManifests(opts.filename, !!opts.recursive, c.io)) {
-          const type = typeOfManifest(m, namespace);
-          items.push({ type, namespace: namespaceOfManifest(m.obj, type, namespace, c.namespaceExplicit), name: m.obj.metadata.name });
+        const manifests = await readManifests(opts.filename, { recursive: !!opts.recursive, validate: false }, c.io);
+        readErrors.push(...manifests.errors);
+        for (const m of manifests.objects) {
+          try {
+            if (!m.obj.metadata?.name) throw new CliError('resource name may not be empty');
+            items.push({ type: m.type, namespace: namespaceOfManifest(m.obj, m.type, namespace, c.namespaceExplicit), name: m.obj.metadata.name });
+          } catch (e) {
+            readErrors.push(e as Error);
+          }
         }
       } else {
         if (!args.length) throw new CliError('required resource not specified', 'scale');
@@ -56,7 +65,7 @@ export function register(program: Command, ctx: CommandContext): void {
       }
       const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;
       const targets: { type: ResourceType; obj: KubeObject }[] = [];
-      const errors: Error[] = [];
+      const errors: Error[] = [...readErrors];
       for (const it of items) {
         if (it.name) {
           const obj = client.tryGet(it.type, it.namespace, it.name);
@@ -65,7 +74,7 @@ export function register(program: Command, ctx: CommandContext): void {
             continue;
           }
           targets.push({ type: it.type, obj });
-        } else for (const obj of client.list(it.type, it.namespace, { labelSelector: selector })) targets.push({ type: it.type, obj });
+        } else for (const obj of listSelected(client, it.type, it.namespace, selector)) targets.push({ type: it.type, obj });
       }
       for (const { type, obj } of targets) {
         try {
@@ -78,7 +87,11 @@ export function register(program: Command, ctx: CommandContext): void {
           }
           const patch: Record<string, unknown> = { spec: { replicas } };
           if (opts.resourceVersion) patch.metadata = { resourceVersion: opts.resourceVersion };
-          printer.print(client.patch(type, obj.metadata.namespace, obj.metadata.name!, 'merge', patch, { dryRun: dryRun === 'server' }), 'scaled');
+          let scaled = client.patch(type, obj.metadata.namespace, obj.metadata.name!, 'merge', patch, { dryRun: dryRun === 'server' });
+          // --record: a second patch, of the annotation alone.
+          if (changeCause !== undefined && obj.metadata.annotations?.[CHANGE_CAUSE] !== changeCause)
+            scaled = client.patch(type, obj.metadata.namespace, obj.metadata.name!, 'merge', { metadata: { annotations: { [CHANGE_CAUSE]: changeCause } } }, { dryRun: dryRun === 'server' });
+          printer.print(scaled, 'scaled');
         } catch (e) {
           errors.push(e as Error);
         }

@@ -1,10 +1,14 @@
 // -o/--output: choosing a printer and printing objects the way kubectl's printers do.
+import { compareCodePoints } from '../../api/meta/codepoint';
 import type { KubeObject } from '../../api/types';
 import { toJson } from '../../printers/json';
 import { objectName } from '../../printers/name';
 import { toYaml } from '../../printers/yaml';
+import type { CommandContext } from '../context';
 import { CliError } from '../errors';
 import type { Output } from '../io';
+import { klogWarning } from '../klog';
+import { parseGoBool } from '../program';
 
 export type OutputFormat =
   | { kind: 'default' }
@@ -68,9 +72,18 @@ export function printStructured(out: Output, format: OutputFormat, objs: readonl
 
 export type DryRun = 'none' | 'client' | 'server';
 
-export function parseDryRun(value: string | boolean | undefined): DryRun {
+/** --dry-run as kubectl's GetDryRunStrategy reads it, with its deprecation warnings. */
+export function parseDryRun(c: CommandContext, value: string | boolean | undefined): DryRun {
   if (value === undefined || value === false) return 'none';
-  if (value === true || value === '') return 'client';
+  if (value === true) {
+    klogWarning(c, 'helpers.go:702', '--dry-run is deprecated and can be replaced with --dry-run=client.');
+    return 'client';
+  }
+  const b = parseGoBool(value);
+  if (b !== undefined) {
+    klogWarning(c, `helpers.go:${b ? 716 : 719}`, `--dry-run=${value} is deprecated (boolean value) and can be replaced with --dry-run=${b ? 'client' : 'none'}.`);
+    return b ? 'client' : 'none';
+  }
   if (value === 'none' || value === 'client' || value === 'server') return value;
   throw new CliError(`Invalid dry-run value (${value}). Must be "none", "server", or "client".`);
 }
@@ -109,4 +122,28 @@ export class MutationPrinter {
     }
     this.count++;
   }
+
+  /**
+   * Prints objects together, as apply does at the end: one bare, several in a v1 List. The List
+   * is a typed Go struct (kind, apiVersion, metadata, items in that order for -o json) holding
+   * generic objects (keys sorted).
+   */
+  printAll(objs: readonly KubeObject[]): void {
+    if (objs.length === 1 || (this.format.kind !== 'json' && this.format.kind !== 'yaml')) {
+      for (const o of objs) this.print(o, '');
+      return;
+    }
+    const items = objs.map(stripManagedFields);
+    if (this.format.kind === 'yaml') this.out.write(toYaml({ apiVersion: 'v1', items, kind: 'List', metadata: {} }));
+    else this.out.write(toJson({ kind: 'List', apiVersion: 'v1', metadata: {}, items: items.map(sortedKeys) }, { sortKeys: false }));
+  }
+}
+
+/** A copy with object keys sorted at every level, as Go writes generic maps. */
+function sortedKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedKeys);
+  if (!v || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort(compareCodePoints)) out[k] = sortedKeys((v as Record<string, unknown>)[k]);
+  return out;
 }

@@ -59,26 +59,15 @@ function sortedNames(list: Record<string, string>): string[] {
 /** Resolves a pod's fieldRef env values the way kubectl's EnvValueRetriever does. */
 export type EnvResolver = (fieldPath: string) => string;
 
+/**
+ * kubectl first converts the field path with its own scheme, which knows only metadata.name and
+ * metadata.namespace for pods; every other path (status.podIP, spec.nodeName, ...) shows empty.
+ */
 export function podEnvResolver(pod: Pod): EnvResolver {
   return (path) => {
-    switch (path) {
-      case 'metadata.name':
-        return pod.metadata.name ?? '';
-      case 'metadata.namespace':
-        return pod.metadata.namespace ?? '';
-      case 'metadata.uid':
-        return pod.metadata.uid ?? '';
-      case 'spec.nodeName':
-        return pod.spec.nodeName ?? '';
-      case 'spec.serviceAccountName':
-        return pod.spec.serviceAccountName ?? '';
-      case 'status.hostIP':
-        return pod.status?.hostIP ?? '';
-      case 'status.podIP':
-        return pod.status?.podIP ?? '';
-      default:
-        return '';
-    }
+    if (path === 'metadata.name') return pod.metadata.name ?? '';
+    if (path === 'metadata.namespace') return pod.metadata.namespace ?? '';
+    return '';
   };
 }
 

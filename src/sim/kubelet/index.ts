@@ -84,7 +84,7 @@ function startContainer(ctx: ReconcileContext, pod: Pod, c: Container, nodeName:
   ensureImage(ctx, pod, c, nodeName);
   const ref = parseImage(c.image ?? '');
   const fieldPath = `spec.containers{${c.name}}`;
-  ctx.events.event(pod, 'Normal', 'Created', `Created container: ${c.name}`, { fieldPath, host: nodeName });
+  ctx.events.event(pod, 'Normal', 'Created', `Created container ${c.name}`, { fieldPath, host: nodeName });
   ctx.events.event(pod, 'Normal', 'Started', `Started container ${c.name}`, { fieldPath, host: nodeName });
   return {
     containerID: containerID(ctx),

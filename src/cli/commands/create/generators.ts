@@ -3,7 +3,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as Crypto from 'node:crypto';
+import { configKeyProblems } from '../../../api/kinds/configmap';
 import { canonicalJson } from '../../../api/meta/canonical';
+import { compareCodePoints } from '../../../api/meta/codepoint';
 import { NAME_ALPHABET } from '../../../api/random';
 import type { KubeObject } from '../../../api/types';
 import { CliError } from '../../errors';
@@ -54,7 +56,7 @@ export function namespace(name: string): KubeObject {
 
 function parseLiteral(s: string): [string, string] {
   const i = s.indexOf('=');
-  if (i <= 0) throw new CliError(`invalid literal source ${s}, expected key=value`);
+  if (i < 0) throw new CliError(`invalid literal source ${s}, expected key=value`);
   return [s.slice(0, i), s.slice(i + 1)];
 }
 
@@ -74,7 +76,10 @@ export function configMap(
   const data: Record<string, string> = {};
   const binaryData: Record<string, string> = {};
   const put = (key: string, value: Buffer | string) => {
-    if (key in data || key in binaryData) throw new CliError(`cannot add key ${key}, another key by that name already exists in Data for ConfigMap ${JSON.stringify(name)}`);
+    const problems = configKeyProblems(key);
+    if (problems.length) throw new CliError(`${JSON.stringify(key)} is not a valid key name for a ConfigMap: ${problems.join(',')}`);
+    for (const [field, map] of [['Data', data], ['BinaryData', binaryData]] as const)
+      if (key in map) throw new CliError(`cannot add key ${JSON.stringify(key)}, another key by that name already exists in ${field} for ConfigMap ${JSON.stringify(name)}`);
     if (typeof value === 'string' || isUtf8(value)) data[key] = value.toString();
     else binaryData[key] = value.toString('base64');
   };
@@ -103,9 +108,14 @@ export function configMap(
     }
   }
   const cm: Record<string, unknown> = { kind: 'ConfigMap', apiVersion: 'v1', metadata: { name, creationTimestamp: null } };
-  if (Object.keys(data).length) cm.data = data;
-  if (Object.keys(binaryData).length) cm.binaryData = binaryData;
+  // Go maps: encoding/json writes their keys sorted.
+  if (Object.keys(data).length) cm.data = sortedByKey(data);
+  if (Object.keys(binaryData).length) cm.binaryData = sortedByKey(binaryData);
   return cm as KubeObject;
+}
+
+function sortedByKey(m: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.keys(m).sort(compareCodePoints).map((k) => [k, m[k]]));
 }
 
 /** --append-hash: kubectl's ConfigMapHash, sha256 of the content folded into 10 name-safe characters. */

@@ -5,11 +5,12 @@ import { resolveResource } from '../../../api/registry';
 import type { KubeObject } from '../../../api/types';
 import type { CommandContext } from '../../context';
 import { CliError, MultiError } from '../../errors';
-import { readManifests, validateManifest } from '../../flags/filenames';
+import { readManifests } from '../../manifest/read';
 import { MutationPrinter, parseDryRun, parseOutput } from '../../flags/output';
 import { fieldValidation } from '../../flags/validate';
-import { action, addGlobalFlags, collect, collectSlice } from '../../program';
-import { namespaceOfManifest, typeOfManifest } from '../../resolve';
+import { action, addGlobalFlags, collect, collectSlice, intFlag } from '../../program';
+import { namespaceOfManifest } from '../../resolve';
+import { addRecordFlag, recordOption, withChangeCause } from '../../record';
 import { withLastApplied } from '../apply';
 import * as gen from './generators';
 
@@ -26,7 +27,7 @@ function withOutputFlags(cmd: Command): Command {
 
 /** Sends (or, with --dry-run=client, only prints) one generated object. */
 async function createGenerated(c: CommandContext, obj: KubeObject, opts: Record<string, any>): Promise<void> {
-  const dryRun = parseDryRun(opts.dryRun);
+  const dryRun = parseDryRun(c, opts.dryRun);
   const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false), dryRun);
   const type = resolveResource(`${obj.kind}.${obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : ''}`) ?? resolveResource(obj.kind)!;
   const toSend = opts.saveConfig ? withLastApplied(obj) : obj;
@@ -46,44 +47,48 @@ function requireName(cmd: string, args: string[]): string {
 }
 
 export function register(program: Command, ctx: CommandContext): void {
-  const create = withOutputFlags(
-    program
-      .command('create')
-      .description('Create a resource from a file or from stdin')
-      .option('-f, --filename <file>', 'Filename, directory, or URL to files to use to create the resource', collectSlice)
-      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.'),
+  const create = addRecordFlag(
+    withOutputFlags(
+      program
+        .command('create')
+        .description('Create a resource from a file or from stdin')
+        .option('-f, --filename <file>', 'Filename, directory, or URL to files to use to create the resource', collectSlice)
+        .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.'),
+    ),
   ).action(
-    action(ctx, async (c, args, opts) => {
+    action(ctx, async (c, args, opts, command) => {
+      const changeCause = recordOption(c, command, opts.record);
       if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'create');
       if (!opts.filename?.length) throw new CliError('must specify one of -f and -k');
-      const dryRun = parseDryRun(opts.dryRun);
+      const dryRun = parseDryRun(c, opts.dryRun);
       const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false), dryRun);
-      const manifests = await readManifests(opts.filename, !!opts.recursive, c.io);
+      const validation = fieldValidation(opts.validate);
+      const manifests = await readManifests(opts.filename, { recursive: !!opts.recursive, validate: validation !== 'Ignore' }, c.io);
       const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;
       const namespace = c.namespace();
-      const errors: Error[] = [];
-      for (const m of manifests) {
+      const errors: Error[] = [...manifests.errors];
+      let created = 0;
+      for (const m of manifests.objects) {
         try {
-          validateManifest(m);
-          const type = typeOfManifest(m, namespace);
-          const ns = namespaceOfManifest(m.obj, type, namespace, c.namespaceExplicit);
-          let obj: KubeObject = { ...m.obj, metadata: { ...m.obj.metadata, ...(ns ? { namespace: ns } : {}) } };
+          const ns = namespaceOfManifest(m.obj, m.type, namespace, c.namespaceExplicit);
+          let obj = withChangeCause({ ...m.obj, metadata: { ...m.obj.metadata, ...(ns ? { namespace: ns } : {}) } }, changeCause);
           if (opts.saveConfig) obj = withLastApplied(obj);
-          if (dryRun === 'client') {
-            printer.print(m.obj, 'created');
-            continue;
+          if (dryRun !== 'client') {
+            try {
+              obj = client.create(m.type, obj, { dryRun: dryRun === 'server', fieldValidation: validation });
+            } catch (e) {
+              throw isStatusError(e) ? e.withSource('creating', m.source) : e;
+            }
           }
-          try {
-            printer.print(client.create(type, obj, { dryRun: dryRun === 'server', fieldValidation: fieldValidation(opts.validate) }), 'created');
-          } catch (e) {
-            throw isStatusError(e) ? e.withSource('creating', m.source) : e;
-          }
+          created++;
+          printer.print(obj, 'created');
         } catch (e) {
           errors.push(e as Error);
         }
       }
       for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
       if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+      if (!created) throw new CliError('no objects passed to create');
     }),
   );
 
@@ -92,22 +97,19 @@ export function register(program: Command, ctx: CommandContext): void {
       .command('deployment')
       .alias('deploy')
       .description('Create a deployment with the specified name')
-      .argument('[name]')
-      .option('--image <image>', 'Image names to run. A deployment can have multiple images set for multi-container pod.', collect)
-      .option('-r, --replicas <n>', 'Number of replicas to create. Default is 1.', '1')
-      .option('--port <port>', 'The containerPort that this deployment exposes.'),
+      .argument('[name...]')
+      .option('--image <image>', 'Image names to run. A deployment can have multiple images set for multi-container pod.', collectSlice)
+      .option('-r, --replicas <n>', 'Number of replicas to create. Default is 1.', intFlag(32), 1)
+      .option('--port <port>', 'The containerPort that this deployment exposes.', intFlag(32), -1),
   ).action(
     action(ctx, async (c, args, opts) => {
       const name = requireName('deployment', args);
-      if (!opts.image?.length) throw new CliError('required flag(s) "image" not set');
-      const replicas = Number(opts.replicas);
-      if (!Number.isInteger(replicas)) throw new CliError(`invalid argument ${JSON.stringify(opts.replicas)} for "-r, --replicas" flag: strconv.ParseInt: parsing ${JSON.stringify(opts.replicas)}: invalid syntax`);
-      const port = opts.port === undefined ? undefined : Number(opts.port);
-      await createGenerated(c, gen.deployment(name, opts.image, replicas, port), opts);
+      if (opts.image === undefined) throw new CliError('required flag(s) "image" not set');
+      await createGenerated(c, gen.deployment(name, opts.image, opts.replicas, opts.port >= 0 ? opts.port : undefined), opts);
     }),
   );
 
-  withOutputFlags(create.command('namespace').alias('ns').description('Create a namespace with the specified name').argument('[name]')).action(
+  withOutputFlags(create.command('namespace').alias('ns').description('Create a namespace with the specified name').argument('[name...]')).action(
     action(ctx, async (c, args, opts) => {
       await createGenerated(c, gen.namespace(requireName('namespace', args)), opts);
     }),
@@ -118,7 +120,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .command('configmap')
       .alias('cm')
       .description('Create a config map from a local file, directory or literal value')
-      .argument('[name]')
+      .argument('[name...]')
       .option('--from-literal <key=value>', 'Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)', collect)
       .option('--from-file <source>', 'Key file can be specified using its file path, in which case file basename will be used as configmap key', collect)
       .option('--from-env-file <file>', 'Specify the path to a file to read lines of key=val pairs to create a configmap.', collect)

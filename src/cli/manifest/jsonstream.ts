@@ -1,0 +1,181 @@
+// A stream of JSON values as Go's json.Decoder reads it: one value after another, and on bad
+// input the error encoding/json gives ("json: offset N: invalid character ..." or
+// "unexpected EOF"), so that kubectl's "error parsing x.json: ..." comes out the same.
+
+export class JsonStreamError extends Error {}
+
+type Step = (c: string) => Step | undefined;
+
+const GO_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '\\': '\\\\' };
+
+/**
+ * encoding/json's quoteChar of the byte at fault: Go reads one byte, so a multi-byte character
+ * shows as its first byte taken as a code point.
+ */
+function quoteChar(c: string): string {
+  if (c === "'") return "'\\''";
+  if (c === '"') return "'\"'";
+  const code = c.charCodeAt(0);
+  if (code >= 0x80) return `'${String.fromCharCode(Buffer.from(c)[0])}'`;
+  if (code < 0x20 || code === 0x7f) return `'${GO_ESCAPES[c] ?? '\\x' + code.toString(16).padStart(2, '0')}'`;
+  return `'${GO_ESCAPES[c] ?? c}'`;
+}
+
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+const isDigit = (c: string) => c >= '0' && c <= '9';
+const isHex = (c: string) => /^[0-9a-fA-F]$/.test(c);
+
+/**
+ * Scans one value starting at `from` (after any whitespace); returns the index just past it.
+ * Offsets in errors count UTF-8 bytes from the start of the stream, as Go's do.
+ */
+function scanValue(text: string, from: number): number {
+  const stack: ('object-key' | 'object-value' | 'array')[] = [];
+  let failure: string | undefined;
+  const fail = (c: string, context: string): undefined => {
+    failure = `invalid character ${quoteChar(c)} ${context}`;
+    return undefined;
+  };
+
+  // After a complete value: what the enclosing container allows next.
+  const endValue: Step = (c) => {
+    const top = stack[stack.length - 1];
+    if (top === undefined) return undefined; // the value is complete
+    if (isSpace(c)) return endValue;
+    if (top === 'object-key') {
+      if (c === ':') {
+        stack[stack.length - 1] = 'object-value';
+        return beginValue;
+      }
+      return fail(c, 'after object key');
+    }
+    if (top === 'object-value') {
+      if (c === ',') {
+        stack[stack.length - 1] = 'object-key';
+        return beginString;
+      }
+      if (c === '}') {
+        stack.pop();
+        return stack.length ? endValue : done;
+      }
+      return fail(c, 'after object key:value pair');
+    }
+    if (c === ',') return beginValue;
+    if (c === ']') {
+      stack.pop();
+      return stack.length ? endValue : done;
+    }
+    return fail(c, 'after array element');
+  };
+  const done: Step = () => undefined;
+  const afterValue = (next: Step | undefined): Step => (stack.length ? (next ?? endValue) : done);
+
+  const literal = (word: string, i: number): Step => (c) => {
+    if (c !== word[i]) return fail(c, `in literal ${word} (expecting ${quoteChar(word[i])})`);
+    return i + 1 === word.length ? afterValue(endValue) : literal(word, i + 1);
+  };
+  const inString: Step = (c) => {
+    if (c === '"') return afterValue(endValue);
+    if (c === '\\') return inEscape;
+    if (c < ' ') return fail(c, 'in string literal');
+    return inString;
+  };
+  const inEscape: Step = (c) => {
+    if ('bfnrt\\/"'.includes(c)) return inString;
+    if (c === 'u') return hex(0);
+    return fail(c, 'in string escape code');
+  };
+  const hex = (n: number): Step => (c) => {
+    if (!isHex(c)) return fail(c, 'in \\u hexadecimal character escape');
+    return n === 3 ? inString : hex(n + 1);
+  };
+  // Numbers end at the first character that cannot continue them; that character is then
+  // read as what follows the value.
+  const endNumber = (c: string): Step | undefined => (stack.length ? endValue(c) : undefined);
+  const neg: Step = (c) => (c === '0' ? zero : c >= '1' && c <= '9' ? digits : fail(c, 'in numeric literal'));
+  const digits: Step = (c) => (isDigit(c) ? digits : zero(c));
+  const zero: Step = (c) => (c === '.' ? dot : c === 'e' || c === 'E' ? exp : endNumber(c));
+  const dot: Step = (c) => (isDigit(c) ? fraction : fail(c, 'after decimal point in numeric literal'));
+  const fraction: Step = (c) => (isDigit(c) ? fraction : c === 'e' || c === 'E' ? exp : endNumber(c));
+  const exp: Step = (c) => (c === '+' || c === '-' ? expSign : expSign(c));
+  const expSign: Step = (c) => (isDigit(c) ? expDigits : fail(c, 'in exponent of numeric literal'));
+  const expDigits: Step = (c) => (isDigit(c) ? expDigits : endNumber(c));
+
+  const beginValue: Step = (c) => {
+    if (isSpace(c)) return beginValue;
+    switch (c) {
+      case '{':
+        stack.push('object-key');
+        return beginStringOrEmpty;
+      case '[':
+        stack.push('array');
+        return beginValueOrEmpty;
+      case '"':
+        return inString;
+      case '-':
+        return neg;
+      case '0':
+        return zero;
+      case 't':
+        return literal('true', 1);
+      case 'f':
+        return literal('false', 1);
+      case 'n':
+        return literal('null', 1);
+    }
+    if (c >= '1' && c <= '9') return digits;
+    return fail(c, 'looking for beginning of value');
+  };
+  const beginValueOrEmpty: Step = (c) => {
+    if (isSpace(c)) return beginValueOrEmpty;
+    if (c === ']') {
+      stack.pop();
+      return stack.length ? endValue : done;
+    }
+    return beginValue(c);
+  };
+  const beginStringOrEmpty: Step = (c) => {
+    if (isSpace(c)) return beginStringOrEmpty;
+    if (c === '}') {
+      stack.pop();
+      return stack.length ? endValue : done;
+    }
+    return beginString(c);
+  };
+  const beginString: Step = (c) => {
+    if (isSpace(c)) return beginString;
+    if (c === '"') return inString;
+    return fail(c, 'looking for beginning of object key string');
+  };
+
+  let step: Step | undefined = beginValue;
+  let i = from;
+  for (; i < text.length; i++) {
+    if (step === done) return i;
+    const c = text[i];
+    const next: Step | undefined = step(c);
+    if (failure) throw new JsonStreamError(`json: offset ${byteOffset(text, i) + 1}: ${failure}`);
+    if (next === undefined) return i; // a number ended at this character
+    step = next;
+  }
+  const numberEnded = !stack.length && (step === digits || step === zero || step === fraction || step === expDigits);
+  if (step === done || numberEnded) return i;
+  throw new JsonStreamError('unexpected EOF');
+}
+
+function byteOffset(text: string, index: number): number {
+  return Buffer.byteLength(text.slice(0, index), 'utf8');
+}
+
+/** Splits a JSON stream into its values' texts. */
+export function jsonValues(text: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  for (;;) {
+    while (i < text.length && isSpace(text[i])) i++;
+    if (i >= text.length) return out;
+    const end = scanValue(text, i);
+    out.push(text.slice(i, end));
+    i = end;
+  }
+}

@@ -1,0 +1,124 @@
+// -f/--filename and -R: reading manifests from files, directories and stdin the way kubectl's
+// resource builder does. Each file is a stream of documents read in order; what cannot be read
+// becomes an error that the verb reports after acting on everything it could read.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type ResourceType, typeForKind } from '../../api/registry';
+import type { KubeObject } from '../../api/types';
+import { CliError } from '../errors';
+import type { IO } from '../io';
+import { decodeProblem, validationProblem } from './decode';
+import { parseDocument, splitDocuments } from './documents';
+
+export interface ManifestObject {
+  obj: KubeObject;
+  /** The served type the object maps to. */
+  type: ResourceType;
+  /** The file it came from ("STDIN" for -), used in "error when creating ..." messages. */
+  source: string;
+}
+
+export interface Manifests {
+  objects: ManifestObject[];
+  /** Why a file stopped early, in file order. */
+  errors: CliError[];
+}
+
+export interface ReadOptions {
+  recursive: boolean;
+  /** kubectl's client-side validation (--validate other than false/ignore); only create/apply have it. */
+  validate: boolean;
+}
+
+const EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
+
+function listFiles(p: string, recursive: boolean): string[] {
+  const stat = fs.statSync(p, { throwIfNoEntry: false });
+  if (!stat) throw new CliError(`the path ${JSON.stringify(p)} does not exist`);
+  if (!stat.isDirectory()) return [p];
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(p, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const full = path.join(p, entry.name);
+    if (entry.isDirectory()) {
+      if (recursive) out.push(...listFiles(full, true).filter((f) => EXTENSIONS.has(path.extname(f))));
+    } else if (EXTENSIONS.has(path.extname(entry.name))) out.push(full);
+  }
+  return out;
+}
+
+/** The resource an object maps to, or kubectl's "resource mapping not found" error. */
+function mapping(obj: KubeObject, source: string): ResourceType {
+  const t = typeForKind(obj.apiVersion, obj.kind);
+  if (t) return t;
+  const { name = '', namespace = '' } = obj.metadata ?? {};
+  throw new CliError(
+    `resource mapping not found for name: ${JSON.stringify(name)} namespace: ${JSON.stringify(namespace)} from ${JSON.stringify(source)}: no matches for kind ${JSON.stringify(obj.kind)} in version ${JSON.stringify(obj.apiVersion)}\nensure CRDs are installed first`,
+  );
+}
+
+/** kubectl's client-side validation of one document; a failure ends the file. */
+function validateDocument(doc: unknown, source: string): void {
+  const problem = validationProblem(doc);
+  if (problem)
+    throw new CliError(
+      `error validating ${JSON.stringify(source)}: error validating data: ${problem}; if you choose to ignore these errors, turn validation off with --validate=false`,
+    );
+}
+
+/** Decodes one object (cli-runtime's infoForData); its failure skips just that document. */
+function decodeDocument(doc: unknown, source: string): KubeObject {
+  const problem = decodeProblem(doc);
+  if (problem) throw new CliError(`unable to decode ${JSON.stringify(source)}: ${problem}`);
+  return doc as KubeObject;
+}
+
+const toManifest = (obj: KubeObject, source: string): ManifestObject => ({ obj, type: mapping(obj, source), source });
+
+/**
+ * Reads one file's text into `into`, as kubectl's StreamVisitor does: a document that cannot be
+ * decoded or mapped is reported and skipped; one that cannot be parsed or validated ends the file.
+ */
+function readStream(text: string, source: string, validate: boolean, into: Manifests): void {
+  const skip = (e: unknown) => {
+    if (!(e instanceof CliError)) throw e;
+    into.errors.push(e);
+  };
+  try {
+    const { json, docs } = splitDocuments(text);
+    for (const text of docs) {
+      const doc = parseDocument(text, json);
+      if (doc === undefined || doc === null) continue;
+      if (validate) validateDocument(doc, source);
+      try {
+        const obj = decodeDocument(doc, source);
+        // A List stands for its items (kubectl's FlattenListVisitor).
+        if (obj.kind.endsWith('List') && Array.isArray(obj.items)) {
+          for (const item of obj.items as unknown[]) {
+            try {
+              into.objects.push(toManifest(decodeDocument(item, source), source));
+            } catch (e) {
+              skip(e);
+            }
+          }
+        } else into.objects.push(toManifest(obj, source));
+      } catch (e) {
+        skip(e);
+      }
+    }
+  } catch (e) {
+    into.errors.push(e instanceof CliError ? e : new CliError(`error parsing ${source}: ${(e as Error).message}`));
+  }
+}
+
+/** Reads every -f argument, in order. A path that does not exist fails the whole command. */
+export async function readManifests(filenames: string[], opts: ReadOptions, io: IO): Promise<Manifests> {
+  const out: Manifests = { objects: [], errors: [] };
+  const sources: { source: string; text: () => string | Promise<string> }[] = [];
+  for (const f of filenames) {
+    if (f === '-') sources.push({ source: 'STDIN', text: () => io.readStdin() });
+    else if (/^https?:\/\//.test(f)) throw new CliError(`unable to read URL ${JSON.stringify(f)}: pocketkube reads manifests from files and stdin only`);
+    else for (const file of listFiles(f, opts.recursive)) sources.push({ source: file, text: () => fs.readFileSync(file, 'utf8') });
+  }
+  for (const { source, text } of sources) readStream(await text(), source, opts.validate, out);
+  return out;
+}
