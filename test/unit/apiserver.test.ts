@@ -168,6 +168,25 @@ describe('the API server', () => {
     );
   });
 
+  it('rejects a selector that is not a valid label selector and then skips the template', () => {
+    const { client } = newWorld();
+    const spec = deploy('web').spec as Deployment['spec'];
+    const e = statusOf(() =>
+      client.create(deployment.type, {
+        ...deploy('web'),
+        spec: { ...spec, selector: { matchExpressions: [{ key: 'app', operator: 'Is', values: ['web'] }, { key: 'x', operator: 'Exists', values: ['y'] }] } },
+      } as KubeObject),
+    );
+    expect(e.message).toBe(
+      'Deployment.apps "web" is invalid: [spec.selector.matchExpressions[0].operator: Invalid value: "Is": not a valid selector operator, spec.selector.matchExpressions[1].values: Forbidden: may not be specified when `operator` is \'Exists\' or \'DoesNotExist\', spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement{v1.LabelSelectorRequirement{Key:"app", Operator:"Is", Values:[]string{"web"}}, v1.LabelSelectorRequirement{Key:"x", Operator:"Exists", Values:[]string{"y"}}}}: invalid label selector]',
+    );
+    // An empty selector is its own error; it is not compared with the template.
+    const empty = statusOf(() => client.create(deployment.type, { ...deploy('web'), spec: { ...spec, selector: {} } } as KubeObject));
+    expect(empty.message).toBe(
+      'Deployment.apps "web" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for deployment',
+    );
+  });
+
   it('keeps the selector of a Deployment immutable', () => {
     const { client } = newWorld();
     const d = client.create<Deployment>(deployment.type, deploy('web'));

@@ -39,8 +39,7 @@ function validateSpec(d: Deployment): FieldError[] {
   const s = d.spec ?? ({} as Deployment['spec']);
   const errs: FieldError[] = [];
   errs.push(...validateNonNegative(s.replicas, 'spec.replicas'));
-  errs.push(...validateSelectorAndTemplate(s.selector, s.template, spec, 'deployment'));
-  errs.push(...validatePodTemplate(s.template, spec.child('template'), ['Always']));
+  errs.push(...validateSelectorAndTemplate(s.selector, s.template, spec, 'deployment', () => validatePodTemplate(s.template, spec.child('template'), ['Always'])));
   errs.push(...validateStrategy(d, spec.child('strategy')));
   errs.push(...validateNonNegative(s.minReadySeconds, 'spec.minReadySeconds'));
   errs.push(...validateNonNegative(s.revisionHistoryLimit, 'spec.revisionHistoryLimit'));

@@ -10,8 +10,7 @@ function validateSpec(rs: ReplicaSet): FieldError[] {
   const s = rs.spec ?? ({} as ReplicaSet['spec']);
   return [
     ...validateNonNegative(s.replicas, 'spec.replicas'),
-    ...validateSelectorAndTemplate(s.selector, s.template, spec, 'deployment'),
-    ...validatePodTemplate(s.template, spec.child('template'), ['Always']),
+    ...validateSelectorAndTemplate(s.selector, s.template, spec, 'deployment', () => validatePodTemplate(s.template, spec.child('template'), ['Always'])),
     ...validateNonNegative(s.minReadySeconds, 'spec.minReadySeconds'),
   ];
 }
