@@ -54,20 +54,19 @@ function scanValue(text: string, from: number): number {
         stack[stack.length - 1] = 'object-key';
         return beginString;
       }
-      if (c === '}') {
-        stack.pop();
-        return stack.length ? endValue : done;
-      }
+      if (c === '}') return close();
       return fail(c, 'after object key:value pair');
     }
     if (c === ',') return beginValue;
-    if (c === ']') {
-      stack.pop();
-      return stack.length ? endValue : done;
-    }
+    if (c === ']') return close();
     return fail(c, 'after array element');
   };
   const done: Step = () => undefined;
+  // A container ends: what follows is its parent's business, or the value is complete.
+  const close = (): Step => {
+    stack.pop();
+    return stack.length ? endValue : done;
+  };
   const afterValue = (next: Step | undefined): Step => (stack.length ? (next ?? endValue) : done);
 
   const literal = (word: string, i: number): Step => (c) => {
@@ -128,18 +127,12 @@ function scanValue(text: string, from: number): number {
   };
   const beginValueOrEmpty: Step = (c) => {
     if (isSpace(c)) return beginValueOrEmpty;
-    if (c === ']') {
-      stack.pop();
-      return stack.length ? endValue : done;
-    }
+    if (c === ']') return close();
     return beginValue(c);
   };
   const beginStringOrEmpty: Step = (c) => {
     if (isSpace(c)) return beginStringOrEmpty;
-    if (c === '}') {
-      stack.pop();
-      return stack.length ? endValue : done;
-    }
+    if (c === '}') return close();
     return beginString(c);
   };
   const beginString: Step = (c) => {
