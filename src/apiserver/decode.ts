@@ -17,7 +17,8 @@ function unknownFieldsText(paths: string[]): string {
 }
 
 /** Decodes `obj` in place. Returns warnings for unknown fields when validation is not strict. */
-export function decodeObject(def: KindDef, obj: KubeObject, validation: FieldValidation = 'Strict'): string[] {
+/** `validation` defaults to Warn, as the API server's does when a request names none. */
+export function decodeObject(def: KindDef, obj: KubeObject, validation: FieldValidation = 'Warn'): string[] {
   const result = decode(obj as Record<string, unknown>, def.strategy.schemaType);
   if (result.typeError) throw badRequest(cannotHandle(def, result.typeError));
   const warnings: string[] = [];

@@ -16,8 +16,6 @@ import { clone, deepEqual } from '../api/meta/equal';
 import { FINALIZER_FOREGROUND, FINALIZER_ORPHAN } from '../api/meta/finalizers';
 import { FieldSelectorParseError, parseFieldSelector } from '../api/meta/fieldselector';
 import { type Selector, SelectorParseError, matches, parseSelector } from '../api/meta/selector';
-import { applyJsonPatch, JsonPatchError } from '../api/patch/json';
-import { applyMergePatch } from '../api/patch/merge';
 import type { Random } from '../api/random';
 import { type KindDef, type ResourceType, apiVersionOf, kindDef } from '../api/registry';
 import { decode, fillZeroFields } from '../api/schema';
@@ -30,6 +28,7 @@ import { type UserInfo, type Verb, authorize } from './auth';
 import { type FieldValidation, decodeObject, strictPatchError } from './decode';
 import { type FieldRequirement, checkFieldLabels, fieldsMatch } from './fieldselector';
 import { deepFreeze } from './freeze';
+import { type PatchType, applyPatchBody, decodePatch } from './patch';
 import { ObjectStorage } from './storage';
 
 export interface WriteOptions {
@@ -73,7 +72,7 @@ function listSelectors(type: ResourceType, opts: ListOptions): { labels?: Select
   }
 }
 
-export type PatchType = 'json' | 'merge' | 'strategic';
+export type { PatchType } from './patch';
 
 
 const NAME_SUFFIX_LENGTH = 5;
@@ -250,23 +249,15 @@ export class ApiServer {
     const def = kindDef(type);
     this.authorize(user, 'patch', type, namespace, name, opts.subresource);
     const old = this.mustRead(type, namespace, name);
-    let patched: KubeObject;
-    try {
-      patched =
-        patchType === 'json'
-          ? (applyJsonPatch(old, patch) as KubeObject)
-          : (applyMergePatch(clone(old), patch) as KubeObject);
-    } catch (e) {
-      if (e instanceof JsonPatchError) throw badRequest(e.message);
-      throw e;
-    }
+    const decoded = decodePatch(patchType, patch);
+    const patched = applyPatchBody(old, patchType, decoded, def.strategy.schemaType);
     if (!patched || typeof patched !== 'object' || !patched.metadata) throw badRequest('the patch removed metadata');
     const pm = patched.metadata;
     if (pm.resourceVersion && pm.resourceVersion !== old.metadata.resourceVersion) throw conflict(type, name, STALE_OBJECT);
-    const validation = opts.fieldValidation ?? 'Strict';
+    const validation = opts.fieldValidation ?? 'Warn';
     const probe = clone(patched);
     const result = decodeForPatch(def, probe);
-    if (result.length && validation === 'Strict') throw strictPatchError(patch, result);
+    if (result.length && validation === 'Strict') throw strictPatchError(decoded, result);
     this.decode(def, patched, validation === 'Strict' ? 'Ignore' : validation);
     patched.metadata.name = name;
     return this.updateFrom(def, old, patched, user, opts);
@@ -365,7 +356,7 @@ export class ApiServer {
     obj.kind ??= def.type.kind;
     if (obj.apiVersion !== apiVersion || obj.kind !== def.type.kind)
       throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${apiVersion})`);
-    this.warnings.push(...decodeObject(def, obj, validation ?? 'Strict'));
+    this.warnings.push(...decodeObject(def, obj, validation));
     def.strategy.defaults?.(obj);
   }
 

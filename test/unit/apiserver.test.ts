@@ -143,11 +143,15 @@ describe('the API server', () => {
 
   it('rejects unknown fields and wrong types as the decoder words them', () => {
     const { client } = newWorld();
-    const unknown = statusOf(() => client.create(deployment.type, deploy('web', { replica: 3, foo: { bar: 1 } })));
+    const unknown = statusOf(() => client.create(deployment.type, deploy('web', { replica: 3, foo: { bar: 1 } }), { fieldValidation: 'Strict' }));
     expect(unknown.reason).toBe('BadRequest');
     expect(unknown.message).toBe(
       'Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.foo", unknown field "spec.replica"',
     );
+    // A request that names no validation gets the API server's default, Warn: dropped, with warnings.
+    const warned = client.create<Deployment>(deployment.type, deploy('web', { replica: 3 }));
+    expect((warned.spec as unknown as Record<string, unknown>).replica).toBeUndefined();
+    expect(client.takeWarnings()).toEqual(['unknown field "spec.replica"']);
     const typed = statusOf(() => client.create(deployment.type, deploy('web', { replicas: '3' })));
     expect(typed.message).toBe(
       'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32',

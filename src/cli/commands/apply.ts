@@ -3,11 +3,12 @@
 import type { Command } from 'commander';
 import { isStatusError } from '../../api/errors';
 import { createThreeWayMergePatch } from '../../api/patch/merge';
-import type { ResourceType } from '../../api/registry';
+import { createThreeWayPatch } from '../../api/patch/strategic';
+import { hasType } from '../../api/schema';
+import { type ResourceType, kindDef } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
 import type { Client } from '../../client/client';
 import { canonicalJson } from '../../api/meta/canonical';
-import { deepEqual } from '../../api/meta/equal';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
 import { type ManifestObject, readManifests } from '../manifest/read';
@@ -79,17 +80,25 @@ function applyOne(c: CommandContext, client: Client, m: ManifestObject, o: Apply
   const recorded = live.metadata.annotations?.[LAST_APPLIED];
   if (recorded === undefined) c.io.err.write(missingAnnotationWarning(type, name));
   const original = recorded ? (JSON.parse(recorded) as Record<string, unknown>) : {};
-  const patch = createThreeWayMergePatch(original, modified as Record<string, unknown>, live as Record<string, unknown>);
+  // Built-in kinds get a strategic merge patch; a kind without Go types (a custom resource), a
+  // JSON merge patch, as kubectl does.
+  const schemaType = kindDef(type).strategy.schemaType;
+  const strategic = hasType(schemaType);
+  const args = [original, modified as Record<string, unknown>, live as Record<string, unknown>] as const;
+  const patch = strategic ? createThreeWayPatch(...args, schemaType) : createThreeWayMergePatch(...args);
   if (!Object.keys(patch).length) {
     o.report(live, 'unchanged');
     return live;
   }
-  const patched = client.patch(type, ns, name, 'merge', patch, { dryRun: o.dryRun === 'server', fieldValidation: o.validation });
-  // kubectl says "unchanged" when its strategic-merge patch is {}. A JSON merge patch also
-  // replaces lists the server has filled in (containers with their defaults), so it can be
-  // non-empty and still change nothing: what the server returns decides instead.
-  const operation = deepEqual(patched, live) ? 'unchanged' : 'configured';
-  o.report(patched, operation);
+  let patched: KubeObject;
+  try {
+    patched = client.patch(type, ns, name, strategic ? 'strategic' : 'merge', patch, { dryRun: o.dryRun === 'server', fieldValidation: o.validation });
+  } catch (e) {
+    // kubectl names the file twice: once for the patch it sent, once for the request.
+    if (!isStatusError(e)) throw e;
+    throw e.withSource('patching', m.source).withSource(`applying patch:\n${canonicalJson(patch)}\nto:\n${infoText(type, manifest, ns)}\nfor:`, m.source);
+  }
+  o.report(patched, 'configured');
   return patched;
 }
 

@@ -40,7 +40,7 @@ function cascade(c: CommandContext, value: string): PropagationPolicy {
 }
 
 /** `deployment.apps "web" deleted` — quoted name, unlike other verbs. */
-function deletedLine(type: ResourceType, name: string, force: boolean, dryRun: DryRun): string {
+export function deletedLine(type: ResourceType, name: string, force: boolean, dryRun: DryRun): string {
   const res = type.group ? `${type.kind.toLowerCase()}.${type.group}` : type.kind.toLowerCase();
   return `${res} ${JSON.stringify(name)} ${force ? 'force deleted' : 'deleted'}${dryRunSuffix(dryRun)}\n`;
 }

@@ -9,7 +9,11 @@ import { register as config } from './config';
 import { register as create } from './create';
 import { register as del } from './delete';
 import { register as describe } from './describe';
+import { register as edit } from './edit';
 import { register as get } from './get';
+import { registerAnnotate as annotate, registerLabel as label } from './label';
+import { register as patch } from './patch';
+import { register as replace } from './replace';
 import { register as scale } from './scale';
 import { register as version } from './version';
 
@@ -19,11 +23,16 @@ type Register = (program: Command, ctx: CommandContext) => void;
 const COMMANDS: readonly [string, Register][] = [
   ['create', create],
   ['get', get],
+  ['edit', edit],
   ['delete', del],
   ['scale', scale],
   ['cluster-info', clusterInfo],
   ['describe', describe],
   ['apply', apply],
+  ['patch', patch],
+  ['replace', replace],
+  ['label', label],
+  ['annotate', annotate],
   ['api-resources', apiResources],
   ['config', config],
   ['version', version],

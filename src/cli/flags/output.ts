@@ -49,7 +49,7 @@ export function isTable(f: OutputFormat): boolean {
   return f.kind === 'default' || f.kind === 'wide';
 }
 
-function stripManagedFields(obj: KubeObject): KubeObject {
+export function stripManagedFields(obj: KubeObject): KubeObject {
   if (!obj.metadata?.managedFields) return obj;
   const { managedFields: _m, ...metadata } = obj.metadata;
   return { ...obj, metadata };

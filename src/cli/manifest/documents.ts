@@ -2,7 +2,7 @@
 // that starts with "{" is a sequence of JSON values; anything else is YAML, cut at lines that
 // start with "---" and parsed one document at a time (so error line numbers count from the
 // start of the document, as go-yaml's do).
-import { jsonValues } from './jsonstream';
+import { jsonValues } from '../../api/meta/gojson';
 
 export class DocumentError extends Error {}
 

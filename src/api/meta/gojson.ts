@@ -1,8 +1,21 @@
-// A stream of JSON values as Go's json.Decoder reads it: one value after another, and on bad
-// input the error encoding/json gives ("json: offset N: invalid character ..." or
-// "unexpected EOF"), so that kubectl's "error parsing x.json: ..." comes out the same.
+// JSON read the way Go's encoding/json reads it, for its error messages: a stream of values as
+// json.Decoder reads them ("json: offset N: invalid character ..." or "unexpected EOF", as
+// kubectl's "error parsing x.json: ..." shows), or one document as json.Unmarshal reads it
+// ("invalid character ...", "unexpected end of JSON input", as the API server reports a bad
+// request body).
 
-export class JsonStreamError extends Error {}
+/** A syntax error at a byte offset (counted from 1, as Go's SyntaxError.Offset is). */
+export class GoJsonSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Input that ended inside a value. */
+export class GoJsonEndError extends Error {}
 
 type Step = (c: string) => Step | undefined;
 
@@ -16,7 +29,7 @@ function quoteChar(c: string): string {
   if (c === "'") return "'\\''";
   if (c === '"') return "'\"'";
   const code = c.charCodeAt(0);
-  if (code >= 0x80) return `'${String.fromCharCode(Buffer.from(c)[0])}'`;
+  if (code >= 0x80) return `'${String.fromCharCode(new TextEncoder().encode(c)[0])}'`;
   if (code < 0x20 || code === 0x7f) return `'${GO_ESCAPES[c] ?? '\\x' + code.toString(16).padStart(2, '0')}'`;
   return `'${GO_ESCAPES[c] ?? c}'`;
 }
@@ -147,28 +160,52 @@ function scanValue(text: string, from: number): number {
     if (step === done) return i;
     const c = text[i];
     const next: Step | undefined = step(c);
-    if (failure) throw new JsonStreamError(`json: offset ${byteOffset(text, i) + 1}: ${failure}`);
+    if (failure) throw new GoJsonSyntaxError(failure, byteOffset(text, i) + 1);
     if (next === undefined) return i; // a number ended at this character
     step = next;
   }
   const numberEnded = !stack.length && (step === digits || step === zero || step === fraction || step === expDigits);
   if (step === done || numberEnded) return i;
-  throw new JsonStreamError('unexpected EOF');
+  throw new GoJsonEndError('unexpected end of input');
 }
 
 function byteOffset(text: string, index: number): number {
-  return Buffer.byteLength(text.slice(0, index), 'utf8');
+  return new TextEncoder().encode(text.slice(0, index)).length;
 }
 
-/** Splits a JSON stream into its values' texts. */
+/** Splits a JSON stream into its values' texts, with json.Decoder's errors. */
 export function jsonValues(text: string): string[] {
   const out: string[] = [];
   let i = 0;
   for (;;) {
     while (i < text.length && isSpace(text[i])) i++;
     if (i >= text.length) return out;
-    const end = scanValue(text, i);
+    let end: number;
+    try {
+      end = scanValue(text, i);
+    } catch (e) {
+      if (e instanceof GoJsonSyntaxError) throw new Error(`json: offset ${e.offset}: ${e.message}`);
+      if (e instanceof GoJsonEndError) throw new Error('unexpected EOF');
+      throw e;
+    }
     out.push(text.slice(i, end));
     i = end;
   }
+}
+
+/** Parses one JSON document; on bad input throws with json.Unmarshal's message. */
+export function parseGoJson(text: string): unknown {
+  let i = 0;
+  while (i < text.length && isSpace(text[i])) i++;
+  try {
+    if (i >= text.length) throw new GoJsonEndError('');
+    let end = scanValue(text, i);
+    while (end < text.length && isSpace(text[end])) end++;
+    if (end < text.length) throw new GoJsonSyntaxError(`invalid character ${quoteChar(text[end])} after top-level value`, byteOffset(text, end) + 1);
+  } catch (e) {
+    if (e instanceof GoJsonSyntaxError) throw new Error(e.message);
+    if (e instanceof GoJsonEndError) throw new Error('unexpected end of JSON input');
+    throw e;
+  }
+  return JSON.parse(text);
 }

@@ -1,0 +1,175 @@
+// kubectl patch: a JSON, merge or strategic merge patch (-p or --patch-file, JSON or YAML) sent
+// to objects named by TYPE NAME or -f, or applied locally with --local / --dry-run=client.
+import * as fs from 'node:fs';
+import type { Command } from 'commander';
+import { deepEqual } from '../../api/meta/equal';
+import { parseGoJson } from '../../api/meta/gojson';
+import { JsonPatchError, applyJsonPatch } from '../../api/patch/json';
+import { applyMergePatch } from '../../api/patch/merge';
+import { StrategicPatchError, applyPatch as applyStrategicPatch } from '../../api/patch/strategic';
+import { type ResourceType, apiVersionOf, kindDef } from '../../api/registry';
+import { hasType } from '../../api/schema';
+import type { KubeObject } from '../../api/types';
+import type { Client, PatchType } from '../../client/client';
+import type { CommandContext } from '../context';
+import { CliError, MultiError, RawError } from '../errors';
+import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
+import { parseDocument } from '../manifest/documents';
+import { readManifests } from '../manifest/read';
+import { action, addGlobalFlags, collectSlice } from '../program';
+import { CHANGE_CAUSE, addRecordFlag, recordOption } from '../record';
+import { namespaceOfManifest, resolveArgs } from '../resolve';
+
+const PATCH_TYPES: readonly PatchType[] = ['json', 'merge', 'strategic'];
+
+const NO_RESOURCES = `error: You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'
+`;
+
+/**
+ * The patch body as kubectl sends it (apimachinery's yaml.ToJSON): text that starts with "{"
+ * goes as it is, anything else is read as YAML and sent as JSON.
+ */
+function patchBody(text: string, shown: string): string | unknown {
+  if (text.trimStart().startsWith('{')) return text;
+  try {
+    return parseDocument(text, false) ?? null;
+  } catch (e) {
+    throw new CliError(`unable to parse ${JSON.stringify(shown)}: ${(e as Error).message}`);
+  }
+}
+
+/** kubectl's local patch (getPatchedJSON), for --local and --dry-run=client. */
+function patchLocally(obj: KubeObject, type: ResourceType, patchType: PatchType, body: unknown): KubeObject {
+  let patch = body;
+  if (typeof body === 'string') {
+    try {
+      patch = parseGoJson(body);
+    } catch (e) {
+      throw new CliError(patchType === 'strategic' ? 'invalid JSON document' : patchType === 'merge' ? 'Invalid JSON Patch' : (e as Error).message);
+    }
+  }
+  try {
+    if (patchType === 'json') return applyJsonPatch(obj, patch) as KubeObject;
+    if (patchType === 'merge') return applyMergePatch(obj, patch) as KubeObject;
+    const schemaType = kindDef(type).strategy.schemaType;
+    if (!hasType(schemaType))
+      throw new CliError(`strategic merge patch is not supported for ${apiVersionOf(type).includes('/') ? '' : '/'}${apiVersionOf(type)}, Kind=${type.kind} locally, try --type merge`);
+    return applyStrategicPatch(obj as unknown as Record<string, unknown>, patch as Record<string, unknown>, schemaType) as unknown as KubeObject;
+  } catch (e) {
+    if (e instanceof JsonPatchError || e instanceof StrategicPatchError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+interface Target {
+  type: ResourceType;
+  namespace?: string;
+  name: string;
+  /** What kubectl compares the result with: the object it read (from a file, or the server). */
+  seen?: KubeObject;
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  const cmd = addGlobalFlags(
+    program
+      .command('patch')
+      .description('Update fields of a resource')
+      .argument('[args...]')
+      .option('-p, --patch <patch>', 'The patch to be applied to the resource JSON file.')
+      .option('--patch-file <file>', 'A file containing a patch to be applied to the resource.')
+      .option('--type <type>', 'The type of patch being provided; one of [json merge strategic]', 'strategic')
+      .option('-f, --filename <file>', 'Filename, directory, or URL to files identifying the resource to update', collectSlice)
+      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .option('--local', 'If true, patch will operate on the content of the file, not the server-side resource.')
+      .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
+      .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).')
+      .option('--subresource <name>', 'If specified, patch will operate on the subresource of the requested object.')
+      .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
+  );
+  addRecordFlag(cmd).action(
+    action(ctx, async (c, args, opts, command) => {
+      const changeCause = recordOption(c, command, opts.record);
+      const dryRun = parseDryRun(c, opts.dryRun);
+      const output = parseOutput(opts.output, false);
+      if (opts.patch !== undefined && opts.patchFile !== undefined) throw new CliError('cannot specify --patch and --patch-file together');
+      if (!opts.patch && !opts.patchFile) throw new CliError('must specify --patch or --patch-file containing the contents of the patch');
+      if (opts.local && args.length) throw new CliError('cannot specify --local and server resources');
+      if (opts.local && dryRun === 'server') throw new CliError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+      const patchType = String(opts.type).toLowerCase() as PatchType;
+      if (!PATCH_TYPES.includes(patchType)) throw new CliError(`--type must be one of [json merge strategic], not ${JSON.stringify(opts.type)}`);
+      if (opts.subresource !== undefined && opts.subresource !== 'status')
+        throw new CliError(`--subresource=${opts.subresource} is not supported by pocketkube yet; use status`);
+      let text: string;
+      if (opts.patchFile !== undefined) {
+        try {
+          text = fs.readFileSync(opts.patchFile, 'utf8');
+        } catch (e) {
+          throw new CliError(`unable to read patch file: open ${opts.patchFile}: no such file or directory`);
+        }
+      } else text = opts.patch;
+      const body = patchBody(text, opts.patch ?? '');
+
+      // kubectl's patch lines never carry a dry-run suffix.
+      const printer = new MutationPrinter(c.io.out, output, 'none');
+      const namespace = c.namespace();
+      const targets: Target[] = [];
+      const errors: Error[] = [];
+      if (opts.filename?.length) {
+        if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'patch');
+        const manifests = await readManifests(opts.filename, { recursive: !!opts.recursive, validate: false }, c.io);
+        errors.push(...manifests.errors);
+        for (const m of manifests.objects) {
+          try {
+            const ns = namespaceOfManifest(m.obj, m.type, namespace, c.namespaceExplicit);
+            const seen = { ...m.obj, metadata: { ...m.obj.metadata, ...(ns ? { namespace: ns } : {}) } };
+            targets.push({ type: m.type, namespace: ns, name: m.obj.metadata?.name ?? '', seen });
+          } catch (e) {
+            errors.push(e as Error);
+          }
+        }
+      } else {
+        if (!args.length) throw new RawError(NO_RESOURCES);
+        for (const t of resolveArgs(args).targets) {
+          if (!t.names.length) throw new CliError('resource(s) were provided, but no name was specified');
+          for (const name of t.names) targets.push({ type: t.type, namespace: t.type.namespaced ? namespace : undefined, name });
+        }
+      }
+
+      const local = opts.local || dryRun === 'client';
+      const client: Client | undefined = opts.local ? undefined : c.cluster(local ? 'read' : 'write').client;
+      let count = 0;
+      for (const t of targets) {
+        try {
+          count++;
+          if (local) {
+            // Locally kubectl patches what it read: the file's object, or the live one by name.
+            const obj = t.seen ?? client!.get(t.type, t.namespace, t.name);
+            const result = patchLocally(obj, t.type, patchType, body);
+            printer.print(result, deepEqual(obj, result) ? 'patched (no change)' : 'patched');
+            continue;
+          }
+          const seen = t.seen ?? client!.get(t.type, t.namespace, t.name);
+          let patched = client!.patch(t.type, t.namespace, t.name, patchType, body, {
+            dryRun: dryRun === 'server',
+            subresource: opts.subresource,
+            fieldValidation: 'Warn',
+          });
+          const didPatch = !deepEqual(seen, patched);
+          if (changeCause !== undefined && patched.metadata.annotations?.[CHANGE_CAUSE] !== changeCause)
+            patched = client!.patch(t.type, t.namespace, t.name, 'merge', { metadata: { annotations: { [CHANGE_CAUSE]: changeCause } } }, { dryRun: dryRun === 'server' });
+          printer.print(patched, didPatch ? 'patched' : 'patched (no change)');
+        } catch (e) {
+          errors.push(e as Error);
+        }
+      }
+      if (client) for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+      if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+      if (!count) throw new CliError('no objects passed to patch');
+    }),
+  );
+}

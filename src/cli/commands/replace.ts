@@ -1,0 +1,92 @@
+// kubectl replace: each object of -f written whole over the live one (an update, not a patch);
+// --force deletes it and creates it again.
+import type { Command } from 'commander';
+import { isStatusError } from '../../api/errors';
+import type { KubeObject } from '../../api/types';
+import type { CommandContext } from '../context';
+import { CliError, MultiError } from '../errors';
+import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
+import { fieldValidation } from '../flags/validate';
+import { readManifests } from '../manifest/read';
+import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
+import { addRecordFlag, recordOption, withChangeCause } from '../record';
+import { namespaceOfManifest } from '../resolve';
+import { withLastApplied } from './apply';
+import { deletedLine } from './delete';
+
+export function register(program: Command, ctx: CommandContext): void {
+  const cmd = addGlobalFlags(
+    program
+      .command('replace')
+      .description('Replace a resource by file name or stdin')
+      .option('-f, --filename <file>', 'The files that contain the configurations to replace.', collectSlice)
+      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .option('--force', 'If true, immediately remove resources from API and bypass graceful deletion.')
+      .option('--grace-period <seconds>', 'Period of time in seconds given to the resource to terminate gracefully.', intFlag(), -1)
+      .option('--cascade [policy]', 'Must be "background", "orphan", or "foreground".', 'background')
+      .option('--wait', 'If true, wait for resources to be gone before returning.')
+      .option('--timeout <duration>', 'The length of time to wait before giving up on a delete.')
+      .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).')
+      .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
+      .option('--save-config', 'If true, the configuration of current object will be saved in its annotation.')
+      .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).', 'strict')
+      .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
+  );
+  addRecordFlag(cmd).action(
+    action(ctx, async (c, args, opts, command) => {
+      const changeCause = recordOption(c, command, opts.record);
+      const dryRun = parseDryRun(c, opts.dryRun);
+      if (opts.gracePeriod >= 0 && !opts.force) throw new CliError('--grace-period must have --force specified');
+      if (opts.timeout !== undefined && !opts.force) throw new CliError('--timeout must have --force specified');
+      if (opts.force && dryRun !== 'none') throw new CliError('--dry-run can not be used when --force is set');
+      if (!opts.filename?.length) throw new CliError('must specify --filename to replace');
+      if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'replace');
+      const validation = fieldValidation(opts.validate);
+      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false), dryRun);
+      const manifests = await readManifests(opts.filename, { recursive: !!opts.recursive, validate: validation !== 'Ignore' }, c.io);
+      const cluster = c.cluster(dryRun === 'client' ? 'read' : 'write');
+      const client = cluster.client;
+      const namespace = c.namespace();
+      const errors: Error[] = [...manifests.errors];
+      const objects: { m: (typeof manifests.objects)[number]; obj: KubeObject; ns?: string }[] = [];
+      for (const m of manifests.objects) {
+        try {
+          const ns = namespaceOfManifest(m.obj, m.type, namespace, c.namespaceExplicit);
+          let obj = withChangeCause({ ...m.obj, metadata: { ...m.obj.metadata, ...(ns ? { namespace: ns } : {}) } }, changeCause);
+          if (opts.saveConfig) obj = withLastApplied(obj);
+          objects.push({ m, obj, ns });
+        } catch (e) {
+          errors.push(e as Error);
+        }
+      }
+      if (opts.force) {
+        // Delete everything first (what is already gone is fine), then create it all again.
+        for (const { m, ns } of objects) {
+          try {
+            client.delete(m.type, ns, m.obj.metadata.name!, { gracePeriodSeconds: opts.gracePeriod === 0 ? 1 : opts.gracePeriod >= 0 ? opts.gracePeriod : undefined });
+            c.io.out.write(deletedLine(m.type, m.obj.metadata.name!, false, 'none'));
+          } catch (e) {
+            if (!isStatusError(e, 'NotFound')) errors.push(e as Error);
+          }
+        }
+        // The objects are gone before they are created again (kubectl waits for that).
+        cluster.converge();
+      }
+      let replaced = 0;
+      for (const { m, obj } of objects) {
+        try {
+          let result = obj;
+          if (opts.force) result = client.create(m.type, obj, { fieldValidation: validation });
+          else if (dryRun !== 'client') result = client.update(m.type, obj, { dryRun: dryRun === 'server', fieldValidation: validation });
+          replaced++;
+          printer.print(result, 'replaced');
+        } catch (e) {
+          errors.push(isStatusError(e) && !opts.force ? e.withSource('replacing', m.source) : (e as Error));
+        }
+      }
+      for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+      if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+      if (!replaced) throw new CliError('no objects passed to replace');
+    }),
+  );
+}

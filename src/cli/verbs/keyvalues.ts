@@ -1,0 +1,161 @@
+// What kubectl label and annotate share: "key=value" and "key-" arguments after the resources,
+// objects chosen by name, -l, --all or -f (or read locally with --local), the change sent as a
+// JSON merge patch computed from the object before and after, --overwrite, --list, and the
+// printed outcome.
+import { isStatusError } from '../../api/errors';
+import { canonicalJson } from '../../api/meta/canonical';
+import { createMergePatch } from '../../api/patch/merge';
+import type { KubeObject } from '../../api/types';
+import type { Client } from '../../client/client';
+import type { CommandContext } from '../context';
+import { CliError, MultiError } from '../errors';
+import { type DryRun, MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
+import { readManifests } from '../manifest/read';
+import { CHANGE_CAUSE } from '../record';
+import { type Target, listSelected, namespaceOfManifest, resolveArgs } from '../resolve';
+
+export interface Pairs {
+  set: Record<string, string>;
+  remove: string[];
+}
+
+export interface KeyValueVerb {
+  /** "label" or "annotation", as kubectl's messages name the pairs. */
+  pair: string;
+  field: 'labels' | 'annotations';
+  parse(args: string[]): Pairs;
+  /** Throws when a value would be overwritten without --overwrite. */
+  checkOverwrites(current: Record<string, string>, set: Record<string, string>): void;
+  /** The word printed after the name ("labeled", "annotated", ...). */
+  outcome(before: string, after: string, overwrite: boolean): string;
+  /** label prints `label "x" not found.` for a removal that removes nothing; annotate does not. */
+  reportMissing: boolean;
+}
+
+/** kubectl's GetResourcesAndPairs: resources first, then every pair. */
+export function splitResourcesAndPairs(args: string[], pair: string): { resources: string[]; pairs: string[] } {
+  const resources: string[] = [];
+  const pairs: string[] = [];
+  for (const s of args) {
+    const isPair = (s.includes('=') && s[0] !== '=') || (s.endsWith('-') && s !== '-');
+    if (isPair) pairs.push(s);
+    else if (pairs.length) throw new CliError(`all resources must be specified before ${pair} changes: ${s}`);
+    else resources.push(s);
+  }
+  return { resources, pairs };
+}
+
+export interface KeyValueOptions {
+  overwrite?: boolean;
+  all?: boolean;
+  allNamespaces?: boolean;
+  selector?: string;
+  fieldSelector?: string;
+  filename?: string[];
+  recursive?: boolean;
+  local?: boolean;
+  list?: boolean;
+  dryRun?: string | boolean;
+  output?: string;
+  resourceVersion?: string;
+}
+
+interface Picked {
+  target: Target;
+  obj: KubeObject;
+  namespace?: string;
+}
+
+/** The objects the command names: by name (fetched), by -l/--all (listed) or from -f. */
+async function pick(c: CommandContext, client: Client | undefined, resources: string[], o: KeyValueOptions, errors: Error[]): Promise<Picked[]> {
+  const namespace = c.namespace();
+  const out: Picked[] = [];
+  if (o.filename?.length) {
+    const manifests = await readManifests(o.filename, { recursive: !!o.recursive, validate: false }, c.io);
+    errors.push(...manifests.errors);
+    for (const m of manifests.objects) {
+      const ns = namespaceOfManifest(m.obj, m.type, namespace, c.namespaceExplicit);
+      const target = { type: m.type, names: [m.obj.metadata.name ?? ''] };
+      // kubectl reads the latest object from the server unless the edit is --local.
+      const obj = o.local ? { ...m.obj, metadata: { ...m.obj.metadata, ...(ns ? { namespace: ns } : {}) } } : client!.get(m.type, ns, m.obj.metadata.name ?? '');
+      out.push({ target, obj, namespace: ns });
+    }
+    if (o.local || !resources.length) return out;
+  }
+  for (const t of resolveArgs(resources).targets) {
+    const ns = t.type.namespaced ? (o.allNamespaces && !t.names.length ? undefined : namespace) : undefined;
+    if (t.names.length) {
+      for (const name of t.names) {
+        try {
+          out.push({ target: t, obj: client!.get(t.type, ns, name), namespace: ns });
+        } catch (e) {
+          errors.push(e as Error);
+        }
+      }
+    } else if (o.all || o.selector || o.fieldSelector) {
+      for (const obj of listSelected(client!, t.type, ns, o.selector ?? '', o.fieldSelector ?? '')) out.push({ target: t, obj, namespace: obj.metadata.namespace });
+    } else throw new CliError('resource(s) were provided, but no name was specified');
+  }
+  return out;
+}
+
+export async function runKeyValueVerb(c: CommandContext, verb: KeyValueVerb, args: string[], o: KeyValueOptions, changeCause: string | undefined): Promise<void> {
+  const dryRun: DryRun = parseDryRun(c, o.dryRun);
+  const { resources, pairs } = splitResourcesAndPairs(args, verb.pair);
+  const { set, remove } = verb.parse(pairs);
+  if (o.list && o.output) throw new CliError('--list and --output may not be specified together');
+  if (o.all && o.selector) throw new CliError('cannot set --all and --selector at the same time');
+  if (o.all && o.fieldSelector) throw new CliError('cannot set --all and --field-selector at the same time');
+  if (o.local) {
+    if (dryRun === 'server') throw new CliError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+    if (resources.length) throw new CliError(`can only use local files by -f ${verb.pair === 'label' ? 'pod.yaml or --filename=pod.json' : 'rsrc.yaml or --filename=rsrc.json'} when --local=true is set`);
+    if (!o.filename?.length) throw new CliError(`one or more files must be specified as -f ${verb.pair === 'label' ? 'pod.yaml or --filename=pod.json' : 'rsrc.yaml or --filename=rsrc.json'}`);
+  } else if (!resources.length && !o.filename?.length) {
+    throw new CliError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+  }
+  if (!Object.keys(set).length && !remove.length && !o.list) throw new CliError(`at least one ${verb.pair} update is required`);
+
+  const client = o.local ? undefined : c.cluster(dryRun === 'none' && !o.list ? 'write' : 'read').client;
+  const errors: Error[] = [];
+  const picked = await pick(c, client, resources, o, errors);
+  // kubectl's IntoSingleItemImplied: one object named by one TYPE NAME (or TYPE/NAME), or one file object.
+  const single = resources.length ? resolveArgs(resources).singleItem : picked.length === 1;
+  if (o.resourceVersion && !single) throw new CliError('--resource-version may only be used with a single resource');
+  const printer = new MutationPrinter(c.io.out, parseOutput(o.output, false), dryRun);
+
+  for (const { target, obj, namespace } of picked) {
+    try {
+      const before = structuredClone(obj) as KubeObject;
+      if (o.resourceVersion) delete before.metadata.resourceVersion;
+      const after = structuredClone(before);
+      const current = (after.metadata[verb.field] as Record<string, string> | undefined) ?? {};
+      if (!o.overwrite) verb.checkOverwrites(current, set);
+      if (verb.reportMissing && !o.local && dryRun !== 'client' && !o.list)
+        for (const key of remove) if (!(key in current)) c.io.out.write(`${verb.pair} ${JSON.stringify(key)} not found.\n`);
+      const updated = { ...current, ...set };
+      for (const key of remove) delete updated[key];
+      after.metadata[verb.field] = updated;
+      if (o.resourceVersion) after.metadata.resourceVersion = o.resourceVersion;
+      if (changeCause !== undefined && !o.local && dryRun !== 'client')
+        after.metadata.annotations = { ...(after.metadata.annotations ?? {}), [CHANGE_CAUSE]: changeCause };
+      const outcome = verb.outcome(canonicalJson(before), canonicalJson(after), !!o.overwrite);
+      let result = after;
+      if (!o.local && dryRun !== 'client' && !o.list) {
+        const patch = createMergePatch(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>);
+        result = client!.patch(target.type, namespace, obj.metadata.name!, 'merge', patch, { dryRun: dryRun === 'server' });
+      }
+      if (o.list) {
+        const values = (result.metadata[verb.field] as Record<string, string> | undefined) ?? {};
+        const indent = single ? '' : ' ';
+        if (!single) c.io.out.write(`Listing ${verb.field} for ${target.type.kind}.${target.type.group}/${obj.metadata.name}:\n`);
+        for (const k of Object.keys(values).sort()) c.io.out.write(`${indent}${k}=${values[k]}\n`);
+        continue;
+      }
+      // label prints the object as it made it; annotate, what the server returned.
+      printer.print(verb.field === 'labels' ? after : result, outcome);
+    } catch (e) {
+      errors.push(isStatusError(e) ? e : (e as Error));
+    }
+  }
+  if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+}

@@ -1,0 +1,203 @@
+// Declarative and imperative updates through the launcher: apply's strategic three-way merge,
+// patch of each type, edit through an EDITOR script, replace (and --force).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Home } from '../helpers/cli';
+
+const deployment = (name: string, extra = '', container = '') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+${extra}  selector:
+    matchLabels:
+      app: ${name}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.25
+${container}`;
+
+describe('apply with strategic merge', () => {
+  const h = new Home();
+  afterAll(() => h.remove());
+
+  it('changes a bare pod image and leaves what the server filled in', () => {
+    const f = h.file('pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx:1.25\n');
+    expect(h.ok('apply', '-f', f)).toBe('pod/p created\n');
+    fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('1.25', '1.26'));
+    expect(h.ok('apply', '-f', f)).toBe('pod/p configured\n');
+    expect(h.ok('apply', '-f', f)).toBe('pod/p unchanged\n');
+    const pod = JSON.parse(h.ok('get', 'pod', 'p', '-o', 'json'));
+    expect(pod.spec.containers[0].image).toBe('nginx:1.26');
+    expect(pod.spec.containers[0].volumeMounts[0].mountPath).toBe('/var/run/secrets/kubernetes.io/serviceaccount');
+  });
+
+  it('removes a field the manifest dropped and keeps one set by someone else', () => {
+    const f = h.file('d.yaml', deployment('keep', '  minReadySeconds: 2\n', '        env:\n        - name: A\n          value: "1"\n        - name: B\n          value: "2"\n'));
+    h.ok('apply', '-f', f);
+    h.ok('scale', 'deploy/keep', '--replicas=3');
+    fs.writeFileSync(f, deployment('keep', '', '        env:\n        - name: B\n          value: "3"\n'));
+    expect(h.ok('apply', '-f', f)).toBe('deployment.apps/keep configured\n');
+    const d = JSON.parse(h.ok('get', 'deploy', 'keep', '-o', 'json'));
+    expect(d.spec.minReadySeconds).toBeUndefined();
+    expect(d.spec.replicas).toBe(3);
+    expect(d.spec.template.spec.containers[0].env).toEqual([{ name: 'B', value: '3' }]);
+  });
+
+  it('switches a Deployment to Recreate, clearing rollingUpdate (retainKeys)', () => {
+    const f = h.file('r.yaml', deployment('recreate'));
+    h.ok('apply', '-f', f);
+    fs.writeFileSync(f, deployment('recreate', '  strategy:\n    type: Recreate\n'));
+    expect(h.ok('apply', '-f', f)).toBe('deployment.apps/recreate configured\n');
+    expect(JSON.parse(h.ok('get', 'deploy', 'recreate', '-o', 'json')).spec.strategy).toEqual({ type: 'Recreate' });
+  });
+
+  it('names the patch when the server refuses it', () => {
+    const f = h.file('stale.yaml', deployment('stale'));
+    h.ok('apply', '-f', f);
+    const live = h.ok('get', 'deploy', 'stale', '-o', 'yaml');
+    fs.writeFileSync(f, live);
+    h.ok('scale', 'deploy/stale', '--replicas=2');
+    const r = h.run(['apply', '-f', f]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      new RegExp(`^Error from server \\(Conflict\\): error when applying patch:\\n\\{.*\\}\\nto:\\nResource: "apps/v1, Resource=deployments", GroupVersionKind: "apps/v1, Kind=Deployment"\\nName: "stale", Namespace: "default"\\nfor: "${f}": error when patching "${f}": Operation cannot be fulfilled on deployments.apps "stale": the object has been modified; please apply your changes to the latest version and try again\\n$`),
+    );
+  });
+});
+
+describe('kubectl patch', () => {
+  const h = new Home();
+  afterAll(() => h.remove());
+
+  it('patches with each type and says when nothing changed', () => {
+    h.ok('create', 'deployment', 'web', '--image=nginx:1.25');
+    expect(h.ok('patch', 'deploy', 'web', '-p', '{"spec":{"replicas":2}}')).toBe('deployment.apps/web patched\n');
+    expect(h.ok('patch', 'deploy', 'web', '-p', '{"spec":{"replicas":2}}')).toBe('deployment.apps/web patched (no change)\n');
+    expect(h.ok('patch', 'deploy/web', '--type', 'merge', '-p', 'metadata: {labels: {tier: front}}')).toBe('deployment.apps/web patched\n');
+    expect(h.ok('patch', 'deploy', 'web', '--type=json', '-p', '[{"op":"replace","path":"/spec/replicas","value":3}]')).toBe('deployment.apps/web patched\n');
+    const patchFile = h.file('image.yaml', 'spec:\n  template:\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.26\n');
+    expect(h.ok('patch', 'deploy', 'web', '--patch-file', patchFile)).toBe('deployment.apps/web patched\n');
+    const d = JSON.parse(h.ok('get', 'deploy', 'web', '-o', 'json'));
+    expect([d.spec.replicas, d.metadata.labels.tier, d.spec.template.spec.containers.map((c: { image: string }) => c.image)]).toEqual([3, 'front', ['nginx:1.26']]);
+  });
+
+  it('previews without a dry-run suffix and changes nothing', () => {
+    const out = h.ok('patch', 'deploy', 'web', '--dry-run=client', '-p', '{"spec":{"replicas":9}}');
+    expect(out).toBe('deployment.apps/web patched\n');
+    expect(h.ok('patch', 'deploy', 'web', '--dry-run=server', '-p', '{"spec":{"replicas":9}}')).toBe('deployment.apps/web patched\n');
+    expect(JSON.parse(h.ok('get', 'deploy', 'web', '-o', 'json')).spec.replicas).toBe(3);
+  });
+
+  it('fails like kubectl and the API server on bad patches', () => {
+    const cases: [string[], string][] = [
+      [['patch', 'deploy', 'web'], 'error: must specify --patch or --patch-file containing the contents of the patch\n'],
+      [['patch', 'deploy', 'web', '--type', 'bogus', '-p', '{}'], 'error: --type must be one of [json merge strategic], not "bogus"\n'],
+      [['patch', 'deploy', 'web', '-p', '{"spec":'], 'Error from server (BadRequest): unexpected end of JSON input\n'],
+      [['patch', 'deploy', 'web', '--type=merge', '-p', '{"spec":}'], `Error from server (BadRequest): error decoding patch: invalid character '}' looking for beginning of value\n`],
+      [['patch', 'deploy', 'web', '--type=json', '-p', '{}'], 'Error from server (BadRequest): error decoding patch: json: cannot unmarshal object into Go value of type []handlers.jsonPatchOp\n'],
+      [['patch', 'deploy', 'web', '--type=json', '-p', '[{"op":"replace","path":"/spec/nope/x","value":1}]'], 'The request is invalid: the server rejected our request due to an error in our request\n'],
+      [['patch', 'deploy', 'nope', '-p', '{}'], 'Error from server (NotFound): deployments.apps "nope" not found\n'],
+      [['patch', 'deploy', 'web', '-p', '{"spec":{"template":{"spec":{"containers":[{"image":"x"}]}}}}'], 'Error from server (BadRequest): map: map[image:x] does not contain declared merge key: name\n'],
+    ];
+    for (const [args, err] of cases) expect({ args, ...h.run(args) }).toEqual({ args, code: 1, stdout: '', stderr: err });
+    expect(h.run(['patch', 'deploy', 'web', '-p', '{"spec":{"foo":1}}'])).toEqual({ code: 0, stdout: 'deployment.apps/web patched (no change)\n', stderr: 'Warning: unknown field "spec.foo"\n' });
+  });
+});
+
+describe('kubectl edit', () => {
+  const h = new Home();
+  afterAll(() => h.remove());
+  const editor = (name: string, script: string) => {
+    const f = h.file(name, `#!/bin/sh\n${script}\n`);
+    fs.chmodSync(f, 0o755);
+    return f;
+  };
+
+  it('edits through $EDITOR, cancels when nothing changed', () => {
+    h.ok('create', 'deployment', 'web', '--image=nginx:1.25');
+    const seen = path.join(h.dir, 'seen.yaml');
+    const ed = editor('replicas.sh', `cp "$1" ${seen}\nsed -i 's/replicas: 1$/replicas: 2/' "$1"`);
+    expect(h.run(['edit', 'deploy', 'web'], { env: { EDITOR: ed } })).toEqual({ code: 0, stdout: 'deployment.apps/web edited\n', stderr: '' });
+    const shown = fs.readFileSync(seen, 'utf8');
+    expect(shown.startsWith("# Please edit the object below. Lines beginning with a '#' will be ignored,\n# and an empty file will abort the edit. If an error occurs while saving this file will be\n# reopened with the relevant failures.\n#\napiVersion: apps/v1\nkind: Deployment\n")).toBe(true);
+    expect(JSON.parse(h.ok('get', 'deploy', 'web', '-o', 'json')).spec.replicas).toBe(2);
+    expect(h.run(['edit', 'deploy', 'web'], { env: { EDITOR: 'true' } })).toEqual({ code: 0, stdout: '', stderr: 'Edit cancelled, no changes made.\n' });
+    // KUBE_EDITOR wins over EDITOR.
+    expect(h.run(['edit', 'deploy', 'web'], { env: { KUBE_EDITOR: 'true', EDITOR: ed } }).stderr).toBe('Edit cancelled, no changes made.\n');
+  });
+
+  it('reopens an invalid edit with the reasons on top, and gives up when saved unchanged', () => {
+    const seen = path.join(h.dir, 'second.yaml');
+    const ed = editor('invalid.sh', `if grep -q 'was not valid' "$1"; then cp "$1" ${seen}; else sed -i 's/replicas: 2$/replicas: -1/' "$1"; fi`);
+    const r = h.run(['edit', 'deploy', 'web'], { env: { EDITOR: ed } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: deployments.apps "web" is invalid\nA copy of your changes has been stored to ".*kubectl-edit-\d+\.yaml"\nerror: Edit cancelled, no valid changes were saved.\n$/);
+    expect(fs.readFileSync(seen, 'utf8')).toMatch(
+      /^# Please edit the object below[^]*#\n# deployments.apps "web" was not valid:\n# \* spec.replicas: Invalid value: -1: must be greater than or equal to 0\n#\napiVersion: apps\/v1\n/,
+    );
+    expect(JSON.parse(h.ok('get', 'deploy', 'web', '-o', 'json')).spec.replicas).toBe(2);
+  });
+
+  it('refuses a changed name', () => {
+    const ed = editor('rename.sh', `sed -i 's/^  name: web$/  name: other/' "$1"`);
+    const r = h.run(['edit', 'deploy', 'web'], { env: { EDITOR: ed } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/A copy of your changes has been stored to ".*"\nerror: At least one of apiVersion, kind and name was changed\n$/);
+  });
+});
+
+describe('kubectl replace', () => {
+  const h = new Home();
+  afterAll(() => h.remove());
+
+  it('replaces whole objects, and with --force deletes and creates them', () => {
+    const f = h.file('web.yaml', deployment('web', '  replicas: 2\n'));
+    expect(h.run(['replace', '-f', f])).toEqual({ code: 1, stdout: '', stderr: `Error from server (NotFound): error when replacing "${f}": deployments.apps "web" not found\n` });
+    h.ok('create', '-f', f);
+    h.ok('label', 'deploy', 'web', 'extra=1');
+    expect(h.ok('replace', '-f', f)).toBe('deployment.apps/web replaced\n');
+    expect(JSON.parse(h.ok('get', 'deploy', 'web', '-o', 'json')).metadata.labels).toBeUndefined();
+    const uid = JSON.parse(h.ok('get', 'deploy', 'web', '-o', 'json')).metadata.uid;
+    expect(h.ok('replace', '-f', f, '--force')).toBe('deployment.apps "web" deleted\ndeployment.apps/web replaced\n');
+    expect(JSON.parse(h.ok('get', 'deploy', 'web', '-o', 'json')).metadata.uid).not.toBe(uid);
+    expect(h.run(['replace'])).toEqual({ code: 1, stdout: '', stderr: 'error: must specify --filename to replace\n' });
+  });
+});
+
+describe('kubectl label and annotate', () => {
+  const h = new Home();
+  afterAll(() => h.remove());
+
+  it('adds, refuses to overwrite, overwrites and removes labels', () => {
+    h.ok('create', 'deployment', 'web', '--image=nginx');
+    expect(h.ok('label', 'deploy', 'web', 'tier=front')).toBe('deployment.apps/web labeled\n');
+    expect(h.run(['label', 'deploy', 'web', 'tier=back'])).toEqual({ code: 1, stdout: '', stderr: "error: 'tier' already has a value (front), and --overwrite is false\n" });
+    expect(h.ok('label', 'deploy', 'web', 'tier=back', '--overwrite')).toBe('deployment.apps/web labeled\n');
+    expect(h.ok('label', 'deploy', 'web', 'tier=back')).toBe('deployment.apps/web not labeled\n');
+    expect(h.ok('label', 'deploy', 'web', 'tier-')).toBe('deployment.apps/web unlabeled\n');
+    expect(h.ok('label', 'deploy', 'web', 'gone-')).toBe('label "gone" not found.\ndeployment.apps/web not labeled\n');
+    expect(h.ok('label', 'deploy', 'web', '--list')).toBe('app=web\n');
+    expect(h.ok('label', 'pods', '--all', 'x=y', '--dry-run=client').trim().split('\n')).toEqual([expect.stringMatching(/^pod\/web-\w+-\w+ labeled \(dry run\)$/)]);
+    expect(h.run(['label', 'deploy', 'web', 'a=1', 'extra']).stderr).toBe('error: all resources must be specified before label changes: extra\n');
+    expect(h.run(['label', 'deploy', 'web']).stderr).toBe('error: at least one label update is required\n');
+    expect(h.run(['label', 'deploy', 'web', 'a=b=c']).stderr).toBe('error: invalid label spec: a=b=c\n');
+  });
+
+  it('annotates, and says what it would overwrite', () => {
+    expect(h.ok('annotate', 'deploy', 'web', 'note=hi')).toBe('deployment.apps/web annotated\n');
+    expect(h.run(['annotate', 'deploy', 'web', 'note=ho']).stderr).toBe(
+      "error: --overwrite is false but found the following declared annotation(s): 'note' already has a value (hi)\n",
+    );
+    expect(h.ok('annotate', 'deploy', 'web', 'note=ho', '--overwrite')).toBe('deployment.apps/web annotated\n');
+    expect(JSON.parse(h.ok('get', 'deploy', 'web', '-o', 'json')).metadata.annotations.note).toBe('ho');
+    expect(h.ok('annotate', 'deploy', 'web', 'note-')).toBe('deployment.apps/web annotated\n');
+    expect(JSON.parse(h.ok('get', 'deploy', 'web', '-o', 'json')).metadata.annotations.note).toBeUndefined();
+  });
+});
