@@ -201,3 +201,39 @@ describe('kubectl label and annotate', () => {
     expect(JSON.parse(h.ok('get', 'deploy', 'web', '-o', 'json')).metadata.annotations.note).toBeUndefined();
   });
 });
+
+describe('kubectl set', () => {
+  const h = new Home();
+  afterAll(() => h.remove());
+  const containers = () => JSON.parse(h.ok('get', 'deploy', 'web', '-o', 'json')).spec.template.spec.containers;
+
+  it('sets images, and says nothing when nothing changes', () => {
+    h.ok('create', 'deployment', 'web', '--image=nginx:1.25');
+    expect(h.ok('set', 'image', 'deploy/web', 'nginx=nginx:1.26')).toBe('deployment.apps/web image updated\n');
+    expect(h.run(['set', 'image', 'deploy/web', 'nginx=nginx:1.26'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(h.ok('set', 'image', 'deploy/web', '*=nginx:1.27', '--dry-run=client')).toBe('deployment.apps/web image updated (dry run)\n');
+    expect(containers()[0].image).toBe('nginx:1.26');
+    expect(h.run(['set', 'image', 'deploy/web', 'nope=x'])).toEqual({ code: 1, stdout: '', stderr: 'error: unable to find container named "nope"\n' });
+    expect(h.run(['set', 'image', 'deploy/web']).stderr).toBe('error: at least one image update is required\n');
+    expect(h.run(['set', 'image', 'deploy/nope', 'a=b']).stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
+  });
+
+  it('sets, lists and removes environment variables, also from a ConfigMap', () => {
+    expect(h.ok('set', 'env', 'deploy/web', 'A=1', 'B=2')).toBe('deployment.apps/web env updated\n');
+    expect(h.ok('set', 'env', 'deploy/web', 'A-')).toBe('deployment.apps/web env updated\n');
+    expect(h.run(['set', 'env', 'deploy/web', 'B=3', '--overwrite=false']).stderr).toBe(
+      "error: deployments.apps/web 'B' already has a value (2), and --overwrite is false\n",
+    );
+    h.ok('create', 'configmap', 'cfg', '--from-literal=log.level=debug');
+    const from = h.run(['set', 'env', 'deploy/web', '--from=configmap/cfg']);
+    expect(from).toEqual({ code: 0, stdout: 'deployment.apps/web env updated\n', stderr: 'Warning: key log.level transferred to LOG_LEVEL\n' });
+    expect(h.ok('set', 'env', 'deploy/web', '--list')).toBe('# Deployment web, container nginx\nB=2\n# LOG_LEVEL from configmap cfg, key log.level\n');
+  });
+
+  it('sets resource requests and limits', () => {
+    expect(h.ok('set', 'resources', 'deploy/web', '--limits=cpu=200m,memory=512Mi', '--requests=cpu=0.1')).toBe('deployment.apps/web resource requirements updated\n');
+    expect(containers()[0].resources).toEqual({ limits: { cpu: '200m', memory: '512Mi' }, requests: { cpu: '100m' } });
+    expect(h.run(['set', 'resources', 'deploy/web']).stderr).toBe('error: you must specify an update to requests or limits (in the form of --requests/--limits)\n');
+    expect(h.run(['set', 'resources', 'deploy/web', '-c', 'nope', '--limits=cpu=1']).stderr).toBe('error: unable to find container named nope\n');
+  });
+});

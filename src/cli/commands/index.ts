@@ -15,6 +15,7 @@ import { registerAnnotate as annotate, registerLabel as label } from './label';
 import { register as patch } from './patch';
 import { register as replace } from './replace';
 import { register as scale } from './scale';
+import { register as set } from './set';
 import { register as version } from './version';
 
 type Register = (program: Command, ctx: CommandContext) => void;
@@ -22,6 +23,7 @@ type Register = (program: Command, ctx: CommandContext) => void;
 /** kubectl's verbs in kubectl's registration order (cobra suggests in this order). */
 const COMMANDS: readonly [string, Register][] = [
   ['create', create],
+  ['set', set],
   ['get', get],
   ['edit', edit],
   ['delete', del],

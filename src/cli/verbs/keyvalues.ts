@@ -6,13 +6,12 @@ import { isStatusError } from '../../api/errors';
 import { canonicalJson } from '../../api/meta/canonical';
 import { createMergePatch } from '../../api/patch/merge';
 import type { KubeObject } from '../../api/types';
-import type { Client } from '../../client/client';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
 import { type DryRun, MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
-import { readManifests } from '../manifest/read';
 import { CHANGE_CAUSE } from '../record';
-import { type Target, listSelected, namespaceOfManifest, resolveArgs } from '../resolve';
+import { resolveArgs } from '../resolve';
+import { pickObjects } from './select';
 
 export interface Pairs {
   set: Record<string, string>;
@@ -60,45 +59,6 @@ export interface KeyValueOptions {
   resourceVersion?: string;
 }
 
-interface Picked {
-  target: Target;
-  obj: KubeObject;
-  namespace?: string;
-}
-
-/** The objects the command names: by name (fetched), by -l/--all (listed) or from -f. */
-async function pick(c: CommandContext, client: Client | undefined, resources: string[], o: KeyValueOptions, errors: Error[]): Promise<Picked[]> {
-  const namespace = c.namespace();
-  const out: Picked[] = [];
-  if (o.filename?.length) {
-    const manifests = await readManifests(o.filename, { recursive: !!o.recursive, validate: false }, c.io);
-    errors.push(...manifests.errors);
-    for (const m of manifests.objects) {
-      const ns = namespaceOfManifest(m.obj, m.type, namespace, c.namespaceExplicit);
-      const target = { type: m.type, names: [m.obj.metadata.name ?? ''] };
-      // kubectl reads the latest object from the server unless the edit is --local.
-      const obj = o.local ? { ...m.obj, metadata: { ...m.obj.metadata, ...(ns ? { namespace: ns } : {}) } } : client!.get(m.type, ns, m.obj.metadata.name ?? '');
-      out.push({ target, obj, namespace: ns });
-    }
-    if (o.local || !resources.length) return out;
-  }
-  for (const t of resolveArgs(resources).targets) {
-    const ns = t.type.namespaced ? (o.allNamespaces && !t.names.length ? undefined : namespace) : undefined;
-    if (t.names.length) {
-      for (const name of t.names) {
-        try {
-          out.push({ target: t, obj: client!.get(t.type, ns, name), namespace: ns });
-        } catch (e) {
-          errors.push(e as Error);
-        }
-      }
-    } else if (o.all || o.selector || o.fieldSelector) {
-      for (const obj of listSelected(client!, t.type, ns, o.selector ?? '', o.fieldSelector ?? '')) out.push({ target: t, obj, namespace: obj.metadata.namespace });
-    } else throw new CliError('resource(s) were provided, but no name was specified');
-  }
-  return out;
-}
-
 export async function runKeyValueVerb(c: CommandContext, verb: KeyValueVerb, args: string[], o: KeyValueOptions, changeCause: string | undefined): Promise<void> {
   const dryRun: DryRun = parseDryRun(c, o.dryRun);
   const { resources, pairs } = splitResourcesAndPairs(args, verb.pair);
@@ -117,7 +77,7 @@ export async function runKeyValueVerb(c: CommandContext, verb: KeyValueVerb, arg
 
   const client = o.local ? undefined : c.cluster(dryRun === 'none' && !o.list ? 'write' : 'read').client;
   const errors: Error[] = [];
-  const picked = await pick(c, client, resources, o, errors);
+  const picked = await pickObjects(c, client, resources, o, errors);
   // kubectl's IntoSingleItemImplied: one object named by one TYPE NAME (or TYPE/NAME), or one file object.
   const single = resources.length ? resolveArgs(resources).singleItem : picked.length === 1;
   if (o.resourceVersion && !single) throw new CliError('--resource-version may only be used with a single resource');

@@ -1,0 +1,159 @@
+// kubectl set image|env|resources: change pod templates through strategic merge patches.
+import type { Command } from 'commander';
+import type { ConfigMap } from '../../../api/types';
+import type { CommandContext } from '../../context';
+import { CliError } from '../../errors';
+import { action, addGlobalFlags, collect, collectSlice } from '../../program';
+import { addRecordFlag, recordOption } from '../../record';
+import { checkNoOverwrites, envFromConfigMap, envRefString, parseEnv, splitEnvArgs, updateEnv } from './env';
+import { parseImages, setImages } from './image';
+import { type Container, type SetOptions, podSpecOf, runSet, selectName } from './podspec';
+import { parseResourceList } from './resources';
+import { pickObjects } from '../../verbs/select';
+
+/** The flags every set subcommand shares. */
+function withSetFlags(cmd: Command, what: string): Command {
+  return addRecordFlag(
+    addGlobalFlags(
+      cmd
+        .argument('[args...]')
+        .option('--all', 'Select all resources, in the namespace of the specified resource types')
+        .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+        .option('-f, --filename <file>', `Filename, directory, or URL to files identifying the resource to ${what}`, collectSlice)
+        .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+        .option('--local', `If true, set ${what} will NOT contact api-server but run locally.`)
+        .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
+        .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).')
+        .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
+    ),
+  );
+}
+
+const selected = (spec: { containers: Container[]; initContainers?: Container[] }, selector: string): Container[] => [
+  ...spec.containers.filter((c) => selectName(c.name, selector)),
+  ...(spec.initContainers ?? []).filter((c) => selectName(c.name, selector)),
+];
+
+export function register(program: Command, ctx: CommandContext): void {
+  const set = program.command('set').description('Set specific features on objects');
+
+  withSetFlags(set.command('image').description('Update the image of a pod template'), 'get').action(
+    action(ctx, async (c, args, opts: SetOptions & Record<string, any>, command) => {
+      const changeCause = recordOption(c, command, opts.record);
+      const { resources, images } = parseImages(args);
+      const problems: string[] = [];
+      if (opts.all && opts.selector) problems.push('cannot set --all and --selector at the same time');
+      if (!resources.length && !opts.filename?.length) problems.push('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+      if (!Object.keys(images).length) problems.push('at least one image update is required');
+      else if (Object.keys(images).length > 1 && '*' in images) problems.push('all containers are already specified by *, but saw more than one container_name=container_image pairs');
+      if (problems.length) throw new CliError(problems.length === 1 ? problems[0] : `[${problems.join(', ')}]`);
+      await runSet(c, resources, opts, 'image updated', changeCause, (spec, _obj, errors) => setImages(spec.containers, spec.initContainers ?? [], images, errors), 'failed to patch image update to pod template');
+    }),
+  );
+
+  withSetFlags(set.command('env').description('Update environment variables on a pod template'), 'update the env')
+    .option('-c, --containers <names>', 'The names of containers in the selected pod templates to change - may use wildcards', '*')
+    .option('-e, --env <pair>', 'Specify a key-value pair for an environment variable to set into each container.', collect)
+    .option('--from <resource>', 'The name of a resource from which to inject environment variables')
+    .option('--prefix <prefix>', 'Prefix to append to variable names')
+    .option('--keys <keys>', 'Comma-separated list of keys to import from specified resource', collectSlice)
+    .option('--list', 'If true, display the environment and any changes in the standard format.')
+    .option('--resolve', 'If true, show secret or configmap references when listing variables')
+    .option('--overwrite', 'If true, allow environment to be overwritten, otherwise reject updates that overwrite existing environment.', true)
+    .option('--no-overwrite', 'Reject updates that overwrite existing environment.')
+    .action(
+      action(ctx, async (c, args, opts: SetOptions & Record<string, any>, command) => {
+        const changeCause = recordOption(c, command, opts.record);
+        if (opts.all && opts.selector) throw new CliError('cannot set --all and --selector at the same time');
+        const { resources, env: envArgs } = splitEnvArgs(args);
+        if (opts.local && opts.dryRun === 'server') throw new CliError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+        if (!opts.filename?.length && !resources.length) throw new CliError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+        if (opts.list && opts.output) throw new CliError('--list and --output may not be specified together');
+        if (opts.keys?.length && !opts.from) throw new CliError('when specifying --keys, a configmap or secret must be provided with --from');
+        const specs: string[] = [...(opts.env ?? []), ...envArgs];
+        // "-" reads KEY=VALUE lines from standard input; nothing else touches it.
+        const stdin = specs.includes('-') ? await c.io.readStdin() : '';
+        let { env, remove } = parseEnv(specs, () => stdin);
+        if (opts.from) {
+          const client = c.cluster('read').client;
+          const errors: Error[] = [];
+          for (const { obj } of await pickObjects(c, client, [opts.from], { ...opts, all: false, filename: [] }, errors)) {
+            if (obj.kind !== 'ConfigMap') throw new CliError('unsupported resource specified in --from');
+            env = [...env, ...envFromConfigMap(obj as ConfigMap, opts.keys ?? [], (m) => c.io.err.write(`Warning: ${m}\n`))];
+          }
+          if (errors.length) throw errors[0];
+        }
+        if (opts.prefix) env = env.map((e) => ({ ...e, name: `${opts.prefix}${e.name}` }));
+        const selector: string = opts.containers;
+        if (opts.list) {
+          const client = opts.local ? undefined : c.cluster('read').client;
+          const errors: Error[] = [];
+          for (const { obj } of await pickObjects(c, client, resources, opts, errors)) {
+            for (const container of selected(podSpecOf(obj), selector)) {
+              c.io.out.write(`# ${obj.kind} ${obj.metadata.name}, container ${container.name}\n`);
+              for (const e of updateEnv(container.env ?? [], env, remove)) {
+                if (e.valueFrom) c.io.out.write(`# ${e.name} from ${envRefString(e.valueFrom)}\n`);
+                else c.io.out.write(`${e.name}=${e.value ?? ''}\n`);
+              }
+            }
+          }
+          if (errors.length) throw errors[0];
+          return;
+        }
+        await runSet(
+          c,
+          resources,
+          opts,
+          'env updated',
+          changeCause,
+          (spec, obj) => {
+            const containers = selected(spec, selector);
+            if (!containers.length) {
+              c.io.err.write(`Warning: ${obj.kind}/${obj.metadata.name} does not have any containers matching ${JSON.stringify(selector)}\n`);
+              return;
+            }
+            for (const container of containers) {
+              if (opts.overwrite === false) checkNoOverwrites(container.env ?? [], env);
+              container.env = updateEnv(container.env ?? [], env, remove);
+            }
+          },
+          'failed to patch env update to pod template',
+        );
+      }),
+    );
+
+  withSetFlags(set.command('resources').description('Update resource requests/limits on objects with pod templates'), 'get')
+    .option('-c, --containers <names>', 'The names of containers in the selected pod templates to change, all containers are selected by default - may use wildcards', '*')
+    .option('--limits <list>', 'The resource requirement requests for this container.  For example, \'cpu=100m,memory=256Mi\'.')
+    .option('--requests <list>', 'The resource requirement requests for this container.  For example, \'cpu=100m,memory=256Mi\'.')
+    .action(
+      action(ctx, async (c, args, opts: SetOptions & Record<string, any>, command) => {
+        const changeCause = recordOption(c, command, opts.record);
+        if (opts.all && opts.selector) throw new CliError('cannot set --all and --selector at the same time');
+        if (!opts.limits && !opts.requests) throw new CliError('you must specify an update to requests or limits (in the form of --requests/--limits)');
+        const limits = parseResourceList(opts.limits);
+        const requests = parseResourceList(opts.requests);
+        const selector: string = opts.containers;
+        await runSet(
+          c,
+          args,
+          opts,
+          'resource requirements updated',
+          changeCause,
+          (spec, _obj, errors) => {
+            const containers = selected(spec, selector);
+            if (!containers.length) {
+              errors.push(new CliError(`error: unable to find container named ${selector}`));
+              return false;
+            }
+            for (const container of containers) {
+              const r = (container.resources ??= {});
+              if (limits) r.limits = { ...(r.limits ?? {}), ...limits };
+              if (requests) r.requests = { ...(r.requests ?? {}), ...requests };
+            }
+          },
+          'failed to patch resources update to pod template',
+        );
+      }),
+    );
+}
