@@ -247,7 +247,7 @@ describe('kubectl version, cluster-info, api-resources and config', () => {
   });
 
   it('answers unknown commands like cobra', () => {
-    expect(h.run(['gett', 'pods'])).toEqual({ code: 1, stdout: '', stderr: 'Error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tget\n\n' });
+    expect(h.run(['gett', 'pods'])).toEqual({ code: 1, stdout: '', stderr: 'Error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tset\n\tget\n\n' });
     expect(h.run(['zzzzzz'])).toEqual({ code: 1, stdout: '', stderr: 'Error: unknown command "zzzzzz" for "kubectl"\n' });
   });
 });
