@@ -67,6 +67,7 @@ class World implements Cluster {
         this.random,
         this.server,
         this.store.system.timers,
+        this.store.system.memory ?? {},
       );
     }
     return this.engineInstance;
@@ -94,6 +95,7 @@ class World implements Cluster {
       clockOffsetMs: this.clock.offsetMs,
       rand: this.random.state,
       timers: this.engineInstance ? this.engineInstance.pendingTimers() : this.store.system.timers,
+      memory: this.engineInstance ? this.engineInstance.memorySnapshot() : this.store.system.memory,
       converged: true,
     });
   }

@@ -10,6 +10,16 @@ export interface ReconcileContext {
   clock: Clock;
   random: Random;
   events: Recorder;
+  /** What this component remembers outside the API (a kubelet's image-pull back-off, say). */
+  memory: Memory;
+}
+
+/** A component's private memory, kept in the store between invocations. */
+export interface Memory {
+  get<T>(key: string): T | undefined;
+  /** `undefined` forgets the key. */
+  set(key: string, value: unknown): void;
+  keys(): string[];
 }
 
 export interface ReconcileResult {

@@ -5,7 +5,7 @@ import type { Random } from '../api/random';
 import type { ObjectKey } from '../api/types';
 import type { Client } from '../client/client';
 import type { Recorder } from '../client/events';
-import type { AnyController, ReconcileContext } from './controller';
+import type { AnyController, Memory, ReconcileContext } from './controller';
 
 export interface EngineClock {
   now(): number;
@@ -31,6 +31,7 @@ export const PASS_CAP = 200;
 
 export class Engine {
   private timers: Timer[] = [];
+  private readonly memory: Record<string, unknown>;
 
   constructor(
     private readonly bindings: readonly ControllerBinding[],
@@ -38,8 +39,27 @@ export class Engine {
     private readonly random: Random,
     private readonly writes: WriteCounter,
     timers: readonly Timer[] = [],
+    memory: Readonly<Record<string, unknown>> = {},
   ) {
     this.timers = [...timers];
+    this.memory = { ...memory };
+  }
+
+  /** The components' memory, to keep in the store. */
+  memorySnapshot(): Record<string, unknown> {
+    return { ...this.memory };
+  }
+
+  private memoryOf(component: string): Memory {
+    const prefix = `${component}/`;
+    return {
+      get: <T>(key: string) => this.memory[prefix + key] as T | undefined,
+      set: (key: string, value: unknown) => {
+        if (value === undefined) delete this.memory[prefix + key];
+        else this.memory[prefix + key] = value;
+      },
+      keys: () => Object.keys(this.memory).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)),
+    };
   }
 
   /** Timers still pending after the last convergence. */
@@ -92,7 +112,7 @@ export class Engine {
     const now = this.clock.now();
     for (const b of this.bindings) {
       const before = this.writes.writeCount;
-      const ctx: ReconcileContext = { client: b.client, clock: this.clock, random: this.random, events: b.events };
+      const ctx: ReconcileContext = { client: b.client, clock: this.clock, random: this.random, events: b.events, memory: this.memoryOf(b.controller.name) };
       const state = b.controller.prepare?.(ctx);
       const keys: ObjectKey[] = b.controller.keys(ctx, state);
       for (const key of keys) {

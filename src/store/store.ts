@@ -22,6 +22,8 @@ export interface SystemState {
   converged: boolean;
   /** Bearer tokens the API server accepts, like a static token file. */
   tokens: Record<string, { user: string; groups: string[] }>;
+  /** What simulated components remember outside the API, by component/key. */
+  memory?: Record<string, unknown>;
 }
 
 export interface Timer {

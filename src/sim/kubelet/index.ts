@@ -9,8 +9,9 @@ import type { Container, ContainerStatus, Node, Pod, PodStatus } from '../../api
 import { COMPONENTS } from '../../client/client';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { allocatePodIP } from '../network/ipam';
-import { type ImageRef, fullName, imageDigest, imageID, imageSize, parseImage, pullDurationMs } from '../runtime/images';
-import { phaseOf, podConditions } from './status';
+import { fullName, imageID, parseImage } from '../runtime/images';
+import { forgetPulls, pullImage } from './pull';
+import { phaseOf, podConditions, waitingStatus } from './status';
 
 interface Snapshot {
   nodes: Map<string, Node>;
@@ -34,12 +35,6 @@ function snapshot(ctx: ReconcileContext): Snapshot {
   return { nodes, usedIPs, pods };
 }
 
-/** Go's time.Duration printing at millisecond precision: "850ms", "1.437s". */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms}ms`;
-  return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
-}
-
 function containerID(ctx: ReconcileContext): string {
   return `containerd://${ctx.random.string(64, '0123456789abcdef')}`;
 }
@@ -48,59 +43,31 @@ function nodeIP(node: Node): string {
   return node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
 }
 
-function hasImage(node: Node, ref: ImageRef): boolean {
-  const name = fullName(ref);
-  return (node.status?.images ?? []).some((i) => i.names.includes(name));
-}
-
-/** Pulls (or finds) the image on the node, recording the kubelet's events. */
-function ensureImage(ctx: ReconcileContext, pod: Pod, c: Container, nodeName: string): void {
-  const ref = parseImage(c.image ?? '');
-  const fieldPath = `spec.containers{${c.name}}`;
-  const node = ctx.client.get<Node>(nodeKind.type, undefined, nodeName);
-  const present = hasImage(node, ref);
-  if (present && c.imagePullPolicy !== 'Always') {
-    ctx.events.event(pod, 'Normal', 'Pulled', `Container image ${JSON.stringify(c.image)} already present on machine`, { fieldPath, host: nodeName });
-    return;
-  }
-  ctx.events.event(pod, 'Normal', 'Pulling', `Pulling image ${JSON.stringify(c.image)}`, { fieldPath, host: nodeName });
-  const took = formatDuration(pullDurationMs(ref));
-  ctx.events.event(
-    pod,
-    'Normal',
-    'Pulled',
-    `Successfully pulled image ${JSON.stringify(c.image)} in ${took} (${took} including waiting). Image size: ${imageSize(ref)} bytes.`,
-    { fieldPath, host: nodeName },
-  );
-  if (present) return;
-  const images = [
-    ...(node.status?.images ?? []),
-    { names: [`${ref.registry}/${ref.repository}@${imageDigest(ref)}`, fullName(ref)], sizeBytes: imageSize(ref) },
-  ];
-  ctx.client.as(COMPONENTS.node(nodeName)).updateStatus(nodeKind.type, { ...node, status: { ...node.status, images } });
-}
-
-function startContainer(ctx: ReconcileContext, pod: Pod, c: Container, nodeName: string, now: number): ContainerStatus {
-  ensureImage(ctx, pod, c, nodeName);
+/** Starts a container once its image is there; while the image cannot be pulled it waits. */
+function startContainer(ctx: ReconcileContext, pod: Pod, c: Container, nodeName: string, now: number, prev?: ContainerStatus): { status: ContainerStatus; requeueAfterMs?: number } {
+  const pull = pullImage(ctx, pod, c, nodeName, prev?.state.waiting?.reason);
+  if (!pull.ok) return { status: waitingStatus(c, pull.reason, c.image ?? '', pull.message), requeueAfterMs: pull.requeueAfterMs };
   const ref = parseImage(c.image ?? '');
   const fieldPath = `spec.containers{${c.name}}`;
   ctx.events.event(pod, 'Normal', 'Created', `Created container ${c.name}`, { fieldPath, host: nodeName });
   ctx.events.event(pod, 'Normal', 'Started', `Started container ${c.name}`, { fieldPath, host: nodeName });
   return {
-    containerID: containerID(ctx),
-    image: fullName(ref),
-    imageID: imageID(ref),
-    lastState: {},
-    name: c.name,
-    ready: true,
-    restartCount: 0,
-    started: true,
-    state: { running: { startedAt: rfc3339(now) } },
+    status: {
+      containerID: containerID(ctx),
+      image: fullName(ref),
+      imageID: imageID(ref),
+      lastState: {},
+      name: c.name,
+      ready: true,
+      restartCount: 0,
+      started: true,
+      state: { running: { startedAt: rfc3339(now) } },
+    },
   };
 }
 
 /** Moves a pod to its next state; writes nothing when it is already there. */
-function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): void {
+function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): number | undefined {
   const now = ctx.clock.now();
   const nodeName = node.metadata.name!;
   const status: PodStatus = { ...(pod.status ?? {}) };
@@ -118,27 +85,56 @@ function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): v
       status.podIPs = [{ ip }];
     }
   }
-  const previous = new Map((pod.status?.containerStatuses ?? []).map((s) => [s.name, s]));
   const client = ctx.client.as(COMPONENTS.node(nodeName));
-  if (pod.spec.initContainers?.length && !pod.status?.initContainerStatuses) {
-    status.initContainerStatuses = pod.spec.initContainers.map((c) => {
-      const started = startContainer(ctx, pod, c, nodeName, now);
-      return {
-        ...started,
+  let requeueAfterMs: number | undefined;
+  const later = (ms: number | undefined) => {
+    if (ms !== undefined) requeueAfterMs = Math.min(requeueAfterMs ?? ms, ms);
+  };
+  // Init containers run to completion, in order, before the others start.
+  let initialized = true;
+  if (pod.spec.initContainers?.length) {
+    const previousInit = new Map((pod.status?.initContainerStatuses ?? []).map((s) => [s.name, s]));
+    status.initContainerStatuses = [];
+    for (const c of pod.spec.initContainers) {
+      const prev = previousInit.get(c.name);
+      if (prev?.state.terminated) {
+        status.initContainerStatuses.push(prev);
+        continue;
+      }
+      if (!initialized) {
+        status.initContainerStatuses.push(waitingStatus(c, 'PodInitializing', c.image ?? ''));
+        continue;
+      }
+      const run = startContainer(ctx, pod, c, nodeName, now, prev);
+      later(run.requeueAfterMs);
+      if (!run.status.state.running) {
+        status.initContainerStatuses.push(run.status);
+        initialized = false;
+        continue;
+      }
+      status.initContainerStatuses.push({
+        ...run.status,
         ready: true,
         started: false,
-        state: { terminated: { containerID: started.containerID, exitCode: 0, finishedAt: rfc3339(now), reason: 'Completed', startedAt: rfc3339(now) } },
-      };
-    });
+        state: { terminated: { containerID: run.status.containerID, exitCode: 0, finishedAt: rfc3339(now), reason: 'Completed', startedAt: rfc3339(now) } },
+      });
+    }
   }
+  const previous = new Map((pod.status?.containerStatuses ?? []).map((s) => [s.name, s]));
   const statuses = pod.spec.containers.map((c) => {
     const prev = previous.get(c.name);
-    return prev?.state.running ? prev : startContainer(ctx, pod, c, nodeName, now);
+    if (prev?.state.running) return prev;
+    if (!initialized) return waitingStatus(c, 'PodInitializing', c.image ?? '');
+    const run = startContainer(ctx, pod, c, nodeName, now, prev);
+    later(run.requeueAfterMs);
+    return run.status;
   });
   status.containerStatuses = statuses;
   status.phase = phaseOf(statuses);
-  status.conditions = podConditions(pod, statuses, !!status.podIP, now);
+  const pendingInit = (status.initContainerStatuses ?? []).filter((s) => !s.state.terminated).map((s) => s.name);
+  status.conditions = podConditions(pod, statuses, !!status.podIP, now, pendingInit);
   client.updateStatus(podKind.type, { ...pod, status });
+  return requeueAfterMs;
 }
 
 /** Stops the containers of a deleted pod and removes it. */
@@ -157,7 +153,11 @@ function terminatePod(ctx: ReconcileContext, pod: Pod): void {
 export const kubelet: Controller<Snapshot> = {
   name: 'kubelet',
 
-  prepare: snapshot,
+  prepare(ctx) {
+    const snap = snapshot(ctx);
+    forgetPulls(ctx, new Set(snap.pods.map((p) => p.metadata.uid!)));
+    return snap;
+  },
 
   keys(_ctx, snap) {
     return snap.pods.map((p) => ({ namespace: p.metadata.namespace, name: p.metadata.name! }));
@@ -170,6 +170,7 @@ export const kubelet: Controller<Snapshot> = {
     if (!node) return;
     if (pod.metadata.deletionTimestamp) return terminatePod(ctx, pod);
     if (isPodTerminal(pod)) return;
-    syncPod(ctx, pod, node, snap);
+    const requeueAfterMs = syncPod(ctx, pod, node, snap);
+    return requeueAfterMs !== undefined ? { requeueAfterMs } : undefined;
   },
 };

@@ -20,14 +20,15 @@ function condition(type: string, status: boolean, now: number, previous?: Condit
 }
 
 /** The pod-level conditions the kubelet maintains, keeping the scheduler's PodScheduled. */
-export function podConditions(pod: Pod, statuses: ContainerStatus[], sandboxReady: boolean, now: number): Condition[] {
+/** `pendingInit` names the init containers that have not completed. */
+export function podConditions(pod: Pod, statuses: ContainerStatus[], sandboxReady: boolean, now: number, pendingInit: string[] = []): Condition[] {
   const prev = new Map((pod.status?.conditions ?? []).map((c) => [c.type, c]));
   const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
   const notReadyMsg = `containers with unready status: [${unready.join(' ')}]`;
   const ready = unready.length === 0 && statuses.length > 0;
   const list: Condition[] = [
     condition('PodReadyToStartContainers', sandboxReady, now, prev.get('PodReadyToStartContainers')),
-    condition('Initialized', true, now, prev.get('Initialized')),
+    condition('Initialized', !pendingInit.length, now, prev.get('Initialized'), 'ContainersNotInitialized', `containers with incomplete status: [${pendingInit.join(' ')}]`),
     condition('Ready', ready, now, prev.get('Ready'), 'ContainersNotReady', notReadyMsg),
     condition('ContainersReady', ready, now, prev.get('ContainersReady'), 'ContainersNotReady', notReadyMsg),
   ];

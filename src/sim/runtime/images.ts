@@ -82,3 +82,46 @@ export function imageSize(ref: ImageRef): number {
 export function pullDurationMs(ref: ImageRef): number {
   return Math.round(400 + imageSize(ref) / 30_000);
 }
+
+// ---- the catalog: which tags the well-known images really have ---------------------------------
+
+/** major, major.minor or major.minor.patch, with the minors the image has published. */
+const ver = (major: string, minors: string) => new RegExp(`^${major}(\\.(${minors})(\\.\\d{1,2})?)?$`);
+
+/**
+ * Well-known repositories and the tags they have: version numbers within the range the real
+ * image publishes, the variants it ships, and its named tags. A tag outside these does not exist.
+ */
+const CATALOG: Record<string, { versions: RegExp[]; named: string[]; variants: string[] }> = {
+  'library/nginx': {
+    versions: [ver('1', '[0-9]|1[0-9]|2[0-9]')],
+    named: ['latest', 'stable', 'mainline', 'alpine', 'perl', 'alpine-perl', 'alpine-slim', 'bookworm', 'stable-alpine', 'mainline-alpine', 'stable-perl', 'mainline-perl'],
+    variants: ['', '-alpine', '-perl', '-alpine-perl', '-alpine-slim', '-bookworm'],
+  },
+  'library/busybox': { versions: [ver('1', '2[0-9]|3[0-7]')], named: ['latest', 'stable', 'musl', 'glibc', 'uclibc'], variants: ['', '-musl', '-glibc', '-uclibc'] },
+  'library/alpine': { versions: [ver('3', '[0-9]|1[0-9]|2[0-1]')], named: ['latest', 'edge'], variants: [''] },
+  'library/perl': { versions: [ver('5', '[8-9]|[1-3][0-9]|40')], named: ['latest', 'slim', 'threaded', 'stable'], variants: ['', '-slim', '-threaded', '-bookworm', '-slim-bookworm'] },
+  'library/redis': { versions: [ver('[2-7]', '[0-9]')], named: ['latest', 'alpine', 'bookworm'], variants: ['', '-alpine', '-bookworm'] },
+  'library/httpd': { versions: [ver('2', '2|4')], named: ['latest', 'alpine', 'bookworm'], variants: ['', '-alpine', '-bookworm'] },
+  'library/python': { versions: [ver('2', '7'), ver('3', '[0-9]|1[0-3]')], named: ['latest', 'slim', 'alpine', 'bookworm'], variants: ['', '-slim', '-alpine', '-bookworm', '-slim-bookworm'] },
+  'library/node': { versions: [ver('([4-9]|1[0-9]|2[0-3])', '[0-9]|[1-2][0-9]')], named: ['latest', 'lts', 'current', 'alpine', 'slim'], variants: ['', '-alpine', '-slim', '-bookworm'] },
+  'library/postgres': { versions: [ver('(9|1[0-7])', '[0-9]|1[0-9]')], named: ['latest', 'alpine', 'bookworm'], variants: ['', '-alpine', '-bookworm'] },
+  'library/mysql': { versions: [ver('5', '6|7'), ver('8', '0|4'), ver('9', '[0-1]')], named: ['latest', 'lts', 'oracle', 'debian'], variants: ['', '-oracle', '-debian'] },
+  'library/ubuntu': { versions: [/^(1[4-9]|2[0-4])\.(04|10)$/], named: ['latest', 'rolling', 'devel', 'focal', 'jammy', 'noble', 'oracular', 'bionic'], variants: [''] },
+  'library/debian': { versions: [/^(9|1[0-3])(\.\d{1,2})?$/], named: ['latest', 'stable', 'testing', 'buster', 'bullseye', 'bookworm', 'trixie', 'stable-slim', 'bookworm-slim', 'bullseye-slim'], variants: ['', '-slim'] },
+};
+
+/** Whether the catalog knows the tag (repositories outside the catalog have every tag). */
+function tagExists(ref: ImageRef): boolean {
+  const entry = ref.registry === 'docker.io' ? CATALOG[ref.repository] : undefined;
+  if (!entry || ref.digest) return true;
+  if (entry.named.includes(ref.tag)) return true;
+  return entry.variants.some((v) => ref.tag.endsWith(v) && entry.versions.some((re) => re.test(ref.tag.slice(0, ref.tag.length - v.length))));
+}
+
+/** Why pulling the image fails, worded as containerd reports it, or undefined when it pulls. */
+export function pullError(ref: ImageRef): string | undefined {
+  if (tagExists(ref)) return undefined;
+  const name = fullName(ref);
+  return `rpc error: code = NotFound desc = failed to pull and unpack image ${JSON.stringify(name)}: failed to resolve reference ${JSON.stringify(name)}: ${name}: not found`;
+}

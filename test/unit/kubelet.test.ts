@@ -1,0 +1,64 @@
+// The simulated kubelet's image pulls: a missing image fails with ErrImagePull, then waits out a
+// back-off (10s doubling to 5m) showing ImagePullBackOff, with the kubelet's events.
+import { describe, expect, it } from 'vitest';
+import { event } from '../../src/api/kinds/event';
+import { pod } from '../../src/api/kinds/pod';
+import type { Event, Pod } from '../../src/api/types';
+import { T0, newWorld, type World } from '../helpers/world';
+
+function createPod(w: World, name: string, image: string): void {
+  w.client.create<Pod>(pod.type, {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default' },
+    spec: { containers: [{ name: 'app', image }] },
+  } as Pod);
+}
+
+function waiting(w: World, name: string): string | undefined {
+  return w.client.get<Pod>(pod.type, 'default', name).status?.containerStatuses?.[0]?.state?.waiting?.reason;
+}
+
+function podEvents(w: World, name: string): string[] {
+  return w.client
+    .list<Event>(event.type, 'default')
+    .filter((e) => e.involvedObject.name === name && e.source?.component === 'kubelet')
+    .sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))
+    .map((e) => `${e.reason}: ${e.message} (x${e.count ?? 1})`);
+}
+
+describe('image pulls', () => {
+  it('runs a pod whose image exists', () => {
+    const w = newWorld();
+    createPod(w, 'ok', 'nginx:1.25');
+    w.engine.converge();
+    const p = w.client.get<Pod>(pod.type, 'default', 'ok');
+    expect(p.status?.phase).toBe('Running');
+    expect(podEvents(w, 'ok')[0]).toBe('Pulling: Pulling image "nginx:1.25" (x1)');
+  });
+
+  it('fails a missing tag with ErrImagePull, then backs off', () => {
+    const w = newWorld();
+    createPod(w, 'bad', 'nginx:1.91');
+    w.engine.converge();
+    expect(w.client.get<Pod>(pod.type, 'default', 'bad').status?.phase).toBe('Pending');
+    expect(waiting(w, 'bad')).toBe('ErrImagePull');
+    expect(podEvents(w, 'bad').slice(-3)).toEqual([
+      'Pulling: Pulling image "nginx:1.91" (x1)',
+      expect.stringMatching(/^Failed: Failed to pull image "nginx:1\.91": .*not found.* \(x1\)$/),
+      'Failed: Error: ErrImagePull (x1)',
+    ]);
+    w.engine.advanceTo(T0 + 2_000);
+    expect(waiting(w, 'bad')).toBe('ImagePullBackOff');
+    expect(podEvents(w, 'bad').slice(-2)).toEqual(['BackOff: Back-off pulling image "nginx:1.91" (x1)', 'Failed: Error: ImagePullBackOff (x1)']);
+    // The second attempt comes after 10s, the third 20s after that.
+    w.engine.advanceTo(T0 + 10_500);
+    expect(waiting(w, 'bad')).toBe('ErrImagePull');
+    w.engine.advanceTo(T0 + 12_000);
+    expect(waiting(w, 'bad')).toBe('ImagePullBackOff');
+    w.engine.advanceTo(T0 + 29_000);
+    expect(waiting(w, 'bad')).toBe('ImagePullBackOff');
+    w.engine.advanceTo(T0 + 30_500);
+    expect(waiting(w, 'bad')).toBe('ErrImagePull');
+  });
+});
