@@ -85,6 +85,10 @@ class World implements Cluster {
     return this.engine.advanceTo(target, until);
   }
 
+  nextTimer(): number | undefined {
+    return this.engine.nextTimer();
+  }
+
   typeWrites(): number {
     return this.server.writeCount;
   }

@@ -30,6 +30,7 @@ import { type FieldRequirement, checkFieldLabels, fieldsMatch } from './fieldsel
 import { deepFreeze } from './freeze';
 import { type PatchType, applyPatchBody, decodePatch } from './patch';
 import { ObjectStorage } from './storage';
+import { type WatchHandler, Watchers } from './watch';
 
 export interface WriteOptions {
   dryRun?: boolean;
@@ -80,6 +81,7 @@ const MAX_GENERATE_NAME_BASE = 58;
 
 export class ApiServer {
   private readonly storage: ObjectStorage;
+  private readonly watchers = new Watchers();
   private writes = 0;
   /** Warnings produced by the last request (kubectl prints them on stderr). */
   readonly warnings: string[] = [];
@@ -119,6 +121,16 @@ export class ApiServer {
       out.push(deepFreeze(obj));
     }
     return out;
+  }
+
+  /**
+   * Subscribes to the changes of `type` (in `namespace`, if given) that match the selectors, from
+   * now on. Returns the function that stops the watch.
+   */
+  watch(user: UserInfo, type: ResourceType, namespace: string | undefined, opts: ListOptions, handler: WatchHandler): () => void {
+    this.authorize(user, 'watch', type, namespace);
+    const { labels, fields } = listSelectors(type, opts);
+    return this.watchers.add({ type, namespace: type.namespaced ? namespace : undefined, labels, fields, handler });
   }
 
   // ---- create --------------------------------------------------------------------------------
@@ -225,9 +237,8 @@ export class ApiServer {
 
     // Finalization complete: the object goes away.
     if (nextMeta.deletionTimestamp && !(nextMeta.finalizers ?? []).length && !opts.dryRun && !def.strategy.pendingFinalizers?.(next)) {
-      this.storage.remove(type, old);
-      this.writes++;
-      return deepFreeze(next);
+      this.remove(type, old, next);
+      return next;
     }
     nextMeta.resourceVersion = oldMeta.resourceVersion;
     if (deepEqual(next, old)) return deepFreeze(old);
@@ -308,9 +319,8 @@ export class ApiServer {
     const mustWait = grace > 0 || finalizers.size > 0 || !!def.strategy.pendingFinalizers?.(next);
     if (!mustWait) {
       if (opts.dryRun) return deepFreeze(next);
-      this.storage.remove(type, old);
-      this.writes++;
-      return deepFreeze(next);
+      this.remove(type, old, next);
+      return next;
     }
     // Graceful or finalized deletion: mark it and let the kubelet or controllers finish.
     const deadline = now + grace * 1000;
@@ -388,7 +398,16 @@ export class ApiServer {
 
   private persist(type: ResourceType, obj: KubeObject): KubeObject {
     this.writes++;
-    return deepFreeze(this.storage.write(type, obj));
+    const created = !obj.metadata.resourceVersion;
+    const stored = deepFreeze(this.storage.write(type, obj));
+    this.watchers.notify(type, { type: created ? 'ADDED' : 'MODIFIED', object: stored });
+    return stored;
+  }
+
+  private remove(type: ResourceType, old: KubeObject, last: KubeObject): void {
+    this.storage.remove(type, old);
+    this.writes++;
+    this.watchers.notify(type, { type: 'DELETED', object: deepFreeze(last) });
   }
 
   private admissionContext(): AdmissionContext {

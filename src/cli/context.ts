@@ -13,6 +13,8 @@ export interface Cluster {
   converge(): void;
   /** Moves simulated time to `target`, firing timers on the way; stops early once `until` holds. */
   advanceTo(target: number, until?: () => boolean): boolean;
+  /** When the next pending timer fires; undefined when nothing is scheduled. */
+  nextTimer(): number | undefined;
 }
 
 /** Who is calling: the kubeconfig and the context (--context) whose user's token to present. */

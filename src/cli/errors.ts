@@ -59,6 +59,7 @@ function statusText(e: StatusError, inAggregate: boolean): string {
 /** Renders one error; returns its text (always ending in a newline). */
 export function errorText(e: unknown, inAggregate = false): string {
   if (isStatusError(e)) return statusText(e, inAggregate);
+  if (e instanceof ExitCode) return '';
   if (e instanceof RawError) return e.text.endsWith('\n') || e.text === '' ? e.text : e.text + '\n';
   if (e instanceof MultiError) {
     // An aggregate of exactly one error is that error.

@@ -2,7 +2,7 @@
 // pflag's flag syntax, and cobra's wording for flag and command errors.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext, GlobalFlags } from './context';
-import { CliError, RawError } from './errors';
+import { CliError, ExitCode, RawError } from './errors';
 
 export type Action = (ctx: CommandContext, args: string[], opts: Record<string, any>, cmd: Command) => Promise<void> | void;
 
@@ -70,6 +70,21 @@ export function action(ctx: CommandContext, fn: Action) {
     const opts = cmd.optsWithGlobals();
     await fn(ctx.withFlags(globalFlags(opts)), cmd.args, opts, cmd);
   };
+}
+
+/**
+ * A command group (set, rollout): alone it prints kubectl's help text and fails, as cobra's
+ * DefaultSubCommandRun does (to the stream each group gives it); an unknown subcommand is
+ * reported as cobra does.
+ */
+export function commandGroup(program: Command, ctx: CommandContext, name: string, description: string, help: { text: string; stream: 'out' | 'err' }): Command {
+  const group = addGlobalFlags(program.command(name).description(description).argument('[args...]'));
+  group.action((args: string[]) => {
+    if (args.length) throw new RawError(unknownCommandText(program, group, args[0]));
+    ctx.io[help.stream].write(help.text);
+    throw new ExitCode(1);
+  });
+  return group;
 }
 
 function levenshtein(a: string, b: string): number {

@@ -12,10 +12,12 @@ import type {
   UpdateOptions,
   WriteOptions,
 } from '../apiserver/server';
+import type { WatchHandler } from '../apiserver/watch';
 
 export type { DeleteOptions, ListOptions, PatchType, UpdateOptions, WriteOptions, PropagationPolicy } from '../apiserver/server';
 export type { FieldValidation } from '../apiserver/decode';
 export type { UserInfo } from '../apiserver/auth';
+export type { WatchEvent, WatchEventType, WatchHandler } from '../apiserver/watch';
 
 export interface Client {
   readonly user: UserInfo;
@@ -35,6 +37,8 @@ export interface Client {
     opts?: UpdateOptions,
   ): T;
   delete(type: ResourceType, namespace: string | undefined, name: string, opts?: DeleteOptions): KubeObject;
+  /** Hears of every change to matching objects from now on; returns the function that stops it. */
+  watch(type: ResourceType, namespace: string | undefined, opts: ListOptions, handler: WatchHandler): () => void;
   /** pods/binding: assigns a pod to a node. */
   bind(type: ResourceType, namespace: string, name: string, nodeName: string): KubeObject;
   /** The same client acting as another user. */
@@ -91,6 +95,10 @@ export class LocalClient implements Client {
 
   delete(type: ResourceType, namespace: string | undefined, name: string, opts?: DeleteOptions): KubeObject {
     return this.server.delete(this.user, type, namespace, name, opts);
+  }
+
+  watch(type: ResourceType, namespace: string | undefined, opts: ListOptions, handler: WatchHandler): () => void {
+    return this.server.watch(this.user, type, namespace, opts, handler);
   }
 
   bind(type: ResourceType, namespace: string, name: string, nodeName: string): KubeObject {

@@ -14,6 +14,7 @@ import { register as get } from './get';
 import { registerAnnotate as annotate, registerLabel as label } from './label';
 import { register as patch } from './patch';
 import { register as replace } from './replace';
+import { register as rollout } from './rollout';
 import { register as scale } from './scale';
 import { register as set } from './set';
 import { register as version } from './version';
@@ -27,6 +28,7 @@ const COMMANDS: readonly [string, Register][] = [
   ['get', get],
   ['edit', edit],
   ['delete', del],
+  ['rollout', rollout],
   ['scale', scale],
   ['cluster-info', clusterInfo],
   ['describe', describe],

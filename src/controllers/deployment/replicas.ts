@@ -2,14 +2,9 @@
 // percentages or counts, revisions, and the annotations that carry them on ReplicaSets.
 import type { Deployment, ReplicaSet } from '../../api/types';
 
-import { DESIRED_REPLICAS, MAX_REPLICAS, REVISION, REVISION_HISTORY, revisionOf } from '../../api/apps/replicasets';
+import { ANNOTATIONS_TO_SKIP, DESIRED_REPLICAS, MAX_REPLICAS, REVISION, REVISION_HISTORY, revisionOf } from '../../api/apps/replicasets';
 
-export { DESIRED_REPLICAS, MAX_REPLICAS, REVISION, REVISION_HISTORY, revisionOf };
-export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
-const ROLLBACK_TO = 'deprecated.deployment.rollback.to';
-
-/** Deployment annotations never copied to its ReplicaSets. */
-export const ANNOTATIONS_TO_SKIP = new Set([LAST_APPLIED, REVISION, REVISION_HISTORY, DESIRED_REPLICAS, MAX_REPLICAS, ROLLBACK_TO]);
+export { ANNOTATIONS_TO_SKIP, DESIRED_REPLICAS, MAX_REPLICAS, REVISION, REVISION_HISTORY, revisionOf };
 
 /** A count or a percentage of `total`, rounded up or down. */
 export function scaledValue(v: number | string | undefined, total: number, roundUp: boolean): number {

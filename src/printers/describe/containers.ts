@@ -2,7 +2,7 @@
 import { parseQuantity } from '../../api/meta/quantity';
 import type { Container, ContainerState, ContainerStatus, Pod, PodTemplateSpec, Volume } from '../../api/types';
 import { printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline } from './common';
-import { type DescribeWriter, LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, rfc1123z } from './writer';
+import { DescribeWriter, LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, rfc1123z } from './writer';
 
 type Probe = {
   exec?: { command?: string[] };
@@ -216,6 +216,13 @@ export function describeVolumes(w: DescribeWriter, volumes: readonly Volume[] | 
     w.write(LEVEL_1, `${nameIndent}${v.name}:\n`);
     describeVolumeSource(w, v);
   }
+}
+
+/** A pod template as kubectl's rollout verbs print it: describe's text with its tabs unaligned. */
+export function podTemplateText(t: PodTemplateSpec): string {
+  const w = new DescribeWriter(false);
+  describePodTemplate(w, t);
+  return w.toString();
 }
 
 /** DescribePodTemplate: the template of a Deployment or ReplicaSet. */

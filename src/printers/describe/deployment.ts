@@ -1,6 +1,5 @@
 // describe deployment (kubectl describeDeployment).
-import { byCreation, findNewReplicaSet } from '../../api/apps/replicasets';
-import { controllerRef } from '../../api/meta/ownerrefs';
+import { deploymentReplicaSets } from '../../api/apps/replicasets';
 import { formatLabelSelector } from '../../api/meta/selector';
 import type { Deployment, ReplicaSet } from '../../api/types';
 import { describeEvents, printAnnotationsMultiline, printLabelsMultiline } from './common';
@@ -36,12 +35,9 @@ export const describeDeployment: Describer<Deployment> = (d, ctx) => {
     w.write(LEVEL_1, '----\t------\t------\n');
     for (const c of status.conditions) w.write(LEVEL_1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`);
   }
-  const owned = ctx.lookup
-    .list<ReplicaSet>('ReplicaSet', d.metadata.namespace)
-    .filter((rs) => controllerRef(rs)?.uid === d.metadata.uid);
-  const newRS = findNewReplicaSet(d.spec.template, owned);
-  const old = owned.filter((rs) => rs !== newRS).sort(byCreation);
-  if (owned.length) {
+  // In the API's list order (by name), as kubectl prints them.
+  const { newRS, old } = deploymentReplicaSets(d, ctx.lookup.list<ReplicaSet>('ReplicaSet', d.metadata.namespace));
+  if (newRS || old.length) {
     w.write(LEVEL_0, `OldReplicaSets:\t${replicaSetsText(old)}\n`);
     w.write(LEVEL_0, `NewReplicaSet:\t${replicaSetsText(newRS ? [newRS] : [])}\n`);
   }

@@ -7,6 +7,7 @@ import { describeNode } from './node';
 import { describePod } from './pod';
 import { describeReplicaSet } from './replicaset';
 
+export { podTemplateText } from './containers';
 export type { DescribeContext, DescribeLookup, Describer } from './describer';
 
 const DESCRIBERS: Record<string, Describer<any>> = {

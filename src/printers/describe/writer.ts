@@ -1,5 +1,6 @@
 // kubectl's describe PrefixWriter over a tabwriter (minwidth 0, padding 2). flush() ends an
-// alignment section, as DescribeEvents does before its table.
+// alignment section, as DescribeEvents does before its table. Unaligned, it keeps the raw tabs, as
+// `rollout history --revision` and `rollout undo --dry-run` print a pod template.
 import { DESCRIBE_TABWRITER, tabwrite } from '../tabwriter';
 
 export const LEVEL_0 = 0;
@@ -12,12 +13,14 @@ export class DescribeWriter {
   private done = '';
   private pending = '';
 
+  constructor(private readonly aligned = true) {}
+
   write(level: number, text: string): void {
     this.pending += '  '.repeat(level) + text;
   }
 
   flush(): void {
-    this.done += tabwrite(this.pending, DESCRIBE_TABWRITER);
+    this.done += this.aligned ? tabwrite(this.pending, DESCRIBE_TABWRITER) : this.pending;
     this.pending = '';
   }
 

@@ -1,0 +1,49 @@
+// kubectl rollout status: prints a line for the object as it is and for every change after, until
+// the rollout is done, fails, or --timeout runs out (simulated time is fast-forwarded).
+import type { Command } from 'commander';
+import type { CommandContext } from '../../context';
+import { CliError } from '../../errors';
+import { durationFlag } from '../../flags/duration';
+import { action, intFlag } from '../../program';
+import { statusViewerFor } from '../../verbs/rollout';
+import { TIMED_OUT, untilWithSync } from '../../watch';
+import { requireResources, selectObjects, throwCollected, withSelectionFlags } from './common';
+
+export function registerStatus(rollout: Command, ctx: CommandContext): void {
+  withSelectionFlags(rollout.command('status').description('Show the status of the rollout'))
+    .option('-w, --watch', "Watch the status of the rollout until it's done.", true)
+    .option('--no-watch', 'Print the status once and exit.')
+    .option('--revision <n>', 'Pin to a specific revision for showing its status. Defaults to 0 (last revision).', intFlag(), 0)
+    .option('--timeout <duration>', 'The length of time to wait before ending watch, zero means never. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).', durationFlag(), 0)
+    .action(
+      action(ctx, async (c, args, opts) => {
+        requireResources(args, opts);
+        const revision: number = opts.revision;
+        if (revision < 0) throw new CliError(`revision must be a positive integer: ${revision}`);
+        const watch = opts.watch !== false;
+        const cluster = c.cluster(watch ? 'write' : 'read');
+        const errors: Error[] = [];
+        const picked = await selectObjects(c, cluster.client, args, opts, errors);
+        for (const { target, obj } of picked) {
+          try {
+            const status = statusViewerFor(target.type);
+            const ns = obj.metadata.namespace;
+            const list = { fieldSelector: `metadata.name=${obj.metadata.name}` };
+            const initial = cluster.client.list(target.type, ns, list);
+            const done = untilWithSync(cluster, target.type, ns, list, { timeoutMs: Math.max(0, opts.timeout), initial }, (event) => {
+              // A deleted object is not followed: a new one of that name would be another rollout.
+              if (event.type === 'DELETED') throw new CliError('object has been deleted');
+              const s = status(event.object, revision);
+              c.io.out.write(s.message);
+              return s.done || !watch;
+            });
+            if (!done) throw new CliError(TIMED_OUT);
+          } catch (e) {
+            errors.push(e as Error);
+          }
+        }
+        throwCollected(errors);
+        if (!picked.length && !errors.length) c.io.err.write(`No resources found in ${c.namespace()} namespace.\n`);
+      }),
+    );
+}

@@ -1,0 +1,33 @@
+// kubectl rollout undo: back to the previous revision or --to-revision.
+import type { Command } from 'commander';
+import type { CommandContext } from '../../context';
+import { MutationPrinter, parseDryRun, parseOutput } from '../../flags/output';
+import { action, intFlag } from '../../program';
+import { rollbackerFor } from '../../verbs/rollout';
+import { requireResources, selectObjects, throwCollected, withSelectionFlags } from './common';
+
+export function registerUndo(rollout: Command, ctx: CommandContext): void {
+  withSelectionFlags(rollout.command('undo').description('Undo a previous rollout'))
+    .option('--to-revision <n>', 'The revision to rollback to. Default to 0 (last revision).', intFlag(), 0)
+    .option('--dry-run [strategy]', 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.')
+    .option('-o, --output <format>', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).')
+    .action(
+      action(ctx, async (c, args, opts) => {
+        const dryRun = parseDryRun(c, opts.dryRun);
+        requireResources(args, opts);
+        const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false), dryRun);
+        const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;
+        const errors: Error[] = [];
+        for (const { target, obj } of await selectObjects(c, client, args, opts, errors)) {
+          try {
+            const result = rollbackerFor(target.type)(client, obj, opts.toRevision, dryRun);
+            // kubectl prints the object as it was fetched, before the rollback.
+            printer.print(obj, result);
+          } catch (e) {
+            errors.push(e as Error);
+          }
+        }
+        throwCollected(errors);
+      }),
+    );
+}
