@@ -6,7 +6,7 @@ import { event } from '../../src/api/kinds/event';
 import { pod } from '../../src/api/kinds/pod';
 import { replicaset } from '../../src/api/kinds/replicaset';
 import type { Deployment, Event, Pod, ReplicaSet } from '../../src/api/types';
-import { newWorld, type World } from '../helpers/world';
+import { T0, newWorld, type World } from '../helpers/world';
 
 function createDeployment(w: World, name: string, replicas: number, image = 'nginx:1.25', extra: Partial<Deployment['spec']> = {}): Deployment {
   return w.client.create<Deployment>(deployment.type, {
@@ -220,6 +220,75 @@ describe('the garbage collector', () => {
     expect(w.client.tryGet(deployment.type, 'default', 'web')).toBeUndefined();
     expect(replicaSets(w)).toEqual([]);
     expect(w.client.list(pod.type, 'default')).toEqual([]);
+  });
+});
+
+describe('rolling updates, step by step', () => {
+  /** Replays ScalingReplicaSet events into each ReplicaSet's size after every step. */
+  function steps(w: World, name: string): Record<string, number>[] {
+    const sizes: Record<string, number> = {};
+    const out: Record<string, number>[] = [];
+    for (const m of scalingEvents(w, name)) {
+      const [, rs, , to] = /^Scaled (?:up|down) replica set (\S+) from (\d+) to (\d+)$/.exec(m)!;
+      sizes[rs] = Number(to);
+      out.push({ ...sizes });
+    }
+    return out;
+  }
+
+  for (let replicas = 1; replicas <= 10; replicas++) {
+    it(`keeps within maxSurge and maxUnavailable (25%/25%) for ${replicas} replicas`, () => {
+      const w = newWorld();
+      createDeployment(w, 'web', replicas);
+      w.engine.converge();
+      setImage(w, 'web', 'nginx:1.26');
+      w.engine.converge();
+      const surge = Math.ceil(replicas / 4);
+      const unavailable = Math.floor(replicas / 4);
+      const all = steps(w, 'web');
+      for (const sizes of all.slice(1)) {
+        const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+        expect(total).toBeLessThanOrEqual(replicas + surge);
+        expect(total).toBeGreaterThanOrEqual(replicas - Math.max(unavailable, surge === 0 ? 1 : 0));
+      }
+      const last = all[all.length - 1];
+      expect(Object.values(last).sort()).toEqual([0, replicas]);
+      const pods = w.client.list<Pod>(pod.type, 'default');
+      expect(pods.filter((p) => p.spec.containers[0].image === 'nginx:1.26')).toHaveLength(replicas);
+    });
+  }
+
+  it('stops a rollout whose image cannot be pulled where maxUnavailable says (the seed: 3 replicas, surge 1, unavailable 1)', () => {
+    const w = newWorld();
+    createDeployment(w, 'web', 3, 'nginx:1.25', { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 1 } } });
+    w.engine.converge();
+    const old = replicaSets(w)[0].metadata.name!;
+    setImage(w, 'web', 'nginx:1.91');
+    w.engine.converge();
+    const fresh = replicaSets(w).find((rs) => rs.metadata.name !== old)!.metadata.name!;
+    expect(scalingEvents(w, 'web').slice(1)).toEqual([
+      `Scaled up replica set ${fresh} from 0 to 1`,
+      `Scaled down replica set ${old} from 3 to 2`,
+      `Scaled up replica set ${fresh} from 1 to 2`,
+    ]);
+    // Nothing moves while the new pods cannot start: ten minutes later the deadline has passed.
+    w.engine.advanceTo(T0 + 9 * 60_000);
+    let d = w.client.get<Deployment>(deployment.type, 'default', 'web');
+    expect(d.status?.conditions?.find((c) => c.type === 'Progressing')?.reason).toBe('ReplicaSetUpdated');
+    w.engine.advanceTo(T0 + 11 * 60_000);
+    d = w.client.get<Deployment>(deployment.type, 'default', 'web');
+    expect(d.status?.conditions?.map((c) => [c.type, c.status, c.reason, c.message])).toEqual([
+      ['Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.'],
+      ['Progressing', 'False', 'ProgressDeadlineExceeded', `ReplicaSet "${fresh}" has timed out progressing.`],
+    ]);
+    expect(d.status).toMatchObject({ replicas: 4, updatedReplicas: 2, readyReplicas: 2, availableReplicas: 2, unavailableReplicas: 2 });
+    expect(scalingEvents(w, 'web')).toHaveLength(4);
+    const waiting = w.client
+      .list<Pod>(pod.type, 'default')
+      .filter((p) => p.spec.containers[0].image === 'nginx:1.91')
+      .map((p) => p.status?.containerStatuses?.[0]?.state?.waiting?.reason);
+    expect(waiting).toHaveLength(2);
+    for (const r of waiting) expect(['ErrImagePull', 'ImagePullBackOff']).toContain(r);
   });
 });
 

@@ -262,3 +262,36 @@ describe('newRSNewReplicas (deploymentutil.NewRSNewReplicas)', () => {
     expect(newRSNewReplicas(d, all, newRS)).toBe(r);
   });
 });
+
+describe('surge rounds up and unavailability down, for replicas 1..10', () => {
+  // Worked by hand from ceil(p·r/100) and floor(p·r/100); index i is replicas i+1.
+  const table: Record<string, { surge: number[]; unavailable: number[] }> = {
+    '10%': { surge: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1], unavailable: [0, 0, 0, 0, 0, 0, 0, 0, 0, 1] },
+    '25%': { surge: [1, 1, 1, 1, 2, 2, 2, 2, 3, 3], unavailable: [0, 0, 0, 1, 1, 1, 1, 2, 2, 2] },
+    '33%': { surge: [1, 1, 1, 2, 2, 2, 3, 3, 3, 4], unavailable: [0, 0, 0, 1, 1, 1, 2, 2, 2, 3] },
+    '50%': { surge: [1, 1, 2, 2, 3, 3, 4, 4, 5, 5], unavailable: [0, 1, 1, 2, 2, 3, 3, 4, 4, 5] },
+    '100%': { surge: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], unavailable: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] },
+  };
+  for (const [pct, want] of Object.entries(table)) {
+    it(`maxSurge = maxUnavailable = ${pct}`, () => {
+      const got = { surge: [] as number[], unavailable: [] as number[] };
+      for (let r = 1; r <= 10; r++) {
+        const f = resolveFenceposts(deployment(r, pct, pct));
+        got.surge.push(f.surge);
+        got.unavailable.push(f.unavailable);
+      }
+      expect(got).toEqual(want);
+    });
+  }
+
+  it('when both round to 0, one pod may be unavailable (0% surge, 25% unavailable)', () => {
+    const unavailable = [];
+    for (let r = 1; r <= 10; r++) unavailable.push(resolveFenceposts(deployment(r, '0%', '25%')).unavailable);
+    expect(unavailable).toEqual([1, 1, 1, 1, 1, 1, 1, 2, 2, 2]);
+  });
+
+  it('counts are used as they are, and capped by nothing', () => {
+    expect(resolveFenceposts(deployment(3, 1, 1))).toEqual({ surge: 1, unavailable: 1 });
+    expect(resolveFenceposts(deployment(3, 5, 0))).toEqual({ surge: 5, unavailable: 0 });
+  });
+});
