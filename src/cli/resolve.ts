@@ -6,6 +6,13 @@ import type { KubeObject } from '../api/types';
 import type { Client } from '../client/client';
 import { CliError } from './errors';
 
+/** The resource builder's error when neither arguments nor -f name anything. */
+export function noResourcesError(): CliError {
+  return new CliError(
+    "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+  );
+}
+
 export interface Target {
   type: ResourceType;
   /** Names asked for; empty means "all of this type" (subject to selectors). */

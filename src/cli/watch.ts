@@ -18,13 +18,16 @@ export const FOREVER_LIMIT_MS = 60 * 60 * 1000;
 export type WatchCondition = (event: WatchEvent) => boolean;
 
 export interface UntilOptions {
-  /** 0 means no timeout. */
-  timeoutMs: number;
+  /** Cluster time at which to give up; undefined waits "forever" (see FOREVER_LIMIT_MS). */
+  deadline: number | undefined;
   /** Objects to start from (kubectl's initial LIST); the watch reports changes after them. */
   initial: readonly KubeObject[];
 }
 
-/** True when the condition was met, false when time ran out (or, with no timeout, nothing is left to happen). */
+/**
+ * True when the condition was met, false when time ran out (or, with no deadline, nothing is left
+ * to happen).
+ */
 export function untilWithSync(cluster: Cluster, type: ResourceType, namespace: string | undefined, list: ListOptions, opts: UntilOptions, condition: WatchCondition): boolean {
   for (const object of opts.initial) if (condition({ type: 'ADDED', object })) return true;
   let done = false;
@@ -41,7 +44,7 @@ export function untilWithSync(cluster: Cluster, type: ResourceType, namespace: s
   const finished = () => done || !!failure;
   try {
     const start = cluster.now();
-    if (opts.timeoutMs > 0) cluster.advanceTo(start + opts.timeoutMs, finished);
+    if (opts.deadline !== undefined) cluster.advanceTo(opts.deadline, finished);
     else {
       cluster.converge();
       for (;;) {

@@ -5,20 +5,13 @@ import type { ResourceType } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
 import type { PropagationPolicy } from '../../client/client';
 import type { CommandContext } from '../context';
-import { CliError, MultiError, RawError } from '../errors';
+import { CliError, MultiError } from '../errors';
 import { readManifests } from '../manifest/read';
 import { type DryRun, dryRunSuffix, parseDryRun } from '../flags/output';
 import { kindPrefix } from '../../printers/name';
 import { action, addGlobalFlags, collectSlice, intFlag, parseGoBool } from '../program';
-import { listSelected, namespaceOfManifest, resolveArgs } from '../resolve';
+import { listSelected, namespaceOfManifest, noResourcesError, resolveArgs } from '../resolve';
 
-const NO_ARGS = `error: You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'
-`;
 
 /** kubectl's parseCascadingFlag: a policy name, or a deprecated boolean. */
 function cascade(c: CommandContext, value: string): PropagationPolicy {
@@ -110,7 +103,7 @@ export function register(program: Command, ctx: CommandContext): void {
           }
         }
       } else {
-        if (!args.length) throw new RawError(NO_ARGS);
+        if (!args.length) throw noResourcesError();
         const resolved = resolveArgs(args);
         for (const t of resolved.targets) {
           if (t.names.length) {

@@ -22,7 +22,7 @@ import { decodeProblem } from '../manifest/decode';
 import { readManifests } from '../manifest/read';
 import { action, addGlobalFlags, collectSlice } from '../program';
 import { addRecordFlag, recordOption, withChangeCause } from '../record';
-import { listSelected, namespaceOfManifest, resolveArgs } from '../resolve';
+import { listSelected, namespaceOfManifest, noResourcesError, resolveArgs } from '../resolve';
 import { withLastApplied } from './apply';
 
 const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
@@ -113,7 +113,7 @@ async function originals(c: CommandContext, client: Client, args: string[], opts
     }
     return out;
   }
-  if (!args.length) throw new CliError('You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'');
+  if (!args.length) throw noResourcesError();
   for (const t of resolveArgs(args).targets) {
     const ns = t.type.namespaced ? namespace : undefined;
     if (!t.names.length) for (const obj of listSelected(client, t.type, ns, opts.selector ?? '')) out.push({ type: t.type, obj });

@@ -18,6 +18,7 @@ import { register as rollout } from './rollout';
 import { register as scale } from './scale';
 import { register as set } from './set';
 import { register as version } from './version';
+import { register as wait } from './wait';
 
 type Register = (program: Command, ctx: CommandContext) => void;
 
@@ -35,6 +36,7 @@ const COMMANDS: readonly [string, Register][] = [
   ['apply', apply],
   ['patch', patch],
   ['replace', replace],
+  ['wait', wait],
   ['label', label],
   ['annotate', annotate],
   ['api-resources', apiResources],

@@ -12,23 +12,16 @@ import { hasType } from '../../api/schema';
 import type { KubeObject } from '../../api/types';
 import type { Client, PatchType } from '../../client/client';
 import type { CommandContext } from '../context';
-import { CliError, MultiError, RawError } from '../errors';
+import { CliError, MultiError } from '../errors';
 import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
 import { parseDocument } from '../manifest/documents';
 import { readManifests } from '../manifest/read';
 import { action, addGlobalFlags, collectSlice } from '../program';
 import { CHANGE_CAUSE, addRecordFlag, recordOption } from '../record';
-import { namespaceOfManifest, resolveArgs } from '../resolve';
+import { namespaceOfManifest, noResourcesError, resolveArgs } from '../resolve';
 
 const PATCH_TYPES: readonly PatchType[] = ['json', 'merge', 'strategic'];
 
-const NO_RESOURCES = `error: You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'
-`;
 
 /**
  * The patch body as kubectl sends it (apimachinery's yaml.ToJSON): text that starts with "{"
@@ -133,7 +126,7 @@ export function register(program: Command, ctx: CommandContext): void {
           }
         }
       } else {
-        if (!args.length) throw new RawError(NO_RESOURCES);
+        if (!args.length) throw noResourcesError();
         for (const t of resolveArgs(args).targets) {
           if (!t.names.length) throw new CliError('resource(s) were provided, but no name was specified');
           for (const name of t.names) targets.push({ type: t.type, namespace: t.type.namespaced ? namespace : undefined, name });

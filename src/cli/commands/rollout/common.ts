@@ -5,7 +5,7 @@ import type { Client } from '../../../client/client';
 import type { CommandContext } from '../../context';
 import { CliError, MultiError } from '../../errors';
 import { addGlobalFlags, collectSlice } from '../../program';
-import { type Picked, pickObjects } from '../../verbs/select';
+import { type Picked, type SelectOptions, pickObjects, resolveSelection, visitSelection } from '../../verbs/select';
 
 export interface SelectionOptions {
   filename?: string[];
@@ -27,9 +27,23 @@ export function requireResources(args: string[], opts: SelectionOptions): void {
   if (!args.length && !opts.filename?.length) throw new CliError('required resource not specified');
 }
 
-/** The objects named; kubectl's builder here takes a bare TYPE as every object of that type. */
-export function selectObjects(c: CommandContext, client: Client, args: string[], opts: SelectionOptions, errors: Error[]): Promise<Picked[]> {
-  return pickObjects(c, client, args, { all: true, selector: opts.selector, filename: opts.filename, recursive: opts.recursive }, errors);
+/** The objects named, all fetched first (kubectl's r.Infos()), failures collected in `errors`. */
+export async function selectObjects(c: CommandContext, client: Client, args: string[], opts: SelectionOptions, errors: Error[]): Promise<Picked[]> {
+  return pickObjects(c, client, args, selectOptions(opts), errors);
+}
+
+/** kubectl's builder here takes a bare TYPE as every object of that type. */
+function selectOptions(opts: SelectionOptions): SelectOptions {
+  return { all: true, selector: opts.selector, filename: opts.filename, recursive: opts.recursive };
+}
+
+/**
+ * Visits the objects named, in order, fetching each just before its visit (kubectl's r.Visit),
+ * collecting failures in `errors`. Returns how many objects were visited.
+ */
+export async function visitObjects(c: CommandContext, client: Client, args: string[], opts: SelectionOptions, errors: Error[], visit: (p: Picked) => void): Promise<number> {
+  const select = selectOptions(opts);
+  return visitSelection(client, await resolveSelection(c, args, select, errors), select, errors, visit);
 }
 
 /** Errors collected on the way end the command together, after what succeeded was printed. */

@@ -8,7 +8,7 @@ import { klogWarning } from '../../klog';
 import { action, intFlag } from '../../program';
 import { objectName } from '../../../printers/name';
 import { historyViewerFor } from '../../verbs/rollout';
-import { requireResources, selectObjects, throwCollected, withSelectionFlags } from './common';
+import { requireResources, throwCollected, visitObjects, withSelectionFlags } from './common';
 
 export function registerHistory(rollout: Command, ctx: CommandContext): void {
   withSelectionFlags(rollout.command('history').description('View rollout history'))
@@ -23,25 +23,21 @@ export function registerHistory(rollout: Command, ctx: CommandContext): void {
         const client = c.cluster('read').client;
         const errors: Error[] = [];
         const warn = (m: string) => klogWarning(c, 'history.go:116', m);
-        for (const { target, obj } of await selectObjects(c, client, args, opts, errors)) {
-          try {
-            const viewer = historyViewerFor(target.type);
-            if (printer) {
-              // The recording objects themselves: one revision, or all in revision order.
-              const history = viewer.history(client, obj, warn);
-              const revisions = revision > 0 ? [revision] : [...history.keys()].sort((a, b) => a - b);
-              for (const r of revisions) {
-                const recorded = history.get(r);
-                if (recorded) printer.print(recorded, '');
-              }
-              continue;
+        await visitObjects(c, client, args, opts, errors, ({ target, obj }) => {
+          const viewer = historyViewerFor(target.type);
+          if (printer) {
+            // The recording objects themselves: one revision, or all in revision order.
+            const history = viewer.history(client, obj, warn);
+            const revisions = revision > 0 ? [revision] : [...history.keys()].sort((a, b) => a - b);
+            for (const r of revisions) {
+              const recorded = history.get(r);
+              if (recorded) printer.print(recorded, '');
             }
-            const text = viewer.view(client, obj, revision, warn);
-            c.io.out.write(`${objectName(obj)} ${revision > 0 ? `with revision #${revision}` : ''}\n${text}\n`);
-          } catch (e) {
-            errors.push(e as Error);
+            return;
           }
-        }
+          const text = viewer.view(client, obj, revision, warn);
+          c.io.out.write(`${objectName(obj)} ${revision > 0 ? `with revision #${revision}` : ''}\n${text}\n`);
+        });
         throwCollected(errors);
       }),
     );

@@ -7,7 +7,7 @@ import { durationFlag } from '../../flags/duration';
 import { action, intFlag } from '../../program';
 import { statusViewerFor } from '../../verbs/rollout';
 import { TIMED_OUT, untilWithSync } from '../../watch';
-import { requireResources, selectObjects, throwCollected, withSelectionFlags } from './common';
+import { requireResources, throwCollected, visitObjects, withSelectionFlags } from './common';
 
 export function registerStatus(rollout: Command, ctx: CommandContext): void {
   withSelectionFlags(rollout.command('status').description('Show the status of the rollout'))
@@ -23,27 +23,23 @@ export function registerStatus(rollout: Command, ctx: CommandContext): void {
         const watch = opts.watch !== false;
         const cluster = c.cluster(watch ? 'write' : 'read');
         const errors: Error[] = [];
-        const picked = await selectObjects(c, cluster.client, args, opts, errors);
-        for (const { target, obj } of picked) {
-          try {
-            const status = statusViewerFor(target.type);
-            const ns = obj.metadata.namespace;
-            const list = { fieldSelector: `metadata.name=${obj.metadata.name}` };
-            const initial = cluster.client.list(target.type, ns, list);
-            const done = untilWithSync(cluster, target.type, ns, list, { timeoutMs: Math.max(0, opts.timeout), initial }, (event) => {
-              // A deleted object is not followed: a new one of that name would be another rollout.
-              if (event.type === 'DELETED') throw new CliError('object has been deleted');
-              const s = status(event.object, revision);
-              c.io.out.write(s.message);
-              return s.done || !watch;
-            });
-            if (!done) throw new CliError(TIMED_OUT);
-          } catch (e) {
-            errors.push(e as Error);
-          }
-        }
+        const visited = await visitObjects(c, cluster.client, args, opts, errors, ({ target, obj }) => {
+          const status = statusViewerFor(target.type);
+          const ns = obj.metadata.namespace;
+          const list = { fieldSelector: `metadata.name=${obj.metadata.name}` };
+          const initial = cluster.client.list(target.type, ns, list);
+          const deadline = opts.timeout > 0 ? cluster.now() + opts.timeout : undefined;
+          const done = untilWithSync(cluster, target.type, ns, list, { deadline, initial }, (event) => {
+            // A deleted object is not followed: a new one of that name would be another rollout.
+            if (event.type === 'DELETED') throw new CliError('object has been deleted');
+            const s = status(event.object, revision);
+            c.io.out.write(s.message);
+            return s.done || !watch;
+          });
+          if (!done) throw new CliError(TIMED_OUT);
+        });
         throwCollected(errors);
-        if (!picked.length && !errors.length) c.io.err.write(`No resources found in ${c.namespace()} namespace.\n`);
+        if (!visited && !errors.length) c.io.err.write(`No resources found in ${c.namespace()} namespace.\n`);
       }),
     );
 }

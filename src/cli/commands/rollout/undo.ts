@@ -4,7 +4,7 @@ import type { CommandContext } from '../../context';
 import { MutationPrinter, parseDryRun, parseOutput } from '../../flags/output';
 import { action, intFlag } from '../../program';
 import { rollbackerFor } from '../../verbs/rollout';
-import { requireResources, selectObjects, throwCollected, withSelectionFlags } from './common';
+import { requireResources, throwCollected, visitObjects, withSelectionFlags } from './common';
 
 export function registerUndo(rollout: Command, ctx: CommandContext): void {
   withSelectionFlags(rollout.command('undo').description('Undo a previous rollout'))
@@ -18,15 +18,11 @@ export function registerUndo(rollout: Command, ctx: CommandContext): void {
         const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false), dryRun);
         const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;
         const errors: Error[] = [];
-        for (const { target, obj } of await selectObjects(c, client, args, opts, errors)) {
-          try {
-            const result = rollbackerFor(target.type)(client, obj, opts.toRevision, dryRun);
-            // kubectl prints the object as it was fetched, before the rollback.
-            printer.print(obj, result);
-          } catch (e) {
-            errors.push(e as Error);
-          }
-        }
+        await visitObjects(c, client, args, opts, errors, ({ target, obj }) => {
+          const result = rollbackerFor(target.type)(client, obj, opts.toRevision, dryRun);
+          // kubectl prints the object as it was fetched, before the rollback.
+          printer.print(obj, result);
+        });
         throwCollected(errors);
       }),
     );

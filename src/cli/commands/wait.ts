@@ -1,0 +1,111 @@
+// kubectl wait: until objects are deleted, created, or meet a condition or JSONPath value. The
+// wait fast-forwards simulated time; one deadline (--timeout, 30s by default) covers all objects.
+import type { Command } from 'commander';
+import { isStatusError, notFound } from '../../api/errors';
+import type { ResourceType } from '../../api/registry';
+import type { KubeObject } from '../../api/types';
+import type { CommandContext } from '../context';
+import { CliError, MultiError } from '../errors';
+import { durationFlag } from '../flags/duration';
+import { MutationPrinter, parseOutput } from '../flags/output';
+import { action, addGlobalFlags, collectSlice } from '../program';
+import { noResourcesError } from '../resolve';
+import { type Picked, fetchSelection, resolveSelection, visitSelection } from '../verbs/select';
+import { parseWaitFor } from '../verbs/wait/conditions';
+import { TIMED_OUT, untilWithSync } from '../watch';
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** A negative --timeout waits a week. */
+const NEGATIVE_TIMEOUT_MS = 168 * 3600_000;
+
+/** info.ObjectName(): the plural resource and the name, without the group ("deployments/web"). */
+function objectName(type: ResourceType, name: string | undefined): string {
+  return `${type.resource}/${name ?? ''}`;
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  addGlobalFlags(
+    program
+      .command('wait')
+      .description('Experimental: Wait for a specific condition on one or many resources')
+      .argument('[args...]')
+      .option('--for <condition>', 'The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath=\'{JSONPath expression}\'=[JSONPath value]].', '')
+      .option('--timeout <duration>', 'The length of time to wait before giving up. Zero means check once and don\'t wait, negative means wait for a week.', durationFlag(), DEFAULT_TIMEOUT_MS)
+      .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+      .option('--field-selector <selector>', 'Selector (field query) to filter on.')
+      .option('--all', 'Select all resources in the namespace of the specified resource types')
+      .option('-A, --all-namespaces', 'If present, list the requested object(s) across all namespaces.')
+      .option('-f, --filename <file>', 'identifying the resource.', collectSlice)
+      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.', true)
+      .option('--local', 'If true, annotation will NOT contact api-server but run locally.')
+      .option('-o, --output <format>', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).'),
+  ).action(
+    action(ctx, async (c, args, opts) => {
+      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false), 'none');
+      const waitFor = parseWaitFor(opts.for);
+      if (!args.length && !opts.filename?.length) throw noResourcesError();
+      const timeout: number = opts.timeout < 0 ? NEGATIVE_TIMEOUT_MS : opts.timeout;
+      const cluster = c.cluster(timeout === 0 ? 'read' : 'write');
+      const { client } = cluster;
+      const deadline = cluster.now() + timeout;
+      const select = { all: !!opts.all, allNamespaces: !!opts.allNamespaces, selector: opts.selector, fieldSelector: opts.fieldSelector, filename: opts.filename, recursive: opts.recursive };
+      const errors: Error[] = [];
+      const selection = await resolveSelection(c, args, select, errors);
+      const fetch = (into: Error[]): Picked[] => fetchSelection(client, selection, select, into);
+
+      if (waitFor.mode === 'create') {
+        // Until everything named exists, looked up again after every step of the clock.
+        const missing = (): boolean => {
+          const found: Error[] = [];
+          fetch(found);
+          const other = found.find((e) => !isStatusError(e, 'NotFound'));
+          if (other) throw other;
+          return found.length > 0;
+        };
+        const created = !missing() || (timeout > 0 && cluster.advanceTo(deadline, () => !missing()));
+        if (!created) throw new CliError(TIMED_OUT);
+      }
+
+      const visited = visitSelection(client, selection, select, errors, ({ target, obj }) => {
+        const done = waitOne(target.type, obj);
+        if (done) printer.print(done, 'condition met');
+      });
+      // Objects already gone count as deleted, silently.
+      const failures = waitFor.mode === 'delete' ? errors.filter((e) => !isStatusError(e, 'NotFound')) : errors;
+      if (failures.length) throw failures.length === 1 ? failures[0] : new MultiError(failures);
+      if (!visited && waitFor.mode !== 'delete') throw new CliError('no matching resources found');
+
+      /** Waits for one object; returns the object to print, or throws. */
+      function waitOne(type: ResourceType, obj: KubeObject): KubeObject | undefined {
+        const name = obj.metadata.name;
+        if (!name) throw new CliError('resource name must be provided');
+        const ns = obj.metadata.namespace;
+        if (waitFor.mode === 'create') return obj;
+        const current = client.tryGet(type, ns, name);
+        if (waitFor.mode === 'delete' && !current) return obj;
+        if (timeout === 0) {
+          if (!current) throw notFound(type, name);
+          if (waitFor.mode === 'check' && waitFor.check(current)) return current;
+          throw new CliError(`condition not met for ${objectName(type, name)}`);
+        }
+        const timedOut = new CliError(`${TIMED_OUT} on ${objectName(type, name)}`);
+        if (cluster.now() >= deadline) throw timedOut;
+        const list = { fieldSelector: `metadata.name=${name}` };
+        const initial = client.list(type, ns, list);
+        if (!initial.length) {
+          if (waitFor.mode === 'delete') return current ?? obj;
+          throw notFound(type, name);
+        }
+        let last: KubeObject | undefined;
+        const met = untilWithSync(cluster, type, ns, list, { deadline, initial }, (event) => {
+          if (waitFor.mode === 'delete') return event.type === 'DELETED';
+          if (event.type === 'DELETED') return false;
+          last = event.object;
+          return waitFor.check(event.object);
+        });
+        if (!met) throw timedOut;
+        return waitFor.mode === 'delete' ? current : last;
+      }
+    }),
+  );
+}

@@ -1,0 +1,88 @@
+// kubectl wait through the launcher: conditions met at once or after simulated time passes,
+// timeouts (one deadline for all objects), --timeout=0, deletion, creation, and the errors.
+import { afterAll, describe, expect, it } from 'vitest';
+import { Home } from '../helpers/cli';
+
+const slow = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: slow
+spec:
+  replicas: 3
+  minReadySeconds: 10
+  selector:
+    matchLabels: {app: slow}
+  template:
+    metadata:
+      labels: {app: slow}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.25
+`;
+
+describe('kubectl wait', () => {
+  const h = new Home();
+  afterAll(() => h.remove());
+
+  it('waits for a condition as simulated time passes, and gives up at the timeout', () => {
+    h.ok('apply', '-f', h.file('slow.yaml', slow));
+    const early = h.run(['wait', '--for=condition=Available', 'deploy/slow', '--timeout=5s']);
+    expect([early.code, early.stdout, early.stderr]).toEqual([1, '', 'error: timed out waiting for the condition on deployments/slow\n']);
+    expect(h.ok('wait', '--for=condition=available', 'deployment/slow', '--timeout=20s')).toBe('deployment.apps/slow condition met\n');
+    // Five seconds of timeout plus five more until the pods had been ready for ten.
+    expect(h.ok('get', 'deploy', 'slow')).toBe('NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nslow   3/3     3            3           10s\n');
+  });
+
+  it('checks once with --timeout=0', () => {
+    const pods = h.ok('wait', '--for=condition=Ready', 'pods', '-l', 'app=slow', '--timeout=0').trim().split('\n');
+    expect(pods).toHaveLength(3);
+    for (const line of pods) expect(line).toMatch(/^pod\/slow-[a-z0-9]+-[a-z0-9]{5} condition met$/);
+    const not = h.run(['wait', '--for=condition=Ready=false', 'deploy/slow', '--timeout=0']);
+    expect([not.code, not.stderr]).toEqual([1, 'error: condition not met for deployments/slow\n']);
+  });
+
+  it('prints what is met, then one line per failure', () => {
+    h.ok('create', 'deployment', 'stuck', '--image=nginx:1.91');
+    const r = h.run(['wait', '--for=condition=Available', 'deploy/slow', 'deploy/stuck', 'deploy/nope', '--timeout=1m']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      1,
+      'deployment.apps/slow condition met\n',
+      'timed out waiting for the condition on deployments/stuck\nError from server (NotFound): deployments.apps "nope" not found\n',
+    ]);
+    // The stuck rollout passes its deadline while someone waits long enough.
+    expect(h.ok('wait', '--for=condition=Progressing=False', 'deploy/stuck', '--timeout=15m')).toBe('deployment.apps/stuck condition met\n');
+  });
+
+  it('waits for deletion, which is immediate for what is already gone', () => {
+    expect(h.ok('delete', 'deploy', 'stuck', '--wait=false')).toBe('deployment.apps "stuck" deleted\n');
+    const r = h.run(['wait', '--for=delete', 'deploy/stuck', 'deploy/nope']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, '', '']);
+    const pod = h.ok('get', 'pods', '-l', 'app=slow', '-o', 'name').split('\n')[0];
+    expect(h.ok('delete', pod, '--wait=false')).toBe(`${pod.replace('pod/', 'pod "')}" deleted\n`);
+    const gone = h.run(['wait', '--for=delete', pod]);
+    expect([gone.code, gone.stderr]).toEqual([0, '']);
+  });
+
+  it('waits for creation of what is named', () => {
+    expect(h.ok('wait', '--for=create', 'deploy/slow')).toBe('deployment.apps/slow condition met\n');
+    const r = h.run(['wait', '--for=create', 'deploy/later', '--timeout=3s']);
+    expect([r.code, r.stderr]).toEqual([1, 'error: timed out waiting for the condition\n']);
+  });
+
+  it('fails like kubectl on bad requests', () => {
+    const cases: [string[], string][] = [
+      [['wait', 'pods', '--all'], 'error: unrecognized condition: ""\n'],
+      [['wait', '--for=foo', 'pods', '--all'], 'error: unrecognized condition: "foo"\n'],
+      [['wait', '--for=delete'], "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n"],
+      [['wait', '--for=condition=Ready', 'pods'], 'error: resource(s) were provided, but no name was specified\n'],
+      [['wait', '--for=condition=Ready', 'pods', '-l', 'app=none'], 'error: no matching resources found\n'],
+      [['wait', '--for=condition=Ready', 'pod/nosuch'], 'Error from server (NotFound): pods "nosuch" not found\n'],
+      [['wait', '--for=condition=Ready', '--timeout=5', 'pods', '--all'], 'Error: invalid argument "5" for "--timeout" flag: time: missing unit in duration "5"\nSee \'kubectl wait --help\' for usage.\n'],
+    ];
+    for (const [args, stderr] of cases) {
+      const r = h.run(args);
+      expect([args.join(' '), r.code, r.stderr]).toEqual([args.join(' '), 1, stderr]);
+    }
+  });
+});
