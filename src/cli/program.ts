@@ -169,29 +169,46 @@ function selectedCommand(root: Command, argv: string[]): Command {
   return cmd;
 }
 
-/** Converts commander's failures into cobra's messages. */
-export function translateCommanderError(e: CommanderError, root: Command, argv: string[]): Error {
-  const cmd = selectedCommand(root, argv);
-  const hint = `See 'kubectl ${commandPath(cmd)} --help' for usage.\n`;
+/** Commands that report flag errors their own way (cobra's SetFlagErrorFunc), e.g. diff. */
+const flagErrorHandlers = new WeakMap<Command, (message: string) => Error>();
+
+export function onFlagError(cmd: Command, handler: (message: string) => Error): void {
+  flagErrorHandlers.set(cmd, handler);
+}
+
+/** pflag's message for a flag commander rejected, without cobra's "Error: " and hint. */
+function flagErrorMessage(e: CommanderError, argv: string[]): string | undefined {
   switch (e.code) {
     case 'commander.unknownOption': {
       const flag = /'([^']+)'/.exec(e.message)?.[1] ?? '';
-      if (/^-[^-]/.test(flag)) return new RawError(`Error: unknown shorthand flag: '${flag[1]}' in ${flag}\n${hint}`);
-      return new RawError(`Error: unknown flag: ${flag.split('=')[0]}\n${hint}`);
+      if (/^-[^-]/.test(flag)) return `unknown shorthand flag: '${flag[1]}' in ${flag}`;
+      return `unknown flag: ${flag.split('=')[0]}`;
     }
     case 'commander.optionMissingArgument': {
       const m = /option '([^']+)'/.exec(e.message)?.[1] ?? '';
       const [shortPart, longPart] = m.split(/,\s*/);
       const used = argv.find((a) => a === shortPart || a === longPart?.split(' ')[0]) ?? shortPart;
-      if (/^-[^-]$/.test(used)) return new RawError(`Error: flag needs an argument: '${used[1]}' in ${used}\n${hint}`);
-      return new RawError(`Error: flag needs an argument: ${used.split(' ')[0]}\n${hint}`);
+      if (/^-[^-]$/.test(used)) return `flag needs an argument: '${used[1]}' in ${used}`;
+      return `flag needs an argument: ${used.split(' ')[0]}`;
     }
     case 'commander.invalidArgument': {
       // "error: option '-r, --replicas <replicas>' argument 'x' is invalid. <reason>"
       const m = /option '([^']+?)(?: <[^>]*>)?' argument '(.*)' is invalid\. (.*)$/s.exec(e.message);
-      if (!m) return new CliError(e.message.replace(/^error: /, ''));
-      return new RawError(`Error: invalid argument ${JSON.stringify(m[2])} for "${m[1]}" flag: ${m[3]}\n${hint}`);
+      return m ? `invalid argument ${JSON.stringify(m[2])} for "${m[1]}" flag: ${m[3]}` : undefined;
     }
+  }
+  return undefined;
+}
+
+/** Converts commander's failures into cobra's messages. */
+export function translateCommanderError(e: CommanderError, root: Command, argv: string[]): Error {
+  const cmd = selectedCommand(root, argv);
+  const hint = `See 'kubectl ${commandPath(cmd)} --help' for usage.\n`;
+  const flagMessage = flagErrorMessage(e, argv);
+  if (flagMessage !== undefined) return flagErrorHandlers.get(cmd)?.(flagMessage) ?? new RawError(`Error: ${flagMessage}\n${hint}`);
+  switch (e.code) {
+    case 'commander.invalidArgument':
+      return new CliError(e.message.replace(/^error: /, ''));
     case 'commander.unknownCommand': {
       const typed = /'([^']+)'/.exec(e.message)?.[1] ?? '';
       return new RawError(unknownCommandText(root, cmd, typed));

@@ -1,6 +1,7 @@
 // How a Deployment relates to its ReplicaSets: the pod-template-hash label, revisions, and which
 // ReplicaSet is the "new" one. Shared by the controller, describe and rollout.
 import { deepEqual } from '../meta/equal';
+import { LAST_APPLIED } from '../meta/annotations';
 import { controllerRef } from '../meta/ownerrefs';
 import { labelSelectorMatches } from '../meta/selector';
 import { parseTime } from '../time';
@@ -12,7 +13,6 @@ export const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
 export const DESIRED_REPLICAS = 'deployment.kubernetes.io/desired-replicas';
 export const MAX_REPLICAS = 'deployment.kubernetes.io/max-replicas';
 export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const ROLLBACK_TO = 'deprecated.deployment.rollback.to';
 
 /**

@@ -2,9 +2,7 @@
 // three-way merge of the last-applied configuration, the manifest and the live object.
 import type { Command } from 'commander';
 import { isStatusError } from '../../api/errors';
-import { createThreeWayMergePatch } from '../../api/patch/merge';
-import { createThreeWayPatch } from '../../api/patch/strategic';
-import { hasType } from '../../api/schema';
+import { LAST_APPLIED, applyPatch, withLastApplied } from '../../api/patch/apply';
 import { type ResourceType, kindDef } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
 import type { Client } from '../../client/client';
@@ -17,16 +15,6 @@ import { action, addGlobalFlags, collectSlice } from '../program';
 import { namespaceOfManifest } from '../resolve';
 import { fieldValidation } from '../flags/validate';
 import { addRecordFlag, recordOption, withChangeCause } from '../record';
-
-export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
-
-/** The object as applied, with the annotation recording it (kubectl's GetModifiedConfiguration). */
-export function withLastApplied(obj: KubeObject): KubeObject {
-  const annotations = { ...(obj.metadata.annotations ?? {}) };
-  delete annotations[LAST_APPLIED];
-  const recorded = { ...obj, metadata: { ...obj.metadata, annotations } };
-  return { ...obj, metadata: { ...obj.metadata, annotations: { ...annotations, [LAST_APPLIED]: canonicalJson(recorded) + '\n' } } };
-}
 
 function missingAnnotationWarning(type: { resource: string; group: string }, name: string): string {
   const res = type.group ? `${type.resource}.${type.group}` : type.resource;
@@ -77,22 +65,15 @@ function applyOne(c: CommandContext, client: Client, m: ManifestObject, o: Apply
     o.report(manifest, 'configured');
     return manifest;
   }
-  const recorded = live.metadata.annotations?.[LAST_APPLIED];
-  if (recorded === undefined) c.io.err.write(missingAnnotationWarning(type, name));
-  const original = recorded ? (JSON.parse(recorded) as Record<string, unknown>) : {};
-  // Built-in kinds get a strategic merge patch; a kind without Go types (a custom resource), a
-  // JSON merge patch, as kubectl does.
-  const schemaType = kindDef(type).strategy.schemaType;
-  const strategic = hasType(schemaType);
-  const args = [original, modified as Record<string, unknown>, live as Record<string, unknown>] as const;
-  const patch = strategic ? createThreeWayPatch(...args, schemaType) : createThreeWayMergePatch(...args);
+  if (live.metadata.annotations?.[LAST_APPLIED] === undefined) c.io.err.write(missingAnnotationWarning(type, name));
+  const { patch, type: patchType } = applyPatch(live, modified, kindDef(type).strategy.schemaType);
   if (!Object.keys(patch).length) {
     o.report(live, 'unchanged');
     return live;
   }
   let patched: KubeObject;
   try {
-    patched = client.patch(type, ns, name, strategic ? 'strategic' : 'merge', patch, { dryRun: o.dryRun === 'server', fieldValidation: o.validation });
+    patched = client.patch(type, ns, name, patchType, patch, { dryRun: o.dryRun === 'server', fieldValidation: o.validation });
   } catch (e) {
     // kubectl names the file twice: once for the patch it sent, once for the request.
     if (!isStatusError(e)) throw e;

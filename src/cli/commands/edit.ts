@@ -23,7 +23,7 @@ import { readManifests } from '../manifest/read';
 import { action, addGlobalFlags, collectSlice } from '../program';
 import { addRecordFlag, recordOption, withChangeCause } from '../record';
 import { listSelected, namespaceOfManifest, noResourcesError, resolveArgs } from '../resolve';
-import { withLastApplied } from './apply';
+import { withLastApplied } from '../../api/patch/apply';
 
 const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
 # and an empty file will abort the edit. If an error occurs while saving this file will be

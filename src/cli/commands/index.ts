@@ -9,6 +9,7 @@ import { register as config } from './config';
 import { register as create } from './create';
 import { register as del } from './delete';
 import { register as describe } from './describe';
+import { register as diff } from './diff';
 import { register as edit } from './edit';
 import { register as get } from './get';
 import { registerAnnotate as annotate, registerLabel as label } from './label';
@@ -33,6 +34,7 @@ const COMMANDS: readonly [string, Register][] = [
   ['scale', scale],
   ['cluster-info', clusterInfo],
   ['describe', describe],
+  ['diff', diff],
   ['apply', apply],
   ['patch', patch],
   ['replace', replace],

@@ -11,7 +11,7 @@ import { readManifests } from '../manifest/read';
 import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
 import { addRecordFlag, recordOption, withChangeCause } from '../record';
 import { namespaceOfManifest } from '../resolve';
-import { withLastApplied } from './apply';
+import { withLastApplied } from '../../api/patch/apply';
 import { deletedLine } from './delete';
 
 export function register(program: Command, ctx: CommandContext): void {

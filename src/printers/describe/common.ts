@@ -1,11 +1,11 @@
 // Pieces every describer uses: labels, annotations, tolerations, the controller, events.
 import type { Event, KubeObject, Labels, Toleration } from '../../api/types';
+import { LAST_APPLIED } from '../../api/meta/annotations';
 import { controllerRef } from '../../api/meta/ownerrefs';
 import { parseTime } from '../../api/time';
 import { age } from '../age';
 import { type DescribeWriter, LEVEL_0, LEVEL_1 } from './writer';
 
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const MAX_ANNOTATION_LEN = 140;
 
 /** "Labels:\tk=v" with continuation lines "\tk2=v2"; `<none>` when empty. */

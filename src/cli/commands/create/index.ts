@@ -11,7 +11,7 @@ import { fieldValidation } from '../../flags/validate';
 import { action, addGlobalFlags, collect, collectSlice, intFlag } from '../../program';
 import { namespaceOfManifest } from '../../resolve';
 import { addRecordFlag, recordOption, withChangeCause } from '../../record';
-import { withLastApplied } from '../apply';
+import { withLastApplied } from '../../../api/patch/apply';
 import * as gen from './generators';
 
 function withOutputFlags(cmd: Command): Command {

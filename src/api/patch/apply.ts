@@ -1,0 +1,34 @@
+// Client-side apply's bookkeeping: the last-applied-configuration annotation that records what
+// was applied, and the patch from it, the new manifest and the live object (strategic for kinds
+// with Go types, JSON merge for the rest, as kubectl chooses).
+import { LAST_APPLIED } from '../meta/annotations';
+import { canonicalJson } from '../meta/canonical';
+import { hasType } from '../schema';
+import type { KubeObject } from '../types';
+import { createThreeWayMergePatch } from './merge';
+import { createThreeWayPatch } from './strategic';
+
+export { LAST_APPLIED };
+
+type JsonMap = Record<string, unknown>;
+
+/** The object as applied, with the annotation recording it (kubectl's GetModifiedConfiguration). */
+export function withLastApplied(obj: KubeObject): KubeObject {
+  const annotations = { ...(obj.metadata.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  const recorded = { ...obj, metadata: { ...obj.metadata, annotations } };
+  return { ...obj, metadata: { ...obj.metadata, annotations: { ...annotations, [LAST_APPLIED]: canonicalJson(recorded) + '\n' } } };
+}
+
+/** The configuration last applied to `live`, or undefined when it was never applied. */
+export function lastApplied(live: KubeObject): JsonMap | undefined {
+  const recorded = live.metadata.annotations?.[LAST_APPLIED];
+  return recorded === undefined ? undefined : (JSON.parse(recorded) as JsonMap);
+}
+
+/** The three-way patch that takes `live` to `modified`; {} when nothing would change. */
+export function applyPatch(live: KubeObject, modified: KubeObject, schemaType: string): { patch: JsonMap; type: 'strategic' | 'merge' } {
+  const args = [lastApplied(live) ?? {}, modified as unknown as JsonMap, live as unknown as JsonMap] as const;
+  if (hasType(schemaType)) return { patch: createThreeWayPatch(...args, schemaType), type: 'strategic' };
+  return { patch: createThreeWayMergePatch(...args), type: 'merge' };
+}

@@ -1,0 +1,137 @@
+// kubectl diff: what `kubectl apply -f` would change, as a unified diff of the live objects and
+// the objects a dry-run apply returns, each written as YAML into a LIVE and a MERGED directory
+// and compared by the diff program. Exit 0: no differences, 1: differences, >1: an error.
+import type { Command } from 'commander';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LAST_APPLIED, applyPatch } from '../../api/patch/apply';
+import { matches, parseSelector } from '../../api/meta/selector';
+import { type ResourceType, kindDef } from '../../api/registry';
+import type { KubeObject } from '../../api/types';
+import type { Client } from '../../client/client';
+import { toYaml } from '../../printers/yaml';
+import type { CommandContext } from '../context';
+import { makeTempDir, runDiff } from '../diffprogram';
+import { CliError, ExitCode, RawError, errorText, exitCodeOf } from '../errors';
+import { readManifests } from '../manifest/read';
+import { action, addGlobalFlags, collectSlice, intFlag, onFlagError } from '../program';
+import { namespaceOfManifest } from '../resolve';
+
+const MASK = { same: '***', before: '*** (before)', after: '*** (after)' };
+
+/** The file name of an object in both directories: "[group.]version.Kind.namespace.name". */
+function fileName(type: ResourceType, namespace: string | undefined, name: string): string {
+  return `${type.group ? `${type.group}.` : ''}${type.version}.${type.kind}.${namespace ?? ''}.${name}`;
+}
+
+/** GetModifiedConfiguration without the annotation: the manifest as apply would send it. */
+function modifiedConfiguration(obj: KubeObject): KubeObject {
+  const annotations = { ...(obj.metadata.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  return { ...obj, metadata: { ...obj.metadata, annotations } };
+}
+
+/** What a client-side apply would leave: a dry-run create, or a dry-run patch (none if empty). */
+function merged(client: Client, type: ResourceType, local: KubeObject, live: KubeObject | undefined): KubeObject {
+  const ns = local.metadata.namespace;
+  if (!live) return client.create(type, local, { dryRun: true });
+  const { patch, type: patchType } = applyPatch(live, modifiedConfiguration(local), kindDef(type).strategy.schemaType);
+  if (!Object.keys(patch).length) return live;
+  return client.patch(type, ns, local.metadata.name!, patchType, patch, { dryRun: true });
+}
+
+function withoutManagedFields(obj: KubeObject): KubeObject {
+  const { managedFields: _m, ...metadata } = obj.metadata as KubeObject['metadata'] & { managedFields?: unknown };
+  return { ...obj, metadata };
+}
+
+/** Secrets' values never reach the diff: only whether each key changed. */
+function maskSecretData(from: KubeObject | undefined, to: KubeObject): [KubeObject | undefined, KubeObject] {
+  const a = { ...((from as { data?: Record<string, string> } | undefined)?.data ?? {}) };
+  const b = { ...((to as { data?: Record<string, string> }).data ?? {}) };
+  for (const k of Object.keys(a)) {
+    if (k in b) {
+      if (a[k] !== b[k]) {
+        a[k] = MASK.before;
+        b[k] = MASK.after;
+        continue;
+      }
+      b[k] = MASK.same;
+    }
+    a[k] = MASK.same;
+  }
+  for (const k of Object.keys(b)) if (!(k in a)) b[k] = MASK.same;
+  const set = (o: KubeObject, data: Record<string, string>) => ('data' in o ? { ...o, data } : o);
+  return [from && set(from, a), set(to, b)];
+}
+
+async function runDiffCommand(c: CommandContext, args: string[], opts: Record<string, any>): Promise<void> {
+  if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'diff');
+  if (!opts.filename?.length) throw new CliError('must specify one of -f and -k');
+  if (opts.forceConflicts && !opts.serverSide) throw new CliError('--force-conflicts only works with --server-side');
+  if (opts.serverSide) throw new CliError('--server-side is not supported by pocketkube yet; diff uses client-side apply');
+  if (opts.prune) throw new CliError('--prune is not supported by pocketkube yet');
+  const manifests = await readManifests(opts.filename, { recursive: !!opts.recursive, validate: false }, c.io);
+  // Without ContinueOnError, the first unreadable document ends the command before any diff.
+  if (manifests.errors.length) throw manifests.errors[0];
+  const selector = opts.selector ? parseSelector(opts.selector) : undefined;
+  const client = c.cluster('read').client;
+  const live = makeTempDir(c.env, 'LIVE');
+  const after = makeTempDir(c.env, 'MERGED');
+  try {
+    for (const m of manifests.objects) {
+      if (selector && !matches(selector, m.obj.metadata.labels)) continue;
+      const ns = namespaceOfManifest(m.obj, m.type, c.namespace(), c.namespaceExplicit);
+      const local = { ...m.obj, metadata: { ...m.obj.metadata, ...(ns ? { namespace: ns } : {}) } };
+      const name = local.metadata.name ?? '';
+      const current = client.tryGet(m.type, ns, name);
+      let from = current;
+      let to = merged(client, m.type, local, current);
+      if (!opts.showManagedFields) {
+        from = from && withoutManagedFields(from);
+        to = withoutManagedFields(to);
+      }
+      if (m.type.group === '' && m.type.kind === 'Secret') [from, to] = maskSecretData(from, to);
+      const file = fileName(m.type, ns, name);
+      fs.writeFileSync(path.join(live, file), from ? toYaml(from) : '', { mode: 0o700 });
+      fs.writeFileSync(path.join(after, file), toYaml(to), { mode: 0o700 });
+      if (current?.metadata.deletionTimestamp) c.io.err.write(`Warning: Detected changes to resource ${name} which is currently being deleted.\n`);
+    }
+    for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+    if (runDiff(c.io, c.env, live, after) === 1) throw new ExitCode(1);
+  } finally {
+    fs.rmSync(live, { recursive: true, force: true });
+    fs.rmSync(after, { recursive: true, force: true });
+  }
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  const cmd = addGlobalFlags(
+    program
+      .command('diff')
+      .description('Diff the live version against a would-be applied version')
+      .argument('[args...]')
+      .option('-f, --filename <file>', 'Filename, directory, or URL to files contains the configuration to diff', collectSlice)
+      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+      .option('--server-side', 'If true, apply runs in the server instead of the client.')
+      .option('--force-conflicts', 'If true, server-side apply will force the changes against conflicts.')
+      .option('--field-manager <name>', 'Name of the manager used to track field ownership.', 'kubectl-client-side-apply')
+      .option('--show-managed-fields', 'If true, include managed fields in the diff.')
+      .option('--concurrency <n>', 'Number of objects to process in parallel when diffing against the live version.', intFlag(), 1)
+      .option('--prune', 'Include resources that would be deleted by pruning.')
+      .option('--prune-allowlist <gvk>', 'Overwrite the default allowlist with <group/version/kind> for --prune', collectSlice),
+  );
+  // diff's errors, flag errors included, exit one higher than other commands' (cmdutil.CheckDiffErr).
+  onFlagError(cmd, (message) => new RawError(`error: ${message}\nSee 'kubectl diff -h' for help and examples\n`, 2));
+  cmd.action(
+    action(ctx, async (c, args, opts) => {
+      try {
+        await runDiffCommand(c, args, opts);
+      } catch (e) {
+        if (e instanceof ExitCode) throw e;
+        throw new RawError(errorText(e), exitCodeOf(e) + 1);
+      }
+    }),
+  );
+}
