@@ -259,3 +259,20 @@ describe('pause, resume and restart', () => {
     expect(JSON.parse(h.ok('get', 'deploy', 'web', '-o', 'json')).spec.template.metadata.annotations['kubectl.kubernetes.io/restartedAt']).toBe('2026-11-26T13:30:00+01:00');
   });
 });
+
+describe('pocketkube clock', () => {
+  const h = new Home();
+  afterAll(() => h.remove());
+
+  it('moves cluster time forward and runs what falls due', () => {
+    h.ok('create', 'deployment', 'web', '--image=nginx:1.91');
+    expect(h.ok('clock', 'show')).toBe('2026-11-26T12:00:00Z\n');
+    expect(h.ok('clock', 'advance', '9m')).toBe('2026-11-26T12:09:00Z\n');
+    expect(h.ok('describe', 'deploy', 'web')).toContain('  Progressing    True    ReplicaSetUpdated\n');
+    expect(h.ok('clock', 'advance', '2m')).toBe('2026-11-26T12:11:00Z\n');
+    expect(h.ok('describe', 'deploy', 'web')).toContain('  Progressing    False   ProgressDeadlineExceeded\n');
+    expect(h.ok('get', 'pods', '--no-headers')).toMatch(/^web-\S+ +0\/1 +(ImagePullBackOff|ErrImagePull) +0 +11m\n$/);
+    const back = h.run(['clock', 'advance', '--', '-1m']);
+    expect([back.code, back.stderr]).toEqual([1, 'error: the cluster clock cannot go backwards\n']);
+  });
+});

@@ -4,6 +4,7 @@ import type { CommandContext } from '../context';
 import { addGlobalFlags } from '../program';
 import { register as apiResources } from './apiresources';
 import { register as apply } from './apply';
+import { register as clock } from './clock';
 import { register as clusterInfo } from './clusterinfo';
 import { register as config } from './config';
 import { register as create } from './create';
@@ -44,6 +45,8 @@ const COMMANDS: readonly [string, Register][] = [
   ['api-resources', apiResources],
   ['config', config],
   ['version', version],
+  // pocketkube's own
+  ['clock', clock],
 ];
 
 /** Global flags that take a value as the next word, so the verb can be found without parsing. */

@@ -1,0 +1,25 @@
+// pocketkube clock: the simulated cluster's time. `clock show` prints it; `clock advance 5m`
+// moves it forward, firing every timer on the way (back-offs, deadlines, minReadySeconds), as if
+// that much time had passed. Not a kubectl verb: the simulation's own control.
+import type { Command } from 'commander';
+import { rfc3339 } from '../../api/time';
+import type { CommandContext } from '../context';
+import { CliError } from '../errors';
+import { durationFlag } from '../flags/duration';
+import { action, addGlobalFlags } from '../program';
+
+export function register(program: Command, ctx: CommandContext): void {
+  const clock = program.command('clock').description('Show or advance the simulated cluster clock (pocketkube only)');
+  addGlobalFlags(clock.command('show').description('Print the cluster time'))
+    .action(action(ctx, async (c) => c.io.out.write(`${rfc3339(c.cluster('read').now())}\n`)));
+  addGlobalFlags(clock.command('advance').description('Move the cluster time forward, running what falls due').argument('<duration>', 'How far, e.g. 90s, 5m, 1h30m'))
+    .action(
+      action(ctx, async (c, args) => {
+        const ms = durationFlag()(args[0]);
+        if (ms < 0) throw new CliError('the cluster clock cannot go backwards');
+        const cluster = c.cluster('write');
+        cluster.advanceTo(cluster.now() + ms);
+        c.io.out.write(`${rfc3339(cluster.now())}\n`);
+      }),
+    );
+}
