@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SLOW_DEPLOYMENT } from '../helpers/manifests';
 import { Home, ROOT } from '../helpers/cli';
 
 const FIXTURES = path.join(ROOT, 'test', 'e2e', 'fixtures');
@@ -103,26 +104,8 @@ describe('rollout status', () => {
   const h = new Home();
   afterAll(() => h.remove());
 
-  const slow = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: slow
-spec:
-  replicas: 3
-  minReadySeconds: 10
-  selector:
-    matchLabels: {app: slow}
-  template:
-    metadata:
-      labels: {app: slow}
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.25
-`;
-
   it('follows a rollout as simulated time passes, line by line as kubectl prints them', () => {
-    h.ok('apply', '-f', h.file('slow.yaml', slow));
+    h.ok('apply', '-f', h.file('slow.yaml', SLOW_DEPLOYMENT));
     expect(h.ok('rollout', 'status', 'deploy/slow')).toBe(
       'Waiting for deployment "slow" rollout to finish: 0 of 3 updated replicas are available...\ndeployment "slow" successfully rolled out\n',
     );

@@ -1,32 +1,15 @@
 // kubectl wait through the launcher: conditions met at once or after simulated time passes,
 // timeouts (one deadline for all objects), --timeout=0, deletion, creation, and the errors.
 import { afterAll, describe, expect, it } from 'vitest';
+import { SLOW_DEPLOYMENT } from '../helpers/manifests';
 import { Home } from '../helpers/cli';
-
-const slow = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: slow
-spec:
-  replicas: 3
-  minReadySeconds: 10
-  selector:
-    matchLabels: {app: slow}
-  template:
-    metadata:
-      labels: {app: slow}
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.25
-`;
 
 describe('kubectl wait', () => {
   const h = new Home();
   afterAll(() => h.remove());
 
   it('waits for a condition as simulated time passes, and gives up at the timeout', () => {
-    h.ok('apply', '-f', h.file('slow.yaml', slow));
+    h.ok('apply', '-f', h.file('slow.yaml', SLOW_DEPLOYMENT));
     const early = h.run(['wait', '--for=condition=Available', 'deploy/slow', '--timeout=5s']);
     expect([early.code, early.stdout, early.stderr]).toEqual([1, '', 'error: timed out waiting for the condition on deployments/slow\n']);
     expect(h.ok('wait', '--for=condition=available', 'deployment/slow', '--timeout=20s')).toBe('deployment.apps/slow condition met\n');
