@@ -69,3 +69,43 @@ describe('kubectl wait', () => {
     }
   });
 });
+
+describe('JSONPath', () => {
+  const h = new Home();
+  afterAll(() => h.remove());
+
+  it('prints with -o jsonpath, jsonpath-as-json and --template, and fails like kubectl', () => {
+    h.ok('create', 'deployment', 'web', '--image=nginx:1.25', '--replicas=2');
+    expect(h.ok('get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image}')).toBe('2 nginx:1.25');
+    expect(h.ok('get', 'deploy', '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\\n"}{end}')).toBe('web\n');
+    expect(h.ok('get', 'deploy', '-o', 'jsonpath', '--template={.items[0].kind}')).toBe('Deployment');
+    expect(h.ok('get', 'deploy', '-o', 'jsonpath-as-json={.items[*].metadata.name}')).toBe('[\n    "web"\n]\n');
+    expect(h.ok('get', 'deploy', 'web', '-o', 'jsonpath={.spec.nope}')).toBe('');
+    const strict = h.run(['get', 'deploy', 'web', '-o', 'jsonpath={.spec.nope}', '--allow-missing-template-keys=false']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr.startsWith('error: error executing jsonpath "{.spec.nope}": Error executing template: nope is not found. Printing more information for debugging the template:\n\ttemplate was:\n\t\t{.spec.nope}\n\tobject given to jsonpath engine was:\n\t\tmap[string]interface {}{"apiVersion":"apps/v1", ')).toBe(true);
+    expect(strict.stderr.endsWith('}}\n\n\n')).toBe(true);
+    const parse = h.run(['get', 'deploy', 'web', '-o', 'jsonpath={.a']);
+    expect([parse.code, parse.stderr]).toEqual([1, 'error: error parsing jsonpath {.a, unclosed action\n']);
+    const empty = h.run(['get', 'deploy', 'web', '-o', 'jsonpath']);
+    expect([empty.code, empty.stderr]).toEqual([1, 'error: template format specified but no template given\n']);
+    expect(h.ok('create', 'deployment', 'other', '--image=nginx', '--dry-run=client', '-o', 'jsonpath={.metadata.name}')).toBe('other');
+  });
+
+  it('waits for a JSONPath value', () => {
+    expect(h.ok('wait', '--for=jsonpath={.status.readyReplicas}=2', 'deploy/web')).toBe('deployment.apps/web condition met\n');
+    expect(h.ok('wait', '--for=jsonpath={.status.conditions[?(@.type=="Available")].status}=True', 'deploy/web')).toBe('deployment.apps/web condition met\n');
+    expect(h.ok('wait', '--for=jsonpath=.status.availableReplicas', 'deploy/web')).toBe('deployment.apps/web condition met\n');
+    const cases: [string, string][] = [
+      ['--for=jsonpath={.status.readyReplicas}=3', 'error: timed out waiting for the condition on deployments/web\n'],
+      ['--for=jsonpath={.spec}=1', 'error: jsonpath leads to a nested object or list which is not supported\n'],
+      ['--for=jsonpath={.a}=1=2', "error: jsonpath wait format must be --for=jsonpath='{.status.readyReplicas}'=3 or --for=jsonpath='{.status.readyReplicas}'\n"],
+      ['--for=jsonpath={.a}=', "error: jsonpath wait has to have a value after equal sign, like --for=jsonpath='{.status.readyReplicas}'=3\n"],
+      ['--for=jsonpath={.a', "error: unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'\n"],
+    ];
+    for (const [flag, stderr] of cases) {
+      const r = h.run(['wait', flag, 'deploy/web', '--timeout=5s']);
+      expect([flag, r.code, r.stderr]).toEqual([flag, 1, stderr]);
+    }
+  });
+});

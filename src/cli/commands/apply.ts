@@ -107,7 +107,7 @@ export function register(program: Command, ctx: CommandContext): void {
       if (opts.prune) throw new CliError('--prune is not supported by pocketkube yet');
       const dryRun = parseDryRun(c, opts.dryRun);
       const validation = fieldValidation(opts.validate);
-      const format = parseOutput(opts.output, false);
+      const format = parseOutput(opts.output, false, opts);
       const printer = new MutationPrinter(c.io.out, format, dryRun);
       // With -o json|yaml kubectl prints every object once all are applied (several as a List).
       const atEnd = format.kind === 'json' || format.kind === 'yaml';

@@ -147,7 +147,7 @@ export function register(program: Command, ctx: CommandContext): void {
     action(ctx, async (c, args, opts, command) => {
       const changeCause = recordOption(c, command, opts.record);
       const validation = fieldValidation(opts.validate);
-      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false), 'none');
+      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), 'none');
       const client = c.cluster('write').client;
       const infos = await originals(c, client, args, opts);
       if (!infos.length) throw new CliError('edit cancelled, no objects found');

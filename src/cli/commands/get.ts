@@ -38,7 +38,7 @@ See 'kubectl get -h' for help and examples
 `;
 
 function complete(ctx: CommandContext, args: string[], o: Record<string, any>): GetOptions {
-  const output = parseOutput(o.output);
+  const output = parseOutput(o.output, true, o);
   if (o.showLabels && !isTable(output)) throw new CliError(`--show-labels option cannot be used with ${output.kind} printer`);
   return {
     args,

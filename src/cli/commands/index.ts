@@ -1,6 +1,7 @@
 // The root command: kubectl's verbs registered in kubectl's own order (cobra suggests in it).
 import { Command } from 'commander';
 import type { CommandContext } from '../context';
+import { addTemplateFlags } from '../flags/output';
 import { addGlobalFlags } from '../program';
 import { register as apiResources } from './apiresources';
 import { register as apply } from './apply';
@@ -49,6 +50,12 @@ const COMMANDS: readonly [string, Register][] = [
   ['clock', clock],
 ];
 
+/** kubectl's PrintFlags: every command with -o also has --template and --allow-missing-template-keys. */
+function withTemplateFlags(cmd: Command): void {
+  if (cmd.options.some((o) => o.long === '--output') && !cmd.options.some((o) => o.long === '--template')) addTemplateFlags(cmd);
+  for (const sub of cmd.commands) withTemplateFlags(sub);
+}
+
 /** Global flags that take a value as the next word, so the verb can be found without parsing. */
 const VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--as', '--as-group', '-v', '--v', '--request-timeout']);
 
@@ -82,5 +89,6 @@ export function buildProgram(ctx: CommandContext, argv: readonly string[] = []):
   const verb = verbOf(argv);
   const selected = COMMANDS.filter(([name]) => name === verb);
   for (const [, register] of selected.length ? selected : COMMANDS) register(program, ctx);
+  withTemplateFlags(program);
   return program;
 }

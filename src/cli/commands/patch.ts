@@ -88,7 +88,7 @@ export function register(program: Command, ctx: CommandContext): void {
     action(ctx, async (c, args, opts, command) => {
       const changeCause = recordOption(c, command, opts.record);
       const dryRun = parseDryRun(c, opts.dryRun);
-      const output = parseOutput(opts.output, false);
+      const output = parseOutput(opts.output, false, opts);
       if (opts.patch !== undefined && opts.patchFile !== undefined) throw new CliError('cannot specify --patch and --patch-file together');
       if (!opts.patch && !opts.patchFile) throw new CliError('must specify --patch or --patch-file containing the contents of the patch');
       if (opts.local && args.length) throw new CliError('cannot specify --local and server resources');

@@ -42,7 +42,7 @@ export function register(program: Command, ctx: CommandContext): void {
       if (!opts.filename?.length) throw new CliError('must specify --filename to replace');
       if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'replace');
       const validation = fieldValidation(opts.validate);
-      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false), dryRun);
+      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
       const manifests = await readManifests(opts.filename, { recursive: !!opts.recursive, validate: validation !== 'Ignore' }, c.io);
       const cluster = c.cluster(dryRun === 'client' ? 'read' : 'write');
       const client = cluster.client;

@@ -39,7 +39,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const current: number = opts.currentReplicas;
       const selector: string = opts.selector ?? '';
       const dryRun = parseDryRun(c, opts.dryRun);
-      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false), dryRun);
+      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
       const namespace = c.namespace();
       const items: { type: ResourceType; namespace?: string; name?: string }[] = [];
       const readErrors: Error[] = [];

@@ -41,7 +41,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('-o, --output <format>', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).'),
   ).action(
     action(ctx, async (c, args, opts) => {
-      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false), 'none');
+      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), 'none');
       const waitFor = parseWaitFor(opts.for);
       if (!args.length && !opts.filename?.length) throw noResourcesError();
       const timeout: number = opts.timeout < 0 ? NEGATIVE_TIMEOUT_MS : opts.timeout;

@@ -1,9 +1,13 @@
 // -o/--output: choosing a printer and printing objects the way kubectl's printers do.
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import * as fs from 'node:fs';
 import { compareCodePoints } from '../../api/meta/codepoint';
 import type { KubeObject } from '../../api/types';
 import { toJson } from '../../printers/json';
 import { objectName } from '../../printers/name';
 import { toYaml } from '../../printers/yaml';
+import type { JsonPathPrinter } from '../../printers/jsonpath';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
 import type { Output } from '../io';
@@ -15,14 +19,58 @@ export type OutputFormat =
   | { kind: 'wide' }
   | { kind: 'json' }
   | { kind: 'yaml' }
-  | { kind: 'name' };
+  | { kind: 'name' }
+  | { kind: 'jsonpath'; printer: JsonPathPrinter };
+
+/** The template flags kubectl's PrintFlags add next to -o. */
+export interface TemplateOptions {
+  template?: string;
+  allowMissingTemplateKeys?: boolean;
+}
+
+/** --template and --allow-missing-template-keys, for commands that print with -o. */
+export function addTemplateFlags(cmd: Command): Command {
+  return cmd
+    .option('--template <string>', 'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].')
+    .option('--allow-missing-template-keys', 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.', true)
+    .addOption(new Option('--no-allow-missing-template-keys').hideHelp());
+}
+
+/** -o jsonpath=, jsonpath-as-json= and jsonpath-file= (the template inline, in --template or in a file). */
+function jsonPathFormat(name: 'jsonpath' | 'jsonpath-as-json' | 'jsonpath-file', inline: string | undefined, t: TemplateOptions): OutputFormat {
+  const { newJsonPathPrinter, JsonPathPrinterError } = require('../../printers/jsonpath') as typeof import('../../printers/jsonpath');
+  let template = inline ?? t.template ?? '';
+  if (name === 'jsonpath-file' && template) {
+    try {
+      template = fs.readFileSync(template, 'utf8');
+    } catch (e) {
+      throw new CliError(`error reading --template ${template}, ${(e as Error).message}`);
+    }
+  }
+  try {
+    return { kind: 'jsonpath', printer: newJsonPathPrinter(name === 'jsonpath-as-json' ? 'jsonpath-as-json' : 'jsonpath', template, t.allowMissingTemplateKeys !== false) };
+  } catch (e) {
+    throw e instanceof JsonPathPrinterError ? new CliError(e.message) : e;
+  }
+}
+
+/** Prints through a JSONPath template; its execution errors become kubectl's error text. */
+function printJsonPath(out: Output, printer: JsonPathPrinter, value: unknown): void {
+  const { JsonPathPrinterError } = require('../../printers/jsonpath') as typeof import('../../printers/jsonpath');
+  try {
+    out.write(printer.print(value));
+  } catch (e) {
+    throw e instanceof JsonPathPrinterError ? new CliError(e.message) : e;
+  }
+}
 
 const ALLOWED =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 
-export function parseOutput(value: string | undefined, allowWide = true): OutputFormat {
+export function parseOutput(value: string | undefined, allowWide = true, t: TemplateOptions = {}): OutputFormat {
   if (value === undefined || value === '') return { kind: 'default' };
   const [name] = value.split('=', 1);
+  const inline = value.includes('=') ? value.slice(name.length + 1) : undefined;
   switch (name) {
     case 'json':
     case 'yaml':
@@ -34,6 +82,7 @@ export function parseOutput(value: string | undefined, allowWide = true): Output
     case 'jsonpath':
     case 'jsonpath-as-json':
     case 'jsonpath-file':
+      return jsonPathFormat(name, inline, t);
     case 'custom-columns':
     case 'custom-columns-file':
     case 'go-template':
@@ -67,7 +116,8 @@ export function printStructured(out: Output, format: OutputFormat, objs: readonl
     return;
   }
   const value = singleItem && objs.length === 1 ? stripManagedFields(objs[0]) : listOf(objs);
-  out.write(format.kind === 'json' ? toJson(value) : toYaml(value));
+  if (format.kind === 'jsonpath') printJsonPath(out, format.printer, value);
+  else out.write(format.kind === 'json' ? toJson(value) : toYaml(value));
 }
 
 export type DryRun = 'none' | 'client' | 'server';
@@ -117,6 +167,10 @@ export class MutationPrinter {
         if (this.count > 0) this.out.write('---\n');
         this.out.write(toYaml(stripManagedFields(obj)));
         break;
+      case 'jsonpath':
+        // One printer for all objects, as kubectl reuses it (a range keeps its state between them).
+        printJsonPath(this.out, this.format.printer, stripManagedFields(obj));
+        break;
       default:
         this.out.write(`${objectName(obj)} ${operation}${dryRunSuffix(this.dryRun)}\n`);
     }
@@ -129,12 +183,13 @@ export class MutationPrinter {
    * generic objects (keys sorted).
    */
   printAll(objs: readonly KubeObject[]): void {
-    if (objs.length === 1 || (this.format.kind !== 'json' && this.format.kind !== 'yaml')) {
+    if (objs.length === 1 || (this.format.kind !== 'json' && this.format.kind !== 'yaml' && this.format.kind !== 'jsonpath')) {
       for (const o of objs) this.print(o, '');
       return;
     }
     const items = objs.map(stripManagedFields);
-    if (this.format.kind === 'yaml') this.out.write(toYaml({ apiVersion: 'v1', items, kind: 'List', metadata: {} }));
+    if (this.format.kind === 'jsonpath') printJsonPath(this.out, this.format.printer, { apiVersion: 'v1', items, kind: 'List', metadata: {} });
+    else if (this.format.kind === 'yaml') this.out.write(toYaml({ apiVersion: 'v1', items, kind: 'List', metadata: {} }));
     else this.out.write(toJson({ kind: 'List', apiVersion: 'v1', metadata: {}, items: items.map(sortedKeys) }, { sortKeys: false }));
   }
 }

@@ -8,7 +8,7 @@ import { createMergePatch } from '../../api/patch/merge';
 import type { KubeObject } from '../../api/types';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
-import { type DryRun, MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
+import { type DryRun, MutationPrinter, parseDryRun, parseOutput, type TemplateOptions } from '../flags/output';
 import { CHANGE_CAUSE } from '../record';
 import { resolveArgs } from '../resolve';
 import { pickObjects } from './select';
@@ -44,7 +44,7 @@ export function splitResourcesAndPairs(args: string[], pair: string): { resource
   return { resources, pairs };
 }
 
-export interface KeyValueOptions {
+export interface KeyValueOptions extends TemplateOptions {
   overwrite?: boolean;
   all?: boolean;
   allNamespaces?: boolean;
@@ -81,7 +81,7 @@ export async function runKeyValueVerb(c: CommandContext, verb: KeyValueVerb, arg
   // kubectl's IntoSingleItemImplied: one object named by one TYPE NAME (or TYPE/NAME), or one file object.
   const single = resources.length ? resolveArgs(resources).singleItem : picked.length === 1;
   if (o.resourceVersion && !single) throw new CliError('--resource-version may only be used with a single resource');
-  const printer = new MutationPrinter(c.io.out, parseOutput(o.output, false), dryRun);
+  const printer = new MutationPrinter(c.io.out, parseOutput(o.output, false, o), dryRun);
 
   for (const { target, obj, namespace } of picked) {
     try {

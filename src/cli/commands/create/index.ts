@@ -28,7 +28,7 @@ function withOutputFlags(cmd: Command): Command {
 /** Sends (or, with --dry-run=client, only prints) one generated object. */
 async function createGenerated(c: CommandContext, obj: KubeObject, opts: Record<string, any>): Promise<void> {
   const dryRun = parseDryRun(c, opts.dryRun);
-  const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false), dryRun);
+  const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
   const type = resolveResource(`${obj.kind}.${obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : ''}`) ?? resolveResource(obj.kind)!;
   const toSend = opts.saveConfig ? withLastApplied(obj) : obj;
   if (dryRun === 'client') {
@@ -61,7 +61,7 @@ export function register(program: Command, ctx: CommandContext): void {
       if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'create');
       if (!opts.filename?.length) throw new CliError('must specify one of -f and -k');
       const dryRun = parseDryRun(c, opts.dryRun);
-      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false), dryRun);
+      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
       const validation = fieldValidation(opts.validate);
       const manifests = await readManifests(opts.filename, { recursive: !!opts.recursive, validate: validation !== 'Ignore' }, c.io);
       const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;

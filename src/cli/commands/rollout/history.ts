@@ -19,7 +19,7 @@ export function registerHistory(rollout: Command, ctx: CommandContext): void {
         requireResources(args, opts);
         const revision: number = opts.revision;
         if (revision < 0) throw new CliError(`revision must be a positive integer: ${revision}`);
-        const printer = opts.output === undefined ? undefined : new MutationPrinter(c.io.out, parseOutput(opts.output, false), 'none');
+        const printer = opts.output === undefined ? undefined : new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), 'none');
         const client = c.cluster('read').client;
         const errors: Error[] = [];
         const warn = (m: string) => klogWarning(c, 'history.go:116', m);

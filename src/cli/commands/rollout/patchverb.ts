@@ -28,7 +28,7 @@ export function registerPatchVerb(rollout: Command, ctx: CommandContext, verb: P
     .action(
       action(ctx, async (c, args, opts) => {
         requireResources(args, opts);
-        const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false), 'none');
+        const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), 'none');
         const client = c.cluster('write').client;
         const errors: Error[] = [];
         const picked = await selectObjects(c, client, args, opts, errors);

@@ -15,7 +15,7 @@ export function registerUndo(rollout: Command, ctx: CommandContext): void {
       action(ctx, async (c, args, opts) => {
         const dryRun = parseDryRun(c, opts.dryRun);
         requireResources(args, opts);
-        const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false), dryRun);
+        const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
         const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;
         const errors: Error[] = [];
         await visitObjects(c, client, args, opts, errors, ({ target, obj }) => {

@@ -6,7 +6,7 @@ import { kindDef } from '../../../api/registry';
 import type { KubeObject } from '../../../api/types';
 import type { CommandContext } from '../../context';
 import { CliError, MultiError } from '../../errors';
-import { type DryRun, MutationPrinter, parseDryRun, parseOutput } from '../../flags/output';
+import { type DryRun, MutationPrinter, parseDryRun, parseOutput, type TemplateOptions } from '../../flags/output';
 import { CHANGE_CAUSE } from '../../record';
 import { type Picked, type SelectOptions, pickObjects } from '../../verbs/select';
 
@@ -60,7 +60,7 @@ export function selectName(name: string, spec: string): boolean {
   return new RegExp(`^${pattern}$`).test(name);
 }
 
-export interface SetOptions extends SelectOptions {
+export interface SetOptions extends SelectOptions, TemplateOptions {
   dryRun?: string | boolean;
   output?: string;
 }
@@ -87,7 +87,7 @@ export async function runSet(
   const lookupErrors: Error[] = [];
   const picked: Picked[] = await pickObjects(c, client, resources, o, lookupErrors);
   if (lookupErrors.length) throw lookupErrors.length === 1 ? lookupErrors[0] : new MultiError(lookupErrors);
-  const printer = new MutationPrinter(c.io.out, parseOutput(o.output, false), dryRun);
+  const printer = new MutationPrinter(c.io.out, parseOutput(o.output, false, o), dryRun);
   const errors: Error[] = [];
   for (const { target, obj, namespace } of picked) {
     const objectName = `${target.type.resource}${target.type.group ? '.' + target.type.group : ''}/${obj.metadata.name}`;
