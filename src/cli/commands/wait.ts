@@ -1,9 +1,7 @@
 // kubectl wait: until objects are deleted, created, or meet a condition or JSONPath value. The
 // wait fast-forwards simulated time; one deadline (--timeout, 30s by default) covers all objects.
 import type { Command } from 'commander';
-import { isStatusError, notFound } from '../../api/errors';
-import type { ResourceType } from '../../api/registry';
-import type { KubeObject } from '../../api/types';
+import { isStatusError } from '../../api/errors';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
 import { durationFlag } from '../flags/duration';
@@ -12,16 +10,12 @@ import { action, addGlobalFlags, collectSlice } from '../program';
 import { noResourcesError } from '../resolve';
 import { type Picked, fetchSelection, resolveSelection, visitSelection } from '../verbs/select';
 import { parseWaitFor } from '../verbs/wait/conditions';
-import { TIMED_OUT, untilWithSync } from '../watch';
+import { waitForObject } from '../verbs/wait/object';
+import { TIMED_OUT } from '../watch';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** A negative --timeout waits a week. */
 const NEGATIVE_TIMEOUT_MS = 168 * 3600_000;
-
-/** info.ObjectName(): the plural resource and the name, without the group ("deployments/web"). */
-function objectName(type: ResourceType, name: string | undefined): string {
-  return `${type.resource}/${name ?? ''}`;
-}
 
 export function register(program: Command, ctx: CommandContext): void {
   addGlobalFlags(
@@ -67,45 +61,13 @@ export function register(program: Command, ctx: CommandContext): void {
       }
 
       const visited = visitSelection(client, selection, select, errors, ({ target, obj }) => {
-        const done = waitOne(target.type, obj);
+        const done = waitForObject(cluster, waitFor, target.type, obj, { timeout, deadline });
         if (done) printer.print(done, 'condition met');
       });
       // Objects already gone count as deleted, silently.
       const failures = waitFor.mode === 'delete' ? errors.filter((e) => !isStatusError(e, 'NotFound')) : errors;
       if (failures.length) throw failures.length === 1 ? failures[0] : new MultiError(failures);
       if (!visited && waitFor.mode !== 'delete') throw new CliError('no matching resources found');
-
-      /** Waits for one object; returns the object to print, or throws. */
-      function waitOne(type: ResourceType, obj: KubeObject): KubeObject | undefined {
-        const name = obj.metadata.name;
-        if (!name) throw new CliError('resource name must be provided');
-        const ns = obj.metadata.namespace;
-        if (waitFor.mode === 'create') return obj;
-        const current = client.tryGet(type, ns, name);
-        if (waitFor.mode === 'delete' && !current) return obj;
-        if (timeout === 0) {
-          if (!current) throw notFound(type, name);
-          if (waitFor.mode === 'check' && waitFor.check(current)) return current;
-          throw new CliError(`condition not met for ${objectName(type, name)}`);
-        }
-        const timedOut = new CliError(`${TIMED_OUT} on ${objectName(type, name)}`);
-        if (cluster.now() >= deadline) throw timedOut;
-        const list = { fieldSelector: `metadata.name=${name}` };
-        const initial = client.list(type, ns, list);
-        if (!initial.length) {
-          if (waitFor.mode === 'delete') return current ?? obj;
-          throw notFound(type, name);
-        }
-        let last: KubeObject | undefined;
-        const met = untilWithSync(cluster, type, ns, list, { deadline, initial }, (event) => {
-          if (waitFor.mode === 'delete') return event.type === 'DELETED';
-          if (event.type === 'DELETED') return false;
-          last = event.object;
-          return waitFor.check(event.object);
-        });
-        if (!met) throw timedOut;
-        return waitFor.mode === 'delete' ? current : last;
-      }
     }),
   );
 }
