@@ -37,7 +37,7 @@ class World implements Cluster {
   readonly server: ApiServer;
   private engineInstance?: Engine;
   readonly admin: Client;
-  readonly events = new EventSequence();
+  readonly events: EventSequence;
   client!: Client;
   /** The CA of a cluster created in this invocation, before its files are written. */
   newCA?: string;
@@ -48,6 +48,7 @@ class World implements Cluster {
   ) {
     const sys = store.system;
     this.clock = SimClock.start(sys.clockOffsetMs, opts.wallClock);
+    this.events = new EventSequence(store.revision);
     this.random = sys.rand.length === 4 ? new SeededRandom(sys.rand) : opts.seed ? SeededRandom.fromSeed(opts.seed) : new SeededRandom();
     this.server = new ApiServer(store, this.clock, this.random);
     this.admin = new LocalClient(this.server, { name: ADMIN_USER, groups: [...ADMIN_GROUPS, 'system:authenticated'] });

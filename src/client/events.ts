@@ -22,6 +22,8 @@ export interface EventOptions {
 
 export interface Recorder {
   event(obj: KubeObject, type: EventType, reason: string, message: string, opts?: EventOptions): void;
+  /** Somewhere to keep state (the spam filter) between invocations, when the recorder has any. */
+  useMemory?(memory: RecorderMemory): void;
 }
 
 function referenceTo(obj: KubeObject, fieldPath?: string): ObjectReference {
@@ -39,19 +41,49 @@ function referenceTo(obj: KubeObject, fieldPath?: string): ObjectReference {
 }
 
 /**
- * Orders the events of one invocation: recorders share it so that events recorded at the same
- * cluster time still get names (hex nanoseconds) in the order they happened.
+ * Orders events: recorders share it so that events recorded at the same cluster time still get
+ * names (hex nanoseconds) in the order they happened. It starts at the store's revision, which
+ * only grows, so a later invocation's events also sort after an earlier one's at the same time
+ * (as they do when the wall clock is pinned).
  */
 export class EventSequence {
-  private n = 0;
-  next(): number {
-    return this.n++ % 1_000_000;
+  private n: number;
+  constructor(start = 0) {
+    this.n = start;
   }
+  next(): number {
+    return this.n++;
+  }
+}
+
+/** Where a recorder keeps state between invocations (the engine's memory for its component). */
+export interface RecorderMemory {
+  get<T>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
+  keys(): string[];
+}
+
+/**
+ * client-go's EventSourceObjectSpamFilter: per source, object and event type, a token bucket of
+ * 25 events refilled at one per five minutes; an event beyond it is dropped, repeats included.
+ */
+const SPAM_BURST = 25;
+const SPAM_REFILL_MS = 300_000;
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+function spamKey(source: EventSource, ref: ObjectReference, type: string): string {
+  return ['spam', source.component, source.host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid, ref.apiVersion, type].join('|');
 }
 
 export class EventRecorder implements Recorder {
   /** Events this source recorded before, by aggregation key. */
   private known?: Map<string, Event>;
+  private memory?: RecorderMemory;
+  private pruned = false;
 
   constructor(
     private readonly client: Client,
@@ -60,11 +92,17 @@ export class EventRecorder implements Recorder {
     private readonly source: EventSource,
   ) {}
 
+  /** Gives the recorder somewhere to keep its spam filter between invocations. */
+  useMemory(memory: RecorderMemory): void {
+    this.memory = memory;
+  }
+
   event(obj: KubeObject, type: EventType, reason: string, message: string, opts: EventOptions = {}): void {
     const involved = referenceTo(obj, opts.fieldPath);
     const namespace = obj.metadata.namespace || 'default';
     const host = opts.host ?? this.source.host;
     const source: EventSource = host ? { component: this.source.component, host } : { component: this.source.component };
+    if (this.spammed(source, involved, type)) return;
     const key = this.key(namespace, involved, host, type, reason, message);
     const now = rfc3339(this.clock.now());
     const known = this.index();
@@ -98,6 +136,25 @@ export class EventRecorder implements Recorder {
     } catch {
       // Like client-go, a failure to record an event never fails the caller.
     }
+  }
+
+  /** Takes a token from the bucket of this source, object and type; true when there is none. */
+  private spammed(source: EventSource, ref: ObjectReference, type: string): boolean {
+    const memory = this.memory;
+    if (!memory) return false;
+    const now = this.clock.now();
+    const level = (b: Bucket) => Math.min(SPAM_BURST, b.tokens + (now - b.at) / SPAM_REFILL_MS);
+    if (!this.pruned) {
+      // A bucket that has filled up again is the same as none: forget it.
+      for (const k of memory.keys()) if (k.startsWith('spam|') && level(memory.get<Bucket>(k)!) >= SPAM_BURST) memory.set(k, undefined);
+      this.pruned = true;
+    }
+    const key = spamKey(source, ref, type);
+    const b = memory.get<Bucket>(key);
+    const tokens = b ? level(b) : SPAM_BURST;
+    const allowed = tokens >= 1;
+    memory.set(key, { tokens: allowed ? tokens - 1 : tokens, at: now });
+    return !allowed;
   }
 
   /** Names the event `<object>.<16 hex digits of a nanosecond timestamp>`, as client-go does. */

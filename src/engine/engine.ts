@@ -43,6 +43,8 @@ export class Engine {
   ) {
     this.timers = [...timers];
     this.memory = { ...memory };
+    // Each recorder keeps its spam filter with its component's memory.
+    for (const b of bindings) b.events.useMemory?.(this.memoryOf(`events:${b.controller.name}`));
   }
 
   /** The components' memory, to keep in the store. */

@@ -19,6 +19,13 @@ function waiting(w: World, name: string): string | undefined {
   return w.client.get<Pod>(pod.type, 'default', name).status?.containerStatuses?.[0]?.state?.waiting?.reason;
 }
 
+function count(w: World, reason: string): number {
+  return w.client
+    .list<Event>(event.type, 'default')
+    .filter((e) => e.involvedObject.name === 'bad' && e.reason === reason)
+    .reduce((n, e) => n + (e.count ?? 1), 0);
+}
+
 function podEvents(w: World, name: string): string[] {
   return w.client
     .list<Event>(event.type, 'default')
@@ -37,7 +44,7 @@ describe('image pulls', () => {
     expect(podEvents(w, 'ok')[0]).toBe('Pulling: Pulling image "nginx:1.25" (x1)');
   });
 
-  it('fails a missing tag with ErrImagePull, then backs off', () => {
+  it('fails a missing tag with ErrImagePull, then backs off between the pod\'s syncs', () => {
     const w = newWorld();
     createPod(w, 'bad', 'nginx:1.91');
     w.engine.converge();
@@ -48,17 +55,45 @@ describe('image pulls', () => {
       expect.stringMatching(/^Failed: Failed to pull image "nginx:1\.91": .*not found.* \(x1\)$/),
       'Failed: Error: ErrImagePull (x1)',
     ]);
+    // The relist a second later finds the pull in back-off.
     w.engine.advanceTo(T0 + 2_000);
     expect(waiting(w, 'bad')).toBe('ImagePullBackOff');
     expect(podEvents(w, 'bad').slice(-2)).toEqual(['BackOff: Back-off pulling image "nginx:1.91" (x1)', 'Failed: Error: ImagePullBackOff (x1)']);
-    // The second attempt comes after 10s, the third 20s after that.
-    w.engine.advanceTo(T0 + 10_500);
-    expect(waiting(w, 'bad')).toBe('ErrImagePull');
-    w.engine.advanceTo(T0 + 12_000);
-    expect(waiting(w, 'bad')).toBe('ImagePullBackOff');
-    w.engine.advanceTo(T0 + 29_000);
-    expect(waiting(w, 'bad')).toBe('ImagePullBackOff');
-    w.engine.advanceTo(T0 + 30_500);
-    expect(waiting(w, 'bad')).toBe('ErrImagePull');
+    // The next pull waits for the periodic resync (one minute, plus up to half of it).
+    w.engine.advanceTo(T0 + 59_000);
+    expect(count(w, 'Pulling')).toBe(1);
+    w.engine.advanceTo(T0 + 92_000);
+    expect(count(w, 'Pulling')).toBe(2);
+    // Later syncs inside a longer back-off report it again without pulling.
+    w.engine.advanceTo(T0 + 11 * 60_000);
+    expect(count(w, 'Pulling')).toBeGreaterThanOrEqual(5);
+    expect(count(w, 'Pulling')).toBeLessThanOrEqual(7);
+    expect(count(w, 'BackOff')).toBeGreaterThan(count(w, 'Pulling'));
+    expect(['ErrImagePull', 'ImagePullBackOff']).toContain(waiting(w, 'bad'));
+  });
+
+  it('forgets a deleted pod\'s back-off and schedule', () => {
+    const w = newWorld();
+    createPod(w, 'bad', 'nginx:1.91');
+    w.engine.converge();
+    w.client.delete(pod.type, 'default', 'bad', { gracePeriodSeconds: 0 });
+    w.engine.converge();
+    expect(Object.keys(w.engine.memorySnapshot()).filter((k) => k.startsWith('kubelet/'))).toEqual([]);
+  });
+
+  it('stops recording a pod\'s events beyond 25, then lets one through every five minutes', () => {
+    const w = newWorld();
+    createPod(w, 'bad', 'nginx:1.91');
+    w.engine.converge();
+    w.engine.advanceTo(T0 + 3 * 3600_000);
+    const byType = (type: string) =>
+      w.client
+        .list<Event>(event.type, 'default')
+        .filter((e) => e.involvedObject.name === 'bad' && e.type === type)
+        .reduce((n, e) => n + (e.count ?? 1), 0);
+    // Unfiltered, three hours of back-off would record over a hundred of each.
+    expect(byType('Warning')).toBeLessThanOrEqual(25 + 36);
+    expect(byType('Warning')).toBeGreaterThan(25);
+    expect(byType('Normal')).toBeLessThanOrEqual(25 + 36);
   });
 });

@@ -10,7 +10,8 @@ import { COMPONENTS } from '../../client/client';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { allocatePodIP } from '../network/ipam';
 import { fullName, imageID, parseImage } from '../runtime/images';
-import { forgetPulls, pullImage } from './pull';
+import { pullImage } from './pull';
+import { type SyncOutcome, forgetPods, notDueFor, scheduleNext } from './podworker';
 import { phaseOf, podConditions, waitingStatus } from './status';
 
 interface Snapshot {
@@ -44,9 +45,9 @@ function nodeIP(node: Node): string {
 }
 
 /** Starts a container once its image is there; while the image cannot be pulled it waits. */
-function startContainer(ctx: ReconcileContext, pod: Pod, c: Container, nodeName: string, now: number, prev?: ContainerStatus): { status: ContainerStatus; requeueAfterMs?: number } {
-  const pull = pullImage(ctx, pod, c, nodeName, prev?.state.waiting?.reason);
-  if (!pull.ok) return { status: waitingStatus(c, pull.reason, c.image ?? '', pull.message), requeueAfterMs: pull.requeueAfterMs };
+function startContainer(ctx: ReconcileContext, pod: Pod, c: Container, nodeName: string, now: number): { status: ContainerStatus; outcome: SyncOutcome } {
+  const pull = pullImage(ctx, pod, c, nodeName);
+  if (!pull.ok) return { status: waitingStatus(c, pull.reason, c.image ?? '', pull.message), outcome: pull.reason === 'ErrImagePull' ? 'error' : 'backoff' };
   const ref = parseImage(c.image ?? '');
   const fieldPath = `spec.containers{${c.name}}`;
   ctx.events.event(pod, 'Normal', 'Created', `Created container ${c.name}`, { fieldPath, host: nodeName });
@@ -63,11 +64,12 @@ function startContainer(ctx: ReconcileContext, pod: Pod, c: Container, nodeName:
       started: true,
       state: { running: { startedAt: rfc3339(now) } },
     },
+    outcome: 'done',
   };
 }
 
-/** Moves a pod to its next state; writes nothing when it is already there. */
-function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): number | undefined {
+/** Moves a pod to its next state (writing nothing when it is already there); says how it went. */
+function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): { outcome: SyncOutcome; sandboxCreated: boolean } {
   const now = ctx.clock.now();
   const nodeName = node.metadata.name!;
   const status: PodStatus = { ...(pod.status ?? {}) };
@@ -75,6 +77,7 @@ function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): n
   status.hostIP = host;
   status.hostIPs = [{ ip: host }];
   status.startTime ??= rfc3339(now);
+  const sandboxCreated = !status.podIP;
   if (!status.podIP) {
     const used = snap.usedIPs.get(nodeName) ?? new Set<string>();
     const ip = pod.spec.hostNetwork ? host : allocatePodIP(node.spec.podCIDR, used);
@@ -86,9 +89,10 @@ function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): n
     }
   }
   const client = ctx.client.as(COMPONENTS.node(nodeName));
-  let requeueAfterMs: number | undefined;
-  const later = (ms: number | undefined) => {
-    if (ms !== undefined) requeueAfterMs = Math.min(requeueAfterMs ?? ms, ms);
+  // A failed pull makes the whole sync an error; a back-off alone does not.
+  let outcome: SyncOutcome = 'done';
+  const note = (o: SyncOutcome) => {
+    if (o === 'error' || (o === 'backoff' && outcome === 'done')) outcome = o;
   };
   // Init containers run to completion, in order, before the others start.
   let initialized = true;
@@ -105,8 +109,8 @@ function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): n
         status.initContainerStatuses.push(waitingStatus(c, 'PodInitializing', c.image ?? ''));
         continue;
       }
-      const run = startContainer(ctx, pod, c, nodeName, now, prev);
-      later(run.requeueAfterMs);
+      const run = startContainer(ctx, pod, c, nodeName, now);
+      note(run.outcome);
       if (!run.status.state.running) {
         status.initContainerStatuses.push(run.status);
         initialized = false;
@@ -125,8 +129,8 @@ function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): n
     const prev = previous.get(c.name);
     if (prev?.state.running) return prev;
     if (!initialized) return waitingStatus(c, 'PodInitializing', c.image ?? '');
-    const run = startContainer(ctx, pod, c, nodeName, now, prev);
-    later(run.requeueAfterMs);
+    const run = startContainer(ctx, pod, c, nodeName, now);
+    note(run.outcome);
     return run.status;
   });
   status.containerStatuses = statuses;
@@ -134,7 +138,7 @@ function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): n
   const pendingInit = (status.initContainerStatuses ?? []).filter((s) => !s.state.terminated).map((s) => s.name);
   status.conditions = podConditions(pod, statuses, !!status.podIP, now, pendingInit);
   client.updateStatus(podKind.type, { ...pod, status });
-  return requeueAfterMs;
+  return { outcome, sandboxCreated };
 }
 
 /** Stops the containers of a deleted pod and removes it. */
@@ -155,7 +159,7 @@ export const kubelet: Controller<Snapshot> = {
 
   prepare(ctx) {
     const snap = snapshot(ctx);
-    forgetPulls(ctx, new Set(snap.pods.map((p) => p.metadata.uid!)));
+    forgetPods(ctx, new Set(snap.pods.map((p) => p.metadata.uid!)));
     return snap;
   },
 
@@ -170,7 +174,11 @@ export const kubelet: Controller<Snapshot> = {
     if (!node) return;
     if (pod.metadata.deletionTimestamp) return terminatePod(ctx, pod);
     if (isPodTerminal(pod)) return;
-    const requeueAfterMs = syncPod(ctx, pod, node, snap);
-    return requeueAfterMs !== undefined ? { requeueAfterMs } : undefined;
+    // Between its syncs the kubelet leaves a pod alone.
+    const wait = notDueFor(ctx, pod);
+    if (wait !== undefined) return { requeueAfterMs: wait };
+    const { outcome, sandboxCreated } = syncPod(ctx, pod, node, snap);
+    const next = scheduleNext(ctx, pod, outcome, sandboxCreated);
+    return next !== undefined ? { requeueAfterMs: next } : undefined;
   },
 };

@@ -1,0 +1,54 @@
+// When the kubelet syncs a pod again (pkg/kubelet/pod_workers.go): a sync that failed is retried
+// after 10s, a sync that only found a back-off (ImagePullBackOff) waits for the periodic resync
+// (1m), each with up to 50% jitter; the relist that notices a new sandbox comes a second after
+// it. Pods that are simply running need no timer: nothing about them changes with time yet.
+import type { Pod } from '../../api/types';
+import type { ReconcileContext } from '../../engine/controller';
+
+const BACKOFF_PERIOD_MS = 10_000;
+const RESYNC_MS = 60_000;
+const JITTER = 0.5;
+const RELIST_MS = 1_000;
+
+/** How a sync went: nothing left to do, an error (a failed pull), or only a back-off to sit out. */
+export type SyncOutcome = 'done' | 'error' | 'backoff';
+
+interface Due {
+  at: number;
+  /** A change to the pod's spec makes it due at once, as an update from the API would. */
+  generation?: number;
+}
+
+const keyOf = (pod: Pod) => `sync/${pod.metadata.uid}`;
+
+/** wait.Jitter: d plus up to `JITTER` of it, from the seeded generator. */
+function jitter(ctx: ReconcileContext, ms: number): number {
+  return ms + ctx.random.int(Math.floor(ms * JITTER) + 1);
+}
+
+/** Milliseconds until the pod's next sync, or undefined when it is due now. */
+export function notDueFor(ctx: ReconcileContext, pod: Pod): number | undefined {
+  const due = ctx.memory.get<Due>(keyOf(pod));
+  if (!due || due.generation !== pod.metadata.generation) return undefined;
+  const wait = due.at - ctx.clock.now();
+  return wait > 0 ? wait : undefined;
+}
+
+/** Records when to sync the pod next; returns that delay, or undefined when nothing is pending. */
+export function scheduleNext(ctx: ReconcileContext, pod: Pod, outcome: SyncOutcome, sandboxCreated: boolean): number | undefined {
+  if (outcome === 'done') {
+    ctx.memory.set(keyOf(pod), undefined);
+    return undefined;
+  }
+  const delay = outcome === 'backoff' ? jitter(ctx, RESYNC_MS) : sandboxCreated ? RELIST_MS : jitter(ctx, BACKOFF_PERIOD_MS);
+  ctx.memory.set(keyOf(pod), { at: ctx.clock.now() + delay, generation: pod.metadata.generation });
+  return delay;
+}
+
+/** What the kubelet remembers of pods that are gone (schedules, pull back-offs) is dropped. */
+export function forgetPods(ctx: ReconcileContext, livePodUids: Set<string>): void {
+  for (const key of ctx.memory.keys()) {
+    const uid = key.split('/')[1];
+    if (uid && !livePodUids.has(uid)) ctx.memory.set(key, undefined);
+  }
+}
