@@ -119,7 +119,8 @@ export function register(program: Command, ctx: CommandContext): void {
         for (const m of manifests.objects) {
           try {
             const ns = namespaceOfManifest(m.obj, m.type, namespace, c.namespaceExplicit);
-            const seen = { ...m.obj, metadata: { ...m.obj.metadata, ...(ns ? { namespace: ns } : {}) } };
+            // With --local the builder has no REST mapping and leaves the namespace unset, as the file has it.
+            const seen = opts.local ? m.obj : { ...m.obj, metadata: { ...m.obj.metadata, ...(ns ? { namespace: ns } : {}) } };
             targets.push({ type: m.type, namespace: ns, name: m.obj.metadata?.name ?? '', seen });
           } catch (e) {
             errors.push(e as Error);

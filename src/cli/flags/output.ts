@@ -3,6 +3,9 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import * as fs from 'node:fs';
 import { compareCodePoints } from '../../api/meta/codepoint';
+import { clone } from '../../api/meta/equal';
+import { kindDef, typeForKind } from '../../api/registry';
+import { fillZeroFields } from '../../api/schema';
 import type { KubeObject } from '../../api/types';
 import { toJson } from '../../printers/json';
 import { objectName } from '../../printers/name';
@@ -154,18 +157,21 @@ export class MutationPrinter {
     private readonly dryRun: DryRun,
   ) {}
 
-  /** `builtByKubectl`: an object made client-side, printed in Go struct order for -o json. */
-  print(obj: KubeObject, operation: string, builtByKubectl = false): void {
+  /**
+   * `typed`: kubectl holds the object as a typed Go struct (built client-side, or decoded by a
+   * clientset or a typed builder), so -o json writes its fields in struct order, not sorted.
+   */
+  print(obj: KubeObject, operation: string, typed = false): void {
     switch (this.format.kind) {
       case 'name':
         this.out.write(objectName(obj) + '\n');
         break;
       case 'json':
-        this.out.write(toJson(stripManagedFields(obj), { sortKeys: !builtByKubectl }));
+        this.out.write(typed ? toJson(structOrdered(asTyped(stripManagedFields(obj))), { sortKeys: false }) : toJson(stripManagedFields(obj)));
         break;
       case 'yaml':
         if (this.count > 0) this.out.write('---\n');
-        this.out.write(toYaml(stripManagedFields(obj)));
+        this.out.write(toYaml(typed ? asTyped(stripManagedFields(obj)) : stripManagedFields(obj)));
         break;
       case 'jsonpath':
         // One printer for all objects, as kubectl reuses it (a range keeps its state between them).
@@ -192,6 +198,28 @@ export class MutationPrinter {
     else if (this.format.kind === 'yaml') this.out.write(toYaml({ apiVersion: 'v1', items, kind: 'List', metadata: {} }));
     else this.out.write(toJson({ kind: 'List', apiVersion: 'v1', metadata: {}, items: items.map(sortedKeys) }, { sortKeys: false }));
   }
+}
+
+function schemaTypeOf(obj: KubeObject): string | undefined {
+  const type = typeForKind(obj.apiVersion, obj.kind);
+  return type && kindDef(type).strategy.schemaType;
+}
+
+/** What a typed struct holds after decoding: also the fields Go writes even when empty. */
+function asTyped(obj: KubeObject): KubeObject {
+  const schemaType = schemaTypeOf(obj);
+  if (!schemaType) return obj;
+  const copy = clone(obj);
+  fillZeroFields(copy as unknown as Record<string, unknown>, schemaType);
+  return copy;
+}
+
+/** The object in its Go type's field order (the type found from its apiVersion and kind). */
+function structOrdered(obj: KubeObject): KubeObject {
+  const schemaType = schemaTypeOf(obj);
+  if (!schemaType) return obj;
+  const { inStructOrder } = require('../../api/schema/structorder') as typeof import('../../api/schema/structorder');
+  return inStructOrder(obj, schemaType);
 }
 
 /** A copy with object keys sorted at every level, as Go writes generic maps. */

@@ -44,7 +44,8 @@ export async function resolveSelection(c: CommandContext, resources: string[], o
     for (const m of manifests.objects) {
       const ns = namespaceOfManifest(m.obj, m.type, namespace, c.namespaceExplicit);
       const name = m.obj.metadata.name ?? '';
-      const local = o.local ? { ...m.obj, metadata: { ...m.obj.metadata, ...(ns ? { namespace: ns } : {}) } } : undefined;
+      // Locally the builder has no REST mapping, so it does not fill in the namespace (kubectl prints none).
+      const local = o.local ? m.obj : undefined;
       out.push({ target: { type: m.type, names: [name] }, namespace: ns, name, local });
     }
     if (o.local || !resources.length) return out;

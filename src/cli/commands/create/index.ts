@@ -37,7 +37,7 @@ async function createGenerated(c: CommandContext, obj: KubeObject, opts: Record<
   }
   const client = c.cluster('write').client;
   const sent = type.namespaced ? { ...toSend, metadata: { ...toSend.metadata, namespace: c.namespace() } } : toSend;
-  printer.print(client.create(type, sent, { dryRun: dryRun === 'server', fieldValidation: fieldValidation(opts.validate) }), 'created');
+  printer.print(client.create(type, sent, { dryRun: dryRun === 'server', fieldValidation: fieldValidation(opts.validate) }), 'created', true);
 }
 
 function requireName(cmd: string, args: string[]): string {

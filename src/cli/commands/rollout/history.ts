@@ -31,7 +31,7 @@ export function registerHistory(rollout: Command, ctx: CommandContext): void {
             const revisions = revision > 0 ? [revision] : [...history.keys()].sort((a, b) => a - b);
             for (const r of revisions) {
               const recorded = history.get(r);
-              if (recorded) printer.print(recorded, '');
+              if (recorded) printer.print(recorded, '', true);
             }
             return;
           }

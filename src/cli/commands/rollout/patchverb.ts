@@ -49,12 +49,12 @@ export function registerPatchVerb(rollout: Command, ctx: CommandContext, verb: P
             continue;
           }
           if (!Object.keys(patch).length) {
-            if ('print' in verb.noChange) printer.print(obj, verb.noChange.print);
+            if ('print' in verb.noChange) printer.print(obj, verb.noChange.print, true);
             else errors.push(new CliError(verb.noChange.fail(obj.metadata.name!)));
             continue;
           }
           try {
-            printer.print(client.patch(type, obj.metadata.namespace, obj.metadata.name!, 'strategic', patch), verb.done);
+            printer.print(client.patch(type, obj.metadata.namespace, obj.metadata.name!, 'strategic', patch), verb.done, true);
           } catch (e) {
             errors.push(new CliError(`failed to patch: ${(e as Error).message}`));
           }

@@ -20,8 +20,8 @@ export function registerUndo(rollout: Command, ctx: CommandContext): void {
         const errors: Error[] = [];
         await visitObjects(c, client, args, opts, errors, ({ target, obj }) => {
           const result = rollbackerFor(target.type)(client, obj, opts.toRevision, dryRun);
-          // kubectl prints the object as it was fetched, before the rollback.
-          printer.print(obj, result);
+          // kubectl prints the object as it was fetched (typed), before the rollback.
+          printer.print(obj, result, true);
         });
         throwCollected(errors);
       }),

@@ -102,11 +102,11 @@ export async function runSet(
     const patch = createTwoWayPatch(obj as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>, kindDef(target.type).strategy.schemaType);
     if (canonicalJson(patch) === '{}') continue;
     if (o.local || dryRun === 'client') {
-      printer.print(after, operation);
+      printer.print(after, operation, true);
       continue;
     }
     try {
-      printer.print(client!.patch(target.type, namespace, obj.metadata.name!, 'strategic', patch, { dryRun: dryRun === 'server' }), operation);
+      printer.print(client!.patch(target.type, namespace, obj.metadata.name!, 'strategic', patch, { dryRun: dryRun === 'server' }), operation, true);
     } catch (e) {
       errors.push(new CliError(`${failure}: ${(e as Error).message}`));
     }
