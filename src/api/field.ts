@@ -1,4 +1,5 @@
 // Field errors, worded like apimachinery's util/validation/field so that messages match kubectl's.
+import { goQuote } from './meta/goquote';
 
 export type FieldErrorType =
   | 'Required value'
@@ -53,22 +54,6 @@ export function notSupported(field: string, badValue: BadValue, supported: reado
 
 export function tooLong(field: string, max: number): FieldError {
   return { type: 'Too long', field, detail: `may not be more than ${max} bytes`, omitValue: true };
-}
-
-const GO_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '\\': '\\\\', '"': '\\"' };
-
-/** Go's strconv.Quote (the %q verb): printable characters as they are, others escaped. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const c of s) {
-    const cp = c.codePointAt(0)!;
-    if (GO_ESCAPES[c]) out += GO_ESCAPES[c];
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else if ((cp >= 0x80 && cp < 0xa0) || cp === 0xad || (cp >= 0xd800 && cp < 0xe000) || cp === 0xfffd || cp === 0xfeff || cp === 0x2028 || cp === 0x2029)
-      out += cp > 0xffff ? `\\U${cp.toString(16).padStart(8, '0')}` : `\\u${cp.toString(16).padStart(4, '0')}`;
-    else out += c;
-  }
-  return out + '"';
 }
 
 /** The part after "<field>: ", as apimachinery's ErrorBody prints it. */

@@ -1,7 +1,7 @@
 // Go's time.ParseDuration, as pflag's DurationVar parses --timeout: "90s", "1m30s", "1.5h",
 // "-2m", a bare "0"; anything else fails with the time package's exact message.
 import { InvalidArgumentError } from 'commander';
-import { goQuote } from '../../api/field';
+import { goQuote } from '../../api/meta/goquote';
 
 const UNIT_NS: Record<string, bigint> = {
   ns: 1n,

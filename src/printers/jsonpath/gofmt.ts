@@ -1,28 +1,10 @@
 // Go's fmt verbs as the jsonpath code paths use them: %v for printed values and error texts,
 // %#v for the object kubectl dumps when a template fails, %q and %#U in messages.
 import { compareCodePoints } from '../../api/meta/codepoint';
+import { goQuote, isPrint } from '../../api/meta/goquote';
+
+export { goQuote, isPrint };
 import { GoScalar, isMap, kindOf } from './values';
-
-/** strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-export function isPrint(c: string): boolean {
-  return c === ' ' || /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(c);
-}
-
-const QUOTE_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '\\': '\\\\', '"': '\\"' };
-
-/** strconv.Quote (the %q verb). */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const c of s) {
-    const cp = c.codePointAt(0)!;
-    if (QUOTE_ESCAPES[c]) out += QUOTE_ESCAPES[c];
-    else if (isPrint(c)) out += c;
-    else if (cp < 0x80) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else if (cp <= 0xffff) out += `\\u${cp.toString(16).padStart(4, '0')}`;
-    else out += `\\U${cp.toString(16).padStart(8, '0')}`;
-  }
-  return out + '"';
-}
 
 /** %#U of a code point: U+0041 'A', or just U+0009 when it is not printable. */
 export function formatRuneU(cp: number): string {

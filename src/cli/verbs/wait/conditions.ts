@@ -1,6 +1,6 @@
 // What `kubectl wait --for=` asks for: an object's deletion or creation, a status condition
 // (type and value compared case-insensitively, as Unicode simple folding), or a JSONPath value.
-import { goQuote } from '../../../api/field';
+import { goQuote } from '../../../api/meta/goquote';
 import type { KubeObject } from '../../../api/types';
 import { CliError } from '../../errors';
 import { jsonPathCheck } from './jsonpath';
