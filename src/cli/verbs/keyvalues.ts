@@ -11,7 +11,7 @@ import { CliError, MultiError } from '../errors';
 import { type DryRun, MutationPrinter, parseDryRun, parseOutput, type TemplateOptions } from '../flags/output';
 import { CHANGE_CAUSE } from '../record';
 import { resolveArgs } from '../resolve';
-import { pickObjects } from './select';
+import { type SelectOptions, pickObjects } from './select';
 
 export interface Pairs {
   set: Record<string, string>;
@@ -44,15 +44,8 @@ export function splitResourcesAndPairs(args: string[], pair: string): { resource
   return { resources, pairs };
 }
 
-export interface KeyValueOptions extends TemplateOptions {
+export interface KeyValueOptions extends SelectOptions, TemplateOptions {
   overwrite?: boolean;
-  all?: boolean;
-  allNamespaces?: boolean;
-  selector?: string;
-  fieldSelector?: string;
-  filename?: string[];
-  recursive?: boolean;
-  local?: boolean;
   list?: boolean;
   dryRun?: string | boolean;
   output?: string;
