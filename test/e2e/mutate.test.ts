@@ -4,29 +4,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, Home } from '../helpers/cli';
+import { deploymentManifest } from '../helpers/manifests';
 
 const NGINX = path.join(FIXTURES, 'nginx-deployment.yaml');
 
-function deploymentYaml(name: string, extra = ''): string {
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: ${name}
-  template:
-    metadata:
-      labels:
-        app: ${name}
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.25
-${extra}`;
-}
+const deploymentYaml = (name: string) => deploymentManifest(name, { spec: '  replicas: 2\n' });
 
 describe('kubectl apply', () => {
   const h = new Home();

@@ -3,25 +3,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { deploymentManifest } from '../helpers/manifests';
 import { Home } from '../helpers/cli';
 
-const deployment = (name: string, extra = '', container = '') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-${extra}  selector:
-    matchLabels:
-      app: ${name}
-  template:
-    metadata:
-      labels:
-        app: ${name}
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.25
-${container}`;
+const deployment = (name: string, spec = '', container = '') => deploymentManifest(name, { spec, container });
 
 describe('apply with strategic merge', () => {
   const h = new Home();

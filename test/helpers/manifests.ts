@@ -1,5 +1,29 @@
 // Manifests several end-to-end tests apply.
 
+/**
+ * A Deployment of nginx:1.25 labelled app=<name>; `spec` adds lines to its spec (indented two
+ * spaces), `container` to its one container (indented eight).
+ */
+export function deploymentManifest(name: string, extra: { spec?: string; container?: string } = {}): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+${extra.spec ?? ''}  selector:
+    matchLabels:
+      app: ${name}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.25
+${extra.container ?? ''}`;
+}
+
 /** A Deployment whose pods count as available only after ten seconds of being ready. */
 export const SLOW_DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
