@@ -14,6 +14,7 @@ import type { Engine } from './engine/engine';
 import { SimClock } from './sim/clock';
 import { SeededRandom } from './sim/rand';
 import { FileLock } from './store/lock';
+import { StoreAreas } from './store/areas';
 import { Store } from './store/store';
 
 export interface SessionOptions {
@@ -38,6 +39,8 @@ class World implements Cluster {
   private engineInstance?: Engine;
   readonly admin: Client;
   readonly events: EventSequence;
+  /** The nodes' disks: logs, processes and files, beside the API's objects. */
+  readonly disk: StoreAreas;
   client!: Client;
   /** The CA of a cluster created in this invocation, before its files are written. */
   newCA?: string;
@@ -49,6 +52,7 @@ class World implements Cluster {
     const sys = store.system;
     this.clock = SimClock.start(sys.clockOffsetMs, opts.wallClock);
     this.events = new EventSequence(store.revision);
+    this.disk = new StoreAreas(store);
     this.random = sys.rand.length === 4 ? new SeededRandom(sys.rand) : opts.seed ? SeededRandom.fromSeed(opts.seed) : new SeededRandom();
     this.server = new ApiServer(store, this.clock, this.random);
     this.admin = new LocalClient(this.server, { name: ADMIN_USER, groups: [...ADMIN_GROUPS, 'system:authenticated'] });
@@ -62,14 +66,14 @@ class World implements Cluster {
     if (!this.engineInstance) {
       const { Engine } = require('./engine/engine') as typeof import('./engine/engine');
       const { controllerBindings } = require('./engine/controllers') as typeof import('./engine/controllers');
-      this.engineInstance = new Engine(
-        controllerBindings(this.admin, this.clock, this.events, () => this.newCA ?? fs.readFileSync(this.caFile, 'utf8')),
-        this.clock,
-        this.random,
-        this.server,
-        this.store.system.timers,
-        this.store.system.memory ?? {},
-      );
+      this.engineInstance = new Engine(controllerBindings(this.admin, this.clock, this.events, () => this.newCA ?? fs.readFileSync(this.caFile, 'utf8')), {
+        clock: this.clock,
+        random: this.random,
+        writes: this.server,
+        disk: this.disk,
+        timers: this.store.system.timers,
+        memory: this.store.system.memory ?? {},
+      });
     }
     return this.engineInstance;
   }

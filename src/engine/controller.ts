@@ -12,6 +12,20 @@ export interface ReconcileContext {
   events: Recorder;
   /** What this component remembers outside the API (a kubelet's image-pull back-off, say). */
   memory: Memory;
+  /** The nodes' local storage: container logs, running processes, files. */
+  disk: NodeDisk;
+}
+
+/**
+ * What a real node keeps on its own disk rather than in the API: container logs, the state of
+ * running processes, containers' files. Areas are separate key spaces ("logs", "containers").
+ */
+export interface NodeDisk {
+  get<T>(area: string, key: string): T | undefined;
+  /** `undefined` deletes. */
+  put(area: string, key: string, value: unknown): void;
+  /** Keys in the area that start with `prefix`, sorted. */
+  keys(area: string, prefix?: string): string[];
 }
 
 /** A component's private memory, kept in the store between invocations. */

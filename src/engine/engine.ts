@@ -5,7 +5,7 @@ import type { Random } from '../api/random';
 import type { ObjectKey } from '../api/types';
 import type { Client } from '../client/client';
 import type { Recorder } from '../client/events';
-import type { AnyController, Memory, ReconcileContext } from './controller';
+import type { AnyController, Memory, NodeDisk, ReconcileContext } from './controller';
 
 export interface EngineClock {
   now(): number;
@@ -29,20 +29,35 @@ export interface Timer {
 
 export const PASS_CAP = 200;
 
+export interface EngineOptions {
+  clock: EngineClock;
+  random: Random;
+  /** The API server's write count: a pass that adds none ends convergence. */
+  writes: WriteCounter;
+  disk: NodeDisk;
+  /** Timers and memory saved by the previous invocation. */
+  timers?: readonly Timer[];
+  memory?: Readonly<Record<string, unknown>>;
+}
+
 export class Engine {
   private timers: Timer[] = [];
   private readonly memory: Record<string, unknown>;
+  private readonly clock: EngineClock;
+  private readonly random: Random;
+  private readonly writes: WriteCounter;
+  private readonly disk: NodeDisk;
 
   constructor(
     private readonly bindings: readonly ControllerBinding[],
-    private readonly clock: EngineClock,
-    private readonly random: Random,
-    private readonly writes: WriteCounter,
-    timers: readonly Timer[] = [],
-    memory: Readonly<Record<string, unknown>> = {},
+    opts: EngineOptions,
   ) {
-    this.timers = [...timers];
-    this.memory = { ...memory };
+    this.clock = opts.clock;
+    this.random = opts.random;
+    this.writes = opts.writes;
+    this.disk = opts.disk;
+    this.timers = [...(opts.timers ?? [])];
+    this.memory = { ...(opts.memory ?? {}) };
     // Each recorder keeps its spam filter with its component's memory.
     for (const b of bindings) b.events.useMemory?.(this.memoryOf(`events:${b.controller.name}`));
   }
@@ -114,7 +129,7 @@ export class Engine {
     const now = this.clock.now();
     for (const b of this.bindings) {
       const before = this.writes.writeCount;
-      const ctx: ReconcileContext = { client: b.client, clock: this.clock, random: this.random, events: b.events, memory: this.memoryOf(b.controller.name) };
+      const ctx: ReconcileContext = { client: b.client, clock: this.clock, random: this.random, events: b.events, memory: this.memoryOf(b.controller.name), disk: this.disk };
       const state = b.controller.prepare?.(ctx);
       const keys: ObjectKey[] = b.controller.keys(ctx, state);
       for (const key of keys) {

@@ -194,10 +194,14 @@ export class Store {
   /** Values whose key starts with `prefix`, in key order. */
   list(collection: string, prefix = ''): unknown[] {
     const c = this.collection(collection);
-    const keys: string[] = [];
-    for (const k of c.keys()) if (k.startsWith(prefix)) keys.push(k);
-    keys.sort();
-    return keys.map((k) => c.get(k));
+    return this.keys(collection, prefix).map((k) => c.get(k));
+  }
+
+  /** Keys that start with `prefix`, sorted. */
+  keys(collection: string, prefix = ''): string[] {
+    const out: string[] = [];
+    for (const k of this.collection(collection).keys()) if (k.startsWith(prefix)) out.push(k);
+    return out.sort();
   }
 
   count(collection: string): number {

@@ -10,6 +10,7 @@ import { Engine } from '../../src/engine/engine';
 import { SimClock } from '../../src/sim/clock';
 import { bootstrapCluster } from '../../src/sim/cluster/bootstrap';
 import { SeededRandom } from '../../src/sim/rand';
+import { StoreAreas } from '../../src/store/areas';
 import { Store } from '../../src/store/store';
 
 export const T0 = Date.parse('2026-11-26T12:00:00Z');
@@ -32,7 +33,7 @@ export function newWorld(opts: { bootstrap?: boolean } = {}): World {
   const events = new EventSequence();
   let ca = '';
   if (opts.bootstrap !== false) ca = bootstrapCluster(client, clock, random, events).ca.certPem;
-  const engine = new Engine(controllerBindings(client, clock, events, () => ca), clock, random, server);
+  const engine = new Engine(controllerBindings(client, clock, events, () => ca), { clock, random, writes: server, disk: new StoreAreas(store) });
   if (opts.bootstrap !== false) engine.converge();
   return { store, clock, random, server, client, engine };
 }
