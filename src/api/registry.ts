@@ -8,12 +8,13 @@ import { namespace } from './kinds/namespace';
 import { node } from './kinds/node';
 import { pod } from './kinds/pod';
 import { replicaset } from './kinds/replicaset';
+import { secret } from './kinds/secret';
 import { serviceaccount } from './kinds/serviceaccount';
 
 export type { ResourceType, KindDef } from './kinds/kind';
 export { apiVersionOf } from './kinds/kind';
 
-const KINDS: readonly KindDef[] = [configmap, event, namespace, node, pod, serviceaccount, deployment, replicaset];
+const KINDS: readonly KindDef[] = [configmap, event, namespace, node, pod, secret, serviceaccount, deployment, replicaset];
 
 /** Discovery order: the core group first, then groups by name; resources by name within a group. */
 const ORDERED: readonly KindDef[] = [...KINDS].sort((a, b) => {

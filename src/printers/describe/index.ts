@@ -6,6 +6,7 @@ import { describeNamespace } from './namespace';
 import { describeNode } from './node';
 import { describePod } from './pod';
 import { describeReplicaSet } from './replicaset';
+import { describeSecret } from './secret';
 
 export { podTemplateText } from './containers';
 export type { DescribeContext, DescribeLookup, Describer } from './describer';
@@ -17,6 +18,7 @@ const DESCRIBERS: Record<string, Describer<any>> = {
   Node: describeNode,
   Pod: describePod,
   ReplicaSet: describeReplicaSet,
+  Secret: describeSecret,
   ServiceAccount: describeServiceAccount,
 };
 

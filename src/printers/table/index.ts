@@ -6,6 +6,7 @@ import { namespaceTable } from './namespace';
 import { nodeTable } from './node';
 import { podTable } from './pod';
 import { replicaSetTable } from './replicaset';
+import { secretTable } from './secret';
 import type { TableDef } from './table';
 
 export { renderTable, type TableOptions } from './table';
@@ -18,6 +19,7 @@ const TABLES: Record<string, TableDef<any>> = {
   Node: nodeTable,
   Pod: podTable,
   ReplicaSet: replicaSetTable,
+  Secret: secretTable,
   ServiceAccount: serviceAccountTable,
 };
 
