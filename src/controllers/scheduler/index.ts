@@ -1,78 +1,92 @@
-// The scheduler: binds each pending pod to the best feasible node (filters, then scores), or
-// reports why none fits with the real scheduler's FailedScheduling message.
-import { node as nodeKind } from '../../api/kinds/node';
+// The scheduler: binds each pending pod to the best feasible node, or records why none fits with
+// kube-scheduler's FailedScheduling message (and, when evicting lower-priority pods would make
+// room, preempts them and nominates the node). Every pass looks afresh, so a pod pending for lack
+// of room is placed as soon as room appears.
 import { pod as podKind } from '../../api/kinds/pod';
-import { isPodTerminal, podCondition } from '../../api/pod/status';
+import { podCondition } from '../../api/pod/status';
 import { rfc3339 } from '../../api/time';
-import type { Node, Pod } from '../../api/types';
+import type { Condition, Pod } from '../../api/types';
 import type { Controller, ReconcileContext } from '../../engine/controller';
-import { type NodeInfo, type Rejection, addPod, newNodeInfo } from './framework';
-import { FILTERS, SCORES } from './plugins';
+import { addPod, nodeName } from './framework';
+import { NO_NODES, fitErrorMessage } from './fiterror';
+import { type Candidate, preempt } from './preemption';
+import { findFeasible, selectHost } from './schedule';
+import { SCHEDULER_NAME, type Snapshot, cycleFor, takeSnapshot } from './snapshot';
 
-export const SCHEDULER_NAME = 'default-scheduler';
+export { SCHEDULER_NAME } from './snapshot';
 
-interface Snapshot {
-  nodes: NodeInfo[];
-  pending: Pod[];
-}
-
-function snapshot(ctx: ReconcileContext): Snapshot {
-  const nodes = ctx.client.list<Node>(nodeKind.type).map(newNodeInfo);
-  const byName = new Map(nodes.map((n) => [n.node.metadata.name!, n]));
-  const pending: Pod[] = [];
-  for (const p of ctx.client.list<Pod>(podKind.type)) {
-    if (p.spec.nodeName) {
-      if (!isPodTerminal(p)) {
-        const info = byName.get(p.spec.nodeName);
-        if (info) addPod(info, p);
-      }
-    } else if ((p.spec.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME && !p.metadata.deletionTimestamp && !isPodTerminal(p)) {
-      pending.push(p);
-    }
-  }
-  return { nodes, pending };
-}
-
-function countedList(counts: Map<string, number>): string {
-  return [...counts.entries()]
-    .map(([reason, n]) => `${n} ${reason}`)
-    .sort()
-    .join(', ');
-}
-
-/** "0/3 nodes are available: ... preemption: 0/3 nodes are available: ..." */
-export function failedSchedulingMessage(total: number, rejections: Rejection[]): string {
-  if (total === 0) return 'no nodes available to schedule pods';
-  const reasons = new Map<string, number>();
-  const preemption = new Map<string, number>();
-  for (const r of rejections) {
-    for (const reason of r.reasons) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-    const p = r.resolvable ? 'No preemption victims found for incoming pod' : 'Preemption is not helpful for scheduling';
-    preemption.set(p, (preemption.get(p) ?? 0) + 1);
-  }
-  return `0/${total} nodes are available: ${countedList(reasons)}. preemption: 0/${total} nodes are available: ${countedList(preemption)}.`;
-}
-
-function markUnschedulable(ctx: ReconcileContext, pod: Pod, message: string): void {
+/** Records the verdict on the pod (condition and nominated node) and reports it, when it changed. */
+function markUnschedulable(ctx: ReconcileContext, pod: Pod, message: string, nominatedNodeName?: string): void {
   const cur = podCondition(pod, 'PodScheduled');
-  if (cur?.status === 'False' && cur.message === message) return;
-  const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-  conditions.push({
+  const nominatedChanged = nominatedNodeName !== undefined && pod.status?.nominatedNodeName !== nominatedNodeName;
+  if (cur?.status === 'False' && cur.reason === 'Unschedulable' && cur.message === message && !nominatedChanged) return;
+  const condition: Condition = {
     lastProbeTime: null,
     lastTransitionTime: cur?.status === 'False' ? cur.lastTransitionTime : rfc3339(ctx.clock.now()),
     message,
     reason: 'Unschedulable',
     status: 'False',
     type: 'PodScheduled',
-  });
-  ctx.client.updateStatus(podKind.type, { ...pod, status: { ...pod.status, conditions } });
+  };
+  const conditions = cur ? (pod.status?.conditions ?? []).map((c) => (c.type === 'PodScheduled' ? condition : c)) : [...(pod.status?.conditions ?? []), condition];
+  const status = { ...pod.status, conditions };
+  if (nominatedNodeName !== undefined) status.nominatedNodeName = nominatedNodeName;
+  ctx.client.updateStatus(podKind.type, { ...pod, status });
   ctx.events.event(pod, 'Warning', 'FailedScheduling', message);
+}
+
+/** Evicts the victims the way the scheduler does: a DisruptionTarget condition, then deletion. */
+function evictVictims(ctx: ReconcileContext, preemptor: Pod, c: Candidate): void {
+  const now = rfc3339(ctx.clock.now());
+  for (const victim of c.victims) {
+    const condition: Condition = {
+      lastProbeTime: null,
+      lastTransitionTime: now,
+      message: `${preemptor.spec.schedulerName ?? SCHEDULER_NAME}: preempting to accommodate a higher priority pod`,
+      reason: 'PreemptionByScheduler',
+      status: 'True',
+      type: 'DisruptionTarget',
+    };
+    const fresh = ctx.client.tryGet<Pod>(podKind.type, victim.metadata.namespace, victim.metadata.name!);
+    if (!fresh || fresh.metadata.uid !== victim.metadata.uid) continue;
+    const conditions = [...(fresh.status?.conditions ?? []).filter((x) => x.type !== 'DisruptionTarget'), condition];
+    ctx.client.updateStatus(podKind.type, { ...fresh, status: { ...fresh.status, conditions } });
+    ctx.client.delete(podKind.type, victim.metadata.namespace, victim.metadata.name!, { preconditions: { uid: victim.metadata.uid } });
+    ctx.events.event(victim, 'Normal', 'Preempted', `Preempted by pod ${preemptor.metadata.uid} on node ${nodeName(c.node)}`);
+  }
+}
+
+function scheduleOne(ctx: ReconcileContext, snap: Snapshot, pod: Pod): void {
+  if (!snap.nodes.length) return markUnschedulable(ctx, pod, NO_NODES);
+  const cycle = cycleFor(snap, pod);
+  const { feasible, statuses, preFilterStatus } = findFeasible(cycle);
+  if (feasible.length) {
+    const chosen = selectHost(cycle, feasible, ctx.random);
+    const target = nodeName(chosen);
+    const bound = ctx.client.bind(podKind.type, pod.metadata.namespace!, pod.metadata.name!, target) as Pod;
+    // The cache assumes the pod at once, so the next pod of this pass sees it.
+    addPod(chosen, bound);
+    ctx.events.event(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${target}`);
+    return;
+  }
+  const outcome = preempt(snap, pod, statuses);
+  const message = fitErrorMessage({
+    numNodes: snap.nodes.length,
+    nodeReasons: snap.nodes.map((n) => statuses.get(nodeName(n))?.reasons ?? []),
+    preFilterMessage: preFilterStatus?.reasons.join(', '),
+    postFilterMessage: outcome.kind === 'failed' ? outcome.message : undefined,
+  });
+  if (outcome.kind === 'nominate') {
+    evictVictims(ctx, pod, outcome.candidate);
+    return markUnschedulable(ctx, pod, message, nodeName(outcome.candidate.node));
+  }
+  markUnschedulable(ctx, pod, message);
 }
 
 export const scheduler: Controller<Snapshot> = {
   name: SCHEDULER_NAME,
 
-  prepare: snapshot,
+  prepare: (ctx) => takeSnapshot(ctx.client),
 
   keys(_ctx, snap) {
     return snap.pending.map((p) => ({ namespace: p.metadata.namespace, name: p.metadata.name! }));
@@ -81,29 +95,6 @@ export const scheduler: Controller<Snapshot> = {
   reconcile(ctx, key, snap) {
     const pod = ctx.client.tryGet<Pod>(podKind.type, key.namespace, key.name);
     if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) return;
-    const feasible: NodeInfo[] = [];
-    const rejections: Rejection[] = [];
-    for (const info of snap.nodes) {
-      let rejected: Rejection | null = null;
-      for (const f of FILTERS) if ((rejected = f.filter(pod, info))) break;
-      if (rejected) rejections.push(rejected);
-      else feasible.push(info);
-    }
-    if (!feasible.length) return markUnschedulable(ctx, pod, failedSchedulingMessage(snap.nodes.length, rejections));
-
-    let best: NodeInfo[] = [];
-    let bestScore = -Infinity;
-    for (const info of feasible) {
-      const score = SCORES.reduce((sum, s) => sum + s.weight * s.score(pod, info, feasible), 0);
-      if (score > bestScore) {
-        bestScore = score;
-        best = [info];
-      } else if (score === bestScore) best.push(info);
-    }
-    const chosen = best[ctx.random.int(best.length)];
-    const nodeName = chosen.node.metadata.name!;
-    const bound = ctx.client.bind(podKind.type, pod.metadata.namespace!, pod.metadata.name!, nodeName) as Pod;
-    addPod(chosen, bound);
-    ctx.events.event(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`);
+    scheduleOne(ctx, snap, pod);
   },
 };

@@ -1,12 +1,15 @@
-// NodeUnschedulable: cordoned nodes take no new pods unless the pod tolerates it.
+// NodeUnschedulable: a cordoned node takes no new pods, unless the pod tolerates the
+// node.kubernetes.io/unschedulable:NoSchedule taint the cordon stands for.
 import { toleratesAll } from '../../../api/meta/taints';
-import type { FilterPlugin } from '../framework';
+import { type FilterPlugin, unresolvable } from '../framework';
+
+export const UNSCHEDULABLE_REASON = 'node(s) were unschedulable';
+const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' as const };
 
 export const nodeUnschedulable: FilterPlugin = {
   name: 'NodeUnschedulable',
-  filter(pod, info) {
-    if (!info.node.spec?.unschedulable) return null;
-    const taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' as const };
-    return toleratesAll(pod.spec.tolerations, taint) ? null : { reasons: ['node(s) were unschedulable'], resolvable: false };
+  preFilter(cycle) {
+    const tolerated = toleratesAll(cycle.pod.spec.tolerations, UNSCHEDULABLE_TAINT);
+    return { kind: 'filter', filter: (info) => (info.node.spec?.unschedulable && !tolerated ? unresolvable(UNSCHEDULABLE_REASON) : null) };
   },
 };

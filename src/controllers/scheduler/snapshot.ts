@@ -1,0 +1,104 @@
+// The scheduler's view of the cluster for one pass (its cache): nodes with the pods bound to them,
+// namespaces with their labels, and the objects that select pods for default spreading. Pods
+// that finished (Succeeded, Failed) hold nothing; pods being deleted still do until they go.
+import { node as nodeKind } from '../../api/kinds/node';
+import { namespace as nsKind } from '../../api/kinds/namespace';
+import { pod as podKind } from '../../api/kinds/pod';
+import { type Selector, fromLabelSelector, matches } from '../../api/meta/selector';
+import { isPodTerminal } from '../../api/pod/status';
+import { typeForKind } from '../../api/registry';
+import { compareCodePoints } from '../../api/meta/codepoint';
+import type { KubeObject, LabelSelector, Labels, Namespace, Node, Pod } from '../../api/types';
+import type { Client } from '../../client/client';
+import { type Cycle, type NodeInfo, addPod, newNodeInfo } from './framework';
+
+export const SCHEDULER_NAME = 'default-scheduler';
+
+export interface Snapshot {
+  nodes: NodeInfo[];
+  byName: Map<string, NodeInfo>;
+  namespaces: { name: string; labels: Labels }[];
+  /** Pods waiting for this scheduler, in the order its queue pops them. */
+  pending: Pod[];
+  client: Client;
+}
+
+const priority = (p: Pod) => p.spec.priority ?? 0;
+
+export function takeSnapshot(client: Client): Snapshot {
+  const nodes = client
+    .list<Node>(nodeKind.type)
+    .map(newNodeInfo)
+    .sort((a, b) => compareCodePoints(a.node.metadata.name!, b.node.metadata.name!));
+  const byName = new Map(nodes.map((n) => [n.node.metadata.name!, n]));
+  const pending: Pod[] = [];
+  for (const p of client.list<Pod>(podKind.type)) {
+    if (isPodTerminal(p)) continue;
+    if (p.spec.nodeName) {
+      const info = byName.get(p.spec.nodeName);
+      if (info) addPod(info, p);
+    } else if ((p.spec.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME && !p.metadata.deletionTimestamp && !(p.spec.schedulingGates as unknown[] | undefined)?.length) {
+      pending.push(p);
+    }
+  }
+  // PrioritySort: higher priority first, then the one waiting longest.
+  pending.sort((a, b) => priority(b) - priority(a) || compareCodePoints(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? ''));
+  const namespaces = client.list<Namespace>(nsKind.type).map((n) => ({ name: n.metadata.name!, labels: n.metadata.labels ?? {} }));
+  return { nodes, byName, namespaces, pending, client };
+}
+
+/** Lists a kind that may not be served (yet); nothing when it is not. */
+function listIfServed<T extends KubeObject>(client: Client, apiVersion: string, kind: string, namespace: string): T[] {
+  const type = typeForKind(apiVersion, kind);
+  return type ? client.list<T>(type, namespace) : [];
+}
+
+function getIfServed<T extends KubeObject>(client: Client, apiVersion: string, kind: string, namespace: string, name: string): T | undefined {
+  const type = typeForKind(apiVersion, kind);
+  return type ? client.tryGet<T>(type, namespace, name) : undefined;
+}
+
+/**
+ * helper.DefaultSelector: the Services selecting the pod (their selectors merged), narrowed by
+ * the selector of the ReplicationController, ReplicaSet or StatefulSet that controls it.
+ */
+function defaultSelector(client: Client, pod: Pod): Selector {
+  const ns = pod.metadata.namespace ?? 'default';
+  const set: Labels = {};
+  for (const svc of listIfServed<KubeObject & { spec?: { selector?: Labels } }>(client, 'v1', 'Service', ns)) {
+    const sel = svc.spec?.selector;
+    if (sel && Object.keys(sel).length && matches(fromLabelSelector({ matchLabels: sel })!, pod.metadata.labels)) Object.assign(set, sel);
+  }
+  let selector: Selector = Object.keys(set)
+    .sort()
+    .map((key) => ({ key, op: '=' as const, values: [set[key]] }));
+  const owner = pod.metadata.ownerReferences?.find((r) => r.controller);
+  if (!owner) return selector;
+  if (owner.apiVersion === 'v1' && owner.kind === 'ReplicationController') {
+    const rc = getIfServed<KubeObject & { spec?: { selector?: Labels } }>(client, 'v1', 'ReplicationController', ns, owner.name);
+    if (rc?.spec?.selector) {
+      Object.assign(set, rc.spec.selector);
+      selector = Object.keys(set)
+        .sort()
+        .map((key) => ({ key, op: '=' as const, values: [set[key]] }));
+    }
+  } else if (owner.apiVersion === 'apps/v1' && (owner.kind === 'ReplicaSet' || owner.kind === 'StatefulSet')) {
+    const ctl = getIfServed<KubeObject & { spec?: { selector?: LabelSelector } }>(client, 'apps/v1', owner.kind, ns, owner.name);
+    const own = ctl?.spec?.selector ? fromLabelSelector(ctl.spec.selector) : null;
+    if (own) selector = [...selector, ...own];
+  }
+  return selector;
+}
+
+/** The view one pod's scheduling attempt works with. `nodes` may be a modified copy (preemption). */
+export function cycleFor(snap: Snapshot, pod: Pod, nodes: readonly NodeInfo[] = snap.nodes): Cycle {
+  let spread: Selector | undefined;
+  const nsLabels = new Map(snap.namespaces.map((n) => [n.name, n.labels]));
+  return {
+    pod,
+    nodes,
+    namespaceLabels: (ns) => nsLabels.get(ns),
+    namespaces: () => snap.namespaces,
+    defaultSpreadSelector: () => (spread ??= defaultSelector(snap.client, pod)),
+  };
+}
