@@ -5,13 +5,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { authenticate, impersonate, type TokenEntry, type UserInfo } from './apiserver/auth';
 import { ApiServer } from './apiserver/server';
-import type { Cluster, ClusterAccess, ClusterMode, Credentials } from './cli/context';
+import type { Cluster, ClusterAccess, ClusterMode, Credentials, MachineAccess } from './cli/context';
 import { CliError } from './cli/errors';
 import { Kubeconfig } from './cli/kubeconfig';
 import { type Client, LocalClient } from './client/client';
 import { EventSequence } from './client/events';
 import type { Engine } from './engine/engine';
 import { SimClock } from './sim/clock';
+import { machineFacts, setMachineFacts } from './sim/kubelet/nodestate';
 import { SeededRandom } from './sim/rand';
 import { FileLock } from './store/lock';
 import { StoreAreas } from './store/areas';
@@ -96,6 +97,10 @@ class World implements Cluster {
 
   typeWrites(): number {
     return this.server.writeCount;
+  }
+
+  machines(): MachineAccess {
+    return { get: (name) => machineFacts(this.disk, name), set: (name, facts) => setMachineFacts(this.disk, name, facts) };
   }
 
   /** Records the simulation's own state in the store, for the next invocation. */

@@ -15,6 +15,24 @@ export interface Cluster {
   advanceTo(target: number, until?: () => boolean): boolean;
   /** When the next pending timer fires; undefined when nothing is scheduled. */
   nextTimer(): number | undefined;
+  /** The simulated machines behind the nodes, for `pocketkube node` (not part of the API). */
+  machines(): MachineAccess;
+}
+
+/** What pocketkube simulates about a node's machine (see sim/kubelet/nodestate.ts). */
+export interface MachineFacts {
+  /** Set while the kubelet is stopped: when it stopped posting status (cluster ms). */
+  kubeletStoppedAt?: number;
+  /** memory.available and nodefs.available forced to a quantity; measured when unset. */
+  memoryAvailable?: string;
+  diskAvailable?: string;
+  /** Extended resources advertised by device plugins, as counts. */
+  devices?: Record<string, string>;
+}
+
+export interface MachineAccess {
+  get(nodeName: string): MachineFacts;
+  set(nodeName: string, facts: MachineFacts): void;
 }
 
 /** Who is calling: the kubeconfig and the context (--context) whose user's token to present. */

@@ -7,11 +7,15 @@ import { deploymentController } from '../controllers/deployment';
 import { eventTTL } from '../controllers/eventttl';
 import { garbageCollector } from '../controllers/garbagecollector';
 import { namespaceController } from '../controllers/namespace';
+import { nodeLifecycleController } from '../controllers/nodelifecycle';
 import { replicaSetController } from '../controllers/replicaset';
 import { rootCACertPublisher } from '../controllers/rootcacert';
 import { scheduler } from '../controllers/scheduler';
 import { serviceAccountController } from '../controllers/serviceaccount';
 import { kubelet } from '../sim/kubelet';
+import { evictionManager } from '../sim/kubelet/eviction';
+import { lastHeartbeat } from '../sim/kubelet/nodestate';
+import { nodeStatusReporter } from '../sim/node/status';
 import type { AnyController } from './controller';
 import type { ControllerBinding } from './engine';
 
@@ -29,6 +33,9 @@ export function controllerBindings(client: Client, clock: Clock, sequence: Event
     bind(replicaSetController, manager, 'replicaset-controller'),
     bind(scheduler, sched, 'default-scheduler'),
     bind(kubelet, nodes, 'kubelet'),
+    bind(evictionManager, nodes, 'kubelet'),
+    bind(nodeStatusReporter, nodes, 'kubelet'),
+    bind(nodeLifecycleController(lastHeartbeat), manager, 'node-controller'),
     bind(garbageCollector, manager, 'garbage-collector'),
     bind(namespaceController, manager, 'namespace-controller'),
     bind(serviceAccountController, manager, 'service-account-controller'),

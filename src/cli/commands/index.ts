@@ -15,6 +15,7 @@ import { register as diff } from './diff';
 import { register as edit } from './edit';
 import { register as get } from './get';
 import { registerAnnotate as annotate, registerLabel as label } from './label';
+import { register as node } from './node';
 import { register as patch } from './patch';
 import { register as replace } from './replace';
 import { register as rollout } from './rollout';
@@ -48,6 +49,7 @@ const COMMANDS: readonly [string, Register][] = [
   ['version', version],
   // pocketkube's own
   ['clock', clock],
+  ['node', node],
 ];
 
 /** kubectl's PrintFlags: every command with -o also has --template and --allow-missing-template-keys. */

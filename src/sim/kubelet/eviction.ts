@@ -1,0 +1,161 @@
+// The kubelet's eviction manager (pkg/kubelet/eviction/eviction_manager.go), one per node: it
+// observes memory.available and nodefs.available, reports MemoryPressure/DiskPressure for as
+// long as a threshold was met within the pressure transition period (5m), and while a hard
+// threshold is met evicts one pod per monitoring interval (10s), in the kubelet's ranking order.
+// Evicted pods end Failed with reason Evicted, their containers killed. A stopped kubelet does
+// nothing. The node's pressure is published on its disk for the node status setters to report.
+import { node as nodeKind } from '../../api/kinds/node';
+import { pod as podKind } from '../../api/kinds/pod';
+import { isPodTerminal } from '../../api/pod/status';
+import { rfc3339 } from '../../api/time';
+import type { Condition, ContainerStatus, Node, Pod } from '../../api/types';
+import { COMPONENTS } from '../../client/client';
+import type { Controller, ReconcileContext } from '../../engine/controller';
+import { type Candidate, isCriticalPod, rankForEviction } from '../node/rank';
+import { type Observations, type PressureCondition, type Threshold, evictionMessage, observe, thresholdsMet } from '../node/signals';
+import { podUsage } from '../node/usage';
+import { kubeletRunning, machineFacts } from './nodestate';
+
+/** The kubelet's evictionMonitoringPeriod and the default --eviction-pressure-transition-period. */
+export const MONITORING_INTERVAL_MS = 10_000;
+export const PRESSURE_TRANSITION_MS = 5 * 60_000;
+
+const PRESSURE_AREA = 'kubelet';
+const pressureKey = (nodeName: string) => `pressure/${nodeName}`;
+
+/** The node conditions the eviction manager currently reports (IsUnderMemoryPressure, ...). */
+export function nodePressure(ctx: Pick<ReconcileContext, 'disk'>, nodeName: string): PressureCondition[] {
+  return ctx.disk.get<PressureCondition[]>(PRESSURE_AREA, pressureKey(nodeName)) ?? [];
+}
+
+interface ManagerState {
+  /** When each pressure condition was last observed (nodeConditionsLastObservedAt). */
+  observedAt: Partial<Record<PressureCondition, number>>;
+  /** The earliest time of the next synchronize that may evict. */
+  nextSyncAt?: number;
+}
+
+interface Snapshot {
+  podsByNode: Map<string, Pod[]>;
+}
+
+/** activePods: admitted pods that have not finished and are not being terminated. */
+function activePods(pods: readonly Pod[]): Pod[] {
+  return pods.filter((p) => !isPodTerminal(p) && !p.metadata.deletionTimestamp);
+}
+
+function killedStatus(s: ContainerStatus, now: string): ContainerStatus {
+  if (!s.state.running) return s;
+  const startedAt = (s.state.running as { startedAt?: string }).startedAt;
+  // Killed after the 1s grace a hard eviction allows: the runtime reports SIGKILL's exit code.
+  const terminated = { containerID: s.containerID, exitCode: 137, finishedAt: now, reason: 'Error', startedAt };
+  return { ...s, ready: false, started: false, state: { terminated } };
+}
+
+function failedConditions(pod: Pod, message: string, now: string): Condition[] {
+  const failed = (type: string, reason?: string): Condition | undefined => {
+    const c = pod.status?.conditions?.find((x) => x.type === type);
+    if (!c) return undefined;
+    const changed = c.status !== 'False';
+    const next: Condition = { ...c, status: 'False', lastTransitionTime: changed ? now : c.lastTransitionTime };
+    if (reason) next.reason = reason;
+    delete next.message;
+    return next;
+  };
+  const disruption: Condition = { lastProbeTime: null, lastTransitionTime: now, message, reason: 'TerminationByKubelet', status: 'True', type: 'DisruptionTarget' };
+  const kept = (pod.status?.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget');
+  return [
+    disruption,
+    ...kept.map((c) => {
+      if (c.type === 'PodReadyToStartContainers') return failed(c.type) ?? c;
+      if (c.type === 'Ready' || c.type === 'ContainersReady') return failed(c.type, 'PodFailed') ?? c;
+      return c;
+    }),
+  ];
+}
+
+/** evictPod: the Evicted event, the containers killed, the pod Failed with the eviction's message. */
+function evictPod(ctx: ReconcileContext, pod: Pod, nodeName: string, message: string): void {
+  const now = rfc3339(ctx.clock.now());
+  ctx.events.event(pod, 'Warning', 'Evicted', message, { host: nodeName });
+  for (const s of pod.status?.containerStatuses ?? []) {
+    if (s.state.running) ctx.events.event(pod, 'Normal', 'Killing', `Stopping container ${s.name}`, { fieldPath: `spec.containers{${s.name}}`, host: nodeName });
+  }
+  const status = {
+    ...(pod.status ?? {}),
+    phase: 'Failed' as const,
+    reason: 'Evicted',
+    message,
+    conditions: failedConditions(pod, message, now),
+    containerStatuses: (pod.status?.containerStatuses ?? []).map((s) => killedStatus(s, now)),
+  };
+  if (pod.status?.initContainerStatuses) status.initContainerStatuses = pod.status.initContainerStatuses.map((s) => killedStatus(s, now));
+  ctx.client.as(COMPONENTS.node(nodeName)).updateStatus(podKind.type, { ...pod, status });
+}
+
+/** Ranks the pods for the starved resource and evicts the first one that may be evicted. */
+function evictOne(ctx: ReconcileContext, nodeName: string, candidates: Candidate[], met: Threshold[], observations: Observations): Pod | undefined {
+  const resource = met[0].resource;
+  for (const c of rankForEviction(candidates, resource)) {
+    if (isCriticalPod(c.pod)) continue;
+    evictPod(ctx, c.pod, nodeName, evictionMessage(resource, c.pod, c.usage, met, observations));
+    return c.pod;
+  }
+  return undefined;
+}
+
+export const evictionManager: Controller<Snapshot> = {
+  name: 'kubelet-eviction-manager',
+
+  prepare(ctx) {
+    const podsByNode = new Map<string, Pod[]>();
+    for (const p of ctx.client.list<Pod>(podKind.type)) {
+      const n = p.spec.nodeName;
+      if (!n) continue;
+      if (!podsByNode.has(n)) podsByNode.set(n, []);
+      podsByNode.get(n)!.push(p);
+    }
+    return { podsByNode };
+  },
+
+  keys(ctx) {
+    return ctx.client.list<Node>(nodeKind.type).map((n) => ({ name: n.metadata.name! }));
+  },
+
+  reconcile(ctx, key, snap) {
+    const node = ctx.client.tryGet<Node>(nodeKind.type, undefined, key.name);
+    if (!node || !kubeletRunning(ctx, key.name)) return;
+    const now = ctx.clock.now();
+    const state: ManagerState = ctx.memory.get<ManagerState>(key.name) ?? { observedAt: {} };
+    const candidates: Candidate[] = activePods(snap.podsByNode.get(key.name) ?? []).map((pod) => ({ pod, usage: podUsage(pod) }));
+    const observations = observe(node, candidates.map((c) => c.usage), machineFacts(ctx.disk, key.name));
+    const met = thresholdsMet(observations);
+    const observedAt = { ...state.observedAt };
+    for (const t of met) observedAt[t.condition] = now;
+    // A condition holds while it was observed within the transition period.
+    const pressure = (Object.keys(observedAt) as PressureCondition[]).filter((c) => now - observedAt[c]! < PRESSURE_TRANSITION_MS).sort();
+    for (const c of Object.keys(observedAt) as PressureCondition[]) if (!pressure.includes(c)) delete observedAt[c];
+    if (nodePressure(ctx, key.name).join() !== pressure.join()) ctx.disk.put(PRESSURE_AREA, pressureKey(key.name), pressure.length ? pressure : undefined);
+
+    let nextSyncAt = state.nextSyncAt;
+    let requeue: number | undefined;
+    let evictable = candidates.filter((c) => !isCriticalPod(c.pod));
+    if (met.length) {
+      if (nextSyncAt === undefined || now >= nextSyncAt) {
+        ctx.events.event(node, 'Warning', 'EvictionThresholdMet', `Attempting to reclaim ${met[0].resource}`, { host: key.name });
+        const evicted = evictOne(ctx, key.name, candidates, met, observations);
+        evictable = evictable.filter((c) => c.pod !== evicted);
+        nextSyncAt = now + MONITORING_INTERVAL_MS;
+      }
+      // The next synchronize evicts again while pods remain; with none left there is nothing to
+      // come back for until something changes (and the condition holds while the threshold does).
+      if (evictable.length) requeue = nextSyncAt - now;
+    } else {
+      nextSyncAt = undefined;
+      if (pressure.length) requeue = Math.min(...pressure.map((c) => observedAt[c]! + PRESSURE_TRANSITION_MS)) - now;
+    }
+    const next: ManagerState = { observedAt, ...(nextSyncAt !== undefined ? { nextSyncAt } : {}) };
+    ctx.memory.set(key.name, Object.keys(observedAt).length || nextSyncAt !== undefined ? next : undefined);
+    return requeue !== undefined ? { requeueAfterMs: requeue } : undefined;
+  },
+};

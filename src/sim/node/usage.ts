@@ -1,0 +1,86 @@
+// What a pod's running containers use, as the kubelet's stats summary would report it: memory
+// (working set) and disk (writable layer plus logs). A container uses its request by default, or,
+// without one, a small figure derived from its image; `pocketkube.io/memory-usage` and
+// `pocketkube.io/disk-usage` on the pod override it ("300Mi" for the first container, or
+// "app=300Mi,sidecar=20Mi" per container). Containers that are not running use nothing.
+import { tryParseQuantity } from '../../api/meta/quantity';
+import type { Container, Pod } from '../../api/types';
+import { imageSize, parseImage } from '../runtime/images';
+
+export const MEMORY_USAGE_ANNOTATION = 'pocketkube.io/memory-usage';
+export const DISK_USAGE_ANNOTATION = 'pocketkube.io/disk-usage';
+
+const Ki = 1024;
+const Mi = 1024 * Ki;
+
+export type UsageResource = 'memory' | 'ephemeral-storage';
+
+export interface ContainerUsage {
+  name: string;
+  /** Bytes. */
+  memory: number;
+  disk: number;
+}
+
+export interface PodUsage {
+  containers: ContainerUsage[];
+  memory: number;
+  disk: number;
+}
+
+function bytes(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const q = tryParseQuantity(String(text));
+  return q && q.nano >= 0n ? q.value() : undefined;
+}
+
+/** The annotation's figure for a container: a bare quantity is the first container's. */
+function annotated(pod: Pod, key: string, container: string, first: boolean): number | undefined {
+  const text = pod.metadata.annotations?.[key]?.trim();
+  if (!text) return undefined;
+  if (!text.includes('=')) return first ? bytes(text) : undefined;
+  for (const part of text.split(',')) {
+    const [name, value] = part.split('=').map((s) => s.trim());
+    if (name === container) return bytes(value);
+  }
+  return undefined;
+}
+
+const roundUp = (n: number, unit: number) => Math.max(unit, Math.ceil(n / unit) * unit);
+
+/** The image-based default: a sixteenth of the image in memory, a thousandth of it on disk. */
+function imageDefault(c: Container, resource: UsageResource): number {
+  const size = imageSize(parseImage(c.image ?? ''));
+  return resource === 'memory' ? roundUp(size / 16, Mi) : roundUp(size / 1024, Ki);
+}
+
+function containerUsage(pod: Pod, c: Container, first: boolean): ContainerUsage {
+  const usage = (resource: UsageResource, key: string) =>
+    annotated(pod, key, c.name, first) ?? bytes(c.resources?.requests?.[resource]) ?? imageDefault(c, resource);
+  return { name: c.name, memory: usage('memory', MEMORY_USAGE_ANNOTATION), disk: usage('ephemeral-storage', DISK_USAGE_ANNOTATION) };
+}
+
+export function podUsage(pod: Pod): PodUsage {
+  const running = new Set(
+    [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].filter((s) => s.state?.running).map((s) => s.name),
+  );
+  const all = [...(pod.spec.containers ?? []), ...(pod.spec.initContainers ?? [])];
+  const containers = all.filter((c) => running.has(c.name)).map((c) => containerUsage(pod, c, c === all[0]));
+  return {
+    containers,
+    memory: containers.reduce((n, c) => n + c.memory, 0),
+    disk: containers.reduce((n, c) => n + c.disk, 0),
+  };
+}
+
+/** A container's request of a resource, in bytes (0 when it has none). */
+export function containerRequest(c: Container, resource: UsageResource): number {
+  return bytes(c.resources?.requests?.[resource]) ?? 0;
+}
+
+/** The pod's effective request (GetResourceRequestQuantity): containers summed, init containers' peak, overhead. */
+export function podRequest(pod: Pod, resource: UsageResource): number {
+  let sum = (pod.spec.containers ?? []).reduce((n, c) => n + containerRequest(c, resource), 0);
+  for (const c of pod.spec.initContainers ?? []) sum = Math.max(sum, containerRequest(c, resource));
+  return sum + (bytes((pod.spec.overhead as Record<string, string> | undefined)?.[resource]) ?? 0);
+}
