@@ -12,6 +12,7 @@ import { replicaSetController } from '../controllers/replicaset';
 import { rootCACertPublisher } from '../controllers/rootcacert';
 import { scheduler } from '../controllers/scheduler';
 import { serviceAccountController } from '../controllers/serviceaccount';
+import { taintEvictionController } from '../controllers/tainteviction';
 import { kubelet } from '../sim/kubelet';
 import { evictionManager } from '../sim/kubelet/eviction';
 import { lastHeartbeat } from '../sim/kubelet/nodestate';
@@ -36,6 +37,7 @@ export function controllerBindings(client: Client, clock: Clock, sequence: Event
     bind(evictionManager, nodes, 'kubelet'),
     bind(nodeStatusReporter, nodes, 'kubelet'),
     bind(nodeLifecycleController(lastHeartbeat), manager, 'node-controller'),
+    bind(taintEvictionController, manager, 'taint-eviction-controller'),
     bind(garbageCollector, manager, 'garbage-collector'),
     bind(namespaceController, manager, 'namespace-controller'),
     bind(serviceAccountController, manager, 'service-account-controller'),

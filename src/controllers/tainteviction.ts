@@ -1,0 +1,126 @@
+// The taint-eviction controller (pkg/controller/tainteviction): pods on a node with NoExecute
+// taints they do not all tolerate are deleted at once; pods whose tolerations of those taints
+// carry tolerationSeconds are deleted when the shortest runs out (a timer on the cluster clock),
+// unless the taint goes first. Deletion marks the pod DisruptionTarget, then deletes it gracefully.
+import { node as nodeKind } from '../api/kinds/node';
+import { pod as podKind } from '../api/kinds/pod';
+import { tolerates } from '../api/meta/taints';
+import { isPodTerminal } from '../api/pod/status';
+import { rfc3339 } from '../api/time';
+import type { Condition, Node, Pod, Taint, Toleration } from '../api/types';
+import type { Controller, ReconcileContext } from '../engine/controller';
+
+export const TAINT_EVICTION_CONTROLLER = 'taint-eviction-controller';
+
+/** A deletion waiting for a toleration to run out. */
+interface Scheduled {
+  uid: string;
+  /** When the eviction was scheduled and when it fires (cluster time, ms). */
+  createdAt: number;
+  fireAt: number;
+}
+
+interface Snapshot {
+  nodes: Map<string, Node>;
+  pods: Pod[];
+}
+
+const keyOf = (p: Pod) => `${p.metadata.namespace}/${p.metadata.name}`;
+
+function noExecuteTaints(node: Node | undefined): Taint[] {
+  return (node?.spec?.taints ?? []).filter((t) => t.effect === 'NoExecute');
+}
+
+/**
+ * v1helper.GetMatchingTolerations: whether every taint is tolerated, and the toleration that
+ * tolerates each one.
+ */
+export function matchingTolerations(taints: readonly Taint[], tolerations: readonly Toleration[] | undefined): { all: boolean; used: Toleration[] } {
+  const used: Toleration[] = [];
+  for (const taint of taints) {
+    const t = (tolerations ?? []).find((x) => tolerates(x, taint));
+    if (!t) return { all: false, used: [] };
+    used.push(t);
+  }
+  return { all: true, used };
+}
+
+/** getMinTolerationTime: the shortest tolerationSeconds (ms); -1 when the pod tolerates forever. */
+export function minTolerationMs(used: readonly Toleration[]): number {
+  if (!used.length) return 0;
+  let min = Infinity;
+  for (const t of used) {
+    if (t.tolerationSeconds === undefined || t.tolerationSeconds === null) continue;
+    if (t.tolerationSeconds <= 0) return 0;
+    min = Math.min(min, t.tolerationSeconds);
+  }
+  return min === Infinity ? -1 : min * 1000;
+}
+
+function cancel(ctx: ReconcileContext, pod: Pod): void {
+  if (!ctx.memory.get<Scheduled>(keyOf(pod))) return;
+  ctx.memory.set(keyOf(pod), undefined);
+  ctx.events.event(pod, 'Normal', 'TaintManagerEviction', `Cancelling deletion of Pod ${keyOf(pod)}`);
+}
+
+function evict(ctx: ReconcileContext, pod: Pod): void {
+  ctx.memory.set(keyOf(pod), undefined);
+  ctx.events.event(pod, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${keyOf(pod)}`);
+  const condition: Condition = {
+    lastProbeTime: null,
+    lastTransitionTime: rfc3339(ctx.clock.now()),
+    message: 'Taint manager: deleting due to NoExecute taint',
+    reason: 'DeletionByTaintManager',
+    status: 'True',
+    type: 'DisruptionTarget',
+  };
+  const others = (pod.status?.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget');
+  ctx.client.updateStatus(podKind.type, { ...pod, status: { ...pod.status, conditions: [...others, condition] } });
+  ctx.client.delete(podKind.type, pod.metadata.namespace, pod.metadata.name!, { preconditions: { uid: pod.metadata.uid } });
+}
+
+export const taintEvictionController: Controller<Snapshot> = {
+  name: TAINT_EVICTION_CONTROLLER,
+
+  prepare(ctx) {
+    const nodes = new Map(ctx.client.list<Node>(nodeKind.type).map((n) => [n.metadata.name!, n]));
+    const pods = ctx.client.list<Pod>(podKind.type).filter((p) => p.spec.nodeName && !isPodTerminal(p));
+    // Forget evictions of pods that are gone.
+    const live = new Set(pods.map((p) => `${keyOf(p)}@${p.metadata.uid}`));
+    for (const k of ctx.memory.keys()) {
+      const s = ctx.memory.get<Scheduled>(k);
+      if (!s || !live.has(`${k}@${s.uid}`)) ctx.memory.set(k, undefined);
+    }
+    return { nodes, pods };
+  },
+
+  keys(ctx, snap) {
+    return snap.pods
+      .filter((p) => noExecuteTaints(snap.nodes.get(p.spec.nodeName!)).length || ctx.memory.get(keyOf(p)))
+      .map((p) => ({ namespace: p.metadata.namespace, name: p.metadata.name! }));
+  },
+
+  reconcile(ctx, key, snap) {
+    const pod = ctx.client.tryGet<Pod>(podKind.type, key.namespace, key.name);
+    if (!pod?.spec.nodeName) return;
+    // A pod already on its way out is left to finish.
+    if (pod.metadata.deletionTimestamp) return;
+    const taints = noExecuteTaints(snap.nodes.get(pod.spec.nodeName));
+    if (!taints.length) return cancel(ctx, pod);
+    const { all, used } = matchingTolerations(taints, pod.spec.tolerations);
+    if (!all) {
+      cancel(ctx, pod);
+      return evict(ctx, pod);
+    }
+    const min = minTolerationMs(used);
+    if (min < 0) return cancel(ctx, pod);
+    const now = ctx.clock.now();
+    let scheduled = ctx.memory.get<Scheduled>(keyOf(pod));
+    if (scheduled?.uid !== pod.metadata.uid) {
+      scheduled = { uid: pod.metadata.uid!, createdAt: now, fireAt: now + min };
+      ctx.memory.set(keyOf(pod), scheduled);
+    }
+    if (scheduled.fireAt <= now) return evict(ctx, pod);
+    return { requeueAfterMs: scheduled.fireAt - now };
+  },
+};
