@@ -115,11 +115,10 @@ export const taintEvictionController: Controller<Snapshot> = {
     const min = minTolerationMs(used);
     if (min < 0) return cancel(ctx, pod);
     const now = ctx.clock.now();
-    let scheduled = ctx.memory.get<Scheduled>(keyOf(pod));
-    if (scheduled?.uid !== pod.metadata.uid) {
-      scheduled = { uid: pod.metadata.uid!, createdAt: now, fireAt: now + min };
-      ctx.memory.set(keyOf(pod), scheduled);
-    }
+    const existing = ctx.memory.get<Scheduled>(keyOf(pod));
+    // A deletion already scheduled keeps its time (as the real controller keeps its work item).
+    const scheduled = existing?.uid === pod.metadata.uid ? existing : { uid: pod.metadata.uid!, createdAt: now, fireAt: now + min };
+    if (scheduled !== existing) ctx.memory.set(keyOf(pod), scheduled);
     if (scheduled.fireAt <= now) return evict(ctx, pod);
     return { requeueAfterMs: scheduled.fireAt - now };
   },
