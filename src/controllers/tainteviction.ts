@@ -117,7 +117,7 @@ export const taintEvictionController: Controller<Snapshot> = {
     const now = ctx.clock.now();
     const existing = ctx.memory.get<Scheduled>(keyOf(pod));
     // A deletion already scheduled keeps its time (as the real controller keeps its work item).
-    const scheduled = existing?.uid === pod.metadata.uid ? existing : { uid: pod.metadata.uid!, createdAt: now, fireAt: now + min };
+    const scheduled = existing && existing.uid === pod.metadata.uid ? existing : { uid: pod.metadata.uid!, createdAt: now, fireAt: now + min };
     if (scheduled !== existing) ctx.memory.set(keyOf(pod), scheduled);
     if (scheduled.fireAt <= now) return evict(ctx, pod);
     return { requeueAfterMs: scheduled.fireAt - now };

@@ -292,7 +292,7 @@ describe('InterPodAffinity', () => {
   });
 
   it('matches namespaces by namespaceSelector', () => {
-    const namespaces = [
+    const namespaces: { name: string; labels: Record<string, string> }[] = [
       { name: 'default', labels: {} },
       { name: 'prod', labels: { env: 'prod' } },
     ];
