@@ -350,7 +350,7 @@ describe('PodTopologySpread', () => {
     );
     const selective = pod('p', { ...spread(1, 'zone'), nodeSelector: { zone: 'z1' } }, { app: 'web' });
     // z2 and z3 do not match the nodeSelector, so z1 alone is a domain: no skew.
-    expect(verdicts(podTopologySpread, cycle(selective, nodes))[0]).toBeNull();
+    expect((verdicts(podTopologySpread, cycle(selective, nodes)) as unknown[])[0]).toBeNull();
     const honorTaints = pod('q', spread(1, 'zone', { nodeTaintsPolicy: 'Honor' }), { app: 'web' });
     expect(verdicts(podTopologySpread, cycle(honorTaints, nodes))).toEqual([[["node(s) didn't match pod topology spread constraints"], false], null, null]);
     expect(verdicts(podTopologySpread, cycle(pod('r', {}, { app: 'web' }), nodes))).toBe('skip');
