@@ -20,7 +20,8 @@ import type { Random } from '../api/random';
 import { type KindDef, type ResourceType, apiVersionOf, kindDef } from '../api/registry';
 import { decode, fillZeroFields } from '../api/schema';
 import { type Clock, rfc3339 } from '../api/time';
-import type { KubeObject, ObjectMeta } from '../api/types';
+import type { ExecOptions, ExecResult, LogOptions, NodeProxy } from '../api/nodeproxy';
+import type { KubeObject, ObjectMeta, Pod } from '../api/types';
 import { validateObjectMeta } from '../api/validation/meta';
 import type { Store } from '../store/store';
 import { type AdmissionContext, type AdmissionRequest, admit, validateAdmission } from './admission';
@@ -29,6 +30,7 @@ import { type FieldValidation, decodeObject, strictPatchError } from './decode';
 import { type FieldRequirement, checkFieldLabels, fieldsMatch } from './fieldselector';
 import { deepFreeze } from './freeze';
 import { type PatchType, applyPatchBody, decodePatch } from './patch';
+import { podExec, podLogs } from './podproxy';
 import { ObjectStorage } from './storage';
 import { type WatchHandler, Watchers } from './watch';
 
@@ -288,6 +290,21 @@ export class ApiServer {
     conditions.push({ lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.now()), status: 'True', type: 'PodScheduled' });
     status.conditions = conditions;
     return this.persist(type, next);
+  }
+
+  // ---- pods/log, pods/exec -------------------------------------------------------------------
+
+  /** The node agent that serves pods/log and pods/exec (the simulation connects it). */
+  nodeProxy?: NodeProxy;
+
+  podLogs(user: UserInfo, type: ResourceType, namespace: string, name: string, opts: Omit<LogOptions, 'container'> & { container?: string }): string {
+    this.authorize(user, 'get', type, namespace, name, 'log');
+    return podLogs(this.mustRead(type, namespace, name) as Pod, this.nodeProxy, opts);
+  }
+
+  podExec(user: UserInfo, type: ResourceType, namespace: string, name: string, opts: Omit<ExecOptions, 'container'> & { container?: string }): ExecResult {
+    this.authorize(user, 'create', type, namespace, name, 'exec');
+    return podExec(this.mustRead(type, namespace, name) as Pod, this.nodeProxy, opts);
   }
 
   // ---- delete --------------------------------------------------------------------------------

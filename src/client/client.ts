@@ -1,6 +1,8 @@
 // The Client every caller uses, the CLI and every controller alike: typed calls into the
 // in-process API server on behalf of one user.
 import { isStatusError } from '../api/errors';
+import { pod as podKind } from '../api/kinds/pod';
+import type { ExecOptions, ExecResult, LogOptions } from '../api/nodeproxy';
 import type { ResourceType } from '../api/registry';
 import type { KubeObject } from '../api/types';
 import type { UserInfo } from '../apiserver/auth';
@@ -18,6 +20,10 @@ export type { DeleteOptions, ListOptions, PatchType, UpdateOptions, WriteOptions
 export type { FieldValidation } from '../apiserver/decode';
 export type { UserInfo } from '../apiserver/auth';
 export type { WatchEvent, WatchEventType, WatchHandler } from '../apiserver/watch';
+export type { ExecResult } from '../api/nodeproxy';
+
+export type PodLogOptions = Omit<LogOptions, 'container'> & { container?: string };
+export type PodExecOptions = Omit<ExecOptions, 'container'> & { container?: string };
 
 export interface Client {
   readonly user: UserInfo;
@@ -41,6 +47,10 @@ export interface Client {
   watch(type: ResourceType, namespace: string | undefined, opts: ListOptions, handler: WatchHandler): () => void;
   /** pods/binding: assigns a pod to a node. */
   bind(type: ResourceType, namespace: string, name: string, nodeName: string): KubeObject;
+  /** pods/log: a container's log, through its node. */
+  logs(namespace: string, name: string, opts: PodLogOptions): string;
+  /** pods/exec: runs a command in a container, through its node. */
+  exec(namespace: string, name: string, opts: PodExecOptions): ExecResult;
   /** The same client acting as another user. */
   as(user: UserInfo): Client;
   /** Warnings the API server returned since the last call to this method. */
@@ -103,6 +113,14 @@ export class LocalClient implements Client {
 
   bind(type: ResourceType, namespace: string, name: string, nodeName: string): KubeObject {
     return this.server.bind(this.user, type, namespace, name, nodeName);
+  }
+
+  logs(namespace: string, name: string, opts: PodLogOptions): string {
+    return this.server.podLogs(this.user, podKind.type, namespace, name, opts);
+  }
+
+  exec(namespace: string, name: string, opts: PodExecOptions): ExecResult {
+    return this.server.podExec(this.user, podKind.type, namespace, name, opts);
   }
 
   as(user: UserInfo): Client {

@@ -1,7 +1,7 @@
 // Go's time.ParseDuration as pflag parses --timeout; the error texts were recorded from kubectl
 // v1.32 (`kubectl rollout status deploy/x --timeout=<value>`).
 import { describe, expect, it } from 'vitest';
-import { parseGoDuration, parseGoDurationNs } from '../../src/cli/flags/duration';
+import { parseGoDuration, parseGoDurationNs } from '../../src/api/duration';
 
 describe('parseGoDuration', () => {
   it('reads what Go reads', () => {

@@ -1,7 +1,8 @@
 // When the kubelet syncs a pod again (pkg/kubelet/pod_workers.go): a sync that failed is retried
 // after 10s, a sync that only found a back-off (ImagePullBackOff) waits for the periodic resync
 // (1m), each with up to 50% jitter; the relist that notices a new sandbox comes a second after
-// it. Pods that are simply running need no timer: nothing about them changes with time yet.
+// it. A pod whose processes or probes have something coming is woken for it; a pod that is
+// simply running needs no timer.
 import type { Pod } from '../../api/types';
 import type { ReconcileContext } from '../../engine/controller';
 
@@ -34,14 +35,21 @@ export function notDueFor(ctx: ReconcileContext, pod: Pod): number | undefined {
   return wait > 0 ? wait : undefined;
 }
 
-/** Records when to sync the pod next; returns that delay, or undefined when nothing is pending. */
-export function scheduleNext(ctx: ReconcileContext, pod: Pod, outcome: SyncOutcome, sandboxCreated: boolean): number | undefined {
-  if (outcome === 'done') {
+/**
+ * Records when to sync the pod next; returns that delay, or undefined when nothing is pending.
+ * `eventAt` is when something in the pod happens by itself (a process exits, a probe is due):
+ * the PLEG or the prober wakes the worker then.
+ */
+export function scheduleNext(ctx: ReconcileContext, pod: Pod, outcome: SyncOutcome, sandboxCreated: boolean, eventAt?: number): number | undefined {
+  const now = ctx.clock.now();
+  const event = eventAt !== undefined ? Math.max(1, eventAt - now) : undefined;
+  if (outcome === 'done' && event === undefined) {
     ctx.memory.set(keyOf(pod), undefined);
     return undefined;
   }
-  const delay = outcome === 'backoff' ? jitter(ctx, RESYNC_MS) : sandboxCreated ? RELIST_MS : jitter(ctx, BACKOFF_PERIOD_MS);
-  ctx.memory.set(keyOf(pod), { at: ctx.clock.now() + delay, generation: pod.metadata.generation });
+  const retry = outcome === 'done' ? undefined : outcome === 'backoff' ? jitter(ctx, RESYNC_MS) : sandboxCreated ? RELIST_MS : jitter(ctx, BACKOFF_PERIOD_MS);
+  const delay = Math.min(retry ?? Infinity, event ?? Infinity);
+  ctx.memory.set(keyOf(pod), { at: now + delay, generation: pod.metadata.generation });
   return delay;
 }
 

@@ -6,21 +6,13 @@ import { node as nodeKind } from '../../api/kinds/node';
 import type { Container, Node, Pod } from '../../api/types';
 import { COMPONENTS } from '../../client/client';
 import type { ReconcileContext } from '../../engine/controller';
+import { isInBackOffSinceUpdate, nextBackOff } from './backoff';
 import { type ImageRef, fullName, imageDigest, imageSize, parseImage, pullDurationMs, pullError } from '../runtime/images';
-
-const BACKOFF_INITIAL_MS = 10_000;
-const BACKOFF_MAX_MS = 300_000;
 
 /** Go's time.Duration printing at millisecond precision: "850ms", "1.437s". */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${ms}ms`;
   return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
-}
-
-/** A flowcontrol.Backoff entry: the current back-off and when it was last extended. */
-interface BackOff {
-  backoffMs: number;
-  lastUpdate: number;
 }
 
 export type PullResult = { ok: true } | { ok: false; reason: 'ErrImagePull' | 'ImagePullBackOff'; message: string };
@@ -46,14 +38,12 @@ export function pullImage(ctx: ReconcileContext, pod: Pod, c: Container, nodeNam
   if (error) {
     const key = `pull/${pod.metadata.uid}/${c.image}`;
     const now = ctx.clock.now();
-    const b = ctx.memory.get<BackOff>(key);
-    if (b && now - b.lastUpdate < b.backoffMs) {
+    if (isInBackOffSinceUpdate(ctx.memory, key, now)) {
       event('Normal', 'BackOff', `Back-off pulling image ${image}`);
       event('Warning', 'Failed', 'Error: ImagePullBackOff');
       return { ok: false, reason: 'ImagePullBackOff', message: `Back-off pulling image ${image}` };
     }
-    const fresh = !b || now - b.lastUpdate > 2 * BACKOFF_MAX_MS;
-    ctx.memory.set(key, { backoffMs: fresh ? BACKOFF_INITIAL_MS : Math.min(2 * b.backoffMs, BACKOFF_MAX_MS), lastUpdate: now });
+    nextBackOff(ctx.memory, key, now, now);
     event('Normal', 'Pulling', `Pulling image ${image}`);
     event('Warning', 'Failed', `Failed to pull image ${image}: ${error}`);
     event('Warning', 'Failed', 'Error: ErrImagePull');

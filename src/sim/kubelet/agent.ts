@@ -1,0 +1,108 @@
+// The kubelet's side of pods/log and pods/exec (the API server's node proxy): a container's log
+// from the node's disk, chosen and refused as the kubelet does (validateContainerLogStatus), and
+// a command run to its end inside a running container, sleeping on the cluster clock.
+import { node as nodeKind } from '../../api/kinds/node';
+import { type ExecOptions, type ExecResult, type LogOptions, type NodeProxy, NodeProxyError } from '../../api/nodeproxy';
+import type { Container, ContainerStatus, Node, Pod } from '../../api/types';
+import { COMPONENTS, type Client } from '../../client/client';
+import type { NodeDisk } from '../../engine/controller';
+import type { Clock } from '../../api/time';
+import * as shell from '../shell';
+import { containerHost } from './host';
+import { type LogEntry, getRecord, putRecord, readLog } from './records';
+
+/** An exec that never ends on its own is cut off after this much simulated time. */
+const EXEC_LIMIT_MS = 3_600_000;
+
+function findContainer(pod: Pod, name: string): Container {
+  return [...pod.spec.containers, ...(pod.spec.initContainers ?? [])].find((c) => c.name === name)!;
+}
+
+function statusOf(pod: Pod, name: string): ContainerStatus | undefined {
+  return [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s) => s.name === name);
+}
+
+/** The container ID whose log is asked for, or the kubelet's refusal. */
+function logContainerID(pod: Pod, name: string, previous: boolean): string {
+  const podName = pod.metadata.name;
+  const s = statusOf(pod, name);
+  const last = s?.lastState.terminated;
+  if (previous) {
+    if (!last?.containerID) throw new NodeProxyError(`previous terminated container "${name}" in pod "${podName}" not found`);
+    return last.containerID;
+  }
+  if (s?.state.running) return s.containerID ?? '';
+  const t = s?.state.terminated;
+  if (t) {
+    if (t.containerID) return t.containerID;
+    if (last?.containerID) return last.containerID;
+    throw new NodeProxyError(`container "${name}" in pod "${podName}" is terminated`);
+  }
+  if (last) {
+    if (!last.containerID) throw new NodeProxyError(`container "${name}" in pod "${podName}" is terminated`);
+    return last.containerID;
+  }
+  const reason = s?.state.waiting?.reason;
+  if (reason === 'ErrImagePull') throw new NodeProxyError(`container "${name}" in pod "${podName}" is waiting to start: image can't be pulled`);
+  if (reason === 'ImagePullBackOff') throw new NodeProxyError(`container "${name}" in pod "${podName}" is waiting to start: trying and failing to pull image`);
+  if (reason) throw new NodeProxyError(`container "${name}" in pod "${podName}" is waiting to start: ${reason}`);
+  throw new NodeProxyError(`container "${name}" in pod "${podName}" is waiting to start - no logs yet`);
+}
+
+/** time.RFC3339Nano: trailing zeros of the fraction dropped. */
+function rfc3339Nano(ms: number): string {
+  const [sec, frac] = new Date(ms).toISOString().slice(0, -1).split('.');
+  const f = frac.replace(/0+$/, '');
+  return f ? `${sec}.${f}Z` : `${sec}Z`;
+}
+
+export function formatLog(entries: LogEntry[], opts: Pick<LogOptions, 'tailLines' | 'timestamps' | 'sinceTime' | 'limitBytes'>): string {
+  let list = opts.sinceTime !== undefined ? entries.filter((e) => e[0] >= opts.sinceTime!) : entries;
+  if (opts.tailLines !== undefined && opts.tailLines >= 0) list = opts.tailLines === 0 ? [] : list.slice(-opts.tailLines);
+  let text = list.map((e) => (opts.timestamps ? `${rfc3339Nano(e[0])} ${e[2]}` : e[2])).join('');
+  if (opts.limitBytes !== undefined && opts.limitBytes >= 0) text = Buffer.from(text).subarray(0, opts.limitBytes).toString();
+  return text;
+}
+
+export class NodeAgent implements NodeProxy {
+  constructor(
+    private readonly client: Client,
+    private readonly disk: NodeDisk,
+    private readonly clock: Clock,
+  ) {}
+
+  logs(pod: Pod, opts: LogOptions): string {
+    const id = logContainerID(pod, opts.container, !!opts.previous);
+    const rec = getRecord(this.disk, pod.metadata.uid!, opts.container);
+    const instance = !rec ? undefined : rec.id === id ? rec.instance : rec.lastTermination?.containerID === id ? rec.instance - 1 : undefined;
+    const entries = instance === undefined ? [] : (readLog(this.disk, pod.metadata.uid!, opts.container, instance, this.clock.now()) ?? []);
+    return formatLog(entries, opts);
+  }
+
+  exec(pod: Pod, opts: ExecOptions): ExecResult {
+    const now = this.clock.now();
+    const nodeName = pod.spec.nodeName!;
+    const client = this.client.as(COMPONENTS.node(nodeName));
+    const node = client.get<Node>(nodeKind.type, undefined, nodeName);
+    const rec = getRecord(this.disk, pod.metadata.uid!, opts.container);
+    if (!rec || (rec.exit && rec.exit.at <= now)) throw new NodeProxyError(`container not found ("${opts.container}")`, 'Upgrade');
+    const live = structuredClone(rec);
+    const pid = live.nextPid;
+    live.nextPid += 6;
+    const view = { client, disk: this.disk, now };
+    const host = containerHost(view, pod, findContainer(pod, opts.container), node, live, [{ pid, user: 'root', command: opts.command.join(' ') }]);
+    const started = shell.startProcess(opts.command, host, now);
+    if (!started.ok) {
+      const execID = Buffer.from(`${live.id}/${pid}`).toString('hex').padEnd(64, '0').slice(0, 64);
+      throw new NodeProxyError(
+        `error executing command in container: failed to exec in container: failed to start exec ${JSON.stringify(execID)}: OCI runtime exec failed: exec failed: unable to start container process: exec: ${JSON.stringify(opts.command[0] ?? '')}: executable file not found in $PATH: unknown`,
+        'Internal',
+      );
+    }
+    const r = shell.runToEnd(opts.command, host, now, EXEC_LIMIT_MS);
+    host.flush();
+    putRecord(this.disk, pod.metadata.uid!, opts.container, live);
+    const text = (stream: 'stdout' | 'stderr') => r.output.filter((o) => o.stream === stream).map((o) => o.text).join('');
+    return { stdout: text('stdout'), stderr: text('stderr'), exitCode: r.code, finishedAt: r.finishedAt, endless: r.timedOut };
+  }
+}

@@ -1,0 +1,314 @@
+// One container of a pod through its life, as the kubelet and the runtime see it: start (pull,
+// environment, create, start or StartError), run (the process advanced along the clock, its
+// output in the log), exit (Completed, Error, OOMKilled), restart per restartPolicy with the
+// CrashLoopBackOff back-off, and the ContainerStatus that describes where it is.
+import { formatGoDuration } from '../../api/duration';
+import { rfc3339 } from '../../api/time';
+import type { Container, ContainerStatus, Node, Pod } from '../../api/types';
+import type { ReconcileContext } from '../../engine/controller';
+import { fullName, imageID, parseImage } from '../runtime/images';
+import { advance, listeningPorts, signal, startProcess } from '../runtime/process';
+import { runToEnd } from '../shell';
+import { imageProfile } from '../runtime/profiles';
+import { classify, containerArgv } from '../runtime/program';
+import { currentBackOff, isInBackOffSince, nextBackOff } from './backoff';
+import { ConfigError, expandRefs, specEnv } from './env';
+import { containerHost, hostsFile } from './host';
+import { podNetwork } from './network';
+import { hasProbes, probe } from './probes';
+import { exceedsMemoryLimit, injectedExit, injectedProbe } from './inject';
+import type { SyncOutcome } from './podworker';
+import { pullImage } from './pull';
+import { type ContainerRecord, type Terminated, appendLog, dropLog, getRecord, putRecord, truncateLog } from './records';
+import { waitingStatus } from './status';
+import type { NodeView } from './view';
+
+/** The kubelet's version in probes' User-Agent. */
+const KUBELET_MINOR = '1.32';
+
+export function nodeIP(node: Node): string {
+  return node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
+}
+
+/** How far ahead of the clock a process is run in one go (its output is revealed as time passes). */
+const LOOKAHEAD_MS = 60_000;
+/** The OOM killer strikes this long after a container over its memory limit starts. */
+const OOM_AFTER_MS = 1_000;
+
+export interface PodRun {
+  ctx: ReconcileContext;
+  view: NodeView;
+  pod: Pod;
+  node: Node;
+  now: number;
+  cpus: number;
+}
+
+export interface ContainerSync {
+  status: ContainerStatus;
+  outcome: SyncOutcome;
+  /** When this container next needs the kubelet: a process exits or wakes from a sleep. */
+  wakeAt?: number;
+  /** The live record after this sync (running or just ended), for probes. */
+  record?: ContainerRecord;
+}
+
+export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
+
+export const isSidecar = (c: Container) => c.restartPolicy === 'Always';
+
+/** The policy that decides a container's restarts (init containers never restart on success). */
+export function restartPolicyOf(pod: Pod, c: Container, init: boolean): RestartPolicy {
+  if (init) return isSidecar(c) ? 'Always' : pod.spec.restartPolicy === 'Never' ? 'Never' : 'OnFailure';
+  return (pod.spec.restartPolicy as RestartPolicy | undefined) ?? 'Always';
+}
+
+const fieldPathOf = (pod: Pod, c: Container) =>
+  (pod.spec.initContainers ?? []).some((i) => i.name === c.name) ? `spec.initContainers{${c.name}}` : `spec.containers{${c.name}}`;
+
+/** "name_namespace(uid)", the kubelet's format.Pod. */
+export const podRef = (pod: Pod) => `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+
+function event(run: PodRun, c: Container, type: 'Normal' | 'Warning', reason: string, message: string): void {
+  run.ctx.events.event(run.pod, type, reason, message, { fieldPath: fieldPathOf(run.pod, c), host: run.node.metadata.name });
+}
+
+export function terminated(rec: ContainerRecord): Terminated {
+  const exit = rec.exit!;
+  const t: Terminated = {
+    containerID: rec.id,
+    exitCode: exit.code,
+    finishedAt: rfc3339(exit.at),
+    reason: exit.reason ?? (exit.code === 0 ? 'Completed' : 'Error'),
+    startedAt: exit.reason === 'StartError' ? rfc3339(0) : rfc3339(rec.startedAt),
+  };
+  if (exit.message) t.message = exit.message;
+  return t;
+}
+
+function baseStatus(c: Container, rec: ContainerRecord): Omit<ContainerStatus, 'state' | 'ready'> {
+  const ref = parseImage(c.image ?? '');
+  return {
+    containerID: rec.id,
+    image: fullName(ref),
+    imageID: imageID(ref),
+    lastState: rec.lastTermination ? { terminated: rec.lastTermination } : {},
+    name: c.name,
+    restartCount: rec.instance,
+    started: false,
+  };
+}
+
+/** Runs the process on to a little past `now`, logging what it prints; notes a (future) exit. */
+function catchUp(run: PodRun, c: Container, rec: ContainerRecord): void {
+  if (rec.exit || rec.computedUntil >= run.now) return;
+  let until = run.now + LOOKAHEAD_MS;
+  const forced = rec.forcedExit;
+  if (forced && forced.at < until) until = forced.at;
+  if (rec.process.kind === 'shell' && !rec.process.forever) {
+    const host = containerHost({ ...run.view, now: rec.computedUntil }, run.pod, c, run.node, rec);
+    const step = advance(rec.process, host, until);
+    host.flush();
+    appendLog(run.view.disk, run.pod.metadata.uid!, c.name, rec.instance, step.output);
+    rec.process = step.record;
+    rec.wakeAt = step.wakeAt;
+    if (step.exit && (!forced || step.exit.at <= forced.at)) rec.exit = step.exit;
+  }
+  rec.computedUntil = until;
+  if (!rec.exit && forced && forced.at <= until) rec.exit = { code: forced.code, at: forced.at, reason: forced.reason };
+}
+
+/** When the kubelet must look at a live container again. */
+function nextWake(rec: ContainerRecord): number | undefined {
+  if (rec.exit) return rec.exit.at;
+  const times = [rec.wakeAt, rec.forcedExit?.at].filter((t): t is number => t !== undefined);
+  return times.length ? Math.min(...times) : undefined;
+}
+
+/** Starts instance `instance` of the container, or says why it is waiting. */
+function startInstance(run: PodRun, c: Container, instance: number, previous?: ContainerRecord): ContainerSync {
+  const { ctx, pod, now } = run;
+  const uid = pod.metadata.uid!;
+  const lastState = previous?.exit ? { terminated: terminated(previous) } : {};
+  const waiting = (reason: string, message: string | undefined, outcome: SyncOutcome): ContainerSync => {
+    const status = waitingStatus(c, reason, c.image ?? '', message);
+    status.lastState = lastState;
+    status.restartCount = previous?.instance ?? 0;
+    return { status, outcome };
+  };
+  const pull = pullImage(ctx, pod, c, run.node.metadata.name!);
+  if (!pull.ok) return waiting(pull.reason, pull.message, pull.reason === 'ErrImagePull' ? 'error' : 'backoff');
+
+  const profile = imageProfile(parseImage(c.image ?? ''));
+  let env: Record<string, string>;
+  try {
+    env = specEnv(ctx.client, pod, c, run.node);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    event(run, c, 'Warning', 'Failed', `Error: ${e.message}`);
+    return waiting('CreateContainerConfigError', e.message, 'error');
+  }
+  const argv = containerArgv(c, profile).map((a) => expandRefs(a, env));
+  const rec: ContainerRecord = {
+    id: `containerd://${ctx.random.string(64, '0123456789abcdef')}`,
+    instance,
+    startedAt: now,
+    process: { kind: 'server', server: 'opaque', viaEntrypoint: false },
+    computedUntil: now,
+    layer: { files: {}, dirs: [] },
+    ports: [],
+    nextPid: 7,
+  };
+  if (previous?.exit) rec.lastTermination = terminated(previous);
+  event(run, c, 'Normal', 'Created', `Created container ${c.name}`);
+  const host = containerHost(run.view, pod, c, run.node, rec);
+  const launch = classify(argv, profile);
+  const step = startProcess(launch, { at: now, host, podIP: pod.status?.podIP ?? '', cpus: run.cpus }, now + LOOKAHEAD_MS);
+  host.flush();
+  if ('message' in step) {
+    event(run, c, 'Warning', 'Failed', `Error: ${step.message}`);
+    rec.exit = { code: 128, at: now, reason: 'StartError', message: step.message };
+  } else {
+    event(run, c, 'Normal', 'Started', `Started container ${c.name}`);
+    appendLog(run.view.disk, uid, c.name, instance, step.output);
+    rec.process = step.record;
+    rec.wakeAt = step.wakeAt;
+    rec.computedUntil = step.exit ? now : now + LOOKAHEAD_MS;
+    rec.ports = listeningPorts(step.record, (c.ports ?? []).map((p) => p.containerPort));
+    const forced = injectedExit(pod, c.name);
+    if (exceedsMemoryLimit(pod, c)) rec.forcedExit = { code: 137, at: now + OOM_AFTER_MS, reason: 'OOMKilled' };
+    else if (forced) rec.forcedExit = { code: forced.code, at: now + forced.afterMs };
+    if (step.exit && (!rec.forcedExit || step.exit.at <= rec.forcedExit.at)) rec.exit = step.exit;
+    else if (rec.forcedExit && rec.forcedExit.at <= rec.computedUntil) {
+      rec.exit = { ...rec.forcedExit };
+      rec.computedUntil = rec.forcedExit.at;
+    }
+  }
+  // The runtime keeps the log of the previous instance only.
+  if (instance >= 2) dropLog(run.view.disk, uid, c.name, instance - 2);
+  putRecord(run.view.disk, uid, c.name, rec);
+  return describe(run, c, rec, 'done');
+}
+
+/** The status of a container whose record says where it is. */
+function describe(run: PodRun, c: Container, rec: ContainerRecord, outcome: SyncOutcome): ContainerSync {
+  const base = baseStatus(c, rec);
+  if (rec.exit && rec.exit.at <= run.now) return { status: { ...base, ready: false, state: { terminated: terminated(rec) } }, outcome, record: rec };
+  return { status: { ...base, ready: true, started: true, state: { running: { startedAt: rfc3339(rec.startedAt) } } }, outcome, wakeAt: nextWake(rec), record: rec };
+}
+
+/**
+ * Brings one container up to date at `run.now`: starts it if it never ran, advances its process,
+ * and after an exit restarts it (policy and back-off permitting) or leaves it terminated.
+ */
+export function syncContainer(run: PodRun, c: Container, policy: RestartPolicy): ContainerSync {
+  const uid = run.pod.metadata.uid!;
+  const rec = getRecord(run.view.disk, uid, c.name);
+  if (!rec) return withProbes(run, c, policy, startInstance(run, c, 0));
+  const live = structuredClone(rec);
+  catchUp(run, c, live);
+  if (JSON.stringify(live) !== JSON.stringify(rec)) putRecord(run.view.disk, uid, c.name, live);
+  if (!live.exit || live.exit.at > run.now) return withProbes(run, c, policy, describe(run, c, live, 'done'));
+  return afterExit(run, c, live, policy);
+}
+
+/** The probes' verdicts on a running container; a failed liveness/startup probe stops it. */
+function withProbes(run: PodRun, c: Container, policy: RestartPolicy, sync: ContainerSync): ContainerSync {
+  const rec = sync.record;
+  if (!rec || !sync.status.state.running || rec.stopping) return sync;
+  if (!hasProbes(c) && injectedProbe(run.pod, 'readiness', c.name) === undefined) return sync;
+  const hosts = hostsFile(run.pod, run.node);
+  const result = probe({
+    pod: run.pod,
+    c,
+    rec,
+    now: run.now,
+    memory: run.ctx.memory,
+    host: () => containerHost(run.view, run.pod, c, run.node, rec),
+    http: podNetwork(run.view, run.pod, hosts, { ip: nodeIP(run.node), userAgent: `kube-probe/${KUBELET_MINOR}` }).http,
+  });
+  for (const [, message] of result.failures) event(run, c, 'Warning', 'Unhealthy', message);
+  if (result.restart) {
+    const grace = ((c[`${result.restart.kind}Probe`] as { terminationGracePeriodSeconds?: number } | undefined)?.terminationGracePeriodSeconds ?? run.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+    const stopped = stopContainer(run, c, rec, result.restart.message, grace);
+    if (stopped.exit && stopped.exit.at <= run.now) return afterExit(run, c, stopped, policy);
+    return { ...sync, status: { ...sync.status, ready: false }, wakeAt: stopped.exit?.at, record: stopped };
+  }
+  const wakes = [sync.wakeAt, result.wakeAt].filter((t): t is number => t !== undefined);
+  return {
+    ...sync,
+    status: { ...sync.status, ready: result.ready, started: result.started },
+    wakeAt: wakes.length ? Math.min(...wakes) : undefined,
+  };
+}
+
+/** After an exit: restart (now, or once the back-off allows) or stay terminated. */
+function afterExit(run: PodRun, c: Container, live: ContainerRecord, policy: RestartPolicy): ContainerSync {
+  const uid = run.pod.metadata.uid!;
+  const exit = live.exit!;
+  const restart = policy === 'Always' || (policy === 'OnFailure' && exit.code !== 0);
+  if (!restart) return describe(run, c, live, 'done');
+  const key = `crash/${uid}/${c.name}`;
+  const memory = run.ctx.memory;
+  if (isInBackOffSince(memory, key, exit.at, run.now)) {
+    event(run, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef(run.pod)}`);
+    const message = `back-off ${formatGoDuration(currentBackOff(memory, key))} restarting failed container=${c.name} pod=${podRef(run.pod)}`;
+    const base = baseStatus(c, live);
+    return {
+      status: { ...base, lastState: { terminated: terminated(live) }, ready: false, state: { waiting: { message, reason: 'CrashLoopBackOff' } } },
+      outcome: 'error',
+    };
+  }
+  nextBackOff(memory, key, exit.at, run.now);
+  return withProbes(run, c, policy, startInstance(run, c, live.instance + 1, live));
+}
+
+interface Hook {
+  exec?: { command?: string[] };
+  httpGet?: { path?: string; port: number | string; host?: string };
+  sleep?: { seconds: number };
+}
+
+/** How long a preStop hook holds up SIGTERM (it runs within the grace period). */
+function preStopDuration(run: PodRun, c: Container, rec: ContainerRecord, graceMs: number): number {
+  const hook = (c.lifecycle as { preStop?: Hook } | undefined)?.preStop;
+  if (!hook) return 0;
+  if (hook.sleep) return Math.min(hook.sleep.seconds * 1000, graceMs);
+  if (hook.exec) {
+    const host = containerHost(run.view, run.pod, c, run.node, rec);
+    const r = runToEnd(hook.exec.command ?? [], host, run.now, graceMs);
+    host.flush();
+    return Math.min(r.finishedAt - run.now, graceMs);
+  }
+  return 0;
+}
+
+/**
+ * Stops a live container: preStop hook, then SIGTERM (a server exits at once; a shell that is
+ * PID 1 ignores it unless it trapped it), then SIGKILL when the grace period runs out.
+ * Returns the record as it now stands (saved).
+ */
+export function stopContainer(run: PodRun, c: Container, rec: ContainerRecord, message: string, graceMs: number): ContainerRecord {
+  const live = structuredClone(rec);
+  const uid = run.pod.metadata.uid!;
+  if (live.exit && live.exit.at <= run.now) return live;
+  if (!live.stopping) {
+    event(run, c, 'Normal', 'Killing', message);
+    const termAt = run.now + preStopDuration(run, c, live, graceMs);
+    live.stopping = { at: run.now, deadline: run.now + graceMs, reason: message };
+    // What was computed ahead of the signal did not happen.
+    truncateLog(run.view.disk, uid, c.name, live.instance, termAt);
+    live.exit = undefined;
+    live.forcedExit = undefined;
+    const host = containerHost(run.view, run.pod, c, run.node, live);
+    const step = signal(live.process, host, 'TERM', termAt, run.cpus);
+    host.flush();
+    appendLog(run.view.disk, uid, c.name, live.instance, step.output);
+    live.process = step.record;
+    live.computedUntil = live.stopping.deadline;
+    if (step.exit && step.exit.at <= live.stopping.deadline) live.exit = step.exit;
+  }
+  if (!live.exit) live.exit = { code: 137, at: live.stopping.deadline };
+  putRecord(run.view.disk, uid, c.name, live);
+  return live;
+}

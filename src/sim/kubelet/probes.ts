@@ -1,0 +1,168 @@
+// The kubelet's probe workers (pkg/kubelet/prober/worker.go) on the simulated clock: one per
+// container and probe type, ticking every periodSeconds from the container's start, skipped
+// during initialDelaySeconds; a verdict changes only after failureThreshold/successThreshold
+// results in a row. Readiness starts failed, liveness successful, startup unknown (liveness and
+// readiness wait for it). Every failure is an Unhealthy event; a liveness or startup failure that
+// crosses the threshold asks for the container to be restarted.
+import type { Container, Pod } from '../../api/types';
+import type { Memory } from '../../engine/controller';
+import { runToEnd } from '../shell';
+import { injectedProbe } from './inject';
+import type { ContainerHost } from './host';
+import type { ContainerRecord } from './records';
+
+export type ProbeKind = 'startup' | 'liveness' | 'readiness';
+
+interface ProbeSpec {
+  exec?: { command?: string[] };
+  httpGet?: { path?: string; port: number | string; host?: string; scheme?: string };
+  tcpSocket?: { port: number | string; host?: string };
+  grpc?: { port: number };
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  timeoutSeconds?: number;
+  successThreshold?: number;
+  failureThreshold?: number;
+}
+
+interface WorkerState {
+  containerID: string;
+  nextAt: number;
+  lastResult?: boolean;
+  resultRun: number;
+  /** The verdict the kubelet acts on; undefined = unknown. */
+  verdict?: boolean;
+  onHold?: boolean;
+}
+
+export interface ProbeResult {
+  ready: boolean;
+  started: boolean;
+  /** Set when a liveness/startup failure means the container must be restarted. */
+  restart?: { kind: 'liveness' | 'startup'; message: string };
+  /** The next probe tick. */
+  wakeAt?: number;
+  /** Unhealthy events to record: [kind, message]. */
+  failures: [ProbeKind, string][];
+}
+
+export interface ProbeTarget {
+  pod: Pod;
+  c: Container;
+  rec: ContainerRecord;
+  now: number;
+  memory: Memory;
+  /** A host in the container (exec probes) — built on demand, it costs. */
+  host: () => ContainerHost;
+  /** HTTP from the node to the pod. */
+  http: ContainerHost['net']['http'];
+}
+
+const TITLE: Record<ProbeKind, string> = { startup: 'Startup', liveness: 'Liveness', readiness: 'Readiness' };
+
+function portOf(c: Container, port: number | string): number {
+  if (typeof port === 'number') return port;
+  return c.ports?.find((p) => p.name === port)?.containerPort ?? Number(port);
+}
+
+/** One probe: success, or the failure's message as the kubelet words it. */
+function probeOnce(t: ProbeTarget, spec: ProbeSpec, at: number): { ok: boolean; message: string } {
+  const ip = t.pod.status?.podIP ?? '';
+  if (spec.exec) {
+    const r = runToEnd(spec.exec.command ?? [], t.host(), at, (spec.timeoutSeconds ?? 1) * 1000);
+    const out = r.output.map((o) => o.text).join('');
+    if (r.timedOut) return { ok: false, message: `command ${JSON.stringify((spec.exec.command ?? []).join(' '))} timed out` };
+    return { ok: r.code === 0, message: out };
+  }
+  if (spec.httpGet) {
+    const g = spec.httpGet;
+    const port = portOf(t.c, g.port);
+    const host = g.host ?? ip;
+    const path = g.path ?? '/';
+    const url = `${(g.scheme ?? 'HTTP').toLowerCase()}://${host}:${port}${path.startsWith('/') ? path : `/${path}`}`;
+    const r = t.http('GET', host, port, path, (spec.timeoutSeconds ?? 1) * 1000);
+    if (!r.ok) {
+      const why = r.error === 'refused' ? `dial tcp ${host}:${port}: connect: connection refused` : 'context deadline exceeded (Client.Timeout exceeded while awaiting headers)';
+      return { ok: false, message: `Get ${JSON.stringify(url)}: ${why}` };
+    }
+    if (r.status >= 200 && r.status < 400) return { ok: true, message: '' };
+    return { ok: false, message: `HTTP probe failed with statuscode: ${r.status}` };
+  }
+  if (spec.tcpSocket) {
+    const port = portOf(t.c, spec.tcpSocket.port);
+    if (t.rec.ports.includes(port)) return { ok: true, message: '' };
+    return { ok: false, message: `dial tcp ${spec.tcpSocket.host ?? ip}:${port}: connect: connection refused` };
+  }
+  if (spec.grpc) return t.rec.ports.includes(spec.grpc.port) ? { ok: true, message: '' } : { ok: false, message: `timeout: failed to connect service "${ip}:${spec.grpc.port}" within 1s: context deadline exceeded` };
+  return { ok: true, message: '' };
+}
+
+const INITIAL: Record<ProbeKind, boolean | undefined> = { readiness: false, liveness: true, startup: undefined };
+
+/** Runs the ticks of one probe worker that fall due by `now`; returns its state. */
+function runWorker(t: ProbeTarget, kind: ProbeKind, spec: ProbeSpec, gate: boolean, failures: [ProbeKind, string][]): WorkerState {
+  const key = `probe/${t.pod.metadata.uid}/${t.c.name}/${kind}`;
+  let w = t.memory.get<WorkerState>(key);
+  const period = (spec.periodSeconds ?? 10) * 1000;
+  if (!w || w.containerID !== t.rec.id) w = { containerID: t.rec.id, nextAt: t.rec.startedAt, resultRun: 0, verdict: INITIAL[kind] };
+  else w = { ...w };
+  const forced = kind === 'startup' ? undefined : injectedProbe(t.pod, kind, t.c.name);
+  while (w.nextAt <= t.now && !w.onHold) {
+    const at = w.nextAt;
+    w.nextAt += period;
+    // Liveness and readiness wait for the startup probe; the startup probe stops once it passed.
+    if (!gate || (kind === 'startup' && w.verdict === true)) continue;
+    if (at - t.rec.startedAt < (spec.initialDelaySeconds ?? 0) * 1000) continue;
+    const r = forced === undefined ? probeOnce(t, spec, at) : { ok: forced, message: forced ? '' : 'probe failed (pocketkube.io/ failure injection)' };
+    if (!r.ok) failures.push([kind, `${TITLE[kind]} probe failed: ${r.message}`]);
+    if (w.lastResult === r.ok) w.resultRun++;
+    else {
+      w.lastResult = r.ok;
+      w.resultRun = 1;
+    }
+    if ((!r.ok && w.resultRun < (spec.failureThreshold ?? 3)) || (r.ok && w.resultRun < (spec.successThreshold ?? 1))) continue;
+    w.verdict = r.ok;
+    if (kind !== 'readiness' && !r.ok) {
+      w.onHold = true;
+      w.resultRun = 0;
+    }
+  }
+  t.memory.set(key, w);
+  return w;
+}
+
+/** Probes a running container up to `now`. */
+export function probe(t: ProbeTarget): ProbeResult {
+  const failures: [ProbeKind, string][] = [];
+  const specs = {
+    startup: t.c.startupProbe as ProbeSpec | undefined,
+    liveness: t.c.livenessProbe as ProbeSpec | undefined,
+    readiness: t.c.readinessProbe as ProbeSpec | undefined,
+  };
+  const wakes: number[] = [];
+  let started = true;
+  if (specs.startup) {
+    const w = runWorker(t, 'startup', specs.startup, true, failures);
+    started = w.verdict === true;
+    if (w.verdict === false) return { ready: false, started: false, restart: { kind: 'startup', message: `Container ${t.c.name} failed startup probe, will be restarted` }, failures };
+    if (!started) wakes.push(w.nextAt);
+  }
+  let ready = started;
+  if (specs.liveness) {
+    const w = runWorker(t, 'liveness', specs.liveness, started, failures);
+    if (w.verdict === false) return { ready: false, started, restart: { kind: 'liveness', message: `Container ${t.c.name} failed liveness probe, will be restarted` }, failures };
+    wakes.push(w.nextAt);
+  }
+  const forcedReady = injectedProbe(t.pod, 'readiness', t.c.name);
+  if (specs.readiness) {
+    const w = runWorker(t, 'readiness', specs.readiness, started, failures);
+    ready = started && w.verdict === true;
+    wakes.push(w.nextAt);
+  } else if (forcedReady === false) ready = false;
+  return { ready, started, wakeAt: wakes.length ? Math.min(...wakes) : undefined, failures };
+}
+
+/** Whether the container has any probe (a worker to run). */
+export function hasProbes(c: Container): boolean {
+  return !!(c.startupProbe || c.livenessProbe || c.readinessProbe);
+}
