@@ -27,6 +27,7 @@ import type { Store } from '../store/store';
 import { type AdmissionContext, type AdmissionRequest, admit, validateAdmission } from './admission';
 import { type UserInfo, type Verb, authorize } from './auth';
 import { type FieldValidation, decodeObject, strictPatchError } from './decode';
+import { type EvictOptions, evictPod } from './eviction';
 import { type FieldRequirement, checkFieldLabels, fieldsMatch } from './fieldselector';
 import { deepFreeze } from './freeze';
 import { type PatchType, applyPatchBody, decodePatch } from './patch';
@@ -290,6 +291,13 @@ export class ApiServer {
     conditions.push({ lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.now()), status: 'True', type: 'PodScheduled' });
     status.conditions = conditions;
     return this.persist(type, next);
+  }
+
+  // ---- pods/eviction -------------------------------------------------------------------------
+
+  /** Evicts a pod (pods/eviction): marks it DisruptionTarget and deletes it gracefully. */
+  evict(user: UserInfo, namespace: string, name: string, opts: EvictOptions = {}): void {
+    evictPod(this, this.clock, user, namespace, name, opts);
   }
 
   // ---- pods/log, pods/exec -------------------------------------------------------------------

@@ -15,9 +15,11 @@ import type {
   WriteOptions,
 } from '../apiserver/server';
 import type { WatchHandler } from '../apiserver/watch';
+import type { EvictOptions } from '../apiserver/eviction';
 
 export type { DeleteOptions, ListOptions, PatchType, UpdateOptions, WriteOptions, PropagationPolicy } from '../apiserver/server';
 export type { FieldValidation } from '../apiserver/decode';
+export type { EvictOptions } from '../apiserver/eviction';
 export type { UserInfo } from '../apiserver/auth';
 export type { WatchEvent, WatchEventType, WatchHandler } from '../apiserver/watch';
 export type { ExecResult } from '../api/nodeproxy';
@@ -47,6 +49,8 @@ export interface Client {
   watch(type: ResourceType, namespace: string | undefined, opts: ListOptions, handler: WatchHandler): () => void;
   /** pods/binding: assigns a pod to a node. */
   bind(type: ResourceType, namespace: string, name: string, nodeName: string): KubeObject;
+  /** pods/eviction: asks the API server to delete a pod gracefully. */
+  evict(namespace: string, name: string, opts?: EvictOptions): void;
   /** pods/log: a container's log, through its node. */
   logs(namespace: string, name: string, opts: PodLogOptions): string;
   /** pods/exec: runs a command in a container, through its node. */
@@ -113,6 +117,10 @@ export class LocalClient implements Client {
 
   bind(type: ResourceType, namespace: string, name: string, nodeName: string): KubeObject {
     return this.server.bind(this.user, type, namespace, name, nodeName);
+  }
+
+  evict(namespace: string, name: string, opts?: EvictOptions): void {
+    this.server.evict(this.user, namespace, name, opts);
   }
 
   logs(namespace: string, name: string, opts: PodLogOptions): string {
