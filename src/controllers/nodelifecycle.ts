@@ -34,8 +34,8 @@ const CONDITION_TAINT_KEYS = new Set([...Object.values(CONDITION_TAINTS).flatMap
 /** The conditions set Unknown when the kubelet stops posting (NetworkUnavailable is not its). */
 const KUBELET_CONDITIONS = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure'];
 
-/** When a node's kubelet last renewed its lease. */
-export type Heartbeat = (ctx: ReconcileContext, nodeName: string) => number;
+/** Since when a node's kubelet has not renewed its lease; undefined while it renews it. */
+export type Heartbeat = (ctx: ReconcileContext, nodeName: string) => number | undefined;
 
 type ZoneState = 'Normal' | 'PartialDisruption' | 'FullDisruption';
 
@@ -139,9 +139,10 @@ export function nodeLifecycleController(heartbeat: Heartbeat): Controller {
       const waits: number[] = [];
       const nodes = ctx.client.list<Node>(nodeKind.type).map((node) => {
         const name = node.metadata.name!;
-        const probe = heartbeat(ctx, name);
-        if (nowMs - probe < NODE_MONITOR_GRACE_MS) {
-          if (probe < nowMs) waits.push(probe + NODE_MONITOR_GRACE_MS - nowMs);
+        const silentSince = heartbeat(ctx, name);
+        if (silentSince === undefined) return node;
+        if (nowMs - silentSince < NODE_MONITOR_GRACE_MS) {
+          waits.push(silentSince + NODE_MONITOR_GRACE_MS - nowMs);
           return node;
         }
         const observed = readyStatus(node);

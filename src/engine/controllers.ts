@@ -15,7 +15,7 @@ import { serviceAccountController } from '../controllers/serviceaccount';
 import { taintEvictionController } from '../controllers/tainteviction';
 import { kubelet } from '../sim/kubelet';
 import { evictionManager } from '../sim/kubelet/eviction';
-import { lastHeartbeat } from '../sim/kubelet/nodestate';
+import { kubeletSilentSince } from '../sim/kubelet/nodestate';
 import { nodeStatusReporter } from '../sim/node/status';
 import type { AnyController } from './controller';
 import type { ControllerBinding } from './engine';
@@ -36,7 +36,7 @@ export function controllerBindings(client: Client, clock: Clock, sequence: Event
     bind(kubelet, nodes, 'kubelet'),
     bind(evictionManager, nodes, 'kubelet'),
     bind(nodeStatusReporter, nodes, 'kubelet'),
-    bind(nodeLifecycleController(lastHeartbeat), manager, 'node-controller'),
+    bind(nodeLifecycleController(kubeletSilentSince), manager, 'node-controller'),
     bind(taintEvictionController, manager, 'taint-eviction-controller'),
     bind(garbageCollector, manager, 'garbage-collector'),
     bind(namespaceController, manager, 'namespace-controller'),

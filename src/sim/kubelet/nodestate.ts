@@ -34,9 +34,9 @@ export function kubeletRunning(ctx: Pick<ReconcileContext, 'disk'>, nodeName: st
 }
 
 /**
- * When the node last showed a sign of life (its lease renewal): now while its kubelet runs,
- * the moment it stopped otherwise. The node lifecycle controller is given this function.
+ * Since when the node's kubelet has stopped renewing its lease (it renews it every 10s while it
+ * runs, so undefined then). The node lifecycle controller is given this function.
  */
-export function lastHeartbeat(ctx: Pick<ReconcileContext, 'disk' | 'clock'>, nodeName: string): number {
-  return machineFacts(ctx.disk, nodeName).kubeletStoppedAt ?? ctx.clock.now();
+export function kubeletSilentSince(ctx: Pick<ReconcileContext, 'disk'>, nodeName: string): number | undefined {
+  return machineFacts(ctx.disk, nodeName).kubeletStoppedAt;
 }
