@@ -12,14 +12,14 @@ import { action, addGlobalFlags } from '../../program';
 import { machineOf } from './common';
 
 const SIGNALS = [
-  { signal: 'memory.available', fact: 'memoryAvailable', toggle: 'memory', amount: 'memory-available', forced: '50Mi' },
-  { signal: 'nodefs.available', fact: 'diskAvailable', toggle: 'disk', amount: 'disk-available', forced: '4Gi' },
+  { signal: 'memory.available', fact: 'memoryAvailable', toggle: 'memory', amount: 'memory-available', key: 'memoryAvailable', forced: '50Mi' },
+  { signal: 'nodefs.available', fact: 'diskAvailable', toggle: 'disk', amount: 'disk-available', key: 'diskAvailable', forced: '4Gi' },
 ] as const;
 
 /** The quantity a signal is forced to; null to measure it again; undefined when not asked. */
 function wanted(opts: Record<string, string | undefined>, s: (typeof SIGNALS)[number]): string | null | undefined {
   const toggle = opts[s.toggle];
-  const amount = opts[s.amount];
+  const amount = opts[s.key];
   if (toggle !== undefined && amount !== undefined) throw new CliError(`--${s.toggle} and --${s.amount} cannot be used together`);
   if (toggle !== undefined) {
     if (toggle !== 'on' && toggle !== 'off') throw new CliError(`--${s.toggle} must be "on" or "off", not ${JSON.stringify(toggle)}`);
