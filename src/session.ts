@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { authenticate, impersonate, type TokenEntry, type UserInfo } from './apiserver/auth';
 import { ApiServer } from './apiserver/server';
+import type { KubeadmHome, KubeadmMachine } from './cli/commands/kubeadm/host';
 import type { Cluster, ClusterAccess, ClusterMode, Credentials, MachineAccess } from './cli/context';
 import { CliError } from './cli/errors';
 import { Kubeconfig } from './cli/kubeconfig';
@@ -67,7 +68,7 @@ class World implements Cluster {
     if (!this.engineInstance) {
       const { Engine } = require('./engine/engine') as typeof import('./engine/engine');
       const { controllerBindings } = require('./engine/controllers') as typeof import('./engine/controllers');
-      this.engineInstance = new Engine(controllerBindings(this.admin, this.clock, this.events, () => this.newCA ?? fs.readFileSync(this.caFile, 'utf8')), {
+      this.engineInstance = new Engine(controllerBindings(this.admin, this.clock, this.events, () => this.newCA ?? this.controlPlaneCA()), {
         clock: this.clock,
         random: this.random,
         writes: this.server,
@@ -77,6 +78,12 @@ class World implements Cluster {
       });
     }
     return this.engineInstance;
+  }
+
+  /** The CA kubeadm keeps on the control plane's disk (homes made before it did: the old file). */
+  private controlPlaneCA(): string {
+    const { caCertificateOn } = require('./sim/cluster/kubeadm/files') as typeof import('./sim/cluster/kubeadm/files');
+    return caCertificateOn(this.disk) ?? fs.readFileSync(this.caFile, 'utf8');
   }
 
   now(): number {
@@ -141,6 +148,16 @@ export class Session implements ClusterAccess {
       this.commit();
       return this.world!;
     }
+    this.lockHome();
+    const store = Store.open(this.storeFile);
+    const world = new World(store, this.opts);
+    if (!store.existed) this.bootstrap(world);
+    world.converge();
+    return this.attach(world, 'write', credentials, impersonate);
+  }
+
+  private lockHome(): void {
+    if (this.lock) return;
     fs.mkdirSync(this.opts.home, { recursive: true });
     this.lock = new FileLock(path.join(this.opts.home, 'store.lock'), {
       timeoutMs: this.opts.lockTimeoutMs ?? 60_000,
@@ -148,11 +165,48 @@ export class Session implements ClusterAccess {
       isAlive: this.opts.isAlive,
     });
     this.lock.acquire();
-    const store = Store.open(this.storeFile);
-    const world = new World(store, this.opts);
-    if (!store.existed) this.bootstrap(world);
-    world.converge();
-    return this.attach(world, 'write', credentials, impersonate);
+  }
+
+  /** `pocketkube kubeadm`: the home as it is (an empty one stays empty until kubeadm init). */
+  kubeadm(): KubeadmHome {
+    return { open: () => this.openMachine(), reset: () => this.removeCluster() };
+  }
+
+  private openMachine(): KubeadmMachine {
+    this.lockHome();
+    const world = new World(Store.open(this.storeFile), this.opts);
+    const adopt = () => {
+      this.world = world;
+      this.mode = 'write';
+      world.client = world.admin;
+      this.writesBeforeCommand = world.typeWrites();
+    };
+    if (world.store.existed) {
+      world.converge();
+      adopt();
+    }
+    const { Kubeadm } = require('./sim/cluster/kubeadm') as typeof import('./sim/cluster/kubeadm');
+    const kubeadm = new Kubeadm({ client: world.admin, clock: world.clock, random: world.random, events: world.events, disk: world.disk });
+    const init = kubeadm.init.bind(kubeadm);
+    // A cluster kubeadm init builds on an empty home is saved with the home's admin credentials.
+    kubeadm.init = (pre, tokens) => {
+      const fresh = !world.store.existed && !this.world;
+      const report = init(pre, tokens);
+      if (fresh) {
+        this.adminCredentials(world, kubeadm.certificateAuthority(), `https://${report.endpoint}`);
+        adopt();
+      }
+      return report;
+    };
+    return kubeadm;
+  }
+
+  /** kubeadm reset: the store goes (the lock is held since the home was opened). */
+  private removeCluster(): void {
+    this.world = undefined;
+    this.mode = undefined;
+    fs.rmSync(this.storeFile, { force: true });
+    fs.rmSync(path.join(this.opts.home, 'store'), { recursive: true, force: true });
   }
 
   private attach(world: World, mode: ClusterMode, credentials: () => Credentials, impersonateAs?: UserInfo): World {
@@ -176,11 +230,16 @@ export class Session implements ClusterAccess {
 
   private bootstrap(world: World): void {
     const { bootstrapCluster } = require('./sim/cluster/bootstrap') as typeof import('./sim/cluster/bootstrap');
-    const result = bootstrapCluster(world.admin, world.clock, world.random, world.events);
+    const result = bootstrapCluster(world.admin, world.clock, world.random, world.events, world.disk);
     world.newCA = result.ca.certPem;
+    this.adminCredentials(world, result.ca, result.server);
+  }
+
+  /** The admin's bearer token, accepted by the API server and written to the home's kubeconfig. */
+  private adminCredentials(world: World, ca: { certPem: string; keyPem: string }, server: string): void {
     const token = world.random.string(32, 'abcdefghijklmnopqrstuvwxyz0123456789');
     world.store.setSystem({ tokens: { [token]: { user: ADMIN_USER, groups: ADMIN_GROUPS } } });
-    this.bootstrapped = { caPem: result.ca.certPem, caKey: result.ca.keyPem, server: result.server, token };
+    this.bootstrapped = { caPem: ca.certPem, caKey: ca.keyPem, server, token };
   }
 
   /** Whether the command wrote through the API. */
@@ -212,13 +271,9 @@ export class Session implements ClusterAccess {
     }
   }
 
-  /** The CA files and the admin kubeconfig of a newly created cluster. */
+  /** The admin kubeconfig of a newly created cluster (its CA stays on the control plane's disk, in the store). */
   private writeCredentials(kubeconfigPath: string): void {
     const b = this.bootstrapped!;
-    const pki = path.join(this.opts.home, 'pki');
-    fs.mkdirSync(pki, { recursive: true });
-    fs.writeFileSync(path.join(pki, 'ca.crt'), b.caPem);
-    fs.writeFileSync(path.join(pki, 'ca.key'), b.caKey, { mode: 0o600 });
     const config = Kubeconfig.load(kubeconfigPath) ?? Kubeconfig.empty(kubeconfigPath);
     const context = 'kubernetes-admin@kubernetes';
     config.upsertCluster({ name: 'kubernetes', cluster: { 'certificate-authority-data': Buffer.from(b.caPem).toString('base64'), server: b.server } });

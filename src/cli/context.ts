@@ -2,6 +2,7 @@
 // cluster (opening it costs a store read, so commands that do not need it never pay).
 import type { UserInfo } from '../client/client';
 import type { Client } from '../client/client';
+import type { KubeadmHome } from './commands/kubeadm/host';
 import type { IO } from './io';
 import { Kubeconfig } from './kubeconfig';
 
@@ -44,6 +45,8 @@ export interface Credentials {
 export interface ClusterAccess {
   /** Credentials are read once the store is locked, so a concurrent first run's are seen. */
   open(mode: ClusterMode, credentials: () => Credentials, impersonate?: UserInfo): Cluster;
+  /** The home as `pocketkube kubeadm` works on it (never bootstrapped by default). */
+  kubeadm?(): KubeadmHome;
 }
 
 export interface GlobalFlags {
@@ -84,6 +87,11 @@ export class CommandContext {
   /** True when -n was given explicitly (manifests must then agree with it). */
   get namespaceExplicit(): boolean {
     return !!this.flags.namespace;
+  }
+
+  kubeadm(): KubeadmHome {
+    if (!this.access.kubeadm) throw new Error('kubeadm cannot reach this cluster');
+    return this.access.kubeadm();
   }
 
   cluster(mode: ClusterMode): Cluster {

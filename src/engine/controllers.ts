@@ -3,6 +3,7 @@
 import type { Clock } from '../api/time';
 import { COMPONENTS, type Client } from '../client/client';
 import { EventRecorder, EventSequence } from '../client/events';
+import { bootstrapSigner } from '../controllers/bootstrapsigner';
 import { deploymentController } from '../controllers/deployment';
 import { eventTTL } from '../controllers/eventttl';
 import { garbageCollector } from '../controllers/garbagecollector';
@@ -12,6 +13,7 @@ import { replicaSetController } from '../controllers/replicaset';
 import { rootCACertPublisher } from '../controllers/rootcacert';
 import { scheduler } from '../controllers/scheduler';
 import { serviceAccountController } from '../controllers/serviceaccount';
+import { tokenCleaner } from '../controllers/tokencleaner';
 import { taintEvictionController } from '../controllers/tainteviction';
 import { kubelet } from '../sim/kubelet';
 import { evictionManager } from '../sim/kubelet/eviction';
@@ -43,5 +45,7 @@ export function controllerBindings(client: Client, clock: Clock, sequence: Event
     bind(serviceAccountController, manager, 'service-account-controller'),
     bind(rootCACertPublisher(caCert), manager, 'root-ca-cert-publisher'),
     bind(eventTTL, manager, 'event-ttl'),
+    bind(tokenCleaner, manager, 'token-cleaner'),
+    bind(bootstrapSigner, manager, 'bootstrap-signer'),
   ];
 }

@@ -4,14 +4,15 @@ import { createHash } from 'node:crypto';
 import { newControllerRef } from '../../api/meta/ownerrefs';
 import { rfc3339Micro } from '../../api/time';
 import type { Container, Node, Pod } from '../../api/types';
-import { IMAGES, POD_SUBNET, SERVICE_SUBNET, type NodeSpecData } from './topology';
+import type { ClusterConfig } from './kubeadm/config';
+import { imagesFor, type NodeSpecData } from './topology';
 
 interface Component {
   name: string;
-  image: string;
+  image: (images: ReturnType<typeof imagesFor>) => string;
   cpu: string;
   memory?: string;
-  command: (ip: string) => string[];
+  command: (ip: string, cfg: ClusterConfig) => string[];
   annotations?: (ip: string) => Record<string, string>;
 }
 
@@ -20,7 +21,7 @@ const PKI = '/etc/kubernetes/pki';
 const COMPONENTS: readonly Component[] = [
   {
     name: 'etcd',
-    image: IMAGES.etcd,
+    image: (i) => i.etcd,
     cpu: '100m',
     memory: '100Mi',
     command: (ip) => [
@@ -36,9 +37,9 @@ const COMPONENTS: readonly Component[] = [
   },
   {
     name: 'kube-apiserver',
-    image: IMAGES.apiserver,
+    image: (i) => i.apiserver,
     cpu: '250m',
-    command: (ip) => [
+    command: (ip, cfg) => [
       'kube-apiserver',
       `--advertise-address=${ip}`,
       '--allow-privileged=true',
@@ -47,7 +48,7 @@ const COMPONENTS: readonly Component[] = [
       '--enable-admission-plugins=NodeRestriction',
       '--etcd-servers=https://127.0.0.1:2379',
       '--secure-port=6443',
-      `--service-cluster-ip-range=${SERVICE_SUBNET}`,
+      `--service-cluster-ip-range=${cfg.serviceSubnet}`,
       `--tls-cert-file=${PKI}/apiserver.crt`,
       `--tls-private-key-file=${PKI}/apiserver.key`,
     ],
@@ -55,34 +56,36 @@ const COMPONENTS: readonly Component[] = [
   },
   {
     name: 'kube-controller-manager',
-    image: IMAGES.controllerManager,
+    image: (i) => i.controllerManager,
     cpu: '200m',
-    command: () => [
+    command: (_ip, cfg) => [
       'kube-controller-manager',
       '--allocate-node-cidrs=true',
-      `--cluster-cidr=${POD_SUBNET}`,
+      `--cluster-cidr=${cfg.podSubnet}`,
       `--cluster-signing-cert-file=${PKI}/ca.crt`,
       '--controllers=*,bootstrapsigner,tokencleaner',
       '--kubeconfig=/etc/kubernetes/controller-manager.conf',
       '--leader-elect=true',
       `--root-ca-file=${PKI}/ca.crt`,
-      `--service-cluster-ip-range=${SERVICE_SUBNET}`,
+      `--service-cluster-ip-range=${cfg.serviceSubnet}`,
       '--use-service-account-credentials=true',
     ],
   },
   {
     name: 'kube-scheduler',
-    image: IMAGES.scheduler,
+    image: (i) => i.scheduler,
     cpu: '100m',
     command: () => ['kube-scheduler', '--bind-address=127.0.0.1', '--kubeconfig=/etc/kubernetes/scheduler.conf', '--leader-elect=true'],
   },
 ];
 
-export function staticPods(node: Node, spec: NodeSpecData, now: number): Pod[] {
+/** The static pods' mirror pods of the control-plane node, for the cluster `cfg` describes. */
+export function staticPods(node: Node, spec: NodeSpecData, now: number, cfg: ClusterConfig): Pod[] {
+  const images = imagesFor(cfg.kubernetesVersion);
   return COMPONENTS.map((c) => {
     const container: Container = {
-      command: c.command(spec.ip),
-      image: c.image,
+      command: c.command(spec.ip, cfg),
+      image: c.image(images),
       imagePullPolicy: 'IfNotPresent',
       name: c.name,
       resources: { requests: { cpu: c.cpu, ...(c.memory ? { memory: c.memory } : {}) } },

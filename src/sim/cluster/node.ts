@@ -3,7 +3,7 @@ import { rfc3339 } from '../../api/time';
 import type { Node } from '../../api/types';
 import type { Random } from '../../api/random';
 import { fullName, imageDigest, imageSize, parseImage } from '../runtime/images';
-import { IMAGES, KUBERNETES_VERSION, MACHINE, type NodeSpecData } from './topology';
+import { imagesFor, MACHINE, type NodeSpecData } from './topology';
 
 const CONDITIONS = [
   ['MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
@@ -12,7 +12,8 @@ const CONDITIONS = [
   ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
 ] as const;
 
-function preloaded(controlPlane: boolean) {
+function preloaded(controlPlane: boolean, version: string) {
+  const IMAGES = imagesFor(version);
   const refs = controlPlane
     ? [IMAGES.pause, IMAGES.etcd, IMAGES.apiserver, IMAGES.controllerManager, IMAGES.scheduler, IMAGES.proxy, IMAGES.coredns]
     : [IMAGES.pause, IMAGES.proxy, IMAGES.coredns];
@@ -56,8 +57,7 @@ export function nodeObject(spec: NodeSpecData, now: number, random: Random): Nod
       },
     },
     spec: {
-      podCIDR: spec.podCIDR,
-      podCIDRs: [spec.podCIDR],
+      ...(spec.podCIDR ? { podCIDR: spec.podCIDR, podCIDRs: [spec.podCIDR] } : {}),
       ...(spec.controlPlane ? { taints: [{ effect: 'NoSchedule' as const, key: 'node-role.kubernetes.io/control-plane' }] } : {}),
     },
     status: {
@@ -76,14 +76,14 @@ export function nodeObject(spec: NodeSpecData, now: number, random: Random): Nod
         type,
       })),
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
-      images: preloaded(spec.controlPlane),
+      images: preloaded(spec.controlPlane, spec.version),
       nodeInfo: {
         architecture: 'amd64',
         bootID: random.uuid(),
         containerRuntimeVersion: MACHINE.containerRuntimeVersion,
         kernelVersion: MACHINE.kernelVersion,
-        kubeProxyVersion: KUBERNETES_VERSION,
-        kubeletVersion: KUBERNETES_VERSION,
+        kubeProxyVersion: spec.version,
+        kubeletVersion: spec.version,
         machineID: random.string(32, '0123456789abcdef'),
         operatingSystem: 'linux',
         osImage: MACHINE.osImage,

@@ -1,6 +1,8 @@
 // Real X.509 certificates for the cluster's PKI, built with node:crypto (keys, signatures) and a
-// small DER encoder (node:crypto can read certificates but not create them).
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, createHash, type KeyObject } from 'node:crypto';
+// small DER encoder (node:crypto can read certificates but not create them). The encoding follows
+// Go's crypto/x509 CreateCertificate, which kubeadm uses: extension order, PrintableString names,
+// subject key id from the public key's bits, authority key id from the issuer's.
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject, X509Certificate } from 'node:crypto';
 
 // ---- DER encoding ----------------------------------------------------------------------------
 
@@ -21,7 +23,10 @@ const explicit = (n: number, body: Buffer) => tlv(0xa0 + n, body);
 const octets = (b: Buffer) => tlv(0x04, b);
 const bitString = (b: Buffer) => tlv(0x03, Buffer.concat([Buffer.from([0]), b]));
 const boolTrue = () => tlv(0x01, Buffer.from([0xff]));
-const utf8 = (s: string) => tlv(0x0c, Buffer.from(s, 'utf8'));
+
+/** Go's isPrintable (PrintableString plus '*' and '&', as Go tolerates). */
+const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?*&]*$/;
+const directoryString = (s: string) => tlv(PRINTABLE.test(s) ? 0x13 : 0x0c, Buffer.from(s, 'utf8'));
 
 function integer(b: Buffer): Buffer {
   let body = b;
@@ -46,6 +51,7 @@ function oid(dotted: string): Buffer {
   return tlv(0x06, Buffer.from(bytes));
 }
 
+/** UTCTime before 2050, GeneralizedTime after (RFC 5280). */
 function time(ms: number): Buffer {
   const d = new Date(ms);
   const year = d.getUTCFullYear();
@@ -59,71 +65,183 @@ const OID = {
   commonName: '2.5.4.3',
   organization: '2.5.4.10',
   keyUsage: '2.5.29.15',
+  extKeyUsage: '2.5.29.37',
   basicConstraints: '2.5.29.19',
   subjectKeyIdentifier: '2.5.29.14',
+  authorityKeyIdentifier: '2.5.29.35',
   subjectAltName: '2.5.29.17',
+  serverAuth: '1.3.6.1.5.5.7.3.1',
+  clientAuth: '1.3.6.1.5.5.7.3.2',
 };
 
-function name(cn: string, org?: string): Buffer {
+/** pkix.Name.ToRDNSequence: all organizations in one RDN, then the common name. */
+function name(cn: string, orgs: readonly string[] = []): Buffer {
   const rdns = [];
-  if (org) rdns.push(set(seq(oid(OID.organization), utf8(org))));
-  rdns.push(set(seq(oid(OID.commonName), utf8(cn))));
+  if (orgs.length) rdns.push(set(...orgs.map((o) => seq(oid(OID.organization), directoryString(o)))));
+  rdns.push(set(seq(oid(OID.commonName), directoryString(cn))));
   return seq(...rdns);
 }
 
-function pem(label: string, der: Buffer): string {
+function ipBytes(ip: string): Buffer {
+  if (ip.includes(':')) {
+    const [head, tail = ''] = ip.split('::');
+    const h = head ? head.split(':') : [];
+    const t = tail ? tail.split(':') : [];
+    const groups = ip.includes('::') ? [...h, ...Array(8 - h.length - t.length).fill('0'), ...t] : h;
+    return Buffer.from(groups.flatMap((g) => [(parseInt(g, 16) >> 8) & 0xff, parseInt(g, 16) & 0xff]));
+  }
+  return Buffer.from(ip.split('.').map(Number));
+}
+
+/** Go's KeyUsage bits as the BIT STRING x509 writes (trailing zero bits dropped). */
+function keyUsageBits(usages: { digitalSignature?: boolean; keyEncipherment?: boolean; certSign?: boolean }): Buffer {
+  let byte = 0;
+  if (usages.digitalSignature) byte |= 0x80;
+  if (usages.keyEncipherment) byte |= 0x20;
+  if (usages.certSign) byte |= 0x04;
+  let unused = 0;
+  while (unused < 8 && !(byte & (1 << unused))) unused++;
+  return tlv(0x03, Buffer.from([unused, byte]));
+}
+
+export function pem(label: string, der: Buffer): string {
   const b64 = der.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
 }
 
-// ---- certificates ----------------------------------------------------------------------------
+// ---- keys ------------------------------------------------------------------------------------
 
-export interface CertificateAuthority {
-  certPem: string;
+export interface KeyPair {
+  /** SEC1 "EC PRIVATE KEY" PEM, as kubeadm writes ECDSA keys. */
   keyPem: string;
+  /** "PUBLIC KEY" PEM (SubjectPublicKeyInfo). */
+  publicPem: string;
 }
 
-export interface CAOptions {
-  commonName: string;
-  /** Validity start (ms since epoch); kubeadm CAs last ten years. */
-  notBefore: number;
-  years: number;
-  /** 16 random bytes for the serial number. */
-  serial: Buffer;
-  dnsNames?: string[];
-}
-
-/** A self-signed CA certificate with an ECDSA P-256 key. */
-export function selfSignedCA(opts: CAOptions): CertificateAuthority {
+/** An ECDSA P-256 key pair (kubeadm's encryptionAlgorithm ECDSA-P256): cheap to generate. */
+export function newKeyPair(): KeyPair {
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const spki = publicKey.export({ type: 'spki', format: 'der' });
-  const keyId = createHash('sha1').update(spki).digest();
-  const algorithm = seq(oid(OID.ecdsaWithSHA256));
-  const notAfter = new Date(opts.notBefore);
-  notAfter.setUTCFullYear(notAfter.getUTCFullYear() + opts.years);
-  const extensions = [
-    seq(oid(OID.keyUsage), boolTrue(), octets(bitString(Buffer.from([0xa4])))), // digitalSignature, keyEncipherment, keyCertSign
-    seq(oid(OID.basicConstraints), boolTrue(), octets(seq(boolTrue()))),
-    seq(oid(OID.subjectKeyIdentifier), octets(octets(keyId))),
-  ];
-  if (opts.dnsNames?.length)
-    extensions.push(seq(oid(OID.subjectAltName), octets(seq(...opts.dnsNames.map((d) => tlv(0x82, Buffer.from(d)))))));
-  const subject = name(opts.commonName);
-  const tbs = seq(
-    explicit(0, integer(Buffer.from([2]))),
-    integer(Buffer.concat([Buffer.from([opts.serial[0] & 0x7f]), opts.serial.subarray(1)])),
-    algorithm,
-    subject,
-    seq(time(opts.notBefore), time(notAfter.getTime())),
-    subject,
-    spki,
-    explicit(3, seq(...extensions)),
-  );
-  const signature = sign('sha256', tbs, privateKey);
-  const cert = seq(tbs, algorithm, bitString(signature));
-  return { certPem: pem('CERTIFICATE', cert), keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string };
+  return {
+    keyPem: privateKey.export({ type: 'sec1', format: 'pem' }) as string,
+    publicPem: publicKey.export({ type: 'spki', format: 'pem' }) as string,
+  };
 }
 
 export function publicKeyOf(keyPem: string): KeyObject {
   return createPublicKey(createPrivateKey(keyPem));
+}
+
+/** The SubjectPublicKeyInfo DER of a certificate. */
+export function subjectPublicKeyInfo(certPem: string): Buffer {
+  return new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
+}
+
+/** kubeadm's discovery pin: "sha256:" + hex of SHA-256 over the CA's SubjectPublicKeyInfo. */
+export function publicKeyPin(certPem: string): string {
+  return `sha256:${createHash('sha256').update(subjectPublicKeyInfo(certPem)).digest('hex')}`;
+}
+
+/** SHA-1 of the public key's bits (the BIT STRING inside the SPKI), as Go derives key ids. */
+function keyId(spki: Buffer): Buffer {
+  // An uncompressed P-256 point is the SPKI's last 65 bytes.
+  return createHash('sha1').update(spki.subarray(spki.length - 65)).digest();
+}
+
+// ---- certificates ----------------------------------------------------------------------------
+
+export interface CertificateSpec {
+  commonName: string;
+  organizations?: readonly string[];
+  /** Validity, in ms since the epoch. */
+  notBefore: number;
+  notAfter: number;
+  /** The serial number's bytes (kept positive). */
+  serial: Buffer;
+  isCA: boolean;
+  /** Extended key usages of a leaf certificate. */
+  usages?: readonly ('server' | 'client')[];
+  dnsNames?: readonly string[];
+  ips?: readonly string[];
+}
+
+export interface Issuer {
+  certPem: string;
+  keyPem: string;
+}
+
+export interface IssuedCertificate {
+  certPem: string;
+  keyPem: string;
+}
+
+export type CertificateAuthority = IssuedCertificate;
+
+/** Issues a certificate for a new key pair, signed by `issuer` (self-signed when absent). */
+export function issueCertificate(spec: CertificateSpec, issuer?: Issuer, keys: KeyPair = newKeyPair()): IssuedCertificate {
+  const spki = createPublicKey(keys.publicPem).export({ type: 'spki', format: 'der' });
+  const signer = createPrivateKey(issuer?.keyPem ?? keys.keyPem);
+  const issuerCert = issuer ? new X509Certificate(issuer.certPem) : undefined;
+  const issuerName = issuerCert ? issuerCert.raw.subarray(0) : undefined;
+  const algorithm = seq(oid(OID.ecdsaWithSHA256));
+
+  const extensions = [
+    seq(oid(OID.keyUsage), boolTrue(), octets(keyUsageBits({ digitalSignature: true, keyEncipherment: spec.isCA, certSign: spec.isCA }))),
+  ];
+  if (spec.usages?.length)
+    extensions.push(seq(oid(OID.extKeyUsage), octets(seq(...spec.usages.map((u) => oid(u === 'server' ? OID.serverAuth : OID.clientAuth))))));
+  extensions.push(seq(oid(OID.basicConstraints), boolTrue(), octets(spec.isCA ? seq(boolTrue()) : seq())));
+  if (spec.isCA) extensions.push(seq(oid(OID.subjectKeyIdentifier), octets(octets(keyId(spki)))));
+  if (issuerCert) {
+    const issuerSpki = issuerCert.publicKey.export({ type: 'spki', format: 'der' });
+    extensions.push(seq(oid(OID.authorityKeyIdentifier), octets(seq(tlv(0x80, keyId(issuerSpki))))));
+  }
+  const sans = [...(spec.dnsNames ?? []).map((d) => tlv(0x82, Buffer.from(d))), ...(spec.ips ?? []).map((ip) => tlv(0x87, ipBytes(ip)))];
+  if (sans.length) extensions.push(seq(oid(OID.subjectAltName), octets(seq(...sans))));
+
+  const subject = name(spec.commonName, spec.organizations);
+  const tbs = seq(
+    explicit(0, integer(Buffer.from([2]))),
+    integer(Buffer.concat([Buffer.from([spec.serial[0] & 0x7f]), spec.serial.subarray(1)])),
+    algorithm,
+    issuerName ? subjectOf(issuerName) : subject,
+    seq(time(spec.notBefore), time(spec.notAfter)),
+    subject,
+    spki,
+    explicit(3, seq(...extensions)),
+  );
+  const signature = sign('sha256', tbs, signer);
+  return { certPem: pem('CERTIFICATE', seq(tbs, algorithm, bitString(signature))), keyPem: keys.keyPem };
+}
+
+// ---- reading DER back (the issuer's subject, byte for byte) -----------------------------------
+
+/** Reads one TLV at `at`: its tag, where its body starts and ends. */
+function readTlv(der: Buffer, at: number): { tag: number; start: number; end: number } {
+  const tag = der[at];
+  let n = der[at + 1];
+  let start = at + 2;
+  if (n & 0x80) {
+    const count = n & 0x7f;
+    n = 0;
+    for (let i = 0; i < count; i++) n = (n << 8) | der[start + i];
+    start += count;
+  }
+  return { tag, start, end: start + n };
+}
+
+/** The subject Name of a DER certificate, as it is encoded there (the child's issuer). */
+function subjectOf(certDer: Buffer): Buffer {
+  const cert = readTlv(certDer, 0);
+  const tbs = readTlv(certDer, cert.start);
+  let at = tbs.start;
+  const fields: { start: number; end: number }[] = [];
+  while (at < tbs.end && fields.length < 6) {
+    const f = readTlv(certDer, at);
+    fields.push({ start: at, end: f.end });
+    at = f.end;
+  }
+  // version [0], serial, signature algorithm, issuer, validity, subject
+  const hasVersion = certDer[fields[0].start] === 0xa0;
+  const subject = fields[hasVersion ? 5 : 4];
+  return certDer.subarray(subject.start, subject.end);
 }

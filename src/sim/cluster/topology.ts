@@ -2,22 +2,29 @@
 
 export const KUBERNETES_VERSION = 'v1.32.0';
 export const CLUSTER_NAME = 'kubernetes';
-export const CONTROL_PLANE_ENDPOINT = '172.18.0.2:6443';
 export const POD_SUBNET = '10.244.0.0/16';
 export const SERVICE_SUBNET = '10.96.0.0/12';
+
+/** The machines' network: the control plane first, joining nodes take the next free address. */
+export const CONTROL_PLANE = { name: 'pocket-control-plane', ip: '172.18.0.2' } as const;
+export const CONTROL_PLANE_ENDPOINT = `${CONTROL_PLANE.ip}:6443`;
+
+/** The default cluster's workers, joined in this order. */
+export const DEFAULT_WORKERS = ['pocket-worker', 'pocket-worker2'] as const;
+
+/** Names `kubeadm join` gives a node when none is asked for: pocket-worker, pocket-worker2, ... */
+export function workerName(n: number): string {
+  return n <= 1 ? 'pocket-worker' : `pocket-worker${n}`;
+}
 
 export interface NodeSpecData {
   name: string;
   ip: string;
   podCIDR: string;
   controlPlane: boolean;
+  /** The kubelet's (and kube-proxy's) version. */
+  version: string;
 }
-
-export const DEFAULT_NODES: readonly NodeSpecData[] = [
-  { name: 'pocket-control-plane', ip: '172.18.0.2', podCIDR: '10.244.0.0/24', controlPlane: true },
-  { name: 'pocket-worker', ip: '172.18.0.3', podCIDR: '10.244.1.0/24', controlPlane: false },
-  { name: 'pocket-worker2', ip: '172.18.0.4', podCIDR: '10.244.2.0/24', controlPlane: false },
-];
 
 export const MACHINE = {
   cpu: '4',
@@ -30,12 +37,17 @@ export const MACHINE = {
   criSocket: 'unix:///run/containerd/containerd.sock',
 } as const;
 
-export const IMAGES = {
-  pause: 'registry.k8s.io/pause:3.10',
-  etcd: 'registry.k8s.io/etcd:3.5.16-0',
-  apiserver: `registry.k8s.io/kube-apiserver:${KUBERNETES_VERSION}`,
-  controllerManager: `registry.k8s.io/kube-controller-manager:${KUBERNETES_VERSION}`,
-  scheduler: `registry.k8s.io/kube-scheduler:${KUBERNETES_VERSION}`,
-  proxy: `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`,
-  coredns: 'registry.k8s.io/coredns/coredns:v1.11.3',
-} as const;
+/** The images of a control plane at `version` (kubeadm's image list). */
+export function imagesFor(version: string) {
+  return {
+    pause: 'registry.k8s.io/pause:3.10',
+    etcd: 'registry.k8s.io/etcd:3.5.16-0',
+    apiserver: `registry.k8s.io/kube-apiserver:${version}`,
+    controllerManager: `registry.k8s.io/kube-controller-manager:${version}`,
+    scheduler: `registry.k8s.io/kube-scheduler:${version}`,
+    proxy: `registry.k8s.io/kube-proxy:${version}`,
+    coredns: 'registry.k8s.io/coredns/coredns:v1.11.3',
+  } as const;
+}
+
+export const IMAGES = imagesFor(KUBERNETES_VERSION);
