@@ -3,6 +3,7 @@
 // pod per 10s monitoring interval, the pressure conditions held for the 5m transition period.
 import { describe, expect, it } from 'vitest';
 import type { Node, Pod } from '../../src/api/types';
+import { admitPod } from '../../src/sim/kubelet/eviction';
 import { type Candidate, isCriticalPod, rankForEviction } from '../../src/sim/node/rank';
 import { evictionMessage, observe, thresholdsMet } from '../../src/sim/node/signals';
 import { podUsage } from '../../src/sim/node/usage';
@@ -229,5 +230,28 @@ describe('the eviction manager over time', () => {
     w.setFacts('pocket-worker', { devices: { 'nvidia.com/gpu': '0' } });
     w.engine.converge();
     expect(w.node('pocket-worker').status?.allocatable?.['nvidia.com/gpu']).toBe('0');
+  });
+});
+
+describe('admission under pressure', () => {
+  const disk = (pressure: string[]) => {
+    const store = new Map<string, unknown>([['kubelet\0pressure/n', pressure]]);
+    return { disk: { get: <T>(area: string, key: string) => store.get(`${area}\0${key}`) as T, put: () => {}, keys: () => [] } };
+  };
+
+  it('rejects only BestEffort pods under memory pressure, unless they tolerate it', () => {
+    const memory = disk(['MemoryPressure']);
+    expect(admitPod(memory, pod('be'), 'n')).toEqual({ reason: 'Evicted', message: 'The node had condition: [MemoryPressure]. ' });
+    expect(admitPod(memory, pod('burstable', { requests: '10Mi' }), 'n')).toBeUndefined();
+    const tolerant = pod('tolerant');
+    tolerant.spec.tolerations = [{ key: 'node.kubernetes.io/memory-pressure', operator: 'Exists', effect: 'NoSchedule' }];
+    expect(admitPod(memory, tolerant, 'n')).toBeUndefined();
+    expect(admitPod(disk([]), pod('be'), 'n')).toBeUndefined();
+  });
+
+  it('rejects every pod but critical ones under disk pressure', () => {
+    const both = disk(['DiskPressure', 'MemoryPressure']);
+    expect(admitPod(both, pod('g', { requests: '10Mi', limits: '10Mi' }), 'n')).toEqual({ reason: 'Evicted', message: 'The node had condition: [DiskPressure MemoryPressure]. ' });
+    expect(admitPod(both, pod('dns', { priority: 2000000000 }), 'n')).toBeUndefined();
   });
 });

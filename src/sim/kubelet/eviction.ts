@@ -6,6 +6,8 @@
 // nothing. The node's pressure is published on its disk for the node status setters to report.
 import { node as nodeKind } from '../../api/kinds/node';
 import { pod as podKind } from '../../api/kinds/pod';
+import { toleratesAll } from '../../api/meta/taints';
+import { qosClass } from '../../api/pod/qos';
 import { isPodTerminal } from '../../api/pod/status';
 import { rfc3339 } from '../../api/time';
 import type { Condition, ContainerStatus, Node, Pod } from '../../api/types';
@@ -26,6 +28,22 @@ const pressureKey = (nodeName: string) => `pressure/${nodeName}`;
 /** The node conditions the eviction manager currently reports (IsUnderMemoryPressure, ...). */
 export function nodePressure(ctx: Pick<ReconcileContext, 'disk'>, nodeName: string): PressureCondition[] {
   return ctx.disk.get<PressureCondition[]>(PRESSURE_AREA, pressureKey(nodeName)) ?? [];
+}
+
+/**
+ * The eviction manager's pod admission (managerImpl.Admit), for the kubelet to call before it
+ * runs a new pod on a node under pressure: under MemoryPressure alone only BestEffort pods that do
+ * not tolerate the memory-pressure taint are rejected, under any other pressure every pod is;
+ * critical pods are always admitted. A rejected pod is failed with this reason and message.
+ */
+export function admitPod(ctx: Pick<ReconcileContext, 'disk'>, pod: Pod, nodeName: string): { reason: 'Evicted'; message: string } | undefined {
+  const conditions = nodePressure(ctx, nodeName);
+  if (!conditions.length || isCriticalPod(pod)) return undefined;
+  if (conditions.length === 1 && conditions[0] === 'MemoryPressure') {
+    if (qosClass(pod.spec) !== 'BestEffort') return undefined;
+    if (toleratesAll(pod.spec.tolerations, { key: 'node.kubernetes.io/memory-pressure', effect: 'NoSchedule' })) return undefined;
+  }
+  return { reason: 'Evicted', message: `The node had condition: [${conditions.join(' ')}]. ` };
 }
 
 interface ManagerState {
