@@ -82,7 +82,7 @@ export function postNodeStatus(ctx: ReconcileContext, node: Node): void {
   const now = rfc3339(ctx.clock.now());
   const pressure = nodePressure(ctx, name);
   const current = node.status?.conditions ?? [];
-  const { conditions, events } = desiredConditions(current, (type) => type === 'Ready' || pressure.includes(type as never), now);
+  const { conditions, events } = desiredConditions(current, (type) => type === 'Ready' || (pressure as string[]).includes(type), now);
   const devices = machineFacts(ctx.disk, name).devices ?? {};
   const capacity = withDevices(node.status?.capacity, devices);
   const allocatable = withDevices(node.status?.allocatable, devices);
