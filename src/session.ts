@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { authenticate, impersonate, type TokenEntry, type UserInfo } from './apiserver/auth';
+import type { NodeProxy } from './api/nodeproxy';
 import { ApiServer } from './apiserver/server';
 import type { KubeadmHome, KubeadmMachine } from './cli/commands/kubeadm/host';
 import type { Cluster, ClusterAccess, ClusterMode, Credentials, MachineAccess } from './cli/context';
@@ -58,6 +59,7 @@ class World implements Cluster {
     this.random = sys.rand.length === 4 ? new SeededRandom(sys.rand) : opts.seed ? SeededRandom.fromSeed(opts.seed) : new SeededRandom();
     this.server = new ApiServer(store, this.clock, this.random);
     this.admin = new LocalClient(this.server, { name: ADMIN_USER, groups: [...ADMIN_GROUPS, 'system:authenticated'] });
+    this.server.nodeProxy = this.nodeProxy();
     this.caFile = path.join(opts.home, 'pki', 'ca.crt');
   }
 
@@ -84,6 +86,19 @@ class World implements Cluster {
   private controlPlaneCA(): string {
     const { caCertificateOn } = require('./sim/cluster/kubeadm/files') as typeof import('./sim/cluster/kubeadm/files');
     return caCertificateOn(this.disk) ?? fs.readFileSync(this.caFile, 'utf8');
+  }
+
+  /** The kubelets' side of pods/log and pods/exec, loaded when first asked. */
+  private nodeProxy(): NodeProxy {
+    let agent: NodeProxy | undefined;
+    const get = () => {
+      if (!agent) {
+        const { NodeAgent } = require('./sim/kubelet/agent') as typeof import('./sim/kubelet/agent');
+        agent = new NodeAgent(this.admin, this.disk, this.clock);
+      }
+      return agent;
+    };
+    return { logs: (pod, opts) => get().logs(pod, opts), exec: (pod, opts) => get().exec(pod, opts) };
   }
 
   now(): number {

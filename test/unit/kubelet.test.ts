@@ -76,9 +76,10 @@ describe('image pulls', () => {
     const w = newWorld();
     createPod(w, 'bad', 'nginx:1.91');
     w.engine.converge();
+    const uid = w.client.get<Pod>(pod.type, 'default', 'bad').metadata.uid!;
     w.client.delete(pod.type, 'default', 'bad', { gracePeriodSeconds: 0 });
     w.engine.converge();
-    expect(Object.keys(w.engine.memorySnapshot()).filter((k) => k.startsWith('kubelet/'))).toEqual([]);
+    expect(Object.keys(w.engine.memorySnapshot()).filter((k) => k.startsWith('kubelet/') && k.includes(uid))).toEqual([]);
   });
 
   it('stops recording a pod\'s events beyond 25, then lets one through every five minutes', () => {

@@ -13,12 +13,15 @@ import { register as del } from './delete';
 import { register as describe } from './describe';
 import { register as diff } from './diff';
 import { register as edit } from './edit';
+import { register as exec } from './exec';
 import { register as get } from './get';
 import { registerAnnotate as annotate, registerLabel as label } from './label';
+import { register as logs } from './logs';
 import { register as node } from './node';
 import { register as patch } from './patch';
 import { register as replace } from './replace';
 import { register as rollout } from './rollout';
+import { register as run } from './run';
 import { register as scale } from './scale';
 import { register as set } from './set';
 import { register as version } from './version';
@@ -29,6 +32,7 @@ type Register = (program: Command, ctx: CommandContext) => void;
 /** kubectl's verbs in kubectl's registration order (cobra suggests in this order). */
 const COMMANDS: readonly [string, Register][] = [
   ['create', create],
+  ['run', run],
   ['set', set],
   ['get', get],
   ['edit', edit],
@@ -37,6 +41,8 @@ const COMMANDS: readonly [string, Register][] = [
   ['scale', scale],
   ['cluster-info', clusterInfo],
   ['describe', describe],
+  ['logs', logs],
+  ['exec', exec],
   ['diff', diff],
   ['apply', apply],
   ['patch', patch],

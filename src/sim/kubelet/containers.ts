@@ -30,8 +30,6 @@ export function nodeIP(node: Node): string {
   return node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
 }
 
-/** How far ahead of the clock a process is run in one go (its output is revealed as time passes). */
-const LOOKAHEAD_MS = 60_000;
 /** The OOM killer strikes this long after a container over its memory limit starts. */
 const OOM_AFTER_MS = 1_000;
 
@@ -99,10 +97,11 @@ function baseStatus(c: Container, rec: ContainerRecord): Omit<ContainerStatus, '
   };
 }
 
-/** Runs the process on to a little past `now`, logging what it prints; notes a (future) exit. */
+/** Runs the process on to `now`, logging what it prints; notes its exit (or a forced one). */
 function catchUp(run: PodRun, c: Container, rec: ContainerRecord): void {
   if (rec.exit || rec.computedUntil >= run.now) return;
-  let until = run.now + LOOKAHEAD_MS;
+  // Processes run up to the clock, never ahead: what they write must not show before its time.
+  let until = run.now;
   const forced = rec.forcedExit;
   if (forced && forced.at < until) until = forced.at;
   if (rec.process.kind === 'shell' && !rec.process.forever) {
@@ -163,7 +162,7 @@ function startInstance(run: PodRun, c: Container, instance: number, previous?: C
   event(run, c, 'Normal', 'Created', `Created container ${c.name}`);
   const host = containerHost(run.view, pod, c, run.node, rec);
   const launch = classify(argv, profile);
-  const step = startProcess(launch, { at: now, host, podIP: pod.status?.podIP ?? '', cpus: run.cpus }, now + LOOKAHEAD_MS);
+  const step = startProcess(launch, { at: now, host, podIP: pod.status?.podIP ?? '', cpus: run.cpus }, now);
   host.flush();
   if ('message' in step) {
     event(run, c, 'Warning', 'Failed', `Error: ${step.message}`);
@@ -173,7 +172,7 @@ function startInstance(run: PodRun, c: Container, instance: number, previous?: C
     appendLog(run.view.disk, uid, c.name, instance, step.output);
     rec.process = step.record;
     rec.wakeAt = step.wakeAt;
-    rec.computedUntil = step.exit ? now : now + LOOKAHEAD_MS;
+    rec.computedUntil = now;
     rec.ports = listeningPorts(step.record, (c.ports ?? []).map((p) => p.containerPort));
     const forced = injectedExit(pod, c.name);
     if (exceedsMemoryLimit(pod, c)) rec.forcedExit = { code: 137, at: now + OOM_AFTER_MS, reason: 'OOMKilled' };

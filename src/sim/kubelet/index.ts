@@ -1,30 +1,35 @@
 // The simulated kubelet: runs the pods bound to each node. A new pod gets its sandbox (pod IP),
-// its images pulled (once per node unless imagePullPolicy is Always), its containers created and
-// started, with the kubelet's events; a deleted pod has its containers stopped and goes away.
+// then its init containers in order and its containers (containers.ts: pull, start, run, exit,
+// restart with back-off, probes); the pod's phase and conditions follow the containers. A deleted
+// pod has its containers stopped within the grace period and goes away.
 import { node as nodeKind } from '../../api/kinds/node';
 import { pod as podKind } from '../../api/kinds/pod';
 import { isPodTerminal } from '../../api/pod/status';
 import { rfc3339 } from '../../api/time';
-import type { Container, ContainerStatus, Node, Pod, PodStatus } from '../../api/types';
+import type { ContainerStatus, Node, Pod, PodStatus } from '../../api/types';
 import { COMPONENTS } from '../../client/client';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { allocatePodIP } from '../network/ipam';
-import { fullName, imageID, parseImage } from '../runtime/images';
-import { pullImage } from './pull';
+import { type ContainerSync, type PodRun, isSidecar, nodeIP, restartPolicyOf, stopContainer, syncContainer } from './containers';
 import { type SyncOutcome, forgetPods, notDueFor, scheduleNext } from './podworker';
+import { forgetPod, getRecord, podsOnDisk } from './records';
 import { phaseOf, podConditions, waitingStatus } from './status';
 
 interface Snapshot {
   nodes: Map<string, Node>;
   usedIPs: Map<string, Set<string>>;
   pods: Pod[];
+  /** Every pod in the API, terminal ones included (their logs stay until they are deleted). */
+  allUids: string[];
 }
 
 function snapshot(ctx: ReconcileContext): Snapshot {
   const nodes = new Map(ctx.client.list<Node>(nodeKind.type).map((n) => [n.metadata.name!, n]));
   const usedIPs = new Map<string, Set<string>>();
   const pods: Pod[] = [];
+  const allUids: string[] = [];
   for (const p of ctx.client.list<Pod>(podKind.type)) {
+    allUids.push(p.metadata.uid!);
     const nodeName = p.spec.nodeName;
     if (!nodeName || !nodes.has(nodeName)) continue;
     if (p.status?.podIP && !p.spec.hostNetwork) {
@@ -33,43 +38,11 @@ function snapshot(ctx: ReconcileContext): Snapshot {
     }
     if (!isPodTerminal(p) || p.metadata.deletionTimestamp) pods.push(p);
   }
-  return { nodes, usedIPs, pods };
+  return { nodes, usedIPs, pods, allUids };
 }
 
-function containerID(ctx: ReconcileContext): string {
-  return `containerd://${ctx.random.string(64, '0123456789abcdef')}`;
-}
-
-function nodeIP(node: Node): string {
-  return node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
-}
-
-/** Starts a container once its image is there; while the image cannot be pulled it waits. */
-function startContainer(ctx: ReconcileContext, pod: Pod, c: Container, nodeName: string, now: number): { status: ContainerStatus; outcome: SyncOutcome } {
-  const pull = pullImage(ctx, pod, c, nodeName);
-  if (!pull.ok) return { status: waitingStatus(c, pull.reason, c.image ?? '', pull.message), outcome: pull.reason === 'ErrImagePull' ? 'error' : 'backoff' };
-  const ref = parseImage(c.image ?? '');
-  const fieldPath = `spec.containers{${c.name}}`;
-  ctx.events.event(pod, 'Normal', 'Created', `Created container ${c.name}`, { fieldPath, host: nodeName });
-  ctx.events.event(pod, 'Normal', 'Started', `Started container ${c.name}`, { fieldPath, host: nodeName });
-  return {
-    status: {
-      containerID: containerID(ctx),
-      image: fullName(ref),
-      imageID: imageID(ref),
-      lastState: {},
-      name: c.name,
-      ready: true,
-      restartCount: 0,
-      started: true,
-      state: { running: { startedAt: rfc3339(now) } },
-    },
-    outcome: 'done',
-  };
-}
-
-/** Moves a pod to its next state (writing nothing when it is already there); says how it went. */
-function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): { outcome: SyncOutcome; sandboxCreated: boolean } {
+/** Brings the pod's containers up to date and writes its status; says how the sync went. */
+function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): { outcome: SyncOutcome; sandboxCreated: boolean; wakeAt?: number } {
   const now = ctx.clock.now();
   const nodeName = node.metadata.name!;
   const status: PodStatus = { ...(pod.status ?? {}) };
@@ -89,69 +62,65 @@ function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): {
     }
   }
   const client = ctx.client.as(COMPONENTS.node(nodeName));
-  // A failed pull makes the whole sync an error; a back-off alone does not.
+  const run: PodRun = { ctx, view: { client, disk: ctx.disk, now }, pod: { ...pod, status }, node, now, cpus: cpusOf(node) };
+  // A failed pull or start makes the whole sync an error; a back-off alone does not.
   let outcome: SyncOutcome = 'done';
-  const note = (o: SyncOutcome) => {
-    if (o === 'error' || (o === 'backoff' && outcome === 'done')) outcome = o;
+  const wakes: number[] = [];
+  const note = (r: ContainerSync) => {
+    if (r.outcome === 'error' || (r.outcome === 'backoff' && outcome === 'done')) outcome = r.outcome;
+    if (r.wakeAt !== undefined) wakes.push(r.wakeAt);
+    return r.status;
   };
-  // Init containers run to completion, in order, before the others start.
+  // Init containers run to completion, in order (sidecars start and keep running), before the others.
   let initialized = true;
-  if (pod.spec.initContainers?.length) {
-    const previousInit = new Map((pod.status?.initContainerStatuses ?? []).map((s) => [s.name, s]));
-    status.initContainerStatuses = [];
-    for (const c of pod.spec.initContainers) {
-      const prev = previousInit.get(c.name);
-      if (prev?.state.terminated) {
-        status.initContainerStatuses.push(prev);
-        continue;
-      }
-      if (!initialized) {
-        status.initContainerStatuses.push(waitingStatus(c, 'PodInitializing', c.image ?? ''));
-        continue;
-      }
-      const run = startContainer(ctx, pod, c, nodeName, now);
-      note(run.outcome);
-      if (!run.status.state.running) {
-        status.initContainerStatuses.push(run.status);
-        initialized = false;
-        continue;
-      }
-      status.initContainerStatuses.push({
-        ...run.status,
-        ready: true,
-        started: false,
-        state: { terminated: { containerID: run.status.containerID, exitCode: 0, finishedAt: rfc3339(now), reason: 'Completed', startedAt: rfc3339(now) } },
-      });
+  const initStatuses: ContainerStatus[] = [];
+  for (const c of pod.spec.initContainers ?? []) {
+    if (!initialized) {
+      initStatuses.push(waitingStatus(c, 'PodInitializing', c.image ?? ''));
+      continue;
     }
+    const s = note(syncContainer(run, c, restartPolicyOf(pod, c, true)));
+    initStatuses.push(s);
+    const done = isSidecar(c) ? !!s.started && !!s.state.running : s.state.terminated?.exitCode === 0;
+    if (!done) initialized = false;
   }
-  const previous = new Map((pod.status?.containerStatuses ?? []).map((s) => [s.name, s]));
-  const statuses = pod.spec.containers.map((c) => {
-    const prev = previous.get(c.name);
-    if (prev?.state.running) return prev;
-    if (!initialized) return waitingStatus(c, 'PodInitializing', c.image ?? '');
-    const run = startContainer(ctx, pod, c, nodeName, now);
-    note(run.outcome);
-    return run.status;
-  });
-  status.containerStatuses = statuses;
-  status.phase = phaseOf(statuses);
-  const pendingInit = (status.initContainerStatuses ?? []).filter((s) => !s.state.terminated).map((s) => s.name);
-  status.conditions = podConditions(pod, statuses, !!status.podIP, now, pendingInit);
+  if (initStatuses.length) status.initContainerStatuses = initStatuses;
+  status.containerStatuses = pod.spec.containers.map((c) =>
+    initialized ? note(syncContainer(run, c, restartPolicyOf(pod, c, false))) : waitingStatus(c, 'PodInitializing', c.image ?? ''),
+  );
+  const phase = phaseOf(pod, initStatuses, status.containerStatuses);
+  status.phase = phase;
+  status.conditions = podConditions(pod, initStatuses, status.containerStatuses, !!status.podIP, phase, now);
   client.updateStatus(podKind.type, { ...pod, status });
-  return { outcome, sandboxCreated };
+  if (phase === 'Succeeded' || phase === 'Failed') return { outcome: 'done', sandboxCreated };
+  return { outcome, sandboxCreated, wakeAt: wakes.length ? Math.min(...wakes) : undefined };
 }
 
-/** Stops the containers of a deleted pod and removes it. */
-function terminatePod(ctx: ReconcileContext, pod: Pod): void {
-  const nodeName = pod.spec.nodeName!;
-  for (const s of pod.status?.containerStatuses ?? []) {
-    if (!s.state.running) continue;
-    ctx.events.event(pod, 'Normal', 'Killing', `Stopping container ${s.name}`, { fieldPath: `spec.containers{${s.name}}`, host: nodeName });
+function cpusOf(node: Node): number {
+  return Math.max(1, Math.floor(Number.parseFloat(String(node.status?.capacity?.cpu ?? '1'))));
+}
+
+/**
+ * A deleted pod: every live container gets its preStop hook and SIGTERM, and SIGKILL when the
+ * grace period ends; once all have stopped the kubelet removes the pod from the API.
+ */
+function terminatePod(ctx: ReconcileContext, pod: Pod, node: Node): number | undefined {
+  const nodeName = node.metadata.name!;
+  const now = ctx.clock.now();
+  const client = ctx.client.as(COMPONENTS.node(nodeName));
+  const run: PodRun = { ctx, view: { client, disk: ctx.disk, now }, pod, node, now, cpus: cpusOf(node) };
+  const graceMs = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+  let last = now;
+  for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) {
+    const rec = getRecord(ctx.disk, pod.metadata.uid!, c.name);
+    if (!rec || (rec.exit && rec.exit.at <= now && !rec.stopping)) continue;
+    const stopped = stopContainer(run, c, rec, `Stopping container ${c.name}`, graceMs);
+    last = Math.max(last, stopped.exit!.at);
   }
-  ctx.client.as(COMPONENTS.node(nodeName)).delete(podKind.type, pod.metadata.namespace, pod.metadata.name!, {
-    gracePeriodSeconds: 0,
-    preconditions: { uid: pod.metadata.uid },
-  });
+  if (last > now) return last - now;
+  forgetPod(ctx.disk, pod.metadata.uid!);
+  client.delete(podKind.type, pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
+  return undefined;
 }
 
 export const kubelet: Controller<Snapshot> = {
@@ -159,7 +128,10 @@ export const kubelet: Controller<Snapshot> = {
 
   prepare(ctx) {
     const snap = snapshot(ctx);
-    forgetPods(ctx, new Set(snap.pods.map((p) => p.metadata.uid!)));
+    const live = new Set(snap.allUids);
+    forgetPods(ctx, live);
+    // The runtime's leftovers of pods that are gone (logs, files) go with them.
+    for (const uid of podsOnDisk(ctx.disk)) if (!live.has(uid)) forgetPod(ctx.disk, uid);
     return snap;
   },
 
@@ -172,13 +144,16 @@ export const kubelet: Controller<Snapshot> = {
     if (!pod?.spec.nodeName) return;
     const node = snap.nodes.get(pod.spec.nodeName);
     if (!node) return;
-    if (pod.metadata.deletionTimestamp) return terminatePod(ctx, pod);
+    if (pod.metadata.deletionTimestamp) {
+      const wait = terminatePod(ctx, pod, node);
+      return wait !== undefined ? { requeueAfterMs: wait } : undefined;
+    }
     if (isPodTerminal(pod)) return;
     // Between its syncs the kubelet leaves a pod alone.
     const wait = notDueFor(ctx, pod);
     if (wait !== undefined) return { requeueAfterMs: wait };
-    const { outcome, sandboxCreated } = syncPod(ctx, pod, node, snap);
-    const next = scheduleNext(ctx, pod, outcome, sandboxCreated);
+    const { outcome, sandboxCreated, wakeAt } = syncPod(ctx, pod, node, snap);
+    const next = scheduleNext(ctx, pod, outcome, sandboxCreated, wakeAt);
     return next !== undefined ? { requeueAfterMs: next } : undefined;
   },
 };

@@ -5,7 +5,7 @@
 import { pod as podKind } from '../../api/kinds/pod';
 import type { Pod } from '../../api/types';
 import type { HttpResult, Network } from '../shell/host';
-import { httpServer } from '../runtime/process';
+import { httpServer, isOpaque } from '../runtime/process';
 import { imageProfile } from '../runtime/profiles';
 import { parseImage } from '../runtime/images';
 import { containerFs } from './filesystem';
@@ -37,11 +37,14 @@ export function dnsLookup(fqdn: string): string[] | undefined {
 }
 
 const IPV4 = /^\d+\.\d+\.\d+\.\d+$/;
+const OPAQUE_OK: HttpResult = { ok: true, status: 200, reason: 'OK', headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'OK' };
 
 /** The running pods behind an IP: one pod, or every hostNetwork pod of a node. */
 function podsAt(view: NodeView, ip: string, self: Pod): Pod[] {
-  if (ip === '127.0.0.1') return [self];
-  return view.client.list<Pod>(podKind.type).filter((p) => p.status?.podIP === ip && p.status.phase === 'Running' && !p.metadata.deletionTimestamp);
+  // The caller's own pod as it is now (its status may not be written yet).
+  if (ip === '127.0.0.1' || ip === self.status?.podIP) return [self];
+  const live = (p: Pod) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && !p.metadata.deletionTimestamp;
+  return view.client.list<Pod>(podKind.type).filter((p) => p.status?.podIP === ip && live(p));
 }
 
 /** Who makes the requests: a process in the pod (default), or the kubelet probing it. */
@@ -84,7 +87,10 @@ export function podNetwork(view: NodeView, self: Pod, hostsFile: string, caller?
     for (const target of targets)
     for (const c of target.spec.containers) {
       const rec = getRecord(view.disk, target.metadata.uid!, c.name);
-      if (!rec || (rec.exit && rec.exit.at <= now) || !rec.ports.includes(port)) continue;
+      if (!rec || (rec.exit && rec.exit.at <= now)) continue;
+      // A program pocketkube knows nothing about is assumed to answer on any port (its probes pass).
+      if (isOpaque(rec.process)) return OPAQUE_OK;
+      if (!rec.ports.includes(port)) continue;
       const server = httpServer(rec.process);
       if (!server?.http) return { ok: false, error: 'refused' };
       const profile = imageProfile(parseImage(c.image ?? ''));

@@ -7,6 +7,7 @@
 import type { Container, Pod } from '../../api/types';
 import type { Memory } from '../../engine/controller';
 import { runToEnd } from '../shell';
+import { isOpaque } from '../runtime/process';
 import { injectedProbe } from './inject';
 import type { ContainerHost } from './host';
 import type { ContainerRecord } from './records';
@@ -90,7 +91,7 @@ function probeOnce(t: ProbeTarget, spec: ProbeSpec, at: number): { ok: boolean; 
   }
   if (spec.tcpSocket) {
     const port = portOf(t.c, spec.tcpSocket.port);
-    if (t.rec.ports.includes(port)) return { ok: true, message: '' };
+    if (t.rec.ports.includes(port) || isOpaque(t.rec.process)) return { ok: true, message: '' };
     return { ok: false, message: `dial tcp ${spec.tcpSocket.host ?? ip}:${port}: connect: connection refused` };
   }
   if (spec.grpc) return t.rec.ports.includes(spec.grpc.port) ? { ok: true, message: '' } : { ok: false, message: `timeout: failed to connect service "${ip}:${spec.grpc.port}" within 1s: context deadline exceeded` };
@@ -99,22 +100,29 @@ function probeOnce(t: ProbeTarget, spec: ProbeSpec, at: number): { ok: boolean; 
 
 const INITIAL: Record<ProbeKind, boolean | undefined> = { readiness: false, liveness: true, startup: undefined };
 
-/** Runs the ticks of one probe worker that fall due by `now`; returns its state. */
-function runWorker(t: ProbeTarget, kind: ProbeKind, spec: ProbeSpec, gate: boolean, failures: [ProbeKind, string][]): WorkerState {
+/**
+ * Runs the ticks of one probe worker that fell due by `now`. The container does not change
+ * between two syncs of its pod, so one probe answers for all of them. Returns the worker's state
+ * and when it must tick again: only when that tick could change its verdict (a probe whose
+ * answer agrees with its verdict is left alone until the pod syncs for another reason).
+ */
+function runWorker(t: ProbeTarget, kind: ProbeKind, spec: ProbeSpec, gate: boolean, failures: [ProbeKind, string][]): { w: WorkerState; wakeAt?: number } {
   const key = `probe/${t.pod.metadata.uid}/${t.c.name}/${kind}`;
   let w = t.memory.get<WorkerState>(key);
   const period = (spec.periodSeconds ?? 10) * 1000;
+  const delay = (spec.initialDelaySeconds ?? 0) * 1000;
   if (!w || w.containerID !== t.rec.id) w = { containerID: t.rec.id, nextAt: t.rec.startedAt, resultRun: 0, verdict: INITIAL[kind] };
   else w = { ...w };
   const forced = kind === 'startup' ? undefined : injectedProbe(t.pod, kind, t.c.name);
-  while (w.nextAt <= t.now && !w.onHold) {
-    const at = w.nextAt;
+  let answer: { ok: boolean; message: string } | undefined;
+  const ask = () => (answer ??= forced === undefined ? probeOnce(t, spec, t.now) : { ok: forced, message: forced ? '' : 'probe failed (pocketkube.io/ failure injection)' });
+  const done = () => !gate || w!.onHold || (kind === 'startup' && w!.verdict === true);
+  // Ticks inside the initial delay do nothing: skip them at once.
+  if (w.nextAt - t.rec.startedAt < delay) w.nextAt = t.rec.startedAt + Math.ceil(delay / period) * period;
+  while (w.nextAt <= t.now && !done()) {
     w.nextAt += period;
-    // Liveness and readiness wait for the startup probe; the startup probe stops once it passed.
-    if (!gate || (kind === 'startup' && w.verdict === true)) continue;
-    if (at - t.rec.startedAt < (spec.initialDelaySeconds ?? 0) * 1000) continue;
-    const r = forced === undefined ? probeOnce(t, spec, at) : { ok: forced, message: forced ? '' : 'probe failed (pocketkube.io/ failure injection)' };
-    if (!r.ok) failures.push([kind, `${TITLE[kind]} probe failed: ${r.message}`]);
+    const r = ask();
+    if (!r.ok && failures.length < 10) failures.push([kind, `${TITLE[kind]} probe failed: ${r.message}`]);
     if (w.lastResult === r.ok) w.resultRun++;
     else {
       w.lastResult = r.ok;
@@ -127,8 +135,9 @@ function runWorker(t: ProbeTarget, kind: ProbeKind, spec: ProbeSpec, gate: boole
       w.resultRun = 0;
     }
   }
+  if (w.nextAt <= t.now) w.nextAt = t.now + period - ((t.now - t.rec.startedAt) % period);
   t.memory.set(key, w);
-  return w;
+  return { w, wakeAt: done() || ask().ok === w.verdict ? undefined : w.nextAt };
 }
 
 /** Probes a running container up to `now`. */
@@ -141,23 +150,24 @@ export function probe(t: ProbeTarget): ProbeResult {
   };
   const wakes: number[] = [];
   let started = true;
+  const note = (wake: number | undefined) => wake !== undefined && wakes.push(wake);
   if (specs.startup) {
-    const w = runWorker(t, 'startup', specs.startup, true, failures);
+    const { w, wakeAt } = runWorker(t, 'startup', specs.startup, true, failures);
     started = w.verdict === true;
     if (w.verdict === false) return { ready: false, started: false, restart: { kind: 'startup', message: `Container ${t.c.name} failed startup probe, will be restarted` }, failures };
-    if (!started) wakes.push(w.nextAt);
+    note(wakeAt);
   }
   let ready = started;
   if (specs.liveness) {
-    const w = runWorker(t, 'liveness', specs.liveness, started, failures);
+    const { w, wakeAt } = runWorker(t, 'liveness', specs.liveness, started, failures);
     if (w.verdict === false) return { ready: false, started, restart: { kind: 'liveness', message: `Container ${t.c.name} failed liveness probe, will be restarted` }, failures };
-    wakes.push(w.nextAt);
+    note(wakeAt);
   }
   const forcedReady = injectedProbe(t.pod, 'readiness', t.c.name);
   if (specs.readiness) {
-    const w = runWorker(t, 'readiness', specs.readiness, started, failures);
+    const { w, wakeAt } = runWorker(t, 'readiness', specs.readiness, started, failures);
     ready = started && w.verdict === true;
-    wakes.push(w.nextAt);
+    note(wakeAt);
   } else if (forcedReady === false) ready = false;
   return { ready, started, wakeAt: wakes.length ? Math.min(...wakes) : undefined, failures };
 }

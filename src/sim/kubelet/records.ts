@@ -20,7 +20,7 @@ export interface ContainerRecord {
   instance: number;
   startedAt: number;
   process: ProcessRecord;
-  /** The process has been run ahead to this time (its output is revealed as the clock passes it). */
+  /** The process has been run up to this time. */
   computedUntil: number;
   /** When the process next needs to run (a sleep that ends after computedUntil). */
   wakeAt?: number;
@@ -28,7 +28,7 @@ export interface ContainerRecord {
   forcedExit?: { code: number; at: number; reason?: string };
   /** How the previous instance ended: the status's lastState. */
   lastTermination?: Terminated;
-  /** Set once the process has ended (at may lie ahead of the clock: output is computed ahead). */
+  /** Set once the process has ended (at lies ahead of the clock while a stopping process has its grace period). */
   exit?: Exit & { reason?: string; message?: string };
   /** SIGTERM was sent at this time: the kubelet kills the process when the grace period ends. */
   stopping?: { at: number; deadline: number; reason: string };

@@ -103,6 +103,11 @@ export function listeningPorts(record: ProcessRecord, declared: number[]): numbe
   return record.server === 'opaque' ? declared : serverModel(record.server).ports;
 }
 
+/** A program of an image outside the catalog: assumed to serve whatever it is asked. */
+export function isOpaque(record: ProcessRecord): boolean {
+  return record.kind === 'server' && record.server === 'opaque';
+}
+
 export function httpServer(record: ProcessRecord) {
   return record.kind === 'server' && record.server !== 'opaque' ? serverModel(record.server) : undefined;
 }

@@ -1,0 +1,117 @@
+// kubectl logs: a container's log through pods/log — one pod (or the pod of a workload), one
+// container (named, defaulted, or all of them), or every pod a selector picks; --previous,
+// --tail, --timestamps, --since, --prefix, --limit-bytes. --follow follows the container while
+// the simulated clock runs, until it ends (or an hour of cluster time has passed).
+import type { Command } from 'commander';
+import type { Pod } from '../../api/types';
+import type { PodLogOptions } from '../../client/client';
+import type { CommandContext } from '../context';
+import { CliError } from '../errors';
+import { DurationError, parseGoDuration } from '../../api/duration';
+import { parseTime } from '../../api/time';
+import { action, addGlobalFlags, intFlag } from '../program';
+import { listSelected, resourceTypeOf } from '../resolve';
+import { defaultContainer, podForObject, podOrTypeName } from '../verbs/podfor';
+import { resolveResource } from '../../api/registry';
+
+const FOLLOW_LIMIT_MS = 3_600_000;
+
+function usage(): CliError {
+  return new CliError("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command", 'logs');
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  addGlobalFlags(
+    program
+      .command('logs')
+      .description('Print the logs for a container in a pod')
+      .argument('[args...]')
+      .option('--all-containers', 'Get all containers\' logs in the pod(s).')
+      .option('-c, --container <name>', 'Print the logs of this container')
+      .option('-f, --follow', 'Specify if the logs should be streamed.')
+      .option('--ignore-errors', 'If watching / following pod logs, allow for any errors that occur to be non-fatal')
+      .option('--limit-bytes <n>', 'Maximum bytes of logs to return. Defaults to no limit.', intFlag(), 0)
+      .option('--max-log-requests <n>', 'Specify maximum number of concurrent logs to follow when using by a selector. Defaults to 5.', intFlag(), 5)
+      .option('--pod-running-timeout <duration>', 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running')
+      .option('--prefix', 'Prefix each log line with the log source (pod name and container name)')
+      .option('-p, --previous', 'If true, print the logs for the previous instance of the container in a pod if it exists.')
+      .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+      .option('--since <duration>', 'Only return logs newer than a relative duration like 5s, 2m, or 3h. Defaults to all logs.')
+      .option('--since-time <time>', 'Only return logs after a specific date (RFC3339). Defaults to all logs.')
+      .option('--tail <n>', 'Lines of recent log file to display.', intFlag(), -1)
+      .option('--timestamps', 'Include timestamps on each line in the log output'),
+  ).action(
+    action(ctx, async (c, args, opts) => {
+      const selector: string | undefined = opts.selector;
+      if (selector && args.length) throw new CliError('only a selector (-l) or a POD name is allowed', 'logs');
+      if (!selector && (args.length === 0 || args.length > 2)) throw usage();
+      if (opts.since && opts.sinceTime) throw new CliError('at most one of `sinceTime` or `sinceSeconds` may be specified', 'logs');
+      const namespace = c.namespace();
+      const cluster = c.cluster(opts.follow ? 'write' : 'read');
+      const client = cluster.client;
+      const base: PodLogOptions = {};
+      if (opts.previous) base.previous = true;
+      if (opts.tail >= 0) base.tailLines = opts.tail;
+      if (opts.timestamps) base.timestamps = true;
+      if (opts.limitBytes > 0) base.limitBytes = opts.limitBytes;
+      if (opts.since) {
+        try {
+          base.sinceTime = cluster.now() - parseGoDuration(opts.since);
+        } catch (e) {
+          if (e instanceof DurationError) throw new CliError(`invalid argument "${opts.since}" for "--since" flag: ${e.message}`);
+          throw e;
+        }
+      }
+      if (opts.sinceTime) {
+        const t = parseTime(opts.sinceTime);
+        if (t === undefined) throw new CliError(`parsing time "${opts.sinceTime}" as "2006-01-02T15:04:05Z07:00": cannot parse "${opts.sinceTime}" as "2006"`);
+        base.sinceTime = t;
+      }
+
+      let pods: Pod[];
+      let container: string | undefined = opts.container;
+      if (selector) {
+        pods = listSelected(client, resolveResource('pods')!, namespace, selector) as Pod[];
+        if (!pods.length) return c.io.err.write(`No resources found in ${namespace} namespace.\n`);
+      } else {
+        const t = podOrTypeName(args[0], resourceTypeOf);
+        if (args.length === 2) {
+          if (t.type.kind !== 'Pod') throw new CliError('only a single container name may be specified after the pod name', 'logs');
+          container = args[1];
+        }
+        if (!t.name) throw usage();
+        pods = [podForObject(client, t.type, namespace, t.name, c.io.err)];
+      }
+
+      const streams: { pod: Pod; container: string }[] = [];
+      for (const pod of pods) {
+        if (opts.allContainers) for (const ct of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) streams.push({ pod, container: ct.name });
+        else streams.push({ pod, container: container ?? defaultContainer(pod, c.io.err, !!selector) });
+      }
+      const prefixed = (s: { pod: Pod; container: string }, text: string) =>
+        opts.prefix ? text.replace(/^(?=.)/gm, `[pod/${s.pod.metadata.name}/${s.container}] `) : text;
+      const start = cluster.now();
+      const full = (st: { pod: Pod; container: string }) => client.logs(namespace, st.pod.metadata.name!, { ...base, tailLines: undefined, container: st.container });
+      const seen: string[] = [];
+      for (const s of streams) {
+        c.io.out.write(prefixed(s, client.logs(namespace, s.pod.metadata.name!, { ...base, container: s.container })));
+        if (opts.follow) seen.push(full(s));
+      }
+      if (!opts.follow) return;
+      // Follow: let the cluster run until the containers have ended, printing what they add.
+      const podType = resolveResource('pods')!;
+      const ended = () =>
+        streams.every((s) => {
+          const pod = client.tryGet<Pod>(podType, namespace, s.pod.metadata.name!);
+          const st = [...(pod?.status?.containerStatuses ?? []), ...(pod?.status?.initContainerStatuses ?? [])].find((x) => x.name === s.container);
+          return !pod || !st?.state.running;
+        });
+      if (ended()) return;
+      cluster.advanceTo(start + FOLLOW_LIMIT_MS, ended);
+      streams.forEach((s, i) => {
+        if (!client.tryGet<Pod>(podType, namespace, s.pod.metadata.name!)) return;
+        c.io.out.write(prefixed(s, full(s).slice(seen[i].length)));
+      });
+    }),
+  );
+}

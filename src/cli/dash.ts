@@ -1,0 +1,18 @@
+// Where "--" fell on the command line: kubectl's ArgsLenAtDash. Commander merges the words after
+// "--" into the operands; exec and run need to tell the pod from the command.
+import type { Command } from 'commander';
+
+function rootOf(cmd: Command): Command {
+  let c = cmd;
+  while (c.parent) c = c.parent;
+  return c;
+}
+
+/** The operands before "--" and the words after it (undefined when there was no "--"). */
+export function splitAtDash(cmd: Command, args: string[]): { before: string[]; after?: string[] } {
+  const raw: string[] = (rootOf(cmd) as unknown as { rawArgs: string[] }).rawArgs ?? [];
+  const dash = raw.indexOf('--');
+  if (dash < 0) return { before: args };
+  const after = raw.slice(dash + 1);
+  return { before: args.slice(0, Math.max(0, args.length - after.length)), after };
+}

@@ -1,0 +1,49 @@
+// The pod a command about one workload acts on (kubectl's AttachablePodForObject): a pod is
+// itself; a Deployment or ReplicaSet gives the first of the pods its selector matches, the
+// running ones first, and kubectl tells which one it took when there were several.
+import { fromLabelSelector, formatLabelSelector } from '../../api/meta/selector';
+import { resolveResource, type ResourceType } from '../../api/registry';
+import type { KubeObject, LabelSelector, Pod } from '../../api/types';
+import type { Client } from '../../client/client';
+import { CliError } from '../errors';
+
+const podType = (): ResourceType => resolveResource('pods')!;
+
+function rank(p: Pod): number {
+  if (p.metadata.deletionTimestamp) return 3;
+  if (p.status?.phase === 'Running') return 0;
+  if (p.status?.phase === 'Pending') return 1;
+  return 2;
+}
+
+/** The pod for `type`/`name`; notes on stderr which one when the workload had several. */
+export function podForObject(client: Client, type: ResourceType, namespace: string, name: string, err: { write(s: string): void }): Pod {
+  const obj = client.get<KubeObject & { spec?: { selector?: LabelSelector } }>(type, namespace, name);
+  if (type.kind === 'Pod') return obj as unknown as Pod;
+  const selector = obj.spec?.selector;
+  if (!selector || !fromLabelSelector(selector)) throw new CliError(`cannot attach to ${type.kind}: selector for ${name} not implemented`);
+  const pods = client.list<Pod>(podType(), namespace, { labelSelector: formatLabelSelector(selector) });
+  if (!pods.length) throw new CliError(`timed out waiting for the condition`);
+  const sorted = [...pods].sort((a, b) => rank(a) - rank(b) || (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''));
+  if (pods.length > 1) err.write(`Found ${pods.length} pods, using pod/${sorted[0].metadata.name}\n`);
+  return sorted[0];
+}
+
+/** The container kubectl picks when none is named, with its "Defaulted container" note. */
+export function defaultContainer(pod: Pod, err: { write(s: string): void }, quiet = false): string {
+  const wanted = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
+  const names = pod.spec.containers.map((c) => c.name);
+  const chosen = wanted && [...names, ...(pod.spec.initContainers ?? []).map((c) => c.name)].includes(wanted) ? wanted : names[0];
+  if (!wanted && !quiet && names.length > 1) {
+    const all = [...names, ...(pod.spec.initContainers ?? []).map((c) => `${c.name} (init)`)];
+    err.write(`Defaulted container ${JSON.stringify(chosen)} out of: ${all.join(', ')}\n`);
+  }
+  return chosen;
+}
+
+/** POD or TYPE/NAME, as logs, exec and attach take it: a bare word is a pod's name. */
+export function podOrTypeName(arg: string, typeOf: (word: string) => ResourceType): { type: ResourceType; name: string } {
+  const slash = arg.indexOf('/');
+  if (slash < 0) return { type: podType(), name: arg };
+  return { type: typeOf(arg.slice(0, slash)), name: arg.slice(slash + 1) };
+}
