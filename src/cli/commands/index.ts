@@ -8,10 +8,12 @@ import { register as apply } from './apply';
 import { register as clock } from './clock';
 import { register as clusterInfo } from './clusterinfo';
 import { register as config } from './config';
+import { registerCordon as cordon, registerUncordon as uncordon } from './cordon';
 import { register as create } from './create';
 import { register as del } from './delete';
 import { register as describe } from './describe';
 import { register as diff } from './diff';
+import { register as drain } from './drain';
 import { register as edit } from './edit';
 import { register as exec } from './exec';
 import { register as get } from './get';
@@ -24,6 +26,7 @@ import { register as rollout } from './rollout';
 import { register as run } from './run';
 import { register as scale } from './scale';
 import { register as set } from './set';
+import { register as taint } from './taint';
 import { register as version } from './version';
 import { register as wait } from './wait';
 
@@ -40,6 +43,10 @@ const COMMANDS: readonly [string, Register][] = [
   ['rollout', rollout],
   ['scale', scale],
   ['cluster-info', clusterInfo],
+  ['cordon', cordon],
+  ['uncordon', uncordon],
+  ['drain', drain],
+  ['taint', taint],
   ['describe', describe],
   ['logs', logs],
   ['exec', exec],

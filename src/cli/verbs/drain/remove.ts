@@ -1,0 +1,116 @@
+// Removing a drained node's pods (kubectl's pkg/drain Helper): through the Eviction API, or with
+// plain deletes under --disable-eviction, then waiting until each pod is gone, polling once a
+// second as kubectl does, on the simulated clock. A pod deleted more than
+// --skip-wait-for-delete-timeout seconds ago is no longer waited for.
+import { isStatusError } from '../../../api/errors';
+import { pod as podKind } from '../../../api/kinds/pod';
+import type { Pod } from '../../../api/types';
+import type { Cluster } from '../../context';
+import type { DryRun } from '../../flags/output';
+import type { IO } from '../../io';
+import { FOREVER_LIMIT_MS } from '../../watch';
+import { deletedLongAgo } from './filters';
+
+const POLL_MS = 1000;
+const DEADLINE_EXCEEDED = 'context deadline exceeded';
+
+export interface RemoveOptions {
+  /** Negative: each pod's own terminationGracePeriodSeconds. */
+  gracePeriodSeconds: number;
+  /** 0 waits without limit (here: until nothing is left to happen, at most FOREVER_LIMIT_MS). */
+  timeoutMs: number;
+  disableEviction: boolean;
+  dryRun: DryRun;
+  skipWaitForDeleteTimeout: number;
+}
+
+/**
+ * Why a node could not be drained: an aggregate of errors (kubectl prints each on its own line
+ * at the end), or one plain error (printed as kubectl prints any error).
+ */
+export interface DrainFailure {
+  errors: Error[];
+  aggregate: boolean;
+}
+
+const ref = (p: Pod) => `${p.metadata.namespace}/${p.metadata.name}`;
+
+/**
+ * Waits until the pods are gone (or replaced by a pod of the same name), printing each as it
+ * goes; returns the ones still there when time ran out.
+ */
+function waitForDelete(cluster: Cluster, io: IO, pods: readonly Pod[], o: RemoveOptions, verb: string): Pod[] {
+  const start = cluster.now();
+  const deadline = start + (o.timeoutMs > 0 ? o.timeoutMs : FOREVER_LIMIT_MS);
+  const pollAt = (t: number) => start + Math.ceil((t - start) / POLL_MS) * POLL_MS;
+  let pending = [...pods];
+  const skipAt: number[] = [];
+  const check = (): boolean => {
+    const still: Pod[] = [];
+    skipAt.length = 0;
+    for (const p of pending) {
+      const cur = cluster.client.tryGet<Pod>(podKind.type, p.metadata.namespace, p.metadata.name!);
+      if (!cur || cur.metadata.uid !== p.metadata.uid) {
+        io.out.write(`pod/${p.metadata.name} ${verb}\n`);
+        continue;
+      }
+      if (deletedLongAgo(cur, o.skipWaitForDeleteTimeout, cluster.now())) {
+        io.out.write(`pod ${JSON.stringify(p.metadata.name)} has DeletionTimestamp older than ${o.skipWaitForDeleteTimeout} seconds, skipping\n`);
+        continue;
+      }
+      if (o.skipWaitForDeleteTimeout > 0 && cur.metadata.deletionTimestamp)
+        skipAt.push(Date.parse(cur.metadata.deletionTimestamp) + (o.skipWaitForDeleteTimeout + 1) * 1000);
+      still.push(p);
+    }
+    pending = still;
+    return !pending.length;
+  };
+  cluster.converge();
+  if (check()) return [];
+  while (cluster.now() < deadline) {
+    const timer = cluster.nextTimer();
+    let next = Math.min(deadline, ...(timer !== undefined ? [pollAt(timer)] : []), ...skipAt.map(pollAt));
+    if (next <= cluster.now()) next = Math.min(deadline, pollAt(cluster.now() + 1));
+    cluster.advanceTo(next);
+    if (check()) return [];
+  }
+  return pending;
+}
+
+/** Evicts (or deletes) the pods and waits for them; the error to report, if any. */
+export function removePods(cluster: Cluster, io: IO, pods: readonly Pod[], o: RemoveOptions): DrainFailure | undefined {
+  if (!pods.length) return undefined;
+  const client = cluster.client;
+  const grace = o.gracePeriodSeconds >= 0 ? o.gracePeriodSeconds : undefined;
+  const server = o.dryRun === 'server';
+
+  if (o.disableEviction) {
+    for (const p of pods) {
+      try {
+        client.delete(podKind.type, p.metadata.namespace, p.metadata.name!, { gracePeriodSeconds: grace, dryRun: server });
+      } catch (e) {
+        if (!isStatusError(e, 'NotFound')) return { errors: [e as Error], aggregate: false };
+      }
+    }
+    const left = waitForDelete(cluster, io, pods, o, 'deleted');
+    return left.length ? { errors: [new Error(DEADLINE_EXCEEDED)], aggregate: false } : undefined;
+  }
+
+  const errors: Error[] = [];
+  const waiting: Pod[] = [];
+  for (const p of pods) {
+    io.out.write(`evicting pod ${ref(p)}${server ? ' (server dry run)' : ''}\n`);
+    try {
+      client.evict(p.metadata.namespace!, p.metadata.name!, { gracePeriodSeconds: grace, dryRun: server });
+      waiting.push(p);
+    } catch (e) {
+      // A pod already gone needs no eviction.
+      if (!isStatusError(e, 'NotFound')) errors.push(new Error(`error when evicting pods/${JSON.stringify(p.metadata.name)} -n ${JSON.stringify(p.metadata.namespace)}: ${(e as Error).message}`));
+    }
+  }
+  if (!server) {
+    for (const p of waitForDelete(cluster, io, waiting, o, 'evicted'))
+      errors.push(new Error(`error when waiting for pod ${JSON.stringify(p.metadata.name)} in namespace ${JSON.stringify(p.metadata.namespace)} to terminate: ${DEADLINE_EXCEEDED}`));
+  }
+  return errors.length ? { errors, aggregate: true } : undefined;
+}
