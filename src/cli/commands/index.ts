@@ -17,6 +17,7 @@ import { register as drain } from './drain';
 import { register as edit } from './edit';
 import { register as exec } from './exec';
 import { register as get } from './get';
+import { register as kubeadm } from './kubeadm';
 import { registerAnnotate as annotate, registerLabel as label } from './label';
 import { register as logs } from './logs';
 import { register as node } from './node';
@@ -62,6 +63,7 @@ const COMMANDS: readonly [string, Register][] = [
   ['version', version],
   // pocketkube's own
   ['clock', clock],
+  ['kubeadm', kubeadm],
   ['node', node],
 ];
 

@@ -50,8 +50,8 @@ export interface InitReport {
   tokens: string[];
   caCertHash: string;
   endpoint: string;
-  kubeletHealthyMs: number;
-  apiServerHealthyMs: number;
+  kubeletHealthyNs: number;
+  apiServerHealthyNs: number;
 }
 
 export interface JoinOptions {
@@ -83,7 +83,7 @@ export interface KubeadmMachine {
   now(): number;
   initPreflight(opts: InitOptions, ignorePreflightErrors: readonly string[]): InitPreflight;
   init(pre: InitPreflight, tokens?: readonly TokenRequest[]): InitReport;
-  join(opts: JoinOptions): { nodeName: string; kubeletHealthyMs: number };
+  join(opts: JoinOptions): { nodeName: string; kubeletHealthyNs: number };
   createToken(req: TokenRequest): string;
   /** Tokens, or the error text of a malformed token Secret. */
   listTokens(): (BootstrapTokenInfo | string)[];
@@ -94,6 +94,8 @@ export interface KubeadmMachine {
   renew(names: readonly string[]): string[];
   /** Whether the cluster has nodes besides the control plane. */
   workerCount(): number;
+  /** Lets cluster time pass, firing what falls due (kubeadm waiting on the machine). */
+  elapse(ms: number): void;
 }
 
 /** A failure kubeadm reports: in a phase ("error execution phase <phase>: ..."), or a config that did not validate. */

@@ -180,7 +180,7 @@ export function renewable(): CertDef[] {
 }
 
 export function authorities(): CertDef[] {
-  return PKI_CERTS.filter((c) => !c.ca);
+  return PKI_CERTS.filter((c) => !c.ca).sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
 /** kubeadm's validity periods: 365 days for certificates, ten times that for CAs. */

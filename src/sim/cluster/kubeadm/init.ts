@@ -47,9 +47,9 @@ export interface InitReport {
   tokens: string[];
   caCertHash: string;
   endpoint: string;
-  /** How long the kubelet and the API server took to become healthy (ms), as kubeadm reports. */
-  kubeletHealthyMs: number;
-  apiServerHealthyMs: number;
+  /** How long the kubelet and the API server took to become healthy (ns), as kubeadm reports. */
+  kubeletHealthyNs: number;
+  apiServerHealthyNs: number;
 }
 
 /** Configuration, then the pre-flight checks (an initialised machine keeps its configuration). */
@@ -141,7 +141,7 @@ export function runInit(env: KubeadmEnv, pre: InitPreflight, tokens: readonly To
     tokens: made,
     caCertHash: files.caCertHash(),
     endpoint,
-    kubeletHealthyMs: 500 + env.random.int(1_000_000) / 1000,
-    apiServerHealthyMs: 3500 + env.random.int(4_000_000) / 1000,
+    kubeletHealthyNs: 500_000_000 + env.random.int(1_000_000),
+    apiServerHealthyNs: 3_500_000_000 + env.random.int(1_500_000_000),
   };
 }

@@ -24,7 +24,7 @@ export interface JoinOptions {
 
 export interface JoinReport {
   nodeName: string;
-  kubeletHealthyMs: number;
+  kubeletHealthyNs: number;
 }
 
 /** pubkeypin.Set.Allow: "sha256:<64 hex digits>". */
@@ -102,5 +102,5 @@ export function runJoin(env: KubeadmEnv, opts: JoinOptions): JoinReport {
     );
   if (existing) env.client.delete(nodeKind.type, undefined, name);
   registerNode(env, nextNodeSpec(env, cfg, name));
-  return { nodeName: name, kubeletHealthyMs: 500 + env.random.int(1_000_000) / 1000 };
+  return { nodeName: name, kubeletHealthyNs: 500_000_000 + env.random.int(1_000_000) };
 }
