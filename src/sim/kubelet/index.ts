@@ -12,6 +12,8 @@ import type { Controller, ReconcileContext } from '../../engine/controller';
 import { allocatePodIP } from '../network/ipam';
 import { type ContainerSync, type PodRun, isSidecar, nodeIP, restartPolicyOf, stopContainer, syncContainer } from './containers';
 import { type SyncOutcome, forgetPods, notDueFor, scheduleNext } from './podworker';
+import { admitPod } from './eviction';
+import { kubeletRunning } from './nodestate';
 import { forgetPod, getRecord, podsOnDisk } from './records';
 import { phaseOf, podConditions, waitingStatus } from './status';
 
@@ -100,6 +102,14 @@ function cpusOf(node: Node): number {
   return Math.max(1, Math.floor(Number.parseFloat(String(node.status?.capacity?.cpu ?? '1'))));
 }
 
+/** The kubelet's admission refused the pod (a node under pressure): it fails without running. */
+function rejectPod(ctx: ReconcileContext, pod: Pod, node: Node, why: { reason: string; message: string }): void {
+  const now = ctx.clock.now();
+  ctx.events.event(pod, 'Warning', why.reason, why.message, { host: node.metadata.name });
+  const status: PodStatus = { ...(pod.status ?? {}), phase: 'Failed', reason: why.reason, message: why.message, startTime: rfc3339(now) };
+  ctx.client.as(COMPONENTS.node(node.metadata.name!)).updateStatus(podKind.type, { ...pod, status });
+}
+
 /**
  * A deleted pod: every live container gets its preStop hook and SIGTERM, and SIGKILL when the
  * grace period ends; once all have stopped the kubelet removes the pod from the API.
@@ -144,11 +154,17 @@ export const kubelet: Controller<Snapshot> = {
     if (!pod?.spec.nodeName) return;
     const node = snap.nodes.get(pod.spec.nodeName);
     if (!node) return;
+    // A stopped kubelet does nothing (its pods stay as they are, Terminating ones included).
+    if (!kubeletRunning(ctx, node.metadata.name!)) return;
     if (pod.metadata.deletionTimestamp) {
       const wait = terminatePod(ctx, pod, node);
       return wait !== undefined ? { requeueAfterMs: wait } : undefined;
     }
     if (isPodTerminal(pod)) return;
+    if (!pod.status?.startTime) {
+      const rejected = admitPod(ctx, pod, node.metadata.name!);
+      if (rejected) return rejectPod(ctx, pod, node, rejected);
+    }
     // Between its syncs the kubelet leaves a pod alone.
     const wait = notDueFor(ctx, pod);
     if (wait !== undefined) return { requeueAfterMs: wait };

@@ -1,0 +1,212 @@
+// Containers through their lives in the simulated kubelet: exits under each restartPolicy, the
+// CrashLoopBackOff back-off (10s doubling to 5m, reset after 10m of running), phases, init
+// containers, OOMKilled, readiness, and termination. Exits are forced with pocketkube.io/
+// annotations on an nginx container, so these tests do not depend on the shell.
+import { describe, expect, it } from 'vitest';
+import { event } from '../../src/api/kinds/event';
+import { pod } from '../../src/api/kinds/pod';
+import type { Container, ContainerStatus, Event, Pod } from '../../src/api/types';
+import { podSummary } from '../../src/printers/table/pod';
+import { T0, newWorld, type World } from '../helpers/world';
+
+function createPod(w: World, name: string, spec: Partial<Pod['spec']>, annotations: Record<string, string> = {}): void {
+  w.client.create<Pod>(pod.type, {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default', annotations },
+    spec: { containers: [{ name: 'app', image: 'nginx:1.27' }], ...spec },
+  } as Pod);
+  w.engine.converge();
+}
+
+const get = (w: World, name: string) => w.client.get<Pod>(pod.type, 'default', name);
+const status = (w: World, name: string): ContainerStatus => get(w, name).status!.containerStatuses![0];
+const summary = (w: World, name: string) => podSummary(get(w, name), w.clock.now());
+const at = (s: number) => T0 + s * 1000;
+
+function kubeletEvents(w: World, name: string): Event[] {
+  return w.client.list<Event>(event.type, 'default').filter((e) => e.involvedObject.name === name && e.source?.component === 'kubelet');
+}
+
+describe('exits and restartPolicy', () => {
+  it('Never: a container that exits 0 completes the pod', () => {
+    const w = newWorld();
+    createPod(w, 'ok', { restartPolicy: 'Never' }, { 'pocketkube.io/exit.app': '0 after 5s' });
+    expect(get(w, 'ok').status!.phase).toBe('Running');
+    w.engine.advanceTo(at(10));
+    const p = get(w, 'ok');
+    expect(p.status!.phase).toBe('Succeeded');
+    expect(status(w, 'ok').state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(summary(w, 'ok')).toMatchObject({ ready: '0/1', status: 'Completed', restarts: '0' });
+    const ready = p.status!.conditions!.find((c) => c.type === 'Ready')!;
+    expect(ready).toMatchObject({ status: 'False', reason: 'PodCompleted' });
+    expect(p.status!.conditions!.find((c) => c.type === 'PodReadyToStartContainers')!.status).toBe('False');
+  });
+
+  it('Never: a container that exits 1 fails the pod', () => {
+    const w = newWorld();
+    createPod(w, 'bad', { restartPolicy: 'Never' }, { 'pocketkube.io/exit.app': '1 after 5s' });
+    w.engine.advanceTo(at(10));
+    expect(get(w, 'bad').status!.phase).toBe('Failed');
+    expect(summary(w, 'bad')).toMatchObject({ status: 'Error', restarts: '0' });
+    expect(get(w, 'bad').status!.conditions!.find((c) => c.type === 'Ready')).toMatchObject({ status: 'False', reason: 'PodFailed' });
+  });
+
+  it('OnFailure: restarts after an error, not after success', () => {
+    const w = newWorld();
+    createPod(w, 'job', { restartPolicy: 'OnFailure' }, { 'pocketkube.io/exit.app': '2 after 5s' });
+    w.engine.advanceTo(at(6));
+    expect(status(w, 'job').restartCount).toBe(1);
+    expect(status(w, 'job').lastState.terminated).toMatchObject({ exitCode: 2, reason: 'Error' });
+    expect(get(w, 'job').status!.phase).toBe('Running');
+    w.client.patch(pod.type, 'default', 'job', 'merge', { metadata: { annotations: { 'pocketkube.io/exit.app': '0 after 5s' } } });
+    w.engine.advanceTo(at(120));
+    expect(get(w, 'job').status!.phase).toBe('Succeeded');
+  });
+
+  it('Always: crash loops with 10s, 20s, 40s ... back-offs and the kubelet\'s wording', () => {
+    const w = newWorld();
+    createPod(w, 'loop', {}, { 'pocketkube.io/exit.app': '1 after 1s' });
+    const uid = get(w, 'loop').metadata.uid;
+    const restarts: number[] = [];
+    const messages = new Map<number, string>();
+    let last = 0;
+    for (let t = 0; t <= 400; t++) {
+      w.engine.advanceTo(at(t));
+      const n = status(w, 'loop').restartCount;
+      const waiting = status(w, 'loop').state.waiting;
+      if (waiting && !messages.has(n)) messages.set(n, `${waiting.reason}: ${waiting.message}`);
+      if (n !== last) {
+        restarts.push(t);
+        last = n;
+      }
+    }
+    // The first restart is immediate; later ones wait out a doubling back-off (plus the pod
+    // worker's resync cadence of 10-15s).
+    expect(restarts[0]).toBe(1);
+    const gaps = restarts.slice(1).map((t, i) => t - restarts[i] - 1);
+    expect(gaps.length).toBeGreaterThanOrEqual(4);
+    for (const [i, gap] of gaps.slice(0, 4).entries()) {
+      expect(gap).toBeGreaterThanOrEqual(10 * 2 ** i);
+      expect(gap).toBeLessThanOrEqual(10 * 2 ** i + 15);
+    }
+    // After n restarts the container waits out the back-off of the (n+1)th exit.
+    for (const [n, backoff] of [[1, '10s'], [2, '20s'], [3, '40s'], [4, '1m20s']] as const)
+      expect(messages.get(n)).toBe(`CrashLoopBackOff: back-off ${backoff} restarting failed container=app pod=loop_default(${uid})`);
+    expect(summary(w, 'loop').status).toBe('CrashLoopBackOff');
+    expect(get(w, 'loop').status!.phase).toBe('Running');
+    const backoff = kubeletEvents(w, 'loop').find((e) => e.reason === 'BackOff')!;
+    expect(backoff.type).toBe('Warning');
+    expect(backoff.message).toBe(`Back-off restarting failed container app in pod loop_default(${uid})`);
+  });
+
+  it('caps the back-off at 5m', () => {
+    const w = newWorld();
+    createPod(w, 'loop', {}, { 'pocketkube.io/exit.app': '1' });
+    w.engine.advanceTo(at(3600));
+    const s = status(w, 'loop');
+    expect(s.state.waiting?.message).toMatch(/^back-off 5m0s restarting failed container=app/);
+  });
+
+  it('forgets the back-off of a container that ran for ten minutes', () => {
+    const w = newWorld();
+    createPod(w, 'slow', {}, { 'pocketkube.io/exit.app': '1 after 11m' });
+    w.engine.advanceTo(at(11 * 60 + 1));
+    expect(status(w, 'slow').restartCount).toBe(1);
+    w.engine.advanceTo(at(22 * 60 + 2));
+    // Each run lasted longer than twice the maximum back-off: restarted at once every time.
+    expect(status(w, 'slow').restartCount).toBe(2);
+    expect(status(w, 'slow').state.running).toBeDefined();
+  });
+});
+
+describe('init containers', () => {
+  const init = (name: string): Container => ({ name, image: 'nginx:1.27' });
+
+  it('run one at a time before the containers, with Init:N/M', () => {
+    const w = newWorld();
+    createPod(w, 'p', { initContainers: [init('one'), init('two')] }, { 'pocketkube.io/exit.one': '0 after 5s', 'pocketkube.io/exit.two': '0 after 5s' });
+    expect(summary(w, 'p').status).toBe('Init:0/2');
+    expect(get(w, 'p').status!.phase).toBe('Pending');
+    w.engine.advanceTo(at(6));
+    expect(summary(w, 'p').status).toBe('Init:1/2');
+    w.engine.advanceTo(at(12));
+    expect(summary(w, 'p')).toMatchObject({ status: 'Running', ready: '1/1' });
+    expect(get(w, 'p').status!.initContainerStatuses!.map((s) => s.state.terminated?.reason)).toEqual(['Completed', 'Completed']);
+  });
+
+  it('a failing init container crash loops (Init:CrashLoopBackOff), or fails the pod under Never', () => {
+    const w = newWorld();
+    createPod(w, 'p', { initContainers: [init('one')] }, { 'pocketkube.io/exit.one': '1 after 1s' });
+    w.engine.advanceTo(at(30));
+    expect(summary(w, 'p').status).toMatch(/^Init:(CrashLoopBackOff|Error)$/);
+    createPod(w, 'q', { initContainers: [init('one')], restartPolicy: 'Never' }, { 'pocketkube.io/exit.one': '1 after 1s' });
+    w.engine.advanceTo(at(60));
+    expect(get(w, 'q').status!.phase).toBe('Failed');
+    expect(summary(w, 'q').status).toBe('Init:Error');
+  });
+});
+
+describe('resources and probes', () => {
+  it('OOMKills a container using more memory than its limit', () => {
+    const w = newWorld();
+    createPod(
+      w,
+      'hog',
+      { containers: [{ name: 'app', image: 'nginx:1.27', resources: { limits: { memory: '100Mi' } } }] },
+      { 'pocketkube.io/memory-usage.app': '200Mi' },
+    );
+    w.engine.advanceTo(at(2));
+    expect(status(w, 'hog').lastState.terminated).toMatchObject({ exitCode: 137, reason: 'OOMKilled' });
+  });
+
+  it('keeps a container whose readiness fails out of Ready', () => {
+    const w = newWorld();
+    createPod(w, 'r', {}, { 'pocketkube.io/readiness.app': 'fail' });
+    expect(status(w, 'r').ready).toBe(false);
+    expect(summary(w, 'r')).toMatchObject({ ready: '0/1', status: 'Running' });
+    expect(get(w, 'r').status!.conditions!.find((c) => c.type === 'Ready')).toMatchObject({
+      status: 'False',
+      reason: 'ContainersNotReady',
+      message: 'containers with unready status: [app]',
+    });
+  });
+
+  it('an httpGet readiness probe on nginx passes on / and fails on a missing page', () => {
+    const w = newWorld();
+    const probe = (path: string) => ({ httpGet: { path, port: 80 }, periodSeconds: 5 });
+    createPod(w, 'good', { containers: [{ name: 'app', image: 'nginx:1.27', readinessProbe: probe('/') }] });
+    createPod(w, 'bad', { containers: [{ name: 'app', image: 'nginx:1.27', readinessProbe: probe('/healthz') }] });
+    w.engine.advanceTo(at(30));
+    expect(status(w, 'good').ready).toBe(true);
+    expect(status(w, 'bad').ready).toBe(false);
+    const unhealthy = kubeletEvents(w, 'bad').find((e) => e.reason === 'Unhealthy')!;
+    expect(unhealthy.message).toBe('Readiness probe failed: HTTP probe failed with statuscode: 404');
+  });
+
+  it('restarts a container whose liveness probe fails three times', () => {
+    const w = newWorld();
+    const liveness = { tcpSocket: { port: 8080 }, periodSeconds: 10, failureThreshold: 3 };
+    createPod(w, 'l', { containers: [{ name: 'app', image: 'nginx:1.27', livenessProbe: liveness }] });
+    w.engine.advanceTo(at(19));
+    expect(status(w, 'l').restartCount).toBe(0);
+    w.engine.advanceTo(at(21));
+    const s = status(w, 'l');
+    expect(s.restartCount).toBe(1);
+    // nginx quits on SIGTERM at once and exits 0.
+    expect(s.lastState.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    const messages = kubeletEvents(w, 'l').map((e) => `${e.reason}: ${e.message}`);
+    expect(messages).toContain(`Unhealthy: Liveness probe failed: dial tcp ${get(w, 'l').status!.podIP}:8080: connect: connection refused`);
+    expect(messages).toContain('Killing: Container app failed liveness probe, will be restarted');
+  });
+});
+
+describe('termination', () => {
+  it('a deleted nginx pod stops at once and goes away', () => {
+    const w = newWorld();
+    createPod(w, 'web', {});
+    w.client.delete(pod.type, 'default', 'web');
+    w.engine.converge();
+    expect(w.client.tryGet(pod.type, 'default', 'web')).toBeUndefined();
+  });
+});
