@@ -101,12 +101,6 @@ class World implements Cluster {
     return { logs: (pod, opts) => get().logs(pod, opts), exec: (pod, opts) => get().exec(pod, opts) };
   }
 
-  /** The CA kubeadm keeps on the control plane's disk (homes made before it did: the old file). */
-  private controlPlaneCA(): string {
-    const { caCertificateOn } = require('./sim/cluster/kubeadm/files') as typeof import('./sim/cluster/kubeadm/files');
-    return caCertificateOn(this.disk) ?? fs.readFileSync(this.caFile, 'utf8');
-  }
-
   now(): number {
     return this.clock.now();
   }
@@ -175,59 +169,6 @@ export class Session implements ClusterAccess {
     if (!store.existed) this.bootstrap(world);
     world.converge();
     return this.attach(world, 'write', credentials, impersonate);
-  }
-
-  private lockHome(): void {
-    if (this.lock) return;
-    fs.mkdirSync(this.opts.home, { recursive: true });
-    this.lock = new FileLock(path.join(this.opts.home, 'store.lock'), {
-      timeoutMs: this.opts.lockTimeoutMs ?? 60_000,
-      pid: this.opts.pid,
-      isAlive: this.opts.isAlive,
-    });
-    this.lock.acquire();
-  }
-
-  /** `pocketkube kubeadm`: the home as it is (an empty one stays empty until kubeadm init). */
-  kubeadm(): KubeadmHome {
-    return { open: () => this.openMachine(), reset: () => this.removeCluster() };
-  }
-
-  private openMachine(): KubeadmMachine {
-    this.lockHome();
-    const world = new World(Store.open(this.storeFile), this.opts);
-    const adopt = () => {
-      this.world = world;
-      this.mode = 'write';
-      world.client = world.admin;
-      this.writesBeforeCommand = world.typeWrites();
-    };
-    if (world.store.existed) {
-      world.converge();
-      adopt();
-    }
-    const { Kubeadm } = require('./sim/cluster/kubeadm') as typeof import('./sim/cluster/kubeadm');
-    const kubeadm = new Kubeadm({ client: world.admin, clock: world.clock, random: world.random, events: world.events, disk: world.disk });
-    const init = kubeadm.init.bind(kubeadm);
-    // A cluster kubeadm init builds on an empty home is saved with the home's admin credentials.
-    kubeadm.init = (pre, tokens) => {
-      const fresh = !world.store.existed && !this.world;
-      const report = init(pre, tokens);
-      if (fresh) {
-        this.adminCredentials(world, kubeadm.certificateAuthority(), `https://${report.endpoint}`);
-        adopt();
-      }
-      return report;
-    };
-    return kubeadm;
-  }
-
-  /** kubeadm reset: the store goes (the lock is held since the home was opened). */
-  private removeCluster(): void {
-    this.world = undefined;
-    this.mode = undefined;
-    fs.rmSync(this.storeFile, { force: true });
-    fs.rmSync(path.join(this.opts.home, 'store'), { recursive: true, force: true });
   }
 
   private lockHome(): void {
