@@ -1,12 +1,21 @@
-// klog's line format, for the few warnings kubectl logs rather than prints
+// klog's line format, for the few lines kubectl logs rather than prints
 // ("W1126 14:54:20.071552    3714 helpers.go:702] --dry-run is deprecated ...").
 import type { CommandContext } from './context';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** Writes a klog warning to standard error; `source` is the Go file:line kubectl logs from. */
-export function klogWarning(c: CommandContext, source: string, message: string): void {
+function klogLine(c: CommandContext, severity: 'W' | 'E', source: string, message: string): void {
   const now = new Date(c.io.wallTime());
   const stamp = `${pad(now.getMonth() + 1)}${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}.${pad(now.getMilliseconds() * 1000, 6)}`;
-  c.io.err.write(`W${stamp} ${String(c.io.pid).padStart(7)} ${source}] ${message}\n`);
+  c.io.err.write(`${severity}${stamp} ${String(c.io.pid).padStart(7)} ${source}] ${message}\n`);
+}
+
+/** Writes a klog warning to standard error; `source` is the Go file:line kubectl logs from. */
+export function klogWarning(c: CommandContext, source: string, message: string): void {
+  klogLine(c, 'W', source, message);
+}
+
+/** The structured error line kubectl's main logs when a command fails outside cobra's checks. */
+export function klogCommandFailed(c: CommandContext, err: string): void {
+  klogLine(c, 'E', 'run.go:72', `"command failed" err=${JSON.stringify(err)}`);
 }

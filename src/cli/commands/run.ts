@@ -6,7 +6,8 @@ import type { Command } from 'commander';
 import { resolveResource } from '../../api/registry';
 import type { KubeObject, Pod } from '../../api/types';
 import type { CommandContext } from '../context';
-import { CliError, RawError } from '../errors';
+import { CliError, ExitCode, RawError } from '../errors';
+import { klogCommandFailed } from '../klog';
 import { splitAtDash } from '../dash';
 import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
 import { action, addGlobalFlags, collect, collectSlice } from '../program';
@@ -79,13 +80,16 @@ export function register(program: Command, ctx: CommandContext): void {
       const { before, after } = splitAtDash(command, args);
       const name = before[0];
       if (!name) throw new CliError('NAME is required for run', 'run');
-      if (!opts.image) throw new CliError('required flag(s) "image" not set');
+      if (!opts.image) {
+        klogCommandFailed(c, 'required flag(s) "image" not set');
+        throw new ExitCode(1);
+      }
       if (!RESTART.includes(opts.restart)) throw new CliError(`invalid restart policy: ${opts.restart}`, 'run');
       const attach = !!(opts.attach || opts.stdin);
       if (opts.rm && !attach) throw new CliError('--rm should only be used for attached containers', 'run');
       if (opts.tty && !opts.stdin) throw new CliError('-i/--stdin is required for containers with -t/--tty=true', 'run');
       const dryRun = parseDryRun(c, opts.dryRun);
-      if (attach && dryRun !== 'none') throw new CliError("--dry-run can't be used with attached containers options (--attach, --stdin, or --tty)", 'run');
+      if (attach && dryRun !== 'none') throw new CliError("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)", 'run');
       const podArgs = [...before.slice(1), ...(after ?? [])];
       const pod = runPod(name, opts, podArgs);
       const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
