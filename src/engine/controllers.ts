@@ -34,11 +34,12 @@ export function controllerBindings(client: Client, clock: Clock, sequence: Event
   return [
     bind(deploymentController, manager, 'deployment-controller'),
     bind(replicaSetController, manager, 'replicaset-controller'),
-    bind(scheduler, sched, 'default-scheduler'),
     bind(kubelet, nodes, 'kubelet'),
     bind(evictionManager, nodes, 'kubelet'),
     bind(nodeStatusReporter, nodes, 'kubelet'),
     bind(nodeLifecycleController(kubeletSilentSince), manager, 'node-controller'),
+    // After the node controller, so a cordon's taint is gone when the node is uncordoned.
+    bind(scheduler, sched, 'default-scheduler'),
     bind(taintEvictionController, manager, 'taint-eviction-controller'),
     bind(garbageCollector, manager, 'garbage-collector'),
     bind(namespaceController, manager, 'namespace-controller'),

@@ -1,0 +1,144 @@
+// The scheduler running with the other controllers: pending pods are placed as soon as room
+// appears, the Unschedulable condition follows the reasons as they change, replicas spread, a
+// pod naming its node is left alone, and a high-priority pod preempts.
+import { describe, expect, it } from 'vitest';
+import { deployment } from '../../src/api/kinds/deployment';
+import { event } from '../../src/api/kinds/event';
+import { node as nodeKind } from '../../src/api/kinds/node';
+import { pod } from '../../src/api/kinds/pod';
+import type { Deployment, Event, Node, Pod } from '../../src/api/types';
+import { newWorld, type World } from '../helpers/world';
+
+function createPod(w: World, name: string, spec: Partial<Pod['spec']> = {}, labels?: Record<string, string>): void {
+  w.client.create<Pod>(pod.type, {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default', labels },
+    spec: { containers: [{ name: 'c', image: 'nginx' }], ...spec },
+  } as Pod);
+}
+
+function getPod(w: World, name: string): Pod {
+  return w.client.get<Pod>(pod.type, 'default', name);
+}
+
+function scheduledCondition(w: World, name: string): unknown {
+  const c = getPod(w, name).status?.conditions?.find((x) => x.type === 'PodScheduled');
+  return c && [c.status, c.reason, c.message];
+}
+
+function patchNode(w: World, name: string, patch: Record<string, unknown>): void {
+  w.client.patch<Node>(nodeKind.type, undefined, name, 'merge', patch);
+}
+
+function eventsOf(w: World, name: string): string[][] {
+  return w.client
+    .list<Event>(event.type, 'default')
+    .filter((e) => e.involvedObject.name === name)
+    .sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))
+    .map((e) => [e.reason!, e.message!]);
+}
+
+const TAINTED_CP = '1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }';
+
+describe('the scheduler among the controllers', () => {
+  it('places a pending pod once a node gets the label it selects', () => {
+    const w = newWorld();
+    createPod(w, 'picky', { nodeSelector: { disk: 'ssd' } });
+    w.engine.converge();
+    const message = `0/3 nodes are available: ${TAINTED_CP}, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.`;
+    expect(scheduledCondition(w, 'picky')).toEqual(['False', 'Unschedulable', message]);
+    patchNode(w, 'pocket-worker2', { metadata: { labels: { disk: 'ssd' } } });
+    w.engine.converge();
+    expect(getPod(w, 'picky').spec.nodeName).toBe('pocket-worker2');
+    expect(scheduledCondition(w, 'picky')).toEqual(['True', undefined, undefined]);
+    expect(eventsOf(w, 'picky').slice(0, 2)).toEqual([
+      ['FailedScheduling', message],
+      ['Scheduled', 'Successfully assigned default/picky to pocket-worker2'],
+    ]);
+  });
+
+  it('updates the verdict when the reasons change, and schedules once a node is uncordoned', () => {
+    const w = newWorld();
+    patchNode(w, 'pocket-worker', { spec: { unschedulable: true } });
+    patchNode(w, 'pocket-worker2', { spec: { unschedulable: true } });
+    w.engine.converge();
+    createPod(w, 'waiting');
+    w.engine.converge();
+    const cordoned = `0/3 nodes are available: ${TAINTED_CP}, 2 node(s) were unschedulable. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.`;
+    expect(scheduledCondition(w, 'waiting')).toEqual(['False', 'Unschedulable', cordoned]);
+    const since = getPod(w, 'waiting').status!.conditions!.find((c) => c.type === 'PodScheduled')!.lastTransitionTime;
+    // Nothing new: nothing written.
+    const writes = w.server.writeCount;
+    w.engine.converge();
+    expect(w.server.writeCount).toBe(writes);
+    // One worker back but tainted: a new reason, a new message, the same transition time.
+    patchNode(w, 'pocket-worker', { spec: { unschedulable: null, taints: [{ key: 'maint', value: 'yes', effect: 'NoSchedule' }] } });
+    w.engine.converge();
+    const tainted = `0/3 nodes are available: 1 node(s) had untolerated taint {maint: yes}, ${TAINTED_CP}, 1 node(s) were unschedulable. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.`;
+    expect(scheduledCondition(w, 'waiting')).toEqual(['False', 'Unschedulable', tainted]);
+    w.clock.advance(60_000);
+    patchNode(w, 'pocket-worker2', { spec: { unschedulable: null } });
+    w.engine.converge();
+    expect(getPod(w, 'waiting').spec.nodeName).toBe('pocket-worker2');
+    expect(eventsOf(w, 'waiting').map(([r]) => r).slice(0, 3)).toEqual(['FailedScheduling', 'FailedScheduling', 'Scheduled']);
+    expect(since).toBe('2026-11-26T12:00:00Z');
+  });
+
+  it('places a pod waiting for room when another goes away', () => {
+    const w = newWorld();
+    const cpu = (n: string) => ({ containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: n } } }] });
+    createPod(w, 'a', cpu('3'));
+    createPod(w, 'b', cpu('3'));
+    w.engine.converge();
+    createPod(w, 'c', cpu('3'));
+    w.engine.converge();
+    expect(scheduledCondition(w, 'c')).toEqual([
+      'False',
+      'Unschedulable',
+      `0/3 nodes are available: ${TAINTED_CP}, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.`,
+    ]);
+    const freed = getPod(w, 'a').spec.nodeName;
+    w.client.delete(pod.type, 'default', 'a');
+    w.engine.converge();
+    expect(getPod(w, 'c').spec.nodeName).toBe(freed);
+  });
+
+  it('spreads replicas and leaves pods that name their node alone', () => {
+    const w = newWorld();
+    w.client.create<Deployment>(deployment.type, {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: { replicas: 6, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
+    } as Deployment);
+    createPod(w, 'pinned', { nodeName: 'pocket-control-plane' });
+    w.engine.converge();
+    const counts: Record<string, number> = {};
+    for (const p of w.client.list<Pod>(pod.type, 'default', { labelSelector: 'app=web' })) counts[p.spec.nodeName!] = (counts[p.spec.nodeName!] ?? 0) + 1;
+    expect(counts).toEqual({ 'pocket-worker': 3, 'pocket-worker2': 3 });
+    expect(getPod(w, 'pinned').spec.nodeName).toBe('pocket-control-plane');
+    expect(eventsOf(w, 'pinned').map(([r]) => r)).not.toContain('Scheduled');
+  });
+
+  it('preempts lower-priority pods for a more important one and nominates the node', () => {
+    const w = newWorld();
+    const spec = (cpu: string, priority: number) => ({ priority, containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu } } }] });
+    createPod(w, 'low1', spec('3', 0));
+    createPod(w, 'low2', spec('3', 0));
+    w.engine.converge();
+    const victimNode = getPod(w, 'low1').spec.nodeName;
+    createPod(w, 'vip', { ...spec('3', 1000), priorityClassName: undefined });
+    w.engine.converge();
+    const vip = getPod(w, 'vip');
+    const left = w.client.list<Pod>(pod.type, 'default').map((p) => p.metadata.name).sort();
+    expect(left).toHaveLength(2);
+    expect(vip.spec.nodeName).toBeDefined();
+    const victim = left.includes('low1') ? 'low2' : 'low1';
+    const events = eventsOf(w, victim);
+    expect(events).toContainEqual(['Preempted', `Preempted by pod ${vip.metadata.uid} on node ${vip.spec.nodeName}`]);
+    expect(vip.status?.nominatedNodeName).toBe(vip.spec.nodeName);
+    expect(eventsOf(w, 'vip')[0]).toEqual(['FailedScheduling', `0/3 nodes are available: ${TAINTED_CP}, 2 Insufficient cpu.`]);
+    expect([victimNode, 'pocket-worker', 'pocket-worker2']).toContain(vip.spec.nodeName);
+  });
+});
