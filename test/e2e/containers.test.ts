@@ -1,0 +1,97 @@
+// Containers end to end through bin/pocketkube: kubectl run, logs and exec against nginx, their
+// errors as kubectl prints them, crash loops and readiness over simulated time.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Home } from '../helpers/cli';
+
+let h: Home;
+beforeEach(() => {
+  h = new Home();
+});
+afterEach(() => h.remove());
+
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
+
+function pod(name: string, spec: string, annotations: Record<string, string> = {}): string {
+  const notes = Object.entries(annotations).map(([k, v]) => `    ${k}: ${JSON.stringify(v)}`);
+  return h.file(`${name}.yaml`, `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n${notes.length ? `  annotations:\n${notes.join('\n')}\n` : ''}spec:\n${spec}`);
+}
+
+describe('kubectl run and logs', () => {
+  it('runs nginx and shows its start-up log, with timestamps and --tail', () => {
+    expect(h.ok('run', 'web', '--image=nginx:1.27')).toBe('pod/web created\n');
+    const log = h.ok('logs', 'web');
+    expect(log.split('\n').slice(0, 2)).toEqual([
+      '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+      '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+    ]);
+    expect(log).toContain('2026/11/26 12:00:00 [notice] 1#1: nginx/1.27.5\n');
+    expect(h.ok('logs', 'pod/web', '--tail=1', '--timestamps')).toBe('2026-11-26T12:00:00Z 2026/11/26 12:00:00 [notice] 1#1: start worker process 32\n');
+    expect(h.ok('get', 'pod', 'web', '-o', 'jsonpath={.metadata.labels.run} {.spec.restartPolicy} {.status.phase}')).toBe('web Always Running');
+  });
+
+  it('refuses what kubectl refuses', () => {
+    h.ok('run', 'bad', '--image=nginx:1.91');
+    expect(h.run(['logs', 'bad'])).toEqual({
+      stdout: '',
+      stderr: 'Error from server (BadRequest): container "bad" in pod "bad" is waiting to start: image can\'t be pulled\n',
+      code: 1,
+    });
+    h.ok('run', 'web', '--image=nginx:1.27');
+    expect(h.run(['logs', 'web', '--previous']).stderr).toBe('Error from server (BadRequest): previous terminated container "web" in pod "web" not found\n');
+    expect(h.run(['logs', 'web', '-c', 'nope']).stderr).toBe('Error from server (BadRequest): container nope is not valid for pod web\n');
+    expect(h.run(['logs', 'nothere']).stderr).toBe('Error from server (NotFound): pods "nothere" not found\n');
+    expect(h.run(['run', 'x', '--image=nginx', '--rm']).stderr).toBe("error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples\n");
+  });
+
+  it('picks a workload\'s pod and the default container, and says so', () => {
+    h.ok('create', 'deployment', 'web', '--image=nginx:1.27', '--replicas=2');
+    const r = h.run(['logs', 'deploy/web', '--tail=1']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^Found 2 pods, using pod\/web-[a-z0-9]+-[a-z0-9]{5}\n$/);
+    h.ok('apply', '-f', pod('two', '  containers:\n  - name: a\n    image: nginx:1.27\n  - name: b\n    image: redis:7\n'));
+  });
+});
+
+describe('exec', () => {
+  it('refuses a completed pod, an unknown container and a missing command', () => {
+    h.ok('apply', '-f', pod('done', '  restartPolicy: Never\n  containers:\n  - name: app\n    image: nginx:1.27\n', { 'pocketkube.io/exit.app': '0 after 1s' }));
+    h.ok('clock', 'advance', '5s');
+    expect(h.run(['exec', 'done', '--', 'ls']).stderr).toBe('error: cannot exec into a container in a completed pod; current phase is Succeeded\n');
+    h.ok('run', 'web', '--image=nginx:1.27');
+    expect(h.run(['exec', 'web', '-c', 'nope', '--', 'ls']).stderr).toBe('Error from server (BadRequest): container nope is not valid for pod web\n');
+    expect(h.run(['exec', 'web']).stderr).toBe('error: you must specify at least one command for the container\n');
+  });
+});
+
+describe('restarts over simulated time', () => {
+  it('crash loops with kubectl\'s STATUS, RESTARTS and describe', () => {
+    h.ok('apply', '-f', pod('crash', '  containers:\n  - name: app\n    image: nginx:1.27\n', { 'pocketkube.io/exit.app': '1 after 2s' }));
+    h.ok('clock', 'advance', '3s');
+    // Exited at 2s, restarted at once; exits again at 4s and waits out a 10s back-off.
+    expect(h.ok('get', 'pod', 'crash')).toBe(lines('NAME    READY   STATUS    RESTARTS     AGE', 'crash   1/1     Running   1 (1s ago)   3s'));
+    h.ok('clock', 'advance', '2s');
+    const out = h.ok('get', 'pod', 'crash');
+    expect(out).toBe(lines('NAME    READY   STATUS             RESTARTS     AGE', 'crash   0/1     CrashLoopBackOff   1 (1s ago)   5s'));
+    const describe = h.ok('describe', 'pod', 'crash');
+    expect(describe).toContain(
+      [
+        '    State:          Waiting',
+        '      Reason:       CrashLoopBackOff',
+        '    Last State:     Terminated',
+        '      Reason:       Error',
+        '      Exit Code:    1',
+        '      Started:      Thu, 26 Nov 2026 12:00:02 +0000',
+        '      Finished:     Thu, 26 Nov 2026 12:00:04 +0000',
+        '    Ready:          False',
+        '    Restart Count:  1',
+      ].join('\n'),
+    );
+    expect(describe).toMatch(/Warning {2}BackOff +\d+s +kubelet +Back-off restarting failed container app in pod crash_default\([0-9a-f-]{36}\)\n/);
+  });
+
+  it('keeps a pod whose readiness fails out of Ready', () => {
+    h.ok('apply', '-f', pod('r', '  containers:\n  - name: app\n    image: nginx:1.27\n', { 'pocketkube.io/readiness.app': 'fail' }));
+    expect(h.ok('get', 'pod', 'r')).toBe(lines('NAME   READY   STATUS    RESTARTS   AGE', 'r      0/1     Running   0          0s'));
+    expect(h.run(['wait', '--for=condition=Ready', 'pod/r', '--timeout=30s']).stderr).toBe('error: timed out waiting for the condition on pods/r\n');
+  });
+});
