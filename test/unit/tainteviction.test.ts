@@ -61,7 +61,7 @@ describe('the taint-eviction controller', () => {
   it('evicts when the shortest tolerationSeconds runs out, on the cluster clock', () => {
     const w = newWorld();
     // Each taint counts with the first toleration that tolerates it; the shortest of those wins.
-    createPod(w, 'patient', [...tolerate(90), { key: 'other', operator: 'Exists', tolerationSeconds: 60 }, { operator: 'Exists', tolerationSeconds: 1 }]);
+    createPod(w, 'patient', [...tolerate(90), { key: 'other', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 60 }, { operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 1 }]);
     w.engine.converge();
     setTaints(w, [MAINT, { key: 'other', effect: 'NoExecute' }]);
     w.engine.converge();
