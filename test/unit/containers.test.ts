@@ -154,7 +154,7 @@ describe('resources and probes', () => {
       w,
       'hog',
       { containers: [{ name: 'app', image: 'nginx:1.27', resources: { limits: { memory: '100Mi' } } }] },
-      { 'pocketkube.io/memory-usage.app': '200Mi' },
+      { 'pocketkube.io/memory-usage': 'app=200Mi' },
     );
     w.engine.advanceTo(at(2));
     expect(status(w, 'hog').lastState.terminated).toMatchObject({ exitCode: 137, reason: 'OOMKilled' });

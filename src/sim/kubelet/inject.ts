@@ -4,11 +4,12 @@
 //                                                              long after each start ("1 after 30s")
 //   pocketkube.io/readiness.<container>: fail | pass           the readiness probe's verdict
 //   pocketkube.io/liveness.<container>: fail | pass            the liveness probe's verdict
-//   pocketkube.io/memory-usage.<container>: <quantity>         memory the process uses: above its
-//                                                              limit it is OOMKilled
+//   pocketkube.io/memory-usage: <quantity> | <c>=<q>,...      memory the containers use (sim/node/
+//                                                              usage.ts): above its limit one is OOMKilled
 import { DurationError, parseGoDuration } from '../../api/duration';
 import { tryParseQuantity } from '../../api/meta/quantity';
 import type { Container, Pod } from '../../api/types';
+import { annotatedMemory } from '../node/usage';
 
 const PREFIX = 'pocketkube.io/';
 
@@ -36,9 +37,9 @@ export function injectedProbe(pod: Pod, kind: 'readiness' | 'liveness', containe
   return v === 'fail' ? false : v === 'pass' ? true : undefined;
 }
 
-/** Whether the container's memory use exceeds its limit (it is OOMKilled soon after starting). */
+/** Whether the container's annotated memory use exceeds its limit (it is OOMKilled soon after starting). */
 export function exceedsMemoryLimit(pod: Pod, c: Container): boolean {
-  const usage = tryParseQuantity(annotation(pod, 'memory-usage', c.name) ?? '');
+  const usage = annotatedMemory(pod, c);
   const limit = tryParseQuantity(String(c.resources?.limits?.memory ?? ''));
-  return !!usage && !!limit && usage.value() > limit.value();
+  return usage !== undefined && !!limit && usage > limit.value();
 }

@@ -84,3 +84,9 @@ export function podRequest(pod: Pod, resource: UsageResource): number {
   for (const c of pod.spec.initContainers ?? []) sum = Math.max(sum, containerRequest(c, resource));
   return sum + (bytes((pod.spec.overhead as Record<string, string> | undefined)?.[resource]) ?? 0);
 }
+
+/** The memory the pod's annotation says a container uses (undefined without one): what the OOM killer judges. */
+export function annotatedMemory(pod: Pod, c: Container): number | undefined {
+  const first = [...(pod.spec.containers ?? []), ...(pod.spec.initContainers ?? [])][0];
+  return annotated(pod, MEMORY_USAGE_ANNOTATION, c.name, c === first);
+}
