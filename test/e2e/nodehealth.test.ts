@@ -1,7 +1,8 @@
 // Node health through the launcher: `pocketkube node pressure` starves a worker of memory and its
 // kubelet evicts a BestEffort, a Burstable and a Guaranteed pod in that order, one per 10s, while
 // the node is tainted so new pods go elsewhere; `node stop` makes the node NotReady after the 50s
-// grace period, tainted unreachable, its pods deleted by the taint eviction controller 300s on;
+// grace period, tainted unreachable, its pods marked for deletion by the taint eviction
+// controller 300s on (Terminating until the kubelet is back);
 // `node devices` advertises GPUs that pods then request.
 import { afterAll, describe, expect, it } from 'vitest';
 import { Home } from '../helpers/cli';
@@ -77,14 +78,14 @@ describe('memory pressure and eviction', () => {
   it('evicts a BestEffort, a Burstable and a Guaranteed pod in that order as time passes', () => {
     h.ok('apply', '-f', h.file('pods.yaml', PODS));
     expect(h.ok('node', 'pressure', 'pocket-worker', '--memory=on')).toBe('node/pocket-worker memory.available forced to 50Mi\n');
-    // Evicted pods are Failed with reason Evicted; kubectl v1.32 shows their killed container's
-    // reason (Error) in STATUS, as it does on a real cluster since the kubelet reports it.
+    // Evicted pods are Failed with reason Evicted; kubectl v1.32 shows the reason their killed
+    // container ended with in STATUS (nginx shuts down on SIGTERM: Completed), as on a real cluster.
     expect(h.ok('get', 'pods')).toBe(
       [
-        'NAME         READY   STATUS    RESTARTS   AGE',
-        'besteffort   0/1     Error     0          0s',
-        'burstable    1/1     Running   0          0s',
-        'guaranteed   1/1     Running   0          0s',
+        'NAME         READY   STATUS      RESTARTS   AGE',
+        'besteffort   0/1     Completed   0          0s',
+        'burstable    1/1     Running     0          0s',
+        'guaranteed   1/1     Running     0          0s',
         '',
       ].join('\n'),
     );
@@ -102,7 +103,7 @@ describe('memory pressure and eviction', () => {
     const out = h.ok('describe', 'pod', 'besteffort');
     const message = 'The node was low on resource: memory. Threshold quantity: 100Mi, available: 50Mi. Container app was using 300Mi, request is 0, has larger consumption of memory. ';
     expect(out).toContain(`Status:           Failed\nReason:           Evicted\nMessage:          ${message}\n`);
-    expect(out).toContain('    State:          Terminated\n      Reason:       Error\n      Exit Code:    137\n');
+    expect(out).toContain('    State:          Terminated\n      Reason:       Completed\n      Exit Code:    0\n');
     expect(out).toContain('  DisruptionTarget            True \n');
     // describe trims event messages, the eviction's trailing space included.
     expect(out).toContain(`  Warning  Evicted    20s   kubelet            ${message.trimEnd()}\n  Normal   Killing    20s   kubelet            Stopping container app\n`);
@@ -150,7 +151,7 @@ describe('disk pressure', () => {
     const node = h.ok('describe', 'node', 'pocket-worker');
     expect(section(node, 'Taints')).toEqual(['Taints:             node.kubernetes.io/disk-pressure:NoSchedule']);
     expect(node).toContain('  DiskPressure     True    Thu, 26 Nov 2026 12:00:00 +0000   Thu, 26 Nov 2026 12:00:00 +0000   KubeletHasDiskPressure       kubelet has disk pressure\n');
-    expect(h.ok('get', 'pods', '--no-headers')).toBe('besteffort   0/1   Error     0     0s\nburstable    1/1   Running   0     0s\nguaranteed   1/1   Running   0     0s\n');
+    expect(h.ok('get', 'pods', '--no-headers')).toBe('besteffort   0/1   Completed   0     0s\nburstable    1/1   Running     0     0s\nguaranteed   1/1   Running     0     0s\n');
     expect(node).toContain('  Warning  EvictionThresholdMet     0s    kubelet          Attempting to reclaim ephemeral-storage\n');
   });
 });
@@ -184,6 +185,9 @@ describe('a node whose kubelet stops', () => {
       '[{"effect":"NoSchedule","key":"node.kubernetes.io/unreachable","timeAdded":"2026-11-26T12:00:50Z"},{"effect":"NoExecute","key":"node.kubernetes.io/unreachable","timeAdded":"2026-11-26T12:00:50Z"}]',
     );
     expect(h.ok('get', 'events', '--field-selector', 'involvedObject.name=lonely,reason=NodeNotReady', '--no-headers')).toMatch(/^0s\s+Warning\s+NodeNotReady\s+pod\/lonely\s+Node is not ready\n$/);
+    // The pod is marked not ready; its containers' statuses, which READY counts, are the kubelet's.
+    expect(h.ok('get', 'pod', 'lonely', '-o', 'jsonpath={.status.conditions[?(@.type=="Ready")].status}')).toBe('False');
+    expect(h.ok('get', 'pods')).toBe('NAME     READY   STATUS    RESTARTS   AGE\nlonely   1/1     Running   0          50s\n');
   });
 
   it('has its pods marked for deletion when their 300s toleration of unreachable runs out', () => {
@@ -193,6 +197,8 @@ describe('a node whose kubelet stops', () => {
     expect(h.ok('get', 'events', '--field-selector', 'reason=TaintManagerEviction', '--no-headers')).toMatch(
       /^0s\s+Normal\s+TaintManagerEviction\s+pod\/lonely\s+Marking for deletion Pod default\/lonely\n$/,
     );
+    // Its kubelet is not there to finish the deletion: the pod stays Terminating.
+    expect(h.ok('get', 'pods')).toBe('NAME     READY   STATUS        RESTARTS   AGE\nlonely   1/1     Terminating   0          5m50s\n');
   });
 
   it('comes back Ready with its taints removed when the kubelet starts again', () => {
@@ -205,6 +211,8 @@ describe('a node whose kubelet stops', () => {
     );
     // The kubelet's events repeat those of its registration, so they are counted.
     expect(node).toContain('  Normal  NodeReady                0s (x2 over 5m50s)  kubelet          Node pocket-worker status is now: NodeReady\n');
+    // Back, the kubelet finishes what was asked of it while it was away.
+    expect(h.run(['get', 'pods'])).toEqual({ code: 0, stdout: '', stderr: 'No resources found in default namespace.\n' });
   });
 });
 

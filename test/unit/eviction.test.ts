@@ -2,11 +2,16 @@
 // default hard thresholds and the eviction message, and the manager over simulated time: one
 // pod per 10s monitoring interval, the pressure conditions held for the 5m transition period.
 import { describe, expect, it } from 'vitest';
-import type { Node, Pod } from '../../src/api/types';
+import type { Event, Node, Pod } from '../../src/api/types';
 import { admitPod } from '../../src/sim/kubelet/eviction';
 import { type Candidate, isCriticalPod, rankForEviction } from '../../src/sim/node/rank';
 import { evictionMessage, observe, thresholdsMet } from '../../src/sim/node/signals';
 import { podUsage } from '../../src/sim/node/usage';
+import { event } from '../../src/api/kinds/event';
+import { pod as podKind } from '../../src/api/kinds/pod';
+import { machineFacts, setMachineFacts } from '../../src/sim/kubelet/nodestate';
+import { StoreAreas } from '../../src/store/areas';
+import { newWorld } from '../helpers/world';
 import { T0, container, nodeWorld } from './eviction-world';
 
 const Mi = 1024 * 1024;
@@ -170,7 +175,13 @@ describe('the eviction manager over time', () => {
     const p = w.pod('besteffort');
     const message = 'The node was low on resource: memory. Threshold quantity: 100Mi, available: 50Mi. Container app was using 300Mi, request is 0, has larger consumption of memory. ';
     expect(p.status?.message).toBe(message);
-    expect(p.status?.containerStatuses?.[0]).toMatchObject({ ready: false, started: false, state: { terminated: { exitCode: 137, reason: 'Error', finishedAt: '2026-11-26T12:00:00Z' } } });
+    // These pods were put into Running by hand: the runtime has no record of their containers,
+    // which the kubelet then reports as it reports containers it cannot find.
+    expect(p.status?.containerStatuses?.[0]).toMatchObject({
+      ready: false,
+      started: false,
+      state: { terminated: { exitCode: 137, finishedAt: null, message: 'The container could not be located when the pod was terminated', reason: 'ContainerStatusUnknown', startedAt: null } },
+    });
     expect(p.status?.conditions?.map((c) => `${c.type}=${c.status}${c.reason ? `/${c.reason}` : ''}`)).toEqual([
       'DisruptionTarget=True/TerminationByKubelet',
       'PodReadyToStartContainers=False',
@@ -180,7 +191,6 @@ describe('the eviction manager over time', () => {
       'PodScheduled=True',
     ]);
     expect(p.status?.conditions?.[0].message).toBe(message);
-    expect(w.events('Killing')).toEqual(['Normal Killing Pod/besteffort: Stopping container app (kubelet, pocket-worker) x1']);
   });
 
   it('reports MemoryPressure, taints the node, and clears both 5m after the pressure last showed', () => {
@@ -253,5 +263,26 @@ describe('admission under pressure', () => {
     const both = disk(['DiskPressure', 'MemoryPressure']);
     expect(admitPod(both, pod('g', { requests: '10Mi', limits: '10Mi' }), 'n')).toEqual({ reason: 'Evicted', message: 'The node had condition: [DiskPressure MemoryPressure]. ' });
     expect(admitPod(both, pod('dns', { priority: 2000000000 }), 'n')).toBeUndefined();
+  });
+});
+
+describe('eviction through the container runtime (the whole default cluster)', () => {
+  it('stops the containers as the kubelet does: a server shuts down on SIGTERM and ends Completed', () => {
+    const w = newWorld();
+    w.client.create<Pod>(podKind.type, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: { nodeSelector: { 'kubernetes.io/hostname': 'pocket-worker' }, containers: [{ name: 'app', image: 'nginx:1.25' }] },
+    } as Pod);
+    w.engine.converge();
+    const disk = new StoreAreas(w.store);
+    setMachineFacts(disk, 'pocket-worker', { ...machineFacts(disk, 'pocket-worker'), memoryAvailable: '10Mi' });
+    w.engine.converge();
+    const p = w.client.get<Pod>(podKind.type, 'default', 'web');
+    expect([p.status?.phase, p.status?.reason]).toEqual(['Failed', 'Evicted']);
+    expect(p.status?.containerStatuses?.[0]).toMatchObject({ ready: false, started: false, state: { terminated: { exitCode: 0, reason: 'Completed', finishedAt: '2026-11-26T12:00:00Z' } } });
+    const killing = w.client.list<Event>(event.type, 'default').filter((e) => e.reason === 'Killing' && e.involvedObject.name === 'web');
+    expect(killing.map((e) => `${e.involvedObject.fieldPath} ${e.message}`)).toEqual(['spec.containers{app} Stopping container app']);
   });
 });

@@ -10,9 +10,10 @@ import { toleratesAll } from '../../api/meta/taints';
 import { qosClass } from '../../api/pod/qos';
 import { isPodTerminal } from '../../api/pod/status';
 import { rfc3339 } from '../../api/time';
-import type { Condition, ContainerStatus, Node, Pod } from '../../api/types';
+import type { Condition, Node, Pod, PodStatus } from '../../api/types';
 import { COMPONENTS } from '../../client/client';
 import type { Controller, ReconcileContext } from '../../engine/controller';
+import { endedStatuses, killContainers } from '../node/kill';
 import { type Candidate, isCriticalPod, rankForEviction } from '../node/rank';
 import { type Observations, type PressureCondition, type Threshold, evictionMessage, observe, thresholdsMet } from '../node/signals';
 import { podUsage } from '../node/usage';
@@ -62,14 +63,6 @@ function activePods(pods: readonly Pod[]): Pod[] {
   return pods.filter((p) => !isPodTerminal(p) && !p.metadata.deletionTimestamp);
 }
 
-function killedStatus(s: ContainerStatus, now: string): ContainerStatus {
-  if (!s.state.running) return s;
-  const startedAt = (s.state.running as { startedAt?: string }).startedAt;
-  // Killed after the 1s grace a hard eviction allows: the runtime reports SIGKILL's exit code.
-  const terminated = { containerID: s.containerID, exitCode: 137, finishedAt: now, reason: 'Error', startedAt };
-  return { ...s, ready: false, started: false, state: { terminated } };
-}
-
 function failedConditions(pod: Pod, message: string, now: string): Condition[] {
   const failed = (type: string, reason?: string): Condition | undefined => {
     const c = pod.status?.conditions?.find((x) => x.type === type);
@@ -92,31 +85,61 @@ function failedConditions(pod: Pod, message: string, now: string): Condition[] {
   ];
 }
 
-/** evictPod: the Evicted event, the containers killed, the pod Failed with the eviction's message. */
-function evictPod(ctx: ReconcileContext, pod: Pod, nodeName: string, message: string): void {
-  const now = rfc3339(ctx.clock.now());
+/** A killed pod whose containers are still ending, to finish once they have. */
+interface Killing {
+  namespace: string;
+  name: string;
+  uid: string;
+  node: string;
+  at: number;
+}
+
+const killingKey = (uid: string) => `killing/${uid}`;
+
+/** Writes what the pod's containers have become: terminated once their processes ended. */
+function reportContainers(ctx: ReconcileContext, pod: Pod, nodeName: string, status: PodStatus): void {
+  const next = { ...status, containerStatuses: endedStatuses(ctx, pod, status.containerStatuses) };
+  if (status.initContainerStatuses) next.initContainerStatuses = endedStatuses(ctx, pod, status.initContainerStatuses);
+  ctx.client.as(COMPONENTS.node(nodeName)).updateStatus(podKind.type, { ...pod, status: next });
+}
+
+/**
+ * evictPod: the Evicted event, the pod Failed with the eviction's message, its containers killed
+ * through the runtime; their statuses follow as the processes end.
+ */
+function evictPod(ctx: ReconcileContext, pod: Pod, node: Node, message: string): void {
+  const nodeName = node.metadata.name!;
   ctx.events.event(pod, 'Warning', 'Evicted', message, { host: nodeName });
-  for (const s of pod.status?.containerStatuses ?? []) {
-    if (s.state.running) ctx.events.event(pod, 'Normal', 'Killing', `Stopping container ${s.name}`, { fieldPath: `spec.containers{${s.name}}`, host: nodeName });
+  const until = killContainers(ctx, pod, node);
+  const now = ctx.clock.now();
+  reportContainers(ctx, pod, nodeName, { ...(pod.status ?? {}), phase: 'Failed', reason: 'Evicted', message, conditions: failedConditions(pod, message, rfc3339(now)) });
+  if (until > now) ctx.memory.set(killingKey(pod.metadata.uid!), { namespace: pod.metadata.namespace!, name: pod.metadata.name!, uid: pod.metadata.uid!, node: nodeName, at: until } satisfies Killing);
+}
+
+/** Finishes the kills on this node that are due; returns how long until the next one is. */
+function finishKills(ctx: ReconcileContext, nodeName: string): number | undefined {
+  const now = ctx.clock.now();
+  let next: number | undefined;
+  for (const key of ctx.memory.keys().filter((k) => k.startsWith('killing/'))) {
+    const k = ctx.memory.get<Killing>(key)!;
+    if (k.node !== nodeName) continue;
+    if (k.at > now) {
+      next = Math.min(next ?? Infinity, k.at - now);
+      continue;
+    }
+    ctx.memory.set(key, undefined);
+    const pod = ctx.client.tryGet<Pod>(podKind.type, k.namespace, k.name);
+    if (pod?.metadata.uid === k.uid) reportContainers(ctx, pod, nodeName, pod.status ?? {});
   }
-  const status = {
-    ...(pod.status ?? {}),
-    phase: 'Failed' as const,
-    reason: 'Evicted',
-    message,
-    conditions: failedConditions(pod, message, now),
-    containerStatuses: (pod.status?.containerStatuses ?? []).map((s) => killedStatus(s, now)),
-  };
-  if (pod.status?.initContainerStatuses) status.initContainerStatuses = pod.status.initContainerStatuses.map((s) => killedStatus(s, now));
-  ctx.client.as(COMPONENTS.node(nodeName)).updateStatus(podKind.type, { ...pod, status });
+  return next;
 }
 
 /** Ranks the pods for the starved resource and evicts the first one that may be evicted. */
-function evictOne(ctx: ReconcileContext, nodeName: string, candidates: Candidate[], met: Threshold[], observations: Observations): Pod | undefined {
+function evictOne(ctx: ReconcileContext, node: Node, candidates: Candidate[], met: Threshold[], observations: Observations): Pod | undefined {
   const resource = met[0].resource;
   for (const c of rankForEviction(candidates, resource)) {
     if (isCriticalPod(c.pod)) continue;
-    evictPod(ctx, c.pod, nodeName, evictionMessage(resource, c.pod, c.usage, met, observations));
+    evictPod(ctx, c.pod, node, evictionMessage(resource, c.pod, c.usage, met, observations));
     return c.pod;
   }
   return undefined;
@@ -161,7 +184,7 @@ export const evictionManager: Controller<Snapshot> = {
     if (met.length) {
       if (nextSyncAt === undefined || now >= nextSyncAt) {
         ctx.events.event(node, 'Warning', 'EvictionThresholdMet', `Attempting to reclaim ${met[0].resource}`, { host: key.name });
-        const evicted = evictOne(ctx, key.name, candidates, met, observations);
+        const evicted = evictOne(ctx, node, candidates, met, observations);
         evictable = evictable.filter((c) => c.pod !== evicted);
         nextSyncAt = now + MONITORING_INTERVAL_MS;
       }
@@ -174,6 +197,8 @@ export const evictionManager: Controller<Snapshot> = {
     }
     const next: ManagerState = { observedAt, ...(nextSyncAt !== undefined ? { nextSyncAt } : {}) };
     ctx.memory.set(key.name, Object.keys(observedAt).length || nextSyncAt !== undefined ? next : undefined);
+    const killing = finishKills(ctx, key.name);
+    if (killing !== undefined) requeue = Math.min(requeue ?? Infinity, killing);
     return requeue !== undefined ? { requeueAfterMs: requeue } : undefined;
   },
 };
