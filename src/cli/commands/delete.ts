@@ -9,8 +9,12 @@ import { CliError, MultiError } from '../errors';
 import { readManifests } from '../manifest/read';
 import { type DryRun, dryRunSuffix, parseDryRun } from '../flags/output';
 import { kindPrefix } from '../../printers/name';
+import { durationFlag } from '../flags/duration';
 import { action, addGlobalFlags, collectSlice, intFlag, parseGoBool } from '../program';
 import { listSelected, namespaceOfManifest, noResourcesError, resolveArgs } from '../resolve';
+
+/** How long a delete waits for its objects to go when no --timeout is given (kubectl: a week). */
+const WAIT_LIMIT_MS = 3_600_000;
 
 
 /** kubectl's parseCascadingFlag: a policy name, or a deprecated boolean. */
@@ -63,7 +67,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--force', 'If true, immediately remove resources from API and bypass graceful deletion.')
       .option('--wait', 'If true, wait for resources to be gone before returning.', true)
       .option('--no-wait', 'Do not wait for resources to be gone.')
-      .option('--timeout <duration>', 'The length of time to wait before giving up on a delete.')
+      .option('--timeout <duration>', 'The length of time to wait before giving up on a delete.', durationFlag())
       .option('--ignore-not-found', 'Treat "resource not found" as a successful delete.')
       .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
       .option('-o, --output <format>', "Output mode. Use \"-o name\" for shorter output (resource/name)."),
@@ -151,8 +155,15 @@ export function register(program: Command, ctx: CommandContext): void {
           errors.push(isStatusError(e) && item.source ? e.withSource('deleting', item.source) : (e as Error));
         }
       }
-      // --wait: let the controllers finish (graceful termination, finalizers, cascading).
-      if (opts.wait !== false && dryRun === 'none' && deleted.length) cluster.converge();
+      // --wait: let the controllers finish (finalizers, cascading) and, for what takes time
+      // (a container that ignores SIGTERM holds its pod for the grace period), the clock run on
+      // until the objects are gone or --timeout passes (an hour of cluster time without one).
+      if (opts.wait !== false && dryRun === 'none' && deleted.length) {
+        cluster.converge();
+        const gone = () => deleted.every(({ item, uid }) => cluster.client.tryGet(item.type, item.namespace, item.name)?.metadata.uid !== uid);
+        const limit: number = opts.timeout ?? 0;
+        if (!gone()) cluster.advanceTo(cluster.now() + (limit > 0 ? limit : WAIT_LIMIT_MS), gone);
+      }
       if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
     }),
   );
