@@ -51,6 +51,17 @@ spec:
       limits: {cpu: 100m, memory: 200Mi}
 `;
 
+const DIRECT = `apiVersion: v1
+kind: Pod
+metadata:
+  name: direct
+spec:
+  nodeName: pocket-worker
+  containers:
+  - name: app
+    image: nginx:1.25
+`;
+
 const LONELY = `apiVersion: v1
 kind: Pod
 metadata:
@@ -123,6 +134,11 @@ describe('memory pressure and eviction', () => {
     h.ok('create', 'deployment', 'web', '--image=nginx:1.25', '--replicas=4');
     const nodes = h.ok('get', 'pods', '-l', 'app=web', '-o', 'jsonpath={range .items[*]}{.spec.nodeName}{"\\n"}{end}');
     expect(nodes).toBe('pocket-worker2\n'.repeat(4));
+    // A BestEffort pod bound to the node past the scheduler is refused by the kubelet's admission:
+    // it never runs, so STATUS is its reason.
+    h.ok('apply', '-f', h.file('direct.yaml', DIRECT));
+    expect(h.ok('get', 'pod', 'direct')).toBe('NAME     READY   STATUS    RESTARTS   AGE\ndirect   0/1     Evicted   0          0s\n');
+    expect(h.ok('get', 'pod', 'direct', '-o', 'jsonpath={.status.message}')).toBe('The node had condition: [MemoryPressure]. ');
   });
 
   it('clears the condition and the taint 5m after the pressure is relieved', () => {
