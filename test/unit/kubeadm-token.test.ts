@@ -136,7 +136,7 @@ describe('token cleaner and bootstrap signer', () => {
     const w = newWorld();
     const tokens = () => w.client.list<Secret>(secretKind.type, 'kube-system').map((s) => s.metadata.name);
     const jwsKeys = () => Object.keys(w.client.get<ConfigMap>(cmKind.type, 'kube-public', 'cluster-info').data ?? {}).filter((k) => k.startsWith('jws-'));
-    const [initToken] = tokens();
+    const initToken = tokens()[0]!;
     expect(initToken).toMatch(/^bootstrap-token-[a-z0-9]{6}$/);
     const id = initToken.slice('bootstrap-token-'.length);
     expect(jwsKeys()).toEqual([`jws-kubeconfig-${id}`]);
