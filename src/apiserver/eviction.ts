@@ -20,7 +20,9 @@ const EVICTION_REST = { name: 'system:apiserver', groups: ['system:masters', 'sy
 export function evictPod(server: ApiServer, clock: Clock, user: UserInfo, namespace: string, name: string, opts: EvictOptions = {}): void {
   authorize({ user, verb: 'create', type: podKind.type, namespace, name, subresource: 'eviction' });
   const pod = server.get(EVICTION_REST, podKind.type, namespace, name) as Pod;
-  if (!opts.dryRun) {
+  // A pod already terminating is not written again: here an update of a terminating pod without
+  // finalizers would remove it at once, where the real server lets it finish terminating.
+  if (!opts.dryRun && !pod.metadata.deletionTimestamp) {
     const condition: Condition = {
       lastProbeTime: null,
       lastTransitionTime: rfc3339(clock.now()),
