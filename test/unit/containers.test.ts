@@ -3,6 +3,7 @@
 // containers, OOMKilled, readiness, and termination. Exits are forced with pocketkube.io/
 // annotations on an nginx container, so these tests do not depend on the shell.
 import { describe, expect, it } from 'vitest';
+import { configmap } from '../../src/api/kinds/configmap';
 import { event } from '../../src/api/kinds/event';
 import { pod } from '../../src/api/kinds/pod';
 import type { Container, ContainerStatus, Event, Pod } from '../../src/api/types';
@@ -198,6 +199,22 @@ describe('resources and probes', () => {
     const messages = kubeletEvents(w, 'l').map((e) => `${e.reason}: ${e.message}`);
     expect(messages).toContain(`Unhealthy: Liveness probe failed: dial tcp ${get(w, 'l').status!.podIP}:8080: connect: connection refused`);
     expect(messages).toContain('Killing: Container app failed liveness probe, will be restarted');
+  });
+});
+
+describe('volumes', () => {
+  it('keeps the containers in ContainerCreating while a configMap volume is missing, then starts them', () => {
+    const w = newWorld();
+    createPod(w, 'cfg', {
+      containers: [{ name: 'app', image: 'nginx:1.27', volumeMounts: [{ name: 'conf', mountPath: '/etc/conf' }] }],
+      volumes: [{ name: 'conf', configMap: { name: 'settings' } }],
+    });
+    expect(summary(w, 'cfg')).toMatchObject({ status: 'ContainerCreating', ready: '0/1' });
+    const failed = kubeletEvents(w, 'cfg').find((e) => e.reason === 'FailedMount')!;
+    expect(failed.message).toBe('MountVolume.SetUp failed for volume "conf" : configmap "settings" not found');
+    w.client.create(configmap.type, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'default' }, data: { a: '1' } });
+    w.engine.advanceTo(at(30));
+    expect(summary(w, 'cfg')).toMatchObject({ status: 'Running', ready: '1/1' });
   });
 });
 

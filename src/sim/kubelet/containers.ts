@@ -186,7 +186,27 @@ function startInstance(run: PodRun, c: Container, instance: number, previous?: C
   // The runtime keeps the log of the previous instance only.
   if (instance >= 2) dropLog(run.view.disk, uid, c.name, instance - 2);
   putRecord(run.view.disk, uid, c.name, rec);
+  const hookError = rec.exit ? undefined : postStartFailure(run, c, rec);
+  if (hookError) {
+    event(run, c, 'Warning', 'FailedPostStartHook', hookError);
+    const grace = (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+    return describe(run, c, stopContainer(run, c, rec, 'FailedPostStartHook', grace), 'error');
+  }
   return describe(run, c, rec, 'done');
+}
+
+/** Runs the postStart hook; the kubelet's message when it failed. */
+function postStartFailure(run: PodRun, c: Container, rec: ContainerRecord): string | undefined {
+  const hook = (c.lifecycle as { postStart?: Hook } | undefined)?.postStart;
+  if (!hook?.exec) return undefined;
+  const command = hook.exec.command ?? [];
+  const host = containerHost(run.view, run.pod, c, run.node, rec);
+  const r = runToEnd(command, host, run.now, 30_000);
+  host.flush();
+  putRecord(run.view.disk, run.pod.metadata.uid!, c.name, rec);
+  if (r.code === 0) return undefined;
+  const out = r.output.map((o) => o.text).join('');
+  return `Exec lifecycle hook ([${command.join(' ')}]) for Container ${JSON.stringify(c.name)} in Pod ${JSON.stringify(podRef(run.pod))} failed - error: command '${command.join(' ')}' exited with ${r.code}: ${out}, message: ${JSON.stringify(out)}`;
 }
 
 /** The status of a container whose record says where it is. */

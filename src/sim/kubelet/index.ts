@@ -6,7 +6,7 @@ import { node as nodeKind } from '../../api/kinds/node';
 import { pod as podKind } from '../../api/kinds/pod';
 import { isPodTerminal } from '../../api/pod/status';
 import { rfc3339 } from '../../api/time';
-import type { ContainerStatus, Node, Pod, PodStatus } from '../../api/types';
+import type { Container, ContainerStatus, Node, Pod, PodStatus } from '../../api/types';
 import { COMPONENTS } from '../../client/client';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { allocatePodIP } from '../network/ipam';
@@ -16,6 +16,7 @@ import { admitPod } from './eviction';
 import { kubeletRunning } from './nodestate';
 import { forgetPod, getRecord, podsOnDisk } from './records';
 import { phaseOf, podConditions, waitingStatus } from './status';
+import { unmountableVolumes } from './volumes';
 
 interface Snapshot {
   nodes: Map<string, Node>;
@@ -73,6 +74,18 @@ function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): {
     if (r.wakeAt !== undefined) wakes.push(r.wakeAt);
     return r.status;
   };
+  // Volumes first: without them no container is created.
+  const mountErrors = unmountableVolumes(client, pod);
+  if (mountErrors.length) {
+    for (const m of mountErrors) ctx.events.event(pod, 'Warning', 'FailedMount', m, { host: nodeName });
+    const waitingFor = (reason: string) => (c: Container) => waitingStatus(c, reason, c.image ?? '');
+    if (pod.spec.initContainers?.length) status.initContainerStatuses = pod.spec.initContainers.map(waitingFor('PodInitializing'));
+    status.containerStatuses = pod.spec.containers.map(waitingFor(pod.spec.initContainers?.length ? 'PodInitializing' : 'ContainerCreating'));
+    status.phase = 'Pending';
+    status.conditions = podConditions(pod, status.initContainerStatuses ?? [], status.containerStatuses, !!status.podIP, 'Pending', now);
+    client.updateStatus(podKind.type, { ...pod, status });
+    return { outcome: 'error', sandboxCreated };
+  }
   // Init containers run to completion, in order (sidecars start and keep running), before the others.
   let initialized = true;
   const initStatuses: ContainerStatus[] = [];
