@@ -270,3 +270,43 @@ describe('NoExecute taints', () => {
     expect(evictionEvents().split('\n')[0]).toBe('taint-eviction-controller lucky: Cancelling deletion of Pod default/lucky');
   });
 });
+
+describe('a node that stops answering', () => {
+  const h = new Home();
+  afterAll(() => h.remove());
+
+  it('loses its pods when the default 300s tolerations of unreachable run out, and cannot be drained in time', () => {
+    h.ok('apply', '-f', h.file('web.yaml', deploymentManifest('web', { spec: '  replicas: 2\n' })));
+    const onWorker = () => h.ok('get', 'pods', '-A', '--field-selector', 'spec.nodeName=pocket-worker', '-o', 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{"\\n"}{end}').trim().split('\n');
+    const before = onWorker();
+    h.ok('node', 'stop', 'pocket-worker');
+    h.ok('clock', 'advance', '1m');
+    // Unreachable since 12:00:50 (the node controller's grace period): evicted at 12:05:50.
+    h.ok('clock', 'advance', '4m49s');
+    expect(h.ok('get', 'pods', '-A', '--field-selector', 'status.phase=Running,spec.nodeName=pocket-worker', '-o', 'name').trim().split('\n')).toHaveLength(before.length);
+    h.ok('clock', 'advance', '1s');
+    const events = h.ok('get', 'events', '-A', '-o', 'jsonpath={range .items[?(@.reason=="TaintManagerEviction")]}{.message}{"\\n"}{end}');
+    expect(events.trim().split('\n').sort()).toEqual(before.map((p) => `Marking for deletion Pod ${p}`).sort());
+    // The kubelet is not there to finish them: they stay Terminating, and drain gives up at its timeout.
+    const r = h.run(['drain', 'pocket-worker', '--timeout=20s']);
+    const waits = before.map((p) => `error when waiting for pod ${JSON.stringify(p.split('/')[1])} in namespace ${JSON.stringify(p.split('/')[0])} to terminate: context deadline exceeded`);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(['node/pocket-worker cordoned', ...before.map((p) => `evicting pod ${p}`), ''].join('\n'));
+    expect(r.stderr).toBe(
+      [
+        `There are pending pods in node "pocket-worker" when an error occurred: [${waits.join(', ')}]`,
+        ...before.map((p) => `pod/${p.split('/')[1]}`),
+        `error: unable to drain node "pocket-worker" due to error: [${waits.join(', ')}], continuing command...`,
+        'There are pending nodes to be drained:',
+        ' pocket-worker',
+        ...waits,
+        '',
+      ].join('\n'),
+    );
+    expect(h.ok('clock', 'show')).toBe('2026-11-26T12:06:10Z\n');
+    // Deleted (their grace period over) more than 5s ago: left alone.
+    h.ok('clock', 'advance', '1m');
+    const skipped = h.run(['drain', 'pocket-worker', '--skip-wait-for-delete-timeout=5']);
+    expect([skipped.code, skipped.stdout]).toEqual([0, ['node/pocket-worker already cordoned', 'node/pocket-worker drained', ''].join('\n')]);
+  });
+});
