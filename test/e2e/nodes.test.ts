@@ -310,3 +310,36 @@ describe('a node that stops answering', () => {
     expect([skipped.code, skipped.stdout]).toEqual([0, ['node/pocket-worker already cordoned', 'node/pocket-worker drained', ''].join('\n')]);
   });
 });
+
+describe('drain and DaemonSet pods', () => {
+  const h = new Home();
+  afterAll(() => h.remove());
+
+  it('refuses DaemonSet-managed pods unless told to ignore them, and never evicts them', () => {
+    // DaemonSets are not served yet: a pod whose controller is one counts as DaemonSet-managed.
+    const manifest = podManifest('proxy-x7k2p', '  nodeName: pocket-worker2\n').replace(
+      '  name: proxy-x7k2p\n',
+      '  name: proxy-x7k2p\n  namespace: kube-system\n  ownerReferences:\n  - apiVersion: apps/v1\n    kind: DaemonSet\n    name: proxy\n    uid: 5b1a7c2e-0000-4000-8000-000000000001\n    controller: true\n',
+    );
+    h.ok('apply', '-f', h.file('ds-pod.yaml', manifest));
+    const others = h
+      .ok('get', 'pods', '-A', '--field-selector', 'spec.nodeName=pocket-worker2', '-o', 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{"\\n"}{end}')
+      .trim()
+      .split('\n')
+      .filter((p) => p !== 'kube-system/proxy-x7k2p');
+    const refused = h.run(['drain', 'pocket-worker2']);
+    const fatal = 'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/proxy-x7k2p';
+    expect(refused).toEqual({
+      code: 1,
+      stdout: 'node/pocket-worker2 cordoned\n',
+      stderr: `error: unable to drain node "pocket-worker2" due to error: ${fatal}, continuing command...\nThere are pending nodes to be drained:\n pocket-worker2\n${fatal}\n`,
+    });
+    const drained = h.run(['drain', 'pocket-worker2', '--ignore-daemonsets']);
+    expect(drained).toEqual({
+      code: 0,
+      stdout: ['node/pocket-worker2 already cordoned', ...others.map((p) => `evicting pod ${p}`), ...others.map((p) => `pod/${p.split('/')[1]} evicted`), 'node/pocket-worker2 drained', ''].join('\n'),
+      stderr: 'Warning: ignoring DaemonSet-managed Pods: kube-system/proxy-x7k2p\n',
+    });
+    expect(h.ok('get', 'pod', '-n', 'kube-system', 'proxy-x7k2p', '-o', 'jsonpath={.spec.nodeName}')).toBe('pocket-worker2');
+  });
+});
