@@ -68,6 +68,22 @@ describe('scheduling verdicts', () => {
   });
 });
 
+describe('extended resources', () => {
+  const h = new Home();
+  afterAll(() => h.remove());
+
+  it('fits pods to the devices a node advertises', () => {
+    h.ok('node', 'devices', 'pocket-worker', 'nvidia.com/gpu=2');
+    const gpus = (name: string, n: number) => podManifest(name).replace('    image: nginx:1.25\n', `    image: nginx:1.25\n    resources:\n      limits:\n        nvidia.com/gpu: "${n}"\n`);
+    h.ok('apply', '-f', h.file('three.yaml', gpus('three', 3)));
+    h.ok('apply', '-f', h.file('two.yaml', gpus('two', 2)));
+    expect(h.ok('get', 'pod', 'two', '-o', 'jsonpath={.spec.nodeName}')).toBe('pocket-worker');
+    expect(h.ok('get', 'pod', 'three', '-o', 'jsonpath={.status.conditions[0].message}')).toBe(
+      `0/3 nodes are available: ${CONTROL_PLANE_TAINT}, 2 Insufficient nvidia.com/gpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.`,
+    );
+  });
+});
+
 describe('kubectl cordon, uncordon and taint', () => {
   const h = new Home();
   afterAll(() => h.remove());
