@@ -34,12 +34,13 @@ export function controllerBindings(client: Client, clock: Clock, sequence: Event
   return [
     bind(deploymentController, manager, 'deployment-controller'),
     bind(replicaSetController, manager, 'replicaset-controller'),
+    // The node controller before the scheduler, so a cordon's taint is gone when the node is
+    // uncordoned; the scheduler before the kubelet, so a new pod starts in the pass that binds it.
+    bind(nodeLifecycleController(kubeletSilentSince), manager, 'node-controller'),
+    bind(scheduler, sched, 'default-scheduler'),
     bind(kubelet, nodes, 'kubelet'),
     bind(evictionManager, nodes, 'kubelet'),
     bind(nodeStatusReporter, nodes, 'kubelet'),
-    bind(nodeLifecycleController(kubeletSilentSince), manager, 'node-controller'),
-    // After the node controller, so a cordon's taint is gone when the node is uncordoned.
-    bind(scheduler, sched, 'default-scheduler'),
     bind(taintEvictionController, manager, 'taint-eviction-controller'),
     bind(garbageCollector, manager, 'garbage-collector'),
     bind(namespaceController, manager, 'namespace-controller'),
