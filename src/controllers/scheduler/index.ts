@@ -61,7 +61,9 @@ function scheduleOne(ctx: ReconcileContext, snap: Snapshot, pod: Pod): void {
   const cycle = cycleFor(snap, pod);
   const { feasible, statuses, preFilterStatus } = findFeasible(cycle);
   if (feasible.length) {
-    const chosen = selectHost(cycle, feasible, ctx.random);
+    // A node nominated by an earlier preemption is taken as soon as the pod fits it.
+    const nominated = feasible.find((n) => nodeName(n) === pod.status?.nominatedNodeName);
+    const chosen = nominated ?? selectHost(cycle, feasible, ctx.random);
     const target = nodeName(chosen);
     const bound = ctx.client.bind(podKind.type, pod.metadata.namespace!, pod.metadata.name!, target) as Pod;
     // The cache assumes the pod at once, so the next pod of this pass sees it.
