@@ -141,24 +141,21 @@ export function register(program: Command, ctx: CommandContext): void {
       if (!opts.all && !selector && resources.length < 2) throw new CliError("at least one resource name must be specified since 'all' parameter is not set");
 
       const { client } = cluster;
-      const errors: Error[] = [];
-      let nodes: Node[] = [];
-      if (opts.all || selector) nodes = listSelected(client, nodeKind.type, undefined, selector) as Node[];
+      // Visited in order; a node that could not be fetched reports its error in its place.
+      const visits: { node?: Node; error?: Error }[] = [];
+      if (opts.all || selector) for (const node of listSelected(client, nodeKind.type, undefined, selector) as Node[]) visits.push({ node });
       else
         for (const name of resources.slice(1)) {
           try {
-            nodes.push(client.get<Node>(nodeKind.type, undefined, name));
-          } catch (e) {
-            nodes.push(undefined as unknown as Node);
-            errors.push(e as Error);
+            visits.push({ node: client.get<Node>(nodeKind.type, undefined, name) });
+          } catch (error) {
+            visits.push({ error: error as Error });
           }
         }
-      // Visited in order: a node that could not be fetched reports its error in its place.
       const results: Error[] = [];
-      let fetchErrors = 0;
-      for (const node of nodes) {
+      for (const { node, error } of visits) {
         if (!node) {
-          results.push(errors[fetchErrors++]);
+          results.push(error!);
           continue;
         }
         try {
