@@ -104,6 +104,26 @@ describe('the scheduler among the controllers', () => {
     expect(getPod(w, 'c').spec.nodeName).toBe(freed);
   });
 
+  it('takes pending pods highest priority first, then the longest waiting', () => {
+    const w = newWorld();
+    const cpu = (n: string, priority = 0) => ({ priority, containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: n } } }] });
+    createPod(w, 'hog1', cpu('3'));
+    createPod(w, 'hog2', cpu('3'));
+    w.engine.converge();
+    createPod(w, 'a-early', cpu('3'));
+    w.clock.advance(1000);
+    createPod(w, 'b-late', cpu('3'));
+    // More important, but not allowed to preempt the hogs.
+    createPod(w, 'c-urgent', { ...cpu('3', 10), preemptionPolicy: 'Never' });
+    w.engine.converge();
+    w.client.delete(pod.type, 'default', 'hog1');
+    w.client.delete(pod.type, 'default', 'hog2');
+    w.engine.converge();
+    const placed = w.client.list<Pod>(pod.type, 'default').filter((p) => p.spec.nodeName).map((p) => p.metadata.name);
+    // Two workers free, three pods waiting: the important one, then the one waiting longest.
+    expect(placed).toEqual(['a-early', 'c-urgent']);
+  });
+
   it('spreads replicas and leaves pods that name their node alone', () => {
     const w = newWorld();
     w.client.create<Deployment>(deployment.type, {
