@@ -52,6 +52,31 @@ describe('kubectl run and logs', () => {
   });
 });
 
+describe('kubectl run --attach', () => {
+  it('follows the container to its end, prints its output, passes its exit code and removes the pod', () => {
+    const r = h.run(['run', 'x', '--image=nginx:1.27', '--restart=Never', '--annotations=pocketkube.io/exit.x=3 after 3s', '--attach', '--rm']);
+    expect(r.code).toBe(3);
+    expect(r.stdout.endsWith('2026/11/26 12:00:00 [notice] 1#1: start worker process 32\npod "x" deleted\n')).toBe(true);
+    expect(r.stderr).toBe('pod default/x terminated (Error)\n');
+    expect(h.ok('clock', 'show')).toBe('2026-11-26T12:00:03Z\n');
+    expect(h.run(['get', 'pod', 'x']).stderr).toBe('Error from server (NotFound): pods "x" not found\n');
+  });
+
+  it('under Always returns when the first run ends, whatever its exit code', () => {
+    const r = h.run(['run', 'y', '--image=nginx:1.27', '--annotations=pocketkube.io/exit.y=1 after 3s', '-i']);
+    expect(r.code).toBe(0);
+    expect(h.ok('get', 'pod', 'y', '-o', 'jsonpath={.status.containerStatuses[0].restartCount}')).toBe('1');
+  });
+});
+
+describe('logs --follow', () => {
+  it('follows a container until it ends, as the cluster clock runs', () => {
+    h.ok('run', 'y', '--image=nginx:1.27', '--restart=Never', '--annotations=pocketkube.io/exit.y=0 after 10s');
+    expect(h.ok('logs', 'y', '-f', '--tail=1')).toBe('2026/11/26 12:00:00 [notice] 1#1: start worker process 32\n');
+    expect(h.ok('clock', 'show')).toBe('2026-11-26T12:00:10Z\n');
+  });
+});
+
 describe('exec', () => {
   it('refuses a completed pod, an unknown container and a missing command', () => {
     h.ok('apply', '-f', pod('done', '  restartPolicy: Never\n  containers:\n  - name: app\n    image: nginx:1.27\n', { 'pocketkube.io/exit.app': '0 after 1s' }));

@@ -100,30 +100,40 @@ export function register(program: Command, ctx: CommandContext): void {
       const created = cluster.client.create(type, { ...pod, metadata: { ...pod.metadata, namespace } }, { dryRun: dryRun === 'server' });
       if (!attach) return printer.print(created, 'created', true);
       if (opts.tty) c.io.err.write('Unable to use a TTY - input is not a terminal or the right kind of file\n');
-      // Attached: the container runs to its end on the cluster clock; its output is what we saw.
+      // Attached: the container's first run goes by on the cluster clock; its output is what
+      // attach would have shown. Then, as kubectl does, Never waits for the pod to complete and
+      // OnFailure for it to succeed, and their exit code becomes ours.
       const current = () => cluster.client.tryGet<Pod>(type, namespace, name);
-      const terminatedState = () => current()?.status?.containerStatuses?.[0]?.state.terminated;
-      const done = () => {
-        const p = current();
-        return !p || p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed' || !!terminatedState();
+      const state = () => current()?.status?.containerStatuses?.[0];
+      const phase = () => current()?.status?.phase;
+      const until = (done: () => boolean) => {
+        cluster.converge();
+        if (!done()) cluster.advanceTo(cluster.now() + ATTACH_LIMIT_MS, done);
+        return done();
       };
-      cluster.converge();
-      if (!done()) cluster.advanceTo(cluster.now() + ATTACH_LIMIT_MS, done);
-      const p = current();
-      if (p?.spec.nodeName) {
+      const firstRunOver = () => !current() || phase() === 'Succeeded' || phase() === 'Failed' || !!state()?.state.terminated || (state()?.restartCount ?? 0) > 0;
+      until(firstRunOver);
+      if (current()?.spec.nodeName) {
         try {
-          c.io.out.write(cluster.client.logs(namespace, name, { container: name }));
+          c.io.out.write(cluster.client.logs(namespace, name, { container: name, previous: (state()?.restartCount ?? 0) > 0 }));
         } catch {
           // A container that never started has no output.
         }
       }
-      const t = terminatedState();
+      const policy: string = opts.restart;
+      const finished = policy === 'Never' ? () => phase() === 'Succeeded' || phase() === 'Failed' : () => phase() === 'Succeeded';
+      const completed = policy === 'Always' || until(finished);
+      const final = current();
       if (opts.rm) {
         cluster.client.delete(type, namespace, name);
         c.io.out.write(`pod "${name}" deleted\n`);
       }
-      if (!t) throw new CliError(`timed out waiting for the condition`);
-      if (t.exitCode !== 0) throw new RawError(`pod ${namespace}/${name} terminated (${t.reason ?? 'Error'})\n`, t.exitCode);
+      if (policy === 'Always') return;
+      if (!completed || !final) throw new CliError('timed out waiting for the condition');
+      if (final.status?.phase === 'Succeeded') return;
+      const t = final.status?.containerStatuses?.[0]?.state.terminated;
+      if (!t || t.exitCode === 0) throw new CliError(`pod ${namespace}/${name} failed with unknown exit code`);
+      throw new RawError(`pod ${namespace}/${name} terminated (${t.reason ?? ''})\n${t.message ?? ''}`, t.exitCode);
     }),
   );
 }
