@@ -1,26 +1,14 @@
-// TEMPORARY STUB so the bundle builds while the shell is being written: the shell's author
-// replaces this whole file with the real module (same API). Nothing here is behaviour.
-import type { ShellHost } from './host';
+// The simulated shell and the command-line tools containers use: a POSIX sh subset (dash and busybox
+// ash flavours) interpreted as an explicit, JSON-serializable machine, so the kubelet can run a
+// container's command on simulated time and `kubectl exec` can run commands in it.
+import { ALL_BUILTINS } from './builtins';
+import { TOOL_NAMES } from './tools/registry';
 
-export type Stream = 'stdout' | 'stderr';
-export interface OutputChunk { stream: Stream; text: string; at: number }
-export type ProcessState = { argv: string[]; at: number };
-export type StepResult =
-  | { status: 'sleeping'; wakeAt: number; state: ProcessState; output: OutputChunk[] }
-  | { status: 'exited'; code: number; output: OutputChunk[]; finishedAt: number }
-  | { status: 'forever'; state: ProcessState; output: OutputChunk[] }
-  | { status: 'busy'; state: ProcessState; output: OutputChunk[] };
-export function startProcess(argv: string[], _host: ShellHost, at: number): { ok: true; state: ProcessState } | { ok: false; reason: 'not-found' | 'not-executable'; message: string } {
-  return { ok: true, state: { argv, at } };
-}
-export function resume(state: ProcessState, _host: ShellHost, _opts: { until: number; maxSteps?: number }): StepResult {
-  return { status: 'forever', state, output: [] };
-}
-export function signal(state: ProcessState, _host: ShellHost, _sig: 'TERM' | 'INT' | 'KILL', at: number, _opts: { pid1: boolean }): StepResult {
-  return { status: 'exited', code: 143, output: [], finishedAt: at };
-}
-export function runToEnd(_argv: string[], _host: ShellHost, at: number, _limitMs: number): { code: number; output: OutputChunk[]; timedOut: boolean; finishedAt: number } {
-  return { code: 0, output: [], timedOut: false, finishedAt: at };
-}
-export const SHELL_BUILTINS: ReadonlySet<string> = new Set();
-export const TOOLS: ReadonlySet<string> = new Set();
+export type { OutputChunk, Stream } from './machine';
+export type { FileSystem, HttpResult, Network, ProcessInfo, ShellFlavor, ShellHost, ExternalResult } from './host';
+export { resume, runToEnd, signal, startProcess, type ProcessState, type StartOptions, type StartResult, type StepResult } from './process';
+
+/** What the shell has without any image tool. */
+export const SHELL_BUILTINS: ReadonlySet<string> = ALL_BUILTINS;
+/** Every tool implemented here (the runtime picks per image which exist). */
+export const TOOLS: ReadonlySet<string> = TOOL_NAMES;
