@@ -307,6 +307,10 @@ export class Machine {
   }
 
   private stepSimple(th: Thread, f: F<'simple'>): void {
+    if (f.ran) {
+      th.frames.pop();
+      return;
+    }
     const node = this.st.nodes[f.n] as Extract<Node, { t: 'simple' }>;
     const ctx = this.ctx(th, f.log);
     let argv: string[];
@@ -320,7 +324,8 @@ export class Machine {
       this.expansionStopped(th, f, e, node.line);
       return;
     }
-    th.frames.pop();
+    f.ran = 1;
+    f.log = [];
     if (th.env.opts.x) {
       const shown = [...assigns.map(([k, v]) => `${k}=${v}`), ...argv].join(' ');
       this.write(f.io, 2, `+ ${shown}\n`);

@@ -30,6 +30,8 @@ type Token =
 const OPS = ['&&', '||', ';;', '<<-', '<<', '>>', '<&', '>&', '<>', '>|', '&>>', '&>', ';', '&', '|', '(', ')', '<', '>'];
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', 'in', '{', '}', '!']);
+/** Reserved words that end a list: met where they do not belong, the caller reports what it expected. */
+const CLOSERS = ['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}'];
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 interface PendingHeredoc {
@@ -355,7 +357,7 @@ class Parser {
       const t = this.peek();
       if (t.k === 'eof') break;
       if (t.k === 'op' && (t.v === ')' || t.v === ';;')) break;
-      if (t.k === 'word' && end.some((e) => this.isWord(t, e))) break;
+      if (t.k === 'word' && (end.some((e) => this.isWord(t, e)) || CLOSERS.some((e) => this.isWord(t, e)))) break;
       const n = this.parseAndOr();
       const sep = this.peek();
       if (sep.k === 'op' && (sep.v === ';' || sep.v === '&')) {

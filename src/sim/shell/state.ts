@@ -71,7 +71,8 @@ export type Frame = FrameBase &
     | { k: 'pipe'; n: number; pc: number; buf?: number; hung?: 1 }
     /** A pipeline that is done but one of its stages blocks for good. */
     | { k: 'hung' }
-    | { k: 'simple'; n: number; log: LogEntry[] }
+    /** ran: the command has been started (the frame stays until it is done, so set -e sees cond). */
+    | { k: 'simple'; n: number; log: LogEntry[]; ran?: 1 }
     /** A command given as argv (a container's command, `env cmd …`): run without expansion. */
     | { k: 'exec'; argv: string[]; extraEnv: Record<string, string>; binaryOnly?: 1 }
     | { k: 'actions'; acts: Action[]; pc: number; code: number }
