@@ -188,7 +188,7 @@ export function runToEnd(argv: string[], host: ShellHost, at: number, limitMs: n
   if (!started.ok) return { code: started.reason === 'not-found' ? 127 : 126, output: [{ stream: 'stderr', text: `${started.message}\n`, at }], timedOut: false, finishedAt: at };
   const output: OutputChunk[] = [];
   const deadline = at + limitMs;
-  for (let rounds = 0; rounds < 50; rounds++) {
+  for (let rounds = 0; rounds < 20; rounds++) {
     const r = resume(started.state, host, { until: deadline });
     output.push(...r.output);
     if (r.status === 'exited') return { code: r.code, output, timedOut: false, finishedAt: r.finishedAt };
