@@ -791,6 +791,16 @@ export class Machine {
       fl,
     };
     for (const [k, v] of Object.entries(this.exportedEnv(th, extraEnv))) env.vars[k] = { v, x: 1 };
+    // What the shell adds to its environment at start (dash: PWD; busybox ash: SHLVL and PWD).
+    if (fl === 'ash') {
+      const level = Number(env.vars.SHLVL?.v ?? 0) + 1;
+      delete env.vars.SHLVL;
+      env.vars.SHLVL = { v: String(Number.isNaN(level) ? 1 : level), x: 1 };
+    }
+    if (env.vars.PWD?.v !== th.env.cwd) {
+      delete env.vars.PWD;
+      env.vars.PWD = { v: th.env.cwd, x: 1 };
+    }
     let i = 1;
     let cFlag = false;
     for (; i < argv.length; i++) {

@@ -71,7 +71,6 @@ export function startProcess(argv: string[], host: ShellHost, at: number, opts: 
   env.vars.HOSTNAME ??= { v: host.hostname, x: 1 };
   env.vars.HOME ??= { v: '/root', x: 1 };
   env.vars.PATH ??= { v: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', x: 1 };
-  env.vars.PWD ??= { v: cwd, x: 1 };
   const main: Thread = { pid: opts.pid ?? 1, env, frames: [{ k: 'exec', argv: [...argv], extraEnv: {}, binaryOnly: 1, io: STD_IO }] };
   const state: ProcState = {
     v: 1,

@@ -98,7 +98,7 @@ const wc: Tool = (ctx, o) => {
   if (rows.length > 1) rows.push({ counts: cols.map((_, i) => rows.reduce((s, r) => s + r.counts[i], 0)), name: 'total' });
   const single = cols.length === 1 && rows.length === 1 && rows[0].name === undefined;
   let width: number;
-  if (ctx.busybox) width = single ? 0 : 9;
+  if (ctx.busybox) width = cols.length === 1 && rows.length === 1 ? 0 : 9;
   else if (single) width = 0;
   else {
     const totalBytes = rows[rows.length - 1]?.counts[cols.length - 1] ?? 0;
