@@ -116,7 +116,7 @@ const perl: Tool = (ctx, o) => {
       out.unbuffered = true;
       continue;
     }
-    if ((m = /^print\s*\(?(.*?)\)?$/s.exec(st))) {
+    if ((m = /^print\s*\((.*)\)$/s.exec(st)) || (m = /^print\s+(.*)$/s.exec(st))) {
       const items = literals(m[1], true);
       if (items && (bignum || !m[1].includes('bpi'))) {
         out.write(items.join('') + lineEnd);
