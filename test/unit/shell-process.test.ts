@@ -84,6 +84,9 @@ describe('simulated time', () => {
     const r = resume(start(['tail', '-f', '/var/log/app.log'], h), h, { until: T0 + 1000 });
     expect(r).toMatchObject({ status: 'forever', output: [{ text: 'l1\nl2\n' }] });
     expect(resume(start(['sh', '-c', 'read x; echo got'], h, { stdinOpen: true }), h, { until: T0 + 1000 }).status).toBe('forever');
+    expect(resume(start(['tail', '-f', '/dev/null'], h), h, { until: T0 + 1000 })).toMatchObject({ status: 'forever', output: [] });
+    const piped = resume(start(['sh', '-c', 'tail -f /var/log/app.log | grep 2'], h), h, { until: T0 + 1000 });
+    expect(piped).toMatchObject({ status: 'forever', output: [{ text: 'l2\n' }] });
   });
 
   it('a busy loop uses its step budget without blocking, and continues on the next call', () => {

@@ -51,7 +51,7 @@ export function readInputs(ctx: ToolContext, o: ToolOutput, operands: string[], 
       continue;
     }
     const path = resolvePath(ctx.cwd, name);
-    const data = ctx.host.fs.read(path);
+    const data = path === '/dev/null' ? '' : ctx.host.fs.read(path);
     if (data === undefined) {
       o.err(ctx.host.fs.isDir(path) ? `${ctx.argv[0]}: ${ctx.busybox ? 'read error' : name}: Is a directory\n` : missing(name));
       ok = false;

@@ -41,7 +41,7 @@ function headTail(tail: boolean): Tool {
         const s = ctx.stdin();
         text = s.text;
         if (!s.eof) blocked = true;
-      } else text = ctx.host.fs.read(resolvePath(ctx.cwd, f));
+      } else text = f === '/dev/null' ? '' : ctx.host.fs.read(resolvePath(ctx.cwd, f));
       if (text === undefined) {
         o.err(ctx.busybox ? (tail ? `${name}: can't open '${f}': No such file or directory\n` : `${name}: ${f}: No such file or directory\n`) : `${name}: cannot open '${f}' for reading: No such file or directory\n`);
         status = 1;
