@@ -86,7 +86,7 @@ export class FakeNetwork implements Network {
     return this.dns.get(fqdn.replace(/\.$/, ''));
   }
 
-  private resolve(host: string): string | undefined {
+  private resolveName(host: string): string | undefined {
     if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return host;
     const dots = (host.match(/\./g) ?? []).length;
     const names = dots >= 5 ? [host] : [...this.searchDomains.map((d) => `${host}.${d}`), host];
@@ -99,7 +99,7 @@ export class FakeNetwork implements Network {
 
   http(method: string, host: string, port: number, path: string, timeoutMs: number): HttpResult {
     this.requests.push(`${method} ${host}:${port}${path} timeout=${timeoutMs}`);
-    const ip = this.resolve(host);
+    const ip = this.resolveName(host);
     if (!ip) return { ok: false, error: 'unresolved' };
     if (this.dead.has(ip)) return { ok: false, error: 'unreachable' };
     const s = this.servers.get(`${ip}:${port}`);

@@ -110,6 +110,7 @@ export function podNetwork(view: NodeView, self: Pod, hostsFile: string, caller?
     dnsServer: DNS_SERVER,
     searchDomains: search,
     lookup: dnsLookup,
+    resolve,
     http: (method, host, port, path) => http(method, host, port, path),
   };
 }

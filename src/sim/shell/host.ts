@@ -32,6 +32,8 @@ export interface Network {
   searchDomains: string[];
   /** A fully qualified name's addresses; undefined for NXDOMAIN. */
   lookup(fqdn: string): string[] | undefined;
+  /** What getaddrinfo makes of a name: /etc/hosts first, then DNS through the search list. */
+  resolve?(host: string): string | undefined;
   /** One HTTP request to host:port (host already an IP or a name to resolve). */
   http(method: string, host: string, port: number, path: string, timeoutMs: number): HttpResult;
 }

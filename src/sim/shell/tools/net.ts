@@ -7,9 +7,10 @@ import type { Tool, ToolContext, ToolOutput } from './registry';
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
-/** What the pod's resolver (ndots:5, the search list) makes of a name: its first address. */
+/** What the pod's resolver makes of a name: the host's own answer (hosts file first), else DNS through the search list (ndots:5). */
 export function resolveHost(net: Network, host: string): string | undefined {
   if (IPV4.test(host)) return host;
+  if (net.resolve) return net.resolve(host);
   const name = host.replace(/\.$/, '');
   const dots = (name.match(/\./g) ?? []).length;
   const candidates = host.endsWith('.') ? [name] : dots >= 5 ? [name, ...net.searchDomains.map((d) => `${name}.${d}`)] : [...net.searchDomains.map((d) => `${name}.${d}`), name];
