@@ -51,7 +51,7 @@ export function register(program: Command, ctx: CommandContext): void {
       c.io.err.write(result.stderr);
       // The command took cluster time; let the cluster live through it.
       if (result.finishedAt > cluster.now()) cluster.advanceTo(result.finishedAt);
-      if (result.endless) throw new RawError('pocketkube: the command would never end on its own; it was stopped after an hour of cluster time\ncommand terminated with exit code 130\n', 130);
+      if (result.endless) throw new RawError('pocketkube: the command would never end on its own (kubectl would wait until interrupted); it was stopped\ncommand terminated with exit code 130\n', 130);
       if (result.exitCode !== 0) throw new RawError(`command terminated with exit code ${result.exitCode}\n`, result.exitCode);
     }),
   );

@@ -7,8 +7,9 @@ import type { Container, ContainerStatus, Node, Pod } from '../../api/types';
 import { COMPONENTS, type Client } from '../../client/client';
 import type { NodeDisk } from '../../engine/controller';
 import type { Clock } from '../../api/time';
+import type * as Crypto from 'node:crypto';
 import * as shell from '../shell';
-import { containerHost } from './host';
+import { type ContainerHost, containerHost } from './host';
 import { type LogEntry, getRecord, putRecord, readLog } from './records';
 
 /** An exec that never ends on its own is cut off after this much simulated time. */
@@ -64,6 +65,21 @@ export function formatLog(entries: LogEntry[], opts: Pick<LogOptions, 'tailLines
   return text;
 }
 
+/** Runs an exec'd process to its end; one that would never end is cut off (at its last output). */
+function runExec(state: shell.ProcessState, host: ContainerHost, at: number): { code: number; output: shell.OutputChunk[]; finishedAt: number; endless: boolean } {
+  const output: shell.OutputChunk[] = [];
+  const deadline = at + EXEC_LIMIT_MS;
+  for (let rounds = 0; rounds < 50; rounds++) {
+    const r = shell.resume(state, host, { until: deadline });
+    output.push(...r.output);
+    if (r.status === 'exited') return { code: r.code, output, finishedAt: r.finishedAt, endless: false };
+    if (r.status !== 'busy') break;
+    state = r.state;
+  }
+  const last = output.length ? output[output.length - 1].at : at;
+  return { code: 130, output, finishedAt: last, endless: true };
+}
+
 export class NodeAgent implements NodeProxy {
   constructor(
     private readonly client: Client,
@@ -91,18 +107,18 @@ export class NodeAgent implements NodeProxy {
     live.nextPid += 6;
     const view = { client, disk: this.disk, now };
     const host = containerHost(view, pod, findContainer(pod, opts.container), node, live, [{ pid, user: 'root', command: opts.command.join(' ') }]);
-    const started = shell.startProcess(opts.command, host, now);
+    const started = shell.startProcess(opts.command, host, now, { pid, stdin: opts.stdin });
     if (!started.ok) {
-      const execID = Buffer.from(`${live.id}/${pid}`).toString('hex').padEnd(64, '0').slice(0, 64);
+      const execID = (require('node:crypto') as typeof Crypto).createHash('sha256').update(`${live.id}/${pid}`).digest('hex');
       throw new NodeProxyError(
-        `error executing command in container: failed to exec in container: failed to start exec ${JSON.stringify(execID)}: OCI runtime exec failed: exec failed: unable to start container process: exec: ${JSON.stringify(opts.command[0] ?? '')}: executable file not found in $PATH: unknown`,
+        `error executing command in container: failed to exec in container: failed to start exec ${JSON.stringify(execID)}: OCI runtime exec failed: exec failed: unable to start container process: ${started.cause}: unknown`,
         'Internal',
       );
     }
-    const r = shell.runToEnd(opts.command, host, now, EXEC_LIMIT_MS);
+    const r = runExec(started.state, host, now);
     host.flush();
     putRecord(this.disk, pod.metadata.uid!, opts.container, live);
     const text = (stream: 'stdout' | 'stderr') => r.output.filter((o) => o.stream === stream).map((o) => o.text).join('');
-    return { stdout: text('stdout'), stderr: text('stderr'), exitCode: r.code, finishedAt: r.finishedAt, endless: r.timedOut };
+    return { stdout: text('stdout'), stderr: text('stderr'), exitCode: r.code, finishedAt: r.finishedAt, endless: r.endless };
   }
 }

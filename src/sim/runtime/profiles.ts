@@ -24,15 +24,16 @@ export interface ImageProfile {
 
 const PATH_DEBIAN = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-/** coreutils and friends every Debian-based image has. */
+/**
+ * coreutils and friends every Debian-based image has — those the simulated shell implements (a
+ * program it cannot run is left out rather than run wrongly: the shell reports it not found).
+ */
 const DEBIAN_BASE = [
-  'cat', 'ls', 'mkdir', 'touch', 'rm', 'cp', 'mv', 'head', 'tail', 'wc', 'grep', 'sed', 'cut', 'tr', 'sort', 'uniq', 'seq', 'expr',
-  'basename', 'dirname', 'hostname', 'printenv', 'env', 'date', 'id', 'whoami', 'uname', 'kill', 'sleep', 'bash', 'ln', 'chmod', 'find', 'tee', 'yes', 'timeout', 'nproc', 'df', 'du',
+  'cat', 'ls', 'mkdir', 'touch', 'rm', 'cp', 'mv', 'ln', 'chmod', 'head', 'tail', 'tee', 'wc', 'grep', 'egrep', 'fgrep', 'sed', 'cut', 'tr', 'sort', 'uniq', 'seq', 'expr',
+  'basename', 'dirname', 'hostname', 'printenv', 'env', 'date', 'id', 'whoami', 'uname', 'sleep', 'nproc', 'nohup', 'bash',
 ];
-/** Applets of busybox (busybox, alpine and the alpine variants): no curl, but wget and nslookup. */
-const BUSYBOX = [
-  ...DEBIAN_BASE.filter((t) => t !== 'bash'), 'wget', 'nslookup', 'ps', 'ping', 'nc', 'top', 'free', 'vi', 'less', 'watch', 'netstat', 'ifconfig', 'ip', 'traceroute', 'telnet',
-];
+/** Applets of busybox (busybox, alpine and the alpine variants): no curl, but wget, nslookup and ps. */
+const BUSYBOX = [...DEBIAN_BASE.filter((t) => t !== 'bash'), 'wget', 'nslookup', 'ps'];
 
 const DEBIAN_OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
 NAME="Debian GNU/Linux"
@@ -68,15 +69,15 @@ const CATALOG: Record<string, Base> = {
   'library/nginx': {
     entrypoint: ['/docker-entrypoint.sh'],
     cmd: ['nginx', '-g', 'daemon off;'],
-    debianTools: ['curl', 'nginx', 'envsubst'],
-    alpineTools: ['curl', 'nginx', 'envsubst'],
+    debianTools: ['curl', 'nginx'],
+    alpineTools: ['curl', 'nginx'],
     env: (tag) => ({ NGINX_VERSION: nginxVersion(tag) }),
     files: () => ({ '/usr/share/nginx/html/index.html': NGINX_INDEX_HTML, '/usr/share/nginx/html/50x.html': '' }),
   },
   'library/httpd': {
     cmd: ['httpd-foreground'],
-    debianTools: ['httpd', 'httpd-foreground', 'apachectl'],
-    alpineTools: ['httpd', 'httpd-foreground', 'apachectl'],
+    debianTools: ['httpd', 'httpd-foreground'],
+    alpineTools: ['httpd', 'httpd-foreground'],
     workingDir: '/usr/local/apache2',
     env: () => ({ HTTPD_PREFIX: '/usr/local/apache2', HTTPD_VERSION: '2.4.62' }),
     files: () => ({ '/usr/local/apache2/htdocs/index.html': '<html><body><h1>It works!</h1></body></html>\n' }),
@@ -86,15 +87,15 @@ const CATALOG: Record<string, Base> = {
   'library/redis': {
     entrypoint: ['docker-entrypoint.sh'],
     cmd: ['redis-server'],
-    debianTools: ['redis-server', 'redis-cli'],
-    alpineTools: ['redis-server', 'redis-cli'],
+    debianTools: ['redis-server'],
+    alpineTools: ['redis-server'],
     workingDir: '/data',
   },
   'library/perl': { cmd: ['perl5.40.0', '-de0'], debianTools: ['perl', 'curl', 'wget'], workingDir: '/' },
   'library/python': { cmd: ['python3'], debianTools: ['python', 'python3', 'curl', 'wget'], alpineTools: ['python', 'python3'] },
-  'library/node': { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], debianTools: ['node', 'npm', 'curl', 'wget'], alpineTools: ['node', 'npm'] },
-  'library/postgres': { entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'], debianTools: ['postgres', 'psql'], alpineTools: ['postgres', 'psql'] },
-  'library/mysql': { entrypoint: ['docker-entrypoint.sh'], cmd: ['mysqld'], debianTools: ['mysqld', 'mysql'] },
+  'library/node': { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], debianTools: ['curl', 'wget'] },
+  'library/postgres': { entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'], debianTools: ['postgres'], alpineTools: ['postgres'] },
+  'library/mysql': { entrypoint: ['docker-entrypoint.sh'], cmd: ['mysqld'], debianTools: ['mysqld'] },
   'library/ubuntu': { cmd: ['/bin/bash'] },
   'library/debian': { cmd: ['bash'] },
 };
