@@ -86,6 +86,24 @@ describe('kubectl exec', () => {
     expect(h.run(['exec', 'box', '--', 'sh', '-c', 'curl http://example.com'])).toEqual({ stdout: '', stderr: 'sh: curl: not found\ncommand terminated with exit code 127\n', code: 127 });
   });
 
+  it('passes stdin with -i, and reports a missing program as the runtime does', () => {
+    h.ok('run', 'box', '--image=busybox:1.36', '--', 'sleep', '3600');
+    expect(h.run(['exec', '-i', 'box', '--', 'cat'], { input: 'hello\n' }).stdout).toBe('hello\n');
+    const r = h.run(['exec', 'box', '--', 'nope']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "nope": executable file not found in \$PATH: unknown\n$/,
+    );
+  });
+
+  it('a container whose program does not exist fails with StartError', () => {
+    h.ok('run', 'miss', '--image=busybox:1.36', '--restart=Never', '--command', '--', '/bin/nope');
+    expect(h.ok('get', 'pod', 'miss')).toBe(lines('NAME   READY   STATUS       RESTARTS   AGE', 'miss   0/1     StartError   0          0s'));
+    expect(h.ok('describe', 'pod', 'miss')).toContain(
+      '      Message:      failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "/bin/nope": stat /bin/nope: no such file or directory: unknown\n      Exit Code:    128\n',
+    );
+  });
+
   it('sleeps on the cluster clock', () => {
     h.ok('run', 'box', '--image=busybox:1.36', '--', 'sleep', '3600');
     const before = Date.parse(h.ok('clock', 'show').trim());
