@@ -97,9 +97,9 @@ function baseStatus(c: Container, rec: ContainerRecord): Omit<ContainerStatus, '
   };
 }
 
-/** Runs the process on to `now`, logging what it prints; notes its exit (or a forced one). */
-function catchUp(run: PodRun, c: Container, rec: ContainerRecord): void {
-  if (rec.exit || rec.computedUntil >= run.now) return;
+/** Runs the process on to `now`, logging what it prints; notes its exit (or a forced one). Says whether it ran. */
+function catchUp(run: PodRun, c: Container, rec: ContainerRecord): boolean {
+  if (rec.exit || rec.computedUntil >= run.now) return false;
   // Processes run up to the clock, never ahead: what they write must not show before its time.
   let until = run.now;
   const forced = rec.forcedExit;
@@ -115,6 +115,7 @@ function catchUp(run: PodRun, c: Container, rec: ContainerRecord): void {
   }
   rec.computedUntil = until;
   if (!rec.exit && forced && forced.at <= until) rec.exit = { code: forced.code, at: forced.at, reason: forced.reason };
+  return true;
 }
 
 /** When the kubelet must look at a live container again. */
@@ -224,9 +225,10 @@ export function syncContainer(run: PodRun, c: Container, policy: RestartPolicy):
   const uid = run.pod.metadata.uid!;
   const rec = getRecord(run.view.disk, uid, c.name);
   if (!rec) return withProbes(run, c, policy, startInstance(run, c, 0));
-  const live = structuredClone(rec);
-  catchUp(run, c, live);
-  if (JSON.stringify(live) !== JSON.stringify(rec)) putRecord(run.view.disk, uid, c.name, live);
+  // Copy only when the process has something to run (records are read far more than written).
+  const behind = !rec.exit && rec.computedUntil < run.now;
+  const live = behind ? structuredClone(rec) : rec;
+  if (behind && catchUp(run, c, live)) putRecord(run.view.disk, uid, c.name, live);
   if (!live.exit || live.exit.at > run.now) return withProbes(run, c, policy, describe(run, c, live, 'done'));
   return afterExit(run, c, live, policy);
 }

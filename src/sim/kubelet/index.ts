@@ -5,6 +5,7 @@
 import { node as nodeKind } from '../../api/kinds/node';
 import { pod as podKind } from '../../api/kinds/pod';
 import { isPodTerminal } from '../../api/pod/status';
+import { deepEqual } from '../../api/meta/equal';
 import { rfc3339 } from '../../api/time';
 import type { Container, ContainerStatus, Node, Pod, PodStatus } from '../../api/types';
 import { COMPONENTS } from '../../client/client';
@@ -106,7 +107,8 @@ function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): {
   const phase = phaseOf(pod, initStatuses, status.containerStatuses);
   status.phase = phase;
   status.conditions = podConditions(pod, initStatuses, status.containerStatuses, !!status.podIP, phase, now);
-  client.updateStatus(podKind.type, { ...pod, status });
+  // Most syncs of a running pod change nothing: skip the API round trip then.
+  if (!deepEqual(pod.status, status)) client.updateStatus(podKind.type, { ...pod, status });
   if (phase === 'Succeeded' || phase === 'Failed') return { outcome: 'done', sandboxCreated };
   return { outcome, sandboxCreated, wakeAt: wakes.length ? Math.min(...wakes) : undefined };
 }
