@@ -3,68 +3,44 @@ import { Command } from 'commander';
 import type { CommandContext } from '../context';
 import { addTemplateFlags } from '../flags/output';
 import { addGlobalFlags } from '../program';
-import { register as apiResources } from './apiresources';
-import { register as apply } from './apply';
-import { register as clock } from './clock';
-import { register as clusterInfo } from './clusterinfo';
-import { register as config } from './config';
-import { registerCordon as cordon, registerUncordon as uncordon } from './cordon';
-import { register as create } from './create';
-import { register as del } from './delete';
-import { register as describe } from './describe';
-import { register as diff } from './diff';
-import { register as drain } from './drain';
-import { register as edit } from './edit';
-import { register as exec } from './exec';
-import { register as get } from './get';
-import { register as kubeadm } from './kubeadm';
-import { registerAnnotate as annotate, registerLabel as label } from './label';
-import { register as logs } from './logs';
-import { register as node } from './node';
-import { register as patch } from './patch';
-import { register as replace } from './replace';
-import { register as rollout } from './rollout';
-import { register as run } from './run';
-import { register as scale } from './scale';
-import { register as set } from './set';
-import { register as taint } from './taint';
-import { register as version } from './version';
-import { register as wait } from './wait';
 
 type Register = (program: Command, ctx: CommandContext) => void;
 
-/** kubectl's verbs in kubectl's registration order (cobra suggests in this order). */
-const COMMANDS: readonly [string, Register][] = [
-  ['create', create],
-  ['run', run],
-  ['set', set],
-  ['get', get],
-  ['edit', edit],
-  ['delete', del],
-  ['rollout', rollout],
-  ['scale', scale],
-  ['cluster-info', clusterInfo],
-  ['cordon', cordon],
-  ['uncordon', uncordon],
-  ['drain', drain],
-  ['taint', taint],
-  ['describe', describe],
-  ['logs', logs],
-  ['exec', exec],
-  ['diff', diff],
-  ['apply', apply],
-  ['patch', patch],
-  ['replace', replace],
-  ['wait', wait],
-  ['label', label],
-  ['annotate', annotate],
-  ['api-resources', apiResources],
-  ['config', config],
-  ['version', version],
+/**
+ * kubectl's verbs in kubectl's registration order (cobra suggests in this order). Each verb's
+ * module is loaded only when it is registered: a command line loads its own verb alone.
+ */
+const COMMANDS: readonly [string, () => Register][] = [
+  ['create', () => (require('./create') as typeof import('./create')).register],
+  ['run', () => (require('./run') as typeof import('./run')).register],
+  ['set', () => (require('./set') as typeof import('./set')).register],
+  ['get', () => (require('./get') as typeof import('./get')).register],
+  ['edit', () => (require('./edit') as typeof import('./edit')).register],
+  ['delete', () => (require('./delete') as typeof import('./delete')).register],
+  ['rollout', () => (require('./rollout') as typeof import('./rollout')).register],
+  ['scale', () => (require('./scale') as typeof import('./scale')).register],
+  ['cluster-info', () => (require('./clusterinfo') as typeof import('./clusterinfo')).register],
+  ['cordon', () => (require('./cordon') as typeof import('./cordon')).registerCordon],
+  ['uncordon', () => (require('./cordon') as typeof import('./cordon')).registerUncordon],
+  ['drain', () => (require('./drain') as typeof import('./drain')).register],
+  ['taint', () => (require('./taint') as typeof import('./taint')).register],
+  ['describe', () => (require('./describe') as typeof import('./describe')).register],
+  ['logs', () => (require('./logs') as typeof import('./logs')).register],
+  ['exec', () => (require('./exec') as typeof import('./exec')).register],
+  ['diff', () => (require('./diff') as typeof import('./diff')).register],
+  ['apply', () => (require('./apply') as typeof import('./apply')).register],
+  ['patch', () => (require('./patch') as typeof import('./patch')).register],
+  ['replace', () => (require('./replace') as typeof import('./replace')).register],
+  ['wait', () => (require('./wait') as typeof import('./wait')).register],
+  ['label', () => (require('./label') as typeof import('./label')).registerLabel],
+  ['annotate', () => (require('./label') as typeof import('./label')).registerAnnotate],
+  ['api-resources', () => (require('./apiresources') as typeof import('./apiresources')).register],
+  ['config', () => (require('./config') as typeof import('./config')).register],
+  ['version', () => (require('./version') as typeof import('./version')).register],
   // pocketkube's own
-  ['clock', clock],
-  ['kubeadm', kubeadm],
-  ['node', node],
+  ['clock', () => (require('./clock') as typeof import('./clock')).register],
+  ['kubeadm', () => (require('./kubeadm') as typeof import('./kubeadm')).register],
+  ['node', () => (require('./node') as typeof import('./node')).register],
 ];
 
 /** kubectl's PrintFlags: every command with -o also has --template and --allow-missing-template-keys. */
@@ -105,7 +81,7 @@ export function buildProgram(ctx: CommandContext, argv: readonly string[] = []):
   addGlobalFlags(program);
   const verb = verbOf(argv);
   const selected = COMMANDS.filter(([name]) => name === verb);
-  for (const [, register] of selected.length ? selected : COMMANDS) register(program, ctx);
+  for (const [, load] of selected.length ? selected : COMMANDS) load()(program, ctx);
   withTemplateFlags(program);
   return program;
 }
