@@ -75,17 +75,23 @@ export function containerHost(view: NodeView, pod: Pod, c: Container, node: Node
   const hostname = podHostname(pod, node);
   const hosts = hostsFile(pod, node);
   const managed = { '/etc/hosts': hosts, '/etc/hostname': `${hostname}\n`, '/etc/resolv.conf': resolvConf(pod) };
-  const fs = containerFs({ client: view.client, disk: view.disk, pod, container: c, nodeName: node.metadata.name!, imageFiles: profile.files, layer: rec.layer, managed });
   const env = containerEnv(profile.env, hostname, specEnv(view.client, pod, c, node));
+  // Files and network are built on first use: a server's start needs neither.
+  let fs: ReturnType<typeof containerFs> | undefined;
+  let net: ContainerHost['net'] | undefined;
   return {
     now: () => view.now,
     hostname,
     env,
     tools: profile.tools,
     shell: profile.shell,
-    fs,
-    net: podNetwork(view, pod, hosts),
+    get fs() {
+      return (fs ??= containerFs({ client: view.client, disk: view.disk, pod, container: c, nodeName: node.metadata.name!, imageFiles: profile.files, layer: rec.layer, managed }));
+    },
+    get net() {
+      return (net ??= podNetwork(view, pod, hosts));
+    },
     processes: () => processes(view, pod, c, extraProcesses),
-    flush: () => fs.flush(),
+    flush: () => fs?.flush(),
   };
 }
