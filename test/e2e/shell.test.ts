@@ -187,6 +187,65 @@ describe('the seed', () => {
   });
 });
 
+describe('hooks, sidecars, startup probes and the host network', () => {
+  const manifest = (withSidecar: boolean) =>
+    [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: hooks',
+      'spec:',
+      '  hostNetwork: true',
+      ...(withSidecar
+        ? ['  initContainers:', '  - name: side', '    image: busybox:1.36', '    restartPolicy: Always', '    command: ["sh", "-c", "echo sidecar up; sleep 3600"]']
+        : []),
+      '  containers:',
+      '  - name: app',
+      '    image: busybox:1.36',
+      '    command: ["sh", "-c", "trap \'echo bye; exit 0\' TERM; echo started; while true; do sleep 1; done"]',
+      '    lifecycle:',
+      '      postStart:',
+      '        exec:',
+      '          command: ["sh", "-c", "echo hello > /tmp/poststart"]',
+      '      preStop:',
+      '        exec:',
+      '          command: ["sh", "-c", "sleep 5"]',
+      '    startupProbe:',
+      '      exec:',
+      '        command: ["cat", "/tmp/poststart"]',
+      '      periodSeconds: 2',
+      '',
+    ].join('\n');
+
+  it('runs postStart, passes the startup probe, starts the sidecar first, and uses the node\'s network', () => {
+    h.ok('apply', '-f', h.file('hooks.yaml', manifest(true)));
+    expect(h.ok('get', 'pod', 'hooks', '-o', 'jsonpath={.status.podIP} {.status.hostIP} {.status.containerStatuses[0].started}')).toBe('172.18.0.3 172.18.0.3 true');
+    expect(h.ok('get', 'pod', 'hooks')).toBe(lines('NAME    READY   STATUS    RESTARTS   AGE', 'hooks   2/2     Running   0          0s'));
+    expect(h.ok('exec', 'hooks', '-c', 'app', '--', 'sh', '-c', 'hostname; cat /tmp/poststart; head -1 /etc/hosts')).toBe(
+      lines('pocket-worker', 'hello', '# Kubernetes-managed hosts file (host network).'),
+    );
+    expect(h.ok('logs', 'hooks', '-c', 'side')).toBe('sidecar up\n');
+  });
+
+  it('runs preStop before SIGTERM, and a trapped SIGTERM ends the shell', () => {
+    h.ok('apply', '-f', h.file('hooks.yaml', manifest(false)));
+    h.ok('delete', 'pod', 'hooks', '--wait=false');
+    h.ok('clock', 'advance', '5500ms');
+    expect(h.ok('get', 'pod', 'hooks')).toBe(lines('NAME    READY   STATUS        RESTARTS   AGE', 'hooks   1/1     Terminating   0          5s'));
+    h.ok('clock', 'advance', '1s');
+    expect(h.run(['get', 'pod', 'hooks']).stderr).toBe('Error from server (NotFound): pods "hooks" not found\n');
+  });
+
+  it('a failing postStart hook kills the container', () => {
+    const spec = '  - name: app\n    image: busybox:1.36\n    command: ["sleep", "3600"]\n    lifecycle:\n      postStart:\n        exec:\n          command: ["sh", "-c", "echo no; exit 2"]\n';
+    h.ok('apply', '-f', podFile('bad', spec, '  restartPolicy: Never\n'));
+    h.ok('clock', 'advance', '31s');
+    const describe = h.ok('describe', 'pod', 'bad');
+    expect(describe).toMatch(/Warning {2}FailedPostStartHook {2}\d+s +kubelet +Exec lifecycle hook \(\[sh -c echo no; exit 2\]\) for Container "app" in Pod "bad_default\([0-9a-f-]{36}\)" failed - error: command 'sh -c echo no; exit 2' exited with 2: no\n, message: "no\\n"\n/);
+    expect(h.ok('get', 'pod', 'bad', '-o', 'jsonpath={.status.phase} {.status.containerStatuses[0].state.terminated.exitCode}')).toBe('Failed 137');
+  });
+});
+
 describe('termination', () => {
   it('a shell that ignores SIGTERM holds its pod for the grace period', () => {
     h.ok('apply', '-f', shellPod('stubborn', 'sleep 3600'));

@@ -119,7 +119,7 @@ function catchUp(run: PodRun, c: Container, rec: ContainerRecord): boolean {
 }
 
 /** When the kubelet must look at a live container again. */
-function nextWake(rec: ContainerRecord): number | undefined {
+export function nextWake(rec: ContainerRecord): number | undefined {
   if (rec.exit) return rec.exit.at;
   const times = [rec.wakeAt, rec.forcedExit?.at].filter((t): t is number => t !== undefined);
   return times.length ? Math.min(...times) : undefined;
@@ -253,7 +253,7 @@ function withProbes(run: PodRun, c: Container, policy: RestartPolicy, sync: Cont
     const grace = ((c[`${result.restart.kind}Probe`] as { terminationGracePeriodSeconds?: number } | undefined)?.terminationGracePeriodSeconds ?? run.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
     const stopped = stopContainer(run, c, rec, result.restart.message, grace);
     if (stopped.exit && stopped.exit.at <= run.now) return afterExit(run, c, stopped, policy);
-    return { ...sync, status: { ...sync.status, ready: false }, wakeAt: stopped.exit?.at, record: stopped };
+    return { ...sync, status: { ...sync.status, ready: false }, wakeAt: nextWake(stopped), record: stopped };
   }
   const wakes = [sync.wakeAt, result.wakeAt].filter((t): t is number => t !== undefined);
   return {
@@ -306,8 +306,10 @@ function preStopDuration(run: PodRun, c: Container, rec: ContainerRecord, graceM
 
 /**
  * Stops a live container: preStop hook, then SIGTERM (a server exits at once; a shell that is
- * PID 1 ignores it unless it trapped it), then SIGKILL when the grace period runs out.
- * Returns the record as it now stands (saved).
+ * PID 1 ignores it unless it trapped it, and a trap runs once the foreground command is done),
+ * then SIGKILL when the grace period ends. Called again on later syncs, it runs the stopping
+ * process on to the clock. Returns the record as it now stands (saved); `stopsAt` says when it
+ * will have stopped at the latest.
  */
 export function stopContainer(run: PodRun, c: Container, rec: ContainerRecord, message: string, graceMs: number): ContainerRecord {
   const live = structuredClone(rec);
@@ -316,20 +318,28 @@ export function stopContainer(run: PodRun, c: Container, rec: ContainerRecord, m
   if (!live.stopping) {
     event(run, c, 'Normal', 'Killing', message);
     const termAt = run.now + preStopDuration(run, c, live, graceMs);
-    live.stopping = { at: run.now, deadline: run.now + graceMs, reason: message };
-    // What was computed ahead of the signal did not happen.
+    const deadline = run.now + graceMs;
+    live.stopping = { at: run.now, deadline, reason: message };
+    // A process pocketkube ran ahead (none do, but a forced exit may lie ahead) ends with the signal.
     truncateLog(run.view.disk, uid, c.name, live.instance, termAt);
     live.exit = undefined;
-    live.forcedExit = undefined;
-    const host = containerHost(run.view, run.pod, c, run.node, live);
+    const host = containerHost({ ...run.view, now: termAt }, run.pod, c, run.node, live);
     const step = signal(live.process, host, 'TERM', termAt, run.cpus);
     host.flush();
     appendLog(run.view.disk, uid, c.name, live.instance, step.output);
     live.process = step.record;
-    live.computedUntil = live.stopping.deadline;
-    if (step.exit && step.exit.at <= live.stopping.deadline) live.exit = step.exit;
+    live.wakeAt = step.wakeAt;
+    live.computedUntil = Math.max(live.computedUntil, termAt);
+    if (step.exit && step.exit.at <= deadline) live.exit = step.exit;
+    // SIGKILL at the deadline unless the process ends first.
+    else live.forcedExit = { code: 137, at: deadline };
   }
-  if (!live.exit) live.exit = { code: 137, at: live.stopping.deadline };
+  catchUp(run, c, live);
   putRecord(run.view.disk, uid, c.name, live);
   return live;
+}
+
+/** When a stopping container will have stopped at the latest. */
+export function stopsAt(rec: ContainerRecord): number {
+  return rec.exit?.at ?? Math.min(rec.forcedExit?.at ?? Infinity, rec.stopping?.deadline ?? Infinity);
 }

@@ -11,7 +11,7 @@ import type { Container, ContainerStatus, Node, Pod, PodStatus } from '../../api
 import { COMPONENTS } from '../../client/client';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { allocatePodIP } from '../network/ipam';
-import { type ContainerSync, type PodRun, isSidecar, nodeIP, restartPolicyOf, stopContainer, syncContainer } from './containers';
+import { type ContainerSync, type PodRun, isSidecar, nextWake, nodeIP, restartPolicyOf, stopContainer, stopsAt, syncContainer } from './containers';
 import { type SyncOutcome, forgetPods, notDueFor, scheduleNext } from './podworker';
 import { admitPod } from './eviction';
 import { kubeletRunning } from './nodestate';
@@ -135,14 +135,15 @@ function terminatePod(ctx: ReconcileContext, pod: Pod, node: Node): number | und
   const client = ctx.client.as(COMPONENTS.node(nodeName));
   const run: PodRun = { ctx, view: { client, disk: ctx.disk, now }, pod, node, now, cpus: cpusOf(node) };
   const graceMs = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
-  let last = now;
+  // The earliest moment a container still running needs the kubelet (a wake, its exit, SIGKILL).
+  let next = Infinity;
   for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) {
     const rec = getRecord(ctx.disk, pod.metadata.uid!, c.name);
-    if (!rec || (rec.exit && rec.exit.at <= now && !rec.stopping)) continue;
+    if (!rec || (rec.exit && rec.exit.at <= now)) continue;
     const stopped = stopContainer(run, c, rec, `Stopping container ${c.name}`, graceMs);
-    last = Math.max(last, stopped.exit!.at);
+    if (!stopped.exit || stopped.exit.at > now) next = Math.min(next, nextWake(stopped) ?? stopsAt(stopped));
   }
-  if (last > now) return last - now;
+  if (next < Infinity) return Math.max(1, next - now);
   forgetPod(ctx.disk, pod.metadata.uid!);
   client.delete(podKind.type, pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
   return undefined;

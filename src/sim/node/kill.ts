@@ -7,7 +7,7 @@
 import type { ContainerStatus, Node, Pod } from '../../api/types';
 import { COMPONENTS } from '../../client/client';
 import type { ReconcileContext } from '../../engine/controller';
-import { type PodRun, stopContainer, terminated } from '../kubelet/containers';
+import { type PodRun, stopContainer, stopsAt, terminated } from '../kubelet/containers';
 import { getRecord } from '../kubelet/records';
 
 /** minimumGracePeriodInSeconds: what an eviction's 1s grace period becomes in the runtime. */
@@ -24,7 +24,7 @@ export function killContainers(ctx: ReconcileContext, pod: Pod, node: Node): num
   for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) {
     const rec = getRecord(ctx.disk, pod.metadata.uid!, c.name);
     if (!rec || (rec.exit && rec.exit.at <= now && !rec.stopping)) continue;
-    last = Math.max(last, stopContainer(run, c, rec, `Stopping container ${c.name}`, EVICTION_GRACE_MS).exit!.at);
+    last = Math.max(last, stopsAt(stopContainer(run, c, rec, `Stopping container ${c.name}`, EVICTION_GRACE_MS)));
   }
   return last;
 }
