@@ -6,6 +6,7 @@ import { typeForKind } from '../../api/registry';
 import type { ConfigMap, Container, KubeObject, Pod, Volume } from '../../api/types';
 import type { Client } from '../../client/client';
 import type { NodeDisk } from '../../engine/controller';
+import { resolvePath } from '../shell/expand';
 import type { FileSystem } from '../shell/host';
 import type { Layer } from './records';
 
@@ -16,15 +17,8 @@ type Mount =
 const VOLUMES = 'volumes';
 const HOSTPATHS = 'hostpaths';
 
-const norm = (p: string) => {
-  const parts: string[] = [];
-  for (const seg of p.split('/')) {
-    if (!seg || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return `/${parts.join('/')}`;
-};
+/** An absolute, normalised path ("/a/./b/../c" is "/a/c"), as the shell resolves one. */
+const norm = (p: string) => resolvePath('/', p);
 const parentOf = (p: string) => (p.lastIndexOf('/') <= 0 ? '/' : p.slice(0, p.lastIndexOf('/')));
 const under = (p: string, dir: string) => dir === '/' || p === dir || p.startsWith(`${dir}/`);
 const emptyLayer = (): Layer => ({ files: {}, dirs: [] });
