@@ -52,6 +52,22 @@ describe('kubectl run and logs', () => {
   });
 });
 
+describe('logs -l and QoS', () => {
+  it('prints the log of every pod a selector picks, and each pod has its QoS class', () => {
+    h.ok('run', 'a', '--image=redis:7', '--labels=tier=cache');
+    h.ok('run', 'b', '--image=redis:7', '--labels=tier=cache');
+    expect(h.ok('logs', '-l', 'tier=cache', '--tail=1', '--prefix')).toBe(
+      '[pod/a/a] 1:M 26 Nov 2026 12:00:00.000 * Ready to accept connections tcp\n[pod/b/b] 1:M 26 Nov 2026 12:00:00.000 * Ready to accept connections tcp\n',
+    );
+    expect(h.run(['logs', '-l', 'tier=none']).stderr).toBe('No resources found in default namespace.\n');
+    const pod = (name: string, resources: string) =>
+      h.file(`${name}.yaml`, `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n${resources}`);
+    h.ok('apply', '-f', pod('guaranteed', '    resources:\n      limits: {cpu: 100m, memory: 64Mi}\n'));
+    h.ok('apply', '-f', pod('burstable', '    resources:\n      requests: {cpu: 100m}\n'));
+    expect(h.ok('get', 'pods', '-o', 'jsonpath={range .items[*]}{.metadata.name}={.status.qosClass} {end}')).toBe('a=BestEffort b=BestEffort burstable=Burstable guaranteed=Guaranteed ');
+  });
+});
+
 describe('kubectl run --attach', () => {
   it('follows the container to its end, prints its output, passes its exit code and removes the pod', () => {
     const r = h.run(['run', 'x', '--image=nginx:1.27', '--restart=Never', '--annotations=pocketkube.io/exit.x=3 after 3s', '--attach', '--rm']);
