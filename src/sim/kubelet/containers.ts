@@ -173,7 +173,6 @@ function startInstance(run: PodRun, c: Container, instance: number, previous?: C
     appendLog(run.view.disk, uid, c.name, instance, step.output);
     rec.process = step.record;
     rec.wakeAt = step.wakeAt;
-    rec.computedUntil = now;
     rec.ports = listeningPorts(step.record, (c.ports ?? []).map((p) => p.containerPort));
     const forced = injectedExit(pod, c.name);
     if (exceedsMemoryLimit(pod, c)) rec.forcedExit = { code: 137, at: now + OOM_AFTER_MS, reason: 'OOMKilled' };
@@ -320,7 +319,7 @@ export function stopContainer(run: PodRun, c: Container, rec: ContainerRecord, m
     const termAt = run.now + preStopDuration(run, c, live, graceMs);
     const deadline = run.now + graceMs;
     live.stopping = { at: run.now, deadline, reason: message };
-    // A process pocketkube ran ahead (none do, but a forced exit may lie ahead) ends with the signal.
+    // Nothing it would have printed after the signal stays in its log.
     truncateLog(run.view.disk, uid, c.name, live.instance, termAt);
     live.exit = undefined;
     const host = containerHost({ ...run.view, now: termAt }, run.pod, c, run.node, live);
