@@ -1,10 +1,10 @@
 // The control plane's static pods, as kubeadm writes their manifests; the kubelet of the
 // control-plane node publishes them as mirror pods owned by the Node.
 import { createHash } from 'node:crypto';
+import type { ClusterConfig } from '../../api/kubeadm';
 import { newControllerRef } from '../../api/meta/ownerrefs';
 import { rfc3339Micro } from '../../api/time';
 import type { Container, Node, Pod } from '../../api/types';
-import type { ClusterConfig } from './kubeadm/config';
 import { imagesFor, type NodeSpecData } from './topology';
 
 interface Component {

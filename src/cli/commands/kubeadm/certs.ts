@@ -1,11 +1,12 @@
 // pocketkube kubeadm certs check-expiration|renew: the control plane's certificates, read from
 // their PEM and measured against the cluster clock.
 import type { Command } from 'commander';
+import type { CertificateStatus } from '../../../api/kubeadm';
 import { shortHumanDuration } from '../../../printers/age';
 import { tabwrite } from '../../../printers/tabwriter';
 import type { CommandContext } from '../../context';
 import { action } from '../../program';
-import type { CertificateStatus, KubeadmMachine } from './host';
+import type { KubeadmMachine } from './host';
 import { NO_ADMIN_CONF, kubeadmFail, kubeadmStep } from './output';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

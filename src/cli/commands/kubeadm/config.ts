@@ -3,8 +3,8 @@
 // simulates, with kubeadm's errors; component configs (KubeletConfiguration, ...) are accepted.
 import * as fs from 'node:fs';
 import { parseGoDuration } from '../../../api/duration';
+import type { InitOptions, TokenRequest } from '../../../api/kubeadm';
 import { parseDocument, splitDocuments } from '../../manifest/documents';
-import type { InitOptions, TokenRequest } from './host';
 
 export interface ConfigFile {
   options: InitOptions;

@@ -1,6 +1,6 @@
 // pocketkube kubeadm token create|list|delete|generate: bootstrap tokens, as Secrets in kube-system.
 import type { Command } from 'commander';
-import { TOKEN_PATTERN, parseToken } from '../../../api/bootstraptoken';
+import { type BootstrapToken, TOKEN_PATTERN, parseToken } from '../../../api/bootstraptoken';
 import { rfc3339 } from '../../../api/time';
 import { shortHumanDuration } from '../../../printers/age';
 import { tabwrite } from '../../../printers/tabwriter';
@@ -8,14 +8,14 @@ import type { CommandContext } from '../../context';
 import { RawError } from '../../errors';
 import { durationFlag } from '../../flags/duration';
 import { action, collectSlice } from '../../program';
-import type { BootstrapTokenInfo, KubeadmMachine } from './host';
+import type { KubeadmMachine } from './host';
 import { NO_ADMIN_CONF, joinCommandLine, kubeadmFail, kubeadmStep } from './output';
 
 /** kubeadm's token printer: one tabwriter per token (minwidth 10, padding 3), fixed-width cells. */
 const TOKEN_TABWRITER = { minWidth: 10, padding: 3 };
 const pad = (s: string, n: number) => s.padEnd(n);
 
-function tokenRow(t: BootstrapTokenInfo, now: number): string {
+function tokenRow(t: BootstrapToken, now: number): string {
   const ttl = t.expires === undefined ? '<forever>' : shortHumanDuration(t.expires - now);
   const expires = t.expires === undefined ? '<never>' : rfc3339(t.expires);
   const usages = t.usages.join(',') || '<none>';
@@ -24,7 +24,7 @@ function tokenRow(t: BootstrapTokenInfo, now: number): string {
   return `${t.id}.${t.secret}\t${pad(ttl, 9)}\t${expires}\t${pad(usages, 22)}\t${pad(description, 56)}\t${groups}\n`;
 }
 
-export function tokenListText(tokens: readonly (BootstrapTokenInfo | string)[], now: number): { out: string; err: string } {
+export function tokenListText(tokens: readonly (BootstrapToken | string)[], now: number): { out: string; err: string } {
   let out = '';
   let err = '';
   let header = true;

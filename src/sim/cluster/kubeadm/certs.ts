@@ -1,6 +1,7 @@
 // kubeadm's certificate tree as data: the CAs, the certificates each signs, their subjects, usages
 // and SANs (cmd/kubeadm/app/phases/certs), and the kubeconfig files' client certificates.
-import { apiEndpoint, type ClusterConfig, serviceIPs } from './config';
+import type { ClusterConfig } from '../../../api/kubeadm';
+import { apiEndpoint, serviceIPs } from './config';
 
 export interface CertDef {
   /** The name kubeadm's renewal and check-expiration use ("etcd-server", "admin.conf"). */

@@ -1,45 +1,10 @@
 // The configuration kubeadm init works from: what the user gave (flags or an InitConfiguration /
 // ClusterConfiguration file) with kubeadm's defaults, checked as ValidateInitConfiguration does,
 // and what follows from it (service IPs, the endpoint joins use).
+import type { ClusterConfig, InitOptions } from '../../../api/kubeadm';
 import { CLUSTER_NAME, CONTROL_PLANE, KUBERNETES_VERSION, POD_SUBNET, SERVICE_SUBNET } from '../topology';
 import { indexedIP, parseSubnet, type Subnet } from './cidr';
 import { KubeadmError } from './errors';
-
-/** What a user may set, from flags or a config file (undefined: kubeadm's default). */
-export interface InitOptions {
-  kubernetesVersion?: string;
-  controlPlaneEndpoint?: string;
-  podSubnet?: string;
-  serviceSubnet?: string;
-  dnsDomain?: string;
-  clusterName?: string;
-  nodeName?: string;
-  advertiseAddress?: string;
-  /** Bootstrap tokens of the InitConfiguration; kubeadm makes one when none is given. */
-  bootstrapTokens?: BootstrapTokenOptions[];
-}
-
-export interface BootstrapTokenOptions {
-  token?: string;
-  description?: string;
-  /** Go duration in ms; 0 never expires. */
-  ttlMs?: number;
-  usages?: string[];
-  groups?: string[];
-}
-
-/** The effective configuration, as kept by the control plane (and uploaded to kubeadm-config). */
-export interface ClusterConfig {
-  kubernetesVersion: string;
-  controlPlaneEndpoint: string;
-  clusterName: string;
-  podSubnet: string;
-  serviceSubnet: string;
-  dnsDomain: string;
-  nodeName: string;
-  advertiseAddress: string;
-  bindPort: number;
-}
 
 /** kubeadm v1.32 deploys control planes of v1.31.0 and later. */
 export const MINIMUM_CONTROL_PLANE_VERSION = '1.31.0';

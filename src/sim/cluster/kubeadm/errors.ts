@@ -1,7 +1,8 @@
 // kubeadm's failures as values: the phase they happened in (kubeadm prefixes "error execution
 // phase <name>: "), or a configuration that did not validate (printed bare, exit code 3).
+import type { KubeadmFailure } from '../../../api/kubeadm';
 
-export class KubeadmError extends Error {
+export class KubeadmError extends Error implements KubeadmFailure {
   readonly phase?: string;
   readonly validation: boolean;
 

@@ -5,10 +5,10 @@
 // cluster costs one key pair (the CA's, which cluster-info and every namespace need at once).
 import { X509Certificate } from 'node:crypto';
 import type { NodeDisk } from '../../../engine/controller';
+import type { ClusterConfig } from '../../../api/kubeadm';
 import type { Random } from '../../../api/random';
 import { type CertificateSpec, issueCertificate, newKeyPair, publicKeyPin } from '../pki';
 import { type CertDef, CA_VALIDITY_MS, CERT_VALIDITY_MS, certDef } from './certs';
-import type { ClusterConfig } from './config';
 
 const AREA = 'kubeadm';
 

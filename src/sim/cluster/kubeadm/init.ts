@@ -7,50 +7,20 @@ import { deployment as deploymentKind } from '../../../api/kinds/deployment';
 import { namespace as nsKind } from '../../../api/kinds/namespace';
 import { pod as podKind } from '../../../api/kinds/pod';
 import { serviceaccount as saKind } from '../../../api/kinds/serviceaccount';
+import type { InitOptions, InitPreflight, InitReport, TokenRequest } from '../../../api/kubeadm';
 import type { KubeObject } from '../../../api/types';
 import { isStatusError } from '../../../api/errors';
 import { corednsObjects } from '../addons';
 import { staticPods } from '../controlplane';
 import { nodeCIDR } from './cidr';
 import { KUBECONFIG_CERTS, PKI_CERTS } from './certs';
-import {
-  apiEndpoint,
-  type ClusterConfig,
-  clusterConfigurationYAML,
-  type InitOptions,
-  kubeletConfigurationYAML,
-  resolveConfig,
-  subnets,
-  versionWarning,
-} from './config';
+import { apiEndpoint, clusterConfigurationYAML, kubeletConfigurationYAML, resolveConfig, subnets, versionWarning } from './config';
 import { filesOf, type KubeadmEnv } from './env';
-import type { KubeadmError } from './errors';
 import { registerNode } from './nodes';
 import { ignoreSet, initChecks, runChecks } from './preflight';
-import { createToken, type TokenRequest } from './tokens';
+import { createToken } from './tokens';
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
-
-export interface InitPreflight {
-  config: ClusterConfig;
-  /** Warning lines of the checks, printed as they run. */
-  lines: string[];
-  error?: KubeadmError;
-  /** The machine already runs a control plane (every check was ignored). */
-  reuse: boolean;
-}
-
-export interface InitReport {
-  config: ClusterConfig;
-  certs: { baseName: string; existing: boolean; sans?: { dns: string[]; ips: string[] } }[];
-  kubeconfigs: { file: string; existing: boolean }[];
-  tokens: string[];
-  caCertHash: string;
-  endpoint: string;
-  /** How long the kubelet and the API server took to become healthy (ns), as kubeadm reports. */
-  kubeletHealthyNs: number;
-  apiServerHealthyNs: number;
-}
 
 /** Configuration, then the pre-flight checks (an initialised machine keeps its configuration). */
 export function initPreflight(env: KubeadmEnv, opts: InitOptions, ignorePreflightErrors: readonly string[]): InitPreflight {

@@ -5,6 +5,7 @@
 import { JWS_KEY_PREFIX, parseToken, signatureIsValid } from '../../../api/bootstraptoken';
 import { configmap as cmKind } from '../../../api/kinds/configmap';
 import { node as nodeKind } from '../../../api/kinds/node';
+import type { JoinOptions, JoinReport } from '../../../api/kubeadm';
 import type { ConfigMap, Node } from '../../../api/types';
 import { publicKeyPin } from '../pki';
 import { workerName } from '../topology';
@@ -12,20 +13,6 @@ import { apiEndpoint } from './config';
 import { filesOf, type KubeadmEnv } from './env';
 import { KubeadmError } from './errors';
 import { nextNodeSpec, registerNode } from './nodes';
-
-export interface JoinOptions {
-  /** The API server endpoint given on the command line ("host:port"). */
-  endpoint?: string;
-  nodeName?: string;
-  token?: string;
-  caCertHashes: string[];
-  unsafeSkipCAVerification: boolean;
-}
-
-export interface JoinReport {
-  nodeName: string;
-  kubeletHealthyNs: number;
-}
 
 /** pubkeypin.Set.Allow: "sha256:<64 hex digits>". */
 function hashProblem(hash: string): string | undefined {

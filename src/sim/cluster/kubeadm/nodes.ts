@@ -2,12 +2,13 @@
 // address on the machines' network and the next free /24 of the pod subnet (as the node IPAM
 // controller allocates podCIDRs).
 import { node as nodeKind } from '../../../api/kinds/node';
+import type { ClusterConfig } from '../../../api/kubeadm';
 import type { Node } from '../../../api/types';
 import { EventRecorder } from '../../../client/events';
 import { nodeObject } from '../node';
 import type { NodeSpecData } from '../topology';
 import { formatIPv4, nodeCIDR, parseIPv4 } from './cidr';
-import { type ClusterConfig, subnets } from './config';
+import { subnets } from './config';
 import type { KubeadmEnv } from './env';
 
 /** Registers a node as its kubelet would, with the kubelet's and node controller's events. */

@@ -17,19 +17,10 @@ import {
   usageProblem,
 } from '../../../api/bootstraptoken';
 import { isStatusError } from '../../../api/errors';
+import type { TokenRequest } from '../../../api/kubeadm';
 import { type Secret, secret as secretKind } from '../../../api/kinds/secret';
 import type { KubeadmEnv } from './env';
 import { KubeadmError } from './errors';
-
-export interface TokenRequest {
-  /** The token to create; a random one when absent. */
-  token?: string;
-  description?: string;
-  /** 0 never expires; kubeadm's default is 24h. */
-  ttlMs?: number;
-  usages?: string[];
-  groups?: string[];
-}
 
 /** The checks of the token options (bto.ApplyTo and ValidateBootstrapTokens). */
 export function validateTokenRequest(req: TokenRequest): void {
