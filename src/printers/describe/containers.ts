@@ -1,6 +1,7 @@
 // Containers, volumes and pod templates as kubectl describe prints them.
 import { parseQuantity } from '../../api/meta/quantity';
-import type { Container, ContainerState, ContainerStatus, Pod, PodTemplateSpec, Volume } from '../../api/types';
+import { formatLabelSelector } from '../../api/meta/selector';
+import type { Container, ContainerState, ContainerStatus, LabelSelector, Pod, PodTemplateSpec, Volume } from '../../api/types';
 import { printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline } from './common';
 import { DescribeWriter, LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, rfc1123z } from './writer';
 
@@ -24,7 +25,9 @@ export function describeProbe(p: Probe): string {
     const port = g.port === undefined ? '' : String(g.port);
     const host = g.host ?? '';
     const hostPort = port ? (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`) : host;
-    return `http-get ${(g.scheme ?? '').toLowerCase()}://${hostPort}${g.path ?? ''} ${attrs}`;
+    // url.URL.String(): a path without its leading slash gets one when there is a host.
+    const path = g.path && !g.path.startsWith('/') && hostPort ? `/${g.path}` : (g.path ?? '');
+    return `http-get ${(g.scheme ?? '').toLowerCase()}://${hostPort}${path} ${attrs}`;
   }
   if (p.tcpSocket) return `tcp-socket ${p.tcpSocket.host ?? ''}:${p.tcpSocket.port ?? ''} ${attrs}`;
   if (p.grpc) return `grpc <pod>:${p.grpc.port ?? 0} ${p.grpc.service ?? ''} ${attrs}`;
@@ -89,7 +92,7 @@ function describeEnv(w: DescribeWriter, c: Container, resolve?: EnvResolver): vo
     const vf = e.valueFrom as
       | {
           fieldRef?: { apiVersion?: string; fieldPath: string };
-          resourceFieldRef?: { resource: string };
+          resourceFieldRef?: { resource: string; divisor?: string };
           secretKeyRef?: { key: string; name: string; optional?: boolean };
           configMapKeyRef?: { key: string; name: string; optional?: boolean };
         }
@@ -99,7 +102,10 @@ function describeEnv(w: DescribeWriter, c: Container, resolve?: EnvResolver): vo
     } else if (vf.fieldRef) {
       w.write(LEVEL_3, `${e.name}:\t${resolve ? resolve(vf.fieldRef.fieldPath) : ''} (${vf.fieldRef.apiVersion ?? 'v1'}:${vf.fieldRef.fieldPath})\n`);
     } else if (vf.resourceFieldRef) {
-      w.write(LEVEL_3, `${e.name}:\t (${vf.resourceFieldRef.resource})\n`);
+      let value = containerResourceValue(c, vf.resourceFieldRef);
+      const resource = vf.resourceFieldRef.resource;
+      if (value === '0' && (resource === 'limits.cpu' || resource === 'limits.memory')) value = 'node allocatable';
+      w.write(LEVEL_3, `${e.name}:\t${value} (${resource})\n`);
     } else if (vf.secretKeyRef) {
       const s = vf.secretKeyRef;
       w.write(LEVEL_3, `${e.name}:\t<set to the key '${s.key}' in secret '${s.name}'>\tOptional: ${s.optional ?? false}\n`);
@@ -110,6 +116,20 @@ function describeEnv(w: DescribeWriter, c: Container, resolve?: EnvResolver): vo
   }
 }
 
+/**
+ * kubectl's resource.ExtractContainerResourceValue: the container's request or limit divided by
+ * the divisor (1 when zero), rounded up; empty for a resource it does not know.
+ */
+function containerResourceValue(c: Container, ref: { resource: string; divisor?: string }): string {
+  const [kind, name = ''] = ref.resource.split(/\.(.*)/s);
+  const known = name === 'cpu' || name === 'memory' || name === 'ephemeral-storage' || name.startsWith('hugepages-');
+  if ((kind !== 'limits' && kind !== 'requests') || !known) return '';
+  const divisor = ref.divisor && !parseQuantity(ref.divisor).isZero() ? parseQuantity(ref.divisor) : parseQuantity('1');
+  const amount = (kind === 'limits' ? c.resources?.limits : c.resources?.requests)?.[name];
+  const q = parseQuantity(amount === undefined ? '0' : String(amount));
+  return String(Math.ceil(name === 'cpu' ? q.milli() / divisor.milli() : q.value() / divisor.value()));
+}
+
 function describeMounts(w: DescribeWriter, c: Container): void {
   const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : a.mountPath > b.mountPath ? 1 : 0));
   w.write(LEVEL_2, `Mounts:${mounts.length ? '' : '\t<none>'}\n`);
@@ -118,6 +138,22 @@ function describeMounts(w: DescribeWriter, c: Container): void {
     if (m.subPath) flags.push(`path=${JSON.stringify(m.subPath)}`);
     w.write(LEVEL_3, `${m.mountPath} from ${m.name} (${flags.join(',')})\n`);
   }
+  const devices = [...((c.volumeDevices as { devicePath: string; name: string }[] | undefined) ?? [])].sort((a, b) => (a.devicePath < b.devicePath ? -1 : a.devicePath > b.devicePath ? 1 : 0));
+  if (devices.length) {
+    // kubectl writes the mounts' "<none>" here too (its `none` of the mounts)
+    w.write(LEVEL_2, `Devices:${mounts.length ? '' : '\t<none>'}\n`);
+    for (const d of devices) w.write(LEVEL_3, `${d.devicePath} from ${d.name}\n`);
+  }
+}
+
+/** describeResources: limits, then requests, each by resource name. */
+export function describeResources(w: DescribeWriter, r: { limits?: Record<string, string>; requests?: Record<string, string> }, level: number): void {
+  const limits = r.limits ?? {};
+  const requests = r.requests ?? {};
+  if (Object.keys(limits).length) w.write(level, 'Limits:\n');
+  for (const n of sortedNames(limits)) w.write(level + 1, `${n}:\t${parseQuantity(limits[n]).toString()}\n`);
+  if (Object.keys(requests).length) w.write(level, 'Requests:\n');
+  for (const n of sortedNames(requests)) w.write(level + 1, `${n}:\t${parseQuantity(requests[n]).toString()}\n`);
 }
 
 export function describeContainers(
@@ -141,7 +177,12 @@ export function describeContainers(
     w.write(LEVEL_2, ports.includes(',') ? `Ports:\t${ports}\n` : `Port:\t${ports || '<none>'}\n`);
     const hostPorts = (c.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol ?? ''}`).join(', ');
     w.write(LEVEL_2, hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || '<none>'}\n`);
-    if (c.restartPolicy) w.write(LEVEL_2, `Restart Policy:\t${c.restartPolicy}\n`);
+    // kubectl v1.32 never prints a container's restartPolicy (a sidecar's `Always` included).
+    const seccomp = (c.securityContext as { seccompProfile?: { type?: string; localhostProfile?: string } } | undefined)?.seccompProfile;
+    if (seccomp) {
+      w.write(LEVEL_2, `SeccompProfile:\t${seccomp.type ?? ''}\n`);
+      if (seccomp.type === 'Localhost') w.write(LEVEL_3, `LocalhostProfile:\t${seccomp.localhostProfile ?? ''}\n`);
+    }
     if (c.command?.length) {
       w.write(LEVEL_2, 'Command:\n');
       for (const part of c.command) for (const line of part.split('\n')) w.write(LEVEL_3, `${line}\n`);
@@ -156,12 +197,7 @@ export function describeContainers(
       w.write(LEVEL_2, `Ready:\t${status.ready ? 'True' : 'False'}\n`);
       w.write(LEVEL_2, `Restart Count:\t${status.restartCount ?? 0}\n`);
     }
-    const limits = c.resources?.limits ?? {};
-    const requests = c.resources?.requests ?? {};
-    if (Object.keys(limits).length) w.write(LEVEL_2, 'Limits:\n');
-    for (const n of sortedNames(limits)) w.write(LEVEL_3, `${n}:\t${parseQuantity(limits[n]).toString()}\n`);
-    if (Object.keys(requests).length) w.write(LEVEL_2, 'Requests:\n');
-    for (const n of sortedNames(requests)) w.write(LEVEL_3, `${n}:\t${parseQuantity(requests[n]).toString()}\n`);
+    describeResources(w, c.resources ?? {}, LEVEL_2);
     if (c.livenessProbe) w.write(LEVEL_2, `Liveness:\t${describeProbe(c.livenessProbe as Probe)}\n`);
     if (c.readinessProbe) w.write(LEVEL_2, `Readiness:\t${describeProbe(c.readinessProbe as Probe)}\n`);
     if (c.startupProbe) w.write(LEVEL_2, `Startup:\t${describeProbe(c.startupProbe as Probe)}\n`);
@@ -201,7 +237,7 @@ function describeVolumeSource(w: DescribeWriter, v: Volume): void {
       if (it.resourceFieldRef) w.write(LEVEL_3, `${it.resourceFieldRef.resource} -> ${it.path}\n`);
     }
   } else {
-    w.write(LEVEL_2, `<unknown>\n`);
+    w.write(LEVEL_1, `<unknown>\n`);
   }
 }
 
@@ -216,6 +252,27 @@ export function describeVolumes(w: DescribeWriter, volumes: readonly Volume[] | 
     w.write(LEVEL_1, `${nameIndent}${v.name}:\n`);
     describeVolumeSource(w, v);
   }
+}
+
+interface TopologySpreadConstraint {
+  maxSkew?: number;
+  topologyKey?: string;
+  whenUnsatisfiable?: string;
+  labelSelector?: LabelSelector;
+}
+
+/** describeTopologySpreadConstraints: one line per constraint, by topology key. */
+export function describeTopologySpreadConstraints(w: DescribeWriter, constraints: unknown, space: string): void {
+  const list = [...((constraints as TopologySpreadConstraint[] | undefined) ?? [])];
+  if (!list.length) return;
+  list.sort((a, b) => ((a.topologyKey ?? '') < (b.topologyKey ?? '') ? -1 : (a.topologyKey ?? '') > (b.topologyKey ?? '') ? 1 : 0));
+  w.write(LEVEL_0, `${space}Topology Spread Constraints:\t`);
+  list.forEach((t, i) => {
+    if (i !== 0) w.write(LEVEL_0, `${space}\t`);
+    let line = `${t.topologyKey ?? ''}:${t.whenUnsatisfiable ?? ''} when max skew ${t.maxSkew ?? 0} is exceeded`;
+    if (t.labelSelector) line += ` for selector ${formatLabelSelector(t.labelSelector)}`;
+    w.write(LEVEL_0, `${line}\n`);
+  });
 }
 
 /** A pod template as kubectl's rollout verbs print it: describe's text with its tabs unaligned. */
@@ -238,6 +295,7 @@ export function describePodTemplate(w: DescribeWriter, t: PodTemplateSpec | unde
   if (t.spec.initContainers?.length) describeContainers(w, 'Init Containers', t.spec.initContainers, undefined, '  ');
   describeContainers(w, 'Containers', t.spec.containers ?? [], undefined, '  ');
   describeVolumes(w, t.spec.volumes, '  ');
+  describeTopologySpreadConstraints(w, t.spec.topologySpreadConstraints, '  ');
   if (t.spec.priorityClassName) w.write(LEVEL_1, `Priority Class Name:\t${t.spec.priorityClassName}\n`);
   printLabelsMultiline(w, '  Node-Selectors', t.spec.nodeSelector);
   printTolerationsMultiline(w, '  Tolerations', t.spec.tolerations);

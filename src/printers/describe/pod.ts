@@ -1,9 +1,9 @@
 // describe pod (kubectl describePod).
 import { qosClass } from '../../api/pod/qos';
-import type { Pod } from '../../api/types';
+import type { Container, ContainerStatus, Pod } from '../../api/types';
 import { age } from '../age';
 import { controlledBy, describeEvents, printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline } from './common';
-import { describeContainers, describeVolumes, podEnvResolver } from './containers';
+import { describeContainers, describeResources, describeTopologySpreadConstraints, describeVolumes, podEnvResolver } from './containers';
 import type { Describer } from './describer';
 import { DescribeWriter, LEVEL_0, LEVEL_1, rfc1123z } from './writer';
 
@@ -43,9 +43,19 @@ export const describePod: Describer<Pod> = (pod, ctx) => {
   const owner = controlledBy(pod);
   if (owner) w.write(LEVEL_0, `Controlled By:\t${owner}\n`);
   if (status.nominatedNodeName) w.write(LEVEL_0, `NominatedNodeName:\t${status.nominatedNodeName}\n`);
+  const podResources = spec.resources as { limits?: Record<string, string>; requests?: Record<string, string> } | undefined;
+  if (podResources) {
+    w.write(LEVEL_0, 'Resources:\n');
+    describeResources(w, podResources, LEVEL_1);
+  }
   const resolve = podEnvResolver(pod);
   if (spec.initContainers?.length) describeContainers(w, 'Init Containers', spec.initContainers, status.initContainerStatuses ?? [], '', resolve);
   describeContainers(w, 'Containers', spec.containers ?? [], status.containerStatuses ?? [], '', resolve);
+  const ephemeral = (spec.ephemeralContainers as Container[] | undefined) ?? [];
+  if (ephemeral.length) {
+    const statuses = (status as { ephemeralContainerStatuses?: ContainerStatus[] }).ephemeralContainerStatuses ?? [];
+    describeContainers(w, 'Ephemeral Containers', ephemeral, statuses, '', resolve);
+  }
   const gates = (spec.readinessGates as { conditionType: string }[] | undefined) ?? [];
   if (gates.length) {
     w.write(LEVEL_0, 'Readiness Gates:\n  Type\tStatus\n');
@@ -62,6 +72,7 @@ export const describePod: Describer<Pod> = (pod, ctx) => {
   w.write(LEVEL_0, `QoS Class:\t${status.qosClass ?? qosClass(spec)}\n`);
   printLabelsMultiline(w, 'Node-Selectors', spec.nodeSelector);
   printTolerationsMultiline(w, 'Tolerations', spec.tolerations);
+  describeTopologySpreadConstraints(w, spec.topologySpreadConstraints, '');
   if (ctx.showEvents) describeEvents(w, ctx.lookup.events(pod), ctx.now);
   return w.toString();
 };
