@@ -23,10 +23,16 @@ export function podSummary(pod: Pod, now: number): PodSummary {
   let restartableInitRestarts = 0;
   let totalContainers = (spec.containers ?? []).length;
   let readyContainers = 0;
+  // printPod keeps two dates: the latest restart of any container and of the sidecars alone
+  // (once the pod is initialized, only sidecars and regular containers count).
   let lastRestart: number | undefined;
-  const noteRestart = (cs: ContainerStatus) => {
+  let lastSidecarRestart: number | undefined;
+  const later = (cs: ContainerStatus, than: number | undefined) => {
     const t = parseTime(cs.lastState?.terminated?.finishedAt);
-    if (t !== undefined && (lastRestart === undefined || t > lastRestart)) lastRestart = t;
+    return t !== undefined && (than === undefined || t > than) ? t : than;
+  };
+  const noteRestart = (cs: ContainerStatus) => {
+    lastRestart = later(cs, lastRestart);
   };
 
   let reason: string = status.phase ?? '';
@@ -42,7 +48,10 @@ export function podSummary(pod: Pod, now: number): PodSummary {
     restarts += cs.restartCount ?? 0;
     if (cs.lastState?.terminated) noteRestart(cs);
     const sidecar = isSidecar(pod, cs.name);
-    if (sidecar) restartableInitRestarts += cs.restartCount ?? 0;
+    if (sidecar) {
+      restartableInitRestarts += cs.restartCount ?? 0;
+      lastSidecarRestart = later(cs, lastSidecarRestart);
+    }
     const t = cs.state?.terminated;
     const w = cs.state?.waiting;
     if (t && t.exitCode === 0) return;
@@ -63,6 +72,7 @@ export function podSummary(pod: Pod, now: number): PodSummary {
   const initialized = (status.conditions ?? []).find((c) => c.type === 'Initialized')?.status === 'True';
   if (!initializing || initialized) {
     restarts = restartableInitRestarts;
+    lastRestart = lastSidecarRestart;
     let hasRunning = false;
     const statuses = status.containerStatuses ?? [];
     for (let i = statuses.length - 1; i >= 0; i--) {
@@ -117,7 +127,7 @@ export const podTable: TableDef<Pod> = {
     { name: 'Status', cell: (p, c) => summary(p, c.now).status },
     { name: 'Restarts', cell: (p, c) => summary(p, c.now).restarts },
     { name: 'Age', cell: (p, c) => age(p.metadata.creationTimestamp, c.now) },
-    { name: 'IP', priority: 1, cell: (p) => p.status?.podIPs?.[0]?.ip ?? p.status?.podIP ?? '<none>' },
+    { name: 'IP', priority: 1, cell: (p) => p.status?.podIPs?.[0]?.ip || '<none>' },
     { name: 'Node', priority: 1, cell: (p) => p.spec.nodeName || '<none>' },
     { name: 'Nominated Node', priority: 1, cell: (p) => p.status?.nominatedNodeName || '<none>' },
     { name: 'Readiness Gates', priority: 1, cell: readinessGates },
