@@ -218,6 +218,84 @@ describe('volumes', () => {
   });
 });
 
+describe('what the kubelet refuses or enforces', () => {
+  it('never pulls under imagePullPolicy Never, and rejects an invalid image name', () => {
+    const w = newWorld();
+    createPod(w, 'p', {
+      containers: [
+        { name: 'never', image: 'redis:7.2', imagePullPolicy: 'Never' },
+        { name: 'upper', image: 'Nginx:1.25' },
+      ],
+    });
+    const [never, upper] = get(w, 'p').status!.containerStatuses!;
+    expect(never.state.waiting).toEqual({ reason: 'ErrImageNeverPull', message: 'Container image "redis:7.2" is not present with pull policy of Never' });
+    expect(upper.state.waiting?.reason).toBe('InvalidImageName');
+    expect(upper.state.waiting?.message).toBe(
+      'Failed to apply default image tag "Nginx:1.25": couldn\'t parse image name "Nginx:1.25": invalid reference format: repository name (library/Nginx) must be lowercase',
+    );
+  });
+
+  it('fails a pod past its activeDeadlineSeconds and stops its containers', () => {
+    const w = newWorld();
+    createPod(w, 'dl', { activeDeadlineSeconds: 20 } as Partial<Pod['spec']>);
+    w.engine.advanceTo(at(19));
+    expect(get(w, 'dl').status!.phase).toBe('Running');
+    w.engine.advanceTo(at(21));
+    const p = get(w, 'dl');
+    expect(p.status).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' });
+    expect(status(w, 'dl').state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(kubeletEvents(w, 'dl').map((e) => e.reason)).toContain('DeadlineExceeded');
+  });
+
+  it('keeps the termination message, or the log\'s end with FallbackToLogsOnError', () => {
+    const w = newWorld();
+    const nginx = { image: 'nginx:1.27' };
+    createPod(
+      w,
+      'tm',
+      { restartPolicy: 'Never', containers: [{ name: 'a', ...nginx }, { name: 'b', ...nginx, terminationMessagePolicy: 'FallbackToLogsOnError' }] },
+      { 'pocketkube.io/exit.a': '1 after 1s', 'pocketkube.io/exit.b': '2 after 1s' },
+    );
+    w.engine.advanceTo(at(2));
+    const [a, b] = get(w, 'tm').status!.containerStatuses!;
+    expect(a.state.terminated!.message).toBeUndefined();
+    expect(b.state.terminated!.message).toMatch(/start worker process 32\n$/);
+  });
+
+  it('runs an image outside the catalog until stopped, and marks a pod placed by nodeName as scheduled', () => {
+    const w = newWorld();
+    createPod(w, 'own', { nodeName: 'pocket-worker', containers: [{ name: 'app', image: 'myorg/app:1.0' }] });
+    expect(summary(w, 'own')).toMatchObject({ status: 'Running', ready: '1/1' });
+    expect(get(w, 'own').status!.conditions!.find((c) => c.type === 'PodScheduled')).toMatchObject({ status: 'True' });
+  });
+
+  it('gives a pod waiting for a volume no sandbox yet', () => {
+    const w = newWorld();
+    createPod(w, 'vol', { volumes: [{ name: 'v', configMap: { name: 'absent' } }] });
+    const p = get(w, 'vol');
+    expect(p.status!.podIP).toBeUndefined();
+    expect(p.status!.conditions!.find((c) => c.type === 'PodReadyToStartContainers')!.status).toBe('False');
+  });
+
+  it('keeps the containers running when a sidecar crashes after they started', () => {
+    const w = newWorld();
+    createPod(w, 'sc', { initContainers: [{ name: 'log', image: 'nginx:1.27', restartPolicy: 'Always' }] }, { 'pocketkube.io/exit.log': '1 after 10s' });
+    w.engine.advanceTo(at(30));
+    const p = get(w, 'sc');
+    expect(p.status!.phase).toBe('Running');
+    expect(status(w, 'sc').state.running).toBeDefined();
+    expect(p.status!.conditions!.find((c) => c.type === 'Initialized')!.status).toBe('True');
+  });
+
+  it('records every failure of a failing readiness probe', () => {
+    const w = newWorld();
+    createPod(w, 'r', { containers: [{ name: 'app', image: 'nginx:1.27', readinessProbe: { httpGet: { path: '/nope', port: 80 }, periodSeconds: 10 } }] });
+    w.engine.advanceTo(at(60));
+    const unhealthy = kubeletEvents(w, 'r').find((e) => e.reason === 'Unhealthy')!;
+    expect(unhealthy.count).toBeGreaterThanOrEqual(6);
+  });
+});
+
 describe('termination', () => {
   it('a deleted nginx pod stops at once and goes away', () => {
     const w = newWorld();

@@ -19,7 +19,7 @@ import { hasProbes, probe } from './probes';
 import { exceedsMemoryLimit, injectedExit, injectedProbe } from './inject';
 import type { SyncOutcome } from './podworker';
 import { pullImage } from './pull';
-import { type ContainerRecord, type Terminated, appendLog, dropLog, getRecord, putRecord, truncateLog } from './records';
+import { type ContainerRecord, type Terminated, appendLog, dropLog, getRecord, putRecord, readLog, truncateLog } from './records';
 import { waitingStatus } from './status';
 import type { NodeView } from './view';
 
@@ -137,7 +137,7 @@ function startInstance(run: PodRun, c: Container, instance: number, previous?: C
     return { status, outcome };
   };
   const pull = pullImage(ctx, pod, c, run.node.metadata.name!);
-  if (!pull.ok) return waiting(pull.reason, pull.message, pull.reason === 'ErrImagePull' ? 'error' : 'backoff');
+  if (!pull.ok) return waiting(pull.reason, pull.message, pull.reason === 'ImagePullBackOff' ? 'backoff' : 'error');
 
   const profile = imageProfile(parseImage(c.image ?? ''));
   let env: Record<string, string>;
@@ -188,7 +188,8 @@ function startInstance(run: PodRun, c: Container, instance: number, previous?: C
   putRecord(run.view.disk, uid, c.name, rec);
   const hookError = rec.exit ? undefined : postStartFailure(run, c, rec);
   if (hookError) {
-    event(run, c, 'Warning', 'FailedPostStartHook', hookError);
+    // The hook's output stays out of the event (it may hold secrets), as the kubelet does.
+    event(run, c, 'Warning', 'FailedPostStartHook', 'PostStartHook failed');
     const grace = (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
     return describe(run, c, stopContainer(run, c, rec, 'FailedPostStartHook', grace), 'error');
   }
@@ -209,8 +210,37 @@ function postStartFailure(run: PodRun, c: Container, rec: ContainerRecord): stri
   return `Exec lifecycle hook ([${command.join(' ')}]) for Container ${JSON.stringify(c.name)} in Pod ${JSON.stringify(podRef(run.pod))} failed - error: command '${command.join(' ')}' exited with ${r.code}: ${out}, message: ${JSON.stringify(out)}`;
 }
 
+/** How much of the log FallbackToLogsOnError takes: the kubelet's 80 lines, at most 2048 bytes. */
+const FALLBACK_LINES = 80;
+const FALLBACK_BYTES = 2048;
+
+/**
+ * The terminated state's message: what the process left in its terminationMessagePath, or with
+ * FallbackToLogsOnError after a failure, the end of its log.
+ */
+function terminationMessage(run: PodRun, c: Container, rec: ContainerRecord): string | undefined {
+  const path = (c.terminationMessagePath as string | undefined) ?? '/dev/termination-log';
+  const written = rec.layer.files[path];
+  if (written) return written.slice(0, 4096);
+  if (c.terminationMessagePolicy !== 'FallbackToLogsOnError' || rec.exit!.code === 0) return undefined;
+  const log = readLog(run.view.disk, run.pod.metadata.uid!, c.name, rec.instance, run.now) ?? [];
+  const text = log.slice(-FALLBACK_LINES).map((e) => e[2]).join('');
+  return text ? Buffer.from(text).subarray(-FALLBACK_BYTES).toString() : undefined;
+}
+
+/** The record with its exit's termination message, once it has exited (saved when it changes). */
+function settled(run: PodRun, c: Container, rec: ContainerRecord): ContainerRecord {
+  if (!rec.exit || rec.exit.at > run.now || rec.exit.message !== undefined || rec.exit.reason === 'StartError') return rec;
+  const message = terminationMessage(run, c, rec);
+  if (message === undefined) return rec;
+  const next = { ...rec, exit: { ...rec.exit, message } };
+  putRecord(run.view.disk, run.pod.metadata.uid!, c.name, next);
+  return next;
+}
+
 /** The status of a container whose record says where it is. */
-function describe(run: PodRun, c: Container, rec: ContainerRecord, outcome: SyncOutcome): ContainerSync {
+function describe(run: PodRun, c: Container, given: ContainerRecord, outcome: SyncOutcome): ContainerSync {
+  const rec = settled(run, c, given);
   const base = baseStatus(c, rec);
   if (rec.exit && rec.exit.at <= run.now) return { status: { ...base, ready: false, state: { terminated: terminated(rec) } }, outcome, record: rec };
   return { status: { ...base, ready: true, started: true, state: { running: { startedAt: rfc3339(rec.startedAt) } } }, outcome, wakeAt: nextWake(rec), record: rec };
@@ -263,8 +293,9 @@ function withProbes(run: PodRun, c: Container, policy: RestartPolicy, sync: Cont
 }
 
 /** After an exit: restart (now, or once the back-off allows) or stay terminated. */
-function afterExit(run: PodRun, c: Container, live: ContainerRecord, policy: RestartPolicy): ContainerSync {
+function afterExit(run: PodRun, c: Container, exited: ContainerRecord, policy: RestartPolicy): ContainerSync {
   const uid = run.pod.metadata.uid!;
+  const live = settled(run, c, exited);
   const exit = live.exit!;
   const restart = policy === 'Always' || (policy === 'OnFailure' && exit.code !== 0);
   if (!restart) return describe(run, c, live, 'done');

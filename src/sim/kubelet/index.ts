@@ -6,13 +6,14 @@ import { node as nodeKind } from '../../api/kinds/node';
 import { pod as podKind } from '../../api/kinds/pod';
 import { isPodTerminal } from '../../api/pod/status';
 import { deepEqual } from '../../api/meta/equal';
-import { rfc3339 } from '../../api/time';
-import type { Container, ContainerStatus, Node, Pod, PodStatus } from '../../api/types';
+import { parseTime, rfc3339 } from '../../api/time';
+import type { Condition, Container, ContainerStatus, Node, Pod, PodStatus } from '../../api/types';
 import { COMPONENTS } from '../../client/client';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { allocatePodIP } from '../network/ipam';
 import { type ContainerSync, type PodRun, isSidecar, nextWake, nodeIP, restartPolicyOf, stopContainer, stopsAt, syncContainer } from './containers';
 import { type SyncOutcome, forgetPods, notDueFor, scheduleNext } from './podworker';
+import { killContainers, endedStatuses } from '../node/kill';
 import { admitPod } from './eviction';
 import { kubeletRunning } from './nodestate';
 import { forgetPod, getRecord, podsOnDisk } from './records';
@@ -40,7 +41,8 @@ function snapshot(ctx: ReconcileContext): Snapshot {
       if (!usedIPs.has(nodeName)) usedIPs.set(nodeName, new Set());
       usedIPs.get(nodeName)!.add(p.status.podIP);
     }
-    if (!isPodTerminal(p) || p.metadata.deletionTimestamp) pods.push(p);
+    // Terminal pods are done with, but for one failed by its deadline whose containers are stopping.
+    if (!isPodTerminal(p) || p.metadata.deletionTimestamp || p.status?.reason === 'DeadlineExceeded') pods.push(p);
   }
   return { nodes, usedIPs, pods, allUids };
 }
@@ -54,6 +56,23 @@ function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): {
   status.hostIP = host;
   status.hostIPs = [{ ip: host }];
   status.startTime ??= rfc3339(now);
+  const client = ctx.client.as(COMPONENTS.node(nodeName));
+  const write = (phase: NonNullable<PodStatus['phase']>, init: ContainerStatus[]) => {
+    status.phase = phase;
+    status.conditions = withPodScheduled(podConditions(pod, init, status.containerStatuses ?? [], !!status.podIP, phase, now), now);
+    // Most syncs of a running pod change nothing: skip the API round trip then.
+    if (!deepEqual(pod.status, status)) client.updateStatus(podKind.type, { ...pod, status });
+  };
+  // Volumes first: without them there is no sandbox (no IP) and no container.
+  const mountErrors = unmountableVolumes(client, pod);
+  if (mountErrors.length) {
+    for (const m of mountErrors) ctx.events.event(pod, 'Warning', 'FailedMount', m, { host: nodeName });
+    const waitingFor = (reason: string) => (c: Container) => waitingStatus(c, reason, c.image ?? '');
+    if (pod.spec.initContainers?.length) status.initContainerStatuses = pod.spec.initContainers.map(waitingFor('PodInitializing'));
+    status.containerStatuses = pod.spec.containers.map(waitingFor(pod.spec.initContainers?.length ? 'PodInitializing' : 'ContainerCreating'));
+    write('Pending', status.initContainerStatuses ?? []);
+    return { outcome: 'error', sandboxCreated: false };
+  }
   const sandboxCreated = !status.podIP;
   if (!status.podIP) {
     const used = snap.usedIPs.get(nodeName) ?? new Set<string>();
@@ -65,29 +84,22 @@ function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): {
       status.podIPs = [{ ip }];
     }
   }
-  const client = ctx.client.as(COMPONENTS.node(nodeName));
   const run: PodRun = { ctx, view: { client, disk: ctx.disk, now }, pod: { ...pod, status }, node, now, cpus: cpusOf(node) };
+  const deadline = activeDeadline(pod, status);
+  if (deadline !== undefined && now >= deadline) return failPastDeadline(run, status, write);
   // A failed pull or start makes the whole sync an error; a back-off alone does not.
   let outcome: SyncOutcome = 'done';
-  const wakes: number[] = [];
+  const wakes: number[] = deadline !== undefined ? [deadline] : [];
   const note = (r: ContainerSync) => {
     if (r.outcome === 'error' || (r.outcome === 'backoff' && outcome === 'done')) outcome = r.outcome;
     if (r.wakeAt !== undefined) wakes.push(r.wakeAt);
     return r.status;
   };
-  // Volumes first: without them no container is created.
-  const mountErrors = unmountableVolumes(client, pod);
-  if (mountErrors.length) {
-    for (const m of mountErrors) ctx.events.event(pod, 'Warning', 'FailedMount', m, { host: nodeName });
-    const waitingFor = (reason: string) => (c: Container) => waitingStatus(c, reason, c.image ?? '');
-    if (pod.spec.initContainers?.length) status.initContainerStatuses = pod.spec.initContainers.map(waitingFor('PodInitializing'));
-    status.containerStatuses = pod.spec.containers.map(waitingFor(pod.spec.initContainers?.length ? 'PodInitializing' : 'ContainerCreating'));
-    status.phase = 'Pending';
-    status.conditions = podConditions(pod, status.initContainerStatuses ?? [], status.containerStatuses, !!status.podIP, 'Pending', now);
-    client.updateStatus(podKind.type, { ...pod, status });
-    return { outcome: 'error', sandboxCreated };
-  }
-  // Init containers run to completion, in order (sidecars start and keep running), before the others.
+  // Init containers run to completion, in order (sidecars start and keep running), before the
+  // others; once a regular container has been created the pod stays initialized (a crashing
+  // sidecar is only restarted).
+  const uid = pod.metadata.uid!;
+  const regularStarted = pod.spec.containers.some((c) => getRecord(ctx.disk, uid, c.name));
   let initialized = true;
   const initStatuses: ContainerStatus[] = [];
   for (const c of pod.spec.initContainers ?? []) {
@@ -98,20 +110,56 @@ function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): {
     const s = note(syncContainer(run, c, restartPolicyOf(pod, c, true)));
     initStatuses.push(s);
     const done = isSidecar(c) ? !!s.started && !!s.state.running : s.state.terminated?.exitCode === 0;
-    if (!done) initialized = false;
+    if (!done && !regularStarted) initialized = false;
   }
   if (initStatuses.length) status.initContainerStatuses = initStatuses;
   status.containerStatuses = pod.spec.containers.map((c) =>
     initialized ? note(syncContainer(run, c, restartPolicyOf(pod, c, false))) : waitingStatus(c, 'PodInitializing', c.image ?? ''),
   );
   const phase = phaseOf(pod, initStatuses, status.containerStatuses);
-  status.phase = phase;
-  status.conditions = podConditions(pod, initStatuses, status.containerStatuses, !!status.podIP, phase, now);
-  // Most syncs of a running pod change nothing: skip the API round trip then.
-  if (!deepEqual(pod.status, status)) client.updateStatus(podKind.type, { ...pod, status });
+  write(phase, initStatuses);
   if (phase === 'Succeeded' || phase === 'Failed') return { outcome: 'done', sandboxCreated };
   return { outcome, sandboxCreated, wakeAt: wakes.length ? Math.min(...wakes) : undefined };
 }
+
+/** A pod failed by its deadline: its containers are stopped, and its statuses follow them. */
+function followKilled(ctx: ReconcileContext, pod: Pod, node: Node): { requeueAfterMs: number } | undefined {
+  const now = ctx.clock.now();
+  const last = killContainers(ctx, pod, node);
+  const containerStatuses = endedStatuses(ctx, pod, pod.status?.containerStatuses);
+  const status = { ...pod.status, containerStatuses };
+  if (!deepEqual(pod.status, status)) ctx.client.as(COMPONENTS.node(node.metadata.name!)).updateStatus(podKind.type, { ...pod, status });
+  return last > now ? { requeueAfterMs: last - now } : undefined;
+}
+
+/** The kubelet adds PodScheduled itself for a pod that was placed by spec.nodeName. */
+function withPodScheduled(conditions: Condition[], now: number): Condition[] {
+  if (conditions.some((c) => c.type === 'PodScheduled')) return conditions;
+  return [...conditions, { lastProbeTime: null, lastTransitionTime: rfc3339(now), status: 'True', type: 'PodScheduled' }];
+}
+
+/** When spec.activeDeadlineSeconds runs out, counted from the pod's start on the node. */
+function activeDeadline(pod: Pod, status: PodStatus): number | undefined {
+  const seconds = pod.spec.activeDeadlineSeconds as number | undefined;
+  const start = parseTime(status.startTime);
+  return seconds === undefined || start === undefined ? undefined : start + seconds * 1000;
+}
+
+/** pkg/kubelet/active_deadline.go: the pod fails and its containers are killed. */
+function failPastDeadline(
+  run: PodRun,
+  status: PodStatus,
+  write: (phase: NonNullable<PodStatus['phase']>, init: ContainerStatus[]) => void,
+): { outcome: SyncOutcome; sandboxCreated: boolean } {
+  const message = 'Pod was active on the node longer than the specified deadline';
+  run.ctx.events.event(run.pod, 'Warning', 'DeadlineExceeded', message, { host: run.node.metadata.name });
+  status.reason = 'DeadlineExceeded';
+  status.message = message;
+  status.containerStatuses = (status.containerStatuses ?? []).map((s) => ({ ...s, ready: false }));
+  write('Failed', status.initContainerStatuses ?? []);
+  return { outcome: 'done', sandboxCreated: false };
+}
+
 
 function cpusOf(node: Node): number {
   return Math.max(1, Math.floor(Number.parseFloat(String(node.status?.capacity?.cpu ?? '1'))));
@@ -176,7 +224,7 @@ export const kubelet: Controller<Snapshot> = {
       const wait = terminatePod(ctx, pod, node);
       return wait !== undefined ? { requeueAfterMs: wait } : undefined;
     }
-    if (isPodTerminal(pod)) return;
+    if (isPodTerminal(pod)) return pod.status?.reason === 'DeadlineExceeded' ? followKilled(ctx, pod, node) : undefined;
     if (!pod.status?.startTime) {
       const rejected = admitPod(ctx, pod, node.metadata.name!);
       if (rejected) return rejectPod(ctx, pod, node, rejected);

@@ -103,8 +103,8 @@ const INITIAL: Record<ProbeKind, boolean | undefined> = { readiness: false, live
 /**
  * Runs the ticks of one probe worker that fell due by `now`. The container does not change
  * between two syncs of its pod, so one probe answers for all of them. Returns the worker's state
- * and when it must tick again: only when that tick could change its verdict (a probe whose
- * answer agrees with its verdict is left alone until the pod syncs for another reason).
+ * and when it must tick again: unless it passes and its verdict is already a pass (then it is
+ * left alone until the pod syncs for another reason).
  */
 function runWorker(t: ProbeTarget, kind: ProbeKind, spec: ProbeSpec, gate: boolean, failures: [ProbeKind, string][]): { w: WorkerState; wakeAt?: number } {
   const key = `probe/${t.pod.metadata.uid}/${t.c.name}/${kind}`;
@@ -137,7 +137,9 @@ function runWorker(t: ProbeTarget, kind: ProbeKind, spec: ProbeSpec, gate: boole
   }
   if (w.nextAt <= t.now) w.nextAt = t.now + period - ((t.now - t.rec.startedAt) % period);
   t.memory.set(key, w);
-  return { w, wakeAt: done() || ask().ok === w.verdict ? undefined : w.nextAt };
+  // A failing probe keeps ticking (each failure is an Unhealthy event); a passing one that agrees
+  // with its verdict can wait for the pod's next sync.
+  return { w, wakeAt: done() || (ask().ok && w.verdict === true) ? undefined : w.nextAt };
 }
 
 /** Probes a running container up to `now`. */

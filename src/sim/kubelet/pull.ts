@@ -15,7 +15,16 @@ export function formatDuration(ms: number): string {
   return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
 }
 
-export type PullResult = { ok: true } | { ok: false; reason: 'ErrImagePull' | 'ImagePullBackOff'; message: string };
+export type PullResult = { ok: true } | { ok: false; reason: 'ErrImagePull' | 'ImagePullBackOff' | 'ErrImageNeverPull' | 'InvalidImageName'; message: string };
+
+/** Why the reference cannot be parsed (docker's reference grammar, the part people trip on). */
+function invalidReference(image: string, ref: ImageRef): string | undefined {
+  if (ref.repository !== ref.repository.toLowerCase())
+    return `Failed to apply default image tag ${JSON.stringify(image)}: couldn't parse image name ${JSON.stringify(image)}: invalid reference format: repository name (${ref.repository}) must be lowercase`;
+  if (!image || /\s/.test(image) || !/^[a-z0-9]/.test(ref.repository))
+    return `Failed to apply default image tag ${JSON.stringify(image)}: couldn't parse image name ${JSON.stringify(image)}: invalid reference format`;
+  return undefined;
+}
 
 function hasImage(node: Node, ref: ImageRef): boolean {
   const name = fullName(ref);
@@ -28,8 +37,18 @@ export function pullImage(ctx: ReconcileContext, pod: Pod, c: Container, nodeNam
   const fieldPath = `spec.containers{${c.name}}`;
   const image = JSON.stringify(c.image);
   const event = (type: 'Normal' | 'Warning', reason: string, message: string) => ctx.events.event(pod, type, reason, message, { fieldPath, host: nodeName });
+  const invalid = invalidReference(c.image ?? '', ref);
+  if (invalid) {
+    event('Warning', 'InspectFailed', invalid);
+    return { ok: false, reason: 'InvalidImageName', message: invalid };
+  }
   const node = ctx.client.get<Node>(nodeKind.type, undefined, nodeName);
   const present = hasImage(node, ref);
+  if (!present && c.imagePullPolicy === 'Never') {
+    const message = `Container image ${image} is not present with pull policy of Never`;
+    event('Warning', 'ErrImageNeverPull', message);
+    return { ok: false, reason: 'ErrImageNeverPull', message };
+  }
   if (present && c.imagePullPolicy !== 'Always') {
     event('Normal', 'Pulled', `Container image ${image} already present on machine`);
     return { ok: true };

@@ -4,7 +4,7 @@
 // command in it gets a Debian-like shell with coreutils.
 import type { ShellFlavor } from '../shell/host';
 import type { ImageRef } from './images';
-import { NGINX_INDEX_HTML, nginxVersion } from './servers/nginx';
+import { NGINX_CONF, NGINX_DEFAULT_CONF, NGINX_INDEX_HTML, nginxVersion } from './servers/nginx';
 
 export interface ImageProfile {
   /** The repository's short name: "nginx", "busybox"; "" for images outside the catalog. */
@@ -72,7 +72,12 @@ const CATALOG: Record<string, Base> = {
     debianTools: ['curl', 'nginx'],
     alpineTools: ['curl', 'nginx'],
     env: (tag) => ({ NGINX_VERSION: nginxVersion(tag) }),
-    files: () => ({ '/usr/share/nginx/html/index.html': NGINX_INDEX_HTML, '/usr/share/nginx/html/50x.html': '' }),
+    files: () => ({
+      '/usr/share/nginx/html/index.html': NGINX_INDEX_HTML,
+      '/usr/share/nginx/html/50x.html': '',
+      '/etc/nginx/nginx.conf': NGINX_CONF,
+      '/etc/nginx/conf.d/default.conf': NGINX_DEFAULT_CONF,
+    }),
   },
   'library/httpd': {
     cmd: ['httpd-foreground'],

@@ -35,7 +35,8 @@ export function classify(argv: string[], profile: ImageProfile): Launch {
     // The redis/postgres/mysql entrypoints put the server in front of bare flags.
     if ((!rest.length || rest[0].startsWith('-')) && profile.cmd.length) rest = [profile.cmd[0], ...rest];
   }
-  if (!rest.length) return { kind: 'exit', code: 0, argv };
+  // An image pocketkube knows nothing about runs its own program when given none.
+  if (!rest.length) return profile.opaque ? { kind: 'server', server: 'opaque', viaEntrypoint, argv } : { kind: 'exit', code: 0, argv };
   const program = basename(rest[0]);
   const server = serverFor(program);
   if (server && !rest.slice(1).some((a) => SERVER_QUERY_FLAGS.has(a))) return { kind: 'server', server: program, viaEntrypoint, argv: rest };
