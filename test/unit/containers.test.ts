@@ -235,6 +235,25 @@ describe('what the kubelet refuses or enforces', () => {
     );
   });
 
+  it('leaves a pod with scheduling gates unscheduled, saying so', () => {
+    const w = newWorld();
+    createPod(w, 'gated', { schedulingGates: [{ name: 'example.com/wait' }] } as Partial<Pod['spec']>);
+    expect(summary(w, 'gated').status).toBe('SchedulingGated');
+    expect(get(w, 'gated').status!.conditions).toEqual([
+      { lastProbeTime: null, lastTransitionTime: null, message: 'Scheduling is blocked due to non-empty scheduling gates', reason: 'SchedulingGated', status: 'False', type: 'PodScheduled' },
+    ]);
+  });
+
+  it('refuses runAsNonRoot with an image that runs as root', () => {
+    const w = newWorld();
+    createPod(w, 'nr', { securityContext: { runAsNonRoot: true } } as Partial<Pod['spec']>);
+    const uid = get(w, 'nr').metadata.uid;
+    expect(status(w, 'nr').state.waiting).toEqual({
+      reason: 'CreateContainerConfigError',
+      message: `container has runAsNonRoot and image will run as root (pod: "nr_default(${uid})", container: app)`,
+    });
+  });
+
   it('fails a pod past its activeDeadlineSeconds and stops its containers', () => {
     const w = newWorld();
     createPod(w, 'dl', { activeDeadlineSeconds: 20 } as Partial<Pod['spec']>);

@@ -55,6 +55,9 @@ export const pod = defineKind<Pod>({
     },
     prepareForCreate(p) {
       p.status = { phase: 'Pending', qosClass: qosClass(p.spec) };
+      // applySchedulingGatedCondition: a gated pod says why the scheduler leaves it alone.
+      if ((p.spec.schedulingGates as unknown[] | undefined)?.length)
+        p.status.conditions = [{ lastProbeTime: null, lastTransitionTime: null, message: 'Scheduling is blocked due to non-empty scheduling gates', reason: 'SchedulingGated', status: 'False', type: 'PodScheduled' }];
     },
     validate(p) {
       return validatePodSpec(p.spec, FieldPath.root('spec'));

@@ -148,6 +148,11 @@ function startInstance(run: PodRun, c: Container, instance: number, previous?: C
     event(run, c, 'Warning', 'Failed', `Error: ${e.message}`);
     return waiting('CreateContainerConfigError', e.message, 'error');
   }
+  const nonRoot = runAsNonRootProblem(pod, c);
+  if (nonRoot) {
+    event(run, c, 'Warning', 'Failed', `Error: ${nonRoot}`);
+    return waiting('CreateContainerConfigError', nonRoot, 'error');
+  }
   const argv = containerArgv(c, profile).map((a) => expandRefs(a, env));
   const rec: ContainerRecord = {
     id: `containerd://${ctx.random.string(64, '0123456789abcdef')}`,
@@ -236,6 +241,21 @@ function settled(run: PodRun, c: Container, rec: ContainerRecord): ContainerReco
   const next = { ...rec, exit: { ...rec.exit, message } };
   putRecord(run.view.disk, run.pod.metadata.uid!, c.name, next);
   return next;
+}
+
+/**
+ * kuberuntime's verifyRunAsNonRoot: runAsNonRoot with a root user refuses to start. Every image
+ * of the catalog (and any other, as far as pocketkube knows) runs as root unless told otherwise.
+ */
+function runAsNonRootProblem(pod: Pod, c: Container): string | undefined {
+  type Security = { runAsNonRoot?: boolean; runAsUser?: number };
+  const own = c.securityContext as Security | undefined;
+  const podLevel = pod.spec.securityContext as Security | undefined;
+  if (!(own?.runAsNonRoot ?? podLevel?.runAsNonRoot)) return undefined;
+  const user = own?.runAsUser ?? podLevel?.runAsUser;
+  if (user === 0) return `container's runAsUser breaks non-root policy (pod: ${JSON.stringify(podRef(pod))}, container: ${c.name})`;
+  if (user === undefined) return `container has runAsNonRoot and image will run as root (pod: ${JSON.stringify(podRef(pod))}, container: ${c.name})`;
+  return undefined;
 }
 
 /** The status of a container whose record says where it is. */
