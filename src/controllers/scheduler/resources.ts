@@ -89,8 +89,13 @@ export function podRequests(pod: Pod, nonZero = false): Resources {
   return sum;
 }
 
+/** Parsed once per node object (objects from the API never change; a new version is a new object). */
+const allocatableOf = new WeakMap<Node, Resources>();
+
 export function nodeAllocatable(node: Node): Resources {
-  return fromList(node.status?.allocatable);
+  let r = allocatableOf.get(node);
+  if (!r) allocatableOf.set(node, (r = fromList(node.status?.allocatable)));
+  return r;
 }
 
 /** The requested names, in the order the scheduler checks them (scalars sorted for stable output). */
