@@ -91,8 +91,10 @@ function probeOnce(t: ProbeTarget, spec: ProbeSpec, at: number): { ok: boolean; 
   }
   if (spec.tcpSocket) {
     const port = portOf(t.c, spec.tcpSocket.port);
-    if (t.rec.ports.includes(port) || isOpaque(t.rec.process)) return { ok: true, message: '' };
-    return { ok: false, message: `dial tcp ${spec.tcpSocket.host ?? ip}:${port}: connect: connection refused` };
+    // The kubelet dials from the node: only the pod's own address reaches the container.
+    const host = spec.tcpSocket.host ?? ip;
+    if (host === ip && (t.rec.ports.includes(port) || isOpaque(t.rec.process))) return { ok: true, message: '' };
+    return { ok: false, message: `dial tcp ${host}:${port}: connect: connection refused` };
   }
   if (spec.grpc) return t.rec.ports.includes(spec.grpc.port) ? { ok: true, message: '' } : { ok: false, message: `timeout: failed to connect service "${ip}:${spec.grpc.port}" within 1s: context deadline exceeded` };
   return { ok: true, message: '' };
