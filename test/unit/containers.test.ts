@@ -266,6 +266,18 @@ describe('what the kubelet refuses or enforces', () => {
     expect(kubeletEvents(w, 'dl').map((e) => e.reason)).toContain('DeadlineExceeded');
   });
 
+  it('stops a pod past its deadline within the pod\'s own grace period, not an eviction\'s', () => {
+    const w = newWorld();
+    const script = "trap 'echo got term; sleep 5; echo bye; exit 0' TERM; while true; do sleep 1; done";
+    createPod(w, 'dlg', {
+      activeDeadlineSeconds: 20,
+      terminationGracePeriodSeconds: 10,
+      containers: [{ name: 'app', image: 'busybox:1.37', command: ['sh', '-c', script] }],
+    } as Partial<Pod['spec']>);
+    w.engine.advanceTo(at(40));
+    expect(status(w, 'dlg').state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed', finishedAt: '2026-11-26T12:00:26Z' });
+  });
+
   it('keeps the termination message, or the log\'s end with FallbackToLogsOnError', () => {
     const w = newWorld();
     const nginx = { image: 'nginx:1.27' };

@@ -122,10 +122,13 @@ function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): {
   return { outcome, sandboxCreated, wakeAt: wakes.length ? Math.min(...wakes) : undefined };
 }
 
-/** A pod failed by its deadline: its containers are stopped, and its statuses follow them. */
+/**
+ * A pod failed by its deadline: its containers are stopped within the pod's own grace period (the
+ * pod worker's calculateEffectiveGracePeriod), and its statuses follow them.
+ */
 function followKilled(ctx: ReconcileContext, pod: Pod, node: Node): { requeueAfterMs: number } | undefined {
   const now = ctx.clock.now();
-  const last = killContainers(ctx, pod, node);
+  const last = killContainers(ctx, pod, node, (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000);
   const containerStatuses = endedStatuses(ctx, pod, pod.status?.containerStatuses);
   const status = { ...pod.status, containerStatuses };
   if (!deepEqual(pod.status, status)) ctx.client.as(COMPONENTS.node(node.metadata.name!)).updateStatus(podKind.type, { ...pod, status });

@@ -15,8 +15,11 @@ export const EVICTION_GRACE_MS = 2_000;
 
 const cpusOf = (node: Node) => Math.max(1, Math.floor(Number.parseFloat(String(node.status?.capacity?.cpu ?? '1'))));
 
-/** Stops the pod's live containers (with their Killing events); returns when the last one ends. */
-export function killContainers(ctx: ReconcileContext, pod: Pod, node: Node): number {
+/**
+ * Stops the pod's live containers (with their Killing events) within `graceMs` (an eviction's by
+ * default); returns when the last one ends.
+ */
+export function killContainers(ctx: ReconcileContext, pod: Pod, node: Node, graceMs = EVICTION_GRACE_MS): number {
   const now = ctx.clock.now();
   const client = ctx.client.as(COMPONENTS.node(node.metadata.name!));
   const run: PodRun = { ctx, view: { client, disk: ctx.disk, now }, pod, node, now, cpus: cpusOf(node) };
@@ -24,7 +27,7 @@ export function killContainers(ctx: ReconcileContext, pod: Pod, node: Node): num
   for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) {
     const rec = getRecord(ctx.disk, pod.metadata.uid!, c.name);
     if (!rec || (rec.exit && rec.exit.at <= now && !rec.stopping)) continue;
-    last = Math.max(last, stopsAt(stopContainer(run, c, rec, `Stopping container ${c.name}`, EVICTION_GRACE_MS)));
+    last = Math.max(last, stopsAt(stopContainer(run, c, rec, `Stopping container ${c.name}`, graceMs)));
   }
   return last;
 }
