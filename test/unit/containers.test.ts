@@ -216,6 +216,20 @@ describe('volumes', () => {
     w.engine.advanceTo(at(30));
     expect(summary(w, 'cfg')).toMatchObject({ status: 'Running', ready: '1/1' });
   });
+
+  it('keeps a running pod running when its configMap is deleted (its volume stays mounted)', () => {
+    const w = newWorld();
+    w.client.create(configmap.type, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'default' }, data: { a: '1' } });
+    createPod(w, 'cfg', {
+      containers: [{ name: 'app', image: 'nginx:1.27', volumeMounts: [{ name: 'conf', mountPath: '/etc/conf' }] }],
+      volumes: [{ name: 'conf', configMap: { name: 'settings' } }],
+    }, { 'pocketkube.io/exit.app': '1 after 10s' });
+    w.client.delete(configmap.type, 'default', 'settings');
+    w.engine.advanceTo(at(60));
+    expect(get(w, 'cfg').status!.phase).toBe('Running');
+    expect(status(w, 'cfg').restartCount).toBeGreaterThan(0);
+    expect(status(w, 'cfg').state.waiting?.reason).not.toBe('ContainerCreating');
+  });
 });
 
 describe('what the kubelet refuses or enforces', () => {

@@ -63,8 +63,9 @@ function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): {
     // Most syncs of a running pod change nothing: skip the API round trip then.
     if (!deepEqual(pod.status, status)) client.updateStatus(podKind.type, { ...pod, status });
   };
-  // Volumes first: without them there is no sandbox (no IP) and no container.
-  const mountErrors = unmountableVolumes(client, pod);
+  // Volumes first: without them there is no sandbox (no IP) and no container. Once set up they
+  // stay mounted: a configMap deleted later does not stop the pod (WaitForAttachAndMount passes).
+  const mountErrors = status.podIP ? [] : unmountableVolumes(client, pod);
   if (mountErrors.length) {
     for (const m of mountErrors) ctx.events.event(pod, 'Warning', 'FailedMount', m, { host: nodeName });
     const waitingFor = (reason: string) => (c: Container) => waitingStatus(c, reason, c.image ?? '');
