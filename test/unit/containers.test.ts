@@ -232,6 +232,36 @@ describe('volumes', () => {
   });
 });
 
+describe('a container image changed in the pod', () => {
+  it('kills the running container and starts it again from the new image, whatever the restart policy', () => {
+    const w = newWorld();
+    createPod(w, 'img', { restartPolicy: 'Never' });
+    w.engine.advanceTo(at(5));
+    w.client.patch(pod.type, 'default', 'img', 'strategic', { spec: { containers: [{ name: 'app', image: 'nginx:1.28' }] } });
+    w.engine.converge();
+    const s = status(w, 'img');
+    expect(s).toMatchObject({ image: 'docker.io/library/nginx:1.28', restartCount: 1, ready: true });
+    expect(s.state.running).toBeDefined();
+    expect(s.lastState.terminated).toMatchObject({ exitCode: 0, reason: 'Completed', finishedAt: '2026-11-26T12:00:05Z' });
+    const messages = kubeletEvents(w, 'img').map((e) => `${e.reason}: ${e.message}`);
+    expect(messages).toContain('Killing: Container app definition changed, will be restarted');
+    expect(messages).toContain('Pulling: Pulling image "nginx:1.28"');
+  });
+
+  it('starts a crash-looping container with its new image at once, without the old back-off', () => {
+    const w = newWorld();
+    createPod(w, 'fix', {}, { 'pocketkube.io/exit.app': '1 after 1s' });
+    w.engine.advanceTo(at(120));
+    const before = status(w, 'fix');
+    expect(before.state.waiting?.reason).toBe('CrashLoopBackOff');
+    w.client.patch(pod.type, 'default', 'fix', 'strategic', { spec: { containers: [{ name: 'app', image: 'nginx:1.28' }] } });
+    w.engine.converge();
+    const after = status(w, 'fix');
+    expect(after.restartCount).toBe(before.restartCount + 1);
+    expect(after.state.running).toEqual({ startedAt: '2026-11-26T12:02:00Z' });
+  });
+});
+
 describe('what the kubelet refuses or enforces', () => {
   it('never pulls under imagePullPolicy Never, and rejects an invalid image name', () => {
     const w = newWorld();

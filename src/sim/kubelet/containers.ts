@@ -157,6 +157,7 @@ function startInstance(run: PodRun, c: Container, instance: number, previous?: C
   const rec: ContainerRecord = {
     id: `containerd://${ctx.random.string(64, '0123456789abcdef')}`,
     instance,
+    image: c.image ?? '',
     startedAt: now,
     process: { kind: 'server', server: 'opaque', viaEntrypoint: false },
     computedUntil: now,
@@ -278,9 +279,24 @@ export function syncContainer(run: PodRun, c: Container, policy: RestartPolicy):
   const behind = !rec.exit && rec.computedUntil < run.now;
   const live = behind ? structuredClone(rec) : rec;
   if (behind && catchUp(run, c, live)) putRecord(run.view.disk, uid, c.name, live);
-  if (!live.exit || live.exit.at > run.now) return withProbes(run, c, policy, describe(run, c, live, 'done'));
+  if (!live.exit || live.exit.at > run.now) {
+    if (!specChanged(c, live) || live.stopping) return withProbes(run, c, policy, describe(run, c, live, 'done'));
+    // computePodActions: a running container whose spec changed (its image) is killed and
+    // started again, whatever the restart policy.
+    const grace = (run.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+    const stopped = stopContainer(run, c, live, definitionChanged(c), grace);
+    if (stopped.exit && stopped.exit.at <= run.now) return afterExit(run, c, stopped, policy);
+    const sync = describe(run, c, stopped, 'done');
+    return { ...sync, status: { ...sync.status, ready: false } };
+  }
   return afterExit(run, c, live, policy);
 }
+
+/** Whether the running instance was started from another spec (pods may change their images). */
+const specChanged = (c: Container, rec: ContainerRecord) => rec.image !== undefined && rec.image !== (c.image ?? '');
+
+/** The Killing event's message for a container whose definition changed. */
+const definitionChanged = (c: Container) => `Container ${c.name} definition changed, will be restarted`;
 
 /** The probes' verdicts on a running container; a failed liveness/startup probe stops it. */
 function withProbes(run: PodRun, c: Container, policy: RestartPolicy, sync: ContainerSync): ContainerSync {
@@ -317,9 +333,12 @@ function afterExit(run: PodRun, c: Container, exited: ContainerRecord, policy: R
   const uid = run.pod.metadata.uid!;
   const live = settled(run, c, exited);
   const exit = live.exit!;
-  const restart = policy === 'Always' || (policy === 'OnFailure' && exit.code !== 0);
+  const changed = live.stopping?.reason === definitionChanged(c);
+  const restart = changed || policy === 'Always' || (policy === 'OnFailure' && exit.code !== 0);
   if (!restart) return describe(run, c, live, 'done');
-  const key = `crash/${uid}/${c.name}`;
+  // The back-off is kept per container spec (getStableKey hashes the container): a new image
+  // starts without the old one's back-off.
+  const key = `crash/${uid}/${c.name}/${c.image ?? ''}`;
   const memory = run.ctx.memory;
   if (isInBackOffSince(memory, key, exit.at, run.now)) {
     event(run, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef(run.pod)}`);

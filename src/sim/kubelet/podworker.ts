@@ -16,11 +16,20 @@ export type SyncOutcome = 'done' | 'error' | 'backoff';
 
 interface Due {
   at: number;
-  /** A change to the pod's spec makes it due at once, as an update from the API would. */
-  generation?: number;
+  /** A change to the pod makes it due at once, as an update from the API would (see `updateOf`). */
+  update?: string;
 }
 
 const keyOf = (pod: Pod) => `sync/${pod.metadata.uid}`;
+
+/**
+ * What of a pod can change after its creation and concerns the kubelet: the containers' images,
+ * activeDeadlineSeconds and the annotations (failure injection). Pods have no generation.
+ */
+function updateOf(pod: Pod): string {
+  const images = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => c.image ?? '');
+  return JSON.stringify([images, pod.spec.activeDeadlineSeconds ?? null, pod.metadata.annotations ?? {}]);
+}
 
 /** wait.Jitter: d plus up to `JITTER` of it, from the seeded generator. */
 function jitter(ctx: ReconcileContext, ms: number): number {
@@ -30,7 +39,7 @@ function jitter(ctx: ReconcileContext, ms: number): number {
 /** Milliseconds until the pod's next sync, or undefined when it is due now. */
 export function notDueFor(ctx: ReconcileContext, pod: Pod): number | undefined {
   const due = ctx.memory.get<Due>(keyOf(pod));
-  if (!due || due.generation !== pod.metadata.generation) return undefined;
+  if (!due || due.update !== updateOf(pod)) return undefined;
   const wait = due.at - ctx.clock.now();
   return wait > 0 ? wait : undefined;
 }
@@ -49,7 +58,7 @@ export function scheduleNext(ctx: ReconcileContext, pod: Pod, outcome: SyncOutco
   }
   const retry = outcome === 'done' ? undefined : outcome === 'backoff' ? jitter(ctx, RESYNC_MS) : sandboxCreated ? RELIST_MS : jitter(ctx, BACKOFF_PERIOD_MS);
   const delay = Math.min(retry ?? Infinity, event ?? Infinity);
-  ctx.memory.set(keyOf(pod), { at: now + delay, generation: pod.metadata.generation });
+  ctx.memory.set(keyOf(pod), { at: now + delay, update: updateOf(pod) });
   return delay;
 }
 

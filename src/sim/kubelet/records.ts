@@ -18,6 +18,8 @@ export interface ContainerRecord {
   id: string;
   /** 0 for the first instance, n after n restarts. */
   instance: number;
+  /** The image the instance was started from (a pod's container image may be changed later). */
+  image?: string;
   startedAt: number;
   process: ProcessRecord;
   /** The process has been run up to this time. */
