@@ -102,6 +102,22 @@ describe('exec', () => {
     expect(h.run(['exec', 'web', '-c', 'nope', '--', 'ls']).stderr).toBe('Error from server (BadRequest): container nope is not valid for pod web\n');
     expect(h.run(['exec', 'web']).stderr).toBe('error: you must specify at least one command for the container\n');
   });
+
+  it('keeps what an exec probe writes, in the container and in its volumes', () => {
+    const spec = [
+      '  containers:',
+      '  - name: app',
+      '    image: busybox:1.37',
+      '    command: ["sh", "-c", "sleep 3600"]',
+      '    volumeMounts: [{name: data, mountPath: /data}]',
+      '    readinessProbe:',
+      '      exec: {command: ["sh", "-c", "echo probed >> /data/probe; echo probed >> /tmp/probe"]}',
+      '  volumes: [{name: data, emptyDir: {}}]',
+      '',
+    ].join('\n');
+    h.ok('apply', '-f', pod('probed', spec));
+    expect(h.ok('exec', 'probed', '--', 'cat', '/data/probe', '/tmp/probe')).toBe('probed\nprobed\n');
+  });
 });
 
 describe('restarts over simulated time', () => {

@@ -3,6 +3,7 @@
 // output in the log), exit (Completed, Error, OOMKilled), restart per restartPolicy with the
 // CrashLoopBackOff back-off, and the ContainerStatus that describes where it is.
 import { formatGoDuration } from '../../api/duration';
+import { deepEqual } from '../../api/meta/equal';
 import { rfc3339 } from '../../api/time';
 import type { Container, ContainerStatus, Node, Pod } from '../../api/types';
 import type { ReconcileContext } from '../../engine/controller';
@@ -13,7 +14,7 @@ import { imageProfile } from '../runtime/profiles';
 import { classify, containerArgv } from '../runtime/program';
 import { currentBackOff, isInBackOffSince, nextBackOff } from './backoff';
 import { ConfigError, expandRefs, specEnv } from './env';
-import { containerHost, hostsFile } from './host';
+import { type ContainerHost, containerHost, hostsFile } from './host';
 import { podNetwork } from './network';
 import { hasProbes, probe } from './probes';
 import { exceedsMemoryLimit, injectedExit, injectedProbe } from './inject';
@@ -304,15 +305,31 @@ function withProbes(run: PodRun, c: Container, policy: RestartPolicy, sync: Cont
   if (!rec || !sync.status.state.running || rec.stopping) return sync;
   if (!hasProbes(c) && injectedProbe(run.pod, 'readiness', c.name) === undefined) return sync;
   const hosts = hostsFile(run.pod, run.node);
+  // Exec probes share one host, whose file changes are kept: the layer's in a copy (rec may be
+  // the disk's own record), the volumes' by flush.
+  let layer: ContainerRecord['layer'] | undefined;
+  let host: ContainerHost | undefined;
   const result = probe({
     pod: run.pod,
     c,
     rec,
     now: run.now,
     memory: run.ctx.memory,
-    host: () => containerHost(run.view, run.pod, c, run.node, rec),
+    host: () => (host ??= containerHost(run.view, run.pod, c, run.node, { layer: (layer = structuredClone(rec.layer)) })),
     http: podNetwork(run.view, run.pod, hosts, { ip: nodeIP(run.node), userAgent: `kube-probe/${KUBELET_MINOR}` }).http,
   });
+  host?.flush();
+  if (layer && !deepEqual(layer, rec.layer)) {
+    const changed = { ...rec, layer };
+    putRecord(run.view.disk, run.pod.metadata.uid!, c.name, changed);
+    return withProbeResult(run, c, policy, { ...sync, record: changed }, result);
+  }
+  return withProbeResult(run, c, policy, sync, result);
+}
+
+/** Acts on the probes' verdicts: Unhealthy events, a restart, readiness and the next tick. */
+function withProbeResult(run: PodRun, c: Container, policy: RestartPolicy, sync: ContainerSync, result: ReturnType<typeof probe>): ContainerSync {
+  const rec = sync.record!;
   for (const [, message] of result.failures) event(run, c, 'Warning', 'Unhealthy', message);
   if (result.restart) {
     const grace = ((c[`${result.restart.kind}Probe`] as { terminationGracePeriodSeconds?: number } | undefined)?.terminationGracePeriodSeconds ?? run.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
