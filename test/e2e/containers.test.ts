@@ -118,6 +118,23 @@ describe('exec', () => {
     h.ok('apply', '-f', pod('probed', spec));
     expect(h.ok('exec', 'probed', '--', 'cat', '/data/probe', '/tmp/probe')).toBe('probed\nprobed\n');
   });
+
+  it('keeps a running container\'s environment when the ConfigMap it came from is deleted', () => {
+    h.ok('create', 'configmap', 'cfg', '--from-literal=a=1');
+    const spec = [
+      '  containers:',
+      '  - name: app',
+      '    image: busybox:1.37',
+      '    command: ["sh", "-c", "while true; do echo A=$A; sleep 5; done"]',
+      '    env: [{name: A, valueFrom: {configMapKeyRef: {name: cfg, key: a}}}]',
+      '',
+    ].join('\n');
+    h.ok('apply', '-f', pod('envp', spec));
+    h.ok('delete', 'configmap', 'cfg');
+    expect(h.ok('clock', 'advance', '10s')).toBe('2026-11-26T12:00:10Z\n');
+    expect(h.ok('logs', 'envp')).toBe('A=1\nA=1\nA=1\n');
+    expect(h.ok('exec', 'envp', '--', 'sh', '-c', 'echo $A')).toBe('1\n');
+  });
 });
 
 describe('restarts over simulated time', () => {

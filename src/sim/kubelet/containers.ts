@@ -159,6 +159,7 @@ function startInstance(run: PodRun, c: Container, instance: number, previous?: C
     id: `containerd://${ctx.random.string(64, '0123456789abcdef')}`,
     instance,
     image: c.image ?? '',
+    env,
     startedAt: now,
     process: { kind: 'server', server: 'opaque', viaEntrypoint: false },
     computedUntil: now,
@@ -315,7 +316,7 @@ function withProbes(run: PodRun, c: Container, policy: RestartPolicy, sync: Cont
     rec,
     now: run.now,
     memory: run.ctx.memory,
-    host: () => (host ??= containerHost(run.view, run.pod, c, run.node, { layer: (layer = structuredClone(rec.layer)) })),
+    host: () => (host ??= containerHost(run.view, run.pod, c, run.node, { layer: (layer = structuredClone(rec.layer)), env: rec.env })),
     http: podNetwork(run.view, run.pod, hosts, { ip: nodeIP(run.node), userAgent: `kube-probe/${KUBELET_MINOR}` }).http,
   });
   host?.flush();

@@ -6,7 +6,7 @@ import type { ProcessInfo, ShellHost } from '../shell/host';
 import { parseImage } from '../runtime/images';
 import { imageProfile } from '../runtime/profiles';
 import { containerArgv } from '../runtime/program';
-import { containerEnv, specEnv } from './env';
+import { ConfigError, containerEnv, specEnv } from './env';
 import { containerFs } from './filesystem';
 import { DNS_SERVER, podNetwork, searchDomains } from './network';
 import { type ContainerRecord, getRecord } from './records';
@@ -64,18 +64,31 @@ function processes(view: NodeView, pod: Pod, c: Container, extra: ProcessInfo[])
   return [...list, ...extra];
 }
 
+function resolvableEnv(view: NodeView, pod: Pod, c: Container, node: Node): Record<string, string> {
+  try {
+    return specEnv(view.client, pod, c, node);
+  } catch (e) {
+    if (e instanceof ConfigError) return {};
+    throw e;
+  }
+}
+
 export interface ContainerHost extends ShellHost {
   /** Writes the process's file changes (the layer lives in `rec`, which the caller saves). */
   flush(): void;
 }
 
-/** The ShellHost for a process in container `c` of `pod`; `rec` holds its writable layer. Throws ConfigError. */
-export function containerHost(view: NodeView, pod: Pod, c: Container, node: Node, rec: Pick<ContainerRecord, 'layer'>, extraProcesses: ProcessInfo[] = []): ContainerHost {
+/**
+ * The ShellHost for a process in container `c` of `pod`; `rec` holds its writable layer and the
+ * environment it was created with (a record from before it was kept: the spec's, as far as it
+ * can still be resolved).
+ */
+export function containerHost(view: NodeView, pod: Pod, c: Container, node: Node, rec: Pick<ContainerRecord, 'layer' | 'env'>, extraProcesses: ProcessInfo[] = []): ContainerHost {
   const profile = imageProfile(parseImage(c.image ?? ''));
   const hostname = podHostname(pod, node);
   const hosts = hostsFile(pod, node);
   const managed = { '/etc/hosts': hosts, '/etc/hostname': `${hostname}\n`, '/etc/resolv.conf': resolvConf(pod) };
-  const env = containerEnv(profile.env, hostname, specEnv(view.client, pod, c, node));
+  const env = containerEnv(profile.env, hostname, rec.env ?? resolvableEnv(view, pod, c, node));
   // Files and network are built on first use: a server's start needs neither.
   let fs: ReturnType<typeof containerFs> | undefined;
   let net: ContainerHost['net'] | undefined;

@@ -20,6 +20,11 @@ export interface ContainerRecord {
   instance: number;
   /** The image the instance was started from (a pod's container image may be changed later). */
   image?: string;
+  /**
+   * The variables the pod spec gave the instance when it was created (envFrom, env, valueFrom
+   * resolved): fixed for its life, whatever later happens to the ConfigMaps and Secrets.
+   */
+  env?: Record<string, string>;
   startedAt: number;
   process: ProcessRecord;
   /** The process has been run up to this time. */
