@@ -12,7 +12,9 @@ export type StatusReason =
   | 'MethodNotAllowed'
   | 'InternalError'
   | 'Unauthorized'
-  | 'Timeout';
+  | 'Timeout'
+  /** StatusReasonUnknown: an error the API server has no reason for (kubectl: "Error from server: …"). */
+  | '';
 
 export interface StatusCause {
   reason: string;
@@ -124,6 +126,11 @@ export function methodNotAllowed(message: string): StatusError {
 
 export function internalError(message: string): StatusError {
   return make('InternalError', 500, `Internal error occurred: ${message}`);
+}
+
+/** A plain error the API server passes on with a 500 and no reason (a kubelet it cannot dial). */
+export function unknownError(message: string): StatusError {
+  return make('', 500, message);
 }
 
 export function unauthorized(): StatusError {

@@ -32,13 +32,14 @@ export interface ExecResult {
 
 /**
  * A kubelet's answer that is an error, worded as the kubelet words it: a refused request
- * (BadRequest), a runtime failure (Internal), or a stream that could not be opened (Upgrade:
- * kubectl says "unable to upgrade connection").
+ * (BadRequest), a runtime failure (Internal), a stream that could not be opened (Upgrade:
+ * kubectl says "unable to upgrade connection"), or no answer at all: the API server could not
+ * dial the kubelet (Unreachable).
  */
 export class NodeProxyError extends Error {
   constructor(
     message: string,
-    readonly kind: 'BadRequest' | 'Internal' | 'Upgrade' = 'BadRequest',
+    readonly kind: 'BadRequest' | 'Internal' | 'Upgrade' | 'Unreachable' = 'BadRequest',
   ) {
     super(message);
   }

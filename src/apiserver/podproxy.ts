@@ -1,6 +1,6 @@
 // pods/log and pods/exec: the checks the API server makes before it hands the request to the
 // pod's kubelet (pkg/registry/core/pod: LogLocation, ExecLocation), with their wording.
-import { badRequest, internalError } from '../api/errors';
+import { badRequest, internalError, unknownError } from '../api/errors';
 import { type ExecOptions, type ExecResult, type LogOptions, type NodeProxy, NodeProxyError } from '../api/nodeproxy';
 import type { Pod } from '../api/types';
 
@@ -30,6 +30,7 @@ function viaNode<T>(pod: Pod, proxy: NodeProxy | undefined, call: (p: NodeProxy)
     return call(proxy);
   } catch (e) {
     if (!(e instanceof NodeProxyError) || e.kind === 'Upgrade') throw e;
+    if (e.kind === 'Unreachable') throw unknownError(e.message);
     throw e.kind === 'BadRequest' ? badRequest(e.message) : internalError(e.message);
   }
 }

@@ -135,6 +135,23 @@ describe('exec', () => {
     expect(h.ok('logs', 'envp')).toBe('A=1\nA=1\nA=1\n');
     expect(h.ok('exec', 'envp', '--', 'sh', '-c', 'echo $A')).toBe('1\n');
   });
+
+  it('cannot reach a container through a stopped kubelet', () => {
+    h.ok('run', 'web', '--image=nginx:1.27');
+    const node = h.ok('get', 'pod', 'web', '-o', 'jsonpath={.spec.nodeName}');
+    const ip = h.ok('get', 'node', node, '-o', 'jsonpath={.status.addresses[0].address}');
+    h.ok('node', 'stop', node);
+    expect(h.run(['exec', 'web', '--', 'echo', 'hi'])).toEqual({
+      stdout: '',
+      stderr: `Error from server: error dialing backend: dial tcp ${ip}:10250: connect: connection refused\n`,
+      code: 1,
+    });
+    expect(h.run(['logs', 'web', '--tail=1']).stderr).toBe(
+      `Error from server: Get "https://${ip}:10250/containerLogs/default/web/web?tailLines=1": dial tcp ${ip}:10250: connect: connection refused\n`,
+    );
+    h.ok('node', 'start', node);
+    expect(h.ok('exec', 'web', '--', 'echo', 'hi')).toBe('hi\n');
+  });
 });
 
 describe('restarts over simulated time', () => {

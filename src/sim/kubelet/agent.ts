@@ -10,6 +10,7 @@ import type { Clock } from '../../api/time';
 import type * as Crypto from 'node:crypto';
 import * as shell from '../shell';
 import { type ContainerHost, containerHost } from './host';
+import { kubeletRunning } from './nodestate';
 import { type LogEntry, getRecord, putRecord, readLog } from './records';
 
 /** An exec that never ends on its own is cut off after this much simulated time. */
@@ -87,7 +88,29 @@ export class NodeAgent implements NodeProxy {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * A stopped kubelet does not answer: the API server's dial of its port fails (the node's
+   * containers keep running, but nothing reaches them through it).
+   */
+  private dial(pod: Pod, request: (endpoint: string) => string): void {
+    const nodeName = pod.spec.nodeName!;
+    if (kubeletRunning({ disk: this.disk }, nodeName)) return;
+    const node = this.client.tryGet<Node>(nodeKind.type, undefined, nodeName);
+    const ip = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? nodeName;
+    const daemon = node?.status?.daemonEndpoints as { kubeletEndpoint?: { Port?: number } } | undefined;
+    const endpoint = `${ip}:${daemon?.kubeletEndpoint?.Port ?? 10250}`;
+    throw new NodeProxyError(`${request(endpoint)}dial tcp ${endpoint}: connect: connection refused`, 'Unreachable');
+  }
+
   logs(pod: Pod, opts: LogOptions): string {
+    // LogLocation's query, as url.Values encodes it (keys sorted).
+    const query = new URLSearchParams();
+    if (opts.limitBytes !== undefined) query.set('limitBytes', String(opts.limitBytes));
+    if (opts.previous) query.set('previous', 'true');
+    if (opts.tailLines !== undefined) query.set('tailLines', String(opts.tailLines));
+    if (opts.timestamps) query.set('timestamps', 'true');
+    const q = query.size ? `?${query}` : '';
+    this.dial(pod, (endpoint) => `Get "https://${endpoint}/containerLogs/${pod.metadata.namespace}/${pod.metadata.name}/${opts.container}${q}": `);
     const id = logContainerID(pod, opts.container, !!opts.previous);
     const rec = getRecord(this.disk, pod.metadata.uid!, opts.container);
     const instance = !rec ? undefined : rec.id === id ? rec.instance : rec.lastTermination?.containerID === id ? rec.instance - 1 : undefined;
@@ -96,6 +119,7 @@ export class NodeAgent implements NodeProxy {
   }
 
   exec(pod: Pod, opts: ExecOptions): ExecResult {
+    this.dial(pod, () => 'error dialing backend: ');
     const now = this.clock.now();
     const nodeName = pod.spec.nodeName!;
     const client = this.client.as(COMPONENTS.node(nodeName));
