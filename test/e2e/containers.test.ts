@@ -152,6 +152,14 @@ describe('exec', () => {
     h.ok('node', 'start', node);
     expect(h.ok('exec', 'web', '--', 'echo', 'hi')).toBe('hi\n');
   });
+
+  it('answers a malformed %-escape with nginx\'s 400', () => {
+    h.ok('run', 'web', '--image=nginx:1.27');
+    expect(h.ok('exec', 'web', '--', 'curl', '-s', 'localhost/%zz')).toBe(
+      '<html>\r\n<head><title>400 Bad Request</title></head>\r\n<body>\r\n<center><h1>400 Bad Request</h1></center>\r\n<hr><center>nginx/1.27.5</center>\r\n</body>\r\n</html>\r\n',
+    );
+    expect(h.ok('logs', 'web', '--tail=1')).toBe('127.0.0.1 - - [26/Nov/2026:12:00:00 +0000] "GET /%zz HTTP/1.1" 400 157 "-" "curl/7.88.1" "-"\n');
+  });
 });
 
 describe('restarts over simulated time', () => {

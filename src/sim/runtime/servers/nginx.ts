@@ -101,7 +101,17 @@ export const NGINX_DEFAULT_CONF = `server {
 }
 `;
 
-const REASONS: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 403: 'Forbidden', 404: 'Not Found', 405: 'Not Allowed' };
+const REASONS: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 405: 'Not Allowed' };
+
+/** The request path decoded, or undefined when its %-escapes are invalid (nginx answers 400). */
+function decodedPath(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw.split('?')[0] || '/');
+  } catch (e) {
+    if (e instanceof URIError) return undefined;
+    throw e;
+  }
+}
 
 function errorPage(status: number, version: string): string {
   const title = `${status} ${REASONS[status]}`;
@@ -161,11 +171,12 @@ export const nginx: ServerModel = {
 
   http(req: HttpRequest, { fs, env, at }): HttpResponse {
     const version = versionOf(env);
-    const path = decodeURIComponent(req.path.split('?')[0] || '/');
+    const path = decodedPath(req.path) ?? '';
     let status = 200;
     let body: string | undefined;
     let file = `${WEB_ROOT}${path}`;
-    if (req.method !== 'GET' && req.method !== 'HEAD') status = 405;
+    if (decodedPath(req.path) === undefined) status = 400;
+    else if (req.method !== 'GET' && req.method !== 'HEAD') status = 405;
     else if (fs.isDir(file)) {
       if (!path.endsWith('/')) status = 301;
       else {
