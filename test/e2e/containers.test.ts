@@ -162,6 +162,40 @@ describe('exec', () => {
   });
 });
 
+describe('probes', () => {
+  it('notices a file an exec removed at the next ticks, and probes nginx once per tick, not during the initial delay', () => {
+    const live = [
+      '  containers:',
+      '  - name: app',
+      '    image: busybox:1.37',
+      '    command: ["sh", "-c", "touch /tmp/healthy; sleep 3600"]',
+      '    livenessProbe: {exec: {command: [cat, /tmp/healthy]}, periodSeconds: 5}',
+      '',
+    ].join('\n');
+    h.ok('apply', '-f', pod('lv', live));
+    h.ok('clock', 'advance', '12s');
+    h.ok('exec', 'lv', '--', 'rm', '/tmp/healthy');
+    h.ok('clock', 'advance', '1m');
+    // Failures at 15s, 20s and 25s; sh as PID 1 ignores SIGTERM and is killed 30s later.
+    expect(h.ok('get', 'pod', 'lv', '-o', 'jsonpath={.status.containerStatuses[0].restartCount} {.status.containerStatuses[0].lastState.terminated.finishedAt}')).toBe(
+      '1 2026-11-26T12:00:55Z',
+    );
+    const web = [
+      '  containers:',
+      '  - name: app',
+      '    image: nginx:1.27',
+      '    readinessProbe: {httpGet: {path: /, port: 80}, initialDelaySeconds: 30, periodSeconds: 10}',
+      '',
+    ].join('\n');
+    h.ok('apply', '-f', pod('rp', web));
+    expect(h.ok('logs', 'rp')).not.toContain('kube-probe');
+    h.ok('clock', 'advance', '30s');
+    expect(h.ok('logs', 'rp').split('\n').filter((l) => l.includes('kube-probe'))).toEqual([
+      '172.18.0.4 - - [26/Nov/2026:12:01:42 +0000] "GET / HTTP/1.1" 200 615 "-" "kube-probe/1.32" "-"',
+    ]);
+  });
+});
+
 describe('restarts over simulated time', () => {
   it('crash loops with kubectl\'s STATUS, RESTARTS and describe', () => {
     h.ok('apply', '-f', pod('crash', '  containers:\n  - name: app\n    image: nginx:1.27\n', { 'pocketkube.io/exit.app': '1 after 2s' }));

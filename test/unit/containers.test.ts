@@ -200,6 +200,18 @@ describe('resources and probes', () => {
     expect(messages).toContain(`Unhealthy: Liveness probe failed: dial tcp ${get(w, 'l').status!.podIP}:8080: connect: connection refused`);
     expect(messages).toContain('Killing: Container app failed liveness probe, will be restarted');
   });
+
+  it('counts the ticks a passing liveness probe slept through as passes (the documentation\'s liveness-exec)', () => {
+    const w = newWorld();
+    const script = 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600';
+    const liveness = { exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 5, periodSeconds: 5 };
+    createPod(w, 'le', { containers: [{ name: 'app', image: 'busybox:1.37', args: ['/bin/sh', '-c', script], livenessProbe: liveness }] });
+    w.engine.advanceTo(at(60));
+    const killing = kubeletEvents(w, 'le').find((e) => e.reason === 'Killing')!;
+    expect(killing.lastTimestamp).toBe('2026-11-26T12:00:40Z');
+    const unhealthy = kubeletEvents(w, 'le').find((e) => e.reason === 'Unhealthy')!;
+    expect([unhealthy.count, unhealthy.firstTimestamp, unhealthy.lastTimestamp]).toEqual([3, '2026-11-26T12:00:30Z', '2026-11-26T12:00:40Z']);
+  });
 });
 
 describe('volumes', () => {

@@ -129,6 +129,7 @@ export class NodeAgent implements NodeProxy {
     const live = structuredClone(rec);
     const pid = live.nextPid;
     live.nextPid += 6;
+    live.execs = (live.execs ?? 0) + 1;
     const view = { client, disk: this.disk, now };
     const host = containerHost(view, pod, findContainer(pod, opts.container), node, live, [{ pid, user: 'root', command: opts.command.join(' ') }]);
     const started = shell.startProcess(opts.command, host, now, { pid, stdin: opts.stdin });

@@ -5,6 +5,7 @@
 // simply running needs no timer.
 import type { Pod } from '../../api/types';
 import type { ReconcileContext } from '../../engine/controller';
+import { getRecord } from './records';
 
 const BACKOFF_PERIOD_MS = 10_000;
 const RESYNC_MS = 60_000;
@@ -18,6 +19,8 @@ interface Due {
   at: number;
   /** A change to the pod makes it due at once, as an update from the API would (see `updateOf`). */
   update?: string;
+  /** The `kubectl exec` commands its containers had seen: another one makes it due at once. */
+  execs?: number;
 }
 
 const keyOf = (pod: Pod) => `sync/${pod.metadata.uid}`;
@@ -36,10 +39,17 @@ function jitter(ctx: ReconcileContext, ms: number): number {
   return ms + ctx.random.int(Math.floor(ms * JITTER) + 1);
 }
 
+/** How many exec commands ran in the pod's current container instances. */
+function execsIn(ctx: ReconcileContext, pod: Pod): number {
+  let n = 0;
+  for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) n += getRecord(ctx.disk, pod.metadata.uid!, c.name)?.execs ?? 0;
+  return n;
+}
+
 /** Milliseconds until the pod's next sync, or undefined when it is due now. */
 export function notDueFor(ctx: ReconcileContext, pod: Pod): number | undefined {
   const due = ctx.memory.get<Due>(keyOf(pod));
-  if (!due || due.update !== updateOf(pod)) return undefined;
+  if (!due || due.update !== updateOf(pod) || (due.execs ?? 0) !== execsIn(ctx, pod)) return undefined;
   const wait = due.at - ctx.clock.now();
   return wait > 0 ? wait : undefined;
 }
@@ -58,7 +68,7 @@ export function scheduleNext(ctx: ReconcileContext, pod: Pod, outcome: SyncOutco
   }
   const retry = outcome === 'done' ? undefined : outcome === 'backoff' ? jitter(ctx, RESYNC_MS) : sandboxCreated ? RELIST_MS : jitter(ctx, BACKOFF_PERIOD_MS);
   const delay = Math.min(retry ?? Infinity, event ?? Infinity);
-  ctx.memory.set(keyOf(pod), { at: now + delay, update: updateOf(pod) });
+  ctx.memory.set(keyOf(pod), { at: now + delay, update: updateOf(pod), execs: execsIn(ctx, pod) });
   return delay;
 }
 

@@ -34,6 +34,11 @@ interface WorkerState {
   /** The verdict the kubelet acts on; undefined = unknown. */
   verdict?: boolean;
   onHold?: boolean;
+  /**
+   * The last probe made, when, and after how many execs in the container: another sync at the
+   * same moment reuses it (no second request), unless an exec may have changed the answer.
+   */
+  asked?: { at: number; execs: number; ok: boolean; message: string };
 }
 
 export interface ProbeResult {
@@ -117,10 +122,20 @@ function runWorker(t: ProbeTarget, kind: ProbeKind, spec: ProbeSpec, gate: boole
   else w = { ...w };
   const forced = kind === 'startup' ? undefined : injectedProbe(t.pod, kind, t.c.name);
   let answer: { ok: boolean; message: string } | undefined;
-  const ask = () => (answer ??= forced === undefined ? probeOnce(t, spec, t.now) : { ok: forced, message: forced ? '' : 'probe failed (pocketkube.io/ failure injection)' });
+  const probeNow = () => {
+    const execs = t.rec.execs ?? 0;
+    if (w!.asked?.at === t.now && w!.asked.execs === execs) return w!.asked;
+    const r = probeOnce(t, spec, t.now);
+    w!.asked = { at: t.now, execs, ok: r.ok, message: r.message };
+    return r;
+  };
+  const ask = () => (answer ??= forced === undefined ? probeNow() : { ok: forced, message: forced ? '' : 'probe failed (pocketkube.io/ failure injection)' });
   const done = () => !gate || w!.onHold || (kind === 'startup' && w!.verdict === true);
   // Ticks inside the initial delay do nothing: skip them at once.
   if (w.nextAt - t.rec.startedAt < delay) w.nextAt = t.rec.startedAt + Math.ceil(delay / period) * period;
+  // A worker left idle (its last answer agreed with a passing verdict) was not woken for its
+  // ticks: the container had not changed before this sync, so the ticks it skipped passed.
+  if (w.lastResult === true && w.verdict === true && w.nextAt < t.now) w.nextAt += Math.ceil((t.now - w.nextAt) / period) * period;
   while (w.nextAt <= t.now && !done()) {
     w.nextAt += period;
     const r = ask();
@@ -138,10 +153,12 @@ function runWorker(t: ProbeTarget, kind: ProbeKind, spec: ProbeSpec, gate: boole
     }
   }
   if (w.nextAt <= t.now) w.nextAt = t.now + period - ((t.now - t.rec.startedAt) % period);
-  t.memory.set(key, w);
   // A failing probe keeps ticking (each failure is an Unhealthy event); a passing one that agrees
-  // with its verdict can wait for the pod's next sync.
-  return { w, wakeAt: done() || (ask().ok && w.verdict === true) ? undefined : w.nextAt };
+  // with its verdict can wait for the pod's next sync. Before its first tick (the initial delay)
+  // it is not asked: it ticks then.
+  const wakeAt = done() || (w.lastResult !== undefined && w.verdict === true && ask().ok) ? undefined : w.nextAt;
+  t.memory.set(key, w);
+  return { w, wakeAt };
 }
 
 /** Probes a running container up to `now`. */

@@ -44,6 +44,11 @@ export interface ContainerRecord {
   ports: number[];
   /** PIDs handed to `kubectl exec` processes in this container. */
   nextPid: number;
+  /**
+   * How many `kubectl exec` commands ran in this instance: one makes the pod's worker sync again
+   * (its probes may see what the command changed).
+   */
+  execs?: number;
 }
 
 const CONTAINERS = 'containers';
