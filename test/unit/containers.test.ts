@@ -374,6 +374,22 @@ describe('what the kubelet refuses or enforces', () => {
     expect(p.status!.conditions!.find((c) => c.type === 'Initialized')!.status).toBe('True');
   });
 
+  it('stops the sidecars once the regular containers are done, and the pod completes when they have', () => {
+    const w = newWorld();
+    createPod(
+      w,
+      'done',
+      { restartPolicy: 'Never', initContainers: [{ name: 'side', image: 'nginx:1.27', restartPolicy: 'Always' }] },
+      { 'pocketkube.io/exit.app': '0 after 5s' },
+    );
+    w.engine.advanceTo(at(60));
+    const p = get(w, 'done');
+    expect(p.status!.phase).toBe('Succeeded');
+    expect(p.status!.initContainerStatuses![0].state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed', finishedAt: '2026-11-26T12:00:05Z' });
+    expect(kubeletEvents(w, 'done').map((e) => `${e.reason}: ${e.message}`)).toContain('Killing: Stopping container side');
+    expect(summary(w, 'done')).toMatchObject({ ready: '0/2', status: 'Completed' });
+  });
+
   it('records every failure of a failing readiness probe', () => {
     const w = newWorld();
     createPod(w, 'r', { containers: [{ name: 'app', image: 'nginx:1.27', readinessProbe: { httpGet: { path: '/nope', port: 80 }, periodSeconds: 10 } }] });

@@ -11,7 +11,7 @@ import type { Condition, Container, ContainerStatus, Node, Pod, PodStatus } from
 import { COMPONENTS } from '../../client/client';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { allocatePodIP } from '../network/ipam';
-import { type ContainerSync, type PodRun, isSidecar, nextWake, nodeIP, restartPolicyOf, stopContainer, stopsAt, syncContainer } from './containers';
+import { type ContainerSync, type PodRun, isSidecar, nextWake, nodeIP, restartPolicyOf, stopContainer, stopsAt, syncContainer, terminated } from './containers';
 import { type SyncOutcome, forgetPods, notDueFor, scheduleNext } from './podworker';
 import { killContainers, endedStatuses } from '../node/kill';
 import { admitPod } from './eviction';
@@ -108,7 +108,9 @@ function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): {
       initStatuses.push(waitingStatus(c, 'PodInitializing', c.image ?? ''));
       continue;
     }
-    const s = note(syncContainer(run, c, restartPolicyOf(pod, c, true)));
+    // A sidecar stopped because the regular containers are done is not started again.
+    const policy = isSidecar(c) && getRecord(ctx.disk, uid, c.name)?.stopping?.reason === stopSidecar(c) ? 'Never' : restartPolicyOf(pod, c, true);
+    const s = note(syncContainer(run, c, policy));
     initStatuses.push(s);
     const done = isSidecar(c) ? !!s.started && !!s.state.running : s.state.terminated?.exitCode === 0;
     if (!done && !regularStarted) initialized = false;
@@ -117,10 +119,36 @@ function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): {
   status.containerStatuses = pod.spec.containers.map((c) =>
     initialized ? note(syncContainer(run, c, restartPolicyOf(pod, c, false))) : waitingStatus(c, 'PodInitializing', c.image ?? ''),
   );
-  const phase = phaseOf(pod, initStatuses, status.containerStatuses);
+  let phase = phaseOf(pod, initStatuses, status.containerStatuses);
+  if ((phase === 'Succeeded' || phase === 'Failed') && stopSidecars(run, initStatuses, wakes)) phase = 'Running';
   write(phase, initStatuses);
   if (phase === 'Succeeded' || phase === 'Failed') return { outcome: 'done', sandboxCreated };
   return { outcome, sandboxCreated, wakeAt: wakes.length ? Math.min(...wakes) : undefined };
+}
+
+const stopSidecar = (c: Container) => `Stopping container ${c.name}`;
+
+/**
+ * Once the regular containers are done for good (restartPolicy Never or OnFailure), the kubelet
+ * stops the sidecars within the pod's grace period; the pod is terminal when they have stopped
+ * (their exit codes do not count). Updates their statuses; says whether one is still stopping.
+ */
+function stopSidecars(run: PodRun, statuses: ContainerStatus[], wakes: number[]): boolean {
+  const { pod, now } = run;
+  const graceMs = (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+  let stopping = false;
+  (pod.spec.initContainers ?? []).forEach((c, i) => {
+    const rec = isSidecar(c) ? getRecord(run.ctx.disk, pod.metadata.uid!, c.name) : undefined;
+    if (!rec || (rec.exit && rec.exit.at <= now)) return;
+    const stopped = stopContainer(run, c, rec, stopSidecar(c), graceMs);
+    if (stopped.exit && stopped.exit.at <= now) {
+      statuses[i] = { ...statuses[i], ready: false, started: false, state: { terminated: terminated(stopped) } };
+      return;
+    }
+    stopping = true;
+    wakes.push(nextWake(stopped) ?? stopsAt(stopped));
+  });
+  return stopping;
 }
 
 /**

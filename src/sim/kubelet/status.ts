@@ -69,7 +69,8 @@ export function phaseOf(pod: Pod, init: ContainerStatus[], statuses: ContainerSt
   for (const c of pod.spec.initContainers ?? []) {
     const s = initByName.get(c.name);
     if (c.restartPolicy === 'Always') {
-      if (!s?.state.running || !s.started) pendingSidecars++;
+      // A sidecar that has run and stopped is ignored; one not yet started or running is pending.
+      if (s?.state.running ? !s.started : !s?.state.terminated && !s?.lastState.terminated) pendingSidecars++;
       continue;
     }
     if (!s || s.state.running) pendingInit++;
