@@ -153,6 +153,11 @@ describe('exec', () => {
     expect(h.ok('exec', 'web', '--', 'echo', 'hi')).toBe('hi\n');
   });
 
+  it('expands $(VAR) references to the service variables in env values', () => {
+    h.ok('run', 'u', '--image=busybox:1.37', '--env=U=https://$(KUBERNETES_SERVICE_HOST):$(KUBERNETES_SERVICE_PORT)/x', '--', 'sleep', '3600');
+    expect(h.ok('exec', 'u', '--', 'printenv', 'U')).toBe('https://10.96.0.1:443/x\n');
+  });
+
   it('answers a malformed %-escape with nginx\'s 400', () => {
     h.ok('run', 'web', '--image=nginx:1.27');
     expect(h.ok('exec', 'web', '--', 'curl', '-s', 'localhost/%zz')).toBe(

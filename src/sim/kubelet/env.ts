@@ -21,6 +21,9 @@ const KUBERNETES_SERVICE: [string, string][] = [
   ['KUBERNETES_PORT_443_TCP_ADDR', '10.96.0.1'],
 ];
 
+/** The service variables as a map: $(VAR) references see them after the container's own (MappingFuncFor). */
+const SERVICE_ENV: Record<string, string> = Object.fromEntries(KUBERNETES_SERVICE);
+
 /** Kubernetes' $(VAR) expansion: defined references are replaced, $$ escapes, others stay. */
 export function expandRefs(text: string, env: Record<string, string>): string {
   return text.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (m, name: string | undefined) => {
@@ -105,7 +108,7 @@ export function specEnv(client: Client, pod: Pod, c: Container, node: Node): Rec
         }
         env[e.name] = data[ref.key];
       }
-    } else env[e.name] = expandRefs(e.value ?? '', env);
+    } else env[e.name] = expandRefs(e.value ?? '', { ...SERVICE_ENV, ...env });
   }
   // The master Service's variables are given even with enableServiceLinks false.
   for (const [k, v] of KUBERNETES_SERVICE) if (!(k in env)) env[k] = v;
