@@ -2,7 +2,7 @@
 // flow itself (exit, return, break, eval, wait …). Wording follows dash and busybox ash.
 import { evalArith } from './arith';
 import { getVar, resolvePath } from './expand';
-import { formatPrintf } from './format';
+import { formatPrintf, unescapeBackslashes } from './format';
 import type { Machine } from './machine';
 import { SIGNALS, errPrefix } from './messages';
 import type { Flavor, Io, Thread } from './state';
@@ -32,38 +32,6 @@ function berr(m: Machine, th: Thread, io: Io, line: number, name: string, msg: s
   else m.write(io, 2, `${errPrefix(env, line)}${name}: ${msg}\n`);
 }
 
-function echoEscapes(s: string): { text: string; stop: boolean } {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c !== '\\' || i + 1 >= s.length) {
-      out += c;
-      continue;
-    }
-    const n = s[++i];
-    switch (n) {
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
-      case 'r': out += '\r'; break;
-      case 'a': out += '\x07'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'v': out += '\v'; break;
-      case 'e': out += '\x1b'; break;
-      case '\\': out += '\\'; break;
-      case 'c': return { text: out, stop: true };
-      case '0': {
-        const m = /^[0-7]{0,3}/.exec(s.slice(i + 1))![0];
-        out += String.fromCharCode(parseInt(m || '0', 8));
-        i += m.length;
-        break;
-      }
-      default: out += `\\${n}`;
-    }
-  }
-  return { text: out, stop: false };
-}
-
 const echo: Builtin = (m, th, argv, io, _line, binary) => {
   let args = argv.slice(1);
   let newline = true;
@@ -85,7 +53,7 @@ const echo: Builtin = (m, th, argv, io, _line, binary) => {
   }
   let text = args.join(' ');
   if (escapes) {
-    const r = echoEscapes(text);
+    const r = unescapeBackslashes(text, { octalNeedsZero: true, octalOnlyAfterZero: true, printfOnly: false });
     text = r.text;
     if (r.stop) newline = false;
   }

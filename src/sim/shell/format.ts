@@ -1,7 +1,17 @@
 // printf(1) formatting as dash, busybox and coreutils do it: the format is reused until the
 // arguments run out; a bad number prints 0 and makes the status 1.
 
-function unescape(s: string, octalNeedsZero: boolean): { text: string; stop: boolean } {
+/** How a command reads backslash escapes: printf's format and %b, or echo's (dash, echo -e). */
+export interface EscapeRules {
+  /** \0NNN (%b, echo) rather than \NNN (a printf format). */
+  octalNeedsZero: boolean;
+  /** Only \0NNN is octal; \1..\7 stay as written (echo). */
+  octalOnlyAfterZero?: boolean;
+  /** \xHH, \" and \' (printf, not echo). */
+  printfOnly: boolean;
+}
+
+export function unescapeBackslashes(s: string, rules: EscapeRules): { text: string; stop: boolean } {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
@@ -10,14 +20,16 @@ function unescape(s: string, octalNeedsZero: boolean): { text: string; stop: boo
       continue;
     }
     const n = s[++i];
-    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', '"': '"', "'": "'", e: '\x1b' };
+    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', e: '\x1b' };
+    if (rules.printfOnly) Object.assign(simple, { '"': '"', "'": "'" });
     if (simple[n] !== undefined) out += simple[n];
     else if (n === 'c') return { text: out, stop: true };
-    else if (/[0-7]/.test(n)) {
-      const m = /^[0-7]{0,3}/.exec(s.slice(n === '0' && octalNeedsZero ? i + 1 : i))![0];
+    else if (/[0-7]/.test(n) && (n === '0' || !rules.octalOnlyAfterZero)) {
+      const zero = n === '0' && rules.octalNeedsZero;
+      const m = /^[0-7]{0,3}/.exec(s.slice(zero ? i + 1 : i))![0];
       out += String.fromCharCode(parseInt(m || '0', 8) & 255);
-      i += m.length - (n === '0' && octalNeedsZero ? 0 : 1);
-    } else if (n === 'x') {
+      i += m.length - (zero ? 0 : 1);
+    } else if (n === 'x' && rules.printfOnly) {
       const m = /^[0-9a-fA-F]{1,2}/.exec(s.slice(i + 1));
       if (m) {
         out += String.fromCharCode(parseInt(m[0], 16));
@@ -63,7 +75,7 @@ export function formatPrintf(format: string, args: string[]): { out: string; bad
       const c = format[i];
       if (c === '\\') {
         const m = /^\\(?:[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)/.exec(format.slice(i))!;
-        const r = unescape(m[0], false);
+        const r = unescapeBackslashes(m[0], { octalNeedsZero: false, printfOnly: true });
         out += r.text;
         if (r.stop) return { out, bad };
         i += m[0].length;
@@ -102,7 +114,7 @@ export function formatPrintf(format: string, args: string[]): { out: string; bad
           if (prec !== undefined) s = s.slice(0, prec);
           break;
         case 'b': {
-          const r = unescape(arg ?? '', true);
+          const r = unescapeBackslashes(arg ?? '', { octalNeedsZero: true, printfOnly: true });
           s = r.text;
           if (r.stop) return { out: out + pad(s, width, left, false), bad };
           break;
