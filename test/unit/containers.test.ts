@@ -300,6 +300,19 @@ describe('what the kubelet refuses or enforces', () => {
     ]);
   });
 
+  it('shows a failed postStart hook as PostStartHookError, then crash loops', () => {
+    const w = newWorld();
+    const hook = { postStart: { exec: { command: ['sh', '-c', 'exit 2'] } } };
+    createPod(w, 'ps', { containers: [{ name: 'app', image: 'nginx:1.27', lifecycle: hook }] });
+    const s = status(w, 'ps');
+    expect(s.state.waiting?.reason).toBe('PostStartHookError');
+    expect(s.state.waiting?.message).toMatch(/^Exec lifecycle hook \(\[sh -c exit 2\]\) for Container "app" in Pod "ps_default\([0-9a-f-]{36}\)" failed - error: command 'sh -c exit 2' exited with 2: , message: ""$/);
+    expect(s.lastState.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(kubeletEvents(w, 'ps').map((e) => `${e.reason}: ${e.message}`)).toEqual(expect.arrayContaining(['FailedPostStartHook: PostStartHook failed', 'Killing: FailedPostStartHook']));
+    w.engine.advanceTo(at(30));
+    expect(summary(w, 'ps').status).toBe('CrashLoopBackOff');
+  });
+
   it('refuses runAsNonRoot with an image that runs as root', () => {
     const w = newWorld();
     createPod(w, 'nr', { securityContext: { runAsNonRoot: true } } as Partial<Pod['spec']>);

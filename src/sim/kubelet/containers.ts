@@ -127,7 +127,7 @@ export function nextWake(rec: ContainerRecord): number | undefined {
 }
 
 /** Starts instance `instance` of the container, or says why it is waiting. */
-function startInstance(run: PodRun, c: Container, instance: number, previous?: ContainerRecord): ContainerSync {
+function startInstance(run: PodRun, c: Container, policy: RestartPolicy, instance: number, previous?: ContainerRecord): ContainerSync {
   const { ctx, pod, now } = run;
   const uid = pod.metadata.uid!;
   const lastState = previous?.exit ? { terminated: terminated(previous) } : {};
@@ -199,7 +199,11 @@ function startInstance(run: PodRun, c: Container, instance: number, previous?: C
     // The hook's output stays out of the event (it may hold secrets), as the kubelet does.
     event(run, c, 'Warning', 'FailedPostStartHook', 'PostStartHook failed');
     const grace = (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
-    return describe(run, c, stopContainer(run, c, rec, 'FailedPostStartHook', grace), 'error');
+    const killed = describe(run, c, stopContainer(run, c, rec, 'FailedPostStartHook', grace), 'error');
+    const ended = killed.status.state.terminated;
+    // A container that will be restarted shows the sync's error (the kubelet's reason cache).
+    if (!ended || !(policy === 'Always' || (policy === 'OnFailure' && ended.exitCode !== 0))) return killed;
+    return { ...killed, status: { ...killed.status, lastState: { terminated: ended }, state: { waiting: { message: hookError, reason: 'PostStartHookError' } } } };
   }
   return describe(run, c, rec, 'done');
 }
@@ -276,7 +280,7 @@ function describe(run: PodRun, c: Container, given: ContainerRecord, outcome: Sy
 export function syncContainer(run: PodRun, c: Container, policy: RestartPolicy): ContainerSync {
   const uid = run.pod.metadata.uid!;
   const rec = getRecord(run.view.disk, uid, c.name);
-  if (!rec) return withProbes(run, c, policy, startInstance(run, c, 0));
+  if (!rec) return withProbes(run, c, policy, startInstance(run, c, policy, 0));
   // Copy only when the process has something to run (records are read far more than written).
   const behind = !rec.exit && rec.computedUntil < run.now;
   const live = behind ? structuredClone(rec) : rec;
@@ -368,7 +372,7 @@ function afterExit(run: PodRun, c: Container, exited: ContainerRecord, policy: R
     };
   }
   nextBackOff(memory, key, exit.at, run.now);
-  return withProbes(run, c, policy, startInstance(run, c, live.instance + 1, live));
+  return withProbes(run, c, policy, startInstance(run, c, policy, live.instance + 1, live));
 }
 
 interface Hook {
