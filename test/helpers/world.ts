@@ -24,12 +24,18 @@ export interface World {
   engine: Engine;
 }
 
-export function newWorld(opts: { bootstrap?: boolean } = {}): World {
+/** A store that is never saved, the fixed clock, the seeded generator, the API server and an admin client. */
+export function newApi(): Pick<World, 'store' | 'clock' | 'random' | 'server' | 'client'> {
   const store = Store.open(path.join(os.tmpdir(), `pocketkube-unit-${process.pid}-${Math.floor(performance.now() * 1000)}`, 'store.json'));
   const clock = SimClock.fixed(T0);
   const random = new SeededRandom();
   const server = new ApiServer(store, clock, random);
   const client = new LocalClient(server, { name: 'kubernetes-admin', groups: ['system:masters', 'system:authenticated'] });
+  return { store, clock, random, server, client };
+}
+
+export function newWorld(opts: { bootstrap?: boolean } = {}): World {
+  const { store, clock, random, server, client } = newApi();
   const events = new EventSequence();
   let ca = '';
   if (opts.bootstrap !== false) ca = bootstrapCluster(client, clock, random, events).ca.certPem;

@@ -2,8 +2,6 @@
 // put into Running by hand (standing in for the kubelet's pod workers), and only the node-health
 // components in the engine: the eviction manager, the node status setters and the node lifecycle
 // controller. The kubelet's machine facts are written straight onto the nodes' disks.
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { event } from '../../src/api/kinds/event';
 import { namespace } from '../../src/api/kinds/namespace';
 import { node as nodeKind } from '../../src/api/kinds/node';
@@ -11,21 +9,19 @@ import { pod as podKind } from '../../src/api/kinds/pod';
 import { serviceaccount } from '../../src/api/kinds/serviceaccount';
 import { rfc3339 } from '../../src/api/time';
 import type { Container, Event, Node, Pod } from '../../src/api/types';
-import { ApiServer } from '../../src/apiserver/server';
-import { COMPONENTS, LocalClient, type Client } from '../../src/client/client';
+import { COMPONENTS, type Client } from '../../src/client/client';
 import { EventRecorder, EventSequence } from '../../src/client/events';
 import { nodeLifecycleController } from '../../src/controllers/nodelifecycle';
 import type { AnyController } from '../../src/engine/controller';
 import { Engine } from '../../src/engine/engine';
-import { SimClock } from '../../src/sim/clock';
 import { evictionManager } from '../../src/sim/kubelet/eviction';
 import { type MachineFacts, kubeletSilentSince, machineFacts, setMachineFacts } from '../../src/sim/kubelet/nodestate';
 import { nodeStatusReporter } from '../../src/sim/node/status';
-import { SeededRandom } from '../../src/sim/rand';
+import type { SimClock } from '../../src/sim/clock';
 import { StoreAreas } from '../../src/store/areas';
-import { Store } from '../../src/store/store';
+import { T0, newApi } from '../helpers/world';
 
-export const T0 = Date.parse('2026-11-26T12:00:00Z');
+export { T0 };
 export const NODES = ['pocket-control-plane', 'pocket-worker', 'pocket-worker2'];
 
 export interface NodeWorld {
@@ -63,11 +59,7 @@ function nodeObject(name: string, t: string): Node {
 }
 
 export function nodeWorld(): NodeWorld {
-  const store = Store.open(path.join(os.tmpdir(), `pocketkube-nodehealth-${process.pid}-${Math.floor(performance.now() * 1000)}`, 'store.json'));
-  const clock = SimClock.fixed(T0);
-  const random = new SeededRandom();
-  const server = new ApiServer(store, clock, random);
-  const client = new LocalClient(server, { name: 'kubernetes-admin', groups: ['system:masters', 'system:authenticated'] });
+  const { store, clock, random, server, client } = newApi();
   const sequence = new EventSequence();
   for (const ns of ['default', 'kube-system']) {
     client.create(namespace.type, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });

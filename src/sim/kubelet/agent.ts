@@ -9,6 +9,7 @@ import type { NodeDisk } from '../../engine/controller';
 import type { Clock } from '../../api/time';
 import type * as Crypto from 'node:crypto';
 import * as shell from '../shell';
+import { nodeIP } from './containers';
 import { type ContainerHost, containerHost } from './host';
 import { kubeletRunning } from './nodestate';
 import { type LogEntry, getRecord, putRecord, readLog } from './records';
@@ -96,7 +97,7 @@ export class NodeAgent implements NodeProxy {
     const nodeName = pod.spec.nodeName!;
     if (kubeletRunning({ disk: this.disk }, nodeName)) return;
     const node = this.client.tryGet<Node>(nodeKind.type, undefined, nodeName);
-    const ip = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? nodeName;
+    const ip = (node && nodeIP(node)) || nodeName;
     const daemon = node?.status?.daemonEndpoints as { kubeletEndpoint?: { Port?: number } } | undefined;
     const endpoint = `${ip}:${daemon?.kubeletEndpoint?.Port ?? 10250}`;
     throw new NodeProxyError(`${request(endpoint)}dial tcp ${endpoint}: connect: connection refused`, 'Unreachable');

@@ -6,6 +6,7 @@ import { formatGoDuration } from '../../api/duration';
 import { deepEqual } from '../../api/meta/equal';
 import { rfc3339 } from '../../api/time';
 import type { Container, ContainerStatus, Node, Pod } from '../../api/types';
+import { COMPONENTS } from '../../client/client';
 import type { ReconcileContext } from '../../engine/controller';
 import { fullName, imageID, parseImage } from '../runtime/images';
 import { advance, listeningPorts, signal, startProcess } from '../runtime/process';
@@ -41,6 +42,14 @@ export interface PodRun {
   node: Node;
   now: number;
   cpus: number;
+}
+
+/** One sync's view of a pod on its node, acting as that node's kubelet. */
+export function podRun(ctx: ReconcileContext, pod: Pod, node: Node): PodRun {
+  const now = ctx.clock.now();
+  const client = ctx.client.as(COMPONENTS.node(node.metadata.name!));
+  const cpus = Math.max(1, Math.floor(Number.parseFloat(String(node.status?.capacity?.cpu ?? '1'))));
+  return { ctx, view: { client, disk: ctx.disk, now }, pod, node, now, cpus };
 }
 
 export interface ContainerSync {

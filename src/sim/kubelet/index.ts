@@ -11,7 +11,7 @@ import type { Condition, Container, ContainerStatus, Node, Pod, PodStatus } from
 import { COMPONENTS } from '../../client/client';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { allocatePodIP } from '../network/ipam';
-import { type ContainerSync, type PodRun, isSidecar, nextWake, nodeIP, restartPolicyOf, stopContainer, stopsAt, syncContainer, terminated } from './containers';
+import { type ContainerSync, type PodRun, isSidecar, nextWake, nodeIP, podRun, restartPolicyOf, stopContainer, stopsAt, syncContainer, terminated } from './containers';
 import { type SyncOutcome, forgetPods, notDueFor, scheduleNext } from './podworker';
 import { killContainers, endedStatuses } from '../node/kill';
 import { admitPod } from './eviction';
@@ -85,7 +85,7 @@ function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): {
       status.podIPs = [{ ip }];
     }
   }
-  const run: PodRun = { ctx, view: { client, disk: ctx.disk, now }, pod: { ...pod, status }, node, now, cpus: cpusOf(node) };
+  const run = podRun(ctx, { ...pod, status }, node);
   const deadline = activeDeadline(pod, status);
   if (deadline !== undefined && now >= deadline) return failPastDeadline(run, status, write);
   // A failed pull or start makes the whole sync an error; a back-off alone does not.
@@ -193,10 +193,6 @@ function failPastDeadline(
 }
 
 
-function cpusOf(node: Node): number {
-  return Math.max(1, Math.floor(Number.parseFloat(String(node.status?.capacity?.cpu ?? '1'))));
-}
-
 /** The kubelet's admission refused the pod (a node under pressure): it fails without running. */
 function rejectPod(ctx: ReconcileContext, pod: Pod, node: Node, why: { reason: string; message: string }): void {
   const now = ctx.clock.now();
@@ -210,10 +206,8 @@ function rejectPod(ctx: ReconcileContext, pod: Pod, node: Node, why: { reason: s
  * grace period ends; once all have stopped the kubelet removes the pod from the API.
  */
 function terminatePod(ctx: ReconcileContext, pod: Pod, node: Node): number | undefined {
-  const nodeName = node.metadata.name!;
-  const now = ctx.clock.now();
-  const client = ctx.client.as(COMPONENTS.node(nodeName));
-  const run: PodRun = { ctx, view: { client, disk: ctx.disk, now }, pod, node, now, cpus: cpusOf(node) };
+  const run = podRun(ctx, pod, node);
+  const { now, view } = run;
   const graceMs = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
   // The earliest moment a container still running needs the kubelet (a wake, its exit, SIGKILL).
   let next = Infinity;
@@ -225,7 +219,7 @@ function terminatePod(ctx: ReconcileContext, pod: Pod, node: Node): number | und
   }
   if (next < Infinity) return Math.max(1, next - now);
   forgetPod(ctx.disk, pod.metadata.uid!);
-  client.delete(podKind.type, pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
+  view.client.delete(podKind.type, pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
   return undefined;
 }
 

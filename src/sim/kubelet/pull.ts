@@ -2,18 +2,13 @@
 // there is used (unless imagePullPolicy is Always); a missing one is pulled; one that does not
 // exist fails with ErrImagePull and starts a back-off (10s, doubling to 5m, forgotten after 10m
 // without failures) during which each sync of the pod reports ImagePullBackOff instead of pulling.
+import { formatGoDuration } from '../../api/duration';
 import { node as nodeKind } from '../../api/kinds/node';
 import type { Container, Node, Pod } from '../../api/types';
 import { COMPONENTS } from '../../client/client';
 import type { ReconcileContext } from '../../engine/controller';
 import { isInBackOffSinceUpdate, nextBackOff } from './backoff';
 import { type ImageRef, fullName, imageDigest, imageSize, parseImage, pullDurationMs, pullError } from '../runtime/images';
-
-/** Go's time.Duration printing at millisecond precision: "850ms", "1.437s". */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms}ms`;
-  return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
-}
 
 export type PullResult = { ok: true } | { ok: false; reason: 'ErrImagePull' | 'ImagePullBackOff' | 'ErrImageNeverPull' | 'InvalidImageName'; message: string };
 
@@ -69,7 +64,7 @@ export function pullImage(ctx: ReconcileContext, pod: Pod, c: Container, nodeNam
     return { ok: false, reason: 'ErrImagePull', message: error };
   }
   event('Normal', 'Pulling', `Pulling image ${image}`);
-  const took = formatDuration(pullDurationMs(ref));
+  const took = formatGoDuration(pullDurationMs(ref));
   event('Normal', 'Pulled', `Successfully pulled image ${image} in ${took} (${took} including waiting). Image size: ${imageSize(ref)} bytes.`);
   if (!present) {
     const images = [...(node.status?.images ?? []), { names: [`${ref.registry}/${ref.repository}@${imageDigest(ref)}`, fullName(ref)], sizeBytes: imageSize(ref) }];

@@ -5,24 +5,20 @@
 // SIGTERM Completed, a shell that ignores it killed with 137). A container the runtime has no
 // record of is reported as the kubelet reports one it cannot find.
 import type { ContainerStatus, Node, Pod } from '../../api/types';
-import { COMPONENTS } from '../../client/client';
 import type { ReconcileContext } from '../../engine/controller';
-import { type PodRun, stopContainer, stopsAt, terminated } from '../kubelet/containers';
+import { podRun, stopContainer, stopsAt, terminated } from '../kubelet/containers';
 import { getRecord } from '../kubelet/records';
 
 /** minimumGracePeriodInSeconds: what an eviction's 1s grace period becomes in the runtime. */
 export const EVICTION_GRACE_MS = 2_000;
-
-const cpusOf = (node: Node) => Math.max(1, Math.floor(Number.parseFloat(String(node.status?.capacity?.cpu ?? '1'))));
 
 /**
  * Stops the pod's live containers (with their Killing events) within `graceMs` (an eviction's by
  * default); returns when the last one ends.
  */
 export function killContainers(ctx: ReconcileContext, pod: Pod, node: Node, graceMs = EVICTION_GRACE_MS): number {
-  const now = ctx.clock.now();
-  const client = ctx.client.as(COMPONENTS.node(node.metadata.name!));
-  const run: PodRun = { ctx, view: { client, disk: ctx.disk, now }, pod, node, now, cpus: cpusOf(node) };
+  const run = podRun(ctx, pod, node);
+  const now = run.now;
   let last = now;
   for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) {
     const rec = getRecord(ctx.disk, pod.metadata.uid!, c.name);
