@@ -5,11 +5,11 @@
 import { pod as podKind } from '../../api/kinds/pod';
 import type { Pod } from '../../api/types';
 import type { HttpResult, Network } from '../shell/host';
-import { httpServer, isOpaque } from '../runtime/process';
+import { httpServer, isOpaque, lines } from '../runtime/process';
 import { imageProfile } from '../runtime/profiles';
 import { parseImage } from '../runtime/images';
 import { containerFs } from './filesystem';
-import { appendLog, getRecord, putRecord } from './records';
+import { appendLog, getRecord } from './records';
 import type { NodeView } from './view';
 
 export const CLUSTER_DOMAIN = 'cluster.local';
@@ -99,8 +99,8 @@ export function podNetwork(view: NodeView, self: Pod, hostsFile: string, caller?
         { method, host, path, clientIP: caller?.ip ?? (ip === '127.0.0.1' ? '127.0.0.1' : (self.status?.podIP ?? '')), userAgent: caller?.userAgent ?? 'curl/7.88.1' },
         { fs, env: profile.env, at: now },
       );
-      appendLog(view.disk, target.metadata.uid!, c.name, rec.instance, res.log.map((l) => ({ ...l, text: `${l.text}\n` })));
-      putRecord(view.disk, target.metadata.uid!, c.name, rec);
+      // Serving reads the container's files and only adds to its log.
+      appendLog(view.disk, target.metadata.uid!, c.name, rec.instance, lines(res.log));
       return { ok: true, status: res.status, reason: res.reason, headers: res.headers, body: res.body };
     }
     return { ok: false, error: 'refused' };
