@@ -2,7 +2,7 @@
 // (which refuse to start without a password), and the opaque program of an image outside the
 // catalog (it starts, listens on its declared ports and runs until stopped).
 import type { LogLine, ServerModel } from './model';
-import { apacheDate, isoSpace, redisDate } from './time';
+import { apacheDate, clfDate, httpDate, isoSpace, redisDate } from './time';
 
 const line = (stream: LogLine['stream'], at: number) => (text: string): LogLine => ({ stream, text, at });
 
@@ -35,9 +35,9 @@ export const httpd: ServerModel = {
     return {
       status,
       reason: status === 200 ? 'OK' : 'Not Found',
-      headers: { Date: new Date(at).toUTCString(), Server: 'Apache/2.4.62 (Unix)', 'Content-Length': String(Buffer.byteLength(text)), 'Content-Type': 'text/html' },
+      headers: { Date: httpDate(at), Server: 'Apache/2.4.62 (Unix)', 'Content-Length': String(Buffer.byteLength(text)), 'Content-Type': 'text/html' },
       body: text,
-      log: [line('stdout', at)(`${req.clientIP} - - [${new Date(at).toUTCString()}] "${req.method} ${req.path} HTTP/1.1" ${status} ${Buffer.byteLength(text)}`)],
+      log: [line('stdout', at)(`${req.clientIP} - - [${clfDate(at)}] "${req.method} ${req.path} HTTP/1.1" ${status} ${Buffer.byteLength(text)}`)],
     };
   },
 };
