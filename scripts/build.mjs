@@ -14,8 +14,27 @@ const lazyChildProcess = {
   },
 };
 
+// The build's identity: a hash of everything the bundle is made from. The default cluster's
+// template (below) names it, so a template is only ever used by the bundle it was made with.
+import { createHash } from 'node:crypto';
+import * as fsSync from 'node:fs';
+
+function buildIdentity() {
+  const h = createHash('sha256');
+  const add = (file) => h.update(`${file}\0`).update(fsSync.readFileSync(file)).update('\0');
+  const walk = (dir) =>
+    fsSync.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).forEach((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : add(path.join(dir, e.name))));
+  walk('src');
+  for (const f of ['package-lock.json', 'scripts/build.mjs', 'scripts/lazy-child-process.cjs', 'scripts/gen-bootstrap-template.ts']) add(f);
+  return h.digest('hex').slice(0, 32);
+}
+const BUILD = buildIdentity();
+const TEMPLATE = 'dist/bootstrap-template.json';
+fsSync.rmSync(TEMPLATE, { force: true });
+
 await build({
   entryPoints: ['src/main.ts'],
+  define: { POCKETKUBE_BUILD: JSON.stringify(BUILD) },
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -28,6 +47,30 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The default cluster's template: the first command on an empty home fills it in instead of
+// bootstrapping (src/sim/cluster/template/). The generator bootstraps through the real session and
+// checks the template against direct bootstraps; if it cannot, the build fails.
+{
+  const generator = 'dist/.gen-bootstrap-template.cjs';
+  await build({
+    entryPoints: ['scripts/gen-bootstrap-template.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: generator,
+    external: ['yaml', 'fast-json-patch', 'chalk'],
+    logLevel: 'warning',
+  });
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, [generator, TEMPLATE, BUILD], { stdio: 'inherit' });
+  fsSync.rmSync(generator, { force: true });
+  if (r.status !== 0) {
+    process.stderr.write('making the bootstrap template failed\n');
+    process.exit(1);
+  }
+}
 
 // Warm V8's code cache in a throwaway home so that even the first command after an install starts
 // fast. Only reads are recorded: they are what scripts repeat, and a smaller cache loads faster;

@@ -8,6 +8,9 @@ import { errorText } from './cli/errors';
 import { Session } from './session';
 import { SimClock } from './sim/clock';
 
+/** The build's identity, set by scripts/build.mjs (absent when the sources run unbundled). */
+declare const POCKETKUBE_BUILD: string | undefined;
+
 export interface ProcessPorts {
   argv: string[];
   env: Record<string, string | undefined>;
@@ -56,6 +59,7 @@ export async function main(proc: ProcessPorts): Promise<number> {
     },
     seed: proc.env.POCKETKUBE_SEED,
     wallClock: proc.env.POCKETKUBE_WALLCLOCK,
+    template: typeof POCKETKUBE_BUILD === 'string' ? { file: path.join(__dirname, 'bootstrap-template.json'), build: POCKETKUBE_BUILD } : undefined,
   });
   const ctx = new CommandContext(io, proc.env, session, kubeconfigPath);
   let code = 1;

@@ -18,7 +18,8 @@ import { machineFacts, setMachineFacts } from './sim/kubelet/nodestate';
 import { SeededRandom } from './sim/rand';
 import { FileLock } from './store/lock';
 import { StoreAreas } from './store/areas';
-import { Store } from './store/store';
+import { type SystemState, Store } from './store/store';
+import { type BootstrapTemplate, TEMPLATE_FORMAT } from './sim/cluster/template/format';
 
 export interface SessionOptions {
   home: string;
@@ -30,10 +31,16 @@ export interface SessionOptions {
   /** Pins the wall-clock reading (RFC3339), for reproducible output. */
   wallClock?: string;
   lockTimeoutMs?: number;
+  /**
+   * The default cluster's template made by this build (scripts/build.mjs): the file and the build
+   * it must name. Without it, or when it does not fit, an empty home is bootstrapped directly.
+   */
+  template?: { file: string; build: string };
 }
 
 const ADMIN_USER = 'kubernetes-admin';
 const ADMIN_GROUPS = ['system:masters'];
+const TOKEN_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 class World implements Cluster {
   readonly clock: SimClock;
@@ -48,13 +55,15 @@ class World implements Cluster {
   /** The CA of a cluster created in this invocation, before its files are written. */
   newCA?: string;
 
+  /** `made`: the clock and event sequence of a cluster made from the template in this invocation. */
   constructor(
     readonly store: Store,
     opts: SessionOptions,
+    made?: { clock: SimClock; eventSequence: number },
   ) {
     const sys = store.system;
-    this.clock = SimClock.start(sys.clockOffsetMs, opts.wallClock);
-    this.events = new EventSequence(store.revision);
+    this.clock = made?.clock ?? SimClock.start(sys.clockOffsetMs, opts.wallClock);
+    this.events = new EventSequence(made?.eventSequence ?? store.revision);
     this.disk = new StoreAreas(store);
     this.random = sys.rand.length === 4 ? new SeededRandom(sys.rand) : opts.seed ? SeededRandom.fromSeed(opts.seed) : new SeededRandom();
     this.server = new ApiServer(store, this.clock, this.random);
@@ -104,6 +113,9 @@ class World implements Cluster {
   now(): number {
     return this.clock.now();
   }
+
+  /** Made from the template just now and not used yet: converged, nothing due. */
+  settled = false;
 
   converge(): void {
     this.engine.converge();
@@ -158,17 +170,67 @@ export class Session implements ClusterAccess {
       const now = SimClock.start(sys.clockOffsetMs, this.opts.wallClock).now();
       const due = !store.existed || !sys.converged || sys.timers.some((t) => t.at <= now);
       if (!due) return this.attach(new World(store, this.opts), 'read', credentials, impersonate);
-      // Something is due: converge under the lock and save before reading.
+      // Something is due: converge under the lock and save before reading. An empty home made
+      // from the template is converged already.
+      if (!store.existed && this.openFromTemplate(credentials, impersonate)) {
+        this.commit();
+        return this.world!;
+      }
       this.open('write', credentials, impersonate);
       this.commit();
       return this.world!;
     }
     this.lockHome();
     const store = Store.open(this.storeFile);
-    const world = new World(store, this.opts);
-    if (!store.existed) this.bootstrap(world);
+    const made = !store.existed ? this.fromTemplate(store) : undefined;
+    const world = made ?? new World(store, this.opts);
+    if (!store.existed && !made) this.bootstrap(world);
     world.converge();
     return this.attach(world, 'write', credentials, impersonate);
+  }
+
+  /** An empty home's cluster made from the template, under the lock (false: no template fits, or the home filled meanwhile). */
+  private openFromTemplate(credentials: () => Credentials, impersonate?: UserInfo): boolean {
+    this.lockHome();
+    const store = Store.open(this.storeFile);
+    const world = !store.existed && this.fromTemplate(store);
+    if (!world) return false;
+    world.settled = true;
+    this.attach(world, 'write', credentials, impersonate);
+    return true;
+  }
+
+  /**
+   * The default cluster from the build's template, with this home's cluster time, certificates,
+   * keys and tokens: what bootstrap() and converging would build, at a fraction of the cost.
+   */
+  private fromTemplate(store: Store): World | undefined {
+    const template = this.template();
+    if (!template) return undefined;
+    const start = this.opts.seed ? SeededRandom.fromSeed(this.opts.seed) : new SeededRandom();
+    if (String(start.state) !== String(template.rand)) return undefined;
+    const clock = SimClock.start(0, this.opts.wallClock);
+    const { instantiate } = require('./sim/cluster/template/instantiate') as typeof import('./sim/cluster/template/instantiate');
+    const made = instantiate(template, clock.now());
+    store.adopt(made.revision, made.system as SystemState, made.collections);
+    const world = new World(store, this.opts, { clock, eventSequence: template.eventSequence });
+    world.newCA = made.ca.certPem;
+    this.bootstrapped = { caPem: made.ca.certPem, caKey: made.ca.keyPem, server: made.server, token: made.token };
+    return world;
+  }
+
+  /** The build's template, if it is this build's. */
+  private template(): BootstrapTemplate | undefined {
+    const t = this.opts.template;
+    if (!t) return undefined;
+    let text: string;
+    try {
+      text = fs.readFileSync(t.file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const template = JSON.parse(text) as BootstrapTemplate;
+    return template.format === TEMPLATE_FORMAT && template.build === t.build ? template : undefined;
   }
 
   private lockHome(): void {
@@ -253,7 +315,7 @@ export class Session implements ClusterAccess {
 
   /** The admin's bearer token, accepted by the API server and written to the home's kubeconfig. */
   private adminCredentials(world: World, ca: { certPem: string; keyPem: string }, server: string): void {
-    const token = world.random.string(32, 'abcdefghijklmnopqrstuvwxyz0123456789');
+    const token = world.random.secret(32, TOKEN_ALPHABET);
     world.store.setSystem({ tokens: { [token]: { user: ADMIN_USER, groups: ADMIN_GROUPS } } });
     this.bootstrapped = { caPem: ca.certPem, caKey: ca.keyPem, server, token };
   }
@@ -275,7 +337,8 @@ export class Session implements ClusterAccess {
 
   private commit(kubeconfigPath = this.opts.kubeconfigPath): void {
     const world = this.world!;
-    world.converge();
+    if (!world.settled) world.converge();
+    world.settled = false;
     world.persistSystem();
     if (this.bootstrapped) this.writeCredentials(kubeconfigPath);
     if (world.store.dirty) world.store.save(this.opts.pid);

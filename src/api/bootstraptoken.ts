@@ -43,9 +43,9 @@ export function isTokenID(id: string): boolean {
   return ID_RE.test(id);
 }
 
-/** GenerateBootstrapToken, from the seeded generator. */
+/** GenerateBootstrapToken: a secret, never the same in two homes. */
 export function generateToken(random: Random): string {
-  return `${random.string(6, ALPHABET)}.${random.string(16, ALPHABET)}`;
+  return `${random.secret(6, ALPHABET)}.${random.secret(16, ALPHABET)}`;
 }
 
 /** The usage check of the token options (ValidateUsages). */

@@ -10,4 +10,10 @@ export interface Random {
   uuid(): string;
   /** An integer in [0, n). */
   int(n: number): number;
+  /**
+   * A credential of `n` characters from `alphabet` (a token): from the system's random source, so
+   * no two homes share one. The seeded generator still moves on as `string` would, so everything
+   * named after it keeps its name.
+   */
+  secret(n: number, alphabet: string): string;
 }

@@ -54,6 +54,10 @@ export class EventSequence {
   next(): number {
     return this.n++;
   }
+  /** The number the next event takes. */
+  get current(): number {
+    return this.n;
+  }
 }
 
 /** Where a recorder keeps state between invocations (the engine's memory for its component). */

@@ -4,6 +4,15 @@ import { NAME_ALPHABET, type Random } from '../api/random';
 
 const DEFAULT_SEED = [0x706f636b, 0x65746b75, 0x62650000, 0x00000001]; // "pocketkube"
 
+/** Characters from the system's random source, for credentials (never seeded). */
+export function freshSecret(n: number, alphabet: string): string {
+  // Loaded here: node:crypto costs every command a few milliseconds, and few make credentials.
+  const { randomInt } = require('node:crypto') as typeof import('node:crypto');
+  let out = '';
+  for (let i = 0; i < n; i++) out += alphabet[randomInt(alphabet.length)];
+  return out;
+}
+
 export class SeededRandom implements Random {
   // The four words of sfc32's state, as fields: next() runs thousands of times per command.
   private a: number;
@@ -53,6 +62,11 @@ export class SeededRandom implements Random {
     let out = '';
     for (let i = 0; i < n; i++) out += alphabet[this.int(alphabet.length)];
     return out;
+  }
+
+  secret(n: number, alphabet: string): string {
+    this.string(n, alphabet);
+    return freshSecret(n, alphabet);
   }
 
   uuid(): string {

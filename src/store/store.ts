@@ -92,6 +92,8 @@ export class Store {
   private manifest: Manifest;
   private readonly loaded = new Map<string, Map<string, unknown>>();
   private readonly dirtyCollections = new Set<string>();
+  /** Collections given as text (a new cluster made from a template), saved as given until changed. */
+  private readonly given = new Map<string, string>();
   private changed = false;
 
   private constructor(
@@ -123,6 +125,12 @@ export class Store {
   private collection(name: string): Map<string, unknown> {
     let c = this.loaded.get(name);
     if (c) return c;
+    const given = this.given.get(name);
+    if (given !== undefined) {
+      c = new Map(Object.entries(parse<Record<string, unknown>>(this.file, given)));
+      this.loaded.set(name, c);
+      return c;
+    }
     for (let attempt = 0; ; attempt++) {
       const fileName = this.manifest.collections[name];
       if (!fileName) {
@@ -147,6 +155,20 @@ export class Store {
     if (text === undefined) throw new StoreError(`the store ${this.file} disappeared`);
     this.manifest = parse<Manifest>(this.file, text);
     this.loaded.clear();
+  }
+
+  /**
+   * Fills an empty store with a whole state at once: the revision and system state, and each
+   * collection as the JSON text its file will hold. Nothing is parsed until asked for.
+   */
+  adopt(revision: number, system: SystemState, collections: Record<string, string>): void {
+    if (this.existed || this.changed) throw new Error('only an empty store can adopt a state');
+    this.manifest = { ...this.manifest, revision, system };
+    for (const [name, text] of Object.entries(collections)) {
+      this.given.set(name, text);
+      this.dirtyCollections.add(name);
+    }
+    this.changed = true;
   }
 
   get revision(): number {
@@ -178,6 +200,7 @@ export class Store {
 
   put(collection: string, key: string, value: unknown): void {
     this.collection(collection).set(key, value);
+    this.given.delete(collection);
     this.dirtyCollections.add(collection);
     this.changed = true;
   }
@@ -185,6 +208,7 @@ export class Store {
   delete(collection: string, key: string): boolean {
     const done = this.collection(collection).delete(key);
     if (done) {
+      this.given.delete(collection);
       this.dirtyCollections.add(collection);
       this.changed = true;
     }
@@ -217,16 +241,17 @@ export class Store {
     const next: Manifest = { ...this.manifest, collections: { ...this.manifest.collections } };
     const replaced: string[] = [];
     for (const name of this.dirtyCollections) {
-      const entries = this.loaded.get(name)!;
+      const given = this.given.get(name);
+      const entries = given === undefined ? this.loaded.get(name)! : undefined;
       const old = next.collections[name];
       if (old) replaced.push(old);
-      if (!entries.size) {
+      if (entries && !entries.size) {
         delete next.collections[name];
         continue;
       }
       const fileName = `${fileStem(name)}.${this.manifest.revision}.json`;
       if (fileName === old) replaced.pop();
-      writeDurably(path.join(this.dir, fileName), JSON.stringify(Object.fromEntries(entries)), pid);
+      writeDurably(path.join(this.dir, fileName), given ?? JSON.stringify(Object.fromEntries(entries!)), pid);
       next.collections[name] = fileName;
     }
     fsyncDir(this.dir);
@@ -234,6 +259,7 @@ export class Store {
     fsyncDir(path.dirname(this.file));
     this.manifest = next;
     this.dirtyCollections.clear();
+    this.given.clear();
     this.changed = false;
     this.removeUnreferenced(replaced);
   }
