@@ -70,7 +70,7 @@ export async function main(proc: ProcessPorts): Promise<number> {
     io.err.write(errorText(e));
   }
   try {
-    session.finish(code === 0, kubeconfigPath);
+    await session.finish(code === 0, kubeconfigPath);
   } catch (e) {
     io.err.write(errorText(e));
     code = 1;

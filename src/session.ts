@@ -154,6 +154,8 @@ export class Session implements ClusterAccess {
   private mode?: ClusterMode;
   private lock?: FileLock;
   private writesBeforeCommand = 0;
+  /** A read's new cluster, not saved yet (see commit). */
+  private unsaved = false;
   private bootstrapped?: { caPem: string; caKey: string; server: string; token: string };
 
   constructor(private readonly opts: SessionOptions) {}
@@ -173,7 +175,7 @@ export class Session implements ClusterAccess {
       // Something is due: converge under the lock and save before reading. An empty home made
       // from the template is converged already.
       if (!store.existed && this.openFromTemplate(credentials, impersonate)) {
-        this.commit();
+        this.commit(this.opts.kubeconfigPath, true);
         return this.world!;
       }
       this.open('write', credentials, impersonate);
@@ -181,6 +183,7 @@ export class Session implements ClusterAccess {
       return this.world!;
     }
     this.lockHome();
+    this.saveNow();
     const store = Store.open(this.storeFile);
     const made = !store.existed ? this.fromTemplate(store) : undefined;
     const world = made ?? new World(store, this.opts);
@@ -251,6 +254,7 @@ export class Session implements ClusterAccess {
 
   private openMachine(): KubeadmMachine {
     this.lockHome();
+    this.saveNow();
     const world = new World(Store.open(this.storeFile), this.opts);
     const adopt = () => {
       this.world = world;
@@ -325,27 +329,59 @@ export class Session implements ClusterAccess {
     return !!this.world && this.world.typeWrites() > this.writesBeforeCommand;
   }
 
-  /** Converges, saves and unlocks. Skipped when the command failed without writing. */
-  finish(ok: boolean, kubeconfigPath: string): void {
+  /**
+   * Converges, saves and unlocks. Skipped when the command failed without writing; a cluster
+   * made from the template for a read is saved whatever the command did.
+   */
+  async finish(ok: boolean, kubeconfigPath: string): Promise<void> {
     try {
-      if (this.mode === 'write' && this.world && (ok || this.commandWrote)) this.commit(kubeconfigPath);
+      if (this.unsaved) await this.world!.store.saveAsync(this.opts.pid);
+      this.unsaved = false;
+      if (this.mode === 'write' && this.world && (ok || this.commandWrote)) {
+        this.prepareCommit(kubeconfigPath);
+        if (this.world.store.dirty) await this.world.store.saveAsync(this.opts.pid);
+        this.committed();
+      }
     } finally {
       this.lock?.release();
       this.lock = undefined;
     }
   }
 
-  private commit(kubeconfigPath = this.opts.kubeconfigPath): void {
+  /**
+   * A read's converge-and-save before it reads. `later`: the store is saved when the command
+   * finishes (its files flushed together), or before anything else opens it; the home stays
+   * locked until then.
+   */
+  private commit(kubeconfigPath = this.opts.kubeconfigPath, later = false): void {
+    this.prepareCommit(kubeconfigPath);
+    if (later) this.unsaved = this.world!.store.dirty;
+    else if (this.world!.store.dirty) this.world!.store.save(this.opts.pid);
+    this.committed(!later);
+  }
+
+  /** The save a read put off, done now (something is about to open the store again). */
+  private saveNow(): void {
+    if (!this.unsaved) return;
+    this.world!.store.save(this.opts.pid);
+    this.unsaved = false;
+  }
+
+  private prepareCommit(kubeconfigPath: string): void {
     const world = this.world!;
     if (!world.settled) world.converge();
     world.settled = false;
     world.persistSystem();
     if (this.bootstrapped) this.writeCredentials(kubeconfigPath);
-    if (world.store.dirty) world.store.save(this.opts.pid);
-    this.writesBeforeCommand = world.typeWrites();
+  }
+
+  private committed(unlock = true): void {
+    this.writesBeforeCommand = this.world!.typeWrites();
     if (this.mode === 'write') {
-      this.lock?.release();
-      this.lock = undefined;
+      if (unlock) {
+        this.lock?.release();
+        this.lock = undefined;
+      }
       this.mode = 'read';
     }
   }

@@ -177,9 +177,11 @@ export interface IssuedCertificate {
 export type CertificateAuthority = IssuedCertificate;
 
 /** Issues a certificate for a new key pair, signed by `issuer` (self-signed when absent). */
-export function issueCertificate(spec: CertificateSpec, issuer?: Issuer, keys: KeyPair = newKeyPair()): IssuedCertificate {
-  const spki = createPublicKey(keys.publicPem).export({ type: 'spki', format: 'der' });
-  const signer = createPrivateKey(issuer?.keyPem ?? keys.keyPem);
+export function issueCertificate(spec: CertificateSpec, issuer?: Issuer, keys?: KeyPair): IssuedCertificate {
+  // A new pair is used as generated, without a round trip through PEM.
+  const pair = keys ? { publicKey: createPublicKey(keys.publicPem), privateKey: createPrivateKey(keys.keyPem) } : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const spki = pair.publicKey.export({ type: 'spki', format: 'der' });
+  const signer = issuer ? createPrivateKey(issuer.keyPem) : pair.privateKey;
   const issuerCert = issuer ? new X509Certificate(issuer.certPem) : undefined;
   const issuerName = issuerCert ? issuerCert.raw.subarray(0) : undefined;
   const algorithm = seq(oid(OID.ecdsaWithSHA256));
@@ -210,7 +212,7 @@ export function issueCertificate(spec: CertificateSpec, issuer?: Issuer, keys: K
     explicit(3, seq(...extensions)),
   );
   const signature = sign('sha256', tbs, signer);
-  return { certPem: pem('CERTIFICATE', seq(tbs, algorithm, bitString(signature))), keyPem: keys.keyPem };
+  return { certPem: pem('CERTIFICATE', seq(tbs, algorithm, bitString(signature))), keyPem: keys?.keyPem ?? (pair.privateKey.export({ type: 'sec1', format: 'pem' }) as string) };
 }
 
 // ---- reading DER back (the issuer's subject, byte for byte) -----------------------------------

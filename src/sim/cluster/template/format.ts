@@ -64,9 +64,16 @@ export const placeholder = (name: string, arg?: string | number | bigint) => (ar
 
 /** Fills every placeholder of `text`; `identity` answers the ones that are not times. */
 export function fill(text: string, t: number, identity: (name: string, arg: string | undefined) => string): string {
-  return text.replace(PLACEHOLDER, (_m, name: string, arg: string | undefined) => {
-    const rule = TIME_RULES[name];
-    return rule ? rule(t, arg!) : identity(name, arg);
+  // Most placeholders repeat (every creationTimestamp is the same time): each is worked out once.
+  const seen = new Map<string, string>();
+  return text.replace(PLACEHOLDER, (m, name: string, arg: string | undefined) => {
+    let value = seen.get(m);
+    if (value === undefined) {
+      const rule = TIME_RULES[name];
+      value = rule ? rule(t, arg!) : identity(name, arg);
+      seen.set(m, value);
+    }
+    return value;
   });
 }
 
