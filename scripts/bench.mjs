@@ -97,6 +97,7 @@ spec:
 run([BIN, 'version', '--client']);
 
 const results = [
+  measure('first command on an empty home (get nodes)', (_i, home) => ({ args: ['get', 'nodes'], home }), () => fs.mkdtempSync(path.join(tmp, 'empty-'))),
   measure('get pods (default cluster)', () => ({ args: ['get', 'pods'], home: small })),
   measure(`get pods -A (${podCount} pods in default)`, () => ({ args: ['get', 'pods', '-A'], home: big })),
   measure('apply 100-replica deployment', (_i, home) => ({ args: ['apply', '-f', manifest], home }), () => copyHome(small)),

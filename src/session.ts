@@ -15,7 +15,7 @@ import { EventSequence } from './client/events';
 import type { Engine } from './engine/engine';
 import { SimClock } from './sim/clock';
 import { machineFacts, setMachineFacts } from './sim/kubelet/nodestate';
-import { SeededRandom } from './sim/rand';
+import { SeededRandom, freshSecret } from './sim/rand';
 import { FileLock } from './store/lock';
 import { StoreAreas } from './store/areas';
 import { type SystemState, Store } from './store/store';
@@ -65,7 +65,9 @@ class World implements Cluster {
     this.clock = made?.clock ?? SimClock.start(sys.clockOffsetMs, opts.wallClock);
     this.events = new EventSequence(made?.eventSequence ?? store.revision);
     this.disk = new StoreAreas(store);
-    this.random = sys.rand.length === 4 ? new SeededRandom(sys.rand) : opts.seed ? SeededRandom.fromSeed(opts.seed) : new SeededRandom();
+    // Credentials' secrets come from the system's random source: no two homes share a token.
+    this.random =
+      sys.rand.length === 4 ? new SeededRandom(sys.rand, freshSecret) : opts.seed ? SeededRandom.fromSeed(opts.seed, freshSecret) : new SeededRandom(undefined, freshSecret);
     this.server = new ApiServer(store, this.clock, this.random);
     this.admin = new LocalClient(this.server, { name: ADMIN_USER, groups: [...ADMIN_GROUPS, 'system:authenticated'] });
     this.server.nodeProxy = this.nodeProxy();

@@ -43,9 +43,9 @@ export function isTokenID(id: string): boolean {
   return ID_RE.test(id);
 }
 
-/** GenerateBootstrapToken: a secret, never the same in two homes. */
+/** GenerateBootstrapToken: the id (public, it names the Secret) seeded, the secret a secret. */
 export function generateToken(random: Random): string {
-  return `${random.secret(6, ALPHABET)}.${random.secret(16, ALPHABET)}`;
+  return `${random.string(6, ALPHABET)}.${random.secret(16, ALPHABET)}`;
 }
 
 /** The usage check of the token options (ValidateUsages). */

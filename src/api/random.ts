@@ -11,9 +11,10 @@ export interface Random {
   /** An integer in [0, n). */
   int(n: number): number;
   /**
-   * A credential of `n` characters from `alphabet` (a token): from the system's random source, so
-   * no two homes share one. The seeded generator still moves on as `string` would, so everything
-   * named after it keeps its name.
+   * The secret characters of a credential (a token's secret): from the source of secrets the
+   * composition gives (the system's random source, so no two homes share one), else seeded like
+   * `string`. The seeded generator moves on as `string` would either way, so everything named
+   * after it keeps its name.
    */
   secret(n: number, alphabet: string): string;
 }

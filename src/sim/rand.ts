@@ -20,13 +20,17 @@ export class SeededRandom implements Random {
   private c: number;
   private d: number;
 
-  constructor(state?: readonly number[]) {
+  /** `secrets`: where credentials' secret characters come from (seeded when absent). */
+  constructor(
+    state?: readonly number[],
+    private readonly secrets?: (n: number, alphabet: string) => string,
+  ) {
     const s = state && state.length === 4 ? state : DEFAULT_SEED;
     [this.a, this.b, this.c, this.d] = s.map((w) => w >>> 0);
     if (!state || state.length !== 4) for (let i = 0; i < 12; i++) this.next();
   }
 
-  static fromSeed(seed: string): SeededRandom {
+  static fromSeed(seed: string, secrets?: (n: number, alphabet: string) => string): SeededRandom {
     let h = 2166136261;
     const words: number[] = [];
     for (let w = 0; w < 4; w++) {
@@ -34,7 +38,7 @@ export class SeededRandom implements Random {
       h = Math.imul(h ^ w, 16777619) >>> 0;
       words.push(h);
     }
-    const r = new SeededRandom(words);
+    const r = new SeededRandom(words, secrets);
     for (let i = 0; i < 12; i++) r.next();
     return r;
   }
@@ -65,8 +69,8 @@ export class SeededRandom implements Random {
   }
 
   secret(n: number, alphabet: string): string {
-    this.string(n, alphabet);
-    return freshSecret(n, alphabet);
+    const seeded = this.string(n, alphabet);
+    return this.secrets ? this.secrets(n, alphabet) : seeded;
   }
 
   uuid(): string {

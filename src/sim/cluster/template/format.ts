@@ -6,8 +6,9 @@
 //            built, written as the rule says (TIME_RULES); the offset is what the value adds to T
 //   identity `@@cert:<name>@@`, `@@cert64:<name>@@`, `@@key:<name>@@` (a certificate issued at
 //            bootstrap, its base64 and its key, JSON-escaped), `@@admin@@` (the admin token),
-//            `@@tokenid@@`, `@@tokensecret@@`, `@@tokenid64@@`, `@@tokensecret64@@` (the bootstrap
-//            token and its base64 parts), `@@jws@@` (cluster-info's signature for that token)
+//            `@@tokensecret@@`, `@@tokensecret64@@` (the bootstrap token's secret, plain and in
+//            base64; its id is seeded, so the template has it), `@@jws@@` (cluster-info's
+//            signature for that token)
 import { rfc3339, rfc3339Micro } from '../../../api/time';
 
 export const TEMPLATE_FORMAT = 'pocketkube.bootstrap-template/v1';
@@ -31,6 +32,8 @@ export interface BootstrapTemplate {
   certificates: string;
   /** The cluster-info kubeconfig the bootstrap token signs. */
   signed: string;
+  /** The bootstrap token's id (seeded, like every name). */
+  tokenId: string;
 }
 
 export interface CertificateRecord {

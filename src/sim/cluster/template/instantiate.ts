@@ -30,7 +30,7 @@ export function instantiate(template: BootstrapTemplate, now: number): Instance 
     if (c.ca && !issuer) noIdentity(`the issuer ${c.ca}`);
     issued.set(c.name, issueCertificate({ ...c.spec, serial: Buffer.from(c.spec.serial, 'hex') }, issuer));
   }
-  const token = { admin: freshSecret(32, TOKEN_ALPHABET), id: freshSecret(6, TOKEN_ALPHABET), secret: freshSecret(16, TOKEN_ALPHABET) };
+  const token = { admin: freshSecret(32, TOKEN_ALPHABET), id: template.tokenId, secret: freshSecret(16, TOKEN_ALPHABET) };
   const cert = (name: string | undefined) => issued.get(name!) ?? noIdentity(`the certificate ${name}`);
   const identity = (name: string, arg: string | undefined): string => {
     switch (name) {
@@ -42,12 +42,8 @@ export function instantiate(template: BootstrapTemplate, now: number): Instance 
         return jsonBody(cert(arg).keyPem);
       case 'admin':
         return token.admin;
-      case 'tokenid':
-        return token.id;
       case 'tokensecret':
         return token.secret;
-      case 'tokenid64':
-        return base64(token.id);
       case 'tokensecret64':
         return base64(token.secret);
       case 'jws':
