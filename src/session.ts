@@ -156,8 +156,8 @@ export class Session implements ClusterAccess {
   private mode?: ClusterMode;
   private lock?: FileLock;
   private writesBeforeCommand = 0;
-  /** A read's new cluster, not saved yet (see commit). */
-  private unsaved = false;
+  /** The save of a read's new cluster, under way while the command runs (see commit). */
+  private saving?: { done(): Promise<void>; now(): void };
   private bootstrapped?: { caPem: string; caKey: string; server: string; token: string };
 
   constructor(private readonly opts: SessionOptions) {}
@@ -337,8 +337,9 @@ export class Session implements ClusterAccess {
    */
   async finish(ok: boolean, kubeconfigPath: string): Promise<void> {
     try {
-      if (this.unsaved) await this.world!.store.saveAsync(this.opts.pid);
-      this.unsaved = false;
+      const saving = this.saving;
+      this.saving = undefined;
+      await saving?.done();
       if (this.mode === 'write' && this.world && (ok || this.commandWrote)) {
         this.prepareCommit(kubeconfigPath);
         if (this.world.store.dirty) await this.world.store.saveAsync(this.opts.pid);
@@ -351,22 +352,23 @@ export class Session implements ClusterAccess {
   }
 
   /**
-   * A read's converge-and-save before it reads. `later`: the store is saved when the command
-   * finishes (its files flushed together), or before anything else opens it; the home stays
-   * locked until then.
+   * A read's converge-and-save before it reads. `background`: the files are written now and
+   * flushed to disk while the command runs; the manifest is committed when it finishes, or
+   * before anything else opens the store. The home stays locked until then.
    */
-  private commit(kubeconfigPath = this.opts.kubeconfigPath, later = false): void {
+  private commit(kubeconfigPath = this.opts.kubeconfigPath, background = false): void {
     this.prepareCommit(kubeconfigPath);
-    if (later) this.unsaved = this.world!.store.dirty;
-    else if (this.world!.store.dirty) this.world!.store.save(this.opts.pid);
-    this.committed(!later);
+    const store = this.world!.store;
+    if (background) this.saving = store.dirty ? store.startSave(this.opts.pid) : undefined;
+    else if (store.dirty) store.save(this.opts.pid);
+    this.committed(!background);
   }
 
-  /** The save a read put off, done now (something is about to open the store again). */
+  /** The save under way, finished now (something is about to open the store again). */
   private saveNow(): void {
-    if (!this.unsaved) return;
-    this.world!.store.save(this.opts.pid);
-    this.unsaved = false;
+    const saving = this.saving;
+    this.saving = undefined;
+    saving?.now();
   }
 
   private prepareCommit(kubeconfigPath: string): void {

@@ -73,27 +73,65 @@ function writeDurably(file: string, text: string, pid: number): void {
   fs.renameSync(tmp, file);
 }
 
-function writeDurablyAsync(file: string, text: string, pid: number): Promise<void> {
-  const tmp = `${file}.tmp-${pid}`;
-  const fd = fs.openSync(tmp, 'w', 0o600);
-  try {
-    fs.writeSync(fd, text);
-  } catch (e) {
-    fs.closeSync(fd);
-    throw e;
-  }
-  return new Promise((resolve, reject) =>
-    fs.fsync(fd, (err) => {
-      fs.closeSync(fd);
-      if (err) return reject(err);
+/**
+ * Files written now and flushed to disk concurrently on the thread pool; `wait` for all of them
+ * on the event loop, or `flushNow` to finish synchronously (a flush already under way is waited
+ * for by the second fsync). A file is renamed into place once it is durable. The descriptors are
+ * closed by their fsync's callback only, so none is reused while a flush may still use it.
+ */
+class PendingWrites {
+  private readonly files: { fd: number; tmp: string; file: string; done: boolean }[] = [];
+  private left = 0;
+  private error?: Error;
+  private wake?: () => void;
+
+  constructor(writes: [string, string][], pid: number) {
+    for (const [file, text] of writes) {
+      const tmp = `${file}.tmp-${pid}`;
+      const fd = fs.openSync(tmp, 'w', 0o600);
+      const entry = { fd, tmp, file, done: false };
+      this.files.push(entry);
+      this.left++;
       try {
-        fs.renameSync(tmp, file);
-        resolve();
+        fs.writeSync(fd, text);
       } catch (e) {
-        reject(e);
+        this.error = e as Error;
       }
-    }),
-  );
+      fs.fsync(fd, (err) => {
+        fs.closeSync(fd);
+        if (err && !entry.done) this.error ??= err;
+        else this.durable(entry);
+        if (--this.left === 0) this.wake?.();
+      });
+    }
+  }
+
+  private durable(entry: { tmp: string; file: string; done: boolean }): void {
+    if (entry.done) return;
+    entry.done = true;
+    try {
+      fs.renameSync(entry.tmp, entry.file);
+    } catch (e) {
+      this.error ??= e as Error;
+    }
+  }
+
+  wait(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const settle = () => (this.error ? reject(this.error) : resolve());
+      if (this.left === 0) settle();
+      else this.wake = settle;
+    });
+  }
+
+  flushNow(): void {
+    for (const f of this.files)
+      if (!f.done) {
+        fs.fsyncSync(f.fd);
+        this.durable(f);
+      }
+    if (this.error) throw this.error;
+  }
 }
 
 function fsyncDir(dir: string): void {
@@ -270,9 +308,34 @@ export class Store {
    * disk; a new cluster writes a dozen files). The manifest is replaced once all are durable.
    */
   async saveAsync(pid: number): Promise<void> {
+    const saving = this.startSave(pid);
+    await saving.done();
+  }
+
+  /**
+   * A save under way: the collection files are written now and flushed on the thread pool while
+   * the caller goes on; `done` commits the manifest once they are durable, `now` at once (after
+   * flushing what is left). Until then the store must not change.
+   */
+  startSave(pid: number): { done(): Promise<void>; now(): void } {
     const plan = this.plan();
-    await Promise.all(plan.writes.map(([file, text]) => writeDurablyAsync(file, text, pid)));
-    this.commit(plan, pid);
+    const writes = new PendingWrites(plan.writes, pid);
+    let committed = false;
+    const commit = () => {
+      if (committed) return;
+      committed = true;
+      this.commit(plan, pid);
+    };
+    return {
+      done: async () => {
+        await writes.wait();
+        commit();
+      },
+      now: () => {
+        writes.flushNow();
+        commit();
+      },
+    };
   }
 
   private plan(): { next: Manifest; replaced: string[]; writes: [string, string][] } {
