@@ -77,6 +77,8 @@ class World implements Cluster {
         disk: this.disk,
         timers: this.store.system.timers,
         memory: this.store.system.memory ?? {},
+        // What changed since a save that did not converge cannot be known: look at everything.
+        resync: !this.store.system.converged,
       });
     }
     return this.engineInstance;
@@ -98,7 +100,15 @@ class World implements Cluster {
       }
       return agent;
     };
-    return { logs: (pod, opts) => get().logs(pod, opts), exec: (pod, opts) => get().exec(pod, opts) };
+    return {
+      logs: (pod, opts) => get().logs(pod, opts),
+      exec: (pod, opts) => {
+        const result = get().exec(pod, opts);
+        // What the command did in the pod's containers (a file removed, say) is seen at its next sync.
+        this.engine.enqueue('kubelet', { namespace: pod.metadata.namespace, name: pod.metadata.name! });
+        return result;
+      },
+    };
   }
 
   now(): number {

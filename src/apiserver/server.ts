@@ -424,15 +424,16 @@ export class ApiServer {
   private persist(type: ResourceType, obj: KubeObject): KubeObject {
     this.writes++;
     const created = !obj.metadata.resourceVersion;
+    const old = created ? undefined : this.storage.read(type, obj.metadata.namespace, obj.metadata.name!);
     const stored = deepFreeze(this.storage.write(type, obj));
-    this.watchers.notify(type, { type: created ? 'ADDED' : 'MODIFIED', object: stored });
+    this.watchers.notify(type, created ? { type: 'ADDED', object: stored } : { type: 'MODIFIED', object: stored, oldObject: old });
     return stored;
   }
 
   private remove(type: ResourceType, old: KubeObject, last: KubeObject): void {
     this.storage.remove(type, old);
     this.writes++;
-    this.watchers.notify(type, { type: 'DELETED', object: deepFreeze(last) });
+    this.watchers.notify(type, { type: 'DELETED', object: deepFreeze(last), oldObject: old });
   }
 
   private admissionContext(): AdmissionContext {

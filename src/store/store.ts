@@ -91,6 +91,8 @@ function fileStem(collection: string): string {
 export class Store {
   private manifest: Manifest;
   private readonly loaded = new Map<string, Map<string, unknown>>();
+  /** Each collection's keys in order, once someone asked: kept by put and delete. */
+  private readonly sorted = new Map<string, string[]>();
   private readonly dirtyCollections = new Set<string>();
   private changed = false;
 
@@ -143,6 +145,7 @@ export class Store {
   }
 
   private reloadManifest(): void {
+    this.sorted.clear();
     const text = readFileOrUndefined(this.file);
     if (text === undefined) throw new StoreError(`the store ${this.file} disappeared`);
     this.manifest = parse<Manifest>(this.file, text);
@@ -177,7 +180,10 @@ export class Store {
   }
 
   put(collection: string, key: string, value: unknown): void {
-    this.collection(collection).set(key, value);
+    const c = this.collection(collection);
+    const keys = this.sorted.get(collection);
+    if (keys && !c.has(key)) keys.splice(lowerBound(keys, key), 0, key);
+    c.set(key, value);
     this.dirtyCollections.add(collection);
     this.changed = true;
   }
@@ -185,6 +191,8 @@ export class Store {
   delete(collection: string, key: string): boolean {
     const done = this.collection(collection).delete(key);
     if (done) {
+      const keys = this.sorted.get(collection);
+      if (keys) keys.splice(lowerBound(keys, key), 1);
       this.dirtyCollections.add(collection);
       this.changed = true;
     }
@@ -197,11 +205,14 @@ export class Store {
     return this.keys(collection, prefix).map((k) => c.get(k));
   }
 
-  /** Keys that start with `prefix`, sorted. */
+  /** Keys that start with `prefix`, sorted: a range of the collection's ordered keys. */
   keys(collection: string, prefix = ''): string[] {
+    let keys = this.sorted.get(collection);
+    if (!keys) this.sorted.set(collection, (keys = [...this.collection(collection).keys()].sort()));
+    if (!prefix) return [...keys];
     const out: string[] = [];
-    for (const k of this.collection(collection).keys()) if (k.startsWith(prefix)) out.push(k);
-    return out.sort();
+    for (let i = lowerBound(keys, prefix); i < keys.length && keys[i].startsWith(prefix); i++) out.push(keys[i]);
+    return out;
   }
 
   count(collection: string): number {
@@ -244,6 +255,18 @@ export class Store {
     for (const f of replaced) if (!live.has(f)) fs.rmSync(path.join(this.dir, f), { force: true });
     for (const f of fs.readdirSync(this.dir)) if (f.includes('.tmp-') || (f.endsWith('.json') && !live.has(f))) fs.rmSync(path.join(this.dir, f), { force: true });
   }
+}
+
+/** The first index whose key is not before `key` (code-unit order, as sort() orders strings). */
+function lowerBound(keys: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function emptyManifest(): Manifest {

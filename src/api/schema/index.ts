@@ -189,8 +189,20 @@ function walkValue(v: unknown, type: string, structName: string, path: string, g
 }
 
 /** Adds the zero values Go's encoder always writes (e.g. `resources: {}`, `creationTimestamp: null`). */
+/** Per type, the fields zero-filling looks at: those Go always writes, and those that nest. */
+const fillPlans = new Map<string, [string, FieldDef][]>();
+
+function fillPlan(typeName: string): [string, FieldDef][] {
+  let plan = fillPlans.get(typeName);
+  if (!plan) {
+    plan = [...fieldsOf(typeName)].filter(([, def]) => def.always || !SCALARS.has(def.type));
+    fillPlans.set(typeName, plan);
+  }
+  return plan;
+}
+
 export function fillZeroFields(obj: Record<string, unknown>, typeName: string): void {
-  for (const [name, def] of fieldsOf(typeName)) {
+  for (const [name, def] of fillPlan(typeName)) {
     let v = obj[name];
     if (v === undefined && def.always) {
       v = zeroValue(def.type);
