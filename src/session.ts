@@ -12,6 +12,7 @@ import { CliError } from './cli/errors';
 import { Kubeconfig } from './cli/kubeconfig';
 import { type Client, LocalClient } from './client/client';
 import { EventSequence } from './client/events';
+import type { MemorySource } from './engine/controller';
 import type { Engine } from './engine/engine';
 import { SimClock } from './sim/clock';
 import { machineFacts, setMachineFacts } from './sim/kubelet/nodestate';
@@ -76,12 +77,35 @@ class World implements Cluster {
         writes: this.server,
         disk: this.disk,
         timers: this.store.system.timers,
-        memory: this.store.system.memory ?? {},
+        memory: this.memory(),
         // What changed since a save that did not converge cannot be known: look at everything.
         resync: !this.store.system.converged,
       });
     }
     return this.engineInstance;
+  }
+
+  /**
+   * The components' memory, one store collection each ("/memory/kubelet"), read only by the
+   * component that uses it. A home saved when it all lived in store.json is moved over first.
+   */
+  private memory(): MemorySource {
+    const areas = new StoreAreas(this.store, '/memory/');
+    const legacy = this.store.system.memory;
+    if (legacy) {
+      for (const [full, value] of Object.entries(legacy)) {
+        const slash = full.indexOf('/');
+        areas.put(full.slice(0, slash), full.slice(slash + 1), value);
+      }
+      this.store.setSystem({ memory: undefined });
+    }
+    return {
+      of: (component) => ({
+        get: <T>(key: string) => areas.get<T>(component, key),
+        set: (key: string, value: unknown) => areas.put(component, key, value),
+        keys: () => areas.keys(component),
+      }),
+    };
   }
 
   /** The CA kubeadm keeps on the control plane's disk (homes made before it did: the old file). */
@@ -141,7 +165,6 @@ class World implements Cluster {
       clockOffsetMs: this.clock.offsetMs,
       rand: this.random.state,
       timers: this.engineInstance ? this.engineInstance.pendingTimers() : this.store.system.timers,
-      memory: this.engineInstance ? this.engineInstance.memorySnapshot() : this.store.system.memory,
       converged: true,
     });
   }

@@ -175,7 +175,9 @@ export class ApiServer {
 
   update(user: UserInfo, type: ResourceType, input: KubeObject, opts: UpdateOptions = {}): KubeObject {
     const def = kindDef(type);
-    const obj = clone(input);
+    // A subresource write keeps only its own part of the body (and the metadata that names it),
+    // so only that part is copied and decoded.
+    const obj = opts.subresource ? subresourceBody(input, SUBRESOURCE_FIELDS[opts.subresource]) : clone(input);
     const meta = (obj.metadata ??= {});
     this.authorize(user, 'update', type, meta.namespace, meta.name, opts.subresource);
     if (!meta.name) throw this.invalid(def, '', [required('metadata.name', 'name is required')]);
@@ -442,6 +444,12 @@ export class ApiServer {
       random: this.random,
     };
   }
+}
+
+function subresourceBody(input: KubeObject, field: string): KubeObject {
+  const body: KubeObject = { apiVersion: input.apiVersion, kind: input.kind, metadata: clone(input.metadata ?? {}) } as KubeObject;
+  if (input[field] !== undefined) body[field] = clone(input[field]);
+  return body;
 }
 
 /** Everything but metadata and status: what `generation` tracks. */

@@ -39,6 +39,11 @@ export interface NodeDisk {
   watch?(area: string, handler: (key: string) => void): void;
 }
 
+/** Where each component's memory lives (the store keeps one collection per component). */
+export interface MemorySource {
+  of(component: string): Memory;
+}
+
 /** A component's private memory, kept in the store between invocations. */
 export interface Memory {
   get<T>(key: string): T | undefined;

@@ -10,8 +10,8 @@ import type { Client, WatchEvent } from '../client/client';
 import type { Recorder } from '../client/events';
 import { Informers, keyOfObject } from '../client/informer';
 import { MACHINE_AREA } from '../sim/kubelet/nodestate';
-import type { AnyController, Memory, NodeDisk, ReconcileContext } from './controller';
-import { byNamespaceAndName, keyString, parseKeyString } from '../api/meta/objectkey';
+import type { AnyController, Memory, MemorySource, NodeDisk, ReconcileContext, Watch } from './controller';
+import { keyString, parseKeyString } from '../api/meta/objectkey';
 import { WorkQueue } from './queue';
 
 export interface EngineClock {
@@ -44,9 +44,10 @@ export interface EngineOptions {
   /** The API server's write count, for callers that ask what converging wrote. */
   writes: WriteCounter;
   disk: NodeDisk;
-  /** Timers and memory saved by the previous invocation. */
+  /** Timers saved by the previous invocation. */
   timers?: readonly Timer[];
-  memory?: Readonly<Record<string, unknown>>;
+  /** The components' memory; kept in this engine alone when not given. */
+  memory?: MemorySource;
   /**
    * Reconcile every controller's every key first (default): the engine cannot know what changed
    * since the store was last converged (a new store, one saved mid-convergence).
@@ -62,8 +63,7 @@ interface Bound extends ControllerBinding {
 export class Engine {
   /** owner ("<controller>:<key>") -> cluster time it is due */
   private readonly timers = new Map<string, number>();
-  /** component -> its memory (key -> value) */
-  private readonly memory = new Map<string, Map<string, unknown>>();
+  private readonly memory: MemorySource;
   private readonly clock: EngineClock;
   private readonly writes: WriteCounter;
   private readonly bound: Bound[];
@@ -71,15 +71,14 @@ export class Engine {
   /** Writes seen since the queues were last fed: mapped to keys between drains, never inside a write. */
   private events: { type: ResourceType; event: WatchEvent }[] = [];
   private resyncPending: boolean;
+  /** Which queues hear of a write of each type, and how. */
+  private readonly watchersOf = new Map<ResourceType, { queue: WorkQueue; watch: Watch }[]>();
   readonly informers: Informers;
 
   constructor(bindings: readonly ControllerBinding[], opts: EngineOptions) {
     this.clock = opts.clock;
     this.writes = opts.writes;
-    for (const [full, value] of Object.entries(opts.memory ?? {})) {
-      const slash = full.indexOf('/');
-      this.memoryMap(full.slice(0, slash)).set(full.slice(slash + 1), value);
-    }
+    this.memory = opts.memory ?? inProcessMemory();
     for (const t of opts.timers ?? []) this.setTimer(t.owner, t.at);
     this.resyncPending = opts.resync ?? true;
     const client = bindings[0]?.client;
@@ -101,37 +100,33 @@ export class Engine {
       return { ...b, queue: new WorkQueue(), ctx };
     });
     for (const b of this.bound) this.byName.set(b.controller.name, b);
-    const watched = new Set<ResourceType>();
-    for (const b of this.bound) for (const w of b.controller.watches) watched.add(w.type);
-    for (const type of watched) client.watch(type, undefined, {}, (event) => void this.events.push({ type, event }));
+    for (const b of this.bound) {
+      for (const w of b.controller.watches) {
+        let list = this.watchersOf.get(w.type);
+        if (!list) this.watchersOf.set(w.type, (list = []));
+        list.push({ queue: b.queue, watch: w });
+      }
+    }
+    for (const type of this.watchersOf.keys()) client.watch(type, undefined, {}, (event) => void this.events.push({ type, event }));
     // A machine changed outside the API (a kubelet stopped, pressure forced, a device plugin):
     // what depends on it cannot be watched, so every component looks again.
     opts.disk.watch?.(MACHINE_AREA, () => this.resyncAll());
   }
 
-  /** The components' memory, to keep in the store ("<component>/<key>" -> value). */
+  private memoryOf(component: string): Memory {
+    return this.memory.of(component);
+  }
+
+  /** Every component's memory as one record ("<component>/<key>" -> value), to inspect it. */
   memorySnapshot(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const [component, entries] of this.memory) for (const [key, value] of entries) out[`${component}/${key}`] = value;
+    for (const b of this.bound) {
+      for (const component of [b.controller.name, `events:${b.controller.name}`]) {
+        const m = this.memoryOf(component);
+        for (const key of m.keys()) out[`${component}/${key}`] = m.get(key);
+      }
+    }
     return out;
-  }
-
-  private memoryMap(component: string): Map<string, unknown> {
-    let m = this.memory.get(component);
-    if (!m) this.memory.set(component, (m = new Map()));
-    return m;
-  }
-
-  private memoryOf(component: string): Memory {
-    const m = this.memoryMap(component);
-    return {
-      get: <T>(key: string) => m.get(key) as T | undefined,
-      set: (key: string, value: unknown) => {
-        if (value === undefined) m.delete(key);
-        else m.set(key, value);
-      },
-      keys: () => [...m.keys()],
-    };
   }
 
   /** Asks `controller` to look at `key` at the next convergence (a change it cannot watch). */
@@ -197,7 +192,7 @@ export class Engine {
       if (!b.queue.size) continue;
       const before = this.writes.writeCount;
       const taken = b.queue.take();
-      const keys = b.controller.order ? b.controller.order(b.ctx, taken) : taken.sort(byNamespaceAndName);
+      const keys = b.controller.order ? b.controller.order(b.ctx, taken) : sortedByKey(taken);
       const state = b.controller.prepare?.(b.ctx);
       const now = this.clock.now();
       for (const key of keys) {
@@ -238,14 +233,36 @@ export class Engine {
       const events = this.events;
       this.events = [];
       for (const { type, event } of events) {
-        for (const b of this.bound) {
-          for (const w of b.controller.watches) {
-            if (w.type !== type) continue;
-            const keys = w.keys ? w.keys(event, this.informers) : [keyOfObject(event.object)];
-            for (const key of keys) b.queue.add(key);
-          }
+        for (const { queue, watch } of this.watchersOf.get(type) ?? []) {
+          if (!watch.keys) queue.add(keyOfObject(event.object));
+          else for (const key of watch.keys(event, this.informers)) queue.add(key);
         }
       }
     }
   }
+}
+
+/** Namespace, then name: the order a list gives (each key's string made once). */
+function sortedByKey(keys: ObjectKey[]): ObjectKey[] {
+  return keys
+    .map((key) => ({ key, id: keyString(key) }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((k) => k.key);
+}
+
+/** Memory that lives as long as the engine (tests, and worlds that are never saved). */
+function inProcessMemory(): MemorySource {
+  const all = new Map<string, Map<string, unknown>>();
+  return {
+    of(component) {
+      let m = all.get(component);
+      if (!m) all.set(component, (m = new Map()));
+      const map = m;
+      return {
+        get: <T>(key: string) => map.get(key) as T | undefined,
+        set: (key: string, value: unknown) => void (value === undefined ? map.delete(key) : map.set(key, value)),
+        keys: () => [...map.keys()],
+      };
+    },
+  };
 }

@@ -22,7 +22,7 @@ export interface SystemState {
   converged: boolean;
   /** Bearer tokens the API server accepts, like a static token file. */
   tokens: Record<string, { user: string; groups: string[] }>;
-  /** What simulated components remember outside the API, by component/key. */
+  /** What simulated components remembered, by component/key, in homes saved before each component's memory got a collection of its own (moved there when next opened). */
   memory?: Record<string, unknown>;
 }
 
@@ -91,8 +91,12 @@ function fileStem(collection: string): string {
 export class Store {
   private manifest: Manifest;
   private readonly loaded = new Map<string, Map<string, unknown>>();
-  /** Each collection's keys in order, once someone asked: kept by put and delete. */
-  private readonly sorted = new Map<string, string[]>();
+  /**
+   * Each collection's keys in order, once someone asked: a deletion takes its key out, a new key
+   * waits in `added` until the next ask merges them in (inserting each at once would move the
+   * whole array per write).
+   */
+  private readonly sorted = new Map<string, { keys: string[]; added: string[] }>();
   private readonly dirtyCollections = new Set<string>();
   private changed = false;
 
@@ -181,8 +185,7 @@ export class Store {
 
   put(collection: string, key: string, value: unknown): void {
     const c = this.collection(collection);
-    const keys = this.sorted.get(collection);
-    if (keys && !c.has(key)) keys.splice(lowerBound(keys, key), 0, key);
+    if (!c.has(key)) this.sorted.get(collection)?.added.push(key);
     c.set(key, value);
     this.dirtyCollections.add(collection);
     this.changed = true;
@@ -191,8 +194,12 @@ export class Store {
   delete(collection: string, key: string): boolean {
     const done = this.collection(collection).delete(key);
     if (done) {
-      const keys = this.sorted.get(collection);
-      if (keys) keys.splice(lowerBound(keys, key), 1);
+      const order = this.sorted.get(collection);
+      if (order) {
+        const i = lowerBound(order.keys, key);
+        if (order.keys[i] === key) order.keys.splice(i, 1);
+        else order.added.splice(order.added.indexOf(key), 1);
+      }
       this.dirtyCollections.add(collection);
       this.changed = true;
     }
@@ -207,12 +214,21 @@ export class Store {
 
   /** Keys that start with `prefix`, sorted: a range of the collection's ordered keys. */
   keys(collection: string, prefix = ''): string[] {
-    let keys = this.sorted.get(collection);
-    if (!keys) this.sorted.set(collection, (keys = [...this.collection(collection).keys()].sort()));
+    const keys = this.orderedKeys(collection);
     if (!prefix) return [...keys];
     const out: string[] = [];
     for (let i = lowerBound(keys, prefix); i < keys.length && keys[i].startsWith(prefix); i++) out.push(keys[i]);
     return out;
+  }
+
+  private orderedKeys(collection: string): string[] {
+    let order = this.sorted.get(collection);
+    if (!order) this.sorted.set(collection, (order = { keys: [...this.collection(collection).keys()].sort(), added: [] }));
+    else if (order.added.length) {
+      order.keys = mergeSorted(order.keys, order.added.sort());
+      order.added = [];
+    }
+    return order.keys;
   }
 
   count(collection: string): number {
@@ -267,6 +283,17 @@ function lowerBound(keys: readonly string[], key: string): number {
     else hi = mid;
   }
   return lo;
+}
+
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i] < b[j] ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }
 
 function emptyManifest(): Manifest {

@@ -43,9 +43,90 @@ export interface DecodeResult {
  * Checks `obj` against `rootType` and canonicalises quantities in place. The caller owns `obj`.
  */
 export function decode(obj: Record<string, unknown>, rootType: string): DecodeResult {
+  // Most objects are clean: one pass without sorting or paths; the wording pass only for the rest.
+  if (cleanStruct(obj, rootType)) return { unknownFields: [] };
   const result: DecodeResult = { unknownFields: [] };
   walkStruct(obj, rootType, '', '', result);
   return result;
+}
+
+/**
+ * Whether `obj` has only known fields of the right JSON types, canonicalising quantities on the
+ * way (as the full walk would; doing it twice changes nothing).
+ */
+function cleanStruct(obj: Record<string, unknown>, typeName: string): boolean {
+  const fields = fieldsOf(typeName);
+  for (const key in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+    const def = fields.get(key);
+    if (!def) return false;
+    const v = obj[key];
+    if (v === null) continue;
+    const fixed = cleanValue(v, def.type);
+    if (fixed === DIRTY) return false;
+    if (fixed !== undefined) obj[key] = fixed;
+  }
+  return true;
+}
+
+const DIRTY = Symbol('dirty');
+
+/** cleanStruct for one value: DIRTY on a problem, a replacement when canonicalised, else undefined. */
+function cleanValue(v: unknown, type: string): unknown {
+  if (type.charCodeAt(0) === 91 /* [ */) {
+    if (!Array.isArray(v)) return DIRTY;
+    const item = type.slice(2);
+    for (let i = 0; i < v.length; i++) {
+      if (v[i] === null) continue;
+      const fixed = cleanValue(v[i], item);
+      if (fixed === DIRTY) return DIRTY;
+      if (fixed !== undefined) v[i] = fixed;
+    }
+    return undefined;
+  }
+  if (type.startsWith('map[')) {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return DIRTY;
+    const item = type.slice(4, -1);
+    const m = v as Record<string, unknown>;
+    for (const k of Object.keys(m)) {
+      if (m[k] === null) continue;
+      const fixed = cleanValue(m[k], item);
+      if (fixed === DIRTY) return DIRTY;
+      if (fixed !== undefined) m[k] = fixed;
+    }
+    return undefined;
+  }
+  if (!SCALARS.has(type)) {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return DIRTY;
+    return cleanStruct(v as Record<string, unknown>, type) ? undefined : DIRTY;
+  }
+  switch (type) {
+    case 'any':
+      return undefined;
+    case 'string':
+    case 'byte':
+    case 'time':
+    case 'microtime':
+      return typeof v === 'string' ? undefined : DIRTY;
+    case 'boolean':
+      return typeof v === 'boolean' ? undefined : DIRTY;
+    case 'int32':
+    case 'int64':
+      return typeof v === 'number' && Number.isInteger(v) ? undefined : DIRTY;
+    case 'double':
+    case 'number':
+      return typeof v === 'number' ? undefined : DIRTY;
+    case 'intorstring':
+      return typeof v === 'number' || typeof v === 'string' ? undefined : DIRTY;
+    case 'quantity': {
+      if (typeof v !== 'number' && typeof v !== 'string') return DIRTY;
+      const q = tryParseQuantity(String(v));
+      if (!q) return DIRTY;
+      const canonical = q.toString();
+      return canonical === v ? undefined : canonical;
+    }
+  }
+  return undefined;
 }
 
 /**
