@@ -56,6 +56,7 @@ export async function main(proc: ProcessPorts): Promise<number> {
     },
     seed: proc.env.POCKETKUBE_SEED,
     wallClock: proc.env.POCKETKUBE_WALLCLOCK,
+    freezeReads: proc.env.POCKETKUBE_FREEZE === '1',
   });
   const ctx = new CommandContext(io, proc.env, session, kubeconfigPath);
   let code = 1;

@@ -31,6 +31,8 @@ export interface SessionOptions {
   /** Pins the wall-clock reading (RFC3339), for reproducible output. */
   wallClock?: string;
   lockTimeoutMs?: number;
+  /** Freeze every object reads hand out (tests: a reader that mutates fails loudly). */
+  freezeReads?: boolean;
 }
 
 const ADMIN_USER = 'kubernetes-admin';
@@ -58,7 +60,7 @@ class World implements Cluster {
     this.events = new EventSequence(store.revision);
     this.disk = new StoreAreas(store);
     this.random = sys.rand.length === 4 ? new SeededRandom(sys.rand) : opts.seed ? SeededRandom.fromSeed(opts.seed) : new SeededRandom();
-    this.server = new ApiServer(store, this.clock, this.random);
+    this.server = new ApiServer(store, this.clock, this.random, opts.freezeReads ?? false);
     this.admin = new LocalClient(this.server, { name: ADMIN_USER, groups: [...ADMIN_GROUPS, 'system:authenticated'] });
     this.server.nodeProxy = this.nodeProxy();
     this.caFile = path.join(opts.home, 'pki', 'ca.crt');

@@ -130,7 +130,8 @@ export const scheduler: Controller<Drain> = {
   },
 
   reconcile(ctx, key, drain) {
-    const pod = ctx.client.tryGet<Pod>(podKind.type, key.namespace, key.name);
+    // The informer's copy is the stored object as of now (it follows every write).
+    const pod = podInformer(ctx.informers).get(key.namespace, key.name);
     if (!pod || !awaitsScheduling(pod)) return;
     scheduleOne(ctx, drain, pod);
   },
