@@ -207,9 +207,10 @@ export class ApiServer {
 
     let next: KubeObject;
     if (opts.subresource) {
-      // A subresource write changes only its own part of the object.
+      // A subresource write changes only its own part of the object; the rest is the stored
+      // object's own (never written to: only the metadata is copied to be filled in).
       const field = SUBRESOURCE_FIELDS[opts.subresource];
-      next = { ...clone(old), [field]: clone(obj[field]) };
+      next = { ...old, metadata: clone(old.metadata), [field]: clone(obj[field]) };
     } else {
       next = obj;
       if (def.strategy.statusSubresource) next.status = clone(old.status);
