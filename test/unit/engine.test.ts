@@ -279,4 +279,33 @@ describe("the scheduler's queue", () => {
     w.engine.converge();
     expect(phase(pending)).toBe('pocket-control-plane');
   });
+
+  it('retries a pod waiting for a pod it must run beside when pods are bound, and binds it beside the one it matches', () => {
+    const w = newWorld();
+    w.client.create<Pod>(podKind.type, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'follower', namespace: 'default' },
+      spec: {
+        containers: [{ name: 'app', image: 'nginx:1.25' }],
+        affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { role: 'leader' } }, topologyKey: 'kubernetes.io/hostname' }] } },
+      },
+    } as Pod);
+    w.engine.converge();
+    const follower = () => w.client.get<Pod>(podKind.type, 'default', 'follower');
+    expect(follower().spec.nodeName).toBeUndefined();
+    const unschedulableAt = follower().metadata.resourceVersion;
+    // A bound pod that does not match changes nothing for it.
+    w.client.create<Pod>(podKind.type, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'other', namespace: 'default' }, spec: { containers: [{ name: 'app', image: 'nginx:1.25' }] } } as Pod);
+    w.engine.converge();
+    expect(follower().metadata.resourceVersion).toBe(unschedulableAt);
+    w.client.create<Pod>(podKind.type, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'leader', namespace: 'default', labels: { role: 'leader' } },
+      spec: { containers: [{ name: 'app', image: 'nginx:1.25' }] },
+    } as Pod);
+    w.engine.converge();
+    expect(follower().spec.nodeName).toBe(w.client.get<Pod>(podKind.type, 'default', 'leader').spec.nodeName);
+  });
 });
