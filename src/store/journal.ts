@@ -55,6 +55,7 @@ export function readJournal(file: string, after: number): Replay | undefined {
     let record: JournalRecord;
     try {
       record = JSON.parse(buf.toString('utf8', offset, end)) as JournalRecord;
+      if (!isRecord(record)) throw new Error('not a journal record');
     } catch (e) {
       throw new StoreError(`the store journal ${file} is unreadable at line ${line} (${(e as Error).message}); it was left untouched`);
     }
@@ -66,6 +67,12 @@ export function readJournal(file: string, after: number): Replay | undefined {
     offset = end + 1;
   }
   return { records, wholeBytes: offset };
+}
+
+function isRecord(r: JournalRecord): boolean {
+  if (typeof r !== 'object' || r === null || !Number.isInteger(r.seq) || typeof r.revision !== 'number') return false;
+  if (typeof r.system !== 'object' || r.system === null || !Array.isArray(r.changes)) return false;
+  return r.changes.every((c) => Array.isArray(c) && typeof c[0] === 'string' && typeof c[1] === 'string');
 }
 
 /** Appends records durably; opened on the first append of a process. */

@@ -156,5 +156,7 @@ describe('the store journal', () => {
     expect(() => Store.open(file)).toThrow(StoreError);
     expect(() => Store.open(file)).toThrow(/the store journal .* is unreadable at line 1/);
     expect(fs.readFileSync(journal, 'utf8')).toBe('{"seq":1,"revision":2,"syst\n');
+    fs.writeFileSync(journal, '{"seq":1}\n');
+    expect(() => Store.open(file)).toThrow(/the store journal .* is unreadable at line 1 \(not a journal record\)/);
   });
 });
