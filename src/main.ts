@@ -54,14 +54,14 @@ export async function main(proc: ProcessPorts): Promise<number> {
   const io: IO = {
     out: {
       write: (t) => {
-        session.acknowledge();
+        session.acknowledge('out');
         proc.stdout.write(t);
       },
       get isTTY() { return proc.isTTY(1); },
     },
     err: {
       write: (t) => {
-        session.acknowledge();
+        session.acknowledge('err');
         proc.stderr.write(t);
       },
       get isTTY() { return proc.isTTY(2); },

@@ -284,16 +284,19 @@ export class Session implements ClusterAccess {
   }
 
   /**
-   * Commits what the command has written through the API (or how far it moved the cluster
-   * clock) since the last commit, before anything is printed that could report it (`created`,
-   * `scaled`, a rollout's progress, the time `clock advance` reached): a kill after this loses
-   * none of it. Convergence and the full save follow at the end. Free when nothing was written,
-   * so reads never pay for it.
+   * Commits what the command has written through the API since the last commit, before anything
+   * is printed that could report it (`created`, `scaled`, a rollout's progress): a kill after
+   * this loses none of it. Before a result (standard output), time the command moved the cluster
+   * clock through counts too (`clock advance`, what `exec` printed after its sleeps); an error
+   * alone (a wait that timed out) leaves a command that wrote nothing saving nothing, as before.
+   * Convergence and the full save follow at the end. Free when nothing was written, so reads
+   * never pay for it.
    */
-  acknowledge(): void {
+  acknowledge(stream: 'out' | 'err'): void {
     const world = this.world;
     if (this.mode !== 'write' || this.finished || !world) return;
-    if (world.typeWrites() === this.writesCommitted && world.clock.offsetMs === this.offsetCommitted) return;
+    const moved = stream === 'out' && world.clock.offsetMs !== this.offsetCommitted;
+    if (world.typeWrites() === this.writesCommitted && !moved) return;
     this.committed(world);
     // The credentials first: a store whose admin token no kubeconfig holds would be locked out.
     if (this.bootstrapped) this.writeCredentials(this.opts.kubeconfigPath);
