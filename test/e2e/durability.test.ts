@@ -31,6 +31,7 @@ interface Outcome {
   args: string[];
   stdout: string;
   killed: boolean;
+  code: number | null;
 }
 
 function writer(h: Home, args: string[], kill: Kill): Promise<Outcome> {
@@ -49,9 +50,9 @@ function writer(h: Home, args: string[], kill: Kill): Promise<Outcome> {
       stdout += d;
       if (kill === 'on-answer') killNow();
     });
-    p.on('close', () => {
+    p.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ args, stdout, killed });
+      resolve({ args, stdout, killed, code });
     });
   });
 }
@@ -68,7 +69,10 @@ describe('acknowledged writes', () => {
       const kill: Kill = i % 4 === 0 ? 'on-answer' : i % 4 === 3 ? 'never' : { afterMs: 50 + Math.floor(random() * 1500) };
       runs.push(writer(h, args, kill));
     }
+    // Readers among them find journals left behind and converge them before reading.
+    const readers = Array.from({ length: 4 }, () => writer(h, ['get', 'deployments'], 'never'));
     const outcomes = await Promise.all(runs);
+    expect((await Promise.all(readers)).map((r) => r.code)).toEqual([0, 0, 0, 0]);
 
     const acknowledged = outcomes.filter((o) => /created\n$/.test(o.stdout)).map((o) => o.stdout.trim().replace(/ created$/, ''));
     const after = h.run(['get', 'deployments,configmaps', '-o', 'name']);
