@@ -137,6 +137,8 @@ spec:
     measure('get pods (default cluster)', () => ({ args: ['get', 'pods'], home: small })),
     measure(`get pods -A (${podCount} pods in default)`, () => ({ args: ['get', 'pods', '-A'], home: big })),
     measure('apply 100-replica deployment', (_i, home) => ({ args: ['apply', '-f', manifest], home }), () => copyHome(small)),
+    // A small write: what committing before answering costs shows here.
+    measure('create configmap (default cluster)', (i) => ({ args: ['create', 'configmap', `bench-${i}`, '--from-literal=k=v'], home: small })),
   ];
 
   const pad = (s, n) => String(s).padEnd(n);

@@ -17,6 +17,7 @@ import type { Engine } from './engine/engine';
 import { SimClock } from './sim/clock';
 import { machineFacts, setMachineFacts } from './sim/kubelet/nodestate';
 import { SeededRandom } from './sim/rand';
+import { makePrivateDir } from './store/files';
 import { FileLock } from './store/lock';
 import { StoreAreas } from './store/areas';
 import { Store } from './store/store';
@@ -161,6 +162,15 @@ class World implements Cluster {
     return { get: (name) => machineFacts(this.disk, name), set: (name, facts) => setMachineFacts(this.disk, name, facts) };
   }
 
+  /**
+   * Records what the next invocation must not repeat before the writes made so far are
+   * committed: the clock and the random state (names, UIDs and IPs already handed out). The
+   * store is not converged until the controllers have caught up and it is saved.
+   */
+  recordProgress(): void {
+    this.store.setSystem({ clockOffsetMs: this.clock.offsetMs, rand: this.random.state, converged: false });
+  }
+
   /** Records the simulation's own state in the store, for the next invocation. */
   persistSystem(): void {
     this.store.setSystem({
@@ -177,6 +187,11 @@ export class Session implements ClusterAccess {
   private mode?: ClusterMode;
   private lock?: FileLock;
   private writesBeforeCommand = 0;
+  /** The API server's write count and the clock's offset when the store was last committed or saved. */
+  private writesCommitted = 0;
+  private offsetCommitted = 0;
+  /** Set once the command is over: what it printed after that (a failed save) commits nothing. */
+  private finished = false;
   private bootstrapped?: { caPem: string; caKey: string; server: string; token: string };
 
   constructor(private readonly opts: SessionOptions) {}
@@ -195,7 +210,7 @@ export class Session implements ClusterAccess {
       if (!due) return this.attach(new World(store, this.opts), 'read', credentials, impersonate);
       // Something is due: converge under the lock and save before reading.
       this.open('write', credentials, impersonate);
-      this.commit();
+      this.save();
       return this.world!;
     }
     this.lockHome();
@@ -208,7 +223,7 @@ export class Session implements ClusterAccess {
 
   private lockHome(): void {
     if (this.lock) return;
-    fs.mkdirSync(this.opts.home, { recursive: true });
+    makePrivateDir(this.opts.home);
     this.lock = new FileLock(path.join(this.opts.home, 'store.lock'), {
       timeoutMs: this.opts.lockTimeoutMs ?? 60_000,
       pid: this.opts.pid,
@@ -230,6 +245,9 @@ export class Session implements ClusterAccess {
       this.mode = 'write';
       world.client = world.admin;
       this.writesBeforeCommand = world.typeWrites();
+      // A cluster kubeadm init just built is acknowledged by the report that follows.
+      this.committed(world);
+      if (!world.store.existed) this.writesCommitted = -1;
     };
     if (world.store.existed) {
       world.converge();
@@ -257,6 +275,7 @@ export class Session implements ClusterAccess {
     this.world = undefined;
     this.mode = undefined;
     fs.rmSync(this.storeFile, { force: true });
+    // With the collections goes the journal: a store opened later has no manifest to replay onto.
     fs.rmSync(path.join(this.opts.home, 'store'), { recursive: true, force: true });
   }
 
@@ -266,6 +285,7 @@ export class Session implements ClusterAccess {
     const user = this.authenticate(world, credentials);
     world.client = new LocalClient(world.server, impersonateAs ? impersonate(user, impersonateAs) : user);
     this.writesBeforeCommand = world.typeWrites();
+    this.committed(world);
     return world;
   }
 
@@ -298,23 +318,54 @@ export class Session implements ClusterAccess {
     return !!this.world && this.world.typeWrites() > this.writesBeforeCommand;
   }
 
-  /** Converges, saves and unlocks. Skipped when the command failed without writing. */
+  /**
+   * Commits what the command has written through the API since the last commit, before anything
+   * is printed that could report it (`created`, `scaled`, a rollout's progress): a kill after
+   * this loses none of it. Before a result (standard output), time the command moved the cluster
+   * clock through counts too (`clock advance`, what `exec` printed after its sleeps); an error
+   * alone (a wait that timed out) leaves a command that wrote nothing saving nothing, as before.
+   * Convergence and the full save follow at the end. Free when nothing was written, so reads
+   * never pay for it.
+   */
+  acknowledge(stream: 'out' | 'err'): void {
+    const world = this.world;
+    if (this.mode !== 'write' || this.finished || !world) return;
+    const moved = stream === 'out' && world.clock.offsetMs !== this.offsetCommitted;
+    if (world.typeWrites() === this.writesCommitted && !moved) return;
+    this.committed(world);
+    // The credentials first: a store whose admin token no kubeconfig holds would be locked out.
+    if (this.bootstrapped) this.writeCredentials(this.opts.kubeconfigPath);
+    world.recordProgress();
+    world.store.commit(this.opts.pid);
+  }
+
+  private committed(world: World): void {
+    this.writesCommitted = world.typeWrites();
+    this.offsetCommitted = world.clock.offsetMs;
+  }
+
+  /**
+   * Converges, saves and unlocks. Skipped when the command failed without writing (and no
+   * journal waits to be folded into the store).
+   */
   finish(ok: boolean, kubeconfigPath: string): void {
+    this.finished = true;
     try {
-      if (this.mode === 'write' && this.world && (ok || this.commandWrote)) this.commit(kubeconfigPath);
+      if (this.mode === 'write' && this.world && (ok || this.commandWrote || this.world.store.journalPending)) this.save(kubeconfigPath);
     } finally {
       this.lock?.release();
       this.lock = undefined;
     }
   }
 
-  private commit(kubeconfigPath = this.opts.kubeconfigPath): void {
+  private save(kubeconfigPath = this.opts.kubeconfigPath): void {
     const world = this.world!;
     world.converge();
     world.persistSystem();
     if (this.bootstrapped) this.writeCredentials(kubeconfigPath);
     if (world.store.dirty) world.store.save(this.opts.pid);
     this.writesBeforeCommand = world.typeWrites();
+    this.committed(world);
     if (this.mode === 'write') {
       this.lock?.release();
       this.lock = undefined;

@@ -8,8 +8,16 @@
 // the changed collections to new files, then commits by atomically replacing the manifest (temp
 // file, fsync, rename, directory fsync); files no longer named by it are removed afterwards. An
 // unreadable file is an error naming it, never a reason to start afresh.
+//
+// Between saves, `commit` appends what a command is about to report to a journal under `store/`
+// (journal.ts); opening the store replays it. The home's `store/` is private (0700), the journal
+// too (0600).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { StoreError, fsyncDir, makePrivateDir, parse, readFileOrUndefined, writeDurably } from './files';
+import { type Change, JournalWriter, readJournal } from './journal';
+
+export { StoreError } from './files';
 
 export const STORE_FORMAT = 'pocketkube.store/v2';
 
@@ -35,61 +43,26 @@ export interface Timer {
 interface Manifest {
   format: string;
   revision: number;
+  /** The last journal commit this manifest holds (absent: none yet). */
+  sequence?: number;
   system: SystemState;
   /** collection ("/registry/pods") -> file name under store/ */
   collections: Record<string, string>;
 }
 
-export class StoreError extends Error {}
-
 const READ_RETRIES = 5;
-
-function readFileOrUndefined(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new StoreError(`cannot read the store ${file}: ${(e as Error).message}`);
-  }
-}
-
-function parse<T>(file: string, text: string): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch (e) {
-    throw new StoreError(`the store ${file} is unreadable (${(e as Error).message}); it was left untouched`);
-  }
-}
-
-function writeDurably(file: string, text: string, pid: number): void {
-  const tmp = `${file}.tmp-${pid}`;
-  const fd = fs.openSync(tmp, 'w', 0o600);
-  try {
-    fs.writeSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
-}
-
-function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-  } catch {
-    /* directories cannot be fsynced on every platform */
-  }
-}
 
 /** "/registry/apps/deployments" -> "apps.deployments" */
 function fileStem(collection: string): string {
   return collection.replace(/^\/registry\//, '').replace(/[^A-Za-z0-9.-]+/g, '.');
 }
 
+/** Replayed journal changes of collections not read yet: key -> value, or DELETED. */
+const DELETED = Symbol('deleted');
+type Overlay = Map<string, Map<string, unknown>>;
+
 export class Store {
-  private manifest: Manifest;
+  private manifest!: Manifest;
   private readonly loaded = new Map<string, Map<string, unknown>>();
   /**
    * Each collection's keys in order, once someone asked: a deletion takes its key out, a new key
@@ -99,27 +72,77 @@ export class Store {
   private readonly sorted = new Map<string, { keys: string[]; added: string[] }>();
   private readonly dirtyCollections = new Set<string>();
   private changed = false;
+  private onDisk: boolean;
+  /** Journal records replayed onto the manifest, applied to each collection as it is read. */
+  private overlay: Overlay = new Map();
+  private replayed = 0;
+  /** The number of the last commit this store holds (the manifest's, then the journal's). */
+  private sequence = 0;
+  /** Keys written since the last commit, by collection, and system fields set since then. */
+  private readonly uncommitted = new Map<string, Set<string>>();
+  private readonly uncommittedSystem = new Set<keyof SystemState>();
+  private journal?: JournalWriter;
+  private journalled = false;
 
   private constructor(
     readonly file: string,
-    manifest: Manifest,
-    readonly existed: boolean,
+    manifest: Manifest | undefined,
   ) {
-    this.manifest = manifest;
+    this.onDisk = manifest !== undefined;
+    if (manifest) this.load(manifest);
+    else this.manifest = emptyManifest();
   }
 
   private get dir(): string {
     return path.join(path.dirname(this.file), 'store');
   }
 
-  /** Opens the store's manifest, or an empty store when there is none yet. */
+  private get journalFile(): string {
+    return path.join(this.dir, 'journal');
+  }
+
+  /**
+   * Opens the store's manifest and replays the journal records it does not hold yet (the store
+   * is then not converged), or an empty store when there is none yet.
+   */
   static open(file: string): Store {
     const text = readFileOrUndefined(file);
-    if (text === undefined) return new Store(file, emptyManifest(), false);
-    const m = parse<Manifest>(file, text);
-    if (!m || m.format !== STORE_FORMAT || typeof m.revision !== 'number' || typeof m.collections !== 'object')
-      throw new StoreError(`the store ${file} is not a pocketkube store (format ${JSON.stringify(m?.format)}); it was left untouched`);
-    return new Store(file, m, true);
+    if (text === undefined) return new Store(file, undefined);
+    return new Store(file, checked(file, parse<Manifest>(file, text)));
+  }
+
+  /** Whether the store was on disk when opened (or has been saved since). */
+  get existed(): boolean {
+    return this.onDisk;
+  }
+
+  /** Whether a journal holds writes the manifest does not: replayed, or committed here. */
+  get journalPending(): boolean {
+    return this.replayed > 0 || this.journalled;
+  }
+
+  private load(manifest: Manifest): void {
+    this.manifest = manifest;
+    this.sequence = manifest.sequence ?? 0;
+    this.loaded.clear();
+    this.sorted.clear();
+    this.overlay = new Map();
+    this.dirtyCollections.clear();
+    const replay = readJournal(this.journalFile, this.sequence);
+    this.replayed = replay?.records.length ?? 0;
+    for (const record of replay?.records ?? []) {
+      for (const [collection, key, ...value] of record.changes) {
+        let changes = this.overlay.get(collection);
+        if (!changes) this.overlay.set(collection, (changes = new Map()));
+        changes.set(key, value.length ? value[0] : DELETED);
+        this.dirtyCollections.add(collection);
+      }
+      this.manifest = { ...this.manifest, revision: record.revision, system: { ...this.manifest.system, ...record.system } };
+      this.sequence = record.seq;
+    }
+    // What was acknowledged is here; what the controllers made of it may not be.
+    if (this.replayed) this.manifest = { ...this.manifest, system: { ...this.manifest.system, converged: false } };
+    this.journal = new JournalWriter(this.journalFile, replay?.wholeBytes ?? 0);
   }
 
   /**
@@ -144,6 +167,11 @@ export class Store {
       if (attempt >= READ_RETRIES || this.changed) throw new StoreError(`the store file ${file} is missing; the store was left untouched`);
       this.reloadManifest();
     }
+    for (const [key, value] of this.overlay.get(name) ?? []) {
+      if (value === DELETED) c.delete(key);
+      else c.set(key, value);
+    }
+    this.overlay.delete(name);
     this.loaded.set(name, c);
     return c;
   }
@@ -152,8 +180,7 @@ export class Store {
     this.sorted.clear();
     const text = readFileOrUndefined(this.file);
     if (text === undefined) throw new StoreError(`the store ${this.file} disappeared`);
-    this.manifest = parse<Manifest>(this.file, text);
-    this.loaded.clear();
+    this.load(checked(this.file, parse<Manifest>(this.file, text)));
   }
 
   get revision(): number {
@@ -172,6 +199,7 @@ export class Store {
 
   setSystem(patch: Partial<SystemState>): void {
     this.manifest.system = { ...this.manifest.system, ...patch };
+    for (const k of Object.keys(patch)) this.uncommittedSystem.add(k as keyof SystemState);
     this.changed = true;
   }
 
@@ -187,8 +215,7 @@ export class Store {
     const c = this.collection(collection);
     if (!c.has(key)) this.sorted.get(collection)?.added.push(key);
     c.set(key, value);
-    this.dirtyCollections.add(collection);
-    this.changed = true;
+    this.written(collection, key);
   }
 
   delete(collection: string, key: string): boolean {
@@ -200,10 +227,17 @@ export class Store {
         if (order.keys[i] === key) order.keys.splice(i, 1);
         else order.added.splice(order.added.indexOf(key), 1);
       }
-      this.dirtyCollections.add(collection);
-      this.changed = true;
+      this.written(collection, key);
     }
     return done;
+  }
+
+  private written(collection: string, key: string): void {
+    this.dirtyCollections.add(collection);
+    let keys = this.uncommitted.get(collection);
+    if (!keys) this.uncommitted.set(collection, (keys = new Set()));
+    keys.add(key);
+    this.changed = true;
   }
 
   /** Values whose key starts with `prefix`, in key order. */
@@ -236,15 +270,43 @@ export class Store {
   }
 
   /**
+   * Makes what changed since the last commit or save durable, as one fsynced journal record:
+   * the keys written (their values as they are now), the revision and the system fields set.
+   * Costs what was written, not the size of the collections; nothing at all when nothing was.
+   * A store not yet on disk is saved whole instead. Returns whether anything was committed.
+   */
+  commit(pid: number): boolean {
+    if (!this.uncommitted.size && !this.uncommittedSystem.size) return false;
+    if (!this.onDisk) {
+      this.save(pid);
+      return true;
+    }
+    const changes: Change[] = [];
+    for (const [collection, keys] of this.uncommitted) {
+      const c = this.collection(collection);
+      for (const key of keys) changes.push(c.has(key) ? [collection, key, c.get(key)] : [collection, key]);
+    }
+    const system: Record<string, unknown> = {};
+    for (const k of this.uncommittedSystem) system[k] = this.manifest.system[k];
+    if (!this.journalled && !this.replayed) makePrivateDir(this.dir);
+    this.journal!.append({ seq: this.sequence + 1, revision: this.manifest.revision, system, changes });
+    this.sequence++;
+    this.journalled = true;
+    this.uncommitted.clear();
+    this.uncommittedSystem.clear();
+    return true;
+  }
+
+  /**
    * Writes the changed collections to fresh files, then commits them by replacing the manifest
-   * atomically; files the new manifest no longer names are removed last.
+   * atomically; the journal and the files the new manifest no longer names are removed last.
    */
   save(pid: number): void {
-    fs.mkdirSync(this.dir, { recursive: true });
-    const next: Manifest = { ...this.manifest, collections: { ...this.manifest.collections } };
+    makePrivateDir(this.dir);
+    const next: Manifest = { ...this.manifest, sequence: this.sequence, collections: { ...this.manifest.collections } };
     const replaced: string[] = [];
     for (const name of this.dirtyCollections) {
-      const entries = this.loaded.get(name)!;
+      const entries = this.collection(name);
       const old = next.collections[name];
       if (old) replaced.push(old);
       if (!entries.size) {
@@ -260,8 +322,15 @@ export class Store {
     writeDurably(this.file, JSON.stringify(next), pid);
     fsyncDir(path.dirname(this.file));
     this.manifest = next;
+    this.onDisk = true;
     this.dirtyCollections.clear();
+    this.uncommitted.clear();
+    this.uncommittedSystem.clear();
     this.changed = false;
+    this.journal ??= new JournalWriter(this.journalFile, 0);
+    this.journal.remove();
+    this.journalled = false;
+    this.replayed = 0;
     this.removeUnreferenced(replaced);
   }
 
@@ -294,6 +363,12 @@ function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
   while (i < a.length) out[k++] = a[i++];
   while (j < b.length) out[k++] = b[j++];
   return out;
+}
+
+function checked(file: string, m: Manifest): Manifest {
+  if (!m || m.format !== STORE_FORMAT || typeof m.revision !== 'number' || typeof m.collections !== 'object')
+    throw new StoreError(`the store ${file} is not a pocketkube store (format ${JSON.stringify(m?.format)}); it was left untouched`);
+  return m;
 }
 
 function emptyManifest(): Manifest {
