@@ -100,33 +100,35 @@ function cleanValue(v: unknown, type: string): unknown {
     if (!v || typeof v !== 'object' || Array.isArray(v)) return DIRTY;
     return cleanStruct(v as Record<string, unknown>, type) ? undefined : DIRTY;
   }
+  if (!scalarFits(v, type)) return DIRTY;
+  if (type !== 'quantity') return undefined;
+  const q = tryParseQuantity(String(v));
+  if (!q) return DIRTY;
+  const canonical = q.toString();
+  return canonical === v ? undefined : canonical;
+}
+
+/** Whether a JSON value has the JSON type a scalar field takes (a quantity: a number or a string). */
+function scalarFits(v: unknown, type: string): boolean {
   switch (type) {
-    case 'any':
-      return undefined;
     case 'string':
     case 'byte':
     case 'time':
     case 'microtime':
-      return typeof v === 'string' ? undefined : DIRTY;
+      return typeof v === 'string';
     case 'boolean':
-      return typeof v === 'boolean' ? undefined : DIRTY;
+      return typeof v === 'boolean';
     case 'int32':
     case 'int64':
-      return typeof v === 'number' && Number.isInteger(v) ? undefined : DIRTY;
+      return typeof v === 'number' && Number.isInteger(v);
     case 'double':
     case 'number':
-      return typeof v === 'number' ? undefined : DIRTY;
+      return typeof v === 'number';
     case 'intorstring':
-      return typeof v === 'number' || typeof v === 'string' ? undefined : DIRTY;
-    case 'quantity': {
-      if (typeof v !== 'number' && typeof v !== 'string') return DIRTY;
-      const q = tryParseQuantity(String(v));
-      if (!q) return DIRTY;
-      const canonical = q.toString();
-      return canonical === v ? undefined : canonical;
-    }
+    case 'quantity':
+      return typeof v === 'number' || typeof v === 'string';
   }
-  return undefined;
+  return true;
 }
 
 /**
@@ -237,36 +239,15 @@ function walkValue(v: unknown, type: string, structName: string, path: string, g
     walkStruct(v as Record<string, unknown>, type, path, goPath, res);
     return undefined;
   }
-  switch (type) {
-    case 'any':
-      return undefined;
-    case 'string':
-    case 'byte':
-    case 'time':
-    case 'microtime':
-      return typeof v === 'string' ? undefined : fail();
-    case 'boolean':
-      return typeof v === 'boolean' ? undefined : fail();
-    case 'int32':
-    case 'int64':
-      return typeof v === 'number' && Number.isInteger(v) ? undefined : fail();
-    case 'double':
-    case 'number':
-      return typeof v === 'number' ? undefined : fail();
-    case 'intorstring':
-      return typeof v === 'number' || typeof v === 'string' ? undefined : fail();
-    case 'quantity': {
-      if (typeof v !== 'number' && typeof v !== 'string') return fail();
-      const q = tryParseQuantity(String(v));
-      if (!q) {
-        res.typeError ??= quantityError(String(v));
-        return undefined;
-      }
-      const canonical = q.toString();
-      return canonical === v ? undefined : canonical;
-    }
+  if (!scalarFits(v, type)) return fail();
+  if (type !== 'quantity') return undefined;
+  const q = tryParseQuantity(String(v));
+  if (!q) {
+    res.typeError ??= quantityError(String(v));
+    return undefined;
   }
-  return undefined;
+  const canonical = q.toString();
+  return canonical === v ? undefined : canonical;
 }
 
 /** Adds the zero values Go's encoder always writes (e.g. `resources: {}`, `creationTimestamp: null`). */
