@@ -1,5 +1,16 @@
 // Whole-process benchmark: times real invocations of bin/pocketkube next to `node -e 0` in the
-// same run and prints medians, ratios and peak memory. Usage: npm run bench [-- --runs N]
+// same run and prints medians, ratios and peak memory. Every process (pocketkube and the baseline
+// alike) gets a clean environment (PATH and the test's own variables): NODE_EXTRA_CA_CERTS and the
+// like would make Node read certificate files at startup.
+//
+//   npm run bench [-- --runs N]              startup cases
+//   npm run bench -- --scale [SIZES]         and a scaling table (markdown), SIZES like
+//                                            1000,5000,10000@100 (default: 1000,5000,10000,20000,50000,10000@100);
+//                                            N@K: N replicas on a cluster of K joined nodes, all
+//                                            running; plain N: the default cluster (most Pending)
+//   npm run bench -- --scale 1000 --only-scale   the table alone
+//   --scale-timeout S                        seconds any one command may take (default 600); a
+//                                            command that runs longer is killed: "timeout"
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,24 +20,51 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'pocketkube');
 const RSS_PRELOAD = path.join(ROOT, 'scripts', 'bench-rss.cjs');
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
+const DEFAULT_SCALE = '1000,5000,10000,20000,50000,10000@100';
+const argv = process.argv.slice(2);
+/** The value of `--flag V`, `true` for a bare `--flag`, undefined when absent. */
+function flag(name) {
+  const i = argv.indexOf(name);
+  if (i < 0) return undefined;
+  const v = argv[i + 1];
+  return v === undefined || v.startsWith('--') ? true : v;
+}
+const RUNS = Number(flag('--runs') ?? 15);
+const scaleArg = flag('--scale');
+const SCALE = scaleArg === undefined ? [] : parseSizes(scaleArg === true ? DEFAULT_SCALE : scaleArg);
+const ONLY_SCALE = flag('--only-scale') === true;
+const SCALE_TIMEOUT_MS = Number(flag('--scale-timeout') ?? 600) * 1000;
+
+function parseSizes(text) {
+  return text.split(',').map((item) => {
+    const m = /^(\d+)(?:@(\d+))?$/.exec(item.trim());
+    if (!m) throw new Error(`--scale: "${item}" is not N or N@NODES`);
+    return { replicas: Number(m[1]), nodes: m[2] === undefined ? undefined : Number(m[2]) };
+  });
+}
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pocketkube-bench-'));
 
-function run(args, home, extraEnv = {}) {
+/**
+ * Runs node with `args` in a clean environment. With `timeoutMs`, a process that runs longer is
+ * killed and the result says `timedOut` instead of throwing.
+ */
+function run(args, home, extraEnv = {}, timeoutMs = undefined) {
   const rssFile = path.join(tmp, `rss-${process.hrtime.bigint()}`);
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--require', RSS_PRELOAD, ...args], {
     env: { PATH: process.env.PATH, POCKETKUBE_HOME: home ?? '', BENCH_RSS_FILE: rssFile, ...extraEnv },
     encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
+    maxBuffer: 1024 * 1024 * 1024,
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
   const rssKb = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) : NaN;
   fs.rmSync(rssFile, { force: true });
-  return { ms, rssKb };
+  if (timeoutMs !== undefined && r.error?.code === 'ETIMEDOUT') return { ms, rssKb, timedOut: true, stdout: '' };
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  return { ms, rssKb, stdout: r.stdout };
 }
 
 function median(xs) {
@@ -58,22 +96,21 @@ function copyHome(from) {
   return to;
 }
 
-// A default cluster, converged.
-const small = path.join(tmp, 'small');
-run([BIN, 'get', 'nodes'], small);
+function startupTable() {
+  // A default cluster, converged.
+  const small = path.join(tmp, 'small');
+  run([BIN, 'get', 'nodes'], small);
 
-// A cluster holding 1,000 pods (ten 100-replica deployments; pods beyond node capacity stay Pending).
-const big = path.join(tmp, 'big');
-run([BIN, 'get', 'nodes'], big);
-for (let i = 0; i < 10; i++) run([BIN, 'create', 'deployment', `load-${i}`, '--image=nginx:1.25', '--replicas=100'], big);
-const podCount = spawnSync(process.execPath, [BIN, 'get', 'pods', '--no-headers'], { env: { PATH: process.env.PATH, POCKETKUBE_HOME: big }, encoding: 'utf8' })
-  .stdout.trim()
-  .split('\n').length;
+  // A cluster holding 1,000 pods (ten 100-replica deployments; pods beyond node capacity stay Pending).
+  const big = path.join(tmp, 'big');
+  run([BIN, 'get', 'nodes'], big);
+  for (let i = 0; i < 10; i++) run([BIN, 'create', 'deployment', `load-${i}`, '--image=nginx:1.25', '--replicas=100'], big);
+  const podCount = run([BIN, 'get', 'pods', '--no-headers'], big).stdout.trim().split('\n').length;
 
-const manifest = path.join(tmp, 'web-100.yaml');
-fs.writeFileSync(
-  manifest,
-  `apiVersion: apps/v1
+  const manifest = path.join(tmp, 'web-100.yaml');
+  fs.writeFileSync(
+    manifest,
+    `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
@@ -91,22 +128,105 @@ spec:
       - name: web
         image: nginx:1.25
 `,
-);
+  );
 
-// Warm the code cache once, as any installed copy is after its first command.
-run([BIN, 'version', '--client']);
+  // Warm the code cache once, as any installed copy is after its first command.
+  run([BIN, 'version', '--client']);
 
-const results = [
-  measure('first command on an empty home (get nodes)', (_i, home) => ({ args: ['get', 'nodes'], home }), () => fs.mkdtempSync(path.join(tmp, 'empty-'))),
-  measure('get pods (default cluster)', () => ({ args: ['get', 'pods'], home: small })),
-  measure(`get pods -A (${podCount} pods in default)`, () => ({ args: ['get', 'pods', '-A'], home: big })),
-  measure('apply 100-replica deployment', (_i, home) => ({ args: ['apply', '-f', manifest], home }), () => copyHome(small)),
-];
+  const results = [
+    measure('first command on an empty home (get nodes)', (_i, home) => ({ args: ['get', 'nodes'], home }), () => fs.mkdtempSync(path.join(tmp, 'empty-'))),
+    measure('get pods (default cluster)', () => ({ args: ['get', 'pods'], home: small })),
+    measure(`get pods -A (${podCount} pods in default)`, () => ({ args: ['get', 'pods', '-A'], home: big })),
+    measure('apply 100-replica deployment', (_i, home) => ({ args: ['apply', '-f', manifest], home }), () => copyHome(small)),
+    // A small write: what committing before answering costs shows here.
+    measure('create configmap (default cluster)', (i) => ({ args: ['create', 'configmap', `bench-${i}`, '--from-literal=k=v'], home: small })),
+  ];
 
-const pad = (s, n) => String(s).padEnd(n);
-console.log(`node ${process.version}, ${os.cpus().length} CPUs, ${RUNS} runs each (medians; baseline \`node -e 0\` interleaved)\n`);
-console.log(`${pad('case', 42)}${pad('ms', 10)}${pad('node -e 0', 12)}${pad('ratio', 9)}peak RSS`);
-for (const r of results)
-  console.log(`${pad(r.label, 42)}${pad(r.ms.toFixed(1), 10)}${pad(r.base.toFixed(1), 12)}${pad(r.ratio.toFixed(2) + 'x', 9)}${r.rssMb.toFixed(1)} MB`);
+  const pad = (s, n) => String(s).padEnd(n);
+  console.log(`node ${process.version}, ${os.cpus().length} CPUs, ${RUNS} runs each (medians; baseline \`node -e 0\` interleaved)\n`);
+  console.log(`${pad('case', 42)}${pad('ms', 10)}${pad('node -e 0', 12)}${pad('ratio', 9)}peak RSS`);
+  for (const r of results)
+    console.log(`${pad(r.label, 42)}${pad(r.ms.toFixed(1), 10)}${pad(r.base.toFixed(1), 12)}${pad(r.ratio.toFixed(2) + 'x', 9)}${r.rssMb.toFixed(1)} MB`);
+}
 
-fs.rmSync(tmp, { recursive: true, force: true });
+// The scaling table. Cluster time is pinned (POCKETKUBE_WALLCLOCK) so that no timer falls due
+// by itself between commands; the "due timer" read runs a minute later, when the kubelet's probe
+// timers (and whatever else waits) are due, and the commands after it stay at that time.
+const WALL0 = Date.parse('2026-01-01T00:00:00Z');
+const wallEnv = (offsetMs) => ({ POCKETKUBE_WALLCLOCK: new Date(WALL0 + offsetMs).toISOString() });
+const DUE_MS = 61_000;
+/** Reads are repeated (median) unless one takes longer than this. */
+const READ_REPEAT_UNDER_MS = 5_000;
+
+/** A converged default cluster, then `joins - 2` more workers (the default cluster has 2). */
+function baseHome(nodes) {
+  const home = path.join(tmp, `base-${nodes ?? 'default'}`);
+  if (fs.existsSync(home)) return home;
+  run([BIN, 'get', 'nodes'], home, wallEnv(0));
+  for (let i = 3; i <= (nodes ?? 2); i++) {
+    if (i % 10 === 0) process.stderr.write(`joining nodes: ${i}/${nodes}\n`);
+    run([BIN, 'kubeadm', 'join', '--node-name', `bench-worker${i}`], home, wallEnv(0));
+  }
+  return home;
+}
+
+function scaleRow({ replicas, nodes }) {
+  const label = nodes === undefined ? `${replicas}` : `${replicas} on ${nodes} nodes`;
+  const home = copyHome(baseHome(nodes));
+  const cells = { label };
+  const step = (key, args, offsetMs, repeat = false) => {
+    if (cells.stopped) return (cells[key] = '-');
+    const first = run([BIN, ...args], home, wallEnv(offsetMs), SCALE_TIMEOUT_MS);
+    if (first.timedOut) {
+      cells.stopped = true;
+      return (cells[key] = 'timeout');
+    }
+    const times = [first.ms];
+    if (repeat && first.ms < READ_REPEAT_UNDER_MS) for (let i = 0; i < 2; i++) times.push(run([BIN, ...args], home, wallEnv(offsetMs)).ms);
+    cells[key] = fmtMs(median(times));
+    return first;
+  };
+  process.stderr.write(`scale ${label}: create\n`);
+  const created = step('create', ['create', 'deployment', 'scale', '--image=nginx:1.25', `--replicas=${replicas}`], 0);
+  if (!cells.stopped) cells.rss = `${(created.rssKb / 1024).toFixed(0)} MB`;
+  step('getDeploy', ['get', 'deploy'], 0, true);
+  step('getPods', ['get', 'pods'], 0, true);
+  step('due', ['get', 'deploy'], DUE_MS);
+  step('scale', ['scale', 'deployment', 'scale', `--replicas=${replicas - 10}`], DUE_MS);
+  if (!cells.stopped) {
+    const names = run([BIN, 'get', 'pods', '-o', 'name'], home, wallEnv(DUE_MS), SCALE_TIMEOUT_MS);
+    const pod = names.timedOut ? undefined : names.stdout.split('\n')[0].replace(/^pod\//, '');
+    if (pod) step('deletePod', ['delete', 'pod', pod], DUE_MS);
+  }
+  fs.rmSync(home, { recursive: true, force: true });
+  return cells;
+}
+
+function fmtMs(ms) {
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`;
+}
+
+function scaleTable() {
+  const rows = SCALE.map(scaleRow);
+  const cols = [
+    ['label', 'replicas'],
+    ['create', 'create (converge)'],
+    ['rss', 'peak RSS (create)'],
+    ['getDeploy', 'get deploy'],
+    ['getPods', 'get pods'],
+    ['due', 'get deploy, timer due'],
+    ['scale', 'scale to N-10'],
+    ['deletePod', 'delete pod'],
+  ];
+  console.log(`\nScaling: \`create deployment --replicas=N\` on the default cluster (2 workers: most pods stay Pending) or, for "N on K nodes", on a cluster of K joined workers (all run); wall time of each command, reads the median of 3 when under ${READ_REPEAT_UNDER_MS / 1000} s; "timeout": killed after ${SCALE_TIMEOUT_MS / 1000} s\n`);
+  console.log(`| ${cols.map(([, h]) => h).join(' | ')} |`);
+  console.log(`|${cols.map(([k]) => (k === 'label' ? '---' : '---:')).join('|')}|`);
+  for (const r of rows) console.log(`| ${cols.map(([k]) => r[k] ?? '-').join(' | ')} |`);
+}
+
+try {
+  if (!ONLY_SCALE) startupTable();
+  if (SCALE.length) scaleTable();
+} finally {
+  fs.rmSync(tmp, { recursive: true, force: true });
+}

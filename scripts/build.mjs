@@ -1,8 +1,46 @@
-// Bundles src/main.ts into one CommonJS file: one file loads much faster than a tree of modules,
-// and dynamic import() of our own modules stays lazy inside the bundle. Libraries that only some
-// commands need (YAML parsing, JSON patch, colours) stay external and load on first use.
-import { build } from 'esbuild';
+// Builds dist/: src/main.ts and every module the code loads with require() become entry points of
+// one esbuild build with code splitting, so a command reads and compiles only the code it runs
+// (a `get` never sees the engine, the kubelet, the shell or kubeadm). esbuild splits only ESM, so
+// each output is then turned into a CommonJS function for the launcher (bin/pocketkube), which
+// loads chunks itself through V8's code cache. The chunks every `get` needs are packed into one
+// file: one read and one cache, and a large source string is allocated outside V8's young
+// generation. Libraries that only some commands need (YAML parsing, JSON patch, colours) stay
+// external and load on first use.
+import { build, transform } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+
+const SRC = path.resolve('src');
+const DIST = path.resolve('dist');
+/** The file of chunks packed together (see bin/pocketkube). */
+const PACK = 'core.js';
+/** Smaller sources read and cache faster; nothing depends on a function's or class's name. */
+const MINIFY = { minifyWhitespace: true, minifyIdentifiers: true, minifySyntax: true };
+/** Verbs whose chunks go into the pack besides the startup path's: the read every script repeats. */
+const PACKED_VERBS = ['cli.commands.get.js'];
+
+function resolveTs(p) {
+  for (const candidate of [`${p}.ts`, path.join(p, 'index.ts')]) if (fs.existsSync(candidate)) return candidate;
+  throw new Error(`cannot resolve ${p}`);
+}
+
+/** Modules loaded with require('./...') anywhere in src, each named after its path (engine.controllers.js). */
+function lazyModules(dir, found = new Map()) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) lazyModules(file, found);
+    else if (file.endsWith('.ts'))
+      for (const m of fs.readFileSync(file, 'utf8').matchAll(/require\(\s*'(\.{1,2}\/[^']+)'\s*\)/g)) {
+        const target = resolveTs(path.resolve(path.dirname(file), m[1]));
+        found.set(target, path.relative(SRC, target).replace(/\.ts$/, '').replace(/\/index$/, '').replaceAll('/', '.'));
+      }
+  }
+  return found;
+}
+const lazy = lazyModules(SRC);
 
 /** commander loads node:child_process eagerly; a lazy stand-in keeps it off the startup path. */
 const lazyChildProcess = {
@@ -14,46 +52,96 @@ const lazyChildProcess = {
   },
 };
 
+/** require('./x') of our own code names x's entry chunk, so the module stays out of its caller's chunk. */
+const lazyRequires = {
+  name: 'lazy-requires',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind !== 'require-call' || !args.importer.startsWith(SRC + path.sep)) return undefined;
+      return { path: `./${lazy.get(resolveTs(path.resolve(args.resolveDir, args.path)))}.js`, external: true };
+    });
+  },
+};
+
 // The build's identity: a hash of everything the bundle is made from. The default cluster's
 // template (below) names it, so a template is only ever used by the bundle it was made with.
-import { createHash } from 'node:crypto';
-import * as fsSync from 'node:fs';
-
 function buildIdentity() {
   const h = createHash('sha256');
-  const add = (file) => h.update(`${file}\0`).update(fsSync.readFileSync(file)).update('\0');
+  const add = (file) => h.update(`${file}\0`).update(fs.readFileSync(file)).update('\0');
   const walk = (dir) =>
-    fsSync.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).forEach((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : add(path.join(dir, e.name))));
+    fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).forEach((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : add(path.join(dir, e.name))));
   walk('src');
   for (const f of ['package-lock.json', 'scripts/build.mjs', 'scripts/lazy-child-process.cjs', 'scripts/gen-bootstrap-template.ts']) add(f);
   return h.digest('hex').slice(0, 32);
 }
 const BUILD = buildIdentity();
-const TEMPLATE = 'dist/bootstrap-template.json';
-fsSync.rmSync(TEMPLATE, { force: true });
+/** Next to the chunks: main.js finds it through its __dirname, which the launcher sets to dist/. */
+const TEMPLATE = path.join(DIST, 'bootstrap-template.json');
 
-await build({
-  entryPoints: ['src/main.ts'],
+// A stale template goes with the rest of dist/.
+fs.rmSync(DIST, { recursive: true, force: true });
+const result = await build({
+  entryPoints: [{ in: 'src/main.ts', out: 'main' }, ...[...lazy].map(([file, name]) => ({ in: file, out: name }))],
   define: { POCKETKUBE_BUILD: JSON.stringify(BUILD) },
   bundle: true,
+  splitting: true,
   platform: 'node',
-  format: 'cjs',
+  format: 'esm',
   target: 'node20',
-  outfile: 'dist/pocketkube.cjs',
+  outdir: DIST,
+  chunkNames: 'chunk-[hash]',
   external: ['yaml', 'fast-json-patch', 'chalk'],
-  plugins: [lazyChildProcess],
-  sourcemap: 'linked',
-  minifyWhitespace: true,
+  plugins: [lazyChildProcess, lazyRequires],
+  ...MINIFY,
   legalComments: 'none',
   logLevel: 'warning',
+  metafile: true,
+  write: false,
 });
+
+/**
+ * One chunk as the body of a CommonJS module function. Node built-ins are used as they are:
+ * esbuild's namespace copy of node:fs (a getter per export) costs on every start for nothing;
+ * so is the copy of the chunk's own exports that __toCommonJS makes.
+ */
+async function commonJs(code) {
+  const cjs = await transform(code, { format: 'cjs', platform: 'node', target: 'node20', supported: { 'dynamic-import': false } });
+  const body = cjs.code
+    .replace(/__toESM\(require\("(node:[a-z_]+)"\)\)/g, 'require("$1")')
+    // The chunk's export object already has a getter per export; skip copying it into another.
+    .replace(/module\.exports = __toCommonJS\(([\w$]+)\);/, '__defProp($1, "__esModule", { value: true });\nmodule.exports = $1;');
+  // Minified as an assignment, which the minifier cannot drop as unused.
+  const fn = await transform(`__chunk = function (exports, require, module, __filename, __dirname) {${body}\n}`, { target: 'node20', ...MINIFY });
+  return fn.code.replace(/^__chunk=/, '').replace(/;\s*$/, '');
+}
+
+// The pack: the startup path (static imports and dynamic import() from main) and the packed verbs.
+const outputs = new Map(Object.entries(result.metafile.outputs).map(([file, out]) => [path.basename(file), out]));
+const packed = new Set();
+const visit = (name) => {
+  if (packed.has(name) || !outputs.has(name)) return;
+  packed.add(name);
+  for (const imp of outputs.get(name).imports)
+    if (imp.kind === 'import-statement' || imp.kind === 'dynamic-import' || PACKED_VERBS.includes(path.basename(imp.path))) visit(path.basename(imp.path));
+};
+visit('main.js');
+
+fs.mkdirSync(DIST, { recursive: true });
+const pack = [];
+for (const file of result.outputFiles) {
+  const name = path.basename(file.path);
+  const fn = await commonJs(file.text);
+  if (packed.has(name)) pack.push(`${JSON.stringify(name)}:${fn}`);
+  else fs.writeFileSync(file.path, `(${fn})`);
+}
+fs.writeFileSync(path.join(DIST, PACK), `({${pack.join(',\n')}})`);
 
 // The default cluster's template: the first command on an empty home fills it in instead of
 // bootstrapping (src/sim/cluster/template/). The generator bootstraps through the real session and
 // checks the template against direct bootstraps; if it cannot, the build fails. The generator stays
 // in dist/ for the tests, which run its check again.
 {
-  const generator = 'dist/gen-bootstrap-template.cjs';
+  const generator = path.join(DIST, 'gen-bootstrap-template.cjs');
   await build({
     entryPoints: ['scripts/gen-bootstrap-template.ts'],
     bundle: true,
@@ -64,7 +152,6 @@ await build({
     external: ['yaml', 'fast-json-patch', 'chalk'],
     logLevel: 'warning',
   });
-  const { spawnSync } = await import('node:child_process');
   const r = spawnSync(process.execPath, [generator, 'make', TEMPLATE, BUILD], { stdio: 'inherit' });
   if (r.status !== 0) {
     process.stderr.write('making the bootstrap template failed\n');
@@ -75,12 +162,10 @@ await build({
 // Warm V8's code cache in a throwaway home so that even the first command after an install starts
 // fast. Only reads are recorded: they are what scripts repeat, and a smaller cache loads faster;
 // commands that write load the controllers and compile them anyway.
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-
+const removeCaches = () => {
+  for (const f of fs.readdirSync(DIST)) if (f.endsWith('.cache')) fs.rmSync(path.join(DIST, f), { force: true });
+};
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'pocketkube-warm-'));
-fs.rmSync('dist/pocketkube.cjs.cache', { force: true });
 const steps = [
   { args: ['apply', '-f', 'fixtures/nginx-deployment.yaml'], record: false },
   // The first command on an empty home, which fills in the default cluster's template.
@@ -102,7 +187,7 @@ for (const { args, record, fresh } of steps) {
     process.exitCode = 1;
     break;
   }
-  // The first, unrecorded run wrote a cache of its own; start the recording from scratch.
-  if (!record) fs.rmSync('dist/pocketkube.cjs.cache', { force: true });
+  // The first, unrecorded run wrote caches of its own; start the recording from scratch.
+  if (!record) removeCaches();
 }
 fs.rmSync(home, { recursive: true, force: true });

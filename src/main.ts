@@ -37,13 +37,6 @@ export function homeDir(env: Record<string, string | undefined>): string {
 
 export async function main(proc: ProcessPorts): Promise<number> {
   const home = homeDir(proc.env);
-  const io: IO = {
-    out: { write: (t) => void proc.stdout.write(t), get isTTY() { return proc.isTTY(1); } },
-    err: { write: (t) => void proc.stderr.write(t), get isTTY() { return proc.isTTY(2); } },
-    readStdin: () => readAll(proc.stdin()),
-    pid: process.pid,
-    wallTime: () => SimClock.start(0, proc.env.POCKETKUBE_WALLCLOCK).now(),
-  };
   const kubeconfigPath = path.join(home, 'config');
   const session = new Session({
     home,
@@ -60,7 +53,28 @@ export async function main(proc: ProcessPorts): Promise<number> {
     seed: proc.env.POCKETKUBE_SEED,
     wallClock: proc.env.POCKETKUBE_WALLCLOCK,
     template: typeof POCKETKUBE_BUILD === 'string' ? { file: path.join(__dirname, 'bootstrap-template.json'), build: POCKETKUBE_BUILD } : undefined,
+    freezeReads: proc.env.POCKETKUBE_FREEZE === '1',
   });
+  // Nothing is printed before the writes it may report are committed (DESIGN rule 7).
+  const io: IO = {
+    out: {
+      write: (t) => {
+        session.acknowledge('out');
+        proc.stdout.write(t);
+      },
+      get isTTY() { return proc.isTTY(1); },
+    },
+    err: {
+      write: (t) => {
+        session.acknowledge('err');
+        proc.stderr.write(t);
+      },
+      get isTTY() { return proc.isTTY(2); },
+    },
+    readStdin: () => readAll(proc.stdin()),
+    pid: process.pid,
+    wallTime: () => SimClock.start(0, proc.env.POCKETKUBE_WALLCLOCK).now(),
+  };
   const ctx = new CommandContext(io, proc.env, session, kubeconfigPath);
   let code = 1;
   try {

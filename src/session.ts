@@ -12,10 +12,12 @@ import { CliError } from './cli/errors';
 import { Kubeconfig } from './cli/kubeconfig';
 import { type Client, LocalClient } from './client/client';
 import { EventSequence } from './client/events';
+import type { MemorySource } from './engine/controller';
 import type { Engine } from './engine/engine';
 import { SimClock } from './sim/clock';
 import { machineFacts, setMachineFacts } from './sim/kubelet/nodestate';
 import { SeededRandom, freshSecret } from './sim/rand';
+import { makePrivateDir } from './store/files';
 import { FileLock } from './store/lock';
 import { StoreAreas } from './store/areas';
 import { type SystemState, Store } from './store/store';
@@ -36,6 +38,8 @@ export interface SessionOptions {
    * it must name. Without it, or when it does not fit, an empty home is bootstrapped directly.
    */
   template?: { file: string; build: string };
+  /** Freeze every object reads hand out (tests: a reader that mutates fails loudly). */
+  freezeReads?: boolean;
 }
 
 const ADMIN_USER = 'kubernetes-admin';
@@ -68,7 +72,7 @@ class World implements Cluster {
     // Credentials' secrets come from the system's random source: no two homes share a token.
     this.random =
       sys.rand.length === 4 ? new SeededRandom(sys.rand, freshSecret) : opts.seed ? SeededRandom.fromSeed(opts.seed, freshSecret) : new SeededRandom(undefined, freshSecret);
-    this.server = new ApiServer(store, this.clock, this.random);
+    this.server = new ApiServer(store, this.clock, this.random, opts.freezeReads ?? false);
     this.admin = new LocalClient(this.server, { name: ADMIN_USER, groups: [...ADMIN_GROUPS, 'system:authenticated'] });
     this.server.nodeProxy = this.nodeProxy();
     this.caFile = path.join(opts.home, 'pki', 'ca.crt');
@@ -87,10 +91,35 @@ class World implements Cluster {
         writes: this.server,
         disk: this.disk,
         timers: this.store.system.timers,
-        memory: this.store.system.memory ?? {},
+        memory: this.memory(),
+        // What changed since a save that did not converge cannot be known: look at everything.
+        resync: !this.store.system.converged,
       });
     }
     return this.engineInstance;
+  }
+
+  /**
+   * The components' memory, one store collection each ("/memory/kubelet"), read only by the
+   * component that uses it. A home saved when it all lived in store.json is moved over first.
+   */
+  private memory(): MemorySource {
+    const areas = new StoreAreas(this.store, '/memory/');
+    const legacy = this.store.system.memory;
+    if (legacy) {
+      for (const [full, value] of Object.entries(legacy)) {
+        const slash = full.indexOf('/');
+        areas.put(full.slice(0, slash), full.slice(slash + 1), value);
+      }
+      this.store.setSystem({ memory: undefined });
+    }
+    return {
+      of: (component) => ({
+        get: <T>(key: string) => areas.get<T>(component, key),
+        set: (key: string, value: unknown) => areas.put(component, key, value),
+        keys: () => areas.keys(component),
+      }),
+    };
   }
 
   /** The CA kubeadm keeps on the control plane's disk (homes made before it did: the old file). */
@@ -109,7 +138,15 @@ class World implements Cluster {
       }
       return agent;
     };
-    return { logs: (pod, opts) => get().logs(pod, opts), exec: (pod, opts) => get().exec(pod, opts) };
+    return {
+      logs: (pod, opts) => get().logs(pod, opts),
+      exec: (pod, opts) => {
+        const result = get().exec(pod, opts);
+        // What the command did in the pod's containers (a file removed, say) is seen at its next sync.
+        this.engine.enqueue('kubelet', { namespace: pod.metadata.namespace, name: pod.metadata.name! });
+        return result;
+      },
+    };
   }
 
   now(): number {
@@ -139,13 +176,21 @@ class World implements Cluster {
     return { get: (name) => machineFacts(this.disk, name), set: (name, facts) => setMachineFacts(this.disk, name, facts) };
   }
 
+  /**
+   * Records what the next invocation must not repeat before the writes made so far are
+   * committed: the clock and the random state (names, UIDs and IPs already handed out). The
+   * store is not converged until the controllers have caught up and it is saved.
+   */
+  recordProgress(): void {
+    this.store.setSystem({ clockOffsetMs: this.clock.offsetMs, rand: this.random.state, converged: false });
+  }
+
   /** Records the simulation's own state in the store, for the next invocation. */
   persistSystem(): void {
     this.store.setSystem({
       clockOffsetMs: this.clock.offsetMs,
       rand: this.random.state,
       timers: this.engineInstance ? this.engineInstance.pendingTimers() : this.store.system.timers,
-      memory: this.engineInstance ? this.engineInstance.memorySnapshot() : this.store.system.memory,
       converged: true,
     });
   }
@@ -156,8 +201,13 @@ export class Session implements ClusterAccess {
   private mode?: ClusterMode;
   private lock?: FileLock;
   private writesBeforeCommand = 0;
-  /** The save of a read's new cluster, under way while the command runs (see commit). */
+  /** The save of a read's new cluster, under way while the command runs (see save). */
   private saving?: { done(): Promise<void>; now(): void };
+  /** The API server's write count and the clock's offset when the store was last committed or saved. */
+  private writesCommitted = 0;
+  private offsetCommitted = 0;
+  /** Set once the command is over: what it printed after that (a failed save) commits nothing. */
+  private finished = false;
   private bootstrapped?: { caPem: string; caKey: string; server: string; token: string };
 
   constructor(private readonly opts: SessionOptions) {}
@@ -177,11 +227,11 @@ export class Session implements ClusterAccess {
       // Something is due: converge under the lock and save before reading. An empty home made
       // from the template is converged already.
       if (!store.existed && this.openFromTemplate(credentials, impersonate)) {
-        this.commit(this.opts.kubeconfigPath, true);
+        this.save(this.opts.kubeconfigPath, true);
         return this.world!;
       }
       this.open('write', credentials, impersonate);
-      this.commit();
+      this.save();
       return this.world!;
     }
     this.lockHome();
@@ -240,7 +290,7 @@ export class Session implements ClusterAccess {
 
   private lockHome(): void {
     if (this.lock) return;
-    fs.mkdirSync(this.opts.home, { recursive: true });
+    makePrivateDir(this.opts.home);
     this.lock = new FileLock(path.join(this.opts.home, 'store.lock'), {
       timeoutMs: this.opts.lockTimeoutMs ?? 60_000,
       pid: this.opts.pid,
@@ -263,6 +313,9 @@ export class Session implements ClusterAccess {
       this.mode = 'write';
       world.client = world.admin;
       this.writesBeforeCommand = world.typeWrites();
+      // A cluster kubeadm init just built is acknowledged by the report that follows.
+      this.committed(world);
+      if (!world.store.existed) this.writesCommitted = -1;
     };
     if (world.store.existed) {
       world.converge();
@@ -290,6 +343,7 @@ export class Session implements ClusterAccess {
     this.world = undefined;
     this.mode = undefined;
     fs.rmSync(this.storeFile, { force: true });
+    // With the collections goes the journal: a store opened later has no manifest to replay onto.
     fs.rmSync(path.join(this.opts.home, 'store'), { recursive: true, force: true });
   }
 
@@ -299,6 +353,7 @@ export class Session implements ClusterAccess {
     const user = this.authenticate(world, credentials);
     world.client = new LocalClient(world.server, impersonateAs ? impersonate(user, impersonateAs) : user);
     this.writesBeforeCommand = world.typeWrites();
+    this.committed(world);
     return world;
   }
 
@@ -332,18 +387,47 @@ export class Session implements ClusterAccess {
   }
 
   /**
-   * Converges, saves and unlocks. Skipped when the command failed without writing; a cluster
-   * made from the template for a read is saved whatever the command did.
+   * Commits what the command has written through the API since the last commit, before anything
+   * is printed that could report it (`created`, `scaled`, a rollout's progress): a kill after
+   * this loses none of it. Before a result (standard output), time the command moved the cluster
+   * clock through counts too (`clock advance`, what `exec` printed after its sleeps); an error
+   * alone (a wait that timed out) leaves a command that wrote nothing saving nothing, as before.
+   * Convergence and the full save follow at the end. Free when nothing was written, so reads
+   * never pay for it; a read's new cluster still being flushed is finished first.
+   */
+  acknowledge(stream: 'out' | 'err'): void {
+    if (!this.finished) this.saveNow();
+    const world = this.world;
+    if (this.mode !== 'write' || this.finished || !world) return;
+    const moved = stream === 'out' && world.clock.offsetMs !== this.offsetCommitted;
+    if (world.typeWrites() === this.writesCommitted && !moved) return;
+    this.committed(world);
+    // The credentials first: a store whose admin token no kubeconfig holds would be locked out.
+    if (this.bootstrapped) this.writeCredentials(this.opts.kubeconfigPath);
+    world.recordProgress();
+    world.store.commit(this.opts.pid);
+  }
+
+  private committed(world: World): void {
+    this.writesCommitted = world.typeWrites();
+    this.offsetCommitted = world.clock.offsetMs;
+  }
+
+  /**
+   * Converges, saves and unlocks. Skipped when the command failed without writing (and no
+   * journal waits to be folded into the store); a cluster made from the template for a read is
+   * saved whatever the command did.
    */
   async finish(ok: boolean, kubeconfigPath: string): Promise<void> {
+    this.finished = true;
     try {
       const saving = this.saving;
       this.saving = undefined;
       await saving?.done();
-      if (this.mode === 'write' && this.world && (ok || this.commandWrote)) {
-        this.prepareCommit(kubeconfigPath);
+      if (this.mode === 'write' && this.world && (ok || this.commandWrote || this.world.store.journalPending)) {
+        this.prepareSave(kubeconfigPath);
         if (this.world.store.dirty) await this.world.store.saveAsync(this.opts.pid);
-        this.committed();
+        this.saved();
       }
     } finally {
       this.lock?.release();
@@ -353,25 +437,26 @@ export class Session implements ClusterAccess {
 
   /**
    * A read's converge-and-save before it reads. `background`: the files are written now and
-   * flushed to disk while the command runs; the manifest is committed when it finishes, or
-   * before anything else opens the store. The home stays locked until then.
+   * flushed to disk while the command runs; the manifest is installed before its first output
+   * (acknowledge) or when it finishes, or before anything else opens the store. The home stays
+   * locked until then.
    */
-  private commit(kubeconfigPath = this.opts.kubeconfigPath, background = false): void {
-    this.prepareCommit(kubeconfigPath);
+  private save(kubeconfigPath = this.opts.kubeconfigPath, background = false): void {
+    this.prepareSave(kubeconfigPath);
     const store = this.world!.store;
     if (background) this.saving = store.dirty ? store.startSave(this.opts.pid) : undefined;
     else if (store.dirty) store.save(this.opts.pid);
-    this.committed(!background);
+    this.saved(!background);
   }
 
-  /** The save under way, finished now (something is about to open the store again). */
+  /** The save under way, finished now (something is about to be printed, or to open the store again). */
   private saveNow(): void {
     const saving = this.saving;
     this.saving = undefined;
     saving?.now();
   }
 
-  private prepareCommit(kubeconfigPath: string): void {
+  private prepareSave(kubeconfigPath: string): void {
     const world = this.world!;
     if (!world.settled) world.converge();
     world.settled = false;
@@ -379,8 +464,9 @@ export class Session implements ClusterAccess {
     if (this.bootstrapped) this.writeCredentials(kubeconfigPath);
   }
 
-  private committed(unlock = true): void {
+  private saved(unlock = true): void {
     this.writesBeforeCommand = this.world!.typeWrites();
+    this.committed(this.world!);
     if (this.mode === 'write') {
       if (unlock) {
         this.lock?.release();

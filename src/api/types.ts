@@ -317,4 +317,6 @@ export interface ServiceAccount extends KubeObject {
 export interface ObjectKey {
   namespace?: string;
   name: string;
+  /** One incarnation of the name: a key for what is left of a deleted object. */
+  uid?: string;
 }

@@ -93,8 +93,18 @@ export class ApiServer {
     store: Store,
     private readonly clock: Clock,
     private readonly random: Random,
+    /**
+     * Freeze what reads hand out, so a reader that forgets to copy fails loudly. Tests keep it
+     * on; an ordinary invocation skips the walk over every object a list returns (what a write
+     * stores is frozen either way).
+     */
+    private readonly freezeReads = true,
   ) {
     this.storage = new ObjectStorage(store);
+  }
+
+  private handOut(obj: KubeObject): KubeObject {
+    return this.freezeReads ? deepFreeze(obj) : obj;
   }
 
   /** Number of persisted writes so far: the engine converges when a pass adds none. */
@@ -121,7 +131,7 @@ export class ApiServer {
     for (const obj of this.storage.readAll(type, ns)) {
       if (labels && !matches(labels, obj.metadata.labels)) continue;
       if (fields && !fieldsMatch(type, obj, fields)) continue;
-      out.push(deepFreeze(obj));
+      out.push(this.handOut(obj));
     }
     return out;
   }
@@ -175,7 +185,9 @@ export class ApiServer {
 
   update(user: UserInfo, type: ResourceType, input: KubeObject, opts: UpdateOptions = {}): KubeObject {
     const def = kindDef(type);
-    const obj = clone(input);
+    // A subresource write keeps only its own part of the body (and the metadata that names it),
+    // so only that part is copied and decoded.
+    const obj = opts.subresource ? subresourceBody(input, SUBRESOURCE_FIELDS[opts.subresource]) : clone(input);
     const meta = (obj.metadata ??= {});
     this.authorize(user, 'update', type, meta.namespace, meta.name, opts.subresource);
     if (!meta.name) throw this.invalid(def, '', [required('metadata.name', 'name is required')]);
@@ -195,9 +207,10 @@ export class ApiServer {
 
     let next: KubeObject;
     if (opts.subresource) {
-      // A subresource write changes only its own part of the object.
+      // A subresource write changes only its own part of the object; the rest is the stored
+      // object's own (never written to: only the metadata is copied to be filled in).
       const field = SUBRESOURCE_FIELDS[opts.subresource];
-      next = { ...clone(old), [field]: clone(obj[field]) };
+      next = { ...old, metadata: clone(old.metadata), [field]: clone(obj[field]) };
     } else {
       next = obj;
       if (def.strategy.statusSubresource) next.status = clone(old.status);
@@ -368,7 +381,7 @@ export class ApiServer {
   private mustRead(type: ResourceType, namespace: string | undefined, name: string): KubeObject {
     const obj = this.storage.read(type, type.namespaced ? namespace : undefined, name);
     if (!obj) throw notFound(type, name);
-    return deepFreeze(obj);
+    return this.handOut(obj);
   }
 
   private checkNamespace(type: ResourceType, meta: ObjectMeta, namespace: string | undefined): void {
@@ -424,15 +437,16 @@ export class ApiServer {
   private persist(type: ResourceType, obj: KubeObject): KubeObject {
     this.writes++;
     const created = !obj.metadata.resourceVersion;
+    const old = created ? undefined : this.storage.read(type, obj.metadata.namespace, obj.metadata.name!);
     const stored = deepFreeze(this.storage.write(type, obj));
-    this.watchers.notify(type, { type: created ? 'ADDED' : 'MODIFIED', object: stored });
+    this.watchers.notify(type, created ? { type: 'ADDED', object: stored } : { type: 'MODIFIED', object: stored, oldObject: old });
     return stored;
   }
 
   private remove(type: ResourceType, old: KubeObject, last: KubeObject): void {
     this.storage.remove(type, old);
     this.writes++;
-    this.watchers.notify(type, { type: 'DELETED', object: deepFreeze(last) });
+    this.watchers.notify(type, { type: 'DELETED', object: deepFreeze(last), oldObject: old });
   }
 
   private admissionContext(): AdmissionContext {
@@ -441,6 +455,12 @@ export class ApiServer {
       random: this.random,
     };
   }
+}
+
+function subresourceBody(input: KubeObject, field: string): KubeObject {
+  const body: KubeObject = { apiVersion: input.apiVersion, kind: input.kind, metadata: clone(input.metadata ?? {}) } as KubeObject;
+  if (input[field] !== undefined) body[field] = clone(input[field]);
+  return body;
 }
 
 /** Everything but metadata and status: what `generation` tracks. */

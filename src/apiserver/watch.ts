@@ -13,6 +13,8 @@ export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 export interface WatchEvent {
   type: WatchEventType;
   object: KubeObject;
+  /** The stored state the write replaced (MODIFIED, DELETED), for handlers that compare. */
+  oldObject?: KubeObject;
 }
 
 export type WatchHandler = (event: WatchEvent) => void;

@@ -65,7 +65,9 @@ export class Kubeconfig {
   }
 
   save(): void {
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    // The home it may create is private, whatever the umask, as the store makes it.
+    const dir = path.dirname(this.file);
+    if (fs.mkdirSync(dir, { recursive: true, mode: 0o700 }) !== undefined) fs.chmodSync(dir, 0o700);
     const tmp = `${this.file}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(this.data, null, 2) + '\n', { mode: 0o600 });
     fs.renameSync(tmp, this.file);

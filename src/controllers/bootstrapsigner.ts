@@ -21,11 +21,18 @@ function signatures(secrets: readonly Secret[], content: string, now: number): R
   return out;
 }
 
+const CLUSTER_INFO = { namespace: 'kube-public', name: 'cluster-info' };
+
 export const bootstrapSigner: Controller = {
   name: 'bootstrap-signer',
 
-  keys() {
-    return [{ namespace: 'kube-public', name: 'cluster-info' }];
+  watches: [
+    { type: secretKind.type, keys: (e) => (e.object.metadata.namespace === 'kube-system' && (e.object as Secret).type === TOKEN_SECRET_TYPE ? [CLUSTER_INFO] : []) },
+    { type: cmKind.type, keys: (e) => (e.object.metadata.namespace === CLUSTER_INFO.namespace && e.object.metadata.name === CLUSTER_INFO.name ? [CLUSTER_INFO] : []) },
+  ],
+
+  resync() {
+    return [CLUSTER_INFO];
   },
 
   reconcile(ctx) {

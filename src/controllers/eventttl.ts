@@ -12,22 +12,25 @@ function lastSeen(e: Event): number {
   return parseTime(e.lastTimestamp) ?? parseTime(e.eventTime) ?? parseTime(e.firstTimestamp) ?? parseTime(e.metadata.creationTimestamp) ?? 0;
 }
 
-export const eventTTL: Controller<Event[]> = {
+const SWEEP = { name: 'events' };
+/** Memory: the earliest expiry of the events the last sweep saw. */
+const NEXT = 'next';
+
+export const eventTTL: Controller = {
   name: 'event-ttl',
 
-  prepare(ctx) {
-    return ctx.client.list<Event>(eventKind.type);
-  },
+  // One key for the whole sweep: the earliest expiry is the only timer needed. An event written
+  // since expires an hour from now, never before that earliest one, so only a due sweep scans.
+  watches: [{ type: eventKind.type, keys: () => [SWEEP] }],
 
-  /** One key for the whole sweep: the earliest expiry is the only timer needed. */
-  keys() {
-    return [{ name: 'events' }];
-  },
+  resync: () => [SWEEP],
 
-  reconcile(ctx, _key, events) {
+  reconcile(ctx) {
     const now = ctx.clock.now();
+    const due = ctx.memory.get<number>(NEXT);
+    if (due !== undefined && due > now) return { requeueAfterMs: due - now };
     let next: number | undefined;
-    for (const e of events) {
+    for (const e of ctx.informers.for<Event>(eventKind.type).list()) {
       const expires = lastSeen(e) + EVENT_TTL_MS;
       if (expires <= now) {
         try {
@@ -37,6 +40,7 @@ export const eventTTL: Controller<Event[]> = {
         }
       } else next = Math.min(next ?? expires, expires);
     }
+    ctx.memory.set(NEXT, next);
     return next !== undefined ? { requeueAfterMs: next - now } : undefined;
   },
 };

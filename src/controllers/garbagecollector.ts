@@ -5,6 +5,9 @@ import { isStatusError } from '../api/errors';
 import { type ResourceType, allTypes, typeForKind } from '../api/registry';
 import type { KubeObject, ObjectKey, OwnerReference } from '../api/types';
 import { FINALIZER_FOREGROUND, FINALIZER_ORPHAN } from '../api/meta/finalizers';
+import { deepEqual } from '../api/meta/equal';
+import type { WatchEvent } from '../client/client';
+import { INDEX, type Informers, cacheKey } from '../client/informer';
 import type { Controller, ReconcileContext } from '../engine/controller';
 
 interface Item {
@@ -12,32 +15,57 @@ interface Item {
   obj: KubeObject;
 }
 
+const UID_INDEX = 'uid';
+
+/** The kinds the collector follows: everything but Events, in the registry's order. */
+const followed = (): ResourceType[] => allTypes().filter((t) => t.kind !== 'Event');
+
+/** The collector's graph, read through the informers: objects by uid and dependents by owner. */
 interface Graph {
-  items: Map<string, Item>;
-  /** owner uid -> dependents */
-  dependents: Map<string, Item[]>;
+  find(uid: string): Item | undefined;
+  dependents(uid: string): Item[];
 }
 
-function uidKey(key: ObjectKey): string {
-  return key.name;
-}
-
-function build(ctx: ReconcileContext): Graph {
-  const items = new Map<string, Item>();
-  const dependents = new Map<string, Item[]>();
-  for (const type of allTypes()) {
-    if (type.kind === 'Event') continue;
-    for (const obj of ctx.client.list(type)) {
-      const item = { type, obj };
-      items.set(obj.metadata.uid!, item);
-      for (const ref of obj.metadata.ownerReferences ?? []) {
-        const list = dependents.get(ref.uid);
-        if (list) list.push(item);
-        else dependents.set(ref.uid, [item]);
+function graphOf(informers: Informers): Graph {
+  const informer = (type: ResourceType) => {
+    const inf = informers.for(type);
+    inf.addIndex(UID_INDEX, (o) => [o.metadata.uid!]);
+    return inf;
+  };
+  return {
+    find(uid) {
+      for (const type of followed()) {
+        const [obj] = informer(type).byIndex(UID_INDEX, uid);
+        if (obj) return { type, obj };
       }
-    }
-  }
-  return { items, dependents };
+      return undefined;
+    },
+    dependents: (uid) => followed().flatMap((type) => informer(type).byIndex(INDEX.owner, uid).map((obj) => ({ type, obj }))),
+  };
+}
+
+const uidKeys = (uids: readonly string[]): ObjectKey[] => uids.map((name) => ({ name }));
+const ownerUids = (obj: KubeObject | undefined) => (obj?.metadata.ownerReferences ?? []).map((r) => r.uid);
+
+/**
+ * The keys (uids) a change concerns: an object with owners or waiting to orphan or delete its
+ * dependents; when it goes, its dependents (their owner is gone) and its owners (one may wait
+ * for it in the foreground); when its owners change, the owners it had.
+ */
+function changeKeys(e: WatchEvent, informers: Informers): ObjectKey[] {
+  const obj = e.object;
+  if (e.type === 'DELETED') return uidKeys([...graphOf(informers).dependents(obj.metadata.uid!).map((d) => d.obj.metadata.uid!), ...ownerUids(obj)]);
+  const old = e.oldObject;
+  const relevant =
+    !old ||
+    !deepEqual(old.metadata.ownerReferences, obj.metadata.ownerReferences) ||
+    !deepEqual(old.metadata.finalizers, obj.metadata.finalizers) ||
+    old.metadata.deletionTimestamp !== obj.metadata.deletionTimestamp;
+  if (!relevant) return [];
+  const keys: string[] = [];
+  if (obj.metadata.ownerReferences?.length || isOwnerWaiting(obj, FINALIZER_ORPHAN) || isOwnerWaiting(obj, FINALIZER_FOREGROUND)) keys.push(obj.metadata.uid!);
+  if (old) keys.push(...ownerUids(old));
+  return uidKeys(keys);
 }
 
 function isOwnerWaiting(obj: KubeObject, finalizer: string): boolean {
@@ -46,7 +74,7 @@ function isOwnerWaiting(obj: KubeObject, finalizer: string): boolean {
 
 /** An owner reference still points at a live object of that identity. */
 function ownerExists(ctx: ReconcileContext, dependent: KubeObject, ref: OwnerReference, graph: Graph): boolean | undefined {
-  if (graph.items.has(ref.uid)) return true;
+  if (graph.find(ref.uid)) return true;
   const type = typeForKind(ref.apiVersion, ref.kind);
   if (!type) return undefined; // an owner kind we do not serve: leave the reference alone
   const owner = ctx.client.tryGet(type, type.namespaced ? dependent.metadata.namespace : undefined, ref.name);
@@ -73,7 +101,7 @@ function deleteIgnoringMissing(ctx: ReconcileContext, item: Item, propagation: '
 }
 
 function processOwner(ctx: ReconcileContext, owner: Item, graph: Graph): void {
-  const deps = graph.dependents.get(owner.obj.metadata.uid!) ?? [];
+  const deps = graph.dependents(owner.obj.metadata.uid!);
   if (isOwnerWaiting(owner.obj, FINALIZER_ORPHAN)) {
     for (const d of deps) {
       const refs = (d.obj.metadata.ownerReferences ?? []).filter((r) => r.uid !== owner.obj.metadata.uid);
@@ -112,19 +140,40 @@ function processDependent(ctx: ReconcileContext, item: Item, graph: Graph): void
 export const garbageCollector: Controller<Graph> = {
   name: 'garbage-collector',
 
-  prepare: build,
+  watches: followed().map((type) => ({ type, keys: changeKeys })),
 
-  keys(_ctx, graph) {
-    const keys: ObjectKey[] = [];
-    for (const [uid, item] of graph.items) {
-      const waiting = isOwnerWaiting(item.obj, FINALIZER_ORPHAN) || isOwnerWaiting(item.obj, FINALIZER_FOREGROUND);
-      if (waiting || item.obj.metadata.ownerReferences?.length) keys.push({ name: uid });
+  resync(ctx) {
+    const keys: string[] = [];
+    for (const type of followed()) {
+      for (const obj of ctx.client.list(type)) {
+        const waiting = isOwnerWaiting(obj, FINALIZER_ORPHAN) || isOwnerWaiting(obj, FINALIZER_FOREGROUND);
+        if (waiting || obj.metadata.ownerReferences?.length) keys.push(obj.metadata.uid!);
+      }
     }
-    return keys;
+    return uidKeys(keys);
+  },
+
+  prepare: (ctx) => graphOf(ctx.informers),
+
+  /** The graph's order: by kind as the registry lists kinds, then namespace and name. */
+  order(ctx, keys) {
+    const graph = graphOf(ctx.informers);
+    const rank = new Map(followed().map((t, i) => [t, i]));
+    const placed = keys.map((key) => ({ key, item: graph.find(key.name) }));
+    const sortKey = (p: (typeof placed)[number]) => (p.item ? cacheKey(p.item.obj.metadata.namespace, p.item.obj.metadata.name!) : '');
+    placed.sort((a, b) => {
+      const ra = a.item ? rank.get(a.item.type)! : Infinity;
+      const rb = b.item ? rank.get(b.item.type)! : Infinity;
+      if (ra !== rb) return ra - rb;
+      const x = sortKey(a);
+      const y = sortKey(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    return placed.map((p) => p.key);
   },
 
   reconcile(ctx, key, graph) {
-    const item = graph.items.get(uidKey(key));
+    const item = graph.find(key.name);
     if (!item) return;
     const fresh = ctx.client.tryGet(item.type, item.obj.metadata.namespace, item.obj.metadata.name!);
     if (!fresh || fresh.metadata.uid !== item.obj.metadata.uid) return;

@@ -3,12 +3,25 @@
 import { namespace as nsKind } from '../api/kinds/namespace';
 import { allTypes } from '../api/registry';
 import type { Namespace } from '../api/types';
-import type { Controller } from '../engine/controller';
+import type { Controller, Watch } from '../engine/controller';
+
+/** Content of a terminating namespace changing (going, mostly): the namespace is looked at again. */
+const contentWatches: Watch[] = allTypes()
+  .filter((type) => type.namespaced)
+  .map((type) => ({
+    type,
+    keys: (e, informers) => {
+      const ns = e.object.metadata.namespace;
+      return ns && informers.for<Namespace>(nsKind.type).get(undefined, ns)?.metadata.deletionTimestamp ? [{ name: ns }] : [];
+    },
+  }));
 
 export const namespaceController: Controller = {
   name: 'namespace-controller',
 
-  keys(ctx) {
+  watches: [{ type: nsKind.type, keys: (e) => (e.type !== 'DELETED' && e.object.metadata.deletionTimestamp ? [{ name: e.object.metadata.name! }] : []) }, ...contentWatches],
+
+  resync(ctx) {
     return ctx.client
       .list<Namespace>(nsKind.type)
       .filter((ns) => ns.metadata.deletionTimestamp)

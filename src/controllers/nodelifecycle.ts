@@ -10,6 +10,7 @@ import { pod as podKind } from '../api/kinds/pod';
 import { rfc3339 } from '../api/time';
 import type { Condition, Node, Pod, Taint } from '../api/types';
 import type { Controller, ReconcileContext } from '../engine/controller';
+import { podsOnNode } from '../client/podindex';
 
 /** The v1.32 default of kube-controller-manager's --node-monitor-grace-period. */
 export const NODE_MONITOR_GRACE_MS = 50_000;
@@ -125,17 +126,20 @@ function desiredTaints(node: Node, frozen: boolean, allDisrupted: boolean, now: 
   return same ? undefined : taints;
 }
 
+const NODES = { name: 'nodes' };
+
 export function nodeLifecycleController(heartbeat: Heartbeat): Controller {
   return {
     name: 'node-lifecycle-controller',
 
     // monitorNodeHealth looks at every node at once (zone states depend on all of them).
-    keys: () => [{ name: 'nodes' }],
+    watches: [{ type: nodeKind.type, keys: () => [NODES] }],
+    resync: () => [NODES],
 
     reconcile(ctx) {
       const nowMs = ctx.clock.now();
       const now = rfc3339(nowMs);
-      const podsOn = (name: string) => ctx.client.list<Pod>(podKind.type, undefined, { fieldSelector: `spec.nodeName=${name}` });
+      const podsOn = (name: string) => podsOnNode(ctx.informers, name);
       const waits: number[] = [];
       const nodes = ctx.client.list<Node>(nodeKind.type).map((node) => {
         const name = node.metadata.name!;

@@ -6,6 +6,9 @@ import type { ResourceType } from '../api/kinds/kind';
 import type { KubeObject, Namespace } from '../api/types';
 import type { Controller } from '../engine/controller';
 
+/** A namespace's key; the object's own key is its namespace's (deleting it brings it back). */
+const namespaceKey = (obj: KubeObject) => [{ name: obj.metadata.namespace ?? obj.metadata.name! }];
+
 export interface PerNamespaceObject {
   /** The controller's name as kube-controller-manager calls it. */
   controller: string;
@@ -19,7 +22,12 @@ export function perNamespaceObject(spec: PerNamespaceObject): Controller {
   return {
     name: spec.controller,
 
-    keys(ctx) {
+    watches: [
+      { type: nsKind.type, keys: (e) => (e.type === 'DELETED' ? [] : namespaceKey(e.object)) },
+      { type: spec.type, keys: (e) => (e.type === 'DELETED' && e.object.metadata.name === spec.name ? namespaceKey(e.object) : []) },
+    ],
+
+    resync(ctx) {
       return ctx.client
         .list<Namespace>(nsKind.type)
         .filter((ns) => ns.status?.phase === 'Active')
@@ -27,6 +35,7 @@ export function perNamespaceObject(spec: PerNamespaceObject): Controller {
     },
 
     reconcile(ctx, key) {
+      if (ctx.informers.for<Namespace>(nsKind.type).get(undefined, key.name)?.status?.phase !== 'Active') return;
       if (ctx.client.tryGet(spec.type, key.name, spec.name)) return;
       try {
         ctx.client.create(spec.type, spec.build(key.name));

@@ -8,21 +8,45 @@ import { fromLabelSelector, matches } from '../api/meta/selector';
 import { isPodActive, isPodAvailable, isPodReady, podCondition } from '../api/pod/status';
 import { parseTime, rfc3339 } from '../api/time';
 import type { Pod, ReplicaSet, ReplicaSetStatus } from '../api/types';
-import type { Controller, ReconcileContext, ReconcileResult } from '../engine/controller';
-import { type PodIndex, indexPods } from './podindex';
+import { INDEX, type Informers } from '../client/informer';
+import type { Controller, ReconcileContext, ReconcileResult, Watch } from '../engine/controller';
+import { type PodIndex, podIndex } from '../client/podindex';
 
+/** The most pods one batch creates (the controller's burstReplicas); batches grow 1, 2, 4 … up to it. */
 const BURST = 500;
+const RS_KIND = { apiVersion: 'apps/v1', kind: 'ReplicaSet' };
+
+/** The ReplicaSets a pod concerns: its controller's, or for an orphan every one in its namespace (adoption). */
+function ownersOf(pod: Pod, informers: Informers): { namespace?: string; name: string }[] {
+  const ref = pod.metadata.ownerReferences?.find((r) => r.controller);
+  if (ref) return ref.apiVersion === RS_KIND.apiVersion && ref.kind === RS_KIND.kind ? [{ namespace: pod.metadata.namespace, name: ref.name }] : [];
+  return informers
+    .for<ReplicaSet>(rsKind.type)
+    .byIndex(INDEX.namespace, pod.metadata.namespace!)
+    .filter((rs) => matches(fromLabelSelector(rs.spec.selector) ?? [], pod.metadata.labels))
+    .map((rs) => ({ namespace: rs.metadata.namespace, name: rs.metadata.name! }));
+}
+
+const podWatch: Watch = {
+  type: podKind.type,
+  keys: (e, informers) => {
+    const keys = ownersOf(e.object as Pod, informers);
+    // A pod released by its owner (labels or references changed) is looked at by the old one too.
+    if (e.oldObject) keys.push(...ownersOf(e.oldObject as Pod, informers));
+    return keys;
+  },
+};
 
 export const replicaSetController: Controller<PodIndex> = {
   name: 'replicaset-controller',
 
-  prepare(ctx) {
-    return indexPods(ctx.client.list<Pod>(podKind.type));
-  },
+  watches: [{ type: rsKind.type }, podWatch],
 
-  keys(ctx) {
+  resync(ctx) {
     return ctx.client.list<ReplicaSet>(rsKind.type).map((rs) => ({ namespace: rs.metadata.namespace, name: rs.metadata.name! }));
   },
+
+  prepare: (ctx) => podIndex(ctx.informers),
 
   reconcile(ctx, key, pods) {
     const rs = ctx.client.tryGet<ReplicaSet>(rsKind.type, key.namespace, key.name);
@@ -73,16 +97,20 @@ function newPod(rs: ReplicaSet): Pod {
 function manageReplicas(ctx: ReconcileContext, rs: ReplicaSet, active: Pod[]): string | undefined {
   const diff = active.length - (rs.spec.replicas ?? 1);
   if (diff < 0) {
-    for (let i = 0; i < Math.min(-diff, BURST); i++) {
-      try {
-        const created = ctx.client.create(podKind.type, newPod(rs));
-        ctx.events.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
-      } catch (e) {
-        // Report a failure once; retries that fail the same way write nothing.
-        const msg = (e as Error).message;
-        if (findCondition(rs.status?.conditions, 'ReplicaFailure')?.message !== msg)
-          ctx.events.event(rs, 'Warning', 'FailedCreate', `Error creating: ${msg}`);
-        return msg;
+    // slowStartBatch: batches of 1, 2, 4 … (at most BURST), all within this sync; the first
+    // failure ends it, so a quota or an admission refusal costs one attempt, not N.
+    for (let done = 0, batch = 1; done < -diff; done += batch, batch = Math.min(batch * 2, BURST)) {
+      for (let i = 0; i < Math.min(batch, -diff - done); i++) {
+        try {
+          const created = ctx.client.create(podKind.type, newPod(rs));
+          ctx.events.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
+        } catch (e) {
+          // Report a failure once; retries that fail the same way write nothing.
+          const msg = (e as Error).message;
+          if (findCondition(rs.status?.conditions, 'ReplicaFailure')?.message !== msg)
+            ctx.events.event(rs, 'Warning', 'FailedCreate', `Error creating: ${msg}`);
+          return msg;
+        }
       }
     }
   } else if (diff > 0) {

@@ -7,8 +7,12 @@ import { pod as podKind } from '../api/kinds/pod';
 import { tolerates } from '../api/meta/taints';
 import { isPodTerminal } from '../api/pod/status';
 import { rfc3339 } from '../api/time';
-import type { Condition, Node, Pod, Taint, Toleration } from '../api/types';
+import { deepEqual } from '../api/meta/equal';
+import type { Condition, Node, ObjectKey, Pod, Taint, Toleration } from '../api/types';
+import type { WatchEvent } from '../client/client';
+import { type Informers, keyOfObject } from '../client/informer';
 import type { Controller, ReconcileContext } from '../engine/controller';
+import { podsOnNode } from '../client/podindex';
 
 export const TAINT_EVICTION_CONTROLLER = 'taint-eviction-controller';
 
@@ -18,11 +22,6 @@ interface Scheduled {
   /** When the eviction was scheduled and when it fires (cluster time, ms). */
   createdAt: number;
   fireAt: number;
-}
-
-interface Snapshot {
-  nodes: Map<string, Node>;
-  pods: Pod[];
 }
 
 const keyOf = (p: Pod) => `${p.metadata.namespace}/${p.metadata.name}`;
@@ -79,33 +78,37 @@ function evict(ctx: ReconcileContext, pod: Pod): void {
   ctx.client.delete(podKind.type, pod.metadata.namespace, pod.metadata.name!, { preconditions: { uid: pod.metadata.uid } });
 }
 
-export const taintEvictionController: Controller<Snapshot> = {
+/** A node whose NoExecute taints changed: every pod on it is looked at. */
+function podsOfRetaintedNode(e: WatchEvent, informers: Informers): ObjectKey[] {
+  const before = noExecuteTaints(e.oldObject as Node | undefined);
+  const after = e.type === 'DELETED' ? [] : noExecuteTaints(e.object as Node);
+  if (deepEqual(before, after)) return [];
+  return podsOnNode(informers, e.object.metadata.name!).map(keyOfObject);
+}
+
+export const taintEvictionController: Controller = {
   name: TAINT_EVICTION_CONTROLLER,
 
-  prepare(ctx) {
-    const nodes = new Map(ctx.client.list<Node>(nodeKind.type).map((n) => [n.metadata.name!, n]));
-    const pods = ctx.client.list<Pod>(podKind.type).filter((p) => p.spec.nodeName && !isPodTerminal(p));
-    // Forget evictions of pods that are gone.
-    const live = new Set(pods.map((p) => `${keyOf(p)}@${p.metadata.uid}`));
-    for (const k of ctx.memory.keys()) {
-      const s = ctx.memory.get<Scheduled>(k);
-      if (!s || !live.has(`${k}@${s.uid}`)) ctx.memory.set(k, undefined);
-    }
-    return { nodes, pods };
+  watches: [{ type: podKind.type }, { type: nodeKind.type, keys: podsOfRetaintedNode }],
+
+  resync(ctx) {
+    const keys: ObjectKey[] = ctx.memory.keys().map((k) => {
+      const [namespace, name] = k.split('/');
+      return { namespace, name };
+    });
+    for (const node of ctx.client.list<Node>(nodeKind.type)) if (noExecuteTaints(node).length) keys.push(...podsOnNode(ctx.informers, node.metadata.name!).map(keyOfObject));
+    return keys;
   },
 
-  keys(ctx, snap) {
-    return snap.pods
-      .filter((p) => noExecuteTaints(snap.nodes.get(p.spec.nodeName!)).length || ctx.memory.get(keyOf(p)))
-      .map((p) => ({ namespace: p.metadata.namespace, name: p.metadata.name! }));
-  },
-
-  reconcile(ctx, key, snap) {
+  reconcile(ctx, key) {
     const pod = ctx.client.tryGet<Pod>(podKind.type, key.namespace, key.name);
-    if (!pod?.spec.nodeName) return;
+    // What is remembered of a pod that is gone, finished or replaced is forgotten quietly.
+    const remembered = ctx.memory.get<Scheduled>(`${key.namespace}/${key.name}`);
+    if (remembered && (!pod?.spec.nodeName || isPodTerminal(pod) || pod.metadata.uid !== remembered.uid)) ctx.memory.set(`${key.namespace}/${key.name}`, undefined);
+    if (!pod?.spec.nodeName || isPodTerminal(pod)) return;
     // A pod already on its way out is left to finish.
     if (pod.metadata.deletionTimestamp) return;
-    const taints = noExecuteTaints(snap.nodes.get(pod.spec.nodeName));
+    const taints = noExecuteTaints(ctx.informers.for<Node>(nodeKind.type).get(undefined, pod.spec.nodeName));
     if (!taints.length) return cancel(ctx, pod);
     const { all, used } = matchingTolerations(taints, pod.spec.tolerations);
     if (!all) {

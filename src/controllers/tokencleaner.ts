@@ -5,20 +5,22 @@ import { isStatusError } from '../api/errors';
 import { type Secret, secret as secretKind } from '../api/kinds/secret';
 import type { Controller } from '../engine/controller';
 
-export const tokenCleaner: Controller<Secret[]> = {
+const isTokenSecret = (s: Secret) => s.metadata.namespace === 'kube-system' && s.type === TOKEN_SECRET_TYPE;
+
+export const tokenCleaner: Controller = {
   name: 'token-cleaner',
 
-  prepare(ctx) {
-    return ctx.client.list<Secret>(secretKind.type, 'kube-system', { fieldSelector: `type=${TOKEN_SECRET_TYPE}` });
+  watches: [{ type: secretKind.type, keys: (e) => (e.type !== 'DELETED' && isTokenSecret(e.object as Secret) ? [{ namespace: 'kube-system', name: e.object.metadata.name! }] : []) }],
+
+  resync(ctx) {
+    return ctx.client
+      .list<Secret>(secretKind.type, 'kube-system', { fieldSelector: `type=${TOKEN_SECRET_TYPE}` })
+      .map((s) => ({ namespace: 'kube-system', name: s.metadata.name! }));
   },
 
-  keys(_ctx, secrets) {
-    return secrets.map((s) => ({ namespace: 'kube-system', name: s.metadata.name! }));
-  },
-
-  reconcile(ctx, key, secrets) {
-    const s = secrets.find((x) => x.metadata.name === key.name);
-    const expires = s ? secretExpiry(s) : undefined;
+  reconcile(ctx, key) {
+    const s = ctx.client.tryGet<Secret>(secretKind.type, 'kube-system', key.name);
+    const expires = s && isTokenSecret(s) ? secretExpiry(s) : undefined;
     if (!s || expires === undefined) return;
     const now = ctx.clock.now();
     if (expires > now) return { requeueAfterMs: expires - now };

@@ -1,9 +1,11 @@
 // The one signature every controller (and the simulated kubelet) implements.
 import type { Random } from '../api/random';
+import type { ResourceType } from '../api/registry';
 import type { Clock } from '../api/time';
 import type { ObjectKey } from '../api/types';
-import type { Client } from '../client/client';
+import type { Client, WatchEvent } from '../client/client';
 import type { Recorder } from '../client/events';
+import type { Informers } from '../client/informer';
 
 export interface ReconcileContext {
   client: Client;
@@ -14,6 +16,13 @@ export interface ReconcileContext {
   memory: Memory;
   /** The nodes' local storage: container logs, running processes, files. */
   disk: NodeDisk;
+  /** Cached, indexed views of the API's objects, shared by all controllers (read-only). */
+  informers: Informers;
+  /**
+   * Asks a component to look at a key: for what it cannot watch, such as a node's disk (the
+   * eviction manager's pressure, which the node status loop publishes).
+   */
+  enqueue(controller: string, key: ObjectKey): void;
 }
 
 /**
@@ -26,6 +35,13 @@ export interface NodeDisk {
   put(area: string, key: string, value: unknown): void;
   /** Keys in the area that start with `prefix`, sorted. */
   keys(area: string, prefix?: string): string[];
+  /** Hears of every change to the area from now on (the kubelet's own loops notice them). */
+  watch?(area: string, handler: (key: string) => void): void;
+}
+
+/** Where each component's memory lives (the store keeps one collection per component). */
+export interface MemorySource {
+  of(component: string): Memory;
 }
 
 /** A component's private memory, kept in the store between invocations. */
@@ -41,15 +57,30 @@ export interface ReconcileResult {
   requeueAfterMs?: number;
 }
 
+/** A change a controller reacts to: a write of `type` enqueues the keys `keys` names. */
+export interface Watch {
+  type: ResourceType;
+  /** The keys the change concerns; by default the changed object's own. */
+  keys?(event: WatchEvent, informers: Informers): ObjectKey[];
+}
+
 /**
- * A level-based reconciler: `keys` names the objects to look at, `reconcile` takes the next step
- * for one of them. `prepare` may build a snapshot shared by one pass over all keys.
+ * A level-based reconciler fed by a work queue, as controller-runtime shapes one: `watches` say
+ * which writes enqueue which keys, a timer (`requeueAfterMs`) enqueues its key when due, and
+ * `reconcile` takes the next step for one key, reading through the informers' indexes. `resync`
+ * names every key the controller answers for: the engine reconciles them all only when it cannot
+ * know what changed (a store saved before it converged, a change outside the API). `prepare` may
+ * build state shared by one drain of the queue; it must cost what the drain needs, not the
+ * cluster's size.
  */
 export interface Controller<S = void> {
   readonly name: string;
+  readonly watches: readonly Watch[];
+  resync(ctx: ReconcileContext): ObjectKey[];
   prepare?(ctx: ReconcileContext): S;
-  keys(ctx: ReconcileContext, state: S): ObjectKey[];
   reconcile(ctx: ReconcileContext, key: ObjectKey, state: S): ReconcileResult | void;
+  /** Sorts the keys taken from the queue into the order they are reconciled in; namespace, then name, by default. */
+  order?(ctx: ReconcileContext, keys: ObjectKey[]): ObjectKey[];
 }
 
 /** Erases a controller's snapshot type so controllers can share one registry. */

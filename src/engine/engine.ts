@@ -1,11 +1,18 @@
-// The controller manager: passes over every controller until a pass writes nothing, then timers.
-// Time moves only when asked (`advanceTo`): the clock jumps from timer to timer.
+// The controller manager: each controller has a work queue fed by the writes it watches and by
+// its timers; a round drains every queue in roster order, and convergence is the round that finds
+// them all empty. A round costs what changed, not the cluster's size. Time moves only when asked
+// (`advanceTo`): the clock jumps from timer to timer.
 import { internalError } from '../api/errors';
 import type { Random } from '../api/random';
+import type { ResourceType } from '../api/registry';
 import type { ObjectKey } from '../api/types';
-import type { Client } from '../client/client';
+import type { Client, WatchEvent } from '../client/client';
 import type { Recorder } from '../client/events';
-import type { AnyController, Memory, NodeDisk, ReconcileContext } from './controller';
+import { Informers, keyOfObject } from '../client/informer';
+import { MACHINE_AREA } from '../sim/kubelet/nodestate';
+import type { AnyController, Memory, MemorySource, NodeDisk, ReconcileContext, Watch } from './controller';
+import { keyString, parseKeyString } from '../api/meta/objectkey';
+import { WorkQueue } from './queue';
 
 export interface EngineClock {
   now(): number;
@@ -24,83 +31,136 @@ export interface WriteCounter {
 
 export interface Timer {
   at: number;
+  /** "<controller>:<key>" (see queue.ts's keyString). */
   owner: string;
 }
 
+/** Rounds before a controller that keeps writing is reported instead of looping forever. */
 export const PASS_CAP = 200;
 
 export interface EngineOptions {
   clock: EngineClock;
   random: Random;
-  /** The API server's write count: a pass that adds none ends convergence. */
+  /** The API server's write count, for callers that ask what converging wrote. */
   writes: WriteCounter;
   disk: NodeDisk;
-  /** Timers and memory saved by the previous invocation. */
+  /** Timers saved by the previous invocation. */
   timers?: readonly Timer[];
-  memory?: Readonly<Record<string, unknown>>;
+  /** The components' memory; kept in this engine alone when not given. */
+  memory?: MemorySource;
+  /**
+   * Reconcile every controller's every key first (default): the engine cannot know what changed
+   * since the store was last converged (a new store, one saved mid-convergence).
+   */
+  resync?: boolean;
+}
+
+interface Bound extends ControllerBinding {
+  queue: WorkQueue;
+  ctx: ReconcileContext;
 }
 
 export class Engine {
-  private timers: Timer[] = [];
-  private readonly memory: Record<string, unknown>;
+  /** owner ("<controller>:<key>") -> cluster time it is due */
+  private readonly timers = new Map<string, number>();
+  private readonly memory: MemorySource;
   private readonly clock: EngineClock;
-  private readonly random: Random;
   private readonly writes: WriteCounter;
-  private readonly disk: NodeDisk;
+  private readonly bound: Bound[];
+  private readonly byName = new Map<string, Bound>();
+  /** Writes seen since the queues were last fed: mapped to keys between drains, never inside a write. */
+  private events: { type: ResourceType; event: WatchEvent }[] = [];
+  private resyncPending: boolean;
+  /** Which queues hear of a write of each type, and how. */
+  private readonly watchersOf = new Map<ResourceType, { queue: WorkQueue; watch: Watch }[]>();
+  readonly informers: Informers;
 
-  constructor(
-    private readonly bindings: readonly ControllerBinding[],
-    opts: EngineOptions,
-  ) {
+  constructor(bindings: readonly ControllerBinding[], opts: EngineOptions) {
     this.clock = opts.clock;
-    this.random = opts.random;
     this.writes = opts.writes;
-    this.disk = opts.disk;
-    this.timers = [...(opts.timers ?? [])];
-    this.memory = { ...(opts.memory ?? {}) };
-    // Each recorder keeps its spam filter with its component's memory.
-    for (const b of bindings) b.events.useMemory?.(this.memoryOf(`events:${b.controller.name}`));
-  }
-
-  /** The components' memory, to keep in the store. */
-  memorySnapshot(): Record<string, unknown> {
-    return { ...this.memory };
+    this.memory = opts.memory ?? inProcessMemory();
+    for (const t of opts.timers ?? []) this.setTimer(t.owner, t.at);
+    this.resyncPending = opts.resync ?? true;
+    const client = bindings[0]?.client;
+    if (!client) throw internalError('the engine needs at least one controller');
+    this.informers = new Informers(client);
+    this.bound = bindings.map((b) => {
+      const ctx: ReconcileContext = {
+        client: b.client,
+        clock: opts.clock,
+        random: opts.random,
+        events: b.events,
+        memory: this.memoryOf(b.controller.name),
+        disk: opts.disk,
+        informers: this.informers,
+        enqueue: (controller, key) => this.enqueue(controller, key),
+      };
+      // Each recorder keeps its spam filter with its component's memory.
+      b.events.useMemory?.(this.memoryOf(`events:${b.controller.name}`));
+      return { ...b, queue: new WorkQueue(), ctx };
+    });
+    for (const b of this.bound) this.byName.set(b.controller.name, b);
+    for (const b of this.bound) {
+      for (const w of b.controller.watches) {
+        let list = this.watchersOf.get(w.type);
+        if (!list) this.watchersOf.set(w.type, (list = []));
+        list.push({ queue: b.queue, watch: w });
+      }
+    }
+    for (const type of this.watchersOf.keys()) client.watch(type, undefined, {}, (event) => void this.events.push({ type, event }));
+    // A machine changed outside the API (a kubelet stopped, pressure forced, a device plugin):
+    // what depends on it cannot be watched, so every component looks again.
+    opts.disk.watch?.(MACHINE_AREA, () => this.resyncAll());
   }
 
   private memoryOf(component: string): Memory {
-    const prefix = `${component}/`;
-    return {
-      get: <T>(key: string) => this.memory[prefix + key] as T | undefined,
-      set: (key: string, value: unknown) => {
-        if (value === undefined) delete this.memory[prefix + key];
-        else this.memory[prefix + key] = value;
-      },
-      keys: () => Object.keys(this.memory).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)),
-    };
+    return this.memory.of(component);
+  }
+
+  /** Every component's memory as one record ("<component>/<key>" -> value), to inspect it. */
+  memorySnapshot(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const b of this.bound) {
+      for (const component of [b.controller.name, `events:${b.controller.name}`]) {
+        const m = this.memoryOf(component);
+        for (const key of m.keys()) out[`${component}/${key}`] = m.get(key);
+      }
+    }
+    return out;
+  }
+
+  /** Asks `controller` to look at `key` at the next convergence (a change it cannot watch). */
+  enqueue(controller: string, key: ObjectKey): void {
+    this.byName.get(controller)?.queue.add(key);
+  }
+
+  /** Makes the next convergence reconcile every key of every controller. */
+  resyncAll(): void {
+    this.resyncPending = true;
   }
 
   /** Timers still pending after the last convergence. */
   pendingTimers(): Timer[] {
-    return [...this.timers];
+    return [...this.timers].map(([owner, at]) => ({ at, owner }));
   }
 
   /** The earliest pending timer, if any. */
   nextTimer(): number | undefined {
-    return this.timers.length ? Math.min(...this.timers.map((t) => t.at)) : undefined;
+    let next: number | undefined;
+    for (const at of this.timers.values()) if (next === undefined || at < next) next = at;
+    return next;
   }
 
-  /** Runs passes until one writes nothing. Returns the number of writes made. */
+  /** Drains the queues until a round finds them empty. Returns the number of writes made. */
   converge(): number {
     const start = this.writes.writeCount;
+    this.fireDueTimers();
     let lastWriters: string[] = [];
-    for (let pass = 0; pass < PASS_CAP; pass++) {
-      const before = this.writes.writeCount;
-      const { timers, writers } = this.pass();
-      if (this.writes.writeCount === before) {
-        this.timers = timers;
-        return this.writes.writeCount - start;
-      }
-      lastWriters = writers;
+    for (let round = 0; round < PASS_CAP; round++) {
+      this.resyncIfAsked();
+      this.feedQueues();
+      if (this.bound.every((b) => !b.queue.size)) return this.writes.writeCount - start;
+      lastWriters = this.round();
     }
     throw internalError(`controllers did not converge after ${PASS_CAP} passes; still writing: ${lastWriters.join(', ')}`);
   }
@@ -123,23 +183,86 @@ export class Engine {
     return until?.() ?? false;
   }
 
-  private pass(): { timers: Timer[]; writers: string[] } {
-    const timers: Timer[] = [];
+  /** One drain of every queue in roster order; returns the controllers whose keys wrote. */
+  private round(): string[] {
     const writers: string[] = [];
-    const now = this.clock.now();
-    for (const b of this.bindings) {
+    for (const b of this.bound) {
+      // What earlier controllers of this round wrote is seen in the same round, as in a pass.
+      this.feedQueues();
+      if (!b.queue.size) continue;
       const before = this.writes.writeCount;
-      const ctx: ReconcileContext = { client: b.client, clock: this.clock, random: this.random, events: b.events, memory: this.memoryOf(b.controller.name), disk: this.disk };
-      const state = b.controller.prepare?.(ctx);
-      const keys: ObjectKey[] = b.controller.keys(ctx, state);
+      const taken = b.queue.take();
+      const keys = b.controller.order ? b.controller.order(b.ctx, taken) : sortedByKey(taken);
+      const state = b.controller.prepare?.(b.ctx);
+      const now = this.clock.now();
       for (const key of keys) {
-        const res = b.controller.reconcile(ctx, key, state);
-        if (res?.requeueAfterMs !== undefined && res.requeueAfterMs >= 0) {
-          timers.push({ at: now + Math.max(1, res.requeueAfterMs), owner: `${b.controller.name}:${key.namespace ? key.namespace + '/' : ''}${key.name}` });
-        }
+        const res = b.controller.reconcile(b.ctx, key, state);
+        const owner = `${b.controller.name}:${keyString(key)}`;
+        if (res?.requeueAfterMs !== undefined && res.requeueAfterMs >= 0) this.setTimer(owner, now + Math.max(1, res.requeueAfterMs));
+        else this.timers.delete(owner);
       }
       if (this.writes.writeCount !== before) writers.push(b.controller.name);
     }
-    return { timers, writers };
+    return writers;
   }
+
+  private resyncIfAsked(): void {
+    if (!this.resyncPending) return;
+    this.resyncPending = false;
+    for (const b of this.bound) for (const key of b.controller.resync(b.ctx)) b.queue.add(key);
+  }
+
+  private setTimer(owner: string, at: number): void {
+    this.timers.set(owner, at);
+  }
+
+  /** Timers that are due enqueue their keys (and are spent). */
+  private fireDueTimers(): void {
+    const now = this.clock.now();
+    for (const [owner, at] of this.timers) {
+      if (at > now) continue;
+      this.timers.delete(owner);
+      const colon = owner.indexOf(':');
+      this.enqueue(owner.slice(0, colon), parseKeyString(owner.slice(colon + 1)));
+    }
+  }
+
+  /** Maps the writes seen so far to the keys of the controllers that watch them. */
+  private feedQueues(): void {
+    while (this.events.length) {
+      const events = this.events;
+      this.events = [];
+      for (const { type, event } of events) {
+        for (const { queue, watch } of this.watchersOf.get(type) ?? []) {
+          if (!watch.keys) queue.add(keyOfObject(event.object));
+          else for (const key of watch.keys(event, this.informers)) queue.add(key);
+        }
+      }
+    }
+  }
+}
+
+/** Namespace, then name: the order a list gives (each key's string made once). */
+function sortedByKey(keys: ObjectKey[]): ObjectKey[] {
+  return keys
+    .map((key) => ({ key, id: keyString(key) }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((k) => k.key);
+}
+
+/** Memory that lives as long as the engine (tests, and worlds that are never saved). */
+function inProcessMemory(): MemorySource {
+  const all = new Map<string, Map<string, unknown>>();
+  return {
+    of(component) {
+      let m = all.get(component);
+      if (!m) all.set(component, (m = new Map()));
+      const map = m;
+      return {
+        get: <T>(key: string) => map.get(key) as T | undefined,
+        set: (key: string, value: unknown) => void (value === undefined ? map.delete(key) : map.set(key, value)),
+        keys: () => [...map.keys()],
+      };
+    },
+  };
 }

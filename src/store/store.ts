@@ -6,10 +6,19 @@
 // collection); every collection ("/registry/pods") lives in a file of its own under `store/`,
 // read only when someone asks for it — `get pods` never parses a thousand Events. A save writes
 // the changed collections to new files, then commits by atomically replacing the manifest (temp
-// file, fsync, rename, directory fsync); files no longer named by it are removed afterwards. An
+// file, fsync, rename, directory fsync); files no longer named by it are removed afterwards
+// (`saveAsync`/`startSave`: the same, with the collection files flushed concurrently). An
 // unreadable file is an error naming it, never a reason to start afresh.
+//
+// Between saves, `commit` appends what a command is about to report to a journal under `store/`
+// (journal.ts); opening the store replays it. The home's `store/` is private (0700), the journal
+// too (0600).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PendingWrites, StoreError, fsyncDir, makePrivateDir, parse, readFileOrUndefined, writeDurably } from './files';
+import { type Change, JournalWriter, readJournal } from './journal';
+
+export { StoreError } from './files';
 
 export const STORE_FORMAT = 'pocketkube.store/v2';
 
@@ -22,7 +31,7 @@ export interface SystemState {
   converged: boolean;
   /** Bearer tokens the API server accepts, like a static token file. */
   tokens: Record<string, { user: string; groups: string[] }>;
-  /** What simulated components remember outside the API, by component/key. */
+  /** What simulated components remembered, by component/key, in homes saved before each component's memory got a collection of its own (moved there when next opened). */
   memory?: Record<string, unknown>;
 }
 
@@ -35,148 +44,109 @@ export interface Timer {
 interface Manifest {
   format: string;
   revision: number;
+  /** The last journal commit this manifest holds (absent: none yet). */
+  sequence?: number;
   system: SystemState;
   /** collection ("/registry/pods") -> file name under store/ */
   collections: Record<string, string>;
 }
 
-export class StoreError extends Error {}
-
 const READ_RETRIES = 5;
-
-function readFileOrUndefined(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new StoreError(`cannot read the store ${file}: ${(e as Error).message}`);
-  }
-}
-
-function parse<T>(file: string, text: string): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch (e) {
-    throw new StoreError(`the store ${file} is unreadable (${(e as Error).message}); it was left untouched`);
-  }
-}
-
-function writeDurably(file: string, text: string, pid: number): void {
-  const tmp = `${file}.tmp-${pid}`;
-  const fd = fs.openSync(tmp, 'w', 0o600);
-  try {
-    fs.writeSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
-}
-
-/**
- * Files written now and flushed to disk concurrently on the thread pool; `wait` for all of them
- * on the event loop, or `flushNow` to finish synchronously (a flush already under way is waited
- * for by the second fsync). A file is renamed into place once it is durable. The descriptors are
- * closed by their fsync's callback only, so none is reused while a flush may still use it.
- */
-class PendingWrites {
-  private readonly files: { fd: number; tmp: string; file: string; done: boolean }[] = [];
-  private left = 0;
-  private error?: Error;
-  private wake?: () => void;
-
-  constructor(writes: [string, string][], pid: number) {
-    for (const [file, text] of writes) {
-      const tmp = `${file}.tmp-${pid}`;
-      const fd = fs.openSync(tmp, 'w', 0o600);
-      const entry = { fd, tmp, file, done: false };
-      this.files.push(entry);
-      this.left++;
-      try {
-        fs.writeSync(fd, text);
-      } catch (e) {
-        this.error = e as Error;
-      }
-      fs.fsync(fd, (err) => {
-        fs.closeSync(fd);
-        if (err && !entry.done) this.error ??= err;
-        else this.durable(entry);
-        if (--this.left === 0) this.wake?.();
-      });
-    }
-  }
-
-  private durable(entry: { tmp: string; file: string; done: boolean }): void {
-    if (entry.done) return;
-    entry.done = true;
-    try {
-      fs.renameSync(entry.tmp, entry.file);
-    } catch (e) {
-      this.error ??= e as Error;
-    }
-  }
-
-  wait(): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const settle = () => (this.error ? reject(this.error) : resolve());
-      if (this.left === 0) settle();
-      else this.wake = settle;
-    });
-  }
-
-  flushNow(): void {
-    for (const f of this.files)
-      if (!f.done) {
-        fs.fsyncSync(f.fd);
-        this.durable(f);
-      }
-    if (this.error) throw this.error;
-  }
-}
-
-function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-  } catch {
-    /* directories cannot be fsynced on every platform */
-  }
-}
 
 /** "/registry/apps/deployments" -> "apps.deployments" */
 function fileStem(collection: string): string {
   return collection.replace(/^\/registry\//, '').replace(/[^A-Za-z0-9.-]+/g, '.');
 }
 
+/** Replayed journal changes of collections not read yet: key -> value, or DELETED. */
+const DELETED = Symbol('deleted');
+type Overlay = Map<string, Map<string, unknown>>;
+
 export class Store {
-  private manifest: Manifest;
+  private manifest!: Manifest;
   private readonly loaded = new Map<string, Map<string, unknown>>();
+  /**
+   * Each collection's keys in order, once someone asked: a deletion takes its key out, a new key
+   * waits in `added` until the next ask merges them in (inserting each at once would move the
+   * whole array per write).
+   */
+  private readonly sorted = new Map<string, { keys: string[]; added: string[] }>();
   private readonly dirtyCollections = new Set<string>();
   /** Collections given as text (a new cluster made from a template), saved as given until changed. */
   private readonly given = new Map<string, string>();
   private changed = false;
+  private onDisk: boolean;
+  /** Journal records replayed onto the manifest, applied to each collection as it is read. */
+  private overlay: Overlay = new Map();
+  private replayed = 0;
+  /** The number of the last commit this store holds (the manifest's, then the journal's). */
+  private sequence = 0;
+  /** Keys written since the last commit, by collection, and system fields set since then. */
+  private readonly uncommitted = new Map<string, Set<string>>();
+  private readonly uncommittedSystem = new Set<keyof SystemState>();
+  private journal?: JournalWriter;
+  private journalled = false;
 
   private constructor(
     readonly file: string,
-    manifest: Manifest,
-    readonly existed: boolean,
+    manifest: Manifest | undefined,
   ) {
-    this.manifest = manifest;
+    this.onDisk = manifest !== undefined;
+    if (manifest) this.load(manifest);
+    else this.manifest = emptyManifest();
   }
 
   private get dir(): string {
     return path.join(path.dirname(this.file), 'store');
   }
 
-  /** Opens the store's manifest, or an empty store when there is none yet. */
+  private get journalFile(): string {
+    return path.join(this.dir, 'journal');
+  }
+
+  /**
+   * Opens the store's manifest and replays the journal records it does not hold yet (the store
+   * is then not converged), or an empty store when there is none yet.
+   */
   static open(file: string): Store {
     const text = readFileOrUndefined(file);
-    if (text === undefined) return new Store(file, emptyManifest(), false);
-    const m = parse<Manifest>(file, text);
-    if (!m || m.format !== STORE_FORMAT || typeof m.revision !== 'number' || typeof m.collections !== 'object')
-      throw new StoreError(`the store ${file} is not a pocketkube store (format ${JSON.stringify(m?.format)}); it was left untouched`);
-    return new Store(file, m, true);
+    if (text === undefined) return new Store(file, undefined);
+    return new Store(file, checked(file, parse<Manifest>(file, text)));
+  }
+
+  /** Whether the store was on disk when opened (or has been saved since). */
+  get existed(): boolean {
+    return this.onDisk;
+  }
+
+  /** Whether a journal holds writes the manifest does not: replayed, or committed here. */
+  get journalPending(): boolean {
+    return this.replayed > 0 || this.journalled;
+  }
+
+  private load(manifest: Manifest): void {
+    this.manifest = manifest;
+    this.sequence = manifest.sequence ?? 0;
+    this.loaded.clear();
+    this.sorted.clear();
+    this.overlay = new Map();
+    this.dirtyCollections.clear();
+    this.given.clear();
+    const replay = readJournal(this.journalFile, this.sequence);
+    this.replayed = replay?.records.length ?? 0;
+    for (const record of replay?.records ?? []) {
+      for (const [collection, key, ...value] of record.changes) {
+        let changes = this.overlay.get(collection);
+        if (!changes) this.overlay.set(collection, (changes = new Map()));
+        changes.set(key, value.length ? value[0] : DELETED);
+        this.dirtyCollections.add(collection);
+      }
+      this.manifest = { ...this.manifest, revision: record.revision, system: { ...this.manifest.system, ...record.system } };
+      this.sequence = record.seq;
+    }
+    // What was acknowledged is here; what the controllers made of it may not be.
+    if (this.replayed) this.manifest = { ...this.manifest, system: { ...this.manifest.system, converged: false } };
+    this.journal = new JournalWriter(this.journalFile, replay?.wholeBytes ?? 0);
   }
 
   /**
@@ -207,15 +177,20 @@ export class Store {
       if (attempt >= READ_RETRIES || this.changed) throw new StoreError(`the store file ${file} is missing; the store was left untouched`);
       this.reloadManifest();
     }
+    for (const [key, value] of this.overlay.get(name) ?? []) {
+      if (value === DELETED) c.delete(key);
+      else c.set(key, value);
+    }
+    this.overlay.delete(name);
     this.loaded.set(name, c);
     return c;
   }
 
   private reloadManifest(): void {
+    this.sorted.clear();
     const text = readFileOrUndefined(this.file);
     if (text === undefined) throw new StoreError(`the store ${this.file} disappeared`);
-    this.manifest = parse<Manifest>(this.file, text);
-    this.loaded.clear();
+    this.load(checked(this.file, parse<Manifest>(this.file, text)));
   }
 
   /**
@@ -248,6 +223,7 @@ export class Store {
 
   setSystem(patch: Partial<SystemState>): void {
     this.manifest.system = { ...this.manifest.system, ...patch };
+    for (const k of Object.keys(patch)) this.uncommittedSystem.add(k as keyof SystemState);
     this.changed = true;
   }
 
@@ -260,20 +236,33 @@ export class Store {
   }
 
   put(collection: string, key: string, value: unknown): void {
-    this.collection(collection).set(key, value);
-    this.given.delete(collection);
-    this.dirtyCollections.add(collection);
-    this.changed = true;
+    const c = this.collection(collection);
+    if (!c.has(key)) this.sorted.get(collection)?.added.push(key);
+    c.set(key, value);
+    this.written(collection, key);
   }
 
   delete(collection: string, key: string): boolean {
     const done = this.collection(collection).delete(key);
     if (done) {
-      this.given.delete(collection);
-      this.dirtyCollections.add(collection);
-      this.changed = true;
+      const order = this.sorted.get(collection);
+      if (order) {
+        const i = lowerBound(order.keys, key);
+        if (order.keys[i] === key) order.keys.splice(i, 1);
+        else order.added.splice(order.added.indexOf(key), 1);
+      }
+      this.written(collection, key);
     }
     return done;
+  }
+
+  private written(collection: string, key: string): void {
+    this.given.delete(collection);
+    this.dirtyCollections.add(collection);
+    let keys = this.uncommitted.get(collection);
+    if (!keys) this.uncommitted.set(collection, (keys = new Set()));
+    keys.add(key);
+    this.changed = true;
   }
 
   /** Values whose key starts with `prefix`, in key order. */
@@ -282,11 +271,23 @@ export class Store {
     return this.keys(collection, prefix).map((k) => c.get(k));
   }
 
-  /** Keys that start with `prefix`, sorted. */
+  /** Keys that start with `prefix`, sorted: a range of the collection's ordered keys. */
   keys(collection: string, prefix = ''): string[] {
+    const keys = this.orderedKeys(collection);
+    if (!prefix) return [...keys];
     const out: string[] = [];
-    for (const k of this.collection(collection).keys()) if (k.startsWith(prefix)) out.push(k);
-    return out.sort();
+    for (let i = lowerBound(keys, prefix); i < keys.length && keys[i].startsWith(prefix); i++) out.push(keys[i]);
+    return out;
+  }
+
+  private orderedKeys(collection: string): string[] {
+    let order = this.sorted.get(collection);
+    if (!order) this.sorted.set(collection, (order = { keys: [...this.collection(collection).keys()].sort(), added: [] }));
+    else if (order.added.length) {
+      order.keys = mergeSorted(order.keys, order.added.sort());
+      order.added = [];
+    }
+    return order.keys;
   }
 
   count(collection: string): number {
@@ -294,13 +295,41 @@ export class Store {
   }
 
   /**
+   * Makes what changed since the last commit or save durable, as one fsynced journal record:
+   * the keys written (their values as they are now), the revision and the system fields set.
+   * Costs what was written, not the size of the collections; nothing at all when nothing was.
+   * A store not yet on disk is saved whole instead. Returns whether anything was committed.
+   */
+  commit(pid: number): boolean {
+    if (!this.uncommitted.size && !this.uncommittedSystem.size) return false;
+    if (!this.onDisk) {
+      this.save(pid);
+      return true;
+    }
+    const changes: Change[] = [];
+    for (const [collection, keys] of this.uncommitted) {
+      const c = this.collection(collection);
+      for (const key of keys) changes.push(c.has(key) ? [collection, key, c.get(key)] : [collection, key]);
+    }
+    const system: Record<string, unknown> = {};
+    for (const k of this.uncommittedSystem) system[k] = this.manifest.system[k];
+    if (!this.journalled && !this.replayed) makePrivateDir(this.dir);
+    this.journal!.append({ seq: this.sequence + 1, revision: this.manifest.revision, system, changes });
+    this.sequence++;
+    this.journalled = true;
+    this.uncommitted.clear();
+    this.uncommittedSystem.clear();
+    return true;
+  }
+
+  /**
    * Writes the changed collections to fresh files, then commits them by replacing the manifest
-   * atomically; files the new manifest no longer names are removed last.
+   * atomically; the journal and the files the new manifest no longer names are removed last.
    */
   save(pid: number): void {
     const plan = this.plan();
     for (const [file, text] of plan.writes) writeDurably(file, text, pid);
-    this.commit(plan, pid);
+    this.install(plan, pid);
   }
 
   /**
@@ -314,38 +343,39 @@ export class Store {
 
   /**
    * A save under way: the collection files are written now and flushed on the thread pool while
-   * the caller goes on; `done` commits the manifest once they are durable, `now` at once (after
+   * the caller goes on; `done` installs the manifest once they are durable, `now` at once (after
    * flushing what is left). Until then the store must not change.
    */
   startSave(pid: number): { done(): Promise<void>; now(): void } {
     const plan = this.plan();
     const writes = new PendingWrites(plan.writes, pid);
-    let committed = false;
-    const commit = () => {
-      if (committed) return;
-      committed = true;
-      this.commit(plan, pid);
+    let installed = false;
+    const install = () => {
+      if (installed) return;
+      installed = true;
+      this.install(plan, pid);
     };
     return {
       done: async () => {
         await writes.wait();
-        commit();
+        install();
       },
       now: () => {
         writes.flushNow();
-        commit();
+        install();
       },
     };
   }
 
+  /** The files a save writes (collection file, text) and the manifest that will name them. */
   private plan(): { next: Manifest; replaced: string[]; writes: [string, string][] } {
-    fs.mkdirSync(this.dir, { recursive: true });
-    const next: Manifest = { ...this.manifest, collections: { ...this.manifest.collections } };
+    makePrivateDir(this.dir);
+    const next: Manifest = { ...this.manifest, sequence: this.sequence, collections: { ...this.manifest.collections } };
     const replaced: string[] = [];
     const writes: [string, string][] = [];
     for (const name of this.dirtyCollections) {
       const given = this.given.get(name);
-      const entries = given === undefined ? this.loaded.get(name)! : undefined;
+      const entries = given === undefined ? this.collection(name) : undefined;
       const old = next.collections[name];
       if (old) replaced.push(old);
       if (entries && !entries.size) {
@@ -360,14 +390,22 @@ export class Store {
     return { next, replaced, writes };
   }
 
-  private commit({ next, replaced }: { next: Manifest; replaced: string[] }, pid: number): void {
+  /** Commits a save whose collection files are durable: the manifest replaced, the journal removed. */
+  private install({ next, replaced }: { next: Manifest; replaced: string[] }, pid: number): void {
     fsyncDir(this.dir);
     writeDurably(this.file, JSON.stringify(next), pid);
     fsyncDir(path.dirname(this.file));
     this.manifest = next;
+    this.onDisk = true;
     this.dirtyCollections.clear();
     this.given.clear();
+    this.uncommitted.clear();
+    this.uncommittedSystem.clear();
     this.changed = false;
+    this.journal ??= new JournalWriter(this.journalFile, 0);
+    this.journal.remove();
+    this.journalled = false;
+    this.replayed = 0;
     this.removeUnreferenced(replaced);
   }
 
@@ -377,6 +415,35 @@ export class Store {
     for (const f of replaced) if (!live.has(f)) fs.rmSync(path.join(this.dir, f), { force: true });
     for (const f of fs.readdirSync(this.dir)) if (f.includes('.tmp-') || (f.endsWith('.json') && !live.has(f))) fs.rmSync(path.join(this.dir, f), { force: true });
   }
+}
+
+/** The first index whose key is not before `key` (code-unit order, as sort() orders strings). */
+function lowerBound(keys: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i] < b[j] ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
+}
+
+function checked(file: string, m: Manifest): Manifest {
+  if (!m || m.format !== STORE_FORMAT || typeof m.revision !== 'number' || typeof m.collections !== 'object')
+    throw new StoreError(`the store ${file} is not a pocketkube store (format ${JSON.stringify(m?.format)}); it was left untouched`);
+  return m;
 }
 
 function emptyManifest(): Manifest {

@@ -32,6 +32,8 @@ export class Home {
         TZ: 'UTC',
         POCKETKUBE_HOME: this.dir,
         POCKETKUBE_WALLCLOCK: WALLCLOCK,
+        // Objects handed out by reads are frozen, so code that mutates what it read fails here.
+        POCKETKUBE_FREEZE: '1',
         ...this.env,
         ...opts.env,
       },

@@ -34,7 +34,7 @@ function snapshot(...entries: [Node, Pod[]?][]): Snapshot {
     for (const p of pods ?? []) addPod(info, { ...p, spec: { ...p.spec, nodeName: n.metadata.name } });
     return info;
   });
-  return { nodes, byName: new Map(nodes.map((n) => [n.node.metadata.name!, n])), namespaces: [{ name: 'default', labels: {} }], pending: [], client: {} as Client };
+  return { nodes, byName: new Map(nodes.map((n) => [n.node.metadata.name!, n])), namespaces: [{ name: 'default', labels: {} }], client: {} as Client };
 }
 
 /** What the scheduler reports for a pod that fits nowhere. */

@@ -43,9 +43,92 @@ export interface DecodeResult {
  * Checks `obj` against `rootType` and canonicalises quantities in place. The caller owns `obj`.
  */
 export function decode(obj: Record<string, unknown>, rootType: string): DecodeResult {
+  // Most objects are clean: one pass without sorting or paths; the wording pass only for the rest.
+  if (cleanStruct(obj, rootType)) return { unknownFields: [] };
   const result: DecodeResult = { unknownFields: [] };
   walkStruct(obj, rootType, '', '', result);
   return result;
+}
+
+/**
+ * Whether `obj` has only known fields of the right JSON types, canonicalising quantities on the
+ * way (as the full walk would; doing it twice changes nothing).
+ */
+function cleanStruct(obj: Record<string, unknown>, typeName: string): boolean {
+  const fields = fieldsOf(typeName);
+  for (const key in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+    const def = fields.get(key);
+    if (!def) return false;
+    const v = obj[key];
+    if (v === null) continue;
+    const fixed = cleanValue(v, def.type);
+    if (fixed === DIRTY) return false;
+    if (fixed !== undefined) obj[key] = fixed;
+  }
+  return true;
+}
+
+const DIRTY = Symbol('dirty');
+
+/** cleanStruct for one value: DIRTY on a problem, a replacement when canonicalised, else undefined. */
+function cleanValue(v: unknown, type: string): unknown {
+  if (type.charCodeAt(0) === 91 /* [ */) {
+    if (!Array.isArray(v)) return DIRTY;
+    const item = type.slice(2);
+    for (let i = 0; i < v.length; i++) {
+      if (v[i] === null) continue;
+      const fixed = cleanValue(v[i], item);
+      if (fixed === DIRTY) return DIRTY;
+      if (fixed !== undefined) v[i] = fixed;
+    }
+    return undefined;
+  }
+  if (type.startsWith('map[')) {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return DIRTY;
+    const item = type.slice(4, -1);
+    const m = v as Record<string, unknown>;
+    for (const k of Object.keys(m)) {
+      if (m[k] === null) continue;
+      const fixed = cleanValue(m[k], item);
+      if (fixed === DIRTY) return DIRTY;
+      if (fixed !== undefined) m[k] = fixed;
+    }
+    return undefined;
+  }
+  if (!SCALARS.has(type)) {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return DIRTY;
+    return cleanStruct(v as Record<string, unknown>, type) ? undefined : DIRTY;
+  }
+  if (!scalarFits(v, type)) return DIRTY;
+  if (type !== 'quantity') return undefined;
+  const q = tryParseQuantity(String(v));
+  if (!q) return DIRTY;
+  const canonical = q.toString();
+  return canonical === v ? undefined : canonical;
+}
+
+/** Whether a JSON value has the JSON type a scalar field takes (a quantity: a number or a string). */
+function scalarFits(v: unknown, type: string): boolean {
+  switch (type) {
+    case 'string':
+    case 'byte':
+    case 'time':
+    case 'microtime':
+      return typeof v === 'string';
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'int32':
+    case 'int64':
+      return typeof v === 'number' && Number.isInteger(v);
+    case 'double':
+    case 'number':
+      return typeof v === 'number';
+    case 'intorstring':
+    case 'quantity':
+      return typeof v === 'number' || typeof v === 'string';
+  }
+  return true;
 }
 
 /**
@@ -156,41 +239,32 @@ function walkValue(v: unknown, type: string, structName: string, path: string, g
     walkStruct(v as Record<string, unknown>, type, path, goPath, res);
     return undefined;
   }
-  switch (type) {
-    case 'any':
-      return undefined;
-    case 'string':
-    case 'byte':
-    case 'time':
-    case 'microtime':
-      return typeof v === 'string' ? undefined : fail();
-    case 'boolean':
-      return typeof v === 'boolean' ? undefined : fail();
-    case 'int32':
-    case 'int64':
-      return typeof v === 'number' && Number.isInteger(v) ? undefined : fail();
-    case 'double':
-    case 'number':
-      return typeof v === 'number' ? undefined : fail();
-    case 'intorstring':
-      return typeof v === 'number' || typeof v === 'string' ? undefined : fail();
-    case 'quantity': {
-      if (typeof v !== 'number' && typeof v !== 'string') return fail();
-      const q = tryParseQuantity(String(v));
-      if (!q) {
-        res.typeError ??= quantityError(String(v));
-        return undefined;
-      }
-      const canonical = q.toString();
-      return canonical === v ? undefined : canonical;
-    }
+  if (!scalarFits(v, type)) return fail();
+  if (type !== 'quantity') return undefined;
+  const q = tryParseQuantity(String(v));
+  if (!q) {
+    res.typeError ??= quantityError(String(v));
+    return undefined;
   }
-  return undefined;
+  const canonical = q.toString();
+  return canonical === v ? undefined : canonical;
 }
 
 /** Adds the zero values Go's encoder always writes (e.g. `resources: {}`, `creationTimestamp: null`). */
+/** Per type, the fields zero-filling looks at: those Go always writes, and those that nest. */
+const fillPlans = new Map<string, [string, FieldDef][]>();
+
+function fillPlan(typeName: string): [string, FieldDef][] {
+  let plan = fillPlans.get(typeName);
+  if (!plan) {
+    plan = [...fieldsOf(typeName)].filter(([, def]) => def.always || !SCALARS.has(def.type));
+    fillPlans.set(typeName, plan);
+  }
+  return plan;
+}
+
 export function fillZeroFields(obj: Record<string, unknown>, typeName: string): void {
-  for (const [name, def] of fieldsOf(typeName)) {
+  for (const [name, def] of fillPlan(typeName)) {
     let v = obj[name];
     if (v === undefined && def.always) {
       v = zeroValue(def.type);

@@ -7,7 +7,6 @@ import { renderTable, tableFor } from '../../printers/table';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context';
 import { CliError, MultiError, RawError } from '../errors';
-import { readManifests } from '../manifest/read';
 import { type OutputFormat, isTable, parseOutput, printStructured } from '../flags/output';
 import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
 import { type Resolved, type Target, listSelected, namespaceOfManifest, resolveArgs } from '../resolve';
@@ -95,6 +94,7 @@ function fetch(client: Client, o: GetOptions, targets: Target[], errors: Error[]
 /** What the arguments or -f files name; files that stopped early are reported with the rest. */
 async function resolveTargets(ctx: CommandContext, o: GetOptions): Promise<Resolved & { errors: Error[] }> {
   if (!o.filenames.length) return { ...resolveArgs(o.args), errors: [] };
+  const { readManifests } = require('../manifest/read') as typeof import('../manifest/read');
   const manifests = await readManifests(o.filenames, { recursive: o.recursive, validate: false }, ctx.io);
   const targets: Target[] = [];
   const errors: Error[] = [...manifests.errors];

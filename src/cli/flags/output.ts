@@ -9,13 +9,17 @@ import { fillZeroFields } from '../../api/schema';
 import type { KubeObject } from '../../api/types';
 import { toJson } from '../../printers/json';
 import { objectName } from '../../printers/name';
-import { toYaml } from '../../printers/yaml';
 import type { JsonPathPrinter } from '../../printers/jsonpath';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
 import type { Output } from '../io';
 import { klogWarning } from '../klog';
 import { parseGoBool } from '../program';
+
+/** The YAML printer, loaded when YAML is printed (tables, the common case, never need it). */
+function toYaml(v: unknown): string {
+  return (require('../../printers/yaml') as typeof import('../../printers/yaml')).toYaml(v);
+}
 
 export type OutputFormat =
   | { kind: 'default' }

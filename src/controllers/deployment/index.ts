@@ -6,35 +6,56 @@ import { replicaset as rsKind } from '../../api/kinds/replicaset';
 import { controllerRef, newControllerRef } from '../../api/meta/ownerrefs';
 import { fromLabelSelector, matches } from '../../api/meta/selector';
 import type { Deployment, Pod, ReplicaSet } from '../../api/types';
+import { INDEX, type Informers } from '../../client/informer';
 import type { Controller, ReconcileContext } from '../../engine/controller';
-import { type PodIndex, indexPods } from '../podindex';
+import { type PodIndex, podIndex } from '../../client/podindex';
 import { REASON, getCondition, hasProgressDeadline, newCondition, setCondition } from './progress';
 import { rolloutRecreate } from './recreate';
 import { rolloutRolling } from './rolling';
 import { DeploymentSync } from './sync';
 
 interface Snapshot {
-  byController: Map<string, ReplicaSet[]>;
-  orphans: ReplicaSet[];
+  replicaSets(owner: string): ReplicaSet[];
+  orphans(namespace: string): ReplicaSet[];
   pods: PodIndex;
 }
 
 function snapshot(ctx: ReconcileContext): Snapshot {
-  const byController = new Map<string, ReplicaSet[]>();
-  const orphans: ReplicaSet[] = [];
-  for (const rs of ctx.client.list<ReplicaSet>(rsKind.type)) {
-    const ref = controllerRef(rs);
-    if (!ref) orphans.push(rs);
-    else byController.set(ref.uid, [...(byController.get(ref.uid) ?? []), rs]);
-  }
-  return { byController, orphans, pods: indexPods(ctx.client.list<Pod>(podKind.type)) };
+  const rss = ctx.informers.for<ReplicaSet>(rsKind.type);
+  return {
+    replicaSets: (uid) => rss.byIndex(INDEX.controller, uid),
+    orphans: (ns) => rss.byIndex(INDEX.orphan, ns),
+    pods: podIndex(ctx.informers),
+  };
+}
+
+type Key = { namespace?: string; name: string };
+
+/** The Deployments a ReplicaSet concerns: its controller, or for an orphan each that may adopt it. */
+function deploymentsOf(rs: ReplicaSet, informers: Informers): Key[] {
+  const ref = controllerRef(rs);
+  if (ref) return ref.kind === 'Deployment' ? [{ namespace: rs.metadata.namespace, name: ref.name }] : [];
+  return informers
+    .for<Deployment>(deploymentKind.type)
+    .byIndex(INDEX.namespace, rs.metadata.namespace!)
+    .filter((d) => matches(fromLabelSelector(d.spec.selector) ?? [], rs.metadata.labels))
+    .map((d) => ({ namespace: d.metadata.namespace, name: d.metadata.name! }));
+}
+
+/** A pod concerns the Deployment of its ReplicaSet (a Recreate rollout waits for old pods to go). */
+function deploymentOfPod(pod: Pod, informers: Informers): Key[] {
+  const ref = controllerRef(pod);
+  if (ref?.kind !== 'ReplicaSet') return [];
+  const rs = informers.for<ReplicaSet>(rsKind.type).get(pod.metadata.namespace, ref.name);
+  const owner = rs && controllerRef(rs);
+  return owner?.kind === 'Deployment' ? [{ namespace: pod.metadata.namespace, name: owner.name }] : [];
 }
 
 /** ClaimReplicaSets: adopt matching orphans, release owned ones whose labels stopped matching. */
 function claimReplicaSets(ctx: ReconcileContext, d: Deployment, snap: Snapshot): ReplicaSet[] {
   const selector = fromLabelSelector(d.spec.selector) ?? [];
   const claimed: ReplicaSet[] = [];
-  for (const rs of snap.byController.get(d.metadata.uid!) ?? []) {
+  for (const rs of snap.replicaSets(d.metadata.uid!)) {
     if (matches(selector, rs.metadata.labels) || d.metadata.deletionTimestamp) claimed.push(rs);
     else
       ctx.client.patch(rsKind.type, rs.metadata.namespace, rs.metadata.name!, 'merge', {
@@ -42,8 +63,8 @@ function claimReplicaSets(ctx: ReconcileContext, d: Deployment, snap: Snapshot):
       });
   }
   if (d.metadata.deletionTimestamp) return claimed;
-  for (const rs of snap.orphans) {
-    if (rs.metadata.namespace !== d.metadata.namespace || rs.metadata.deletionTimestamp || !matches(selector, rs.metadata.labels)) continue;
+  for (const rs of snap.orphans(d.metadata.namespace!)) {
+    if (rs.metadata.deletionTimestamp || !matches(selector, rs.metadata.labels)) continue;
     claimed.push(
       ctx.client.patch<ReplicaSet>(rsKind.type, rs.metadata.namespace, rs.metadata.name!, 'merge', {
         metadata: { ownerReferences: [...(rs.metadata.ownerReferences ?? []), newControllerRef(d)], uid: rs.metadata.uid },
@@ -80,9 +101,15 @@ function syncScaling(s: DeploymentSync): void {
 export const deploymentController: Controller<Snapshot> = {
   name: 'deployment-controller',
 
+  watches: [
+    { type: deploymentKind.type },
+    { type: rsKind.type, keys: (e, informers) => [...deploymentsOf(e.object as ReplicaSet, informers), ...(e.oldObject ? deploymentsOf(e.oldObject as ReplicaSet, informers) : [])] },
+    { type: podKind.type, keys: (e, informers) => deploymentOfPod(e.object as Pod, informers) },
+  ],
+
   prepare: snapshot,
 
-  keys(ctx) {
+  resync(ctx) {
     return ctx.client.list<Deployment>(deploymentKind.type).map((d) => ({ namespace: d.metadata.namespace, name: d.metadata.name! }));
   },
 

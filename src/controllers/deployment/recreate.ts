@@ -2,7 +2,7 @@
 // (pkg/controller/deployment/recreate.go).
 import type { ReplicaSet } from '../../api/types';
 import type { ReconcileResult } from '../../engine/controller';
-import type { PodIndex } from '../podindex';
+import type { PodIndex } from '../../client/podindex';
 import { deploymentComplete } from './progress';
 import { replicasOf, statusReplicas } from './replicas';
 import { syncRolloutStatus } from './status';

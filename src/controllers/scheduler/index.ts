@@ -1,7 +1,9 @@
 // The scheduler: binds each pending pod to the best feasible node, or records why none fits with
 // kube-scheduler's FailedScheduling message (and, when evicting lower-priority pods would make
-// room, preempts them and nominates the node). Every pass looks afresh, so a pod pending for lack
-// of room is placed as soon as room appears.
+// room, preempts them and nominates the node). Its queue is kube-scheduler's: a new or changed
+// pending pod is tried at once; one that did not fit waits (unschedulablePods) until a cluster
+// event that could help it (queue.ts), so a pod pending for lack of room is placed as soon as
+// room appears, and no attempt is spent on a pod nothing has changed for.
 import { pod as podKind } from '../../api/kinds/pod';
 import { podCondition } from '../../api/pod/status';
 import { rfc3339 } from '../../api/time';
@@ -11,7 +13,12 @@ import { addPod, nodeName } from './framework';
 import { NO_NODES, fitErrorMessage } from './fiterror';
 import { type Candidate, preempt } from './preemption';
 import { findFeasible, selectHost } from './schedule';
-import { SCHEDULER_NAME, type Snapshot, cycleFor, takeSnapshot } from './snapshot';
+import { controllerRef } from '../../api/meta/ownerrefs';
+import { keyOfObject } from '../../client/informer';
+import { keyString } from '../../api/meta/objectkey';
+import { podInformer } from '../../client/podindex';
+import { pendingPods, schedulingQueueWatches } from './queue';
+import { SCHEDULER_NAME, type Snapshot, awaitsScheduling, cycleFor, queueOrder, takeSnapshot } from './snapshot';
 
 export { SCHEDULER_NAME } from './snapshot';
 
@@ -56,8 +63,26 @@ function evictVictims(ctx: ReconcileContext, preemptor: Pod, c: Candidate): void
   }
 }
 
-function scheduleOne(ctx: ReconcileContext, snap: Snapshot, pod: Pod): void {
+/** One drain's state: the cache, and the verdicts of pods that did not fit, for identical pods. */
+interface Drain {
+  snap: Snapshot;
+  verdicts: Map<string, string>;
+}
+
+/**
+ * What a scheduling attempt depends on besides the cache: pods with the same signature (the
+ * replicas of one template) get the same verdict while the cache has not changed.
+ */
+function signature(pod: Pod): string {
+  return JSON.stringify([pod.metadata.namespace, pod.metadata.labels ?? {}, pod.spec, pod.status?.nominatedNodeName ?? '', controllerRef(pod)?.uid ?? '']);
+}
+
+function scheduleOne(ctx: ReconcileContext, drain: Drain, pod: Pod): void {
+  const snap = drain.snap;
   if (!snap.nodes.length) return markUnschedulable(ctx, pod, NO_NODES);
+  const sig = signature(pod);
+  const known = drain.verdicts.get(sig);
+  if (known !== undefined) return markUnschedulable(ctx, pod, known);
   const cycle = cycleFor(snap, pod);
   const { feasible, statuses, preFilterStatus } = findFeasible(cycle);
   if (feasible.length) {
@@ -68,6 +93,7 @@ function scheduleOne(ctx: ReconcileContext, snap: Snapshot, pod: Pod): void {
     const bound = ctx.client.bind(podKind.type, pod.metadata.namespace!, pod.metadata.name!, target) as Pod;
     // The cache assumes the pod at once, so the next pod of this pass sees it.
     addPod(chosen, bound);
+    drain.verdicts.clear();
     ctx.events.event(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${target}`);
     return;
   }
@@ -80,23 +106,33 @@ function scheduleOne(ctx: ReconcileContext, snap: Snapshot, pod: Pod): void {
   });
   if (outcome.kind === 'nominate') {
     evictVictims(ctx, pod, outcome.candidate);
+    drain.verdicts.clear();
     return markUnschedulable(ctx, pod, message, nodeName(outcome.candidate.node));
   }
+  drain.verdicts.set(sig, message);
   markUnschedulable(ctx, pod, message);
 }
 
-export const scheduler: Controller<Snapshot> = {
+export const scheduler: Controller<Drain> = {
   name: SCHEDULER_NAME,
 
-  prepare: (ctx) => takeSnapshot(ctx.client),
+  watches: schedulingQueueWatches,
 
-  keys(_ctx, snap) {
-    return snap.pending.map((p) => ({ namespace: p.metadata.namespace, name: p.metadata.name! }));
+  resync: (ctx) => pendingPods(ctx.informers).map(keyOfObject),
+
+  prepare: (ctx) => ({ snap: takeSnapshot(ctx.client, ctx.informers), verdicts: new Map() }),
+
+  order(ctx, keys) {
+    const pods = podInformer(ctx.informers);
+    const queued = keys.map((key) => ({ key, id: keyString(key), pod: pods.get(key.namespace, key.name) }));
+    queued.sort((a, b) => (a.pod && b.pod ? queueOrder(a.pod, b.pod) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.pod ? 1 : b.pod ? -1 : 0));
+    return queued.map((q) => q.key);
   },
 
-  reconcile(ctx, key, snap) {
-    const pod = ctx.client.tryGet<Pod>(podKind.type, key.namespace, key.name);
-    if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) return;
-    scheduleOne(ctx, snap, pod);
+  reconcile(ctx, key, drain) {
+    // The informer's copy is the stored object as of now (it follows every write).
+    const pod = podInformer(ctx.informers).get(key.namespace, key.name);
+    if (!pod || !awaitsScheduling(pod)) return;
+    scheduleOne(ctx, drain, pod);
   },
 };

@@ -3,13 +3,14 @@
 // that finished (Succeeded, Failed) hold nothing; pods being deleted still do until they go.
 import { node as nodeKind } from '../../api/kinds/node';
 import { namespace as nsKind } from '../../api/kinds/namespace';
-import { pod as podKind } from '../../api/kinds/pod';
 import { type Selector, fromLabelSelector, matches } from '../../api/meta/selector';
 import { isPodTerminal } from '../../api/pod/status';
 import { typeForKind } from '../../api/registry';
 import { compareCodePoints } from '../../api/meta/codepoint';
 import type { KubeObject, LabelSelector, Labels, Namespace, Node, Pod } from '../../api/types';
 import type { Client } from '../../client/client';
+import type { Informers } from '../../client/informer';
+import { podsOnNode } from '../../client/podindex';
 import { type Cycle, type NodeInfo, addPod, newNodeInfo } from './framework';
 
 export const SCHEDULER_NAME = 'default-scheduler';
@@ -18,33 +19,41 @@ export interface Snapshot {
   nodes: NodeInfo[];
   byName: Map<string, NodeInfo>;
   namespaces: { name: string; labels: Labels }[];
-  /** Pods waiting for this scheduler, in the order its queue pops them. */
-  pending: Pod[];
   client: Client;
+}
+
+/** A pod this scheduler has to place: unbound, not gated, not going away, not finished. */
+export function awaitsScheduling(p: Pod): boolean {
+  return (
+    !p.spec.nodeName &&
+    !isPodTerminal(p) &&
+    (p.spec.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME &&
+    !p.metadata.deletionTimestamp &&
+    !(p.spec.schedulingGates as unknown[] | undefined)?.length
+  );
 }
 
 const priority = (p: Pod) => p.spec.priority ?? 0;
 
-export function takeSnapshot(client: Client): Snapshot {
-  const nodes = client
-    .list<Node>(nodeKind.type)
+/** PrioritySort: higher priority first, then the one waiting longest (then namespace and name). */
+export function queueOrder(a: Pod, b: Pod): number {
+  return priority(b) - priority(a) || compareCodePoints(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? '');
+}
+
+/** The scheduler's cache at the start of a drain: nodes with the pods bound to them. */
+export function takeSnapshot(client: Client, informers: Informers): Snapshot {
+  const nodes = informers
+    .for<Node>(nodeKind.type)
+    .list()
     .map(newNodeInfo)
     .sort((a, b) => compareCodePoints(a.node.metadata.name!, b.node.metadata.name!));
   const byName = new Map(nodes.map((n) => [n.node.metadata.name!, n]));
-  const pending: Pod[] = [];
-  for (const p of client.list<Pod>(podKind.type)) {
-    if (isPodTerminal(p)) continue;
-    if (p.spec.nodeName) {
-      const info = byName.get(p.spec.nodeName);
-      if (info) addPod(info, p);
-    } else if ((p.spec.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME && !p.metadata.deletionTimestamp && !(p.spec.schedulingGates as unknown[] | undefined)?.length) {
-      pending.push(p);
-    }
-  }
-  // PrioritySort: higher priority first, then the one waiting longest.
-  pending.sort((a, b) => priority(b) - priority(a) || compareCodePoints(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? ''));
-  const namespaces = client.list<Namespace>(nsKind.type).map((n) => ({ name: n.metadata.name!, labels: n.metadata.labels ?? {} }));
-  return { nodes, byName, namespaces, pending, client };
+  for (const info of nodes) for (const p of podsOnNode(informers, info.node.metadata.name!)) if (!isPodTerminal(p)) addPod(info, p);
+  const namespaces = informers
+    .for<Namespace>(nsKind.type)
+    .list()
+    .map((n) => ({ name: n.metadata.name!, labels: n.metadata.labels ?? {} }));
+  return { nodes, byName, namespaces, client };
 }
 
 /** Lists a kind that may not be served (yet); nothing when it is not. */

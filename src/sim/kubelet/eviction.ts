@@ -10,8 +10,9 @@ import { toleratesAll } from '../../api/meta/taints';
 import { qosClass } from '../../api/pod/qos';
 import { isPodTerminal } from '../../api/pod/status';
 import { rfc3339 } from '../../api/time';
-import type { Condition, Node, Pod, PodStatus } from '../../api/types';
-import { COMPONENTS } from '../../client/client';
+import type { Condition, Node, ObjectKey, Pod, PodStatus } from '../../api/types';
+import { COMPONENTS, type WatchEvent } from '../../client/client';
+import { podsOnNode } from '../../client/podindex';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { endedStatuses, killContainers } from '../node/kill';
 import { type Candidate, isCriticalPod, rankForEviction } from '../node/rank';
@@ -24,6 +25,8 @@ export const MONITORING_INTERVAL_MS = 10_000;
 export const PRESSURE_TRANSITION_MS = 5 * 60_000;
 
 const PRESSURE_AREA = 'kubelet';
+/** The kubelet's node status loop (sim/node/status.ts), which publishes the pressure. */
+export const NODE_STATUS_REPORTER = 'kubelet-node-status';
 const pressureKey = (nodeName: string) => `pressure/${nodeName}`;
 
 /** The node conditions the eviction manager currently reports (IsUnderMemoryPressure, ...). */
@@ -52,11 +55,19 @@ interface ManagerState {
   observedAt: Partial<Record<PressureCondition, number>>;
   /** The earliest time of the next synchronize that may evict. */
   nextSyncAt?: number;
+  /** The conditions whose thresholds were met at the last synchronize. */
+  met?: PressureCondition[];
 }
 
-interface Snapshot {
-  podsByNode: Map<string, Pod[]>;
+/**
+ * The manager synchronizes every monitoring interval, but is only woken when something could
+ * change: a threshold met at its last synchronize, and unchanged since (any change wakes it),
+ * was still met at every tick up to the last one before now.
+ */
+function lastTickObserved(since: number, now: number): number {
+  return since + Math.floor((now - since) / MONITORING_INTERVAL_MS) * MONITORING_INTERVAL_MS;
 }
+
 
 /** activePods: admitted pods that have not finished and are not being terminated. */
 function activePods(pods: readonly Pod[]): Pod[] {
@@ -145,38 +156,40 @@ function evictOne(ctx: ReconcileContext, node: Node, candidates: Candidate[], me
   return undefined;
 }
 
-export const evictionManager: Controller<Snapshot> = {
+/** The node a pod is (or was) bound to: its usage counts there. */
+function nodesOfPod(e: WatchEvent): ObjectKey[] {
+  const names = new Set([(e.object as Pod).spec.nodeName, (e.oldObject as Pod | undefined)?.spec.nodeName]);
+  return [...names].filter((n): n is string => !!n).map((name) => ({ name }));
+}
+
+export const evictionManager: Controller = {
   name: 'kubelet-eviction-manager',
 
-  prepare(ctx) {
-    const podsByNode = new Map<string, Pod[]>();
-    for (const p of ctx.client.list<Pod>(podKind.type)) {
-      const n = p.spec.nodeName;
-      if (!n) continue;
-      if (!podsByNode.has(n)) podsByNode.set(n, []);
-      podsByNode.get(n)!.push(p);
-    }
-    return { podsByNode };
-  },
+  watches: [{ type: nodeKind.type }, { type: podKind.type, keys: nodesOfPod }],
 
-  keys(ctx) {
+  resync(ctx) {
     return ctx.client.list<Node>(nodeKind.type).map((n) => ({ name: n.metadata.name! }));
   },
 
-  reconcile(ctx, key, snap) {
+  reconcile(ctx, key) {
     const node = ctx.client.tryGet<Node>(nodeKind.type, undefined, key.name);
     if (!node || !kubeletRunning(ctx, key.name)) return;
     const now = ctx.clock.now();
     const state: ManagerState = ctx.memory.get<ManagerState>(key.name) ?? { observedAt: {} };
-    const candidates: Candidate[] = activePods(snap.podsByNode.get(key.name) ?? []).map((pod) => ({ pod, usage: podUsage(pod) }));
+    const candidates: Candidate[] = activePods(podsOnNode(ctx.informers, key.name)).map((pod) => ({ pod, usage: podUsage(pod) }));
     const observations = observe(node, candidates.map((c) => c.usage), machineFacts(ctx.disk, key.name));
     const met = thresholdsMet(observations);
     const observedAt = { ...state.observedAt };
+    for (const c of state.met ?? []) if (observedAt[c] !== undefined) observedAt[c] = lastTickObserved(observedAt[c]!, now);
     for (const t of met) observedAt[t.condition] = now;
     // A condition holds while it was observed within the transition period.
     const pressure = (Object.keys(observedAt) as PressureCondition[]).filter((c) => now - observedAt[c]! < PRESSURE_TRANSITION_MS).sort();
     for (const c of Object.keys(observedAt) as PressureCondition[]) if (!pressure.includes(c)) delete observedAt[c];
-    if (nodePressure(ctx, key.name).join() !== pressure.join()) ctx.disk.put(PRESSURE_AREA, pressureKey(key.name), pressure.length ? pressure : undefined);
+    if (nodePressure(ctx, key.name).join() !== pressure.join()) {
+      ctx.disk.put(PRESSURE_AREA, pressureKey(key.name), pressure.length ? pressure : undefined);
+      // The status setters read it from the node's disk: they report it at once.
+      ctx.enqueue(NODE_STATUS_REPORTER, { name: key.name });
+    }
 
     let nextSyncAt = state.nextSyncAt;
     let requeue: number | undefined;
@@ -195,7 +208,8 @@ export const evictionManager: Controller<Snapshot> = {
       nextSyncAt = undefined;
       if (pressure.length) requeue = Math.min(...pressure.map((c) => observedAt[c]! + PRESSURE_TRANSITION_MS)) - now;
     }
-    const next: ManagerState = { observedAt, ...(nextSyncAt !== undefined ? { nextSyncAt } : {}) };
+    const metNow = [...new Set(met.map((t) => t.condition))].sort();
+    const next: ManagerState = { observedAt, ...(nextSyncAt !== undefined ? { nextSyncAt } : {}), ...(metNow.length ? { met: metNow } : {}) };
     ctx.memory.set(key.name, Object.keys(observedAt).length || nextSyncAt !== undefined ? next : undefined);
     const killing = finishKills(ctx, key.name);
     if (killing !== undefined) requeue = Math.min(requeue ?? Infinity, killing);

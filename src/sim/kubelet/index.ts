@@ -7,8 +7,11 @@ import { pod as podKind } from '../../api/kinds/pod';
 import { isPodTerminal } from '../../api/pod/status';
 import { deepEqual } from '../../api/meta/equal';
 import { parseTime, rfc3339 } from '../../api/time';
-import type { Condition, Container, ContainerStatus, Node, Pod, PodStatus } from '../../api/types';
+import type { Condition, Container, ContainerStatus, Node, ObjectKey, Pod, PodStatus } from '../../api/types';
 import { COMPONENTS } from '../../client/client';
+import type { WatchEvent } from '../../client/client';
+import { keyOfObject } from '../../client/informer';
+import { podsOnNode } from '../../client/podindex';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { allocatePodIP } from '../network/ipam';
 import { type ContainerSync, type PodRun, isSidecar, nextWake, nodeIP, podRun, restartPolicyOf, stopContainer, stopsAt, syncContainer, terminated } from './containers';
@@ -20,35 +23,28 @@ import { forgetPod, getRecord, podsOnDisk } from './records';
 import { phaseOf, podConditions, waitingStatus } from './status';
 import { unmountableVolumes } from './volumes';
 
-interface Snapshot {
-  nodes: Map<string, Node>;
-  usedIPs: Map<string, Set<string>>;
-  pods: Pod[];
-  /** Every pod in the API, terminal ones included (their logs stay until they are deleted). */
-  allUids: string[];
+/** One drain's view: the pod IPs in use on each node, gathered when a node first allocates one. */
+interface Drain {
+  usedIPs(node: string): Set<string>;
 }
 
-function snapshot(ctx: ReconcileContext): Snapshot {
-  const nodes = new Map(ctx.client.list<Node>(nodeKind.type).map((n) => [n.metadata.name!, n]));
-  const usedIPs = new Map<string, Set<string>>();
-  const pods: Pod[] = [];
-  const allUids: string[] = [];
-  for (const p of ctx.client.list<Pod>(podKind.type)) {
-    allUids.push(p.metadata.uid!);
-    const nodeName = p.spec.nodeName;
-    if (!nodeName || !nodes.has(nodeName)) continue;
-    if (p.status?.podIP && !p.spec.hostNetwork) {
-      if (!usedIPs.has(nodeName)) usedIPs.set(nodeName, new Set());
-      usedIPs.get(nodeName)!.add(p.status.podIP);
-    }
-    // Terminal pods are done with, but for one failed by its deadline whose containers are stopping.
-    if (!isPodTerminal(p) || p.metadata.deletionTimestamp || p.status?.reason === 'DeadlineExceeded') pods.push(p);
-  }
-  return { nodes, usedIPs, pods, allUids };
+function drainView(ctx: ReconcileContext): Drain {
+  const used = new Map<string, Set<string>>();
+  return {
+    usedIPs(node) {
+      let ips = used.get(node);
+      if (!ips) {
+        ips = new Set();
+        for (const p of podsOnNode(ctx.informers, node)) if (p.status?.podIP && !p.spec.hostNetwork) ips.add(p.status.podIP);
+        used.set(node, ips);
+      }
+      return ips;
+    },
+  };
 }
 
 /** Brings the pod's containers up to date and writes its status; says how the sync went. */
-function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): { outcome: SyncOutcome; sandboxCreated: boolean; wakeAt?: number } {
+function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, drain: Drain): { outcome: SyncOutcome; sandboxCreated: boolean; wakeAt?: number } {
   const now = ctx.clock.now();
   const nodeName = node.metadata.name!;
   const status: PodStatus = { ...(pod.status ?? {}) };
@@ -76,11 +72,10 @@ function syncPod(ctx: ReconcileContext, pod: Pod, node: Node, snap: Snapshot): {
   }
   const sandboxCreated = !status.podIP;
   if (!status.podIP) {
-    const used = snap.usedIPs.get(nodeName) ?? new Set<string>();
+    const used = drain.usedIPs(nodeName);
     const ip = pod.spec.hostNetwork ? host : allocatePodIP(node.spec.podCIDR, used);
     if (ip) {
       used.add(ip);
-      snap.usedIPs.set(nodeName, used);
       status.podIP = ip;
       status.podIPs = [{ ip }];
     }
@@ -223,26 +218,47 @@ function terminatePod(ctx: ReconcileContext, pod: Pod, node: Node): number | und
   return undefined;
 }
 
-export const kubelet: Controller<Snapshot> = {
+/** A pod bound to a node concerns its kubelet; a deleted one leaves its runtime state to forget. */
+function podKeys(e: WatchEvent): ObjectKey[] {
+  const pod = e.object as Pod;
+  if (!pod.spec.nodeName) return [];
+  return [e.type === 'DELETED' ? { ...keyOfObject(pod), uid: pod.metadata.uid } : keyOfObject(pod)];
+}
+
+/** What the node keeps of a pod that is gone: its schedule, back-offs and probes, its logs and files. */
+function forgetGone(ctx: ReconcileContext, uid: string): void {
+  forgetPods(ctx, (u) => u !== uid);
+  forgetPod(ctx.disk, uid);
+}
+
+export const kubelet: Controller<Drain> = {
   name: 'kubelet',
 
-  prepare(ctx) {
-    const snap = snapshot(ctx);
-    const live = new Set(snap.allUids);
-    forgetPods(ctx, live);
-    // The runtime's leftovers of pods that are gone (logs, files) go with them.
+  watches: [
+    { type: podKind.type, keys: podKeys },
+    // A node registering after its pods were bound: they start now.
+    { type: nodeKind.type, keys: (e, informers) => (e.type === 'ADDED' ? podsOnNode(informers, e.object.metadata.name!).map(keyOfObject) : []) },
+  ],
+
+  /** The relist: the runtime's leftovers of pods that are gone go with them, and every pod is synced. */
+  resync(ctx) {
+    const pods = ctx.client.list<Pod>(podKind.type);
+    const live = new Set(pods.map((p) => p.metadata.uid!));
+    forgetPods(ctx, (uid) => live.has(uid));
     for (const uid of podsOnDisk(ctx.disk)) if (!live.has(uid)) forgetPod(ctx.disk, uid);
-    return snap;
+    return pods.filter((p) => p.spec.nodeName).map(keyOfObject);
   },
 
-  keys(_ctx, snap) {
-    return snap.pods.map((p) => ({ namespace: p.metadata.namespace, name: p.metadata.name! }));
-  },
+  prepare: drainView,
 
-  reconcile(ctx, key, snap) {
+  reconcile(ctx, key, drain) {
     const pod = ctx.client.tryGet<Pod>(podKind.type, key.namespace, key.name);
+    if (key.uid) {
+      if (pod?.metadata.uid !== key.uid) forgetGone(ctx, key.uid);
+      return;
+    }
     if (!pod?.spec.nodeName) return;
-    const node = snap.nodes.get(pod.spec.nodeName);
+    const node = ctx.informers.for<Node>(nodeKind.type).get(undefined, pod.spec.nodeName);
     if (!node) return;
     // A stopped kubelet does nothing (its pods stay as they are, Terminating ones included).
     if (!kubeletRunning(ctx, node.metadata.name!)) return;
@@ -258,7 +274,7 @@ export const kubelet: Controller<Snapshot> = {
     // Between its syncs the kubelet leaves a pod alone.
     const wait = notDueFor(ctx, pod);
     if (wait !== undefined) return { requeueAfterMs: wait };
-    const { outcome, sandboxCreated, wakeAt } = syncPod(ctx, pod, node, snap);
+    const { outcome, sandboxCreated, wakeAt } = syncPod(ctx, pod, node, drain);
     const next = scheduleNext(ctx, pod, outcome, sandboxCreated, wakeAt);
     return next !== undefined ? { requeueAfterMs: next } : undefined;
   },

@@ -73,9 +73,9 @@ export function scheduleNext(ctx: ReconcileContext, pod: Pod, outcome: SyncOutco
 }
 
 /** What the kubelet remembers of pods that are gone (schedules, pull back-offs) is dropped. */
-export function forgetPods(ctx: ReconcileContext, livePodUids: Set<string>): void {
+export function forgetPods(ctx: ReconcileContext, live: (uid: string) => boolean): void {
   for (const key of ctx.memory.keys()) {
     const uid = key.split('/')[1];
-    if (uid && !livePodUids.has(uid)) ctx.memory.set(key, undefined);
+    if (uid && !live(uid)) ctx.memory.set(key, undefined);
   }
 }

@@ -9,7 +9,7 @@ import { rfc3339 } from '../../api/time';
 import type { Condition, Node, ResourceList } from '../../api/types';
 import { COMPONENTS } from '../../client/client';
 import type { Controller, ReconcileContext } from '../../engine/controller';
-import { nodePressure } from '../kubelet/eviction';
+import { NODE_STATUS_REPORTER, nodePressure } from '../kubelet/eviction';
 import { kubeletRunning, machineFacts } from '../kubelet/nodestate';
 
 interface Setter {
@@ -95,9 +95,11 @@ export function postNodeStatus(ctx: ReconcileContext, node: Node): void {
 }
 
 export const nodeStatusReporter: Controller = {
-  name: 'kubelet-node-status',
+  name: NODE_STATUS_REPORTER,
 
-  keys(ctx) {
+  watches: [{ type: nodeKind.type }],
+
+  resync(ctx) {
     return ctx.client.list<Node>(nodeKind.type).map((n) => ({ name: n.metadata.name! }));
   },
 

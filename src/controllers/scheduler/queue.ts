@@ -1,0 +1,86 @@
+// kube-scheduler's scheduling queue, as the writes that feed it: a pending pod that is new or
+// changed (beyond its status) goes to the active queue; one that did not fit stays out
+// (unschedulablePods) until a cluster event that could help it, as the plugins' EventsToRegister
+// say: a node added or changed (NodeResourcesFit, NodeAffinity, TaintToleration,
+// NodeUnschedulable…), a bound pod going away or finishing (its resources, ports and spread
+// counts freed), a pod bound that pods with required pod affinity or hard spread constraints
+// may be waiting for (InterPodAffinity, PodTopologySpread), namespace labels changing.
+// The cluster clock does not run while a command converges, so there is no backoffQ: a pod an
+// event moves is tried in the same convergence (kube-scheduler's backoff of 1s doubling to 10s
+// would leave it Pending until the clock is next advanced).
+import { deepEqual } from '../../api/meta/equal';
+import { namespace as nsKind } from '../../api/kinds/namespace';
+import { node as nodeKind } from '../../api/kinds/node';
+import { pod as podKind } from '../../api/kinds/pod';
+import { isPodTerminal } from '../../api/pod/status';
+import type { ObjectKey, Pod } from '../../api/types';
+import type { WatchEvent } from '../../client/client';
+import { type Informers, keyOfObject } from '../../client/informer';
+import type { Watch } from '../../engine/controller';
+import { podInformer } from '../../client/podindex';
+import { awaitsScheduling } from './snapshot';
+
+const PENDING_INDEX = 'scheduling';
+/** Index values: every pod waiting, and those of them a newly bound pod may help. */
+const ALL = 'all';
+const WAITING_FOR_PODS = 'waiting-for-pods';
+
+function pendingIndex(informers: Informers) {
+  const pods = podInformer(informers);
+  pods.addIndex(PENDING_INDEX, (p) => {
+    const pod = p as Pod;
+    if (!awaitsScheduling(pod)) return [];
+    return waitingForPods(pod) ? [ALL, WAITING_FOR_PODS] : [ALL];
+  });
+  return pods;
+}
+
+/** The pods waiting for this scheduler, in no particular order (the queue sorts them). */
+export function pendingPods(informers: Informers, which: typeof ALL | typeof WAITING_FOR_PODS = ALL): Pod[] {
+  return pendingIndex(informers).unordered(PENDING_INDEX, which);
+}
+
+/** isPodUpdated: a change other than status, resourceVersion, generation, managedFields or finalizers. */
+function podUpdated(old: Pod, pod: Pod): boolean {
+  const strip = (p: Pod) => {
+    const { resourceVersion: _r, generation: _g, managedFields: _m, finalizers: _f, ...meta } = p.metadata as Pod['metadata'] & { managedFields?: unknown };
+    return [meta, p.spec];
+  };
+  return !deepEqual(strip(old), strip(pod));
+}
+
+/** Holds resources on a node: bound and not finished. */
+const holdsNode = (p: Pod | undefined) => !!p?.spec.nodeName && !isPodTerminal(p);
+
+/** Pending pods a newly bound pod may satisfy: required pod affinity, hard topology spread. */
+function waitingForPods(p: Pod): boolean {
+  const spec = p.spec as { affinity?: { podAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: unknown[] } }; topologySpreadConstraints?: { whenUnsatisfiable?: string }[] };
+  const affinity = spec.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+  const spread = (spec.topologySpreadConstraints ?? []).some((c) => c.whenUnsatisfiable !== 'ScheduleAnyway');
+  return !!affinity?.length || spread;
+}
+
+function podKeys(e: WatchEvent, informers: Informers): ObjectKey[] {
+  const pod = e.object as Pod;
+  const old = e.oldObject as Pod | undefined;
+  if (e.type !== 'DELETED' && awaitsScheduling(pod)) return !old || !awaitsScheduling(old) || podUpdated(old, pod) ? [keyOfObject(pod)] : [];
+  const held = holdsNode(old);
+  const holds = e.type !== 'DELETED' && holdsNode(pod);
+  if (held && !holds) return pendingPods(informers).map(keyOfObject);
+  if (holds && (!held || !deepEqual(old?.metadata.labels, pod.metadata.labels))) return pendingPods(informers, WAITING_FOR_PODS).map(keyOfObject);
+  return [];
+}
+
+function nodeKeys(e: WatchEvent, informers: Informers): ObjectKey[] {
+  return e.type === 'DELETED' ? [] : pendingPods(informers).map(keyOfObject);
+}
+
+function namespaceKeys(e: WatchEvent, informers: Informers): ObjectKey[] {
+  return e.type === 'MODIFIED' && !deepEqual(e.oldObject?.metadata.labels, e.object.metadata.labels) ? pendingPods(informers).map(keyOfObject) : [];
+}
+
+export const schedulingQueueWatches: Watch[] = [
+  { type: podKind.type, keys: podKeys },
+  { type: nodeKind.type, keys: nodeKeys },
+  { type: nsKind.type, keys: namespaceKeys },
+];

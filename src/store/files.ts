@@ -1,0 +1,111 @@
+// The store's file primitives: reads that tell a missing file from a broken one, and writes that
+// reach the disk before anyone is told they happened.
+import * as fs from 'node:fs';
+
+export class StoreError extends Error {}
+
+export function readFileOrUndefined(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new StoreError(`cannot read the store ${file}: ${(e as Error).message}`);
+  }
+}
+
+export function parse<T>(file: string, text: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (e) {
+    throw new StoreError(`the store ${file} is unreadable (${(e as Error).message}); it was left untouched`);
+  }
+}
+
+/** Replaces `file` atomically: a temporary file, fsynced, renamed over it. */
+export function writeDurably(file: string, text: string, pid: number): void {
+  const tmp = `${file}.tmp-${pid}`;
+  const fd = fs.openSync(tmp, 'w', 0o600);
+  try {
+    fs.writeSync(fd, text);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+}
+
+/**
+ * Files written now and flushed to disk concurrently on the thread pool; `wait` for all of them
+ * on the event loop, or `flushNow` to finish synchronously (a flush already under way is waited
+ * for by the second fsync). A file is renamed into place once it is durable. The descriptors are
+ * closed by their fsync's callback only, so none is reused while a flush may still use it.
+ */
+export class PendingWrites {
+  private readonly files: { fd: number; tmp: string; file: string; done: boolean }[] = [];
+  private left = 0;
+  private error?: Error;
+  private wake?: () => void;
+
+  constructor(writes: [string, string][], pid: number) {
+    for (const [file, text] of writes) {
+      const tmp = `${file}.tmp-${pid}`;
+      const fd = fs.openSync(tmp, 'w', 0o600);
+      const entry = { fd, tmp, file, done: false };
+      this.files.push(entry);
+      this.left++;
+      try {
+        fs.writeSync(fd, text);
+      } catch (e) {
+        this.error = e as Error;
+      }
+      fs.fsync(fd, (err) => {
+        fs.closeSync(fd);
+        if (err && !entry.done) this.error ??= err;
+        else this.durable(entry);
+        if (--this.left === 0) this.wake?.();
+      });
+    }
+  }
+
+  private durable(entry: { tmp: string; file: string; done: boolean }): void {
+    if (entry.done) return;
+    entry.done = true;
+    try {
+      fs.renameSync(entry.tmp, entry.file);
+    } catch (e) {
+      this.error ??= e as Error;
+    }
+  }
+
+  wait(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const settle = () => (this.error ? reject(this.error) : resolve());
+      if (this.left === 0) settle();
+      else this.wake = settle;
+    });
+  }
+
+  flushNow(): void {
+    for (const f of this.files)
+      if (!f.done) {
+        fs.fsyncSync(f.fd);
+        this.durable(f);
+      }
+    if (this.error) throw this.error;
+  }
+}
+
+export function fsyncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+  } catch {
+    /* directories cannot be fsynced on every platform */
+  }
+}
+
+/** Creates a directory only its owner may enter, whatever the umask; an existing one is left as it is. */
+export function makePrivateDir(dir: string): void {
+  if (fs.mkdirSync(dir, { recursive: true, mode: 0o700 }) !== undefined) fs.chmodSync(dir, 0o700);
+}
