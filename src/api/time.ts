@@ -7,8 +7,17 @@ export interface Clock {
 }
 
 /** RFC3339 with seconds precision, as metav1.Time serializes: "2024-12-15T10:00:00Z". */
+/** The last second formatted: a convergence stamps thousands of objects within the same second. */
+let lastSecond = NaN;
+let lastText = '';
+
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    lastSecond = second;
+  }
+  return lastText;
 }
 
 /** RFC3339 with microseconds, as metav1.MicroTime serializes. */

@@ -277,6 +277,8 @@ export function fillZeroFields(obj: Record<string, unknown>, typeName: string): 
 }
 
 function fillNested(v: unknown, type: string): void {
+  // A frozen value was handed out by the API server, so it was filled when it was stored.
+  if (Object.isFrozen(v)) return;
   if (type.startsWith('[]')) {
     if (Array.isArray(v)) for (const el of v) if (el && typeof el === 'object') fillNested(el, type.slice(2));
   } else if (type.startsWith('map[')) {
