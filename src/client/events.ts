@@ -83,6 +83,45 @@ function spamKey(source: EventSource, ref: ObjectReference, type: string): strin
   return ['spam', source.component, source.host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid, ref.apiVersion, type].join('|');
 }
 
+/** The key events fold under: the same object, source host, type, reason and message. */
+function aggregationKey(namespace: string, ref: ObjectReference, host: string | undefined, type: string, reason: string, message: string): string {
+  return [namespace, ref.kind, ref.name, ref.uid, ref.fieldPath ?? '', host ?? '', type, reason, message].join('\x00');
+}
+
+/**
+ * The events each component recorded, by aggregation key: one scan of the store shared by every
+ * recorder of a controller manager (as one process has one correlator per component), kept
+ * current by the watch, whoever records.
+ */
+export class EventIndex {
+  private byComponent?: Map<string, Map<string, Event>>;
+
+  constructor(private readonly client: Client) {
+    client.watch(eventKind.type, undefined, {}, (e) => {
+      if (!this.byComponent || e.type === 'DELETED') return;
+      this.file(e.object as Event);
+    });
+  }
+
+  private file(e: Event): void {
+    const c = e.source?.component;
+    if (c === undefined) return;
+    let known = this.byComponent!.get(c);
+    if (!known) this.byComponent!.set(c, (known = new Map()));
+    known.set(aggregationKey(e.metadata.namespace!, e.involvedObject, e.source?.host, e.type ?? '', e.reason ?? '', e.message ?? ''), e);
+  }
+
+  of(component: string): Map<string, Event> {
+    if (!this.byComponent) {
+      this.byComponent = new Map();
+      for (const e of this.client.list<Event>(eventKind.type)) this.file(e);
+    }
+    let known = this.byComponent.get(component);
+    if (!known) this.byComponent.set(component, (known = new Map()));
+    return known;
+  }
+}
+
 export class EventRecorder implements Recorder {
   /** Events this source recorded before, by aggregation key. */
   private known?: Map<string, Event>;
@@ -94,6 +133,8 @@ export class EventRecorder implements Recorder {
     private readonly clock: Clock,
     private readonly sequence: EventSequence,
     private readonly source: EventSource,
+    /** Shared with the other recorders of the same manager; a recorder alone scans for itself. */
+    private readonly shared?: EventIndex,
   ) {}
 
   /** Gives the recorder somewhere to keep its spam filter between invocations. */
@@ -107,7 +148,7 @@ export class EventRecorder implements Recorder {
     const host = opts.host ?? this.source.host;
     const source: EventSource = host ? { component: this.source.component, host } : { component: this.source.component };
     if (this.spammed(source, involved, type)) return;
-    const key = this.key(namespace, involved, host, type, reason, message);
+    const key = aggregationKey(namespace, involved, host, type, reason, message);
     const now = rfc3339(this.clock.now());
     const known = this.index();
     const existing = known.get(key);
@@ -174,19 +215,8 @@ export class EventRecorder implements Recorder {
     }
   }
 
-  private key(namespace: string, ref: ObjectReference, host: string | undefined, type: string, reason: string, message: string): string {
-    return [namespace, ref.kind, ref.name, ref.uid, ref.fieldPath ?? '', host ?? '', type, reason, message].join('\x00');
-  }
-
   private index(): Map<string, Event> {
-    if (!this.known) {
-      this.known = new Map();
-      for (const e of this.client.list<Event>(eventKind.type)) {
-        if (e.source?.component !== this.source.component) continue;
-        const ref = e.involvedObject;
-        this.known.set(this.key(e.metadata.namespace!, ref, e.source.host, e.type ?? '', e.reason ?? '', e.message ?? ''), e);
-      }
-    }
+    this.known ??= (this.shared ?? new EventIndex(this.client)).of(this.source.component);
     return this.known;
   }
 }

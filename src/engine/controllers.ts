@@ -2,7 +2,7 @@
 // which event source.
 import type { Clock } from '../api/time';
 import { COMPONENTS, type Client } from '../client/client';
-import { EventRecorder, EventSequence } from '../client/events';
+import { EventIndex, EventRecorder, EventSequence } from '../client/events';
 import { bootstrapSigner } from '../controllers/bootstrapsigner';
 import { deploymentController } from '../controllers/deployment';
 import { eventTTL } from '../controllers/eventttl';
@@ -26,10 +26,11 @@ export function controllerBindings(client: Client, clock: Clock, sequence: Event
   const manager = client.as(COMPONENTS.controllerManager);
   const sched = client.as(COMPONENTS.scheduler);
   const nodes = client.as({ name: 'system:node', groups: ['system:nodes', 'system:authenticated'] });
+  const index = new EventIndex(manager);
   const bind = (controller: AnyController, c: Client, component: string): ControllerBinding => ({
     controller,
     client: c,
-    events: new EventRecorder(c, clock, sequence, { component }),
+    events: new EventRecorder(c, clock, sequence, { component }, index),
   });
   return [
     bind(deploymentController, manager, 'deployment-controller'),
