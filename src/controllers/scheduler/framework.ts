@@ -27,6 +27,8 @@ export interface NodeInfo {
   requested: Resources;
   /** The same with the scheduler's defaults for containers that request no cpu or memory (scoring). */
   nonZeroRequested: Resources;
+  /** Counts of matching pods by selector, remembered until a pod is added (the replicas of one template ask alike). */
+  matching?: Map<string, number>;
 }
 
 export function nodeName(info: NodeInfo): string {
@@ -39,6 +41,7 @@ export function newNodeInfo(node: Node): NodeInfo {
 
 export function addPod(info: NodeInfo, pod: Pod): void {
   info.pods.push(pod);
+  info.matching = undefined;
   addResources(info.requested, podRequests(pod));
   addResources(info.nonZeroRequested, podRequests(pod, true));
 }

@@ -30,6 +30,8 @@ interface Constraint {
   topologyKey: string;
   /** null selects nothing. */
   selector: Selector | null;
+  /** The selector as text: what counts of matching pods are remembered under. */
+  selectorKey: string;
   minDomains: number;
   honorAffinity: boolean;
   honorTaints: boolean;
@@ -54,6 +56,7 @@ function constraintsOf(pod: Pod, when: ConstraintSpec['whenUnsatisfiable']): Con
         maxSkew: c.maxSkew,
         topologyKey: c.topologyKey,
         selector,
+        selectorKey: JSON.stringify(selector),
         minDomains: c.minDomains ?? 1,
         honorAffinity: (c.nodeAffinityPolicy ?? 'Honor') === 'Honor',
         honorTaints: (c.nodeTaintsPolicy ?? 'Ignore') === 'Honor',
@@ -62,9 +65,15 @@ function constraintsOf(pod: Pod, when: ConstraintSpec['whenUnsatisfiable']): Con
 }
 
 /** Matching pods in the pod's namespace that are not being deleted; an empty selector counts none. */
-function countMatching(pods: readonly Pod[], selector: Selector | null, namespace: string): number {
+function countMatching(node: NodeInfo, c: Constraint, namespace: string): number {
+  const selector = c.selector;
   if (!selector?.length) return 0;
-  return pods.filter((p) => !p.metadata.deletionTimestamp && p.metadata.namespace === namespace && matches(selector, p.metadata.labels)).length;
+  const key = `${namespace}\x00${c.selectorKey}`;
+  const known = node.matching?.get(key);
+  if (known !== undefined) return known;
+  const n = node.pods.filter((p) => !p.metadata.deletionTimestamp && p.metadata.namespace === namespace && matches(selector, p.metadata.labels)).length;
+  (node.matching ??= new Map()).set(key, n);
+  return n;
 }
 
 function includes(c: Constraint, pod: Pod, node: NodeInfo): boolean {
@@ -90,7 +99,7 @@ export const podTopologySpread: FilterPlugin & ScorePlugin = {
       constraints.forEach((c, i) => {
         if (!includes(c, pod, node)) return;
         const v = node.node.metadata.labels![c.topologyKey];
-        counts[i].set(v, (counts[i].get(v) ?? 0) + countMatching(node.pods, c.selector, ns));
+        counts[i].set(v, (counts[i].get(v) ?? 0) + countMatching(node, c, ns));
       });
     }
     const minimum = constraints.map((c, i) => {
@@ -121,7 +130,7 @@ export const podTopologySpread: FilterPlugin & ScorePlugin = {
     else {
       const selector = cycle.defaultSpreadSelector();
       constraints = selector.length
-        ? SYSTEM_DEFAULTS.map((d) => ({ ...d, selector, minDomains: 1, honorAffinity: true, honorTaints: false }))
+        ? SYSTEM_DEFAULTS.map((d) => ({ ...d, selector, selectorKey: JSON.stringify(selector), minDomains: 1, honorAffinity: true, honorTaints: false }))
         : [];
     }
     if (!constraints.length) return null;
@@ -144,7 +153,7 @@ export const podTopologySpread: FilterPlugin & ScorePlugin = {
         if (c.topologyKey === HOSTNAME || !includes(c, pod, node)) return;
         const v = node.node.metadata.labels?.[c.topologyKey];
         if (v === undefined || !domainCounts[i].has(v)) return;
-        domainCounts[i].set(v, domainCounts[i].get(v)! + countMatching(node.pods, c.selector, ns));
+        domainCounts[i].set(v, domainCounts[i].get(v)! + countMatching(node, c, ns));
       });
     }
     return {
@@ -154,7 +163,7 @@ export const podTopologySpread: FilterPlugin & ScorePlugin = {
         constraints.forEach((c, i) => {
           const v = node.node.metadata.labels?.[c.topologyKey];
           if (v === undefined) return;
-          const count = c.topologyKey === HOSTNAME ? countMatching(node.pods, c.selector, ns) : (domainCounts[i].get(v) ?? 0);
+          const count = c.topologyKey === HOSTNAME ? countMatching(node, c, ns) : (domainCounts[i].get(v) ?? 0);
           score += count * weights[i] + (c.maxSkew - 1);
         });
         return Math.round(score);
