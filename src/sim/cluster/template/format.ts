@@ -13,10 +13,8 @@ import { rfc3339, rfc3339Micro } from '../../../api/time';
 
 export const TEMPLATE_FORMAT = 'pocketkube.bootstrap-template/v1';
 
-export interface BootstrapTemplate {
-  format: string;
-  /** The build that made it (and the only one that may use it). */
-  build: string;
+/** A bootstrapped store as its files hold it, and what the invocation carries on from. */
+export interface StoreImage {
   /** The seeded generator's state before the bootstrap: a home starting elsewhere builds directly. */
   rand: number[];
   /** The event-name sequence after the bootstrap (an invocation continues it). */
@@ -28,6 +26,12 @@ export interface BootstrapTemplate {
   system: string;
   /** Collection -> the JSON text of its file. */
   collections: Record<string, string>;
+}
+
+export interface BootstrapTemplate extends StoreImage {
+  format: string;
+  /** The build that made it (and the only one that may use it). */
+  build: string;
   /** The certificates issued at bootstrap, issuers first: JSON of `CertificateRecord[]`. */
   certificates: string;
   /** The cluster-info kubeconfig the bootstrap token signs. */

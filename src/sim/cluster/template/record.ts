@@ -3,19 +3,12 @@
 // two stores compared token by token. Where they differ, the value must be a time one of
 // TIME_RULES explains for both runs; anything else fails the build, so a template never
 // silently holds a value that belongs to one home.
-import { type BootstrapTemplate, type CertificateRecord, TEMPLATE_FORMAT, TIME_RULES, base64, jsonBody, placeholder } from './format';
+import { type BootstrapTemplate, type CertificateRecord, type StoreImage, TEMPLATE_FORMAT, TIME_RULES, base64, jsonBody, placeholder } from './format';
 
 /** What one direct bootstrap left: the store's state as its files hold it. */
-export interface BuiltCluster {
+export interface BuiltCluster extends StoreImage {
   /** The cluster time it was built at. */
   now: number;
-  /** The generator's state before the bootstrap. */
-  rand: number[];
-  eventSequence: number;
-  server: string;
-  revision: number;
-  system: string;
-  collections: Record<string, string>;
 }
 
 interface Identity {
