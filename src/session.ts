@@ -117,7 +117,7 @@ class World implements Cluster {
       of: (component) => ({
         get: <T>(key: string) => areas.get<T>(component, key),
         set: (key: string, value: unknown) => areas.put(component, key, value),
-        keys: () => areas.keys(component),
+        keys: (prefix?: string) => areas.keys(component, prefix),
       }),
     };
   }

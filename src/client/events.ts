@@ -64,7 +64,7 @@ export class EventSequence {
 export interface RecorderMemory {
   get<T>(key: string): T | undefined;
   set(key: string, value: unknown): void;
-  keys(): string[];
+  keys(prefix?: string): string[];
 }
 
 /**
@@ -191,7 +191,7 @@ export class EventRecorder implements Recorder {
     const level = (b: Bucket) => Math.min(SPAM_BURST, b.tokens + (now - b.at) / SPAM_REFILL_MS);
     if (!this.pruned) {
       // A bucket that has filled up again is the same as none: forget it.
-      for (const k of memory.keys()) if (k.startsWith('spam|') && level(memory.get<Bucket>(k)!) >= SPAM_BURST) memory.set(k, undefined);
+      for (const k of memory.keys('spam|')) if (level(memory.get<Bucket>(k)!) >= SPAM_BURST) memory.set(k, undefined);
       this.pruned = true;
     }
     const key = spamKey(source, ref, type);

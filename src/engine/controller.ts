@@ -49,7 +49,8 @@ export interface Memory {
   get<T>(key: string): T | undefined;
   /** `undefined` forgets the key. */
   set(key: string, value: unknown): void;
-  keys(): string[];
+  /** The keys that start with `prefix`. */
+  keys(prefix?: string): string[];
 }
 
 export interface ReconcileResult {

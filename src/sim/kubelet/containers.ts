@@ -19,7 +19,7 @@ import { type ContainerHost, containerHost, hostsFile } from './host';
 import { podNetwork } from './network';
 import { hasProbes, probe } from './probes';
 import { exceedsMemoryLimit, injectedExit, injectedProbe } from './inject';
-import type { SyncOutcome } from './podworker';
+import { type SyncOutcome, podMemoryKey } from './podworker';
 import { pullImage } from './pull';
 import { type ContainerRecord, type Terminated, appendLog, dropLog, getRecord, putRecord, readLog, truncateLog } from './records';
 import { waitingStatus } from './status';
@@ -369,7 +369,7 @@ function afterExit(run: PodRun, c: Container, exited: ContainerRecord, policy: R
   if (!restart) return describe(run, c, live, 'done');
   // The back-off is kept per container spec (getStableKey hashes the container): a new image
   // starts without the old one's back-off.
-  const key = `crash/${uid}/${c.name}/${c.image ?? ''}`;
+  const key = podMemoryKey(uid, 'crash', c.name, c.image ?? '');
   const memory = run.ctx.memory;
   if (isInBackOffSince(memory, key, exit.at, run.now)) {
     event(run, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef(run.pod)}`);

@@ -131,7 +131,7 @@ function evictPod(ctx: ReconcileContext, pod: Pod, node: Node, message: string):
 function finishKills(ctx: ReconcileContext, nodeName: string): number | undefined {
   const now = ctx.clock.now();
   let next: number | undefined;
-  for (const key of ctx.memory.keys().filter((k) => k.startsWith('killing/'))) {
+  for (const key of ctx.memory.keys('killing/')) {
     const k = ctx.memory.get<Killing>(key)!;
     if (k.node !== nodeName) continue;
     if (k.at > now) {

@@ -15,7 +15,7 @@ import { podsOnNode } from '../../client/podindex';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { allocatePodIP } from '../network/ipam';
 import { type ContainerSync, type PodRun, isSidecar, nextWake, nodeIP, podRun, restartPolicyOf, stopContainer, stopsAt, syncContainer, terminated } from './containers';
-import { type SyncOutcome, forgetPods, notDueFor, scheduleNext } from './podworker';
+import { type SyncOutcome, forgetPodMemory, forgetPods, notDueFor, scheduleNext } from './podworker';
 import { killContainers, endedStatuses } from '../node/kill';
 import { admitPod } from './eviction';
 import { kubeletRunning } from './nodestate';
@@ -227,7 +227,7 @@ function podKeys(e: WatchEvent): ObjectKey[] {
 
 /** What the node keeps of a pod that is gone: its schedule, back-offs and probes, its logs and files. */
 function forgetGone(ctx: ReconcileContext, uid: string): void {
-  forgetPods(ctx, (u) => u !== uid);
+  forgetPodMemory(ctx, uid);
   forgetPod(ctx.disk, uid);
 }
 

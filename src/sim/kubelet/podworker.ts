@@ -23,7 +23,13 @@ interface Due {
   execs?: number;
 }
 
-const keyOf = (pod: Pod) => `sync/${pod.metadata.uid}`;
+/**
+ * A key of what the kubelet remembers about one pod ("<uid>/sync", "<uid>/probe/web/liveness"):
+ * everything of a pod under its uid, so a pod that goes is forgotten by one prefix.
+ */
+export const podMemoryKey = (uid: string, ...parts: string[]) => [uid, ...parts].join('/');
+
+const keyOf = (pod: Pod) => podMemoryKey(pod.metadata.uid!, 'sync');
 
 /**
  * What of a pod can change after its creation and concerns the kubelet: the containers' images,
@@ -74,8 +80,10 @@ export function scheduleNext(ctx: ReconcileContext, pod: Pod, outcome: SyncOutco
 
 /** What the kubelet remembers of pods that are gone (schedules, pull back-offs) is dropped. */
 export function forgetPods(ctx: ReconcileContext, live: (uid: string) => boolean): void {
-  for (const key of ctx.memory.keys()) {
-    const uid = key.split('/')[1];
-    if (uid && !live(uid)) ctx.memory.set(key, undefined);
-  }
+  for (const key of ctx.memory.keys()) if (!live(key.slice(0, key.indexOf('/')))) ctx.memory.set(key, undefined);
+}
+
+/** What the kubelet remembers of one pod that is gone. */
+export function forgetPodMemory(ctx: ReconcileContext, uid: string): void {
+  for (const key of ctx.memory.keys(podMemoryKey(uid, ''))) ctx.memory.set(key, undefined);
 }

@@ -11,6 +11,7 @@ import { isOpaque } from '../runtime/process';
 import { injectedProbe } from './inject';
 import type { ContainerHost } from './host';
 import type { ContainerRecord } from './records';
+import { podMemoryKey } from './podworker';
 
 export type ProbeKind = 'startup' | 'liveness' | 'readiness';
 
@@ -114,7 +115,7 @@ const INITIAL: Record<ProbeKind, boolean | undefined> = { readiness: false, live
  * left alone until the pod syncs for another reason).
  */
 function runWorker(t: ProbeTarget, kind: ProbeKind, spec: ProbeSpec, gate: boolean, failures: [ProbeKind, string][]): { w: WorkerState; wakeAt?: number } {
-  const key = `probe/${t.pod.metadata.uid}/${t.c.name}/${kind}`;
+  const key = podMemoryKey(t.pod.metadata.uid!, 'probe', t.c.name, kind);
   let w = t.memory.get<WorkerState>(key);
   const period = (spec.periodSeconds ?? 10) * 1000;
   const delay = (spec.initialDelaySeconds ?? 0) * 1000;

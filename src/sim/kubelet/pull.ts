@@ -9,6 +9,7 @@ import { COMPONENTS } from '../../client/client';
 import type { ReconcileContext } from '../../engine/controller';
 import { isInBackOffSinceUpdate, nextBackOff } from './backoff';
 import { type ImageRef, fullName, imageDigest, imageSize, parseImage, pullDurationMs, pullError } from '../runtime/images';
+import { podMemoryKey } from './podworker';
 
 export type PullResult = { ok: true } | { ok: false; reason: 'ErrImagePull' | 'ImagePullBackOff' | 'ErrImageNeverPull' | 'InvalidImageName'; message: string };
 
@@ -50,7 +51,7 @@ export function pullImage(ctx: ReconcileContext, pod: Pod, c: Container, nodeNam
   }
   const error = pullError(ref);
   if (error) {
-    const key = `pull/${pod.metadata.uid}/${c.image}`;
+    const key = podMemoryKey(pod.metadata.uid!, 'pull', c.image ?? '');
     const now = ctx.clock.now();
     if (isInBackOffSinceUpdate(ctx.memory, key, now)) {
       event('Normal', 'BackOff', `Back-off pulling image ${image}`);
