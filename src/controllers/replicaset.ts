@@ -8,39 +8,17 @@ import { fromLabelSelector, matches } from '../api/meta/selector';
 import { isPodActive, isPodAvailable, isPodReady, podCondition } from '../api/pod/status';
 import { parseTime, rfc3339 } from '../api/time';
 import type { Pod, ReplicaSet, ReplicaSetStatus } from '../api/types';
-import { INDEX, type Informers } from '../client/informer';
-import type { Controller, ReconcileContext, ReconcileResult, Watch } from '../engine/controller';
 import { type PodIndex, podIndex } from '../client/podindex';
+import type { Controller, ReconcileContext, ReconcileResult } from '../engine/controller';
+import { ownedBy } from './ownerwatch';
 
 /** The most pods one batch creates (the controller's burstReplicas); batches grow 1, 2, 4 … up to it. */
 const BURST = 500;
-const RS_KIND = { apiVersion: 'apps/v1', kind: 'ReplicaSet' };
-
-/** The ReplicaSets a pod concerns: its controller's, or for an orphan every one in its namespace (adoption). */
-function ownersOf(pod: Pod, informers: Informers): { namespace?: string; name: string }[] {
-  const ref = pod.metadata.ownerReferences?.find((r) => r.controller);
-  if (ref) return ref.apiVersion === RS_KIND.apiVersion && ref.kind === RS_KIND.kind ? [{ namespace: pod.metadata.namespace, name: ref.name }] : [];
-  return informers
-    .for<ReplicaSet>(rsKind.type)
-    .byIndex(INDEX.namespace, pod.metadata.namespace!)
-    .filter((rs) => matches(fromLabelSelector(rs.spec.selector) ?? [], pod.metadata.labels))
-    .map((rs) => ({ namespace: rs.metadata.namespace, name: rs.metadata.name! }));
-}
-
-const podWatch: Watch = {
-  type: podKind.type,
-  keys: (e, informers) => {
-    const keys = ownersOf(e.object as Pod, informers);
-    // A pod released by its owner (labels or references changed) is looked at by the old one too.
-    if (e.oldObject) keys.push(...ownersOf(e.oldObject as Pod, informers));
-    return keys;
-  },
-};
 
 export const replicaSetController: Controller<PodIndex> = {
   name: 'replicaset-controller',
 
-  watches: [{ type: rsKind.type }, podWatch],
+  watches: [{ type: rsKind.type }, ownedBy(podKind.type, rsKind.type)],
 
   resync(ctx) {
     return ctx.client.list<ReplicaSet>(rsKind.type).map((rs) => ({ namespace: rs.metadata.namespace, name: rs.metadata.name! }));

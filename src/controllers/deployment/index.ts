@@ -5,9 +5,10 @@ import { pod as podKind } from '../../api/kinds/pod';
 import { replicaset as rsKind } from '../../api/kinds/replicaset';
 import { controllerRef, newControllerRef } from '../../api/meta/ownerrefs';
 import { fromLabelSelector, matches } from '../../api/meta/selector';
-import type { Deployment, Pod, ReplicaSet } from '../../api/types';
+import type { Deployment, ObjectKey, Pod, ReplicaSet } from '../../api/types';
 import { INDEX, type Informers } from '../../client/informer';
 import type { Controller, ReconcileContext } from '../../engine/controller';
+import { ownedBy } from '../ownerwatch';
 import { type PodIndex, podIndex } from '../../client/podindex';
 import { REASON, getCondition, hasProgressDeadline, newCondition, setCondition } from './progress';
 import { rolloutRecreate } from './recreate';
@@ -29,21 +30,8 @@ function snapshot(ctx: ReconcileContext): Snapshot {
   };
 }
 
-type Key = { namespace?: string; name: string };
-
-/** The Deployments a ReplicaSet concerns: its controller, or for an orphan each that may adopt it. */
-function deploymentsOf(rs: ReplicaSet, informers: Informers): Key[] {
-  const ref = controllerRef(rs);
-  if (ref) return ref.kind === 'Deployment' ? [{ namespace: rs.metadata.namespace, name: ref.name }] : [];
-  return informers
-    .for<Deployment>(deploymentKind.type)
-    .byIndex(INDEX.namespace, rs.metadata.namespace!)
-    .filter((d) => matches(fromLabelSelector(d.spec.selector) ?? [], rs.metadata.labels))
-    .map((d) => ({ namespace: d.metadata.namespace, name: d.metadata.name! }));
-}
-
 /** A pod concerns the Deployment of its ReplicaSet (a Recreate rollout waits for old pods to go). */
-function deploymentOfPod(pod: Pod, informers: Informers): Key[] {
+function deploymentOfPod(pod: Pod, informers: Informers): ObjectKey[] {
   const ref = controllerRef(pod);
   if (ref?.kind !== 'ReplicaSet') return [];
   const rs = informers.for<ReplicaSet>(rsKind.type).get(pod.metadata.namespace, ref.name);
@@ -103,7 +91,7 @@ export const deploymentController: Controller<Snapshot> = {
 
   watches: [
     { type: deploymentKind.type },
-    { type: rsKind.type, keys: (e, informers) => [...deploymentsOf(e.object as ReplicaSet, informers), ...(e.oldObject ? deploymentsOf(e.oldObject as ReplicaSet, informers) : [])] },
+    ownedBy(rsKind.type, deploymentKind.type),
     { type: podKind.type, keys: (e, informers) => deploymentOfPod(e.object as Pod, informers) },
   ],
 
