@@ -4,6 +4,7 @@
 // node" without scanning. The watch is opened when the informer is made, so no write is missed
 // between it and the first read; writes seen before the first read are simply not needed (the
 // list reads the store as it is then).
+import { compareUnits, keyString } from '../api/meta/objectkey';
 import { controllerRef } from '../api/meta/ownerrefs';
 import type { ResourceType } from '../api/registry';
 import type { KubeObject, ObjectKey } from '../api/types';
@@ -36,15 +37,13 @@ const STANDARD: Record<string, IndexFunc> = {
 
 /** "<namespace>/<name>", or the name of a cluster-scoped object: the store's own key order. */
 export function cacheKey(namespace: string | undefined, name: string): string {
-  return namespace ? `${namespace}/${name}` : name;
+  return keyString({ namespace, name });
 }
 
 export function keyOfObject(obj: KubeObject): ObjectKey {
   return obj.metadata.namespace ? { namespace: obj.metadata.namespace, name: obj.metadata.name! } : { name: obj.metadata.name! };
 }
 
-/** Code-unit order, the order the store lists keys in. */
-const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface Index {
   fn: IndexFunc;
@@ -78,7 +77,7 @@ export class Informer<T extends KubeObject = KubeObject> {
   /** Every object, in key order. */
   list(): T[] {
     const objects = this.synced();
-    return [...objects.keys()].sort(byKey).map((k) => objects.get(k)!);
+    return [...objects.keys()].sort(compareUnits).map((k) => objects.get(k)!);
   }
 
   /** The objects filed under `value` in `index`, in key order. */
@@ -86,7 +85,7 @@ export class Informer<T extends KubeObject = KubeObject> {
     const objects = this.synced();
     const keys = this.indexes.get(index)?.values.get(value);
     if (!keys?.size) return [];
-    return [...keys].sort(byKey).map((k) => objects.get(k)!);
+    return [...keys].sort(compareUnits).map((k) => objects.get(k)!);
   }
 
   /** The objects filed under `value` in `index`, in no particular order (to enqueue them, say). */

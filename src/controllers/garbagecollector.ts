@@ -6,6 +6,7 @@ import { type ResourceType, allTypes, typeForKind } from '../api/registry';
 import type { KubeObject, ObjectKey, OwnerReference } from '../api/types';
 import { FINALIZER_FOREGROUND, FINALIZER_ORPHAN } from '../api/meta/finalizers';
 import { deepEqual } from '../api/meta/equal';
+import { compareUnits } from '../api/meta/objectkey';
 import type { WatchEvent } from '../client/client';
 import { INDEX, type Informers, cacheKey } from '../client/informer';
 import type { Controller, ReconcileContext } from '../engine/controller';
@@ -18,7 +19,7 @@ interface Item {
 const UID_INDEX = 'uid';
 
 /** The kinds the collector follows: everything but Events, in the registry's order. */
-const followed = (): ResourceType[] => allTypes().filter((t) => t.kind !== 'Event');
+const FOLLOWED: readonly ResourceType[] = allTypes().filter((t) => t.kind !== 'Event');
 
 /** The collector's graph, read through the informers: objects by uid and dependents by owner. */
 interface Graph {
@@ -34,13 +35,13 @@ function graphOf(informers: Informers): Graph {
   };
   return {
     find(uid) {
-      for (const type of followed()) {
+      for (const type of FOLLOWED) {
         const [obj] = informer(type).byIndex(UID_INDEX, uid);
         if (obj) return { type, obj };
       }
       return undefined;
     },
-    dependents: (uid) => followed().flatMap((type) => informer(type).byIndex(INDEX.owner, uid).map((obj) => ({ type, obj }))),
+    dependents: (uid) => FOLLOWED.flatMap((type) => informer(type).byIndex(INDEX.owner, uid).map((obj) => ({ type, obj }))),
   };
 }
 
@@ -140,11 +141,11 @@ function processDependent(ctx: ReconcileContext, item: Item, graph: Graph): void
 export const garbageCollector: Controller<Graph> = {
   name: 'garbage-collector',
 
-  watches: followed().map((type) => ({ type, keys: changeKeys })),
+  watches: FOLLOWED.map((type) => ({ type, keys: changeKeys })),
 
   resync(ctx) {
     const keys: string[] = [];
-    for (const type of followed()) {
+    for (const type of FOLLOWED) {
       for (const obj of ctx.client.list(type)) {
         const waiting = isOwnerWaiting(obj, FINALIZER_ORPHAN) || isOwnerWaiting(obj, FINALIZER_FOREGROUND);
         if (waiting || obj.metadata.ownerReferences?.length) keys.push(obj.metadata.uid!);
@@ -158,17 +159,12 @@ export const garbageCollector: Controller<Graph> = {
   /** The graph's order: by kind as the registry lists kinds, then namespace and name. */
   order(ctx, keys) {
     const graph = graphOf(ctx.informers);
-    const rank = new Map(followed().map((t, i) => [t, i]));
-    const placed = keys.map((key) => ({ key, item: graph.find(key.name) }));
-    const sortKey = (p: (typeof placed)[number]) => (p.item ? cacheKey(p.item.obj.metadata.namespace, p.item.obj.metadata.name!) : '');
-    placed.sort((a, b) => {
-      const ra = a.item ? rank.get(a.item.type)! : Infinity;
-      const rb = b.item ? rank.get(b.item.type)! : Infinity;
-      if (ra !== rb) return ra - rb;
-      const x = sortKey(a);
-      const y = sortKey(b);
-      return x < y ? -1 : x > y ? 1 : 0;
+    const rank = new Map(FOLLOWED.map((t, i) => [t, i]));
+    const placed = keys.map((key) => {
+      const item = graph.find(key.name);
+      return { key, rank: item ? rank.get(item.type)! : rank.size, id: item ? cacheKey(item.obj.metadata.namespace, item.obj.metadata.name!) : '' };
     });
+    placed.sort((a, b) => a.rank - b.rank || compareUnits(a.id, b.id));
     return placed.map((p) => p.key);
   },
 

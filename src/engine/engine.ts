@@ -3,6 +3,7 @@
 // them all empty. A round costs what changed, not the cluster's size. Time moves only when asked
 // (`advanceTo`): the clock jumps from timer to timer.
 import { internalError } from '../api/errors';
+import { keyString, parseKeyString, sortKeys } from '../api/meta/objectkey';
 import type { Random } from '../api/random';
 import type { ResourceType } from '../api/registry';
 import type { ObjectKey } from '../api/types';
@@ -11,7 +12,6 @@ import type { Recorder } from '../client/events';
 import { Informers, keyOfObject } from '../client/informer';
 import { MACHINE_AREA } from '../sim/kubelet/nodestate';
 import type { AnyController, Memory, MemorySource, NodeDisk, ReconcileContext, Watch } from './controller';
-import { keyString, parseKeyString } from '../api/meta/objectkey';
 import { WorkQueue } from './queue';
 
 export interface EngineClock {
@@ -31,7 +31,7 @@ export interface WriteCounter {
 
 export interface Timer {
   at: number;
-  /** "<controller>:<key>" (see queue.ts's keyString). */
+  /** "<controller>:<key>" (api/meta/objectkey.ts's keyString). */
   owner: string;
 }
 
@@ -79,7 +79,7 @@ export class Engine {
     this.clock = opts.clock;
     this.writes = opts.writes;
     this.memory = opts.memory ?? inProcessMemory();
-    for (const t of opts.timers ?? []) this.setTimer(t.owner, t.at);
+    for (const t of opts.timers ?? []) this.timers.set(t.owner, t.at);
     this.resyncPending = opts.resync ?? true;
     const client = bindings[0]?.client;
     if (!client) throw internalError('the engine needs at least one controller');
@@ -192,13 +192,13 @@ export class Engine {
       if (!b.queue.size) continue;
       const before = this.writes.writeCount;
       const taken = b.queue.take();
-      const keys = b.controller.order ? b.controller.order(b.ctx, taken) : sortedByKey(taken);
+      const keys = b.controller.order ? b.controller.order(b.ctx, taken) : sortKeys(taken);
       const state = b.controller.prepare?.(b.ctx);
       const now = this.clock.now();
       for (const key of keys) {
         const res = b.controller.reconcile(b.ctx, key, state);
         const owner = `${b.controller.name}:${keyString(key)}`;
-        if (res?.requeueAfterMs !== undefined && res.requeueAfterMs >= 0) this.setTimer(owner, now + Math.max(1, res.requeueAfterMs));
+        if (res?.requeueAfterMs !== undefined && res.requeueAfterMs >= 0) this.timers.set(owner, now + Math.max(1, res.requeueAfterMs));
         else this.timers.delete(owner);
       }
       if (this.writes.writeCount !== before) writers.push(b.controller.name);
@@ -210,10 +210,6 @@ export class Engine {
     if (!this.resyncPending) return;
     this.resyncPending = false;
     for (const b of this.bound) for (const key of b.controller.resync(b.ctx)) b.queue.add(key);
-  }
-
-  private setTimer(owner: string, at: number): void {
-    this.timers.set(owner, at);
   }
 
   /** Timers that are due enqueue their keys (and are spent). */
@@ -242,14 +238,6 @@ export class Engine {
   }
 }
 
-/** Namespace, then name: the order a list gives (each key's string made once). */
-function sortedByKey(keys: ObjectKey[]): ObjectKey[] {
-  return keys
-    .map((key) => ({ key, id: keyString(key) }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((k) => k.key);
-}
-
 /** Memory that lives as long as the engine (tests, and worlds that are never saved). */
 function inProcessMemory(): MemorySource {
   const all = new Map<string, Map<string, unknown>>();
@@ -261,7 +249,7 @@ function inProcessMemory(): MemorySource {
       return {
         get: <T>(key: string) => map.get(key) as T | undefined,
         set: (key: string, value: unknown) => void (value === undefined ? map.delete(key) : map.set(key, value)),
-        keys: () => [...map.keys()],
+        keys: (prefix = '') => [...map.keys()].filter((k) => k.startsWith(prefix)),
       };
     },
   };

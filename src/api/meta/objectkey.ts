@@ -17,9 +17,15 @@ export function parseKeyString(s: string): ObjectKey {
   return key;
 }
 
+/** JavaScript's order of strings (UTF-16 units): the order the store keeps keys in. */
+export function compareUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Namespace, then name (the order a list returns), incarnations after the live key. */
-export function byNamespaceAndName(a: ObjectKey, b: ObjectKey): number {
-  const x = keyString(a);
-  const y = keyString(b);
-  return x < y ? -1 : x > y ? 1 : 0;
+export function sortKeys(keys: readonly ObjectKey[]): ObjectKey[] {
+  return keys
+    .map((key) => ({ key, id: keyString(key) }))
+    .sort((a, b) => compareUnits(a.id, b.id))
+    .map((k) => k.key);
 }

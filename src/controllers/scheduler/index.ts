@@ -15,7 +15,7 @@ import { type Candidate, preempt } from './preemption';
 import { findFeasible, selectHost } from './schedule';
 import { controllerRef } from '../../api/meta/ownerrefs';
 import { keyOfObject } from '../../client/informer';
-import { keyString } from '../../api/meta/objectkey';
+import { compareUnits, keyString } from '../../api/meta/objectkey';
 import { podInformer } from '../../client/podindex';
 import { pendingPods, schedulingQueueWatches } from './queue';
 import { SCHEDULER_NAME, type Snapshot, awaitsScheduling, cycleFor, queueOrder, takeSnapshot } from './snapshot';
@@ -125,7 +125,7 @@ export const scheduler: Controller<Drain> = {
   order(ctx, keys) {
     const pods = podInformer(ctx.informers);
     const queued = keys.map((key) => ({ key, id: keyString(key), pod: pods.get(key.namespace, key.name) }));
-    queued.sort((a, b) => (a.pod && b.pod ? queueOrder(a.pod, b.pod) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.pod ? 1 : b.pod ? -1 : 0));
+    queued.sort((a, b) => (a.pod && b.pod ? queueOrder(a.pod, b.pod) || compareUnits(a.id, b.id) : a.pod ? 1 : b.pod ? -1 : 0));
     return queued.map((q) => q.key);
   },
 
