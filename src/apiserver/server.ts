@@ -259,7 +259,7 @@ export class ApiServer {
     nextMeta.resourceVersion = oldMeta.resourceVersion;
     if (deepEqual(next, old)) return deepFreeze(old);
     if (opts.dryRun) return deepFreeze(next);
-    return this.persist(type, next);
+    return this.persist(type, next, old);
   }
 
   // ---- patch ---------------------------------------------------------------------------------
@@ -303,7 +303,7 @@ export class ApiServer {
     const conditions = (status.conditions ??= []).filter((c: { type: string }) => c.type !== 'PodScheduled');
     conditions.push({ lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.now()), status: 'True', type: 'PodScheduled' });
     status.conditions = conditions;
-    return this.persist(type, next);
+    return this.persist(type, next, old);
   }
 
   // ---- pods/eviction -------------------------------------------------------------------------
@@ -369,7 +369,7 @@ export class ApiServer {
     }
     def.strategy.prepareForDelete?.(next);
     if (opts.dryRun || deepEqual(next, old)) return deepFreeze(next);
-    return this.persist(type, next);
+    return this.persist(type, next, old);
   }
 
   // ---- helpers -------------------------------------------------------------------------------
@@ -434,12 +434,11 @@ export class ApiServer {
     return invalidError({ group: def.type.group, kind: def.type.kind }, name, errs);
   }
 
-  private persist(type: ResourceType, obj: KubeObject): KubeObject {
+  /** Stores `obj`, new or replacing `old` (which watchers are handed beside it). */
+  private persist(type: ResourceType, obj: KubeObject, old?: KubeObject): KubeObject {
     this.writes++;
-    const created = !obj.metadata.resourceVersion;
-    const old = created ? undefined : this.storage.read(type, obj.metadata.namespace, obj.metadata.name!);
     const stored = deepFreeze(this.storage.write(type, obj));
-    this.watchers.notify(type, created ? { type: 'ADDED', object: stored } : { type: 'MODIFIED', object: stored, oldObject: old });
+    this.watchers.notify(type, old ? { type: 'MODIFIED', object: stored, oldObject: old } : { type: 'ADDED', object: stored });
     return stored;
   }
 

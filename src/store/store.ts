@@ -187,7 +187,6 @@ export class Store {
   }
 
   private reloadManifest(): void {
-    this.sorted.clear();
     const text = readFileOrUndefined(this.file);
     if (text === undefined) throw new StoreError(`the store ${this.file} disappeared`);
     this.load(checked(this.file, parse<Manifest>(this.file, text)));
