@@ -237,16 +237,20 @@ describe('the engine', () => {
   });
 });
 
+/** A bare nginx pod in default, with what `spec` adds (and its labels). */
+function createPod(w: ReturnType<typeof newWorld>, name: string, spec: Partial<Pod['spec']> = {}, labels?: Record<string, string>): Pod {
+  return w.client.create<Pod>(podKind.type, {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default', labels },
+    spec: { containers: [{ name: 'app', image: 'nginx:1.25' }], ...spec },
+  } as Pod);
+}
+
 describe("the scheduler's queue", () => {
   function worldWithPending() {
     const w = newWorld();
-    const big = (name: string) =>
-      w.client.create<Pod>(podKind.type, {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: { name, namespace: 'default' },
-        spec: { containers: [{ name: 'app', image: 'nginx:1.25', resources: { requests: { cpu: '3' } } }] },
-      } as Pod);
+    const big = (name: string) => createPod(w, name, { containers: [{ name: 'app', image: 'nginx:1.25', resources: { requests: { cpu: '3' } } }] });
     big('a');
     big('b');
     big('c');
@@ -282,29 +286,18 @@ describe("the scheduler's queue", () => {
 
   it('retries a pod waiting for a pod it must run beside when pods are bound, and binds it beside the one it matches', () => {
     const w = newWorld();
-    w.client.create<Pod>(podKind.type, {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { name: 'follower', namespace: 'default' },
-      spec: {
-        containers: [{ name: 'app', image: 'nginx:1.25' }],
-        affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { role: 'leader' } }, topologyKey: 'kubernetes.io/hostname' }] } },
-      },
-    } as Pod);
+    createPod(w, 'follower', {
+      affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { role: 'leader' } }, topologyKey: 'kubernetes.io/hostname' }] } },
+    } as Partial<Pod['spec']>);
     w.engine.converge();
     const follower = () => w.client.get<Pod>(podKind.type, 'default', 'follower');
     expect(follower().spec.nodeName).toBeUndefined();
     const unschedulableAt = follower().metadata.resourceVersion;
     // A bound pod that does not match changes nothing for it.
-    w.client.create<Pod>(podKind.type, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'other', namespace: 'default' }, spec: { containers: [{ name: 'app', image: 'nginx:1.25' }] } } as Pod);
+    createPod(w, 'other');
     w.engine.converge();
     expect(follower().metadata.resourceVersion).toBe(unschedulableAt);
-    w.client.create<Pod>(podKind.type, {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { name: 'leader', namespace: 'default', labels: { role: 'leader' } },
-      spec: { containers: [{ name: 'app', image: 'nginx:1.25' }] },
-    } as Pod);
+    createPod(w, 'leader', {}, { role: 'leader' });
     w.engine.converge();
     expect(follower().spec.nodeName).toBe(w.client.get<Pod>(podKind.type, 'default', 'leader').spec.nodeName);
   });
