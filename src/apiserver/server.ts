@@ -60,6 +60,12 @@ export interface DeleteOptions extends WriteOptions {
 export interface ListOptions {
   labelSelector?: string;
   fieldSelector?: string;
+  /**
+   * Only objects whose name starts with this, in one namespace: not part of the Kubernetes API but
+   * an in-process lookup by key range, for callers that know how the names they want begin (the
+   * event correlator: client-go names an object's events `<object>.<nanoseconds>`).
+   */
+  namePrefix?: string;
 }
 
 /** Parses a list request's selectors; bad ones are a BadRequest, as the API server reports them. */
@@ -128,7 +134,8 @@ export class ApiServer {
     const { labels, fields } = listSelectors(type, opts);
     const ns = type.namespaced ? namespace : undefined;
     const out: KubeObject[] = [];
-    for (const obj of this.storage.readAll(type, ns)) {
+    if (opts.namePrefix !== undefined && type.namespaced && ns === undefined) throw new Error('a list by name prefix needs a namespace');
+    for (const obj of this.storage.readAll(type, ns, opts.namePrefix)) {
       if (labels && !matches(labels, obj.metadata.labels)) continue;
       if (fields && !fieldsMatch(type, obj, fields)) continue;
       out.push(this.handOut(obj));

@@ -20,9 +20,9 @@ export class ObjectStorage {
     return this.store.get(collectionOf(t), keyOf(t, namespace, name)) as KubeObject | undefined;
   }
 
-  /** Objects of a type, in one namespace or (undefined) all, sorted by namespace then name. */
-  readAll(t: ResourceType, namespace?: string): KubeObject[] {
-    const prefix = t.namespaced && namespace !== undefined ? `${namespace}/` : '';
+  /** Objects of a type, in one namespace or (undefined) all, sorted by namespace then name; only names starting with `namePrefix` if given. */
+  readAll(t: ResourceType, namespace?: string, namePrefix = ''): KubeObject[] {
+    const prefix = t.namespaced && namespace !== undefined ? `${namespace}/${namePrefix}` : namePrefix;
     return this.store.list(collectionOf(t), prefix) as KubeObject[];
   }
 

@@ -89,42 +89,54 @@ function aggregationKey(namespace: string, ref: ObjectReference, host: string | 
 }
 
 /**
- * The events each component recorded, by aggregation key: one scan of the store shared by every
- * recorder of a controller manager (as one process has one correlator per component), kept
- * current by the watch, whoever records.
+ * The events each component recorded, by aggregation key, shared by every recorder of a
+ * controller manager (as one process has one correlator per component) and kept current by the
+ * watch, whoever records. An object's events are read when a recorder first reports on it: they
+ * are named `<object>.<nanoseconds>`, so they are one range of the store's keys and the rest of
+ * the cluster's events are never parsed.
  */
 export class EventIndex {
-  private byComponent?: Map<string, Map<string, Event>>;
+  private readonly byComponent = new Map<string, Map<string, Event>>();
+  /** The ranges read so far: "<namespace>/<object name>.". */
+  private readonly read = new Set<string>();
 
   constructor(private readonly client: Client) {
     client.watch(eventKind.type, undefined, {}, (e) => {
-      if (!this.byComponent || e.type === 'DELETED') return;
-      this.file(e.object as Event);
+      const event = e.object as Event;
+      if (e.type === 'DELETED' || !this.read.has(rangeOf(event.metadata.namespace!, event.involvedObject.name ?? ''))) return;
+      this.file(event);
     });
   }
 
   private file(e: Event): void {
     const c = e.source?.component;
     if (c === undefined) return;
-    let known = this.byComponent!.get(c);
-    if (!known) this.byComponent!.set(c, (known = new Map()));
+    let known = this.byComponent.get(c);
+    if (!known) this.byComponent.set(c, (known = new Map()));
     known.set(aggregationKey(e.metadata.namespace!, e.involvedObject, e.source?.host, e.type ?? '', e.reason ?? '', e.message ?? ''), e);
   }
 
-  of(component: string): Map<string, Event> {
-    if (!this.byComponent) {
-      this.byComponent = new Map();
-      for (const e of this.client.list<Event>(eventKind.type)) this.file(e);
+  /** The event `component` recorded under `key` about the object `objectName`, if any. */
+  find(component: string, namespace: string, objectName: string, key: string): Event | undefined {
+    const range = rangeOf(namespace, objectName);
+    if (!this.read.has(range)) {
+      this.read.add(range);
+      for (const e of this.client.list<Event>(eventKind.type, namespace, { namePrefix: `${objectName}.` })) this.file(e);
     }
+    return this.byComponent.get(component)?.get(key);
+  }
+
+  remember(component: string, key: string, e: Event): void {
     let known = this.byComponent.get(component);
     if (!known) this.byComponent.set(component, (known = new Map()));
-    return known;
+    known.set(key, e);
   }
 }
 
+const rangeOf = (namespace: string, objectName: string) => `${namespace}/${objectName}.`;
+
 export class EventRecorder implements Recorder {
-  /** Events this source recorded before, by aggregation key. */
-  private known?: Map<string, Event>;
+  private known?: EventIndex;
   private memory?: RecorderMemory;
   private pruned = false;
 
@@ -151,14 +163,15 @@ export class EventRecorder implements Recorder {
     const key = aggregationKey(namespace, involved, host, type, reason, message);
     const now = rfc3339(this.clock.now());
     const known = this.index();
-    const existing = known.get(key);
+    const component = this.source.component;
+    const existing = known.find(component, namespace, obj.metadata.name ?? '', key);
     try {
       if (existing && this.client.tryGet(eventKind.type, namespace, existing.metadata.name!)) {
         const updated = this.client.patch<Event>(eventKind.type, namespace, existing.metadata.name!, 'merge', {
           count: (existing.count ?? 1) + 1,
           lastTimestamp: now,
         });
-        known.set(key, updated);
+        known.remember(component, key, updated);
         return;
       }
       const created = this.createUnique(namespace, obj.metadata.name ?? '', {
@@ -177,7 +190,7 @@ export class EventRecorder implements Recorder {
         reportingComponent: this.source.component,
         reportingInstance: host ?? '',
       });
-      known.set(key, created);
+      known.remember(component, key, created);
     } catch {
       // Like client-go, a failure to record an event never fails the caller.
     }
@@ -215,8 +228,8 @@ export class EventRecorder implements Recorder {
     }
   }
 
-  private index(): Map<string, Event> {
-    this.known ??= (this.shared ?? new EventIndex(this.client)).of(this.source.component);
+  private index(): EventIndex {
+    this.known ??= this.shared ?? new EventIndex(this.client);
     return this.known;
   }
 }

@@ -5,8 +5,13 @@ import * as fs from 'node:fs';
 export class StoreError extends Error {}
 
 export function readFileOrUndefined(file: string): string | undefined {
+  return readBytesOrUndefined(file)?.toString('utf8');
+}
+
+/** A file's bytes: a large collection is never decoded whole, only the values read (collection.ts). */
+export function readBytesOrUndefined(file: string): Buffer | undefined {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new StoreError(`cannot read the store ${file}: ${(e as Error).message}`);
@@ -21,12 +26,18 @@ export function parse<T>(file: string, text: string): T {
   }
 }
 
+/** Writes all of `data` at the descriptor's position (a write may take less than it is given). */
+function writeAll(fd: number, data: string | Buffer): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  for (let off = 0; off < bytes.length; ) off += fs.writeSync(fd, bytes, off);
+}
+
 /** Replaces `file` atomically: a temporary file, fsynced, renamed over it. */
-export function writeDurably(file: string, text: string, pid: number): void {
+export function writeDurably(file: string, text: string | Buffer, pid: number): void {
   const tmp = `${file}.tmp-${pid}`;
   const fd = fs.openSync(tmp, 'w', 0o600);
   try {
-    fs.writeSync(fd, text);
+    writeAll(fd, text);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
@@ -46,7 +57,7 @@ export class PendingWrites {
   private error?: Error;
   private wake?: () => void;
 
-  constructor(writes: [string, string][], pid: number) {
+  constructor(writes: [string, string | Buffer][], pid: number) {
     for (const [file, text] of writes) {
       const tmp = `${file}.tmp-${pid}`;
       const fd = fs.openSync(tmp, 'w', 0o600);
@@ -54,7 +65,7 @@ export class PendingWrites {
       this.files.push(entry);
       this.left++;
       try {
-        fs.writeSync(fd, text);
+        writeAll(fd, text);
       } catch (e) {
         this.error = e as Error;
       }

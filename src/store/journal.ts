@@ -1,18 +1,28 @@
-// The store's write-ahead journal, like etcd's WAL: what a command is about to report ("created",
-// "scaled") is appended here, one fsynced line per commit, before it is printed; the full save
-// at the end of the command replaces the manifest and removes the journal. Opening the store
-// replays the records the manifest does not hold yet, in order, so a command killed after it
-// answered loses nothing it answered.
+// The store's log, like etcd's WAL: every commit — what a command is about to report ("created",
+// "scaled"), and the converged state a command leaves — is appended here and fdatasynced before
+// anyone is told. The collection files hold the state as of the last fold (store.ts folds the log
+// into them once it has grown past a share of their size); opening the store replays the records
+// the manifest does not hold yet, in order, so a command killed after it answered loses nothing it
+// answered, and a small change costs what it wrote, not the size of what it changed.
 //
-// A record is one line of JSON. A kill in the middle of an append leaves a last line without its
-// newline (a prefix of JSON never parses either); it was never acknowledged and is ignored, and
-// the next writer cuts it off before appending.
+// A record is a run of lines: one per change, then its commit line.
+//   change:  "<collection>"<TAB>"<key>"<TAB><value as JSON>     (a delete has no value)
+//   commit:  {"seq":N,"revision":R,"system":{...},"changes":<how many change lines>}
+// Values are kept as text and parsed only when read (collection.ts). A kill in the middle of an
+// append leaves change lines without their commit line, or a last line without its newline; that
+// record was never acknowledged, is ignored, and the next writer cuts it off before appending.
+// A record written before this format is one line `{"seq":…,"changes":[[collection, key, value?]…]}`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { StoreError, fsyncDir } from './files';
 
-/** A put (with its value) or a delete (without) of one key of one collection. */
-export type Change = [collection: string, key: string] | [collection: string, key: string, value: unknown];
+/** A put (with its value, or its value's JSON text) or a delete (neither) of one key of one collection. */
+export interface Change {
+  collection: string;
+  key: string;
+  text?: string;
+  value?: unknown;
+}
 
 export interface JournalRecord {
   /** The commit's number: the manifest names the last one it holds, records follow it by one. */
@@ -32,11 +42,12 @@ export interface Replay {
 }
 
 const NEWLINE = 0x0a;
+const TAB = '\t';
 
 /**
- * Reads the records numbered after `after`. A record that does not follow its predecessor ends
- * the replay: a reader without the lock may meet a journal begun after a newer save than the
- * manifest it read, and then holds a consistent older view.
+ * Reads the records numbered after `after`; undefined when there is no journal. A record that
+ * does not follow its predecessor ends the replay: a reader without the lock may meet a journal
+ * begun after a newer save than the manifest it read, and then holds a consistent older view.
  */
 export function readJournal(file: string, after: number): Replay | undefined {
   let buf: Buffer;
@@ -46,33 +57,85 @@ export function readJournal(file: string, after: number): Replay | undefined {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new StoreError(`cannot read the store journal ${file}: ${(e as Error).message}`);
   }
+  const unreadable = (line: number, why: string) =>
+    new StoreError(`the store journal ${file} is unreadable at line ${line} (${why}); it was left untouched`);
   const records: JournalRecord[] = [];
+  let pending: Change[] = [];
   let offset = 0;
+  let wholeBytes = 0;
   let expected = after + 1;
   for (let line = 1; offset < buf.length; line++) {
     const end = buf.indexOf(NEWLINE, offset);
     if (end < 0) break;
+    const text = buf.toString('utf8', offset, end);
+    offset = end + 1;
+    if (text.charCodeAt(0) === 34) {
+      pending.push(changeLine(text, () => unreadable(line, 'not a change')));
+      continue;
+    }
     let record: JournalRecord;
     try {
-      record = JSON.parse(buf.toString('utf8', offset, end)) as JournalRecord;
+      const head = JSON.parse(text) as Omit<JournalRecord, 'changes'> & { changes: unknown };
+      record = { ...head, changes: commitChanges(head.changes, pending) };
       if (!isRecord(record)) throw new Error('not a journal record');
     } catch (e) {
-      throw new StoreError(`the store journal ${file} is unreadable at line ${line} (${(e as Error).message}); it was left untouched`);
+      throw unreadable(line, (e as Error).message);
     }
+    pending = [];
+    wholeBytes = offset;
     if (record.seq > after) {
       if (record.seq !== expected) break;
       records.push(record);
       expected++;
     }
-    offset = end + 1;
   }
-  return { records, wholeBytes: offset };
+  return { records, wholeBytes };
+}
+
+/** One change line: the collection and key as JSON strings, the value's text as it is. */
+function changeLine(text: string, bad: () => Error): Change {
+  const first = text.indexOf(TAB);
+  if (first < 0) throw bad();
+  const second = text.indexOf(TAB, first + 1);
+  let collection: unknown;
+  let key: unknown;
+  try {
+    collection = JSON.parse(text.slice(0, first));
+    key = JSON.parse(second < 0 ? text.slice(first + 1) : text.slice(first + 1, second));
+  } catch {
+    throw bad();
+  }
+  if (typeof collection !== 'string' || typeof key !== 'string') throw bad();
+  return second < 0 ? { collection, key } : { collection, key, text: text.slice(second + 1) };
+}
+
+/** A commit line's changes: the lines before it (as many as it counts), or an older record's own list. */
+function commitChanges(changes: unknown, pending: Change[]): Change[] {
+  if (typeof changes === 'number') {
+    if (changes !== pending.length) throw new Error(`the record counts ${changes} changes, ${pending.length} precede it`);
+    return pending;
+  }
+  if (!Array.isArray(changes) || pending.length) throw new Error('not a journal record');
+  return changes.map((c) => {
+    if (!Array.isArray(c) || typeof c[0] !== 'string' || typeof c[1] !== 'string') throw new Error('not a journal record');
+    return c.length > 2 ? { collection: c[0], key: c[1], value: c[2] } : { collection: c[0], key: c[1] };
+  });
 }
 
 function isRecord(r: JournalRecord): boolean {
-  if (typeof r !== 'object' || r === null || !Number.isInteger(r.seq) || typeof r.revision !== 'number') return false;
-  if (typeof r.system !== 'object' || r.system === null || !Array.isArray(r.changes)) return false;
-  return r.changes.every((c) => Array.isArray(c) && typeof c[0] === 'string' && typeof c[1] === 'string');
+  return Number.isInteger(r.seq) && typeof r.revision === 'number' && typeof r.system === 'object' && r.system !== null;
+}
+
+/** A record's text: its change lines, then its commit line. */
+export function recordText(record: JournalRecord): string {
+  const parts: string[] = [];
+  for (const c of record.changes) {
+    const head = `${JSON.stringify(c.collection)}\t${JSON.stringify(c.key)}`;
+    const value = c.text ?? (c.value === undefined ? undefined : JSON.stringify(c.value));
+    parts.push(value === undefined ? `${head}\n` : `${head}\t${value}\n`);
+  }
+  parts.push(`${JSON.stringify({ seq: record.seq, revision: record.revision, system: record.system, changes: record.changes.length })}\n`);
+  return parts.join('');
 }
 
 /** Appends records durably; opened on the first append of a process. */
@@ -85,20 +148,23 @@ export class JournalWriter {
     private wholeBytes: number,
   ) {}
 
-  append(record: JournalRecord): void {
+  /** Bytes of whole records in the file. */
+  get size(): number {
+    return this.wholeBytes;
+  }
+
+  /** Appends one record's text (recordText) and waits until it is on the disk. */
+  append(text: string): void {
     const fd = this.fd ?? this.open();
-    const data = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
+    const data = Buffer.from(text, 'utf8');
     for (let off = 0; off < data.length; ) off += fs.writeSync(fd, data, off);
     fs.fdatasyncSync(fd);
     this.wholeBytes += data.length;
   }
 
-  /** Closes and deletes the journal, once a save holds everything it held. */
-  remove(): void {
+  close(): void {
     if (this.fd !== undefined) fs.closeSync(this.fd);
     this.fd = undefined;
-    this.wholeBytes = 0;
-    fs.rmSync(this.file, { force: true });
   }
 
   private open(): number {

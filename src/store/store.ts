@@ -2,21 +2,24 @@
 // opaque state other layers keep here (clock offset, random state, timers, tokens). It knows
 // nothing of the API.
 //
-// On disk: `store.json` is the manifest (revision, system state, and which file holds each
-// collection); every collection ("/registry/pods") lives in a file of its own under `store/`,
-// read only when someone asks for it — `get pods` never parses a thousand Events. A save writes
-// the changed collections to new files, then commits by atomically replacing the manifest (temp
-// file, fsync, rename, directory fsync); files no longer named by it are removed afterwards
-// (`saveAsync`/`startSave`: the same, with the collection files flushed concurrently). An
-// unreadable file is an error naming it, never a reason to start afresh.
-//
-// Between saves, `commit` appends what a command is about to report to a journal under `store/`
-// (journal.ts); opening the store replays it. The home's `store/` is private (0700), the journal
-// too (0600).
+// On disk, as etcd keeps a snapshot and a write-ahead log: `store.json` is the manifest (revision,
+// system state, which file holds each collection, which file is the log); every collection
+// ("/registry/pods") lives in a file of its own under `store/` (collection.ts: one line per key,
+// values parsed only when read), read only when someone asks for it — `get pods` never parses a
+// thousand Events. Every commit, the converged state a command leaves included, is appended to the
+// journal (journal.ts), so a command that changed ten pods of ten thousand writes ten. Once the
+// journal has grown past a share of the collections' size, a save folds it in: the changed
+// collections go to new files (values not written since keep their text), a new empty journal is
+// made, and the manifest naming both replaces the old one atomically (temp file, fsync, rename,
+// directory fsync); files no longer named by it are removed afterwards (`saveAsync`/`startSave`:
+// the same, with the collection files flushed concurrently). An unreadable file is an error
+// naming it, never a reason to start afresh. The home's `store/` is private (0700), its files too
+// (0600).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PendingWrites, StoreError, fsyncDir, makePrivateDir, parse, readFileOrUndefined, writeDurably } from './files';
-import { type Change, JournalWriter, readJournal } from './journal';
+import { Collection } from './collection';
+import { PendingWrites, StoreError, fsyncDir, makePrivateDir, parse, readBytesOrUndefined, readFileOrUndefined, writeDurably } from './files';
+import { type Change, JournalWriter, readJournal, recordText } from './journal';
 
 export { StoreError } from './files';
 
@@ -49,28 +52,36 @@ interface Manifest {
   system: SystemState;
   /** collection ("/registry/pods") -> file name under store/ */
   collections: Record<string, string>;
+  /** collection -> the length of its file's text, which bounds how long the journal may grow. */
+  sizes?: Record<string, number>;
+  /** The journal under store/ that follows this manifest (absent in older stores: `journal`, maybe none yet). */
+  journal?: string;
 }
 
 const READ_RETRIES = 5;
+/** The journal is folded into the collection files once it outgrows this share of them… */
+const JOURNAL_SHARE = 1 / 4;
+/** …or this many characters, whichever is more. */
+const JOURNAL_MIN = 256 * 1024;
 
 /** "/registry/apps/deployments" -> "apps.deployments" */
 function fileStem(collection: string): string {
   return collection.replace(/^\/registry\//, '').replace(/[^A-Za-z0-9.-]+/g, '.');
 }
 
-/** Replayed journal changes of collections not read yet: key -> value, or DELETED. */
-const DELETED = Symbol('deleted');
-type Overlay = Map<string, Map<string, unknown>>;
+/** Replayed journal changes of collections not read yet, by key (a delete has neither text nor value). */
+type Overlay = Map<string, Map<string, Change>>;
 
 export class Store {
   private manifest!: Manifest;
-  private readonly loaded = new Map<string, Map<string, unknown>>();
+  private readonly loaded = new Map<string, Collection>();
   /**
    * Each collection's keys in order, once someone asked: a deletion takes its key out, a new key
    * waits in `added` until the next ask merges them in (inserting each at once would move the
    * whole array per write).
    */
   private readonly sorted = new Map<string, { keys: string[]; added: string[] }>();
+  /** Collections whose file no longer holds what they hold (written, or changed by the journal). */
   private readonly dirtyCollections = new Set<string>();
   /** Collections given as text (a new cluster made from a template), saved as given until changed. */
   private readonly given = new Map<string, string>();
@@ -78,13 +89,15 @@ export class Store {
   private onDisk: boolean;
   /** Journal records replayed onto the manifest, applied to each collection as it is read. */
   private overlay: Overlay = new Map();
-  private replayed = 0;
+  /** Whether the journal held records the manifest does not, and the last left the store unconverged. */
+  private replayedUnconverged = false;
   /** The number of the last commit this store holds (the manifest's, then the journal's). */
   private sequence = 0;
   /** Keys written since the last commit, by collection, and system fields set since then. */
   private readonly uncommitted = new Map<string, Set<string>>();
   private readonly uncommittedSystem = new Set<keyof SystemState>();
   private journal?: JournalWriter;
+  /** Whether this process committed writes not yet saved converged. */
   private journalled = false;
 
   private constructor(
@@ -92,7 +105,7 @@ export class Store {
     manifest: Manifest | undefined,
   ) {
     this.onDisk = manifest !== undefined;
-    if (manifest) this.load(manifest);
+    if (manifest) this.load(manifest, 0);
     else this.manifest = emptyManifest();
   }
 
@@ -100,13 +113,9 @@ export class Store {
     return path.join(path.dirname(this.file), 'store');
   }
 
-  private get journalFile(): string {
-    return path.join(this.dir, 'journal');
-  }
-
   /**
-   * Opens the store's manifest and replays the journal records it does not hold yet (the store
-   * is then not converged), or an empty store when there is none yet.
+   * Opens the store's manifest and replays the journal records it does not hold yet, or an empty
+   * store when there is none yet.
    */
   static open(file: string): Store {
     const text = readFileOrUndefined(file);
@@ -119,12 +128,12 @@ export class Store {
     return this.onDisk;
   }
 
-  /** Whether a journal holds writes the manifest does not: replayed, or committed here. */
+  /** Whether the store holds writes that were committed but not yet converged and saved. */
   get journalPending(): boolean {
-    return this.replayed > 0 || this.journalled;
+    return this.replayedUnconverged || this.journalled;
   }
 
-  private load(manifest: Manifest): void {
+  private load(manifest: Manifest, attempt: number): void {
     this.manifest = manifest;
     this.sequence = manifest.sequence ?? 0;
     this.loaded.clear();
@@ -132,69 +141,78 @@ export class Store {
     this.overlay = new Map();
     this.dirtyCollections.clear();
     this.given.clear();
-    const replay = readJournal(this.journalFile, this.sequence);
-    this.replayed = replay?.records.length ?? 0;
+    const journalFile = path.join(this.dir, manifest.journal ?? 'journal');
+    const replay = readJournal(journalFile, this.sequence);
+    if (!replay && manifest.journal) {
+      // A newer save folded the journal this manifest names, and removed it: read the newer one.
+      if (attempt >= READ_RETRIES) throw new StoreError(`the store journal ${journalFile} is missing; the store was left untouched (an empty file in its place lets the store open without what it held)`);
+      return this.reloadManifest(attempt + 1);
+    }
+    let converged = manifest.system.converged;
     for (const record of replay?.records ?? []) {
-      for (const [collection, key, ...value] of record.changes) {
-        let changes = this.overlay.get(collection);
-        if (!changes) this.overlay.set(collection, (changes = new Map()));
-        changes.set(key, value.length ? value[0] : DELETED);
-        this.dirtyCollections.add(collection);
+      for (const change of record.changes) {
+        let changes = this.overlay.get(change.collection);
+        if (!changes) this.overlay.set(change.collection, (changes = new Map()));
+        changes.set(change.key, change);
+        this.dirtyCollections.add(change.collection);
       }
-      this.manifest = { ...this.manifest, revision: record.revision, system: { ...this.manifest.system, ...record.system } };
+      // Records written before the log kept converged states never carry `converged`: they were commits.
+      converged = record.system.converged === true;
+      this.manifest = { ...this.manifest, revision: record.revision, system: { ...this.manifest.system, ...record.system, converged } };
       this.sequence = record.seq;
     }
-    // What was acknowledged is here; what the controllers made of it may not be.
-    if (this.replayed) this.manifest = { ...this.manifest, system: { ...this.manifest.system, converged: false } };
-    this.journal = new JournalWriter(this.journalFile, replay?.wholeBytes ?? 0);
+    this.replayedUnconverged = !!replay?.records.length && !converged;
+    this.journal?.close();
+    this.journal = new JournalWriter(journalFile, replay?.wholeBytes ?? 0);
   }
 
   /**
    * Reads one collection. A writer may commit a newer manifest and remove the file we were
    * told about between our two reads; then the newer manifest names the current file.
    */
-  private collection(name: string): Map<string, unknown> {
+  private collection(name: string): Collection {
     let c = this.loaded.get(name);
     if (c) return c;
     const given = this.given.get(name);
     if (given !== undefined) {
-      c = new Map(Object.entries(parse<Record<string, unknown>>(this.file, given)));
+      c = Collection.fromLines(this.file, Buffer.from(given, 'utf8'));
       this.loaded.set(name, c);
       return c;
     }
     for (let attempt = 0; ; attempt++) {
       const fileName = this.manifest.collections[name];
       if (!fileName) {
-        c = new Map();
+        c = new Collection(name);
         break;
       }
       const file = path.join(this.dir, fileName);
-      const text = readFileOrUndefined(file);
-      if (text !== undefined) {
-        c = new Map(Object.entries(parse<Record<string, unknown>>(file, text)));
+      const bytes = readBytesOrUndefined(file);
+      if (bytes !== undefined) {
+        c = fileName.endsWith('.jsonl') ? Collection.fromLines(file, bytes) : Collection.fromObject(file, bytes.toString('utf8'));
         break;
       }
       if (attempt >= READ_RETRIES || this.changed) throw new StoreError(`the store file ${file} is missing; the store was left untouched`);
-      this.reloadManifest();
+      this.reloadManifest(0);
     }
-    for (const [key, value] of this.overlay.get(name) ?? []) {
-      if (value === DELETED) c.delete(key);
-      else c.set(key, value);
+    for (const change of this.overlay.get(name)?.values() ?? []) {
+      if (change.text !== undefined) c.setText(change.key, change.text);
+      else if (change.value !== undefined) c.set(change.key, change.value);
+      else c.delete(change.key);
     }
     this.overlay.delete(name);
     this.loaded.set(name, c);
     return c;
   }
 
-  private reloadManifest(): void {
+  private reloadManifest(attempt: number): void {
     const text = readFileOrUndefined(this.file);
     if (text === undefined) throw new StoreError(`the store ${this.file} disappeared`);
-    this.load(checked(this.file, parse<Manifest>(this.file, text)));
+    this.load(checked(this.file, parse<Manifest>(this.file, text)), attempt);
   }
 
   /**
    * Fills an empty store with a whole state at once: the revision and system state, and each
-   * collection as the JSON text its file will hold. Nothing is parsed until asked for.
+   * collection as the text its file will hold (collection.ts's lines). Nothing is parsed until asked for.
    */
   adopt(revision: number, system: SystemState, collections: Record<string, string>): void {
     if (this.existed || this.changed) throw new Error('only an empty store can adopt a state');
@@ -305,27 +323,36 @@ export class Store {
       this.save(pid);
       return true;
     }
-    const changes: Change[] = [];
-    for (const [collection, keys] of this.uncommitted) {
-      const c = this.collection(collection);
-      for (const key of keys) changes.push(c.has(key) ? [collection, key, c.get(key)] : [collection, key]);
-    }
-    const system: Record<string, unknown> = {};
-    for (const k of this.uncommittedSystem) system[k] = this.manifest.system[k];
-    if (!this.journalled && !this.replayed) makePrivateDir(this.dir);
-    this.journal!.append({ seq: this.sequence + 1, revision: this.manifest.revision, system, changes });
-    this.sequence++;
+    this.journal!.append(this.nextRecord());
     this.journalled = true;
-    this.uncommitted.clear();
-    this.uncommittedSystem.clear();
     return true;
   }
 
+  /** The text of the next journal record (what changed since the last), counted as committed. */
+  private nextRecord(): string {
+    const changes: Change[] = [];
+    for (const [collection, keys] of this.uncommitted) {
+      const c = this.collection(collection);
+      for (const key of keys) changes.push(c.has(key) ? { collection, key, text: c.textOf(key) } : { collection, key });
+    }
+    const system: Record<string, unknown> = {};
+    for (const k of this.uncommittedSystem) system[k] = this.manifest.system[k];
+    if (!this.journal!.size) makePrivateDir(this.dir);
+    const text = recordText({ seq: this.sequence + 1, revision: this.manifest.revision, system, changes });
+    this.sequence++;
+    this.uncommitted.clear();
+    this.uncommittedSystem.clear();
+    return text;
+  }
+
   /**
-   * Writes the changed collections to fresh files, then commits them by replacing the manifest
-   * atomically; the journal and the files the new manifest no longer names are removed last.
+   * Makes the store as it is now durable: appended to the journal as one record while the journal
+   * stays small beside the collection files, else folded into them (the changed collections
+   * written to fresh files and the manifest replaced atomically; the old journal and the files the
+   * new manifest no longer names are removed last).
    */
   save(pid: number): void {
+    if (this.appendSave()) return;
     const plan = this.plan();
     for (const [file, text] of plan.writes) writeDurably(file, text, pid);
     this.install(plan, pid);
@@ -343,9 +370,11 @@ export class Store {
   /**
    * A save under way: the collection files are written now and flushed on the thread pool while
    * the caller goes on; `done` installs the manifest once they are durable, `now` at once (after
-   * flushing what is left). Until then the store must not change.
+   * flushing what is left). Until then the store must not change. A save that only appends to the
+   * journal is done at once.
    */
   startSave(pid: number): { done(): Promise<void>; now(): void } {
+    if (this.appendSave()) return { done: async () => {}, now: () => {} };
     const plan = this.plan();
     const writes = new PendingWrites(plan.writes, pid);
     let installed = false;
@@ -366,12 +395,46 @@ export class Store {
     };
   }
 
-  /** The files a save writes (collection file, text) and the manifest that will name them. */
-  private plan(): { next: Manifest; replaced: string[]; writes: [string, string][] } {
+  /** Saves by appending one record, unless the journal would outgrow its share (or there is no store on disk yet). */
+  private appendSave(): boolean {
+    if (!this.onDisk || this.given.size) return false;
+    const sizes = Object.values(this.manifest.sizes ?? {}).reduce((a, b) => a + b, 0);
+    const limit = Math.max(JOURNAL_MIN, sizes * JOURNAL_SHARE);
+    if (this.journal!.size + this.uncommittedChars() > limit) return false;
+    // A save says whether it left the store converged; a commit's record is read as not.
+    this.uncommittedSystem.add('converged');
+    this.journal!.append(this.nextRecord());
+    this.journalled = false;
+    this.replayedUnconverged = false;
+    this.changed = false;
+    return true;
+  }
+
+  /** About how long the next record would be, without serializing what the fold would serialize anyway. */
+  private uncommittedChars(): number {
+    let chars = 0;
+    for (const [collection, keys] of this.uncommitted) {
+      const c = this.collection(collection);
+      for (const key of keys) chars += (c.has(key) ? c.textOf(key)!.length : 0) + key.length + collection.length + 8;
+    }
+    return chars;
+  }
+
+  /** The files a fold writes (collection file, text) and the manifest that will name them. */
+  private plan(): { next: Manifest; replaced: string[]; writes: [string, string | Buffer][] } {
     makePrivateDir(this.dir);
-    const next: Manifest = { ...this.manifest, sequence: this.sequence, collections: { ...this.manifest.collections } };
+    // The fold is a commit of its own: the journal that follows it starts empty, under a new name.
+    const sequence = this.sequence + 1;
+    const journal = `journal.${sequence}`;
+    const next: Manifest = {
+      ...this.manifest,
+      sequence,
+      journal,
+      collections: { ...this.manifest.collections },
+      sizes: { ...this.manifest.sizes },
+    };
     const replaced: string[] = [];
-    const writes: [string, string][] = [];
+    const writes: [string, string | Buffer][] = [];
     for (const name of this.dirtyCollections) {
       const given = this.given.get(name);
       const entries = given === undefined ? this.collection(name) : undefined;
@@ -379,40 +442,47 @@ export class Store {
       if (old) replaced.push(old);
       if (entries && !entries.size) {
         delete next.collections[name];
+        delete next.sizes![name];
         continue;
       }
-      const fileName = `${fileStem(name)}.${this.manifest.revision}.json`;
+      const fileName = `${fileStem(name)}.${this.manifest.revision}.jsonl`;
       if (fileName === old) replaced.pop();
-      writes.push([path.join(this.dir, fileName), given ?? JSON.stringify(Object.fromEntries(entries!))]);
+      const text = given ?? entries!.serialize();
+      writes.push([path.join(this.dir, fileName), text]);
       next.collections[name] = fileName;
+      next.sizes![name] = text.length;
     }
+    writes.push([path.join(this.dir, journal), '']);
     return { next, replaced, writes };
   }
 
-  /** Commits a save whose collection files are durable: the manifest replaced, the journal removed. */
+  /** Commits a fold whose files are durable: the manifest replaced, the old journal removed. */
   private install({ next, replaced }: { next: Manifest; replaced: string[] }, pid: number): void {
     fsyncDir(this.dir);
     writeDurably(this.file, JSON.stringify(next), pid);
     fsyncDir(path.dirname(this.file));
     this.manifest = next;
+    this.sequence = next.sequence!;
     this.onDisk = true;
     this.dirtyCollections.clear();
     this.given.clear();
     this.uncommitted.clear();
     this.uncommittedSystem.clear();
     this.changed = false;
-    this.journal ??= new JournalWriter(this.journalFile, 0);
-    this.journal.remove();
+    this.journal?.close();
+    this.journal = new JournalWriter(path.join(this.dir, next.journal!), 0);
     this.journalled = false;
-    this.replayed = 0;
+    this.replayedUnconverged = false;
     this.removeUnreferenced(replaced);
   }
 
-  /** Deletes replaced collection files and leftovers of interrupted saves. */
+  /** Deletes replaced collection files, older journals and leftovers of interrupted saves. */
   private removeUnreferenced(replaced: string[]): void {
-    const live = new Set(Object.values(this.manifest.collections));
+    const live = new Set([...Object.values(this.manifest.collections), this.manifest.journal]);
     for (const f of replaced) if (!live.has(f)) fs.rmSync(path.join(this.dir, f), { force: true });
-    for (const f of fs.readdirSync(this.dir)) if (f.includes('.tmp-') || (f.endsWith('.json') && !live.has(f))) fs.rmSync(path.join(this.dir, f), { force: true });
+    for (const f of fs.readdirSync(this.dir))
+      if (!live.has(f) && (f.includes('.tmp-') || f.endsWith('.json') || f.endsWith('.jsonl') || f.startsWith('journal')))
+        fs.rmSync(path.join(this.dir, f), { force: true });
   }
 }
 

@@ -1,5 +1,6 @@
-// The store's journal: what a command commits before it answers survives a kill, is replayed in
-// order onto the manifest, and is gone once a save holds it.
+// The store's journal: what a command commits before it answers survives a kill and is replayed
+// in order onto the manifest; a save is one more record while the journal is small, and folds it
+// into the collection files once it is not.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,7 +13,7 @@ afterEach(() => {
 });
 
 /** A home holding a saved store with one collection. */
-function savedStore(): { file: string; journal: string } {
+function savedStore(): { file: string; dir: string; journal: () => string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pocketkube-journal-'));
   dirs.push(dir);
   const file = path.join(dir, 'store.json');
@@ -21,10 +22,27 @@ function savedStore(): { file: string; journal: string } {
   s.nextRevision();
   s.setSystem({ converged: true, clockOffsetMs: 5 });
   s.save(1);
-  return { file, journal: path.join(dir, 'store', 'journal') };
+  return { file, dir, journal: () => journalOf(file) };
+}
+
+/** The journal the manifest names. */
+function journalOf(file: string): string {
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return path.join(path.dirname(file), 'store', manifest.journal);
+}
+
+/** The commit lines of a journal, parsed. */
+function commits(journal: string): { seq: number; system: Record<string, unknown>; changes: number }[] {
+  return fs
+    .readFileSync(journal, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l));
 }
 
 const CM = '/registry/configmaps';
+/** A value large enough that a save holding it folds the journal into the collection files. */
+const BIG = 'x'.repeat(300 * 1024);
 
 describe('the store journal', () => {
   it('replays commits in order onto the manifest, and the store is then not converged', () => {
@@ -44,7 +62,7 @@ describe('the store journal', () => {
     a.setSystem({ clockOffsetMs: 300 });
     a.commit(1);
     // The process dies here: no save.
-    expect(fs.readFileSync(journal, 'utf8').split('\n')).toHaveLength(4);
+    expect(commits(journal())).toHaveLength(3);
 
     const b = Store.open(file);
     expect(b.keys(CM)).toEqual(['default/x', 'default/y']);
@@ -59,28 +77,35 @@ describe('the store journal', () => {
     const a = Store.open(file);
     a.put(CM, 'default/x', { v: 1 });
     a.commit(1);
-    const whole = fs.readFileSync(journal, 'utf8');
-    fs.appendFileSync(journal, '{"seq":2,"revision":9,"system":{},"changes":[["/registry/configmaps","default/torn",{"v"');
+    const whole = fs.readFileSync(journal(), 'utf8');
+    // A kill after a change line, and one in the middle of the commit line.
+    fs.appendFileSync(journal(), '"/registry/configmaps"\t"default/torn"\t{"v":9}\n{"seq":2,"revision":9,"sys');
 
     const b = Store.open(file);
     expect(b.keys(CM)).toEqual(['default/base', 'default/x']);
     b.put(CM, 'default/z', { v: 2 });
     b.commit(1);
-    expect(fs.readFileSync(journal, 'utf8').startsWith(whole)).toBe(true);
-    expect(fs.readFileSync(journal, 'utf8')).not.toContain('torn');
+    expect(fs.readFileSync(journal(), 'utf8').startsWith(whole)).toBe(true);
+    expect(fs.readFileSync(journal(), 'utf8')).not.toContain('torn');
 
     expect(Store.open(file).keys(CM)).toEqual(['default/base', 'default/x', 'default/z']);
   });
 
-  it('is removed by a save, which holds what it held', () => {
-    const { file, journal } = savedStore();
+  it('takes a save as one more record, converged, while it is small beside the collections', () => {
+    const { file, dir, journal } = savedStore();
+    const files = fs.readdirSync(path.join(dir, 'store')).sort();
     const a = Store.open(file);
     a.put(CM, 'default/x', { v: 1 });
     a.commit(1);
     a.put(CM, 'default/y', { v: 2 });
     a.setSystem({ converged: true });
     a.save(1);
-    expect(fs.existsSync(journal)).toBe(false);
+    // Nothing rewritten: the collection files and the manifest are as they were.
+    expect(fs.readdirSync(path.join(dir, 'store')).sort()).toEqual(files);
+    expect(commits(journal()).map((c) => [c.changes, c.system.converged])).toEqual([
+      [1, undefined],
+      [1, true],
+    ]);
 
     const b = Store.open(file);
     expect(b.keys(CM)).toEqual(['default/base', 'default/x', 'default/y']);
@@ -88,34 +113,87 @@ describe('the store journal', () => {
     expect(b.journalPending).toBe(false);
   });
 
-  it('skips records a save already holds when the journal outlived it (a kill between the two)', () => {
+  it('is folded into the collection files once it outgrows its share, and a new journal follows', () => {
+    const { file, dir, journal } = savedStore();
+    const first = journal();
+    const a = Store.open(file);
+    a.put(CM, 'default/x', { v: 1 });
+    a.commit(1);
+    a.put(CM, 'default/big', { v: BIG });
+    a.setSystem({ converged: true });
+    a.save(1);
+    expect(journal()).not.toBe(first);
+    expect(fs.existsSync(first)).toBe(false);
+    expect(fs.readFileSync(journal(), 'utf8')).toBe('');
+    expect(fs.readdirSync(path.join(dir, 'store')).filter((f) => f.startsWith('configmaps'))).toHaveLength(1);
+
+    const b = Store.open(file);
+    expect(b.keys(CM)).toEqual(['default/base', 'default/big', 'default/x']);
+    expect(b.system.converged).toBe(true);
+    // A later commit goes to the new journal and is replayed after the fold.
+    b.put(CM, 'default/y', { v: 3 });
+    b.commit(1);
+    const c = Store.open(file);
+    expect(c.get(CM, 'default/y')).toEqual({ v: 3 });
+    expect(c.get(CM, 'default/big')).toEqual({ v: BIG });
+  });
+
+  it('neither replays nor keeps a journal that outlived its fold (a kill between the two)', () => {
     const { file, journal } = savedStore();
     const a = Store.open(file);
     a.put(CM, 'default/x', { v: 1 });
     a.commit(1);
-    const left = fs.readFileSync(journal);
-    a.put(CM, 'default/x', { v: 2 });
+    const old = journal();
+    const left = fs.readFileSync(old);
+    a.put(CM, 'default/x', { v: BIG });
     a.setSystem({ converged: true });
     a.save(1);
-    fs.writeFileSync(journal, left);
+    fs.writeFileSync(old, left);
 
     const b = Store.open(file);
-    expect(b.get(CM, 'default/x')).toEqual({ v: 2 });
+    expect(b.get(CM, 'default/x')).toEqual({ v: BIG });
     expect(b.system.converged).toBe(true);
-    // A later commit follows the manifest's, after the stale record, and is replayed.
-    b.put(CM, 'default/y', { v: 3 });
-    b.commit(1);
-    const c = Store.open(file);
-    expect(c.get(CM, 'default/x')).toEqual({ v: 2 });
-    expect(c.get(CM, 'default/y')).toEqual({ v: 3 });
+    b.put(CM, 'default/x', { v: 2 });
+    b.put(CM, 'default/big', { v: BIG });
+    b.save(1);
+    expect(fs.existsSync(old)).toBe(false);
   });
 
-  it('commits nothing, and creates no journal, when nothing was written', () => {
+  it('refuses to open when the journal the manifest names is gone, until an empty one stands in', () => {
+    const { file, journal } = savedStore();
+    const named = journal();
+    fs.rmSync(named);
+    expect(() => Store.open(file)).toThrow(/the store journal .* is missing; the store was left untouched/);
+    fs.writeFileSync(named, '');
+    expect(Store.open(file).get(CM, 'default/base')).toEqual({ v: 0 });
+  });
+
+  it('reads a store saved before the log: one JSON object per collection, one line per record', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pocketkube-journal-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'store.json');
+    fs.mkdirSync(path.join(dir, 'store'));
+    fs.writeFileSync(path.join(dir, 'store', 'configmaps.3.json'), JSON.stringify({ 'default/a': { v: 1 }, 'default/b': { v: 2 } }));
+    const system = { clockOffsetMs: 0, rand: [], timers: [], converged: true, tokens: {} };
+    fs.writeFileSync(file, JSON.stringify({ format: 'pocketkube.store/v2', revision: 3, sequence: 0, system, collections: { [CM]: 'configmaps.3.json' } }));
+    fs.writeFileSync(path.join(dir, 'store', 'journal'), `${JSON.stringify({ seq: 1, revision: 4, system: {}, changes: [[CM, 'default/c', { v: 3 }], [CM, 'default/a']] })}\n`);
+
+    const a = Store.open(file);
+    expect(a.keys(CM)).toEqual(['default/b', 'default/c']);
+    expect(a.system.converged).toBe(false);
+    a.put(CM, 'default/d', { v: BIG });
+    a.setSystem({ converged: true });
+    a.save(1);
+    expect(fs.readdirSync(path.join(dir, 'store')).sort()).toEqual(['configmaps.4.jsonl', 'journal.2'].sort());
+    expect(Store.open(file).keys(CM)).toEqual(['default/b', 'default/c', 'default/d']);
+  });
+
+  it('commits nothing, and writes no record, when nothing was written', () => {
     const { file, journal } = savedStore();
     const a = Store.open(file);
     expect(a.get(CM, 'default/base')).toEqual({ v: 0 });
     expect(a.commit(1)).toBe(false);
-    expect(fs.existsSync(journal)).toBe(false);
+    expect(fs.readFileSync(journal(), 'utf8')).toBe('');
   });
 
   it('writes what changed, not the collections it changed', () => {
@@ -125,10 +203,13 @@ describe('the store journal', () => {
     a.save(1);
     const b = Store.open(file);
     b.put('/registry/pods', 'default/new', { metadata: { name: 'new' } });
+    b.delete('/registry/pods', 'default/p7');
     b.commit(1);
-    const [record] = fs.readFileSync(journal, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(record.changes).toEqual([['/registry/pods', 'default/new', { metadata: { name: 'new' } }]]);
-    expect(Store.open(file).count('/registry/pods')).toBe(10_001);
+    expect(fs.readFileSync(journal(), 'utf8').split('\n').slice(0, 2)).toEqual([
+      '"/registry/pods"\t"default/new"\t{"metadata":{"name":"new"}}',
+      '"/registry/pods"\t"default/p7"',
+    ]);
+    expect(Store.open(file).count('/registry/pods')).toBe(10_000);
   });
 
   it('is private (0600) in a private store directory (0700), whatever the umask', () => {
@@ -144,7 +225,8 @@ describe('the store journal', () => {
       const t = Store.open(file);
       t.put(CM, 'default/y', {});
       t.commit(1);
-      expect(fs.statSync(path.join(dir, 'store', 'journal')).mode & 0o777).toBe(0o600);
+      expect(fs.statSync(journalOf(file)).mode & 0o777).toBe(0o600);
+      for (const f of fs.readdirSync(path.join(dir, 'store'))) expect(fs.statSync(path.join(dir, 'store', f)).mode & 0o777).toBe(0o600);
     } finally {
       process.umask(old);
     }
@@ -152,11 +234,13 @@ describe('the store journal', () => {
 
   it('refuses a journal with a whole record it cannot read, and leaves it alone', () => {
     const { file, journal } = savedStore();
-    fs.writeFileSync(journal, '{"seq":1,"revision":2,"syst\n');
+    fs.writeFileSync(journal(), '{"seq":1,"revision":2,"syst\n');
     expect(() => Store.open(file)).toThrow(StoreError);
     expect(() => Store.open(file)).toThrow(/the store journal .* is unreadable at line 1/);
-    expect(fs.readFileSync(journal, 'utf8')).toBe('{"seq":1,"revision":2,"syst\n');
-    fs.writeFileSync(journal, '{"seq":1}\n');
+    expect(fs.readFileSync(journal(), 'utf8')).toBe('{"seq":1,"revision":2,"syst\n');
+    fs.writeFileSync(journal(), '{"seq":1}\n');
     expect(() => Store.open(file)).toThrow(/the store journal .* is unreadable at line 1 \(not a journal record\)/);
+    fs.writeFileSync(journal(), '"/registry/configmaps"\t"default/x"\t{}\n{"seq":1,"revision":2,"system":{},"changes":2}\n');
+    expect(() => Store.open(file)).toThrow(/unreadable at line 2 \(the record counts 2 changes, 1 precede it\)/);
   });
 });

@@ -11,7 +11,7 @@
 //            signature for that token)
 import { rfc3339, rfc3339Micro } from '../../../api/time';
 
-export const TEMPLATE_FORMAT = 'pocketkube.bootstrap-template/v1';
+export const TEMPLATE_FORMAT = 'pocketkube.bootstrap-template/v2';
 
 /** A bootstrapped store as its files hold it, and what the invocation carries on from. */
 export interface StoreImage {

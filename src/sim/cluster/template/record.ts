@@ -20,9 +20,20 @@ interface Identity {
   signed: string;
 }
 
+/** A collection file's lines (`"<key>"<TAB><value>`) as one object. */
+function entries(text: string): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const tab = line.indexOf('\t');
+    out[JSON.parse(line.slice(0, tab)) as string] = JSON.parse(line.slice(tab + 1));
+  }
+  return out;
+}
+
 function collection(b: BuiltCluster, test: (key: string) => boolean): Record<string, Record<string, unknown>> {
   for (const text of Object.values(b.collections)) {
-    const c = JSON.parse(text) as Record<string, Record<string, unknown>>;
+    const c = entries(text);
     if (Object.keys(c).some(test)) return c;
   }
   throw new Error('the bootstrap template: a collection is missing from the built cluster');
@@ -68,7 +79,7 @@ function mask(text: string, id: Identity, raw = false): string {
 // Values that may depend on the cluster time: RFC3339 times (with microseconds or not), JSON
 // numbers of 13 digits (milliseconds), 16 hex digits after a dot (event names), and base64 of an
 // RFC3339 time (a bootstrap token's expiration).
-const CANDIDATE = /(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{6})?Z)|(?<=[:[,])(\d{13})(?=[,}\]])|(?<=\.)([0-9a-f]{16})(?![0-9A-Za-z])|(?<=")(MjA[A-Za-z0-9+/]{24}=)(?=")/g;
+const CANDIDATE = /(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{6})?Z)|(?<=[:[,\t])(\d{13})(?=[,}\]\n])|(?<=\.)([0-9a-f]{16})(?![0-9A-Za-z])|(?<=")(MjA[A-Za-z0-9+/]{24}=)(?=")/g;
 const YEARS_20 = 20 * 365 * 86_400_000;
 const floorSecond = (t: number) => Math.floor(t / 1000) * 1000;
 

@@ -1,0 +1,138 @@
+// One collection of the store in memory, read lazily: a file's bytes are split into one line per
+// key when the collection is first asked for, and a value is decoded and parsed only when someone
+// reads it. A value read and not written keeps its bytes, so a save writes them back as they were
+// — a command that touches ten pods of ten thousand parses ten and serializes ten, and never
+// decodes the whole file into one string.
+//
+// The file format (`*.jsonl`): one line per key, `"<key as a JSON string>"<TAB><value as JSON>`,
+// in no particular order; JSON never holds a raw tab or newline, so both split unambiguously.
+// Every line ends with a newline, so a file cut short is told from a whole one. Stores saved
+// before this format hold each collection as one JSON object (`*.json`); they are still read.
+import { StoreError } from './files';
+
+/**
+ * A value as read from the file (its bytes `start`..`end` of the collection's source, decoded and
+ * parsed on first use; its line begins at `line`) or as given since (`value`, with `text` once
+ * serialized).
+ */
+interface Slot {
+  line: number;
+  start: number;
+  end: number;
+  text?: string;
+  value?: unknown;
+}
+
+const NEWLINE = 0x0a;
+const TAB = 0x09;
+const QUOTE = 0x22;
+const NO_BYTES = Buffer.alloc(0);
+
+export class Collection {
+  private readonly slots = new Map<string, Slot>();
+
+  /** `file` names the source in errors; `source` holds the bytes of the slots read from it. */
+  constructor(
+    private readonly file: string,
+    private readonly source: Buffer = NO_BYTES,
+  ) {}
+
+  /** A collection from its file's lines. */
+  static fromLines(file: string, bytes: Buffer): Collection {
+    const c = new Collection(file, bytes);
+    let pos = 0;
+    for (let line = 1; pos < bytes.length; line++) {
+      const end = bytes.indexOf(NEWLINE, pos);
+      if (end < 0) throw new StoreError(`the store ${file} is unreadable (line ${line} is cut short); it was left untouched`);
+      const tab = bytes.indexOf(TAB, pos);
+      if (tab < 0 || tab > end || bytes[pos] !== QUOTE || bytes[tab - 1] !== QUOTE || tab + 1 === end)
+        throw new StoreError(`the store ${file} is unreadable (line ${line} is not a key and a value); it was left untouched`);
+      let key: unknown;
+      try {
+        key = JSON.parse(bytes.toString('utf8', pos, tab));
+      } catch (e) {
+        throw new StoreError(`the store ${file} is unreadable (line ${line}: ${(e as Error).message}); it was left untouched`);
+      }
+      c.slots.set(key as string, { line: pos, start: tab + 1, end });
+      pos = end + 1;
+    }
+    return c;
+  }
+
+  /** A collection from the older format: one JSON object of key -> value. */
+  static fromObject(file: string, text: string): Collection {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      throw new StoreError(`the store ${file} is unreadable (${(e as Error).message}); it was left untouched`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new StoreError(`the store ${file} is unreadable (it does not hold a collection); it was left untouched`);
+    const c = new Collection(file);
+    for (const [key, value] of Object.entries(parsed)) c.set(key, value);
+    return c;
+  }
+
+  get size(): number {
+    return this.slots.size;
+  }
+
+  has(key: string): boolean {
+    return this.slots.has(key);
+  }
+
+  get(key: string): unknown {
+    const slot = this.slots.get(key);
+    if (!slot) return undefined;
+    if (slot.value === undefined) {
+      try {
+        slot.value = JSON.parse(slot.text ?? this.source.toString('utf8', slot.start, slot.end));
+      } catch (e) {
+        throw new StoreError(`the store ${this.file} is unreadable at ${key} (${(e as Error).message}); it was left untouched`);
+      }
+    }
+    return slot.value;
+  }
+
+  set(key: string, value: unknown): void {
+    this.slots.set(key, { line: 0, start: 0, end: 0, value });
+  }
+
+  /** A value known only as its JSON text (a journal's), parsed when first read. */
+  setText(key: string, text: string): void {
+    this.slots.set(key, { line: 0, start: 0, end: 0, text });
+  }
+
+  delete(key: string): boolean {
+    return this.slots.delete(key);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.slots.keys();
+  }
+
+  /** The JSON text of one value: its bytes from the file when it was not written since. */
+  textOf(key: string): string | undefined {
+    const slot = this.slots.get(key);
+    if (!slot) return undefined;
+    slot.text ??= slot.end > slot.start ? this.source.toString('utf8', slot.start, slot.end) : JSON.stringify(slot.value);
+    return slot.text;
+  }
+
+  /** The file's bytes: what was read and not written since is copied as it was. */
+  serialize(): Buffer {
+    const parts: Buffer[] = [];
+    let pending = '';
+    for (const [key, slot] of this.slots) {
+      if (slot.end > slot.start) {
+        // The whole line as read, newline included.
+        if (pending) parts.push(Buffer.from(pending, 'utf8'));
+        pending = '';
+        parts.push(this.source.subarray(slot.line, slot.end + 1));
+      } else pending += `${JSON.stringify(key)}\t${this.textOf(key)}\n`;
+    }
+    if (pending) parts.push(Buffer.from(pending, 'utf8'));
+    return Buffer.concat(parts);
+  }
+}

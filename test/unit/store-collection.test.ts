@@ -1,0 +1,48 @@
+// A collection file read lazily: split into one line per key, values parsed only when read,
+// lines not written since copied back as they were.
+import { describe, expect, it } from 'vitest';
+import { Collection } from '../../src/store/collection';
+import { StoreError } from '../../src/store/files';
+
+const lines = (...l: string[]) => Buffer.from(l.map((x) => `${x}\n`).join(''), 'utf8');
+
+describe('a collection file', () => {
+  it('reads keys at once and values when asked, escaped keys and non-ASCII text included', () => {
+    const c = Collection.fromLines('f', lines('"default/a"\t{"v":1}', '"we\\"ird\\tkey"\t"ünïcode"', '"default/b"\t[1,2]'));
+    expect([...c.keys()]).toEqual(['default/a', 'we"ird\tkey', 'default/b']);
+    expect(c.size).toBe(3);
+    expect(c.get('we"ird\tkey')).toBe('ünïcode');
+    expect(c.get('default/b')).toEqual([1, 2]);
+    expect(c.get('missing')).toBeUndefined();
+  });
+
+  it('writes back unread and unchanged lines byte for byte, and what was written as JSON', () => {
+    const source = lines('"a"\t{"x": 1}', '"b"\t{"v":"é"}', '"c"\t3');
+    const c = Collection.fromLines('f', source);
+    expect(c.get('b')).toEqual({ v: 'é' });
+    c.set('c', { now: true });
+    c.delete('a');
+    c.set('d', 'new');
+    expect(c.serialize().toString('utf8')).toBe('"b"\t{"v":"é"}\n"c"\t{"now":true}\n"d"\t"new"\n');
+    // The text of an unchanged value is its file's, spacing and all.
+    expect(Collection.fromLines('f', source).textOf('a')).toBe('{"x": 1}');
+    expect(Collection.fromLines('f', c.serialize()).get('c')).toEqual({ now: true });
+  });
+
+  it('refuses a file cut short or a line that is not a key and a value, naming the file', () => {
+    expect(() => Collection.fromLines('store/pods.jsonl', Buffer.from('"a"\t{}\n"b"\t{"v"'))).toThrow(/the store store\/pods.jsonl is unreadable \(line 2 is cut short\)/);
+    expect(() => Collection.fromLines('f', lines('{"a":1}'))).toThrow(/line 1 is not a key and a value/);
+    expect(() => Collection.fromLines('f', lines('"a"\t'))).toThrow(StoreError);
+  });
+
+  it('says which value is unreadable when it is read', () => {
+    const c = Collection.fromLines('f', lines('"ok"\t1', '"bad"\t{nope'));
+    expect(c.get('ok')).toBe(1);
+    expect(() => c.get('bad')).toThrow(/the store f is unreadable at bad/);
+  });
+
+  it('reads the older format, one JSON object, and refuses what is not one', () => {
+    expect(Collection.fromObject('f', '{"a":{"v":1}}').get('a')).toEqual({ v: 1 });
+    for (const text of ['[]', '42', 'null', '"abc"']) expect(() => Collection.fromObject('f', text)).toThrow(StoreError);
+  });
+});
