@@ -44,8 +44,10 @@ export class Collection {
     for (let line = 1; pos < bytes.length; line++) {
       const end = bytes.indexOf(NEWLINE, pos);
       if (end < 0) throw new StoreError(`the store ${file} is unreadable (line ${line} is cut short); it was left untouched`);
-      const tab = bytes.indexOf(TAB, pos);
-      if (tab < 0 || tab > end || bytes[pos] !== QUOTE || bytes[tab - 1] !== QUOTE || tab + 1 === end)
+      // Keys are short: a loop finds the tab sooner than another call into the buffer's search.
+      let tab = pos;
+      while (tab < end && bytes[tab] !== TAB) tab++;
+      if (tab === end || bytes[pos] !== QUOTE || bytes[tab - 1] !== QUOTE || tab + 1 === end)
         throw new StoreError(`the store ${file} is unreadable (line ${line} is not a key and a value); it was left untouched`);
       let key: unknown;
       try {
