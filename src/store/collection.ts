@@ -122,19 +122,80 @@ export class Collection {
     return slot.text;
   }
 
-  /** The file's bytes: what was read and not written since is copied as it was. */
+  /**
+   * The file's bytes, written into one buffer: what was read and not written since is copied as
+   * it was, the rest encoded in place (no line strings, no second copy).
+   */
   serialize(): Buffer {
-    const parts: Buffer[] = [];
-    let pending = '';
+    let chars = 0;
+    // Texts made here are not kept: after a fold nothing asks for them again.
+    const texts: string[] = [];
     for (const [key, slot] of this.slots) {
-      if (slot.end > slot.start) {
-        // The whole line as read, newline included.
-        if (pending) parts.push(Buffer.from(pending, 'utf8'));
-        pending = '';
-        parts.push(this.source.subarray(slot.line, slot.end + 1));
-      } else pending += `${JSON.stringify(key)}\t${this.textOf(key)}\n`;
+      if (slot.end > slot.start) chars += slot.end + 1 - slot.line;
+      else {
+        const text = slot.text ?? JSON.stringify(slot.value);
+        texts.push(text);
+        chars += key.length + text.length + 4;
+      }
     }
-    if (pending) parts.push(Buffer.from(pending, 'utf8'));
-    return Buffer.concat(parts);
+    const out = new GrowingBuffer(chars);
+    let n = 0;
+    for (const [key, slot] of this.slots) {
+      if (slot.end > slot.start) out.copy(this.source, slot.line, slot.end + 1);
+      else {
+        out.text(JSON.stringify(key));
+        out.byte(TAB);
+        out.text(texts[n++]);
+        out.byte(NEWLINE);
+      }
+    }
+    return out.bytes();
+  }
+}
+
+/**
+ * A buffer written from the start, sized by characters (the bytes of ASCII text): text that is
+ * not ASCII may need more, and then it grows. Measuring every string's UTF-8 length first would
+ * scan all of it once more.
+ */
+class GrowingBuffer {
+  private buf: Buffer;
+  private at = 0;
+
+  constructor(chars: number) {
+    this.buf = Buffer.allocUnsafe(chars + 16);
+  }
+
+  text(s: string): void {
+    for (;;) {
+      const n = this.buf.write(s, this.at, 'utf8');
+      // A write stops early only when the buffer is full (a character that does not fit is left
+      // out whole, so up to three bytes may stay free); far from the end, it wrote everything.
+      if (this.buf.length - this.at - n >= 4 || Buffer.byteLength(s, 'utf8') === n) {
+        this.at += n;
+        return;
+      }
+      this.grow(Buffer.byteLength(s, 'utf8'));
+    }
+  }
+
+  byte(b: number): void {
+    if (this.at === this.buf.length) this.grow(1);
+    this.buf[this.at++] = b;
+  }
+
+  copy(from: Buffer, start: number, end: number): void {
+    if (this.buf.length - this.at < end - start) this.grow(end - start);
+    this.at += from.copy(this.buf, this.at, start, end);
+  }
+
+  bytes(): Buffer {
+    return this.buf.subarray(0, this.at);
+  }
+
+  private grow(atLeast: number): void {
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + atLeast + 16));
+    this.buf.copy(next, 0, 0, this.at);
+    this.buf = next;
   }
 }

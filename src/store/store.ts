@@ -20,6 +20,7 @@ import * as path from 'node:path';
 import { Collection } from './collection';
 import { PendingWrites, StoreError, fsyncDir, makePrivateDir, parse, readBytesOrUndefined, readFileOrUndefined, writeDurably } from './files';
 import { type Change, JournalWriter, readJournal, recordText } from './journal';
+import { KeyOrder } from './keyorder';
 
 export { StoreError } from './files';
 
@@ -63,6 +64,8 @@ const READ_RETRIES = 5;
 const JOURNAL_SHARE = 1 / 4;
 /** …or this many characters, whichever is more. */
 const JOURNAL_MIN = 256 * 1024;
+/** How many values of a large change are serialized to judge its size. */
+const SAMPLE = 64;
 
 /** "/registry/apps/deployments" -> "apps.deployments" */
 function fileStem(collection: string): string {
@@ -75,12 +78,8 @@ type Overlay = Map<string, Map<string, Change>>;
 export class Store {
   private manifest!: Manifest;
   private readonly loaded = new Map<string, Collection>();
-  /**
-   * Each collection's keys in order, once someone asked: a deletion takes its key out, a new key
-   * waits in `added` until the next ask merges them in (inserting each at once would move the
-   * whole array per write).
-   */
-  private readonly sorted = new Map<string, { keys: string[]; added: string[] }>();
+  /** Each collection's keys in order, once someone asked (kept by every write since). */
+  private readonly sorted = new Map<string, KeyOrder>();
   /** Collections whose file no longer holds what they hold (written, or changed by the journal). */
   private readonly dirtyCollections = new Set<string>();
   /** Collections given as text (a new cluster made from a template), saved as given until changed. */
@@ -254,7 +253,7 @@ export class Store {
 
   put(collection: string, key: string, value: unknown): void {
     const c = this.collection(collection);
-    if (!c.has(key)) this.sorted.get(collection)?.added.push(key);
+    if (!c.has(key)) this.sorted.get(collection)?.insert(key);
     c.set(key, value);
     this.written(collection, key);
   }
@@ -262,12 +261,7 @@ export class Store {
   delete(collection: string, key: string): boolean {
     const done = this.collection(collection).delete(key);
     if (done) {
-      const order = this.sorted.get(collection);
-      if (order) {
-        const i = lowerBound(order.keys, key);
-        if (order.keys[i] === key) order.keys.splice(i, 1);
-        else order.added.splice(order.added.indexOf(key), 1);
-      }
+      this.sorted.get(collection)?.remove(key);
       this.written(collection, key);
     }
     return done;
@@ -285,26 +279,20 @@ export class Store {
   /** Values whose key starts with `prefix`, in key order. */
   list(collection: string, prefix = ''): unknown[] {
     const c = this.collection(collection);
-    return this.keys(collection, prefix).map((k) => c.get(k));
+    const order = this.keyOrder(collection);
+    return (prefix ? order.range(prefix) : order.all()).map((k) => c.get(k));
   }
 
   /** Keys that start with `prefix`, sorted: a range of the collection's ordered keys. */
   keys(collection: string, prefix = ''): string[] {
-    const keys = this.orderedKeys(collection);
-    if (!prefix) return [...keys];
-    const out: string[] = [];
-    for (let i = lowerBound(keys, prefix); i < keys.length && keys[i].startsWith(prefix); i++) out.push(keys[i]);
-    return out;
+    const order = this.keyOrder(collection);
+    return prefix ? order.range(prefix) : [...order.all()];
   }
 
-  private orderedKeys(collection: string): string[] {
+  private keyOrder(collection: string): KeyOrder {
     let order = this.sorted.get(collection);
-    if (!order) this.sorted.set(collection, (order = { keys: [...this.collection(collection).keys()].sort(), added: [] }));
-    else if (order.added.length) {
-      order.keys = mergeSorted(order.keys, order.added.sort());
-      order.added = [];
-    }
-    return order.keys;
+    if (!order) this.sorted.set(collection, (order = new KeyOrder([...this.collection(collection).keys()])));
+    return order;
   }
 
   count(collection: string): number {
@@ -400,7 +388,7 @@ export class Store {
     if (!this.onDisk || this.given.size) return false;
     const sizes = Object.values(this.manifest.sizes ?? {}).reduce((a, b) => a + b, 0);
     const limit = Math.max(JOURNAL_MIN, sizes * JOURNAL_SHARE);
-    if (this.journal!.size + this.uncommittedChars() > limit) return false;
+    if (this.journal!.size + this.uncommittedChars(limit) > limit) return false;
     // A save says whether it left the store converged; a commit's record is read as not.
     this.uncommittedSystem.add('converged');
     this.journal!.append(this.nextRecord());
@@ -410,12 +398,26 @@ export class Store {
     return true;
   }
 
-  /** About how long the next record would be, without serializing what the fold would serialize anyway. */
-  private uncommittedChars(): number {
+  /**
+   * About how long the next record would be. A large change that is clearly past `limit` is
+   * judged from a sample of its values: serializing them all only to learn that the fold will
+   * costs as much as the fold's own serializing.
+   */
+  private uncommittedChars(limit: number): number {
     let chars = 0;
     for (const [collection, keys] of this.uncommitted) {
       const c = this.collection(collection);
-      for (const key of keys) chars += (c.has(key) ? c.textOf(key)!.length : 0) + key.length + collection.length + 8;
+      const line = (key: string) => (c.has(key) ? c.textOf(key)!.length : 0) + key.length + collection.length + 8;
+      if (keys.size > SAMPLE * 4) {
+        let sample = 0;
+        let n = 0;
+        for (const key of keys) {
+          sample += line(key);
+          if (++n === SAMPLE) break;
+        }
+        if ((sample / SAMPLE) * keys.size > limit * 2) return Infinity;
+      }
+      for (const key of keys) chars += line(key);
     }
     return chars;
   }
@@ -484,29 +486,6 @@ export class Store {
       if (!live.has(f) && (f.includes('.tmp-') || f.endsWith('.json') || f.endsWith('.jsonl') || f.startsWith('journal')))
         fs.rmSync(path.join(this.dir, f), { force: true });
   }
-}
-
-/** The first index whose key is not before `key` (code-unit order, as sort() orders strings). */
-function lowerBound(keys: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
-  const out: string[] = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = a[i] < b[j] ? a[i++] : b[j++];
-  while (i < a.length) out[k++] = a[i++];
-  while (j < b.length) out[k++] = b[j++];
-  return out;
 }
 
 function checked(file: string, m: Manifest): Manifest {

@@ -46,3 +46,18 @@ describe('a collection file', () => {
     for (const text of ['[]', '42', 'null', '"abc"']) expect(() => Collection.fromObject('f', text)).toThrow(StoreError);
   });
 });
+
+describe('a collection written out', () => {
+  it('holds text of any width, growing past what its characters promised', () => {
+    const c = new Collection('f');
+    const wide = '日本語'.repeat(5000);
+    c.set('a', { v: wide });
+    c.set('é', 'ü');
+    for (let i = 0; i < 100; i++) c.set(`k${i}`, { n: i, s: 'x'.repeat(i) });
+    const back = Collection.fromLines('f', c.serialize());
+    expect(back.get('a')).toEqual({ v: wide });
+    expect(back.get('é')).toBe('ü');
+    expect(back.get('k99')).toEqual({ n: 99, s: 'x'.repeat(99) });
+    expect(back.size).toBe(102);
+  });
+});
