@@ -18,6 +18,11 @@ import { type BuiltCluster, masked, recordTemplate } from '../src/sim/cluster/te
 
 const [command, file, ...rest] = process.argv.slice(2);
 
+/** A collection file's lines without its index line: filling in the template changes their lengths, and the store indexes them again when it writes them. */
+function withoutIndex(text: string): string {
+  return text.slice(0, text.lastIndexOf('\n#') + 1);
+}
+
 async function buildAt(wallClock: string, template?: { file: string; build: string }, mode: 'read' | 'write' = 'write', seed?: string): Promise<BuiltCluster> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'pocketkube-template-'));
   try {
@@ -35,7 +40,7 @@ async function buildAt(wallClock: string, template?: { file: string; build: stri
       server: config.clusters[0].cluster.server,
       revision: manifest.revision,
       system: JSON.stringify(manifest.system),
-      collections: Object.fromEntries(Object.entries(manifest.collections as Record<string, string>).map(([name, file]) => [name, fs.readFileSync(path.join(home, 'store', file), 'utf8')])),
+      collections: Object.fromEntries(Object.entries(manifest.collections as Record<string, string>).map(([name, file]) => [name, withoutIndex(fs.readFileSync(path.join(home, 'store', file), 'utf8'))])),
     };
   } finally {
     fs.rmSync(home, { recursive: true, force: true });

@@ -1,13 +1,17 @@
-// One collection of the store in memory, read lazily: a file's bytes are split into one line per
+// One collection of the store in memory, read lazily: a file's bytes are mapped to one line per
 // key when the collection is first asked for, and a value is decoded and parsed only when someone
 // reads it. A value read and not written keeps its bytes, so a save writes them back as they were
 // — a command that touches ten pods of ten thousand parses ten and serializes ten, and never
 // decodes the whole file into one string.
 //
 // The file format (`*.jsonl`): one line per key, `"<key as a JSON string>"<TAB><value as JSON>`,
-// in no particular order; JSON never holds a raw tab or newline, so both split unambiguously.
-// Every line ends with a newline, so a file cut short is told from a whole one. Stores saved
-// before this format hold each collection as one JSON object (`*.json`); they are still read.
+// in no particular order (JSON never holds a raw tab or newline, so both split unambiguously),
+// then an index line `#{"keys":[…],"tabs":[…],"lengths":[…]}`: each line's key, where its tab is
+// and how many bytes it has, so opening a collection parses one line instead of searching every
+// line for its ends. A file whose last line is not a whole index that fits its lines was cut
+// short or changed by hand, and is refused. Collection texts given whole (the template's) have
+// no index and are split by searching. Stores saved before this format hold each collection as
+// one JSON object (`*.json`); they are still read.
 import { StoreError } from './files';
 
 /**
@@ -26,6 +30,7 @@ interface Slot {
 const NEWLINE = 0x0a;
 const TAB = 0x09;
 const QUOTE = 0x22;
+const HASH = 0x23;
 const NO_BYTES = Buffer.alloc(0);
 
 export class Collection {
@@ -37,7 +42,34 @@ export class Collection {
     private readonly source: Buffer = NO_BYTES,
   ) {}
 
-  /** A collection from its file's lines. */
+  /** A collection from its file: its lines, as its index line says they lie. */
+  static fromFile(file: string, bytes: Buffer): Collection {
+    const cut = () => new StoreError(`the store ${file} is unreadable (it was cut short or changed: its index does not fit its lines); it was left untouched`);
+    if (bytes[bytes.length - 1] !== NEWLINE) throw cut();
+    const at = bytes.lastIndexOf(NEWLINE, bytes.length - 2) + 1;
+    if (bytes[at] !== HASH) throw cut();
+    let index: { keys: string[]; tabs: number[]; lengths: number[] };
+    try {
+      index = JSON.parse(bytes.toString('utf8', at + 1, bytes.length - 1));
+    } catch {
+      throw cut();
+    }
+    const { keys, tabs, lengths } = index;
+    if (!Array.isArray(keys) || !Array.isArray(tabs) || !Array.isArray(lengths) || tabs.length !== keys.length || lengths.length !== keys.length) throw cut();
+    const c = new Collection(file, bytes);
+    let pos = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const end = pos + lengths[i] - 1;
+      const tab = pos + tabs[i];
+      if (!(end < at) || bytes[end] !== NEWLINE || bytes[tab] !== TAB || bytes[pos] !== QUOTE || !(tab + 1 < end)) throw cut();
+      c.slots.set(keys[i], { line: pos, start: tab + 1, end });
+      pos = end + 1;
+    }
+    if (pos !== at) throw cut();
+    return c;
+  }
+
+  /** A collection from lines without an index (a template's text), found by searching. */
   static fromLines(file: string, bytes: Buffer): Collection {
     const c = new Collection(file, bytes);
     let pos = 0;
@@ -124,7 +156,7 @@ export class Collection {
 
   /**
    * The file's bytes, written into one buffer: what was read and not written since is copied as
-   * it was, the rest encoded in place (no line strings, no second copy).
+   * it was, the rest encoded in place (no line strings, no second copy); then the index line.
    */
   serialize(): Buffer {
     let chars = 0;
@@ -139,16 +171,25 @@ export class Collection {
       }
     }
     const out = new GrowingBuffer(chars);
+    const index = { keys: [] as string[], tabs: [] as number[], lengths: [] as number[] };
     let n = 0;
     for (const [key, slot] of this.slots) {
-      if (slot.end > slot.start) out.copy(this.source, slot.line, slot.end + 1);
-      else {
-        out.text(JSON.stringify(key));
+      const start = out.length;
+      if (slot.end > slot.start) {
+        out.copy(this.source, slot.line, slot.end + 1);
+        index.tabs.push(slot.start - 1 - slot.line);
+      } else {
+        index.tabs.push(out.text(JSON.stringify(key)));
         out.byte(TAB);
         out.text(texts[n++]);
         out.byte(NEWLINE);
       }
+      index.keys.push(key);
+      index.lengths.push(out.length - start);
     }
+    out.byte(HASH);
+    out.text(JSON.stringify(index));
+    out.byte(NEWLINE);
     return out.bytes();
   }
 }
@@ -166,14 +207,19 @@ class GrowingBuffer {
     this.buf = Buffer.allocUnsafe(chars + 16);
   }
 
-  text(s: string): void {
+  get length(): number {
+    return this.at;
+  }
+
+  /** Writes `s` as UTF-8; returns how many bytes that took. */
+  text(s: string): number {
     for (;;) {
       const n = this.buf.write(s, this.at, 'utf8');
       // A write stops early only when the buffer is full (a character that does not fit is left
       // out whole, so up to three bytes may stay free); far from the end, it wrote everything.
       if (this.buf.length - this.at - n >= 4 || Buffer.byteLength(s, 'utf8') === n) {
         this.at += n;
-        return;
+        return n;
       }
       this.grow(Buffer.byteLength(s, 'utf8'));
     }

@@ -82,7 +82,7 @@ export class Store {
   private readonly sorted = new Map<string, KeyOrder>();
   /** Collections whose file no longer holds what they hold (written, or changed by the journal). */
   private readonly dirtyCollections = new Set<string>();
-  /** Collections given as text (a new cluster made from a template), saved as given until changed. */
+  /** Collections given as text (a new cluster made from a template): split into lines only when needed. */
   private readonly given = new Map<string, string>();
   private changed = false;
   private onDisk: boolean;
@@ -187,7 +187,7 @@ export class Store {
       const file = path.join(this.dir, fileName);
       const bytes = readBytesOrUndefined(file);
       if (bytes !== undefined) {
-        c = fileName.endsWith('.jsonl') ? Collection.fromLines(file, bytes) : Collection.fromObject(file, bytes.toString('utf8'));
+        c = fileName.endsWith('.jsonl') ? Collection.fromFile(file, bytes) : Collection.fromObject(file, bytes.toString('utf8'));
         break;
       }
       if (attempt >= READ_RETRIES || this.changed) throw new StoreError(`the store file ${file} is missing; the store was left untouched`);
@@ -438,18 +438,18 @@ export class Store {
     const replaced: string[] = [];
     const writes: [string, string | Buffer][] = [];
     for (const name of this.dirtyCollections) {
-      const given = this.given.get(name);
-      const entries = given === undefined ? this.collection(name) : undefined;
+      // A given collection is split into its lines here, never parsed: they are copied as given.
+      const entries = this.collection(name);
       const old = next.collections[name];
       if (old) replaced.push(old);
-      if (entries && !entries.size) {
+      if (!entries.size) {
         delete next.collections[name];
         delete next.sizes![name];
         continue;
       }
       const fileName = `${fileStem(name)}.${this.manifest.revision}.jsonl`;
       if (fileName === old) replaced.pop();
-      const text = given ?? entries!.serialize();
+      const text = entries.serialize();
       writes.push([path.join(this.dir, fileName), text]);
       next.collections[name] = fileName;
       next.sizes![name] = text.length;

@@ -1,5 +1,5 @@
-// A collection file read lazily: split into one line per key, values parsed only when read,
-// lines not written since copied back as they were.
+// A collection file read lazily: one line per key found through its index line, values parsed
+// only when read, lines not written since copied back as they were.
 import { describe, expect, it } from 'vitest';
 import { Collection } from '../../src/store/collection';
 import { StoreError } from '../../src/store/files';
@@ -23,13 +23,32 @@ describe('a collection file', () => {
     c.set('c', { now: true });
     c.delete('a');
     c.set('d', 'new');
-    expect(c.serialize().toString('utf8')).toBe('"b"\t{"v":"é"}\n"c"\t{"now":true}\n"d"\t"new"\n');
+    const [body, index] = c.serialize().toString('utf8').split(/(?<=\n)(?=#)/);
+    expect(body).toBe('"b"\t{"v":"é"}\n"c"\t{"now":true}\n"d"\t"new"\n');
+    // Each line's key, where its tab is and its length in bytes (é is two).
+    expect(index).toBe('#{"keys":["b","c","d"],"tabs":[3,3,3],"lengths":[15,17,10]}\n');
     // The text of an unchanged value is its file's, spacing and all.
     expect(Collection.fromLines('f', source).textOf('a')).toBe('{"x": 1}');
-    expect(Collection.fromLines('f', c.serialize()).get('c')).toEqual({ now: true });
+    const back = Collection.fromFile('f', c.serialize());
+    expect([...back.keys()]).toEqual(['b', 'c', 'd']);
+    expect(back.get('c')).toEqual({ now: true });
+    expect(back.get('b')).toEqual({ v: 'é' });
+    // Written again unchanged, byte for byte.
+    expect(back.serialize().equals(c.serialize())).toBe(true);
   });
 
-  it('refuses a file cut short or a line that is not a key and a value, naming the file', () => {
+  it('refuses a file whose index does not fit its lines: cut short, even at a line, or edited', () => {
+    const c = new Collection('f');
+    for (let i = 0; i < 5; i++) c.set(`k${i}`, { i });
+    const whole = c.serialize();
+    expect(Collection.fromFile('f', whole).size).toBe(5);
+    const text = whole.toString('utf8');
+    const cutAtLine = text.slice(0, text.indexOf('\n') + 1);
+    for (const bad of [cutAtLine, text.slice(0, -1), text.replace('{"i":2}', '{"i":22}'), text.replace('"k3"', '"k3x"'), `${text}"k9"\t1\n`, ''])
+      expect(() => Collection.fromFile('store/pods.jsonl', Buffer.from(bad))).toThrow(/the store store\/pods.jsonl is unreadable \(it was cut short or changed: its index does not fit its lines\)/);
+  });
+
+  it('refuses lines given without an index when one is cut short or not a key and a value', () => {
     expect(() => Collection.fromLines('store/pods.jsonl', Buffer.from('"a"\t{}\n"b"\t{"v"'))).toThrow(/the store store\/pods.jsonl is unreadable \(line 2 is cut short\)/);
     expect(() => Collection.fromLines('f', lines('{"a":1}'))).toThrow(/line 1 is not a key and a value/);
     expect(() => Collection.fromLines('f', lines('"a"\t'))).toThrow(StoreError);
@@ -54,7 +73,7 @@ describe('a collection written out', () => {
     c.set('a', { v: wide });
     c.set('é', 'ü');
     for (let i = 0; i < 100; i++) c.set(`k${i}`, { n: i, s: 'x'.repeat(i) });
-    const back = Collection.fromLines('f', c.serialize());
+    const back = Collection.fromFile('f', c.serialize());
     expect(back.get('a')).toEqual({ v: wide });
     expect(back.get('é')).toBe('ü');
     expect(back.get('k99')).toEqual({ n: 99, s: 'x'.repeat(99) });

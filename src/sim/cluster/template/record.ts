@@ -20,11 +20,11 @@ interface Identity {
   signed: string;
 }
 
-/** A collection file's lines (`"<key>"<TAB><value>`) as one object. */
+/** A collection's lines (`"<key>"<TAB><value>`) as one object. */
 function entries(text: string): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const line of text.split('\n')) {
-    if (!line) continue;
+    if (!line || line.startsWith('#')) continue;
     const tab = line.indexOf('\t');
     out[JSON.parse(line.slice(0, tab)) as string] = JSON.parse(line.slice(tab + 1));
   }
