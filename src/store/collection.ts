@@ -57,12 +57,12 @@ export class Collection {
     const { keys, tabs, lengths } = index;
     if (!Array.isArray(keys) || !Array.isArray(tabs) || !Array.isArray(lengths) || tabs.length !== keys.length || lengths.length !== keys.length) throw cut();
     const c = new Collection(file, bytes);
+    // The lengths must add up to the index's own place; each line's tab and newline are checked
+    // when its value is first read (a whole-file walk here would touch every line for nothing).
     let pos = 0;
     for (let i = 0; i < keys.length; i++) {
       const end = pos + lengths[i] - 1;
-      const tab = pos + tabs[i];
-      if (!(end < at) || bytes[end] !== NEWLINE || bytes[tab] !== TAB || bytes[pos] !== QUOTE || !(tab + 1 < end)) throw cut();
-      c.slots.set(keys[i], { line: pos, start: tab + 1, end });
+      c.slots.set(keys[i], { line: pos, start: pos + tabs[i] + 1, end });
       pos = end + 1;
     }
     if (pos !== at) throw cut();
@@ -120,6 +120,7 @@ export class Collection {
     const slot = this.slots.get(key);
     if (!slot) return undefined;
     if (slot.value === undefined) {
+      if (slot.text === undefined && !this.fits(slot)) throw new StoreError(`the store ${this.file} is unreadable at ${key} (its index does not fit its lines); it was left untouched`);
       try {
         slot.value = JSON.parse(slot.text ?? this.source.toString('utf8', slot.start, slot.end));
       } catch (e) {
@@ -127,6 +128,12 @@ export class Collection {
       }
     }
     return slot.value;
+  }
+
+  /** Whether a line read from the file is where its index says: a key, a tab, a value and a newline. */
+  private fits(slot: Slot): boolean {
+    const b = this.source;
+    return b[slot.line] === QUOTE && b[slot.start - 2] === QUOTE && b[slot.start - 1] === TAB && slot.start < slot.end && b[slot.end] === NEWLINE;
   }
 
   set(key: string, value: unknown): void {

@@ -48,6 +48,17 @@ describe('a collection file', () => {
       expect(() => Collection.fromFile('store/pods.jsonl', Buffer.from(bad))).toThrow(/the store store\/pods.jsonl is unreadable \(it was cut short or changed: its index does not fit its lines\)/);
   });
 
+  it('refuses a value whose line is not where the index says, when it is read', () => {
+    const c = new Collection('f');
+    c.set('a', 1);
+    c.set('b', 22);
+    const text = c.serialize().toString('utf8');
+    // The two lengths shifted by one byte: the total still fits, the lines do not.
+    const moved = text.replace(/"lengths":\[(\d+),(\d+)\]/, (_m, x, y) => `"lengths":[${Number(x) + 1},${Number(y) - 1}]`);
+    const read = Collection.fromFile('f', Buffer.from(moved));
+    expect(() => read.get('a')).toThrow(/the store f is unreadable at a \(its index does not fit its lines\)/);
+  });
+
   it('refuses lines given without an index when one is cut short or not a key and a value', () => {
     expect(() => Collection.fromLines('store/pods.jsonl', Buffer.from('"a"\t{}\n"b"\t{"v"'))).toThrow(/the store store\/pods.jsonl is unreadable \(line 2 is cut short\)/);
     expect(() => Collection.fromLines('f', lines('{"a":1}'))).toThrow(/line 1 is not a key and a value/);
