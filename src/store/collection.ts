@@ -1,6 +1,7 @@
-// One collection of the store in memory, read lazily: a file's bytes are mapped to one line per
-// key when the collection is first asked for, and a value is decoded and parsed only when someone
-// reads it. A value read and not written keeps its bytes, so a save writes them back as they were
+// One collection of the store in memory, read lazily: when the collection is first asked for,
+// only its file's index line is read (from the end of the file); a value is read from the file,
+// decoded and parsed only when someone asks for it, and a list of much of the collection reads
+// the whole file at once. A value read and not written keeps its bytes, so a save writes them back as they were
 // — a command that touches ten pods of ten thousand parses ten and serializes ten, and never
 // decodes the whole file into one string.
 //
@@ -12,6 +13,7 @@
 // short or changed by hand, and is refused. Collection texts given whole (the template's) have
 // no index and are split by searching. Stores saved before this format hold each collection as
 // one JSON object (`*.json`); they are still read.
+import * as fs from 'node:fs';
 import { StoreError } from './files';
 
 /**
@@ -32,6 +34,54 @@ const TAB = 0x09;
 const QUOTE = 0x22;
 const HASH = 0x23;
 const NO_BYTES = Buffer.alloc(0);
+/** Bytes read from the end of a file to find its index line, at first. */
+const TAIL = 64 * 1024;
+
+/**
+ * A collection file's bytes: all of them in memory, or an open file read by range (a value at a
+ * time) until someone needs most of it. The descriptor keeps a file a newer save removed readable.
+ */
+class Source {
+  private fd?: number;
+
+  constructor(
+    private bytes: Buffer | undefined,
+    readonly size: number,
+    fd?: number,
+  ) {
+    this.fd = fd;
+  }
+
+  /** Bytes `start`..`end`: a view of what is in memory, or read from the file. */
+  range(start: number, end: number): Buffer {
+    if (this.bytes) return this.bytes.subarray(start, end);
+    const b = Buffer.allocUnsafe(end - start);
+    for (let off = 0; off < b.length; ) {
+      const n = fs.readSync(this.fd!, b, off, b.length - off, start + off);
+      if (n === 0) throw new StoreError('a store file ended early');
+      off += n;
+    }
+    return b;
+  }
+
+  /** All the bytes, read at once (then the file is no longer needed). */
+  whole(): Buffer {
+    if (!this.bytes) {
+      this.bytes = this.range(0, this.size);
+      this.close();
+    }
+    return this.bytes;
+  }
+
+  get loaded(): boolean {
+    return this.bytes !== undefined;
+  }
+
+  close(): void {
+    if (this.fd !== undefined) fs.closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
 
 export class Collection {
   private readonly slots = new Map<string, Slot>();
@@ -39,24 +89,37 @@ export class Collection {
   /** `file` names the source in errors; `source` holds the bytes of the slots read from it. */
   constructor(
     private readonly file: string,
-    private readonly source: Buffer = NO_BYTES,
+    private readonly source: Source = new Source(NO_BYTES, 0),
   ) {}
 
-  /** A collection from its file: its lines, as its index line says they lie. */
-  static fromFile(file: string, bytes: Buffer): Collection {
+  /**
+   * A collection from its file (its bytes, or an open descriptor and its size): its lines, as its
+   * index line says they lie. Only the index is read here.
+   */
+  static fromFile(file: string, input: Buffer | { fd: number; size: number }): Collection {
+    const source = Buffer.isBuffer(input) ? new Source(input, input.length) : new Source(undefined, input.size, input.fd);
     const cut = () => new StoreError(`the store ${file} is unreadable (it was cut short or changed: its index does not fit its lines); it was left untouched`);
-    if (bytes[bytes.length - 1] !== NEWLINE) throw cut();
-    const at = bytes.lastIndexOf(NEWLINE, bytes.length - 2) + 1;
-    if (bytes[at] !== HASH) throw cut();
-    let index: { keys: string[]; tabs: number[]; lengths: number[] };
-    try {
-      index = JSON.parse(bytes.toString('utf8', at + 1, bytes.length - 1));
-    } catch {
-      throw cut();
+    const size = source.size;
+    let index: { keys: string[]; tabs: number[]; lengths: number[] } | undefined;
+    let at = -1;
+    for (let tail = Math.min(size, TAIL); index === undefined; tail = Math.min(size, tail * 4)) {
+      // A small file is read whole at once: its values will be read from memory.
+      const bytes = tail === size && !source.loaded ? source.whole() : source.range(size - tail, size);
+      const last = size - tail;
+      if (bytes[bytes.length - 1] !== NEWLINE) throw cut();
+      const nl = bytes.lastIndexOf(NEWLINE, bytes.length - 2);
+      if (nl < 0 && tail < size) continue;
+      if (nl < 0 || bytes[nl + 1] !== HASH) throw cut();
+      at = last + nl + 1;
+      try {
+        index = JSON.parse(bytes.toString('utf8', nl + 2, bytes.length - 1));
+      } catch {
+        throw cut();
+      }
     }
     const { keys, tabs, lengths } = index;
     if (!Array.isArray(keys) || !Array.isArray(tabs) || !Array.isArray(lengths) || tabs.length !== keys.length || lengths.length !== keys.length) throw cut();
-    const c = new Collection(file, bytes);
+    const c = new Collection(file, source);
     // The lengths must add up to the index's own place; each line's tab and newline are checked
     // when its value is first read (a whole-file walk here would touch every line for nothing).
     let pos = 0;
@@ -71,7 +134,7 @@ export class Collection {
 
   /** A collection from lines without an index (a template's text), found by searching. */
   static fromLines(file: string, bytes: Buffer): Collection {
-    const c = new Collection(file, bytes);
+    const c = new Collection(file, new Source(bytes, bytes.length));
     let pos = 0;
     for (let line = 1; pos < bytes.length; line++) {
       const end = bytes.indexOf(NEWLINE, pos);
@@ -120,9 +183,9 @@ export class Collection {
     const slot = this.slots.get(key);
     if (!slot) return undefined;
     if (slot.value === undefined) {
-      if (slot.text === undefined && !this.fits(slot)) throw new StoreError(`the store ${this.file} is unreadable at ${key} (its index does not fit its lines); it was left untouched`);
+      const text = slot.text ?? this.readText(key, slot);
       try {
-        slot.value = JSON.parse(slot.text ?? this.source.toString('utf8', slot.start, slot.end));
+        slot.value = JSON.parse(text);
       } catch (e) {
         throw new StoreError(`the store ${this.file} is unreadable at ${key} (${(e as Error).message}); it was left untouched`);
       }
@@ -130,10 +193,24 @@ export class Collection {
     return slot.value;
   }
 
-  /** Whether a line read from the file is where its index says: a key, a tab, a value and a newline. */
-  private fits(slot: Slot): boolean {
-    const b = this.source;
-    return b[slot.line] === QUOTE && b[slot.start - 2] === QUOTE && b[slot.start - 1] === TAB && slot.start < slot.end && b[slot.end] === NEWLINE;
+  /** About to read `count` values: when that is much of the collection, one read of the whole file beats one per value. */
+  prefetch(count: number): void {
+    if (!this.source.loaded && count * 8 > this.slots.size) this.source.whole();
+  }
+
+  /** Frees the open file behind values not read yet (the collection is not used again). */
+  close(): void {
+    this.source.close();
+  }
+
+  /** A value's text as its file holds it, after checking the line is where the index says: a key, a tab, a value and a newline. */
+  private readText(key: string, slot: Slot): string {
+    const line = this.source.range(slot.line, slot.end + 1);
+    const tab = slot.start - 1 - slot.line;
+    const end = line.length - 1;
+    if (line[0] !== QUOTE || line[tab - 1] !== QUOTE || line[tab] !== TAB || tab + 1 >= end || line[end] !== NEWLINE)
+      throw new StoreError(`the store ${this.file} is unreadable at ${key} (its index does not fit its lines); it was left untouched`);
+    return line.toString('utf8', tab + 1, end);
   }
 
   set(key: string, value: unknown): void {
@@ -157,7 +234,7 @@ export class Collection {
   textOf(key: string): string | undefined {
     const slot = this.slots.get(key);
     if (!slot) return undefined;
-    slot.text ??= slot.end > slot.start ? this.source.toString('utf8', slot.start, slot.end) : JSON.stringify(slot.value);
+    slot.text ??= slot.end > slot.start ? this.readText(key, slot) : JSON.stringify(slot.value);
     return slot.text;
   }
 
@@ -177,13 +254,14 @@ export class Collection {
         chars += key.length + text.length + 4;
       }
     }
+    const source = chars > 0 && this.slots.size > texts.length ? this.source.whole() : NO_BYTES;
     const out = new GrowingBuffer(chars);
     const index = { keys: [] as string[], tabs: [] as number[], lengths: [] as number[] };
     let n = 0;
     for (const [key, slot] of this.slots) {
       const start = out.length;
       if (slot.end > slot.start) {
-        out.copy(this.source, slot.line, slot.end + 1);
+        out.copy(source, slot.line, slot.end + 1);
         index.tabs.push(slot.start - 1 - slot.line);
       } else {
         index.tabs.push(out.text(JSON.stringify(key)));

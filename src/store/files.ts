@@ -26,6 +26,18 @@ export function parse<T>(file: string, text: string): T {
   }
 }
 
+/** An open descriptor and the size of a file, or undefined when there is none. */
+export function openForReading(file: string): { fd: number; size: number } | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new StoreError(`cannot read the store ${file}: ${(e as Error).message}`);
+  }
+  return { fd, size: fs.fstatSync(fd).size };
+}
+
 /** Writes all of `data` at the descriptor's position (a write may take less than it is given). */
 function writeAll(fd: number, data: string | Buffer): void {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;

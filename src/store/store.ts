@@ -18,7 +18,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Collection } from './collection';
-import { PendingWrites, StoreError, fsyncDir, makePrivateDir, parse, readBytesOrUndefined, readFileOrUndefined, writeDurably } from './files';
+import { PendingWrites, StoreError, fsyncDir, makePrivateDir, openForReading, parse, readBytesOrUndefined, readFileOrUndefined, writeDurably } from './files';
 import { type Change, JournalWriter, readJournal, recordText } from './journal';
 import { KeyOrder } from './keyorder';
 
@@ -135,6 +135,7 @@ export class Store {
   private load(manifest: Manifest, attempt: number): void {
     this.manifest = manifest;
     this.sequence = manifest.sequence ?? 0;
+    for (const c of this.loaded.values()) c.close();
     this.loaded.clear();
     this.sorted.clear();
     this.overlay = new Map();
@@ -185,10 +186,18 @@ export class Store {
         break;
       }
       const file = path.join(this.dir, fileName);
-      const bytes = readBytesOrUndefined(file);
-      if (bytes !== undefined) {
-        c = fileName.endsWith('.jsonl') ? Collection.fromFile(file, bytes) : Collection.fromObject(file, bytes.toString('utf8'));
-        break;
+      if (fileName.endsWith('.jsonl')) {
+        const opened = openForReading(file);
+        if (opened !== undefined) {
+          c = Collection.fromFile(file, opened);
+          break;
+        }
+      } else {
+        const bytes = readBytesOrUndefined(file);
+        if (bytes !== undefined) {
+          c = Collection.fromObject(file, bytes.toString('utf8'));
+          break;
+        }
       }
       if (attempt >= READ_RETRIES || this.changed) throw new StoreError(`the store file ${file} is missing; the store was left untouched`);
       this.reloadManifest(0);
@@ -279,8 +288,9 @@ export class Store {
   /** Values whose key starts with `prefix`, in key order. */
   list(collection: string, prefix = ''): unknown[] {
     const c = this.collection(collection);
-    const order = this.keyOrder(collection);
-    return (prefix ? order.range(prefix) : order.all()).map((k) => c.get(k));
+    const keys = prefix ? this.keyOrder(collection).range(prefix) : this.keyOrder(collection).all();
+    c.prefetch(keys.length);
+    return keys.map((k) => c.get(k));
   }
 
   /** Keys that start with `prefix`, sorted: a range of the collection's ordered keys. */

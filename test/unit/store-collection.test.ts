@@ -1,5 +1,8 @@
 // A collection file read lazily: one line per key found through its index line, values parsed
 // only when read, lines not written since copied back as they were.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Collection } from '../../src/store/collection';
 import { StoreError } from '../../src/store/files';
@@ -89,5 +92,33 @@ describe('a collection written out', () => {
     expect(back.get('é')).toBe('ü');
     expect(back.get('k99')).toEqual({ n: 99, s: 'x'.repeat(99) });
     expect(back.size).toBe(102);
+  });
+});
+
+describe('a collection read from an open file', () => {
+  it('reads only its index at first, then one value at a time, and the whole file for a large list', () => {
+    const c = new Collection('f');
+    // An index longer than the first bytes read from the end, so the reader looks further back.
+    for (let i = 0; i < 4000; i++) c.set(`default/pod-with-a-rather-long-name-${i}`, { i, pad: 'p'.repeat(50) });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pocketkube-collection-'));
+    try {
+      const file = path.join(dir, 'pods.jsonl');
+      fs.writeFileSync(file, c.serialize());
+      const open = () => {
+        const fd = fs.openSync(file, 'r');
+        return { fd, size: fs.fstatSync(fd).size };
+      };
+      const read = Collection.fromFile(file, open());
+      expect(read.size).toBe(4000);
+      // The file may go (a newer save removes it): the open descriptor still reads it.
+      fs.renameSync(file, `${file}.old`);
+      expect(read.get('default/pod-with-a-rather-long-name-1234')).toEqual({ i: 1234, pad: 'p'.repeat(50) });
+      read.prefetch(4000);
+      expect(read.get('default/pod-with-a-rather-long-name-3999')).toEqual({ i: 3999, pad: 'p'.repeat(50) });
+      expect(read.serialize().equals(fs.readFileSync(`${file}.old`))).toBe(true);
+      read.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
