@@ -27,6 +27,7 @@ export interface StatusDetails {
   group?: string;
   kind?: string;
   causes?: StatusCause[];
+  retryAfterSeconds?: number;
 }
 
 export interface Status {
@@ -93,6 +94,16 @@ export function alreadyExists(gr: GroupResource, name: string): StatusError {
     name,
     group: gr.group,
     kind: gr.resource,
+  });
+}
+
+/** A generated name still taken after every attempt the API server makes (apimachinery's NewGenerateNameConflict). */
+export function generateNameConflict(gr: GroupResource, name: string): StatusError {
+  return make('AlreadyExists', 409, `${qualifiedResource(gr)} ${JSON.stringify(name)} already exists, the server was not able to generate a unique name for the object`, {
+    name,
+    group: gr.group,
+    kind: gr.resource,
+    retryAfterSeconds: 1,
   });
 }
 

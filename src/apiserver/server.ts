@@ -7,6 +7,7 @@ import {
   alreadyExists,
   badRequest,
   conflict,
+  generateNameConflict,
   invalid as invalidError,
   notFound,
   type StatusError,
@@ -87,6 +88,8 @@ export type { PatchType } from './patch';
 
 const NAME_SUFFIX_LENGTH = 5;
 const MAX_GENERATE_NAME_BASE = 58;
+/** How many names a create with generateName tries before it fails (the API server's maxNameGenerationCreateAttempts). */
+const GENERATE_NAME_ATTEMPTS = 8;
 
 export class ApiServer {
   private readonly storage: ObjectStorage;
@@ -169,7 +172,8 @@ export class ApiServer {
     admit(req, this.admissionContext());
 
     // BeforeCreate: system fields belong to the server.
-    if (!meta.name && meta.generateName) meta.name = this.generateName(meta.generateName);
+    const generated = !meta.name && !!meta.generateName;
+    if (generated) meta.name = this.generateName(meta.generateName!);
     meta.uid = this.random.uuid();
     meta.creationTimestamp = rfc3339(this.clock.now());
     delete meta.deletionTimestamp;
@@ -183,7 +187,15 @@ export class ApiServer {
     this.validate(def, obj, [...validateObjectMeta(meta, type.namespaced, def.strategy.validateName), ...this.validateOwnerRefs(meta), ...(def.strategy.validate?.(obj) ?? [])]);
     validateAdmission(req, this.admissionContext());
 
-    if (this.storage.read(type, meta.namespace, meta.name!)) throw alreadyExists(type, meta.name!);
+    if (this.storage.read(type, meta.namespace, meta.name!)) {
+      if (!generated) throw alreadyExists(type, meta.name!);
+      // v1.32 (RetryGenerateName, GA): a generated name that is taken is generated again, up to
+      // eight attempts in all, before the request fails.
+      for (let attempt = 1; this.storage.read(type, meta.namespace, meta.name!); attempt++) {
+        if (attempt === GENERATE_NAME_ATTEMPTS) throw generateNameConflict(type, meta.name!);
+        meta.name = this.generateName(meta.generateName!);
+      }
+    }
     if (opts.dryRun) return deepFreeze(obj);
     return this.persist(type, obj);
   }
