@@ -8,6 +8,7 @@ import { node as nodeKind } from '../../src/api/kinds/node';
 import { pod } from '../../src/api/kinds/pod';
 import type { Deployment, Event, Node, Pod } from '../../src/api/types';
 import { newWorld, type World } from '../helpers/world';
+import { signature } from '../../src/controllers/scheduler';
 
 function createPod(w: World, name: string, spec: Partial<Pod['spec']> = {}, labels?: Record<string, string>): void {
   w.client.create<Pod>(pod.type, {
@@ -160,5 +161,28 @@ describe('the scheduler among the controllers', () => {
     expect(vip.status?.nominatedNodeName).toBe(vip.spec.nodeName);
     expect(eventsOf(w, 'vip')[0]).toEqual(['FailedScheduling', `0/3 nodes are available: ${TAINTED_CP}, 2 Insufficient cpu.`]);
     expect([victimNode, 'pocket-worker', 'pocket-worker2']).toContain(vip.spec.nodeName);
+  });
+});
+
+describe('the scheduling signature', () => {
+  const replica = (token: string, cpu = '100m'): Pod => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: `web-${token}`, namespace: 'default', labels: { app: 'web' } },
+    spec: {
+      containers: [{ name: 'web', image: 'nginx', resources: { requests: { cpu } }, volumeMounts: [{ name: `kube-api-access-${token}`, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount' }] }],
+      volumes: [{ name: `kube-api-access-${token}`, projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } }],
+    },
+  });
+
+  it('is the same for replicas whose token volumes are named apart, so they share one verdict', () => {
+    expect(signature(replica('abcde'))).toBe(signature(replica('fghjk')));
+  });
+
+  it('differs when something a plugin looks at differs', () => {
+    expect(signature(replica('abcde'))).not.toBe(signature(replica('abcde', '200m')));
+    const claim = replica('abcde');
+    claim.spec.volumes = [{ name: 'data', persistentVolumeClaim: { claimName: 'other' } }];
+    expect(signature(claim)).not.toBe(signature(replica('abcde')));
   });
 });

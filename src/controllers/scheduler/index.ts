@@ -71,11 +71,17 @@ interface Drain {
 
 /**
  * What a scheduling attempt depends on besides the cache: pods with the same signature (the
- * replicas of one template) get the same verdict while the cache has not changed.
+ * replicas of one template) get the same verdict while the cache has not changed. The one part
+ * of a replica's spec that differs from its siblings', the name the ServiceAccount admission
+ * gives its token volume (kube-api-access-xxxxx, in `volumes` and `volumeMounts`), is left out:
+ * no plugin looks at what a volume is called.
  */
-function signature(pod: Pod): string {
-  return JSON.stringify([pod.metadata.namespace, pod.metadata.labels ?? {}, pod.spec, pod.status?.nominatedNodeName ?? '', controllerRef(pod)?.uid ?? '']);
+export function signature(pod: Pod): string {
+  const spec = JSON.stringify(pod.spec).replace(TOKEN_VOLUME, '"kube-api-access-"');
+  return JSON.stringify([pod.metadata.namespace, pod.metadata.labels ?? {}, pod.status?.nominatedNodeName ?? '', controllerRef(pod)?.uid ?? '']) + spec;
 }
+
+const TOKEN_VOLUME = /"kube-api-access-[a-z0-9]{5}"/g;
 
 function scheduleOne(ctx: ReconcileContext, drain: Drain, pod: Pod): void {
   const snap = drain.snap;
