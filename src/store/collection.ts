@@ -255,7 +255,9 @@ export class Collection {
       }
     }
     const source = chars > 0 && this.slots.size > texts.length ? this.source.whole() : NO_BYTES;
-    const out = new GrowingBuffer(chars);
+    // The index line: each key again, quoted, with two numbers.
+    for (const key of this.slots.keys()) chars += key.length + 24;
+    const out = new GrowingBuffer(chars + 64);
     const index = { keys: [] as string[], tabs: [] as number[], lengths: [] as number[] };
     let n = 0;
     for (const [key, slot] of this.slots) {
