@@ -147,6 +147,20 @@ export class ApiServer {
   }
 
   /**
+   * list(), one object at a time and without the store keeping what it parsed: for a reader that
+   * looks at each object once and keeps none (a table printed from ten thousand pods).
+   */
+  each(user: UserInfo, type: ResourceType, namespace: string | undefined, opts: ListOptions, visit: (obj: KubeObject) => void): void {
+    this.authorize(user, 'list', type, namespace);
+    const { labels, fields } = listSelectors(type, opts);
+    this.storage.scanAll(type, type.namespaced ? namespace : undefined, (obj) => {
+      if (labels && !matches(labels, obj.metadata.labels)) return;
+      if (fields && !fieldsMatch(type, obj, fields)) return;
+      visit(this.handOut(obj));
+    });
+  }
+
+  /**
    * Subscribes to the changes of `type` (in `namespace`, if given) that match the selectors, from
    * now on. Returns the function that stops the watch.
    */

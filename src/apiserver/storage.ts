@@ -26,6 +26,12 @@ export class ObjectStorage {
     return this.store.list(collectionOf(t), prefix) as KubeObject[];
   }
 
+  /** readAll's objects one at a time, not kept by the store: for a reader that looks at each once. */
+  scanAll(t: ResourceType, namespace: string | undefined, visit: (obj: KubeObject) => void): void {
+    const prefix = t.namespaced && namespace !== undefined ? `${namespace}/` : '';
+    this.store.scan(collectionOf(t), prefix, visit as (value: unknown) => void);
+  }
+
   count(t: ResourceType): number {
     return this.store.count(collectionOf(t));
   }

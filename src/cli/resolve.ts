@@ -84,8 +84,27 @@ export function namespaceOfManifest(obj: KubeObject, type: ResourceType, namespa
  * them, kubectl rewords the error to say what it was looking for (cli-runtime's Selector visitor).
  */
 export function listSelected(client: Client, type: ResourceType, namespace: string | undefined, labelSelector = '', fieldSelector = ''): KubeObject[] {
+  const out: KubeObject[] = [];
+  eachSelected(client, type, namespace, labelSelector, fieldSelector, (o) => out.push(o), true);
+  return out;
+}
+
+/**
+ * listSelected's objects one at a time; `keep` false leaves them to the garbage collector as soon
+ * as `visit` is done with them (what a table printer wants of ten thousand pods).
+ */
+export function eachSelected(
+  client: Client,
+  type: ResourceType,
+  namespace: string | undefined,
+  labelSelector: string,
+  fieldSelector: string,
+  visit: (obj: KubeObject) => void,
+  keep = false,
+): void {
   try {
-    return client.list(type, namespace, { labelSelector, fieldSelector });
+    if (keep) for (const o of client.list(type, namespace, { labelSelector, fieldSelector })) visit(o);
+    else client.each(type, namespace, { labelSelector, fieldSelector }, visit);
   } catch (e) {
     if (!isStatusError(e, 'BadRequest') && !isStatusError(e, 'NotFound')) throw e;
     const gvr = `{${JSON.stringify(type.group)} ${JSON.stringify(type.version)} ${JSON.stringify(type.resource)}}`;

@@ -33,6 +33,8 @@ export interface Client {
   /** Like get, but undefined when the object does not exist. */
   tryGet<T extends KubeObject>(type: ResourceType, namespace: string | undefined, name: string): T | undefined;
   list<T extends KubeObject>(type: ResourceType, namespace?: string, opts?: ListOptions): T[];
+  /** list(), handing each object to `visit` in turn without keeping it: for a reader that keeps none (a table). */
+  each<T extends KubeObject>(type: ResourceType, namespace: string | undefined, opts: ListOptions, visit: (obj: T) => void): void;
   create<T extends KubeObject>(type: ResourceType, obj: T, opts?: WriteOptions): T;
   update<T extends KubeObject>(type: ResourceType, obj: T, opts?: UpdateOptions): T;
   updateStatus<T extends KubeObject>(type: ResourceType, obj: T): T;
@@ -82,6 +84,10 @@ export class LocalClient implements Client {
 
   list<T extends KubeObject>(type: ResourceType, namespace?: string, opts?: ListOptions): T[] {
     return this.server.list(this.user, type, namespace, opts) as T[];
+  }
+
+  each<T extends KubeObject>(type: ResourceType, namespace: string | undefined, opts: ListOptions, visit: (obj: T) => void): void {
+    this.server.each(this.user, type, namespace, opts, visit as (obj: KubeObject) => void);
   }
 
   create<T extends KubeObject>(type: ResourceType, obj: T, opts?: WriteOptions): T {

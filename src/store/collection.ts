@@ -182,15 +182,28 @@ export class Collection {
   get(key: string): unknown {
     const slot = this.slots.get(key);
     if (!slot) return undefined;
-    if (slot.value === undefined) {
-      const text = slot.text ?? this.readText(key, slot);
-      try {
-        slot.value = JSON.parse(text);
-      } catch (e) {
-        throw new StoreError(`the store ${this.file} is unreadable at ${key} (${(e as Error).message}); it was left untouched`);
-      }
-    }
+    slot.value ??= this.parse(key, slot);
     return slot.value;
+  }
+
+  /**
+   * A value for one look, not kept when it was not parsed before: a reader that visits many
+   * values once (a table of ten thousand pods) leaves them to die young, which costs the garbage
+   * collector little, instead of keeping them all alive while it reads.
+   */
+  peek(key: string): unknown {
+    const slot = this.slots.get(key);
+    if (!slot) return undefined;
+    return slot.value ?? this.parse(key, slot);
+  }
+
+  private parse(key: string, slot: Slot): unknown {
+    const text = slot.text ?? this.readText(key, slot);
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw new StoreError(`the store ${this.file} is unreadable at ${key} (${(e as Error).message}); it was left untouched`);
+    }
   }
 
   /** About to read `count` values: when that is much of the collection, one read of the whole file beats one per value. */

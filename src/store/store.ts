@@ -293,6 +293,14 @@ export class Store {
     return keys.map((k) => c.get(k));
   }
 
+  /** Visits the values whose key starts with `prefix`, in key order, without keeping what it parses (Collection.peek). */
+  scan(collection: string, prefix: string, visit: (value: unknown) => void): void {
+    const c = this.collection(collection);
+    const keys = prefix ? this.keyOrder(collection).range(prefix) : this.keyOrder(collection).all();
+    c.prefetch(keys.length);
+    for (const k of keys) visit(c.peek(k));
+  }
+
   /** Keys that start with `prefix`, sorted: a range of the collection's ordered keys. */
   keys(collection: string, prefix = ''): string[] {
     const order = this.keyOrder(collection);

@@ -122,3 +122,21 @@ describe('a collection read from an open file', () => {
     }
   });
 });
+
+describe('a one-pass read', () => {
+  it('hands out values it does not keep, unless they were kept already', () => {
+    const c = Collection.fromFile('f', (() => {
+      const w = new Collection('f');
+      w.set('a', { v: 1 });
+      w.set('b', { v: 2 });
+      return w.serialize();
+    })());
+    const first = c.peek('a');
+    expect(first).toEqual({ v: 1 });
+    // Not kept: the next look parses again.
+    expect(c.peek('a')).not.toBe(first);
+    const kept = c.get('b');
+    expect(c.peek('b')).toBe(kept);
+    expect(c.peek('missing')).toBeUndefined();
+  });
+});

@@ -3,13 +3,13 @@ import { isStatusError } from '../../api/errors';
 import type { ResourceType } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
 import type { Client } from '../../client/client';
-import { renderTable, tableFor } from '../../printers/table';
+import { TableBuilder, tableFor } from '../../printers/table';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context';
 import { CliError, MultiError, RawError } from '../errors';
 import { type OutputFormat, isTable, parseOutput, printStructured } from '../flags/output';
 import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
-import { type Resolved, type Target, listSelected, namespaceOfManifest, resolveArgs } from '../resolve';
+import { type Resolved, type Target, eachSelected, namespaceOfManifest, resolveArgs } from '../resolve';
 
 export interface GetOptions {
   args: string[];
@@ -63,32 +63,28 @@ function validate(o: GetOptions): void {
   if (o.selector && o.args.length > 1 && !o.args[0].includes('/')) throw new CliError('name cannot be provided when a selector is specified');
 }
 
-interface Group {
-  type: ResourceType;
-  objects: KubeObject[];
-}
-
-/** Fetches what the targets name; NotFound errors are collected, the rest printed. */
-function fetch(client: Client, o: GetOptions, targets: Target[], errors: Error[]): Group[] {
-  const groups: Group[] = [];
+/**
+ * Visits what the targets name, target by target (`sink` gives each target's visitor); NotFound
+ * errors are collected, the rest printed. `keep` false: listed objects are not kept by the store
+ * (a table keeps only its rows).
+ */
+function fetch(client: Client, o: GetOptions, targets: Target[], errors: Error[], sink: (t: Target) => (obj: KubeObject) => void, keep: boolean): void {
   for (const t of targets) {
     const ns = t.type.namespaced ? (o.allNamespaces && !t.names.length ? undefined : o.namespace) : undefined;
-    const objects: KubeObject[] = [];
+    const visit = sink(t);
     if (t.names.length) {
       for (const name of t.names) {
         try {
-          objects.push(client.get(t.type, ns, name));
+          visit(client.get(t.type, ns, name));
         } catch (e) {
           if (isStatusError(e, 'NotFound') && o.ignoreNotFound) continue;
           errors.push(e as Error);
         }
       }
     } else {
-      objects.push(...listSelected(client, t.type, ns, o.selector, o.fieldSelector));
+      eachSelected(client, t.type, ns, o.selector ?? '', o.fieldSelector ?? '', visit, keep);
     }
-    groups.push({ type: t.type, objects });
   }
-  return groups;
 }
 
 /** What the arguments or -f files name; files that stopped early are reported with the rest. */
@@ -116,28 +112,26 @@ async function run(ctx: CommandContext, o: GetOptions): Promise<void> {
   const resolved = await resolveTargets(ctx, o);
   const cluster = ctx.cluster('read');
   const errors: Error[] = [...resolved.errors];
-  const groups = fetch(cluster.client, o, resolved.targets, errors);
-  const all = groups.flatMap((g) => g.objects);
   if (!isTable(o.output)) {
+    const all: KubeObject[] = [];
+    fetch(cluster.client, o, resolved.targets, errors, () => (obj) => all.push(obj), true);
     // kubectl's printGeneric: one named object that failed prints only the error; nothing found
     // with --ignore-not-found prints nothing; otherwise a List of what was found.
     const failedSingle = resolved.singleItem && errors.length > 0;
     if (!failedSingle && !(all.length === 0 && o.ignoreNotFound)) printStructured(ctx.io.out, o.output, all, resolved.singleItem);
   } else {
-    const now = cluster.now();
+    const opts = { now: cluster.now(), wide: o.output.kind === 'wide', noHeaders: o.noHeaders, showLabels: o.showLabels, labelColumns: o.labelColumns };
+    const tables: TableBuilder[] = [];
+    fetch(cluster.client, o, resolved.targets, errors, (t) => {
+      const table = new TableBuilder(tableFor(t.type.kind), { ...opts, withNamespace: o.allNamespaces && t.type.namespaced });
+      tables.push(table);
+      return (obj) => table.add(obj);
+    }, false);
     // Names carry their kind when what was found spans several kinds (kubectl's multipleGVKsRequested).
-    const withKind = o.showKind || groups.filter((g) => g.objects.length).length > 1;
+    const withKind = o.showKind || tables.filter((t) => t.size).length > 1;
     let printed = 0;
-    for (const g of groups) {
-      const text = renderTable(tableFor(g.type.kind), g.objects, {
-        now,
-        wide: o.output.kind === 'wide',
-        noHeaders: o.noHeaders,
-        showLabels: o.showLabels,
-        labelColumns: o.labelColumns,
-        withNamespace: o.allNamespaces && g.type.namespaced,
-        withKind,
-      });
+    for (const table of tables) {
+      const text = table.render(withKind);
       if (!text) continue;
       if (printed++ > 0 && !o.noHeaders) ctx.io.out.write('\n');
       ctx.io.out.write(text);

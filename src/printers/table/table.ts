@@ -36,30 +36,66 @@ function sanitize(cell: string): string {
   return cut >= 0 ? cell.slice(0, cut) + '...' : cell;
 }
 
-export function renderTable(def: TableDef, objs: readonly KubeObject[], opts: TableOptions): string {
-  if (!objs.length) return '';
-  const columns = def.columns.filter((c) => opts.wide || !c.priority);
-  const header: string[] = [];
-  if (opts.withNamespace) header.push('NAMESPACE');
-  header.push(...columns.map((c) => c.name.toUpperCase()));
-  for (const key of opts.labelColumns ?? []) header.push(key.slice(key.lastIndexOf('/') + 1).toUpperCase());
-  if (opts.showLabels) header.push('LABELS');
-  const rows: string[][] = [];
-  if (!opts.noHeaders) rows.push(header);
-  const ctx: CellContext = { now: opts.now };
-  for (const obj of objs) {
+/**
+ * A table built one object at a time, so the objects of a long list need not all be alive at
+ * once; whether names carry their kind is decided when it is rendered (kubectl prefixes them when
+ * what was found spans several kinds, which is known only once every kind was read).
+ */
+export class TableBuilder {
+  private readonly columns: Column[];
+  private readonly rows: string[][] = [];
+  private kind = '';
+  private readonly ctx: CellContext;
+
+  constructor(
+    def: TableDef,
+    private readonly opts: Omit<TableOptions, 'withKind'>,
+  ) {
+    this.columns = def.columns.filter((c) => opts.wide || !c.priority);
+    this.ctx = { now: opts.now };
+  }
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  add(obj: KubeObject): void {
+    const opts = this.opts;
+    if (!this.rows.length) this.kind = kindPrefix(obj.apiVersion, obj.kind);
     const row: string[] = [];
     if (opts.withNamespace) row.push(obj.metadata.namespace ?? '');
-    columns.forEach((c, i) => {
-      let v = c.cell(obj, ctx);
-      if (i === 0 && opts.withKind) v = `${kindPrefix(obj.apiVersion, obj.kind)}/${v}`;
-      row.push(sanitize(v));
-    });
+    for (const c of this.columns) row.push(sanitize(c.cell(obj, this.ctx)));
     for (const key of opts.labelColumns ?? []) row.push(obj.metadata.labels?.[key] ?? '');
     if (opts.showLabels) row.push(formatLabels(obj.metadata.labels));
-    rows.push(row);
+    this.rows.push(row);
   }
-  return tabwrite(rows.map((r) => r.join('\t')).join('\n') + '\n', GET_TABWRITER);
+
+  /** The table as kubectl prints it; empty when nothing was added. */
+  render(withKind = false): string {
+    if (!this.rows.length) return '';
+    const opts = this.opts;
+    const lines: string[] = [];
+    if (!opts.noHeaders) {
+      const header: string[] = [];
+      if (opts.withNamespace) header.push('NAMESPACE');
+      header.push(...this.columns.map((c) => c.name.toUpperCase()));
+      for (const key of opts.labelColumns ?? []) header.push(key.slice(key.lastIndexOf('/') + 1).toUpperCase());
+      if (opts.showLabels) header.push('LABELS');
+      lines.push(header.join('\t'));
+    }
+    const nameAt = opts.withNamespace ? 1 : 0;
+    for (const row of this.rows) {
+      if (withKind) row[nameAt] = `${this.kind}/${row[nameAt]}`;
+      lines.push(row.join('\t'));
+    }
+    return tabwrite(lines.join('\n') + '\n', GET_TABWRITER);
+  }
+}
+
+export function renderTable(def: TableDef, objs: Iterable<KubeObject>, opts: TableOptions): string {
+  const table = new TableBuilder(def, opts);
+  for (const obj of objs) table.add(obj);
+  return table.render(opts.withKind);
 }
 
 export const nameColumn: Column = { name: 'Name', cell: (o) => o.metadata.name ?? '' };
