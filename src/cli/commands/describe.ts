@@ -11,15 +11,28 @@ import { readManifests } from '../manifest/read';
 import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
 import { type Target, listSelected, namespaceOfManifest, resolveArgs } from '../resolve';
 
+/** Whether an event is about `obj`, as kubectl's events.Search selects them (kind, name, namespace, uid). */
+function about(e: Event, obj: KubeObject): boolean {
+  const io = e.involvedObject ?? {};
+  return io.kind === obj.kind && io.name === obj.metadata.name && (io.namespace ?? '') === (obj.metadata.namespace ?? '') && (!io.uid || io.uid === obj.metadata.uid);
+}
+
 function lookup(client: Client): DescribeLookup {
-  let events: Event[] | undefined;
+  const eventType = resolveResource('events')!;
+  // The first object's events are picked out of one pass that keeps nothing else (describing one
+  // pod among ten thousand must not hold every event); describing more reads them all once.
+  let all: Event[] | undefined;
+  let first = true;
   return {
     events(obj) {
-      events ??= client.list<Event>(resolveResource('events')!);
-      return events.filter((e) => {
-        const io = e.involvedObject ?? {};
-        return io.kind === obj.kind && io.name === obj.metadata.name && (io.namespace ?? '') === (obj.metadata.namespace ?? '') && (!io.uid || io.uid === obj.metadata.uid);
-      });
+      if (first) {
+        first = false;
+        const found: Event[] = [];
+        client.each<Event>(eventType, obj.metadata.namespace, {}, (e) => about(e, obj) && found.push(e));
+        return found;
+      }
+      all ??= client.list<Event>(eventType);
+      return all.filter((e) => about(e, obj));
     },
     list<T extends KubeObject>(kind: string, namespace?: string): T[] {
       return client.list<T>(resolveResource(kind)!, namespace);
