@@ -465,8 +465,9 @@ export class Store {
         delete next.sizes![name];
         continue;
       }
-      const fileName = `${fileStem(name)}.${this.manifest.revision}.jsonl`;
-      if (fileName === old) replaced.pop();
+      // Named by the fold, so no two folds write the same name: a reader holding an older manifest
+      // never opens a newer file under the name it was told.
+      const fileName = `${fileStem(name)}.${sequence}.jsonl`;
       const text = entries.serialize();
       writes.push([path.join(this.dir, fileName), text]);
       next.collections[name] = fileName;

@@ -159,6 +159,24 @@ describe('the store journal', () => {
     expect(fs.existsSync(old)).toBe(false);
   });
 
+  it('moves a reader that opened before a fold to the newer state when a file it needs is gone', () => {
+    const { file } = savedStore();
+    const w = Store.open(file);
+    w.put('/registry/pods', 'default/p', { v: 1 });
+    w.setSystem({ converged: true });
+    w.save(1);
+    // A reader opens (manifest and journal read; collections not yet).
+    const reader = Store.open(file);
+    const writer = Store.open(file);
+    writer.put('/registry/pods', 'default/p', { v: 2 });
+    writer.put(CM, 'default/big', { v: BIG });
+    writer.setSystem({ converged: true });
+    writer.save(1);
+    // The file the reader was told about is gone: it moves to the newer manifest, all of it.
+    expect(reader.get(CM, 'default/big')).toEqual({ v: BIG });
+    expect(reader.get('/registry/pods', 'default/p')).toEqual({ v: 2 });
+  });
+
   it('refuses to open when the journal the manifest names is gone, until an empty one stands in', () => {
     const { file, journal } = savedStore();
     const named = journal();
@@ -184,7 +202,7 @@ describe('the store journal', () => {
     a.put(CM, 'default/d', { v: BIG });
     a.setSystem({ converged: true });
     a.save(1);
-    expect(fs.readdirSync(path.join(dir, 'store')).sort()).toEqual(['configmaps.4.jsonl', 'journal.2'].sort());
+    expect(fs.readdirSync(path.join(dir, 'store')).sort()).toEqual(['configmaps.2.jsonl', 'journal.2'].sort());
     expect(Store.open(file).keys(CM)).toEqual(['default/b', 'default/c', 'default/d']);
   });
 
