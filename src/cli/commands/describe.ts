@@ -17,11 +17,14 @@ function about(e: Event, obj: KubeObject): boolean {
   return io.kind === obj.kind && io.name === obj.metadata.name && (io.namespace ?? '') === (obj.metadata.namespace ?? '') && (!io.uid || io.uid === obj.metadata.uid);
 }
 
+/** Where an object's events are filed: its kind, namespace and name (the uid is checked after). */
+const eventKey = (kind: string | undefined, namespace: string | undefined, name: string | undefined) => `${kind}\0${namespace ?? ''}\0${name}`;
+
 function lookup(client: Client): DescribeLookup {
   const eventType = resolveResource('events')!;
   // The first object's events are picked out of one pass that keeps nothing else (describing one
-  // pod among ten thousand must not hold every event); describing more reads them all once.
-  let all: Event[] | undefined;
+  // pod among ten thousand must not hold every event); describing more files them all once.
+  let filed: Map<string, Event[]> | undefined;
   let first = true;
   return {
     events(obj) {
@@ -31,8 +34,17 @@ function lookup(client: Client): DescribeLookup {
         client.each<Event>(eventType, obj.metadata.namespace, {}, (e) => about(e, obj) && found.push(e));
         return found;
       }
-      all ??= client.list<Event>(eventType);
-      return all.filter((e) => about(e, obj));
+      if (!filed) {
+        filed = new Map();
+        for (const e of client.list<Event>(eventType)) {
+          const io = e.involvedObject ?? {};
+          const key = eventKey(io.kind, io.namespace, io.name);
+          const list = filed.get(key);
+          if (list) list.push(e);
+          else filed.set(key, [e]);
+        }
+      }
+      return (filed.get(eventKey(obj.kind, obj.metadata.namespace, obj.metadata.name)) ?? []).filter((e) => about(e, obj));
     },
     list<T extends KubeObject>(kind: string, namespace?: string): T[] {
       return client.list<T>(resolveResource(kind)!, namespace);
