@@ -8,7 +8,7 @@ import { node as nodeKind } from '../../src/api/kinds/node';
 import { pod } from '../../src/api/kinds/pod';
 import type { Deployment, Event, Node, Pod } from '../../src/api/types';
 import { newWorld, type World } from '../helpers/world';
-import { signature } from '../../src/controllers/scheduler';
+import { Verdicts } from '../../src/controllers/scheduler/verdicts';
 
 function createPod(w: World, name: string, spec: Partial<Pod['spec']> = {}, labels?: Record<string, string>): void {
   w.client.create<Pod>(pod.type, {
@@ -164,7 +164,7 @@ describe('the scheduler among the controllers', () => {
   });
 });
 
-describe('the scheduling signature', () => {
+describe('the verdicts shared by identical pods', () => {
   const replica = (token: string, cpu = '100m'): Pod => ({
     apiVersion: 'v1',
     kind: 'Pod',
@@ -175,14 +175,27 @@ describe('the scheduling signature', () => {
     },
   });
 
-  it('is the same for replicas whose token volumes are named apart, so they share one verdict', () => {
-    expect(signature(replica('abcde'))).toBe(signature(replica('fghjk')));
+  it('are shared by replicas whose token volumes are named apart', () => {
+    const v = new Verdicts();
+    v.set(replica('abcde'), '0/3 nodes are available');
+    expect(v.get(replica('fghjk'))).toBe('0/3 nodes are available');
+    v.clear();
+    expect(v.get(replica('fghjk'))).toBeUndefined();
   });
 
-  it('differs when something a plugin looks at differs', () => {
-    expect(signature(replica('abcde'))).not.toBe(signature(replica('abcde', '200m')));
+  it('are not shared when something a plugin looks at differs', () => {
+    const v = new Verdicts();
+    v.set(replica('abcde'), 'no');
+    expect(v.get(replica('abcde', '200m'))).toBeUndefined();
     const claim = replica('abcde');
     claim.spec.volumes = [{ name: 'data', persistentVolumeClaim: { claimName: 'other' } }];
-    expect(signature(claim)).not.toBe(signature(replica('abcde')));
+    expect(v.get(claim)).toBeUndefined();
+    const relabelled = replica('abcde');
+    relabelled.metadata.labels = { app: 'other' };
+    expect(v.get(relabelled)).toBeUndefined();
+    // A name that only looks like a token's elsewhere still has to match.
+    const renamed = replica('abcde');
+    renamed.spec.containers[0].name = 'kube-api-access-zzzzz';
+    expect(v.get(renamed)).toBeUndefined();
   });
 });

@@ -13,7 +13,7 @@ import { addPod, nodeName } from './framework';
 import { NO_NODES, fitErrorMessage } from './fiterror';
 import { type Candidate, preempt } from './preemption';
 import { findFeasible, selectHost } from './schedule';
-import { controllerRef } from '../../api/meta/ownerrefs';
+import { Verdicts } from './verdicts';
 import { keyOfObject } from '../../client/informer';
 import { compareUnits, keyString } from '../../api/meta/objectkey';
 import { podInformer } from '../../client/podindex';
@@ -66,28 +66,13 @@ function evictVictims(ctx: ReconcileContext, preemptor: Pod, c: Candidate): void
 /** One drain's state: the cache, and the verdicts of pods that did not fit, for identical pods. */
 interface Drain {
   snap: Snapshot;
-  verdicts: Map<string, string>;
+  verdicts: Verdicts;
 }
-
-/**
- * What a scheduling attempt depends on besides the cache: pods with the same signature (the
- * replicas of one template) get the same verdict while the cache has not changed. The one part
- * of a replica's spec that differs from its siblings', the name the ServiceAccount admission
- * gives its token volume (kube-api-access-xxxxx, in `volumes` and `volumeMounts`), is left out:
- * no plugin looks at what a volume is called.
- */
-export function signature(pod: Pod): string {
-  const spec = JSON.stringify(pod.spec).replace(TOKEN_VOLUME, '"kube-api-access-"');
-  return JSON.stringify([pod.metadata.namespace, pod.metadata.labels ?? {}, pod.status?.nominatedNodeName ?? '', controllerRef(pod)?.uid ?? '']) + spec;
-}
-
-const TOKEN_VOLUME = /"kube-api-access-[a-z0-9]{5}"/g;
 
 function scheduleOne(ctx: ReconcileContext, drain: Drain, pod: Pod): void {
   const snap = drain.snap;
   if (!snap.nodes.length) return markUnschedulable(ctx, pod, NO_NODES);
-  const sig = signature(pod);
-  const known = drain.verdicts.get(sig);
+  const known = drain.verdicts.get(pod);
   if (known !== undefined) return markUnschedulable(ctx, pod, known);
   const cycle = cycleFor(snap, pod);
   const { feasible, statuses, preFilterStatus } = findFeasible(cycle);
@@ -115,7 +100,7 @@ function scheduleOne(ctx: ReconcileContext, drain: Drain, pod: Pod): void {
     drain.verdicts.clear();
     return markUnschedulable(ctx, pod, message, nodeName(outcome.candidate.node));
   }
-  drain.verdicts.set(sig, message);
+  drain.verdicts.set(pod, message);
   markUnschedulable(ctx, pod, message);
 }
 
@@ -126,7 +111,7 @@ export const scheduler: Controller<Drain> = {
 
   resync: (ctx) => pendingPods(ctx.informers).map(keyOfObject),
 
-  prepare: (ctx) => ({ snap: takeSnapshot(ctx.client, ctx.informers), verdicts: new Map() }),
+  prepare: (ctx) => ({ snap: takeSnapshot(ctx.client, ctx.informers), verdicts: new Verdicts() }),
 
   order(ctx, keys) {
     const pods = podInformer(ctx.informers);
