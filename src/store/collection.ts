@@ -1,16 +1,17 @@
 // One collection of the store in memory, read lazily: when the collection is first asked for,
 // only its file's index line is read (from the end of the file); a value is read from the file,
 // decoded and parsed only when someone asks for it, and a list of much of the collection reads
-// the whole file at once. A value read and not written keeps its bytes, so a save writes them back as they were
-// — a command that touches ten pods of ten thousand parses ten and serializes ten, and never
-// decodes the whole file into one string.
+// the whole file at once. A value read and not written keeps its bytes, so a fold writes them
+// back as they were — a command that touches ten pods of ten thousand parses ten and serializes
+// ten, and never decodes the whole file into one string.
 //
 // The file format (`*.jsonl`): one line per key, `"<key as a JSON string>"<TAB><value as JSON>`,
 // in no particular order (JSON never holds a raw tab or newline, so both split unambiguously),
 // then an index line `#{"keys":[…],"tabs":[…],"lengths":[…]}`: each line's key, where its tab is
 // and how many bytes it has, so opening a collection parses one line instead of searching every
-// line for its ends. A file whose last line is not a whole index that fits its lines was cut
-// short or changed by hand, and is refused. Collection texts given whole (the template's) have
+// line for its ends. A file whose last line is not a whole index, or whose lines do not add up
+// to where the index begins, was cut short or changed by hand, and is refused (a line not where
+// the index says is refused when its value is read). Collection texts given whole (the template's) have
 // no index and are split by searching. Stores saved before this format hold each collection as
 // one JSON object (`*.json`); they are still read.
 import * as fs from 'node:fs';
