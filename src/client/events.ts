@@ -125,12 +125,6 @@ export class EventIndex {
     }
     return this.byComponent.get(component)?.get(key);
   }
-
-  remember(component: string, key: string, e: Event): void {
-    let known = this.byComponent.get(component);
-    if (!known) this.byComponent.set(component, (known = new Map()));
-    known.set(key, e);
-  }
 }
 
 const rangeOf = (namespace: string, objectName: string) => `${namespace}/${objectName}.`;
@@ -167,14 +161,14 @@ export class EventRecorder implements Recorder {
     const existing = known.find(component, namespace, obj.metadata.name ?? '', key);
     try {
       if (existing && this.client.tryGet(eventKind.type, namespace, existing.metadata.name!)) {
-        const updated = this.client.patch<Event>(eventKind.type, namespace, existing.metadata.name!, 'merge', {
+        // The index's watch files the updated event, as it files a created one.
+        this.client.patch<Event>(eventKind.type, namespace, existing.metadata.name!, 'merge', {
           count: (existing.count ?? 1) + 1,
           lastTimestamp: now,
         });
-        known.remember(component, key, updated);
         return;
       }
-      const created = this.createUnique(namespace, obj.metadata.name ?? '', {
+      this.createUnique(namespace, obj.metadata.name ?? '', {
         apiVersion: 'v1',
         kind: 'Event',
         metadata: { namespace },
@@ -190,7 +184,6 @@ export class EventRecorder implements Recorder {
         reportingComponent: this.source.component,
         reportingInstance: host ?? '',
       });
-      known.remember(component, key, created);
     } catch {
       // Like client-go, a failure to record an event never fails the caller.
     }
