@@ -133,16 +133,8 @@ export class ApiServer {
   }
 
   list(user: UserInfo, type: ResourceType, namespace: string | undefined, opts: ListOptions = {}): KubeObject[] {
-    this.authorize(user, 'list', type, namespace);
-    const { labels, fields } = listSelectors(type, opts);
-    const ns = type.namespaced ? namespace : undefined;
     const out: KubeObject[] = [];
-    if (opts.namePrefix !== undefined && type.namespaced && ns === undefined) throw new Error('a list by name prefix needs a namespace');
-    for (const obj of this.storage.readAll(type, ns, opts.namePrefix)) {
-      if (labels && !matches(labels, obj.metadata.labels)) continue;
-      if (fields && !fieldsMatch(type, obj, fields)) continue;
-      out.push(this.handOut(obj));
-    }
+    this.visit(user, type, namespace, opts, (obj) => out.push(obj), true);
     return out;
   }
 
@@ -151,9 +143,15 @@ export class ApiServer {
    * looks at each object once and keeps none (a table printed from ten thousand pods).
    */
   each(user: UserInfo, type: ResourceType, namespace: string | undefined, opts: ListOptions, visit: (obj: KubeObject) => void): void {
+    this.visit(user, type, namespace, opts, visit, false);
+  }
+
+  private visit(user: UserInfo, type: ResourceType, namespace: string | undefined, opts: ListOptions, visit: (obj: KubeObject) => void, keep: boolean): void {
     this.authorize(user, 'list', type, namespace);
     const { labels, fields } = listSelectors(type, opts);
-    this.storage.scanAll(type, type.namespaced ? namespace : undefined, (obj) => {
+    const ns = type.namespaced ? namespace : undefined;
+    if (opts.namePrefix !== undefined && type.namespaced && ns === undefined) throw new Error('a list by name prefix needs a namespace');
+    this.storage.readAll(type, ns, opts.namePrefix, keep, (obj) => {
       if (labels && !matches(labels, obj.metadata.labels)) return;
       if (fields && !fieldsMatch(type, obj, fields)) return;
       visit(this.handOut(obj));

@@ -20,16 +20,14 @@ export class ObjectStorage {
     return this.store.get(collectionOf(t), keyOf(t, namespace, name)) as KubeObject | undefined;
   }
 
-  /** Objects of a type, in one namespace or (undefined) all, sorted by namespace then name; only names starting with `namePrefix` if given. */
-  readAll(t: ResourceType, namespace?: string, namePrefix = ''): KubeObject[] {
-    const prefix = t.namespaced && namespace !== undefined ? `${namespace}/${namePrefix}` : namePrefix;
-    return this.store.list(collectionOf(t), prefix) as KubeObject[];
-  }
-
-  /** readAll's objects one at a time, not kept by the store: for a reader that looks at each once. */
-  scanAll(t: ResourceType, namespace: string | undefined, visit: (obj: KubeObject) => void): void {
-    const prefix = t.namespaced && namespace !== undefined ? `${namespace}/` : '';
-    this.store.scan(collectionOf(t), prefix, visit as (value: unknown) => void);
+  /**
+   * Visits the objects of a type, in one namespace or (undefined) all, sorted by namespace then
+   * name; only names starting with `namePrefix` if given. `keep` false: the store does not keep
+   * what it parses for the visit (a reader that looks at each object once).
+   */
+  readAll(t: ResourceType, namespace: string | undefined, namePrefix: string | undefined, keep: boolean, visit: (obj: KubeObject) => void): void {
+    const prefix = t.namespaced && namespace !== undefined ? `${namespace}/${namePrefix ?? ''}` : (namePrefix ?? '');
+    this.store.scan(collectionOf(t), prefix, keep, visit as (value: unknown) => void);
   }
 
   count(t: ResourceType): number {

@@ -18,7 +18,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Collection } from './collection';
-import { PendingWrites, StoreError, fsyncDir, makePrivateDir, openForReading, parse, readBytesOrUndefined, readFileOrUndefined, writeDurably } from './files';
+import { PendingWrites, StoreError, fsyncDir, makePrivateDir, openForReading, parse, readFileOrUndefined, writeDurably } from './files';
 import { type Change, JournalWriter, readJournal, recordText } from './journal';
 import { KeyOrder } from './keyorder';
 
@@ -193,9 +193,9 @@ export class Store {
           break;
         }
       } else {
-        const bytes = readBytesOrUndefined(file);
-        if (bytes !== undefined) {
-          c = Collection.fromObject(file, bytes.toString('utf8'));
+        const text = readFileOrUndefined(file);
+        if (text !== undefined) {
+          c = Collection.fromObject(file, text);
           break;
         }
       }
@@ -287,18 +287,21 @@ export class Store {
 
   /** Values whose key starts with `prefix`, in key order. */
   list(collection: string, prefix = ''): unknown[] {
-    const c = this.collection(collection);
-    const keys = prefix ? this.keyOrder(collection).range(prefix) : this.keyOrder(collection).all();
-    c.prefetch(keys.length);
-    return keys.map((k) => c.get(k));
+    const out: unknown[] = [];
+    this.scan(collection, prefix, true, (v) => out.push(v));
+    return out;
   }
 
-  /** Visits the values whose key starts with `prefix`, in key order, without keeping what it parses (Collection.peek). */
-  scan(collection: string, prefix: string, visit: (value: unknown) => void): void {
+  /**
+   * Visits the values whose key starts with `prefix`, in key order. `keep` false: what it parses
+   * is not kept (Collection.peek), for a reader that looks at each value once.
+   */
+  scan(collection: string, prefix: string, keep: boolean, visit: (value: unknown) => void): void {
     const c = this.collection(collection);
-    const keys = prefix ? this.keyOrder(collection).range(prefix) : this.keyOrder(collection).all();
+    const order = this.keyOrder(collection);
+    const keys = prefix ? order.range(prefix) : order.all();
     c.prefetch(keys.length);
-    for (const k of keys) visit(c.peek(k));
+    for (const k of keys) visit(keep ? c.get(k) : c.peek(k));
   }
 
   /** Keys that start with `prefix`, sorted: a range of the collection's ordered keys. */
