@@ -43,15 +43,11 @@ const TAIL = 64 * 1024;
  * time) until someone needs most of it. The descriptor keeps a file a newer save removed readable.
  */
 class Source {
-  private fd?: number;
-
   constructor(
     private bytes: Buffer | undefined,
     readonly size: number,
-    fd?: number,
-  ) {
-    this.fd = fd;
-  }
+    private fd?: number,
+  ) {}
 
   /** Bytes `start`..`end`: a view of what is in memory, or read from the file. */
   range(start: number, end: number): Buffer {

@@ -5,13 +5,8 @@ import * as fs from 'node:fs';
 export class StoreError extends Error {}
 
 export function readFileOrUndefined(file: string): string | undefined {
-  return readBytesOrUndefined(file)?.toString('utf8');
-}
-
-/** A file's bytes: a large collection is never decoded whole, only the values read (collection.ts). */
-export function readBytesOrUndefined(file: string): Buffer | undefined {
   try {
-    return fs.readFileSync(file);
+    return fs.readFileSync(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new StoreError(`cannot read the store ${file}: ${(e as Error).message}`);
