@@ -9,7 +9,7 @@ import { replicaSetTable } from './replicaset';
 import { secretTable } from './secret';
 import type { TableDef } from './table';
 
-export { TableBuilder, renderTable, type TableOptions } from './table';
+export { TableBuilder, type TableOptions } from './table';
 
 const TABLES: Record<string, TableDef<any>> = {
   ConfigMap: configMapTable,

@@ -27,7 +27,6 @@ export interface TableOptions {
   showLabels?: boolean;
   labelColumns?: string[];
   withNamespace?: boolean;
-  withKind?: boolean;
 }
 
 /** kubectl cuts a cell at the first line break and marks it with "...". */
@@ -49,7 +48,7 @@ export class TableBuilder {
 
   constructor(
     def: TableDef,
-    private readonly opts: Omit<TableOptions, 'withKind'>,
+    private readonly opts: TableOptions,
   ) {
     this.columns = def.columns.filter((c) => opts.wide || !c.priority);
     this.ctx = { now: opts.now };
@@ -84,18 +83,9 @@ export class TableBuilder {
       lines.push(header.join('\t'));
     }
     const nameAt = opts.withNamespace ? 1 : 0;
-    for (const row of this.rows) {
-      if (withKind) row[nameAt] = `${this.kind}/${row[nameAt]}`;
-      lines.push(row.join('\t'));
-    }
+    for (const row of this.rows) lines.push(withKind ? row.map((cell, i) => (i === nameAt ? `${this.kind}/${cell}` : cell)).join('\t') : row.join('\t'));
     return tabwrite(lines.join('\n') + '\n', GET_TABWRITER);
   }
-}
-
-export function renderTable(def: TableDef, objs: Iterable<KubeObject>, opts: TableOptions): string {
-  const table = new TableBuilder(def, opts);
-  for (const obj of objs) table.add(obj);
-  return table.render(opts.withKind);
 }
 
 export const nameColumn: Column = { name: 'Name', cell: (o) => o.metadata.name ?? '' };
