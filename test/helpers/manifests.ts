@@ -1,4 +1,5 @@
 // Manifests several end-to-end tests apply.
+import type { Deployment } from '../../src/api/types';
 
 /**
  * A Deployment of nginx:1.25 labelled app=<name>; `spec` adds lines to its spec (indented two
@@ -42,3 +43,13 @@ spec:
       - name: web
         image: nginx:1.25
 `;
+
+/** The same Deployment as an object (apps/v1, in `default`, labelled app=<name>), for tests that create it through a client. */
+export function deploymentObject(name: string, replicas: number, container: { name: string; image: string }): Deployment {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: 'default' },
+    spec: { replicas, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [container] } } },
+  } as Deployment;
+}

@@ -17,6 +17,7 @@ import type { Controller } from '../../src/engine/controller';
 import { Engine } from '../../src/engine/engine';
 import { WorkQueue } from '../../src/engine/queue';
 import { StoreAreas } from '../../src/store/areas';
+import { deploymentObject } from '../helpers/manifests';
 import { newApi, newWorld } from '../helpers/world';
 
 const cm = (name: string, data: Record<string, string> = {}, meta: Partial<ConfigMap['metadata']> = {}): ConfigMap => ({
@@ -92,12 +93,7 @@ describe('informers', () => {
 
   it('stay right through a cascade: pods by node and by owner after the garbage collector deletes a Deployment', () => {
     const w = newWorld();
-    w.client.create<Deployment>(deployment.type, {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'web', namespace: 'default' },
-      spec: { replicas: 4, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.25' }] } } },
-    } as Deployment);
+    w.client.create<Deployment>(deployment.type, deploymentObject('web', 4, { name: 'web', image: 'nginx:1.25' }));
     w.engine.converge();
     const [rs] = w.client.list<ReplicaSet>(replicaset.type, 'default');
     const pods = w.engine.informers.for<Pod>(podKind.type);

@@ -7,6 +7,7 @@ import { event } from '../../src/api/kinds/event';
 import { node as nodeKind } from '../../src/api/kinds/node';
 import { pod } from '../../src/api/kinds/pod';
 import type { Deployment, Event, Node, Pod } from '../../src/api/types';
+import { deploymentObject } from '../helpers/manifests';
 import { newWorld, type World } from '../helpers/world';
 import { Verdicts } from '../../src/controllers/scheduler/verdicts';
 
@@ -127,12 +128,7 @@ describe('the scheduler among the controllers', () => {
 
   it('spreads replicas and leaves pods that name their node alone', () => {
     const w = newWorld();
-    w.client.create<Deployment>(deployment.type, {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'web', namespace: 'default' },
-      spec: { replicas: 6, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
-    } as Deployment);
+    w.client.create<Deployment>(deployment.type, deploymentObject('web', 6, { name: 'c', image: 'nginx' }));
     createPod(w, 'pinned', { nodeName: 'pocket-control-plane' });
     w.engine.converge();
     const counts: Record<string, number> = {};
