@@ -18,9 +18,13 @@ import { type BuiltCluster, masked, recordTemplate } from '../src/sim/cluster/te
 
 const [command, file, ...rest] = process.argv.slice(2);
 
-/** A collection file's lines without its index line: filling in the template changes their lengths, and the store indexes them again when it writes them. */
+/**
+ * A collection file's value lines without the lines after them (views, index: each begins with
+ * `#`, which no value line does): filling in the template changes the values, and the store
+ * indexes them and makes their views again when it writes them.
+ */
 function withoutIndex(text: string): string {
-  return text.slice(0, text.lastIndexOf('\n#') + 1);
+  return text.startsWith('#') ? '' : text.slice(0, text.indexOf('\n#') + 1);
 }
 
 async function buildAt(wallClock: string, template?: { file: string; build: string }, mode: 'read' | 'write' = 'write', seed?: string): Promise<BuiltCluster> {

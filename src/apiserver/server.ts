@@ -159,6 +159,15 @@ export class ApiServer {
   }
 
   /**
+   * Every object of a type as its kind's cache view (what the control plane's informers keep of
+   * it), keyed "<namespace>/<name>": in process only, for the informers; not part of the API.
+   */
+  views(user: UserInfo, type: ResourceType, visit: (key: string, view: unknown) => void): void {
+    this.authorize(user, 'list', type, undefined);
+    this.storage.readViews(type, (key, view) => visit(key, this.freezeReads ? deepFreeze(view as KubeObject) : view));
+  }
+
+  /**
    * Subscribes to the changes of `type` (in `namespace`, if given) that match the selectors, from
    * now on. Returns the function that stops the watch.
    */

@@ -1,6 +1,6 @@
 // Where API objects live in the store: etcd-like registry keys ("/registry/pods",
 // "/registry/apps/deployments") and "<namespace>/<name>" within a collection.
-import type { ResourceType } from '../api/registry';
+import { allKinds, type ResourceType } from '../api/registry';
 import type { KubeObject } from '../api/types';
 import type { Store } from '../store/store';
 
@@ -14,7 +14,9 @@ export function keyOf(t: ResourceType, namespace: string | undefined, name: stri
 
 /** Typed reads and writes of objects; no API rules here. */
 export class ObjectStorage {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store) {
+    for (const def of allKinds()) if (def.view) store.defineView(collectionOf(def.type), def.view as { version: number; of(value: unknown): unknown });
+  }
 
   read(t: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined {
     return this.store.get(collectionOf(t), keyOf(t, namespace, name)) as KubeObject | undefined;
@@ -28,6 +30,11 @@ export class ObjectStorage {
   readAll(t: ResourceType, namespace: string | undefined, namePrefix: string | undefined, keep: boolean, visit: (obj: KubeObject) => void): void {
     const prefix = t.namespaced && namespace !== undefined ? `${namespace}/${namePrefix ?? ''}` : (namePrefix ?? '');
     this.store.scan(collectionOf(t), prefix, keep, visit as (value: unknown) => void);
+  }
+
+  /** Visits every object of a type as its kind's cache view (KindDef.view), with its key, in no particular order. */
+  readViews(t: ResourceType, visit: (key: string, view: unknown) => void): void {
+    this.store.eachView(collectionOf(t), visit);
   }
 
   count(t: ResourceType): number {

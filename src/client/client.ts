@@ -35,6 +35,8 @@ export interface Client {
   list<T extends KubeObject>(type: ResourceType, namespace?: string, opts?: ListOptions): T[];
   /** list(), handing each object to `visit` in turn without keeping it: for a reader that keeps none (a table). */
   each<T extends KubeObject>(type: ResourceType, namespace: string | undefined, opts: ListOptions, visit: (obj: T) => void): void;
+  /** Every object of a type as its kind's cache view (KindDef.view), with its "<namespace>/<name>" key: for informers. */
+  views(type: ResourceType, visit: (key: string, view: unknown) => void): void;
   create<T extends KubeObject>(type: ResourceType, obj: T, opts?: WriteOptions): T;
   update<T extends KubeObject>(type: ResourceType, obj: T, opts?: UpdateOptions): T;
   updateStatus<T extends KubeObject>(type: ResourceType, obj: T): T;
@@ -88,6 +90,10 @@ export class LocalClient implements Client {
 
   each<T extends KubeObject>(type: ResourceType, namespace: string | undefined, opts: ListOptions, visit: (obj: T) => void): void {
     this.server.each(this.user, type, namespace, opts, visit as (obj: KubeObject) => void);
+  }
+
+  views(type: ResourceType, visit: (key: string, view: unknown) => void): void {
+    this.server.views(this.user, type, visit);
   }
 
   create<T extends KubeObject>(type: ResourceType, obj: T, opts?: WriteOptions): T {

@@ -73,6 +73,8 @@ export interface RecorderMemory {
  */
 const SPAM_BURST = 25;
 const SPAM_REFILL_MS = 300_000;
+/** The memory key of when the buckets were last swept. */
+const PRUNED_AT = 'pruned-at';
 
 interface Bucket {
   tokens: number;
@@ -196,8 +198,14 @@ export class EventRecorder implements Recorder {
     const now = this.clock.now();
     const level = (b: Bucket) => Math.min(SPAM_BURST, b.tokens + (now - b.at) / SPAM_REFILL_MS);
     if (!this.pruned) {
-      // A bucket that has filled up again is the same as none: forget it.
-      for (const k of memory.keys('spam|')) if (level(memory.get<Bucket>(k)!) >= SPAM_BURST) memory.set(k, undefined);
+      // A bucket that has filled up again is the same as none: forget them, once in the time an
+      // emptied bucket takes to fill (a sweep per command would read every bucket of every
+      // object the component ever reported on).
+      const last = memory.get<number>(PRUNED_AT);
+      if (last === undefined || now - last >= SPAM_BURST * SPAM_REFILL_MS) {
+        for (const k of memory.keys('spam|')) if (level(memory.get<Bucket>(k)!) >= SPAM_BURST) memory.set(k, undefined);
+        memory.set(PRUNED_AT, now);
+      }
       this.pruned = true;
     }
     const key = spamKey(source, ref, type);

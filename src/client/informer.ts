@@ -3,15 +3,17 @@
 // tools/cache/index.go) so a controller asks "pods owned by this ReplicaSet" or "pods on this
 // node" without scanning. The watch is opened when the informer is made, so no write is missed
 // between it and the first read; writes seen before the first read are simply not needed (the
-// list reads the store as it is then).
-import { compareUnits, keyString } from '../api/meta/objectkey';
+// list reads the store as it is then). A kind with a cache view (pods) is cached as views, the
+// store's copy of which is kept by the write path, and whole objects are fetched as asked for.
+import { keyString, parseKeyString } from '../api/meta/objectkey';
 import { controllerRef } from '../api/meta/ownerrefs';
-import type { ResourceType } from '../api/registry';
-import type { KubeObject, ObjectKey } from '../api/types';
+import { type ResourceType, kindDef } from '../api/registry';
+import type { OwnerRefView } from '../api/pod/view';
+import type { KubeObject, ObjectKey, ObjectMeta } from '../api/types';
 import type { Client, WatchEvent } from './client';
 
-/** The values an object is filed under in one index. */
-export type IndexFunc = (obj: KubeObject) => readonly string[];
+/** The values an object (or its view) is filed under in one index. */
+export type IndexFunc<V extends Cached = Cached> = (obj: V) => readonly string[];
 
 /** The indexes every informer keeps (more are added with `addIndex`). */
 export const INDEX = {
@@ -40,108 +42,200 @@ export function cacheKey(namespace: string | undefined, name: string): string {
   return keyString({ namespace, name });
 }
 
-export function keyOfObject(obj: KubeObject): ObjectKey {
+export function keyOfObject(obj: Cached): ObjectKey {
   return obj.metadata.namespace ? { namespace: obj.metadata.namespace, name: obj.metadata.name! } : { name: obj.metadata.name! };
 }
 
-
-interface Index {
-  fn: IndexFunc;
-  values: Map<string, Set<string>>;
+/**
+ * What an informer files and hands to index functions: the object itself, or for a kind with a
+ * cache view (KindDef.view) its view, which carries at least this much metadata.
+ */
+export interface Cached {
+  metadata: Pick<ObjectMeta, 'name' | 'namespace' | 'uid' | 'labels' | 'finalizers' | 'creationTimestamp' | 'deletionTimestamp'> & {
+    /** Whom it belongs to; a view keeps only who and how (the uid, controller, blockOwnerDeletion). */
+    ownerReferences?: OwnerRefView[];
+  };
 }
 
-export class Informer<T extends KubeObject = KubeObject> {
-  private objects?: Map<string, T>;
+/**
+ * An index is built when first asked for, and kept by every change from then on. A value with
+ * one key holds the key itself (a uid, a name): most values of most indexes have one, and a set
+ * for each would be most of the index's cost.
+ */
+interface Index {
+  fn: IndexFunc;
+  values?: Map<string, string | Set<string>>;
+}
+
+const NO_KEYS: readonly string[] = [];
+
+/**
+ * One type's cache. A kind with a cache view is cached as views (read from the store's views, not
+ * its objects, and kept current from the watch), and its whole objects are fetched one by one
+ * when asked for: a controller that counts ten thousand pods reads ten thousand views and fetches
+ * the ten it writes. A kind without one is cached whole.
+ */
+export class Informer<T extends KubeObject = KubeObject, V extends Cached = Cached> {
+  /** Every object's view (the object itself for a kind without one), once first read. */
+  private views?: Map<string, V>;
+  /** Whole objects: every one for a kind without views; else those seen or fetched since. */
+  private readonly objects = new Map<string, T>();
   private readonly indexes = new Map<string, Index>();
+  private readonly viewOf?: (obj: T) => V;
 
   constructor(
     private readonly client: Client,
     readonly type: ResourceType,
   ) {
-    for (const [name, fn] of Object.entries(STANDARD)) this.indexes.set(name, { fn, values: new Map() });
+    const view = kindDef(type).view;
+    if (view) this.viewOf = (obj) => view.of(obj) as V;
+    for (const [name, fn] of Object.entries(STANDARD)) this.indexes.set(name, { fn });
     client.watch(type, undefined, {}, (e) => this.observe(e));
   }
 
-  /** Files objects under another index; idempotent for the same name. */
-  addIndex(name: string, fn: IndexFunc): void {
-    if (this.indexes.has(name)) return;
-    const index: Index = { fn, values: new Map() };
-    this.indexes.set(name, index);
-    if (this.objects) for (const [key, obj] of this.objects) this.file(index, key, obj);
+  /** Files objects under another index (the function sees what is cached: views, for a kind with them); idempotent for the same name. */
+  addIndex(name: string, fn: IndexFunc<V>): void {
+    if (!this.indexes.has(name)) this.indexes.set(name, { fn: fn as IndexFunc });
   }
 
+  /** The whole object. */
   get(namespace: string | undefined, name: string): T | undefined {
+    const key = cacheKey(this.type.namespaced ? namespace : undefined, name);
+    return this.synced().has(key) ? this.whole(key) : undefined;
+  }
+
+  /** The object as cached: its view, for a kind with one. */
+  view(namespace: string | undefined, name: string): V | undefined {
     return this.synced().get(cacheKey(this.type.namespaced ? namespace : undefined, name));
   }
 
-  /** Every object, in key order. */
+  /** Every whole object, in key order. */
   list(): T[] {
-    const objects = this.synced();
-    return [...objects.keys()].sort(compareUnits).map((k) => objects.get(k)!);
+    return this.sortedKeys(this.synced().keys()).map((k) => this.whole(k));
   }
 
-  /** The objects filed under `value` in `index`, in key order. */
+  /** Every object as cached (its view, for a kind with one), in key order. */
+  cached(): V[] {
+    const views = this.synced();
+    return this.sortedKeys(views.keys()).map((k) => views.get(k)!);
+  }
+
+  /** The whole objects filed under `value` in `index`, in key order. */
   byIndex(index: string, value: string): T[] {
-    const objects = this.synced();
-    const keys = this.indexes.get(index)?.values.get(value);
-    if (!keys?.size) return [];
-    return [...keys].sort(compareUnits).map((k) => objects.get(k)!);
+    return this.sortedKeys(this.filed(index, value)).map((k) => this.whole(k));
   }
 
-  /** The objects filed under `value` in `index`, in no particular order (to enqueue them, say). */
-  unordered(index: string, value: string): T[] {
-    const objects = this.synced();
-    const keys = this.indexes.get(index)?.values.get(value);
-    return keys ? [...keys].map((k) => objects.get(k)!) : [];
+  /** The cached objects (views, for a kind with them) filed under `value` in `index`, in key order. */
+  viewsByIndex(index: string, value: string): V[] {
+    const views = this.synced();
+    return this.sortedKeys(this.filed(index, value)).map((k) => views.get(k)!);
+  }
+
+  /** The cached objects filed under `value` in `index`, in no particular order (to enqueue them, say). */
+  unordered(index: string, value: string): V[] {
+    const views = this.synced();
+    return [...this.filed(index, value)].map((k) => views.get(k)!);
   }
 
   /** How many objects are filed under `value` in `index`. */
   count(index: string, value: string): number {
-    this.synced();
-    return this.indexes.get(index)?.values.get(value)?.size ?? 0;
+    const keys = this.built(index)?.get(value);
+    return typeof keys === 'string' ? 1 : (keys?.size ?? 0);
   }
 
-  private synced(): Map<string, T> {
-    if (this.objects) return this.objects;
-    this.objects = new Map();
-    for (const obj of this.client.list<T>(this.type)) this.add(obj);
-    return this.objects;
+  private filed(index: string, value: string): Iterable<string> {
+    const keys = this.built(index)?.get(value);
+    return typeof keys === 'string' ? [keys] : (keys ?? NO_KEYS);
+  }
+
+  /** An index's values, built from the cache on first use. */
+  private built(name: string): Map<string, string | Set<string>> | undefined {
+    const views = this.synced();
+    const index = this.indexes.get(name);
+    if (!index) return undefined;
+    if (!index.values) {
+      index.values = new Map();
+      for (const [key, v] of views) this.file(index, key, v);
+    }
+    return index.values;
+  }
+
+  /** Keys in the store's order (JavaScript's default order of strings: UTF-16 units, as compareUnits). */
+  private sortedKeys(keys: Iterable<string>): string[] {
+    return [...keys].sort();
+  }
+
+  /** The whole object under a cached key: kept, or fetched (the store's object as of now: the cache follows every write). */
+  private whole(key: string): T {
+    let obj = this.objects.get(key);
+    if (!obj) {
+      const { namespace, name } = parseKeyString(key);
+      obj = this.client.get<T>(this.type, namespace, name);
+      this.objects.set(key, obj);
+    }
+    return obj;
+  }
+
+  private synced(): Map<string, V> {
+    if (this.views) return this.views;
+    this.views = new Map();
+    if (this.viewOf) this.client.views(this.type, (key, view) => this.add(key, view as V));
+    else for (const obj of this.client.list<T>(this.type)) this.add(keyOf(obj), this.keep(keyOf(obj), obj));
+    return this.views;
   }
 
   private observe(e: WatchEvent): void {
-    if (!this.objects) return;
+    if (!this.views) return;
     const obj = e.object as T;
-    const key = cacheKey(obj.metadata.namespace, obj.metadata.name!);
-    const old = this.objects.get(key);
+    const key = keyOf(obj);
+    const old = this.views.get(key);
     if (old) this.unfile(key, old);
-    if (e.type === 'DELETED') this.objects.delete(key);
-    else this.add(obj);
+    if (e.type === 'DELETED') {
+      this.views.delete(key);
+      this.objects.delete(key);
+    } else this.add(key, this.keep(key, obj));
   }
 
-  private add(obj: T): void {
-    const key = cacheKey(obj.metadata.namespace, obj.metadata.name!);
-    this.objects!.set(key, obj);
-    for (const index of this.indexes.values()) this.file(index, key, obj);
+  /** Keeps a whole object; returns what is cached of it. */
+  private keep(key: string, obj: T): V {
+    this.objects.set(key, obj);
+    return this.viewOf ? this.viewOf(obj) : (obj as unknown as V);
   }
 
-  private file(index: Index, key: string, obj: T): void {
-    for (const v of index.fn(obj)) {
-      let keys = index.values.get(v);
-      if (!keys) index.values.set(v, (keys = new Set()));
-      keys.add(key);
+  private add(key: string, view: V): void {
+    this.views!.set(key, view);
+    for (const index of this.indexes.values()) this.file(index, key, view);
+  }
+
+  private file(index: Index, key: string, view: Cached): void {
+    const values = index.values;
+    if (!values) return;
+    for (const v of index.fn(view)) {
+      const keys = values.get(v);
+      if (keys === undefined) values.set(v, key);
+      else if (typeof keys !== 'string') keys.add(key);
+      else if (keys !== key) values.set(v, new Set([keys, key]));
     }
   }
 
-  private unfile(key: string, obj: T): void {
+  private unfile(key: string, view: Cached): void {
     for (const index of this.indexes.values()) {
-      for (const v of index.fn(obj)) {
-        const keys = index.values.get(v);
-        if (!keys) continue;
-        keys.delete(key);
-        if (!keys.size) index.values.delete(v);
+      const values = index.values;
+      if (!values) continue;
+      for (const v of index.fn(view)) {
+        const keys = values.get(v);
+        if (keys === key) values.delete(v);
+        else if (keys !== undefined && typeof keys !== 'string') {
+          keys.delete(key);
+          if (!keys.size) values.delete(v);
+        }
       }
     }
   }
+}
+
+function keyOf(obj: Cached): string {
+  return cacheKey(obj.metadata.namespace, obj.metadata.name!);
 }
 
 /** One informer per resource type, shared by every controller of the engine. */
@@ -150,9 +244,9 @@ export class Informers {
 
   constructor(private readonly client: Client) {}
 
-  for<T extends KubeObject>(type: ResourceType): Informer<T> {
+  for<T extends KubeObject, V extends Cached = Cached>(type: ResourceType): Informer<T, V> {
     let inf = this.byType.get(type);
     if (!inf) this.byType.set(type, (inf = new Informer(this.client, type)));
-    return inf as unknown as Informer<T>;
+    return inf as unknown as Informer<T, V>;
   }
 }

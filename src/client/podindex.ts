@@ -1,28 +1,34 @@
 // The pods controllers look up, through the shared pod informer's indexes: by controller, the
-// orphans of a namespace, the pods bound to a node.
+// orphans of a namespace, the pods bound to a node. Lookups that may return many pods (a
+// ReplicaSet's replicas) return their cache views (api/pod/view.ts); those of one node, few, the
+// pods themselves.
 import { pod as podKind } from '../api/kinds/pod';
+import type { PodView } from '../api/pod/view';
 import type { Pod } from '../api/types';
 import { INDEX, type Informer, type Informers } from './informer';
 
 const NODE_INDEX = 'spec.nodeName';
 
 export interface PodIndex {
-  byController(uid: string): Pod[];
+  byController(uid: string): PodView[];
   /** Pods with no controller, in one namespace. */
-  orphansIn(namespace: string): Pod[];
+  orphansIn(namespace: string): PodView[];
+  /** The whole pod a view is of (to write it). */
+  whole(view: PodView): Pod | undefined;
 }
 
-export function podInformer(informers: Informers): Informer<Pod> {
-  const inf = informers.for<Pod>(podKind.type);
-  inf.addIndex(NODE_INDEX, (p) => ((p as Pod).spec?.nodeName ? [(p as Pod).spec.nodeName!] : []));
+export function podInformer(informers: Informers): Informer<Pod, PodView> {
+  const inf = informers.for<Pod, PodView>(podKind.type);
+  inf.addIndex(NODE_INDEX, (p) => (p.spec.nodeName ? [p.spec.nodeName] : []));
   return inf;
 }
 
 export function podIndex(informers: Informers): PodIndex {
   const inf = podInformer(informers);
   return {
-    byController: (uid) => inf.byIndex(INDEX.controller, uid),
-    orphansIn: (ns) => inf.byIndex(INDEX.orphan, ns),
+    byController: (uid) => inf.viewsByIndex(INDEX.controller, uid),
+    orphansIn: (ns) => inf.viewsByIndex(INDEX.orphan, ns),
+    whole: (view) => inf.get(view.metadata.namespace, view.metadata.name!),
   };
 }
 

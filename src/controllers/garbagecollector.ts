@@ -8,11 +8,17 @@ import { FINALIZER_FOREGROUND, FINALIZER_ORPHAN } from '../api/meta/finalizers';
 import { deepEqual } from '../api/meta/equal';
 import { compareUnits } from '../api/meta/objectkey';
 import type { WatchEvent } from '../client/client';
-import { INDEX, type Informers, cacheKey } from '../client/informer';
+import { type Cached, INDEX, type Informers, cacheKey } from '../client/informer';
 import type { Controller, ReconcileContext } from '../engine/controller';
 
-interface Item {
+/** An object as the collector's graph knows it: its metadata (a pod's cache view, as kube-controller-manager's metadata informers keep objects). */
+interface Node {
   type: ResourceType;
+  obj: Cached;
+}
+
+/** An object read whole, to be written. */
+interface Item extends Node {
   obj: KubeObject;
 }
 
@@ -23,8 +29,8 @@ const FOLLOWED: readonly ResourceType[] = allTypes().filter((t) => t.kind !== 'E
 
 /** The collector's graph, read through the informers: objects by uid and dependents by owner. */
 interface Graph {
-  find(uid: string): Item | undefined;
-  dependents(uid: string): Item[];
+  find(uid: string): Node | undefined;
+  dependents(uid: string): Node[];
 }
 
 function graphOf(informers: Informers): Graph {
@@ -36,17 +42,17 @@ function graphOf(informers: Informers): Graph {
   return {
     find(uid) {
       for (const type of FOLLOWED) {
-        const [obj] = informer(type).byIndex(UID_INDEX, uid);
+        const [obj] = informer(type).viewsByIndex(UID_INDEX, uid);
         if (obj) return { type, obj };
       }
       return undefined;
     },
-    dependents: (uid) => FOLLOWED.flatMap((type) => informer(type).byIndex(INDEX.owner, uid).map((obj) => ({ type, obj }))),
+    dependents: (uid) => FOLLOWED.flatMap((type) => informer(type).viewsByIndex(INDEX.owner, uid).map((obj) => ({ type, obj }))),
   };
 }
 
 const uidKeys = (uids: readonly string[]): ObjectKey[] => uids.map((name) => ({ name }));
-const ownerUids = (obj: KubeObject | undefined) => (obj?.metadata.ownerReferences ?? []).map((r) => r.uid);
+const ownerUids = (obj: Cached | undefined) => (obj?.metadata.ownerReferences ?? []).map((r) => r.uid);
 
 /**
  * The keys (uids) a change concerns: an object with owners or waiting to orphan or delete its
@@ -69,12 +75,12 @@ function changeKeys(e: WatchEvent, informers: Informers): ObjectKey[] {
   return uidKeys(keys);
 }
 
-function isOwnerWaiting(obj: KubeObject, finalizer: string): boolean {
+function isOwnerWaiting(obj: Cached, finalizer: string): boolean {
   return !!obj.metadata.deletionTimestamp && (obj.metadata.finalizers ?? []).includes(finalizer);
 }
 
 /** An owner reference still points at a live object of that identity. */
-function ownerExists(ctx: ReconcileContext, dependent: KubeObject, ref: OwnerReference, graph: Graph): boolean | undefined {
+function ownerExists(ctx: ReconcileContext, dependent: Cached, ref: OwnerReference, graph: Graph): boolean | undefined {
   if (graph.find(ref.uid)) return true;
   const type = typeForKind(ref.apiVersion, ref.kind);
   if (!type) return undefined; // an owner kind we do not serve: leave the reference alone
@@ -90,7 +96,7 @@ function removeFinalizer(ctx: ReconcileContext, item: Item, finalizer: string): 
   });
 }
 
-function deleteIgnoringMissing(ctx: ReconcileContext, item: Item, propagation: 'Background' | 'Foreground'): void {
+function deleteIgnoringMissing(ctx: ReconcileContext, item: Node, propagation: 'Background' | 'Foreground'): void {
   try {
     ctx.client.delete(item.type, item.obj.metadata.namespace, item.obj.metadata.name!, {
       propagationPolicy: propagation,
@@ -102,10 +108,14 @@ function deleteIgnoringMissing(ctx: ReconcileContext, item: Item, propagation: '
 }
 
 function processOwner(ctx: ReconcileContext, owner: Item, graph: Graph): void {
+  if (!isOwnerWaiting(owner.obj, FINALIZER_ORPHAN) && !isOwnerWaiting(owner.obj, FINALIZER_FOREGROUND)) return;
   const deps = graph.dependents(owner.obj.metadata.uid!);
   if (isOwnerWaiting(owner.obj, FINALIZER_ORPHAN)) {
     for (const d of deps) {
-      const refs = (d.obj.metadata.ownerReferences ?? []).filter((r) => r.uid !== owner.obj.metadata.uid);
+      // The graph keeps owners' uids only: the references written back are read whole.
+      const whole = ctx.client.tryGet(d.type, d.obj.metadata.namespace, d.obj.metadata.name!);
+      if (!whole || whole.metadata.uid !== d.obj.metadata.uid) continue;
+      const refs = (whole.metadata.ownerReferences ?? []).filter((r) => r.uid !== owner.obj.metadata.uid);
       ctx.client.patch(d.type, d.obj.metadata.namespace, d.obj.metadata.name!, 'merge', {
         metadata: { ownerReferences: refs.length ? refs : null, uid: d.obj.metadata.uid },
       });
@@ -146,7 +156,7 @@ export const garbageCollector: Controller<Graph> = {
   resync(ctx) {
     const keys: string[] = [];
     for (const type of FOLLOWED) {
-      for (const obj of ctx.client.list(type)) {
+      for (const obj of ctx.informers.for(type).cached()) {
         const waiting = isOwnerWaiting(obj, FINALIZER_ORPHAN) || isOwnerWaiting(obj, FINALIZER_FOREGROUND);
         if (waiting || obj.metadata.ownerReferences?.length) keys.push(obj.metadata.uid!);
       }

@@ -7,6 +7,7 @@ import { newControllerRef } from '../api/meta/ownerrefs';
 import { fromLabelSelector, matches } from '../api/meta/selector';
 import { isPodActive, isPodAvailable, isPodReady, podCondition } from '../api/pod/status';
 import { parseTime, rfc3339 } from '../api/time';
+import type { PodView } from '../api/pod/view';
 import type { Pod, ReplicaSet, ReplicaSetStatus } from '../api/types';
 import { type PodIndex, podIndex } from '../client/podindex';
 import type { Controller, ReconcileContext, ReconcileResult } from '../engine/controller';
@@ -44,14 +45,19 @@ function claimPods(ctx: ReconcileContext, rs: ReplicaSet, pods: PodIndex): void 
   if (rs.metadata.deletionTimestamp) return;
   const selector = fromLabelSelector(rs.spec.selector) ?? [];
   if (!selector.length) return;
-  for (const p of pods.orphansIn(rs.metadata.namespace!)) {
-    if (!isPodActive(p) || !matches(selector, p.metadata.labels)) continue;
+  // Views carry owners' uids only: the references written back are read from the whole pod.
+  for (const v of pods.orphansIn(rs.metadata.namespace!)) {
+    if (!isPodActive(v) || !matches(selector, v.metadata.labels)) continue;
+    const p = pods.whole(v);
+    if (!p) continue;
     ctx.client.patch(podKind.type, p.metadata.namespace, p.metadata.name!, 'merge', {
       metadata: { ownerReferences: [...(p.metadata.ownerReferences ?? []), newControllerRef(rs)], uid: p.metadata.uid },
     });
   }
-  for (const p of pods.byController(rs.metadata.uid!)) {
-    if (matches(selector, p.metadata.labels) || p.metadata.deletionTimestamp) continue;
+  for (const v of pods.byController(rs.metadata.uid!)) {
+    if (matches(selector, v.metadata.labels) || v.metadata.deletionTimestamp) continue;
+    const p = pods.whole(v);
+    if (!p) continue;
     ctx.client.patch(podKind.type, p.metadata.namespace, p.metadata.name!, 'merge', {
       metadata: { ownerReferences: (p.metadata.ownerReferences ?? []).filter((r) => r.uid !== rs.metadata.uid), uid: p.metadata.uid },
     });
@@ -72,7 +78,7 @@ function newPod(rs: ReplicaSet): Pod {
 }
 
 /** Creates or deletes pods to reach spec.replicas; returns a failure message if creation failed. */
-function manageReplicas(ctx: ReconcileContext, rs: ReplicaSet, active: Pod[]): string | undefined {
+function manageReplicas(ctx: ReconcileContext, rs: ReplicaSet, active: PodView[]): string | undefined {
   const diff = active.length - (rs.spec.replicas ?? 1);
   if (diff < 0) {
     // slowStartBatch: batches of 1, 2, 4 … (at most BURST), all within this sync; the first
@@ -102,37 +108,37 @@ function manageReplicas(ctx: ReconcileContext, rs: ReplicaSet, active: Pod[]): s
 
 const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 
-function restarts(p: Pod): number {
+function restarts(p: PodView): number {
   return (p.status?.containerStatuses ?? []).reduce((n, c) => n + (c.restartCount ?? 0), 0);
 }
 
 /** The pods a scale-down removes first: unscheduled, pending, not ready, recently ready, restarting, newest. */
-export function deletionOrder(a: Pod, b: Pod): number {
-  const assigned = (p: Pod) => (p.spec.nodeName ? 1 : 0);
+export function deletionOrder(a: PodView, b: PodView): number {
+  const assigned = (p: PodView) => (p.spec.nodeName ? 1 : 0);
   if (assigned(a) !== assigned(b)) return assigned(a) - assigned(b);
-  const phase = (p: Pod) => PHASE_RANK[p.status?.phase ?? 'Pending'] ?? 0;
+  const phase = (p: PodView) => PHASE_RANK[p.status?.phase ?? 'Pending'] ?? 0;
   if (phase(a) !== phase(b)) return phase(a) - phase(b);
-  const ready = (p: Pod) => (isPodReady(p) ? 1 : 0);
+  const ready = (p: PodView) => (isPodReady(p) ? 1 : 0);
   if (ready(a) !== ready(b)) return ready(a) - ready(b);
   if (isPodReady(a) && isPodReady(b)) {
-    const since = (p: Pod) => parseTime(podCondition(p, 'Ready')?.lastTransitionTime) ?? 0;
+    const since = (p: PodView) => parseTime(podCondition(p, 'Ready')?.lastTransitionTime) ?? 0;
     if (since(a) !== since(b)) return since(b) - since(a);
   }
   if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a);
-  const created = (p: Pod) => parseTime(p.metadata.creationTimestamp) ?? 0;
+  const created = (p: PodView) => parseTime(p.metadata.creationTimestamp) ?? 0;
   return created(b) - created(a);
 }
 
-function writeStatus(ctx: ReconcileContext, rs: ReplicaSet, active: Pod[], failure: string | undefined): ReconcileResult | void {
+function writeStatus(ctx: ReconcileContext, rs: ReplicaSet, active: PodView[], failure: string | undefined): ReconcileResult | void {
   const now = ctx.clock.now();
   const minReady = rs.spec.minReadySeconds ?? 0;
-  const templateLabels = rs.spec.template.metadata?.labels ?? {};
+  const templateLabels = Object.entries(rs.spec.template.metadata?.labels ?? {});
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
   let nextAvailable: number | undefined;
   for (const p of active) {
-    if (Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v)) fullyLabeled++;
+    if (templateLabels.every(([k, v]) => p.metadata.labels?.[k] === v)) fullyLabeled++;
     if (!isPodReady(p)) continue;
     ready++;
     if (isPodAvailable(p, minReady, now)) available++;

@@ -14,6 +14,12 @@
 // the index says is refused when its value is read). Collection texts given whole (the template's) have
 // no index and are split by searching. Stores saved before this format hold each collection as
 // one JSON object (`*.json`); they are still read.
+//
+// A collection told to keep views (a kind's cache view: the few fields controllers scan many
+// objects for) writes every value's view into one more line before the index,
+// `#[<view of the first line's value>, …]`, which the index's `views` names (its version and
+// length). Reading the views reads that line alone; views of another version are recomputed
+// from the values.
 import * as fs from 'node:fs';
 import { StoreError } from './files';
 
@@ -28,6 +34,23 @@ interface Slot {
   end: number;
   text?: string;
   value?: unknown;
+  /** Its place in the file's index (and views line), while it holds what the file holds. */
+  ordinal?: number;
+  /** Its view, once asked for; or the view's text as a journal gave it. */
+  view?: unknown;
+  viewText?: string;
+}
+
+/** What a collection keeps beside each value (the store is told; it knows nothing of the API). */
+export interface ValueView {
+  version: number;
+  of(value: unknown): unknown;
+}
+
+/** Where a file's views line is: just before its index line, this long, of this version. */
+interface StoredViews {
+  version: number;
+  length: number;
 }
 
 const NEWLINE = 0x0a;
@@ -82,6 +105,10 @@ class Source {
 
 export class Collection {
   private readonly slots = new Map<string, Slot>();
+  private view?: ValueView;
+  /** The file's views line (where its index says), and its values once parsed. */
+  private storedViews?: StoredViews & { at: number; count: number };
+  private storedViewList?: unknown[];
 
   /** `file` names the source in errors; `source` holds the bytes of the slots read from it. */
   constructor(
@@ -97,7 +124,7 @@ export class Collection {
     const source = Buffer.isBuffer(input) ? new Source(input, input.length) : new Source(undefined, input.size, input.fd);
     const cut = () => new StoreError(`the store ${file} is unreadable (it was cut short or changed: its index does not fit its lines); it was left untouched`);
     const size = source.size;
-    let index: { keys: string[]; tabs: number[]; lengths: number[] } | undefined;
+    let index: { keys: string[]; tabs: number[]; lengths: number[]; views?: StoredViews } | undefined;
     let at = -1;
     for (let tail = Math.min(size, TAIL); index === undefined; tail = Math.min(size, tail * 4)) {
       // A small file is read whole at once: its values will be read from memory.
@@ -114,15 +141,20 @@ export class Collection {
         throw cut();
       }
     }
-    const { keys, tabs, lengths } = index;
+    const { keys, tabs, lengths, views } = index;
     if (!Array.isArray(keys) || !Array.isArray(tabs) || !Array.isArray(lengths) || tabs.length !== keys.length || lengths.length !== keys.length) throw cut();
     const c = new Collection(file, source);
+    if (views !== undefined) {
+      if (typeof views !== 'object' || views === null || typeof views.version !== 'number' || !Number.isInteger(views.length) || views.length < 3 || views.length > at) throw cut();
+      at -= views.length;
+      c.storedViews = { version: views.version, length: views.length, at, count: keys.length };
+    }
     // The lengths must add up to the index's own place; each line's tab and newline are checked
     // when its value is first read (a whole-file walk here would touch every line for nothing).
     let pos = 0;
     for (let i = 0; i < keys.length; i++) {
       const end = pos + lengths[i] - 1;
-      c.slots.set(keys[i], { line: pos, start: pos + tabs[i] + 1, end });
+      c.slots.set(keys[i], { line: pos, start: pos + tabs[i] + 1, end, ordinal: i });
       pos = end + 1;
     }
     if (pos !== at) throw cut();
@@ -195,12 +227,7 @@ export class Collection {
   }
 
   private parse(key: string, slot: Slot): unknown {
-    const text = slot.text ?? this.readText(key, slot);
-    try {
-      return JSON.parse(text);
-    } catch (e) {
-      throw new StoreError(`the store ${this.file} is unreadable at ${key} (${(e as Error).message}); it was left untouched`);
-    }
+    return this.parseText(key, slot.text ?? this.readText(key, slot));
   }
 
   /** About to read `count` values: when that is much of the collection, one read of the whole file beats one per value. */
@@ -227,9 +254,72 @@ export class Collection {
     this.slots.set(key, { line: 0, start: 0, end: 0, value });
   }
 
-  /** A value known only as its JSON text (a journal's), parsed when first read. */
-  setText(key: string, text: string): void {
-    this.slots.set(key, { line: 0, start: 0, end: 0, text });
+  /** A value known only as its JSON text (a journal's, with its view's text if it kept one), parsed when first read. */
+  setText(key: string, text: string, viewText?: string): void {
+    this.slots.set(key, viewText === undefined ? { line: 0, start: 0, end: 0, text } : { line: 0, start: 0, end: 0, text, viewText });
+  }
+
+  /** Keeps `view` of every value from now on (and writes the views into the file). */
+  useView(view: ValueView): void {
+    this.view = view;
+  }
+
+  /** The view of one value (undefined when there is no such key, or no view is kept). */
+  viewOf(key: string): unknown {
+    const slot = this.slots.get(key);
+    if (!slot || !this.view) return undefined;
+    if (slot.view === undefined) slot.view = this.computeView(key, slot);
+    return slot.view;
+  }
+
+  /** Visits every key with its value's view, in no particular order. */
+  eachView(visit: (key: string, view: unknown) => void): void {
+    if (!this.view) throw new Error(`no view is kept of ${this.file}`);
+    // Views to be made from values: the values are read at once, not one by one.
+    if (!this.viewsStored()) this.prefetch(this.slots.size);
+    for (const key of this.slots.keys()) visit(key, this.viewOf(key));
+  }
+
+  /** The JSON text of one value's view, for the journal. */
+  viewTextOf(key: string): string | undefined {
+    const slot = this.slots.get(key);
+    if (!slot || !this.view) return undefined;
+    return slot.viewText ?? JSON.stringify(this.viewOf(key));
+  }
+
+  private computeView(key: string, slot: Slot): unknown {
+    if (slot.viewText !== undefined) return this.parseText(key, slot.viewText);
+    if (slot.ordinal !== undefined && this.viewsStored()) return this.storedViewList![slot.ordinal];
+    // Made from the value, which is not kept for it: a reader of views wants few values.
+    return this.view!.of(slot.value ?? this.parse(key, slot));
+  }
+
+  /** Whether the file's views line is of the version kept now (parsed on first use). */
+  private viewsStored(): boolean {
+    const stored = this.storedViews;
+    if (!stored || stored.version !== this.view?.version) return false;
+    if (!this.storedViewList) {
+      const line = this.source.range(stored.at, stored.at + stored.length);
+      let list: unknown;
+      try {
+        if (line[0] !== HASH || line[line.length - 1] !== NEWLINE) throw new Error('not a views line');
+        list = JSON.parse(line.toString('utf8', 1, line.length - 1));
+      } catch (e) {
+        throw new StoreError(`the store ${this.file} is unreadable (its views: ${(e as Error).message}); it was left untouched`);
+      }
+      if (!Array.isArray(list) || list.length !== stored.count || list.some((v) => v === null || typeof v !== 'object'))
+        throw new StoreError(`the store ${this.file} is unreadable (its views do not fit its lines); it was left untouched`);
+      this.storedViewList = list;
+    }
+    return true;
+  }
+
+  private parseText(key: string, text: string): unknown {
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw new StoreError(`the store ${this.file} is unreadable at ${key} (${(e as Error).message}); it was left untouched`);
+    }
   }
 
   delete(key: string): boolean {
@@ -265,8 +355,9 @@ export class Collection {
       }
     }
     const source = chars > 0 && this.slots.size > texts.length ? this.source.whole() : NO_BYTES;
-    // The index line: each key again, quoted, with two numbers.
+    // The index line: each key again, quoted, with two numbers; and a view of each value.
     for (const key of this.slots.keys()) chars += key.length + 24;
+    if (this.view) chars += this.slots.size * 256;
     const out = new GrowingBuffer(chars + 64);
     const index = { keys: [] as string[], tabs: [] as number[], lengths: [] as number[] };
     let n = 0;
@@ -283,6 +374,15 @@ export class Collection {
       }
       index.keys.push(key);
       index.lengths.push(out.length - start);
+    }
+    if (this.view) {
+      const views: unknown[] = [];
+      for (const key of this.slots.keys()) views.push(this.viewOf(key));
+      const start = out.length;
+      out.byte(HASH);
+      out.text(JSON.stringify(views));
+      out.byte(NEWLINE);
+      (index as { views?: StoredViews }).views = { version: this.view.version, length: out.length - start };
     }
     out.byte(HASH);
     out.text(JSON.stringify(index));

@@ -6,8 +6,10 @@
 // answered, and a small change costs what it wrote, not the size of what it changed.
 //
 // A record is a run of lines: one per change, then its commit line.
-//   change:  "<collection>"<TAB>"<key>"<TAB><value as JSON>     (a delete has no value)
-//   commit:  {"seq":N,"revision":R,"system":{...},"changes":<how many change lines>}
+//   change:  "<collection>"<TAB>"<key>"<TAB><value as JSON>[<TAB><its view as JSON>]   (a delete has no value)
+//   commit:  {"seq":N,"revision":R,"system":{...},"changes":<how many change lines>[,"views":{<collection>:<version>}]}
+// A collection that keeps views (collection.ts) logs each value's view beside it, and the commit
+// line says of which version, so a reader of another version makes its own.
 // Values are kept as text and parsed only when read (collection.ts). A kill in the middle of an
 // append leaves change lines without their commit line, or a last line without its newline; that
 // record was never acknowledged, is ignored, and the next writer cuts it off before appending.
@@ -22,6 +24,9 @@ export interface Change {
   key: string;
   text?: string;
   value?: unknown;
+  /** The value's view, as text, and the version of the view it is. */
+  view?: string;
+  viewVersion?: number;
 }
 
 export interface JournalRecord {
@@ -75,9 +80,10 @@ export function readJournal(file: string, after: number): Replay | undefined {
     }
     let record: JournalRecord;
     try {
-      const head = JSON.parse(text) as Omit<JournalRecord, 'changes'> & { changes: unknown };
+      const { views, ...head } = JSON.parse(text) as Omit<JournalRecord, 'changes'> & { changes: unknown; views?: Record<string, number> };
       record = { ...head, changes: commitChanges(head.changes, pending) };
       if (!isRecord(record)) throw new Error('not a journal record');
+      for (const c of record.changes) if (c.view !== undefined) c.viewVersion = views?.[c.collection];
     } catch (e) {
       throw unreadable(line, (e as Error).message);
     }
@@ -106,7 +112,9 @@ function changeLine(text: string, bad: () => Error): Change {
     throw bad();
   }
   if (typeof collection !== 'string' || typeof key !== 'string') throw bad();
-  return second < 0 ? { collection, key } : { collection, key, text: text.slice(second + 1) };
+  if (second < 0) return { collection, key };
+  const third = text.indexOf(TAB, second + 1);
+  return third < 0 ? { collection, key, text: text.slice(second + 1) } : { collection, key, text: text.slice(second + 1, third), view: text.slice(third + 1) };
 }
 
 /** A commit line's changes: the lines before it (as many as it counts), or an older record's own list. */
@@ -129,12 +137,19 @@ function isRecord(r: JournalRecord): boolean {
 /** A record's text: its change lines, then its commit line. */
 export function recordText(record: JournalRecord): string {
   const parts: string[] = [];
+  let views: Record<string, number> | undefined;
   for (const c of record.changes) {
     const head = `${JSON.stringify(c.collection)}\t${JSON.stringify(c.key)}`;
     const value = c.text ?? (c.value === undefined ? undefined : JSON.stringify(c.value));
-    parts.push(value === undefined ? `${head}\n` : `${head}\t${value}\n`);
+    if (value === undefined) parts.push(`${head}\n`);
+    else if (c.view === undefined) parts.push(`${head}\t${value}\n`);
+    else {
+      parts.push(`${head}\t${value}\t${c.view}\n`);
+      (views ??= {})[c.collection] = c.viewVersion!;
+    }
   }
-  parts.push(`${JSON.stringify({ seq: record.seq, revision: record.revision, system: record.system, changes: record.changes.length })}\n`);
+  const commit = { seq: record.seq, revision: record.revision, system: record.system, changes: record.changes.length };
+  parts.push(`${JSON.stringify(views ? { ...commit, views } : commit)}\n`);
   return parts.join('');
 }
 

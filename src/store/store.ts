@@ -17,12 +17,13 @@
 // (0600).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Collection } from './collection';
+import { Collection, type ValueView } from './collection';
 import { PendingWrites, StoreError, fsyncDir, makePrivateDir, openForReading, parse, readFileOrUndefined, writeDurably } from './files';
 import { type Change, JournalWriter, readJournal, recordText } from './journal';
 import { KeyOrder } from './keyorder';
 
 export { StoreError } from './files';
+export type { ValueView } from './collection';
 
 export const STORE_FORMAT = 'pocketkube.store/v2';
 
@@ -78,6 +79,8 @@ type Overlay = Map<string, Map<string, Change>>;
 export class Store {
   private manifest!: Manifest;
   private readonly loaded = new Map<string, Collection>();
+  /** The views kept of each collection's values (defineView). */
+  private readonly views = new Map<string, ValueView>();
   /** Each collection's keys in order, once someone asked (kept by every write since). */
   private readonly sorted = new Map<string, KeyOrder>();
   /** Collections whose file no longer holds what they hold (written, or changed by the journal). */
@@ -176,6 +179,8 @@ export class Store {
     const given = this.given.get(name);
     if (given !== undefined) {
       c = Collection.fromLines(this.file, Buffer.from(given, 'utf8'));
+      const view = this.views.get(name);
+      if (view) c.useView(view);
       this.loaded.set(name, c);
       return c;
     }
@@ -202,8 +207,10 @@ export class Store {
       if (attempt >= READ_RETRIES || this.changed) throw new StoreError(`the store file ${file} is missing; the store was left untouched`);
       this.reloadManifest(0);
     }
+    const view = this.views.get(name);
+    if (view) c.useView(view);
     for (const change of this.overlay.get(name)?.values() ?? []) {
-      if (change.text !== undefined) c.setText(change.key, change.text);
+      if (change.text !== undefined) c.setText(change.key, change.text, change.viewVersion === view?.version ? change.view : undefined);
       else if (change.value !== undefined) c.set(change.key, change.value);
       else c.delete(change.key);
     }
@@ -258,6 +265,20 @@ export class Store {
 
   get(collection: string, key: string): unknown {
     return this.collection(collection).get(key);
+  }
+
+  /**
+   * Keeps `view` of every value of `collection` beside it, in its file and in the journal, so a
+   * reader of many values' views (eachView) reads those, not the values.
+   */
+  defineView(collection: string, view: ValueView): void {
+    this.views.set(collection, view);
+    this.loaded.get(collection)?.useView(view);
+  }
+
+  /** Visits every key of `collection` with its value's view (defineView), in no particular order. */
+  eachView(collection: string, visit: (key: string, view: unknown) => void): void {
+    this.collection(collection).eachView(visit);
   }
 
   put(collection: string, key: string, value: unknown): void {
@@ -342,7 +363,12 @@ export class Store {
     const changes: Change[] = [];
     for (const [collection, keys] of this.uncommitted) {
       const c = this.collection(collection);
-      for (const key of keys) changes.push(c.has(key) ? { collection, key, text: c.textOf(key) } : { collection, key });
+      const view = this.views.get(collection);
+      for (const key of keys) {
+        if (!c.has(key)) changes.push({ collection, key });
+        else if (!view) changes.push({ collection, key, text: c.textOf(key) });
+        else changes.push({ collection, key, text: c.textOf(key), view: c.viewTextOf(key), viewVersion: view.version });
+      }
     }
     const system: Record<string, unknown> = {};
     for (const k of this.uncommittedSystem) system[k] = this.manifest.system[k];

@@ -45,7 +45,7 @@ spec:
 `;
 
 /** The same Deployment as an object (apps/v1, in `default`, labelled app=<name>), for tests that create it through a client. */
-export function deploymentObject(name: string, replicas: number, container: { name: string; image: string }): Deployment {
+export function deploymentObject(name: string, replicas: number, container: { name: string; image: string; [field: string]: unknown }): Deployment {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',

@@ -12,7 +12,11 @@ import { keyString, parseKeyString } from '../../src/api/meta/objectkey';
 import type { ConfigMap, Deployment, KubeObject, Node, ObjectKey, Pod, ReplicaSet } from '../../src/api/types';
 import { EventRecorder, EventSequence } from '../../src/client/events';
 import { INDEX, Informers } from '../../src/client/informer';
-import { podsOnNode } from '../../src/client/podindex';
+import { podInformer, podsOnNode } from '../../src/client/podindex';
+import { podView, verdictDigest } from '../../src/api/pod/view';
+import { ApiServer } from '../../src/apiserver/server';
+import { LocalClient } from '../../src/client/client';
+import { Store } from '../../src/store/store';
 import type { Controller } from '../../src/engine/controller';
 import { Engine } from '../../src/engine/engine';
 import { WorkQueue } from '../../src/engine/queue';
@@ -105,6 +109,78 @@ describe('informers', () => {
     expect(pods.byIndex(INDEX.controller, rs.metadata.uid!)).toEqual([]);
     expect(bound('pocket-worker') + bound('pocket-worker2')).toBe(0);
     expect(w.engine.informers.for(replicaset.type).byIndex(INDEX.namespace, 'default')).toEqual([]);
+  });
+});
+
+describe('the pod informer, cached as views', () => {
+  it('reads a saved store’s views, not its pods, fetches a whole pod when asked, and follows writes', () => {
+    const w = newWorld();
+    w.client.create<Deployment>(deployment.type, deploymentObject('web', 3, { name: 'web', image: 'nginx:1.25' }));
+    w.engine.converge();
+    w.store.save(1);
+
+    // Another invocation: a new API server on the saved store.
+    const store = Store.open(w.store.file);
+    const server = new ApiServer(store, w.clock, w.random);
+    const client = new LocalClient(server, { name: 'kubernetes-admin', groups: ['system:masters'] });
+    const pods = podInformer(new Informers(client));
+    const [rs] = client.list<ReplicaSet>(replicaset.type, 'default');
+    const views = pods.viewsByIndex(INDEX.controller, rs.metadata.uid!);
+    const whole = client.list<Pod>(podKind.type, 'default');
+    expect(views).toEqual(whole.map((p) => podView(p)));
+    // The views carry what the controllers scan for, and no more of the pod.
+    expect(Object.keys(views[0].metadata).sort()).toEqual(['creationTimestamp', 'labels', 'name', 'namespace', 'ownerReferences', 'uid']);
+    expect(views[0].metadata.ownerReferences).toEqual([{ uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true }]);
+    expect(views[0].status.conditions).toEqual([{ type: 'Ready', status: 'True', lastTransitionTime: whole[0].status!.conditions!.find((c) => c.type === 'Ready')!.lastTransitionTime }]);
+    expect(pods.get('default', whole[0].metadata.name!)).toEqual(whole[0]);
+
+    // A write: the view follows, the index moves it.
+    const victim = whole[1];
+    client.patch(podKind.type, 'default', victim.metadata.name!, 'merge', { metadata: { labels: { app: 'other' } } });
+    expect(pods.view('default', victim.metadata.name!)?.metadata.labels).toEqual({ ...victim.metadata.labels, app: 'other' });
+    client.delete(podKind.type, 'default', victim.metadata.name!, { gracePeriodSeconds: 0 });
+    expect(pods.viewsByIndex(INDEX.controller, rs.metadata.uid!).map((p) => p.metadata.name)).toEqual([whole[0], whole[2]].map((p) => p.metadata.name));
+    expect(pods.get('default', victim.metadata.name!)).toBeUndefined();
+  });
+
+  it('tells identical pending replicas by their scheduling digest, and names the verdict their status carries', () => {
+    const w = newWorld();
+    const big = deploymentObject('big', 3, { name: 'big', image: 'nginx', resources: { requests: { cpu: '64' } } });
+    w.client.create<Deployment>(deployment.type, big);
+    w.engine.converge();
+    const pending = w.client.list<Pod>(podKind.type, 'default').map((p) => podView(p));
+    expect(pending).toHaveLength(3);
+    expect(new Set(pending.map((v) => v.scheduling?.spec)).size).toBe(1);
+    const message = w.client.list<Pod>(podKind.type, 'default')[0].status!.conditions!.find((c) => c.type === 'PodScheduled')!.message!;
+    expect(pending.map((v) => v.scheduling?.verdict)).toEqual(Array(3).fill(verdictDigest(message)));
+  });
+});
+
+describe("an event recorder's spam filter", () => {
+  it('forgets buckets that filled up again in one sweep per refill time, not on every command', () => {
+    const api = apiWithNamespace();
+    const kept = new Map<string, unknown>();
+    const memory = {
+      get: <T>(k: string) => kept.get(k) as T | undefined,
+      set: (k: string, v: unknown) => void (v === undefined ? kept.delete(k) : kept.set(k, v)),
+      keys: (prefix = '') => [...kept.keys()].filter((k) => k.startsWith(prefix)).sort(),
+    };
+    const recorder = () => {
+      const r = new EventRecorder(api.client, api.clock, new EventSequence(), { component: 'test' });
+      r.useMemory(memory);
+      return r;
+    };
+    const buckets = () => memory.keys('spam|').map((k) => k.split('|')[5]);
+    for (const name of ['a', 'b']) recorder().event(api.client.create(configmap.type, cm(name)), 'Normal', 'Seen', 'seen');
+    expect(buckets()).toEqual(['a', 'b']);
+    // Full again after five minutes, yet kept until a sweep is due: a later command sweeps nothing.
+    api.clock.advance(60 * 60_000);
+    recorder().event(api.client.create(configmap.type, cm('c')), 'Normal', 'Seen', 'seen');
+    expect(buckets()).toEqual(['a', 'b', 'c']);
+    // 25 tokens at one per five minutes after the first sweep: the next command sweeps the full ones.
+    api.clock.advance(65 * 60_000);
+    recorder().event(api.client.create(configmap.type, cm('d')), 'Normal', 'Seen', 'seen');
+    expect(buckets()).toEqual(['d']);
   });
 });
 

@@ -10,6 +10,7 @@ import type { Deployment, Event, Node, Pod } from '../../src/api/types';
 import { deploymentObject } from '../helpers/manifests';
 import { newWorld, type World } from '../helpers/world';
 import { Verdicts } from '../../src/controllers/scheduler/verdicts';
+import { podView } from '../../src/api/pod/view';
 
 function createPod(w: World, name: string, spec: Partial<Pod['spec']> = {}, labels?: Record<string, string>): void {
   w.client.create<Pod>(pod.type, {
@@ -173,25 +174,25 @@ describe('the verdicts shared by identical pods', () => {
 
   it('are shared by replicas whose token volumes are named apart', () => {
     const v = new Verdicts();
-    v.set(replica('abcde'), '0/3 nodes are available');
-    expect(v.get(replica('fghjk'))).toBe('0/3 nodes are available');
+    v.set(podView(replica('abcde')), '0/3 nodes are available');
+    expect(v.get(podView(replica('fghjk')))).toBe('0/3 nodes are available');
     v.clear();
-    expect(v.get(replica('fghjk'))).toBeUndefined();
+    expect(v.get(podView(replica('fghjk')))).toBeUndefined();
   });
 
   it('are not shared when something a plugin looks at differs', () => {
     const v = new Verdicts();
-    v.set(replica('abcde'), 'no');
-    expect(v.get(replica('abcde', '200m'))).toBeUndefined();
+    v.set(podView(replica('abcde')), 'no');
+    expect(v.get(podView(replica('abcde', '200m')))).toBeUndefined();
     const claim = replica('abcde');
     claim.spec.volumes = [{ name: 'data', persistentVolumeClaim: { claimName: 'other' } }];
-    expect(v.get(claim)).toBeUndefined();
+    expect(v.get(podView(claim))).toBeUndefined();
     const relabelled = replica('abcde');
     relabelled.metadata.labels = { app: 'other' };
-    expect(v.get(relabelled)).toBeUndefined();
+    expect(v.get(podView(relabelled))).toBeUndefined();
     // A name that only looks like a token's elsewhere still has to match.
     const renamed = replica('abcde');
     renamed.spec.containers[0].name = 'kube-api-access-zzzzz';
-    expect(v.get(renamed)).toBeUndefined();
+    expect(v.get(podView(renamed))).toBeUndefined();
   });
 });

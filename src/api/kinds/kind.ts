@@ -45,9 +45,20 @@ export interface Strategy<T extends KubeObject = KubeObject> {
   pendingFinalizers?(obj: T): boolean;
 }
 
+/**
+ * What the control plane's caches keep of each object of a kind (a client-go informer's
+ * transform): the store keeps it beside the object, so a controller that looks at many objects
+ * reads their views. `version` changes whenever `of` keeps something else.
+ */
+export interface CacheView<T extends KubeObject = KubeObject> {
+  version: number;
+  of(obj: T): unknown;
+}
+
 export interface KindDef<T extends KubeObject = KubeObject> {
   type: ResourceType;
   strategy: Strategy<T>;
+  view?: CacheView<T>;
 }
 
 export const STANDARD_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const;

@@ -3,6 +3,7 @@ import { deepEqual } from '../meta/equal';
 import { defaultPodSpec } from '../pod/defaults';
 import { qosClass } from '../pod/qos';
 import { validatePodSpec } from '../pod/validation';
+import { POD_VIEW_VERSION, podView } from '../pod/view';
 import type { Pod, PodSpec } from '../types';
 import { STANDARD_VERBS, defineKind } from './kind';
 
@@ -87,4 +88,5 @@ export const pod = defineKind<Pod>({
       return errs;
     },
   },
+  view: { version: POD_VIEW_VERSION, of: podView },
 });

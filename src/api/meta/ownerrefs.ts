@@ -1,7 +1,7 @@
 // Ownership is data: ownerReferences, with at most one controller.
 import type { KubeObject, OwnerReference } from '../types';
 
-export function controllerRef(obj: KubeObject): OwnerReference | undefined {
+export function controllerRef<R extends Pick<OwnerReference, 'controller'> = OwnerReference>(obj: { metadata: { ownerReferences?: R[] } }): R | undefined {
   return obj.metadata.ownerReferences?.find((r) => r.controller);
 }
 

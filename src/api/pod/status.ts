@@ -1,17 +1,23 @@
 // Facts about a pod's status that controllers and printers share.
 import { parseTime } from '../time';
-import type { Condition, Pod } from '../types';
+import type { Condition, PodStatus } from '../types';
 
-export function podCondition(pod: Pod, type: string): Condition | undefined {
+/** What these facts read of a pod: the whole pod, or its cache view (api/pod/view.ts). */
+interface PodFacts {
+  metadata: { deletionTimestamp?: string };
+  status?: { phase?: PodStatus['phase']; conditions?: Condition[] };
+}
+
+export function podCondition(pod: PodFacts, type: string): Condition | undefined {
   return pod.status?.conditions?.find((c) => c.type === type);
 }
 
-export function isPodReady(pod: Pod): boolean {
+export function isPodReady(pod: PodFacts): boolean {
   return podCondition(pod, 'Ready')?.status === 'True';
 }
 
 /** Ready for at least minReadySeconds (apps' notion of an available pod). */
-export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): boolean {
+export function isPodAvailable(pod: PodFacts, minReadySeconds: number, now: number): boolean {
   const ready = podCondition(pod, 'Ready');
   if (ready?.status !== 'True') return false;
   if (minReadySeconds <= 0) return true;
@@ -19,11 +25,11 @@ export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): 
   return since + minReadySeconds * 1000 <= now;
 }
 
-export function isPodTerminal(pod: Pod): boolean {
+export function isPodTerminal(pod: PodFacts): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }
 
 /** Counted by ReplicaSets: not finished and not being deleted. */
-export function isPodActive(pod: Pod): boolean {
+export function isPodActive(pod: PodFacts): boolean {
   return !isPodTerminal(pod) && !pod.metadata.deletionTimestamp;
 }

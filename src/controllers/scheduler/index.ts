@@ -6,6 +6,7 @@
 // room appears, and no attempt is spent on a pod nothing has changed for.
 import { pod as podKind } from '../../api/kinds/pod';
 import { podCondition } from '../../api/pod/status';
+import { podView } from '../../api/pod/view';
 import { rfc3339 } from '../../api/time';
 import type { Condition, Pod } from '../../api/types';
 import type { Controller, ReconcileContext } from '../../engine/controller';
@@ -15,10 +16,10 @@ import { type Candidate, preempt } from './preemption';
 import { findFeasible, selectHost } from './schedule';
 import { Verdicts } from './verdicts';
 import { keyOfObject } from '../../client/informer';
-import { compareUnits, keyString } from '../../api/meta/objectkey';
+import { keyString } from '../../api/meta/objectkey';
 import { podInformer } from '../../client/podindex';
 import { pendingPods, schedulingQueueWatches } from './queue';
-import { SCHEDULER_NAME, type Snapshot, awaitsScheduling, cycleFor, queueOrder, takeSnapshot } from './snapshot';
+import { SCHEDULER_NAME, type Snapshot, awaitsScheduling, cycleFor, takeSnapshot } from './snapshot';
 
 export { SCHEDULER_NAME } from './snapshot';
 
@@ -72,7 +73,7 @@ interface Drain {
 function scheduleOne(ctx: ReconcileContext, drain: Drain, pod: Pod): void {
   const snap = drain.snap;
   if (!snap.nodes.length) return markUnschedulable(ctx, pod, NO_NODES);
-  const known = drain.verdicts.get(pod);
+  const known = drain.verdicts.get(podView(pod));
   if (known !== undefined) return markUnschedulable(ctx, pod, known);
   const cycle = cycleFor(snap, pod);
   const { feasible, statuses, preFilterStatus } = findFeasible(cycle);
@@ -100,7 +101,7 @@ function scheduleOne(ctx: ReconcileContext, drain: Drain, pod: Pod): void {
     drain.verdicts.clear();
     return markUnschedulable(ctx, pod, message, nodeName(outcome.candidate.node));
   }
-  drain.verdicts.set(pod, message);
+  drain.verdicts.set(podView(pod), message);
   markUnschedulable(ctx, pod, message);
 }
 
@@ -115,15 +116,26 @@ export const scheduler: Controller<Drain> = {
 
   order(ctx, keys) {
     const pods = podInformer(ctx.informers);
-    const queued = keys.map((key) => ({ key, id: keyString(key), pod: pods.get(key.namespace, key.name) }));
-    queued.sort((a, b) => (a.pod && b.pod ? queueOrder(a.pod, b.pod) || compareUnits(a.id, b.id) : a.pod ? 1 : b.pod ? -1 : 0));
+    // PrioritySort: higher priority first, then the one waiting longest, then namespace and name
+    // (keys of pods gone first: they are passed over). Compared inline: when room appears this
+    // sorts every pending pod. Creation times are RFC 3339 (ASCII), so UTF-16 order is theirs.
+    const queued = keys.map((key) => {
+      const pod = pods.view(key.namespace, key.name);
+      return { key, id: keyString(key), live: pod ? 1 : 0, priority: pod?.spec.priority ?? 0, created: pod?.metadata.creationTimestamp ?? '' };
+    });
+    const units = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    queued.sort((a, b) => a.live - b.live || b.priority - a.priority || units(a.created, b.created) || units(a.id, b.id));
     return queued.map((q) => q.key);
   },
 
   reconcile(ctx, key, drain) {
     // The informer's copy is the stored object as of now (it follows every write).
-    const pod = podInformer(ctx.informers).get(key.namespace, key.name);
-    if (!pod || !awaitsScheduling(pod)) return;
-    scheduleOne(ctx, drain, pod);
+    const pods = podInformer(ctx.informers);
+    const view = pods.view(key.namespace, key.name);
+    if (!view || !awaitsScheduling(view)) return;
+    // A replica whose status already carries the verdict its twins got is passed over unread
+    // (markUnschedulable would write nothing).
+    if (drain.snap.nodes.length && drain.verdicts.carried(view)) return;
+    scheduleOne(ctx, drain, pods.get(key.namespace, key.name)!);
   },
 };

@@ -13,6 +13,7 @@ import { namespace as nsKind } from '../../api/kinds/namespace';
 import { node as nodeKind } from '../../api/kinds/node';
 import { pod as podKind } from '../../api/kinds/pod';
 import { isPodTerminal } from '../../api/pod/status';
+import type { PodView } from '../../api/pod/view';
 import type { ObjectKey, Pod } from '../../api/types';
 import type { WatchEvent } from '../../client/client';
 import { type Informers, keyOfObject } from '../../client/informer';
@@ -28,15 +29,15 @@ const WAITING_FOR_PODS = 'waiting-for-pods';
 function pendingIndex(informers: Informers) {
   const pods = podInformer(informers);
   pods.addIndex(PENDING_INDEX, (p) => {
-    const pod = p as Pod;
-    if (!awaitsScheduling(pod)) return [];
-    return waitingForPods(pod) ? [ALL, WAITING_FOR_PODS] : [ALL];
+    if (!awaitsScheduling(p)) return [];
+    // Required pod affinity, hard topology spread: a newly bound pod may help it.
+    return p.scheduling?.waitsForPods ? [ALL, WAITING_FOR_PODS] : [ALL];
   });
   return pods;
 }
 
-/** The pods waiting for this scheduler, in no particular order (the queue sorts them). */
-export function pendingPods(informers: Informers, which: typeof ALL | typeof WAITING_FOR_PODS = ALL): Pod[] {
+/** The pods waiting for this scheduler (their cache views), in no particular order (the queue sorts them). */
+export function pendingPods(informers: Informers, which: typeof ALL | typeof WAITING_FOR_PODS = ALL): PodView[] {
   return pendingIndex(informers).unordered(PENDING_INDEX, which);
 }
 
@@ -51,14 +52,6 @@ function podUpdated(old: Pod, pod: Pod): boolean {
 
 /** Holds resources on a node: bound and not finished. */
 const holdsNode = (p: Pod | undefined) => !!p?.spec.nodeName && !isPodTerminal(p);
-
-/** Pending pods a newly bound pod may satisfy: required pod affinity, hard topology spread. */
-function waitingForPods(p: Pod): boolean {
-  const spec = p.spec as { affinity?: { podAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: unknown[] } }; topologySpreadConstraints?: { whenUnsatisfiable?: string }[] };
-  const affinity = spec.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
-  const spread = (spec.topologySpreadConstraints ?? []).some((c) => c.whenUnsatisfiable !== 'ScheduleAnyway');
-  return !!affinity?.length || spread;
-}
 
 function podKeys(e: WatchEvent, informers: Informers): ObjectKey[] {
   const pod = e.object as Pod;

@@ -5,6 +5,7 @@ import { node as nodeKind } from '../../api/kinds/node';
 import { namespace as nsKind } from '../../api/kinds/namespace';
 import { type Selector, fromLabelSelector, matches } from '../../api/meta/selector';
 import { isPodTerminal } from '../../api/pod/status';
+import type { PodView } from '../../api/pod/view';
 import { typeForKind } from '../../api/registry';
 import { compareCodePoints } from '../../api/meta/codepoint';
 import type { KubeObject, LabelSelector, Labels, Namespace, Node, Pod } from '../../api/types';
@@ -22,8 +23,8 @@ export interface Snapshot {
   client: Client;
 }
 
-/** A pod this scheduler has to place: unbound, not gated, not going away, not finished. */
-export function awaitsScheduling(p: Pod): boolean {
+/** A pod this scheduler has to place: unbound, not gated, not going away, not finished (a pod or its cache view). */
+export function awaitsScheduling(p: Pod | PodView): boolean {
   return (
     !p.spec.nodeName &&
     !isPodTerminal(p) &&
@@ -31,13 +32,6 @@ export function awaitsScheduling(p: Pod): boolean {
     !p.metadata.deletionTimestamp &&
     !(p.spec.schedulingGates as unknown[] | undefined)?.length
   );
-}
-
-const priority = (p: Pod) => p.spec.priority ?? 0;
-
-/** PrioritySort: higher priority first, then the one waiting longest (then namespace and name). */
-export function queueOrder(a: Pod, b: Pod): number {
-  return priority(b) - priority(a) || compareCodePoints(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? '');
 }
 
 /** The scheduler's cache at the start of a drain: nodes with the pods bound to them. */

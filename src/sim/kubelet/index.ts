@@ -11,7 +11,7 @@ import type { Condition, Container, ContainerStatus, Node, ObjectKey, Pod, PodSt
 import { COMPONENTS } from '../../client/client';
 import type { WatchEvent } from '../../client/client';
 import { keyOfObject } from '../../client/informer';
-import { podsOnNode } from '../../client/podindex';
+import { podInformer, podsOnNode } from '../../client/podindex';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { allocatePodIP } from '../network/ipam';
 import { type ContainerSync, type PodRun, isSidecar, nextWake, nodeIP, podRun, restartPolicyOf, stopContainer, stopsAt, syncContainer, terminated } from './containers';
@@ -242,7 +242,7 @@ export const kubelet: Controller<Drain> = {
 
   /** The relist: the runtime's leftovers of pods that are gone go with them, and every pod is synced. */
   resync(ctx) {
-    const pods = ctx.client.list<Pod>(podKind.type);
+    const pods = podInformer(ctx.informers).cached();
     const live = new Set(pods.map((p) => p.metadata.uid!));
     forgetPods(ctx, (uid) => live.has(uid));
     for (const uid of podsOnDisk(ctx.disk)) if (!live.has(uid)) forgetPod(ctx.disk, uid);

@@ -1,0 +1,156 @@
+// Views kept beside a collection's values (a kind's cache view): written into the collection
+// file's views line and beside each journal change, read back without reading the values, and
+// made again from the values when they are of another version.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Collection, type ValueView } from '../../src/store/collection';
+import { Store, StoreError } from '../../src/store/store';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** A view keeping one field, counting how often it was made from a value. */
+function countingView(version = 1): ValueView & { made: number } {
+  const view = {
+    version,
+    made: 0,
+    of(value: unknown) {
+      view.made++;
+      return { n: (value as { n: number }).n };
+    },
+  };
+  return view;
+}
+
+function viewsOf(c: { eachView(visit: (key: string, view: unknown) => void): void }): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  c.eachView((key, view) => (out[key] = view));
+  return out;
+}
+
+const PODS = '/registry/pods';
+
+function storeFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pocketkube-views-'));
+  dirs.push(dir);
+  return path.join(dir, 'store.json');
+}
+
+describe('a collection that keeps views', () => {
+  it('writes them as one line before its index, and reads them back without reading a value', () => {
+    const c = new Collection('f');
+    c.useView(countingView());
+    c.set('a', { n: 1, big: 'x'.repeat(100) });
+    c.set('b', { n: 2, big: 'y' });
+    const bytes = c.serialize();
+    const tail = bytes.toString('utf8').split('\n').slice(-3);
+    expect(tail[0]).toBe('#[{"n":1},{"n":2}]');
+    expect(JSON.parse(tail[1].slice(1)).views).toEqual({ version: 1, length: tail[0].length + 1 });
+
+    const view = countingView();
+    const back = Collection.fromFile('f', bytes);
+    back.useView(view);
+    // A value line spoilt after the index was read: the views never touch it.
+    bytes.write('!', 4);
+    expect(viewsOf(back)).toEqual({ a: { n: 1 }, b: { n: 2 } });
+    expect(view.made).toBe(0);
+    expect(() => back.get('a')).toThrow(StoreError);
+  });
+
+  it('makes views of a written value from the value, and of another version from the values', () => {
+    const c = new Collection('f');
+    c.useView(countingView());
+    c.set('a', { n: 1 });
+    c.set('b', { n: 2 });
+    const bytes = c.serialize();
+
+    const same = countingView();
+    const written = Collection.fromFile('f', bytes);
+    written.useView(same);
+    written.set('b', { n: 20 });
+    expect(viewsOf(written)).toEqual({ a: { n: 1 }, b: { n: 20 } });
+    expect(same.made).toBe(1);
+
+    const newer = countingView(2);
+    const other = Collection.fromFile('f', bytes);
+    other.useView(newer);
+    expect(viewsOf(other)).toEqual({ a: { n: 1 }, b: { n: 2 } });
+    expect(newer.made).toBe(2);
+    // The next fold writes them as the newer version.
+    expect(JSON.parse(other.serialize().toString('utf8').split('\n').at(-2)!.slice(1)).views.version).toBe(2);
+  });
+
+  it('refuses a views line that does not fit: cut, edited, or not one view per line', () => {
+    const c = new Collection('f');
+    c.useView(countingView());
+    c.set('a', { n: 1 });
+    c.set('b', { n: 2 });
+    const text = c.serialize().toString('utf8');
+    const read = (t: string) => {
+      const back = Collection.fromFile('store/pods.jsonl', Buffer.from(t));
+      back.useView(countingView());
+      return viewsOf(back);
+    };
+    expect(read(text)).toEqual({ a: { n: 1 }, b: { n: 2 } });
+    // Of the same length, so the index still fits: a view that is not one, and a view missing.
+    expect(() => read(text.replace('#[{"n":1},{"n":2}]', '#[{"n":1},9999999]'))).toThrow(/the store store\/pods.jsonl is unreadable \(its views do not fit its lines\)/);
+    expect(() => read(text.replace('#[{"n":1},{"n":2}]', '#[{"n":1}]        '))).toThrow(/the store store\/pods.jsonl is unreadable \(its views do not fit its lines\)/);
+    expect(() => read(text.replace('#[{"n":1},{"n":2}]', '#[{"n":1},{"n":2}}'))).toThrow(/the store store\/pods.jsonl is unreadable \(its views: /);
+    // A views length that does not add up with the lines is refused when the file is opened.
+    expect(() => read(text.replace(/"length":(\d+)/, (_m, n) => `"length":${Number(n) + 1}`))).toThrow(/its index does not fit its lines/);
+  });
+});
+
+describe('a store that keeps views', () => {
+  it('logs each change with its view and reads the journal’s views back, not the values', () => {
+    const file = storeFile();
+    const a = Store.open(file);
+    a.defineView(PODS, countingView());
+    a.put(PODS, 'default/a', { n: 1 });
+    a.save(1);
+    a.put(PODS, 'default/b', { n: 2 });
+    a.commit(1);
+    const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const journal = fs.readFileSync(path.join(path.dirname(file), 'store', manifest.journal), 'utf8').split('\n');
+    expect(journal[0]).toBe('"/registry/pods"\t"default/b"\t{"n":2}\t{"n":2}');
+    expect(JSON.parse(journal[1]).views).toEqual({ [PODS]: 1 });
+
+    const view = countingView();
+    const b = Store.open(file);
+    b.defineView(PODS, view);
+    expect(viewsOf({ eachView: (visit) => b.eachView(PODS, visit) })).toEqual({ 'default/a': { n: 1 }, 'default/b': { n: 2 } });
+    expect(view.made).toBe(0);
+    expect(b.get(PODS, 'default/b')).toEqual({ n: 2 });
+
+    // A reader keeping another version makes the journal's views again from its values.
+    const newer = countingView(2);
+    const c = Store.open(file);
+    c.defineView(PODS, newer);
+    expect(viewsOf({ eachView: (visit) => c.eachView(PODS, visit) })).toEqual({ 'default/a': { n: 1 }, 'default/b': { n: 2 } });
+    expect(newer.made).toBe(2);
+  });
+
+  it('folds views into the collection file: the unchanged copied, the written made', () => {
+    const file = storeFile();
+    const a = Store.open(file);
+    a.defineView(PODS, countingView());
+    for (let i = 0; i < 3; i++) a.put(PODS, `default/p${i}`, { n: i });
+    a.save(1);
+    const b = Store.open(file);
+    const view = countingView();
+    b.defineView(PODS, view);
+    b.put(PODS, 'default/p1', { n: 10, pad: 'x'.repeat(300 * 1024) });
+    b.delete(PODS, 'default/p2');
+    b.save(1);
+    expect(view.made).toBe(1);
+    const c = Store.open(file);
+    const fresh = countingView();
+    c.defineView(PODS, fresh);
+    expect(viewsOf({ eachView: (visit) => c.eachView(PODS, visit) })).toEqual({ 'default/p0': { n: 0 }, 'default/p1': { n: 10 } });
+    expect(fresh.made).toBe(0);
+  });
+});
