@@ -155,7 +155,7 @@ export class Informer<T extends KubeObject = KubeObject, V extends Cached = Cach
     if (!index) return undefined;
     if (!index.values) {
       index.values = new Map();
-      for (const [key, v] of views) this.file(index, key, v);
+      views.forEach((v, key) => this.file(index, key, v));
     }
     return index.values;
   }

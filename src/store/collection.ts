@@ -355,9 +355,15 @@ export class Collection {
       }
     }
     const source = chars > 0 && this.slots.size > texts.length ? this.source.whole() : NO_BYTES;
-    // The index line: each key again, quoted, with two numbers; and a view of each value.
+    // The views line (a view of each value), and the index line: each key again, quoted, with two numbers.
+    let viewsText: string | undefined;
+    if (this.view) {
+      const views: unknown[] = [];
+      for (const key of this.slots.keys()) views.push(this.viewOf(key));
+      viewsText = JSON.stringify(views);
+      chars += viewsText.length + 2;
+    }
     for (const key of this.slots.keys()) chars += key.length + 24;
-    if (this.view) chars += this.slots.size * 256;
     const out = new GrowingBuffer(chars + 64);
     const index = { keys: [] as string[], tabs: [] as number[], lengths: [] as number[] };
     let n = 0;
@@ -375,14 +381,12 @@ export class Collection {
       index.keys.push(key);
       index.lengths.push(out.length - start);
     }
-    if (this.view) {
-      const views: unknown[] = [];
-      for (const key of this.slots.keys()) views.push(this.viewOf(key));
+    if (viewsText !== undefined) {
       const start = out.length;
       out.byte(HASH);
-      out.text(JSON.stringify(views));
+      out.text(viewsText);
       out.byte(NEWLINE);
-      (index as { views?: StoredViews }).views = { version: this.view.version, length: out.length - start };
+      (index as { views?: StoredViews }).views = { version: this.view!.version, length: out.length - start };
     }
     out.byte(HASH);
     out.text(JSON.stringify(index));

@@ -4,7 +4,7 @@
 // metadata informer keeps (the garbage collector's graph). The store keeps each
 // pod's view beside it (store/collection.ts), so a controller that must look at ten thousand
 // replicas reads a tenth of their bytes and fetches whole only the pods it writes.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Condition, ObjectMeta, OwnerReference, Pod, PodSpec } from '../types';
 
 /** Raised whenever `podView` changes what it keeps: views stored by an older build are then recomputed. */
@@ -36,8 +36,9 @@ export interface SchedulingFacts {
   verdict?: string;
 }
 
-/** The token volume the ServiceAccount admission names per pod: no plugin looks at the name. */
-const TOKEN_VOLUME = /"kube-api-access-[a-z0-9]{5}"/g;
+/** The token volume the ServiceAccount admission names per pod (kube-api-access-xxxxx): no plugin looks at the name. */
+const TOKEN_VOLUME = '"kube-api-access-';
+const TOKEN_SUFFIX = /^[a-z0-9]{5}"$/;
 
 const memo = new WeakMap<object, PodView>();
 
@@ -84,22 +85,53 @@ function ownerRefView(r: OwnerReference): OwnerRefView {
   return v;
 }
 
+/**
+ * The spec's digest, once per spec object: a status write keeps the stored spec object (the API
+ * server copies only the status), so a pending pod's spec is digested once, not at every write.
+ */
+const specDigests = new WeakMap<object, string>();
+
 function schedulingFacts(pod: Pod, spec: PodSpec): SchedulingFacts {
-  const text = JSON.stringify(spec).replace(TOKEN_VOLUME, '"kube-api-access-"');
-  const facts: SchedulingFacts = { spec: digest(text) };
+  let specDigest = specDigests.get(spec);
+  if (specDigest === undefined) {
+    specDigest = digest(blankTokenNames(JSON.stringify(spec)));
+    if (Object.isFrozen(spec)) specDigests.set(spec, specDigest);
+  }
+  const facts: SchedulingFacts = { spec: specDigest };
   if (waitsForPods(spec)) facts.waitsForPods = true;
   const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
   if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') facts.verdict = verdictDigest(scheduled.message ?? '');
   return facts;
 }
 
+/** Digests of recent verdicts: ten thousand replicas carry a handful of messages. */
+const verdictDigests = new Map<string, string>();
+
 /** How a view names the verdict (a FailedScheduling message) its pod's status carries. */
 export function verdictDigest(message: string): string {
-  return digest(message);
+  let d = verdictDigests.get(message);
+  if (d === undefined) {
+    if (verdictDigests.size >= 64) verdictDigests.clear();
+    verdictDigests.set(message, (d = digest(message)));
+  }
+  return d;
+}
+
+/** A spec's JSON with every whole string `kube-api-access-xxxxx` cut to `kube-api-access-` (searched, not matched: this runs for every pending pod). */
+function blankTokenNames(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf(TOKEN_VOLUME); at >= 0; at = text.indexOf(TOKEN_VOLUME, at + 1)) {
+    const suffix = at + TOKEN_VOLUME.length;
+    if (!TOKEN_SUFFIX.test(text.slice(suffix, suffix + 6))) continue;
+    out += text.slice(from, suffix);
+    from = suffix + 5;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 function digest(text: string): string {
-  return createHash('sha256').update(text).digest('base64url').slice(0, 16);
+  return hash('sha1', text, 'base64url').slice(0, 16);
 }
 
 function waitsForPods(spec: PodSpec): boolean {

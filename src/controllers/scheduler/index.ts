@@ -8,7 +8,7 @@ import { pod as podKind } from '../../api/kinds/pod';
 import { podCondition } from '../../api/pod/status';
 import { podView } from '../../api/pod/view';
 import { rfc3339 } from '../../api/time';
-import type { Condition, Pod } from '../../api/types';
+import type { Condition, ObjectKey, Pod } from '../../api/types';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { addPod, nodeName } from './framework';
 import { NO_NODES, fitErrorMessage } from './fiterror';
@@ -117,15 +117,18 @@ export const scheduler: Controller<Drain> = {
   order(ctx, keys) {
     const pods = podInformer(ctx.informers);
     // PrioritySort: higher priority first, then the one waiting longest, then namespace and name
-    // (keys of pods gone first: they are passed over). Compared inline: when room appears this
-    // sorts every pending pod. Creation times are RFC 3339 (ASCII), so UTF-16 order is theirs.
-    const queued = keys.map((key) => {
+    // (keys of pods gone first: they are passed over). When room appears this sorts every pending
+    // pod, so each key becomes one string that sorts as that tuple and the strings are sorted
+    // natively: the fields are joined by NUL, which sorts before any character they hold, the
+    // priority (an int32) is written as its distance from the largest, fixed-width, and creation
+    // times are RFC 3339 (ASCII: their UTF-16 order is their code point order).
+    const byOrder = new Map<string, ObjectKey>();
+    for (const key of keys) {
       const pod = pods.view(key.namespace, key.name);
-      return { key, id: keyString(key), live: pod ? 1 : 0, priority: pod?.spec.priority ?? 0, created: pod?.metadata.creationTimestamp ?? '' };
-    });
-    const units = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-    queued.sort((a, b) => a.live - b.live || b.priority - a.priority || units(a.created, b.created) || units(a.id, b.id));
-    return queued.map((q) => q.key);
+      const rank = pod ? `1\0${String(2 ** 31 - 1 - (pod.spec.priority ?? 0)).padStart(10, '0')}\0${pod.metadata.creationTimestamp ?? ''}` : '0';
+      byOrder.set(`${rank}\0${keyString(key)}`, key);
+    }
+    return [...byOrder.keys()].sort().map((k) => byOrder.get(k)!);
   },
 
   reconcile(ctx, key, drain) {
