@@ -4,7 +4,7 @@
 // metadata informer keeps (the garbage collector's graph). The store keeps each
 // pod's view beside it (store/collection.ts), so a controller that must look at ten thousand
 // replicas reads a tenth of their bytes and fetches whole only the pods it writes.
-import { hash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import type { Condition, ObjectMeta, OwnerReference, Pod, PodSpec } from '../types';
 
 /** Raised whenever `podView` changes what it keeps: views stored by an older build are then recomputed. */
@@ -131,7 +131,8 @@ function blankTokenNames(text: string): string {
 }
 
 function digest(text: string): string {
-  return hash('sha1', text, 'base64url').slice(0, 16);
+  // Loaded here: node:crypto costs every command ~10 ms, and only a write or a scheduling needs a digest.
+  return (require('node:crypto') as typeof Crypto).hash('sha1', text, 'base64url').slice(0, 16);
 }
 
 function waitsForPods(spec: PodSpec): boolean {
