@@ -114,6 +114,11 @@ export class Informer<T extends KubeObject = KubeObject, V extends Cached = Cach
     return this.sortedKeys(this.synced().keys()).map((k) => this.whole(k));
   }
 
+  /** How many objects are cached. */
+  get size(): number {
+    return this.synced().size;
+  }
+
   /** Every object as cached (its view, for a kind with one), in key order. */
   cached(): V[] {
     const views = this.synced();

@@ -10,6 +10,7 @@ import { INDEX, type Informer, type Informers } from './informer';
 const NODE_INDEX = 'spec.nodeName';
 
 export interface PodIndex {
+  /** A controller's pods, in no particular order (a ReplicaSet counts thousands; it sorts what it acts on). */
   byController(uid: string): PodView[];
   /** Pods with no controller, in one namespace. */
   orphansIn(namespace: string): PodView[];
@@ -26,7 +27,7 @@ export function podInformer(informers: Informers): Informer<Pod, PodView> {
 export function podIndex(informers: Informers): PodIndex {
   const inf = podInformer(informers);
   return {
-    byController: (uid) => inf.viewsByIndex(INDEX.controller, uid),
+    byController: (uid) => inf.unordered(INDEX.controller, uid),
     orphansIn: (ns) => inf.viewsByIndex(INDEX.orphan, ns),
     whole: (view) => inf.get(view.metadata.namespace, view.metadata.name!),
   };

@@ -11,6 +11,7 @@ import type { PodView } from '../api/pod/view';
 import type { Pod, ReplicaSet, ReplicaSetStatus } from '../api/types';
 import { type PodIndex, podIndex } from '../client/podindex';
 import type { Controller, ReconcileContext, ReconcileResult } from '../engine/controller';
+import { podsToDelete } from './deletionrank';
 import { ownedBy } from './ownerwatch';
 
 /** The most pods one batch creates (the controller's burstReplicas); batches grow 1, 2, 4 … up to it. */
@@ -54,8 +55,8 @@ function claimPods(ctx: ReconcileContext, rs: ReplicaSet, pods: PodIndex): void 
       metadata: { ownerReferences: [...(p.metadata.ownerReferences ?? []), newControllerRef(rs)], uid: p.metadata.uid },
     });
   }
-  for (const v of pods.byController(rs.metadata.uid!)) {
-    if (matches(selector, v.metadata.labels) || v.metadata.deletionTimestamp) continue;
+  const released = pods.byController(rs.metadata.uid!).filter((v) => !matches(selector, v.metadata.labels) && !v.metadata.deletionTimestamp);
+  for (const v of released.sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))) {
     const p = pods.whole(v);
     if (!p) continue;
     ctx.client.patch(podKind.type, p.metadata.namespace, p.metadata.name!, 'merge', {
@@ -98,35 +99,12 @@ function manageReplicas(ctx: ReconcileContext, rs: ReplicaSet, active: PodView[]
       }
     }
   } else if (diff > 0) {
-    for (const p of [...active].sort(deletionOrder).slice(0, diff)) {
+    for (const p of podsToDelete(active, diff)) {
       ctx.client.delete(podKind.type, p.metadata.namespace, p.metadata.name!);
       ctx.events.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`);
     }
   }
   return undefined;
-}
-
-const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
-
-function restarts(p: PodView): number {
-  return (p.status?.containerStatuses ?? []).reduce((n, c) => n + (c.restartCount ?? 0), 0);
-}
-
-/** The pods a scale-down removes first: unscheduled, pending, not ready, recently ready, restarting, newest. */
-export function deletionOrder(a: PodView, b: PodView): number {
-  const assigned = (p: PodView) => (p.spec.nodeName ? 1 : 0);
-  if (assigned(a) !== assigned(b)) return assigned(a) - assigned(b);
-  const phase = (p: PodView) => PHASE_RANK[p.status?.phase ?? 'Pending'] ?? 0;
-  if (phase(a) !== phase(b)) return phase(a) - phase(b);
-  const ready = (p: PodView) => (isPodReady(p) ? 1 : 0);
-  if (ready(a) !== ready(b)) return ready(a) - ready(b);
-  if (isPodReady(a) && isPodReady(b)) {
-    const since = (p: PodView) => parseTime(podCondition(p, 'Ready')?.lastTransitionTime) ?? 0;
-    if (since(a) !== since(b)) return since(b) - since(a);
-  }
-  if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a);
-  const created = (p: PodView) => parseTime(p.metadata.creationTimestamp) ?? 0;
-  return created(b) - created(a);
 }
 
 function writeStatus(ctx: ReconcileContext, rs: ReplicaSet, active: PodView[], failure: string | undefined): ReconcileResult | void {

@@ -17,11 +17,13 @@
 //
 // A collection told to keep views (a kind's cache view: the few fields controllers scan many
 // objects for) writes every value's view into one more line before the index,
-// `#[<view of the first line's value>, …]`, which the index's `views` names (its version and
-// length). Reading the views reads that line alone; views of another version are recomputed
-// from the values.
+// `#[<view of the first line's value>, <what the second's changes from it>, …]` (viewdelta.ts),
+// which the index's `views` names (its version and length). Reading the views reads that line
+// alone; views of another version are recomputed from the values. Lines are written in key
+// order, so a reader's key order is had without sorting.
 import * as fs from 'node:fs';
 import { StoreError } from './files';
+import { decodeViews, encodeViews } from './viewdelta';
 
 /**
  * A value as read from the file (its bytes `start`..`end` of the collection's source, decoded and
@@ -307,9 +309,13 @@ export class Collection {
       } catch (e) {
         throw new StoreError(`the store ${this.file} is unreadable (its views: ${(e as Error).message}); it was left untouched`);
       }
-      if (!Array.isArray(list) || list.length !== stored.count || list.some((v) => v === null || typeof v !== 'object'))
+      if (!Array.isArray(list) || list.length !== stored.count)
         throw new StoreError(`the store ${this.file} is unreadable (its views do not fit its lines); it was left untouched`);
-      this.storedViewList = list;
+      try {
+        this.storedViewList = decodeViews(list);
+      } catch (e) {
+        throw new StoreError(`the store ${this.file} is unreadable (its views: ${(e as Error).message}); it was left untouched`);
+      }
     }
     return true;
   }
@@ -343,10 +349,14 @@ export class Collection {
    * it was, the rest encoded in place (no line strings, no second copy); then the index line.
    */
   serialize(): Buffer {
+    // In key order: a reader's key order (keyorder.ts) then sorts what is sorted already, which
+    // costs one pass instead of a sort of ten thousand keys.
+    const keys = [...this.slots.keys()].sort();
     let chars = 0;
     // Texts made here are not kept: after a fold nothing asks for them again.
     const texts: string[] = [];
-    for (const [key, slot] of this.slots) {
+    for (const key of keys) {
+      const slot = this.slots.get(key)!;
       if (slot.end > slot.start) chars += slot.end + 1 - slot.line;
       else {
         const text = slot.text ?? JSON.stringify(slot.value);
@@ -359,15 +369,16 @@ export class Collection {
     let viewsText: string | undefined;
     if (this.view) {
       const views: unknown[] = [];
-      for (const key of this.slots.keys()) views.push(this.viewOf(key));
-      viewsText = JSON.stringify(views);
+      for (const key of keys) views.push(this.viewOf(key));
+      viewsText = JSON.stringify(encodeViews(views));
       chars += viewsText.length + 2;
     }
-    for (const key of this.slots.keys()) chars += key.length + 24;
+    for (const key of keys) chars += key.length + 24;
     const out = new GrowingBuffer(chars + 64);
     const index = { keys: [] as string[], tabs: [] as number[], lengths: [] as number[] };
     let n = 0;
-    for (const [key, slot] of this.slots) {
+    for (const key of keys) {
+      const slot = this.slots.get(key)!;
       const start = out.length;
       if (slot.end > slot.start) {
         out.copy(source, slot.line, slot.end + 1);

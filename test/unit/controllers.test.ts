@@ -6,6 +6,8 @@ import { event } from '../../src/api/kinds/event';
 import { pod } from '../../src/api/kinds/pod';
 import { replicaset } from '../../src/api/kinds/replicaset';
 import type { Deployment, Event, Pod, ReplicaSet } from '../../src/api/types';
+import type { PodView } from '../../src/api/pod/view';
+import { podsToDelete } from '../../src/controllers/deletionrank';
 import { T0, newWorld, type World } from '../helpers/world';
 
 function createDeployment(w: World, name: string, replicas: number, image = 'nginx:1.25', extra: Partial<Deployment['spec']> = {}): Deployment {
@@ -158,6 +160,46 @@ describe('the replicaset controller', () => {
     expect(pods).toHaveLength(2);
     expect(pods.map((p) => p.metadata.name)).not.toContain(victim.metadata.name);
     expect(pods.every((p) => p.metadata.ownerReferences?.[0].kind === 'ReplicaSet')).toBe(true);
+  });
+});
+
+describe('the pods a scale-down removes first', () => {
+  const view = (name: string, f: { node?: string; phase?: 'Pending' | 'Running' | 'Unknown'; readySince?: number; restarts?: number; created: number }): PodView => ({
+    metadata: { name, namespace: 'default', creationTimestamp: new Date(f.created * 1000).toISOString().replace('.000', '') },
+    spec: f.node ? { nodeName: f.node } : {},
+    status: {
+      phase: f.phase,
+      conditions: f.readySince === undefined ? undefined : [{ type: 'Ready', status: 'True', lastTransitionTime: new Date(f.readySince * 1000).toISOString().replace('.000', '') }],
+      containerStatuses: [{ restartCount: f.restarts ?? 0 }],
+    },
+  });
+
+  it('ranks unscheduled, pending, not ready, recently ready, restarting and newest first, then by name', () => {
+    const pods = [
+      view('ready-old', { node: 'n', phase: 'Running', readySince: 100, created: 10 }),
+      view('ready-new', { node: 'n', phase: 'Running', readySince: 200, created: 10 }),
+      view('running', { node: 'n', phase: 'Running', created: 10 }),
+      view('restarting', { node: 'n', phase: 'Running', restarts: 3, created: 10 }),
+      view('unknown', { node: 'n', phase: 'Unknown', created: 10 }),
+      view('pending-b', { node: 'n', phase: 'Pending', created: 10 }),
+      view('pending-a', { node: 'n', phase: 'Pending', created: 10 }),
+      view('pending-new', { node: 'n', phase: 'Pending', created: 20 }),
+      view('unscheduled', { phase: 'Pending', created: 5 }),
+    ];
+    expect(podsToDelete(pods, pods.length).map((p) => p.metadata.name)).toEqual([
+      'unscheduled', 'pending-new', 'pending-a', 'pending-b', 'unknown', 'restarting', 'running', 'ready-new', 'ready-old',
+    ]);
+  });
+
+  it('picks a few among thousands as the whole ordering would', () => {
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const phases = ['Pending', 'Running', 'Unknown'] as const;
+    const pods = Array.from({ length: 3000 }, (_, i) =>
+      view(`p-${next(500)}-${i}`, { node: next(3) ? 'n' : undefined, phase: phases[next(3)], readySince: next(2) ? next(50) : undefined, restarts: next(3), created: next(40) }),
+    );
+    const whole = podsToDelete(pods, pods.length).map((p) => p.metadata.name);
+    for (const count of [1, 10, 150, 3000]) expect(podsToDelete(pods, count).map((p) => p.metadata.name)).toEqual(whole.slice(0, count));
   });
 });
 

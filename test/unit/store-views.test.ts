@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Collection, type ValueView } from '../../src/store/collection';
 import { Store, StoreError } from '../../src/store/store';
+import { decodeViews, encodeViews } from '../../src/store/viewdelta';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -97,11 +98,40 @@ describe('a collection that keeps views', () => {
     };
     expect(read(text)).toEqual({ a: { n: 1 }, b: { n: 2 } });
     // Of the same length, so the index still fits: a view that is not one, and a view missing.
-    expect(() => read(text.replace('#[{"n":1},{"n":2}]', '#[{"n":1},9999999]'))).toThrow(/the store store\/pods.jsonl is unreadable \(its views do not fit its lines\)/);
+    expect(() => read(text.replace('#[{"n":1},{"n":2}]', '#[{"n":1},9999999]'))).toThrow(/the store store\/pods.jsonl is unreadable \(its views: a view is not an object\)/);
     expect(() => read(text.replace('#[{"n":1},{"n":2}]', '#[{"n":1}]        '))).toThrow(/the store store\/pods.jsonl is unreadable \(its views do not fit its lines\)/);
     expect(() => read(text.replace('#[{"n":1},{"n":2}]', '#[{"n":1},{"n":2}}'))).toThrow(/the store store\/pods.jsonl is unreadable \(its views: /);
     // A views length that does not add up with the lines is refused when the file is opened.
     expect(() => read(text.replace(/"length":(\d+)/, (_m, n) => `"length":${Number(n) + 1}`))).toThrow(/its index does not fit its lines/);
+  });
+});
+
+describe('a views line', () => {
+  const replica = (name: string, extra: Record<string, unknown> = {}) => ({
+    metadata: { name, uid: `uid-${name}`, labels: { app: 'web' }, ownerReferences: [{ uid: 'rs', controller: true }] },
+    spec: { schedulerName: 'default-scheduler' },
+    status: { phase: 'Pending', ...extra },
+  });
+
+  it('holds each view as its change from the one before, and reads back the same views', () => {
+    const views = [replica('a'), replica('b'), replica('c', { nominatedNodeName: 'n1' }), replica('d'), { other: true }];
+    const entries = encodeViews(views);
+    expect(entries[1]).toEqual({ metadata: { name: 'b', uid: 'uid-b' } });
+    expect(entries[2]).toEqual({ metadata: { name: 'c', uid: 'uid-c' }, status: { nominatedNodeName: 'n1' } });
+    expect(entries[3]).toEqual({ metadata: { name: 'd', uid: 'uid-d' }, status: { $deleted: ['nominatedNodeName'] } });
+    expect(entries[4]).toEqual({ other: true, $deleted: ['metadata', 'spec', 'status'] });
+    const back = decodeViews(JSON.parse(JSON.stringify(entries)));
+    expect(back).toEqual(views);
+    // What did not change is shared with the neighbour.
+    expect(back[1].spec).toBe(back[0].spec);
+    expect((back[1].metadata as { labels: unknown }).labels).toBe((back[0].metadata as { labels: unknown }).labels);
+  });
+
+  it('writes a changed value below the second level whole, and a field set to undefined as gone', () => {
+    const a = { metadata: { labels: { app: 'web', tier: 'x' } } };
+    const b = { metadata: { labels: { app: 'web' } }, status: undefined };
+    expect(encodeViews([a, b])[1]).toEqual({ metadata: { labels: { app: 'web' } } });
+    expect(decodeViews(encodeViews([a, { metadata: { labels: a.metadata.labels, gone: undefined } }]))[1]).toEqual(a);
   });
 });
 

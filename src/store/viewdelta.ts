@@ -1,0 +1,79 @@
+// A collection file's views line holds each view as what changed from the view before it (the
+// first from an empty object): the file is in key order, so neighbours are mostly replicas of
+// one controller, alike but for their names and uids, and ten thousand pod views shrink to a
+// few hundred kilobytes. Views are plain objects; two levels are compared (`metadata.name`), and
+// what did not change is shared with the neighbour when read (views are read-only), which also
+// spares the garbage collector most of the objects. A field gone is listed under DELETED, a name
+// no view may use.
+type Obj = Record<string, unknown>;
+
+const DELETED = '$deleted';
+/** How many levels are compared field by field; below them a changed value is written whole. */
+const DEPTH = 2;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The views line's entries for `views` (plain objects), in order. */
+export function encodeViews(views: readonly unknown[]): Obj[] {
+  let prev: Obj = {};
+  return views.map((v) => {
+    const view = v as Obj;
+    const entry = diff(prev, view, DEPTH);
+    prev = view;
+    return entry;
+  });
+}
+
+/** The views a views line's entries stand for; throws when an entry is not one. */
+export function decodeViews(entries: readonly unknown[]): Obj[] {
+  let prev: Obj = {};
+  return entries.map((e) => {
+    if (!isObj(e)) throw new Error('a view is not an object');
+    prev = patch(prev, e, DEPTH);
+    return prev;
+  });
+}
+
+function diff(prev: Obj, next: Obj, depth: number): Obj {
+  const out: Obj = {};
+  for (const k of Object.keys(next)) {
+    const a = prev[k];
+    const b = next[k];
+    // A field set to undefined is no field (JSON drops it).
+    if (b === undefined) continue;
+    if (depth > 1 && isObj(a) && isObj(b)) {
+      const d = diff(a, b, depth - 1);
+      if (Object.keys(d).length) out[k] = d;
+    } else if (!same(a, b)) out[k] = b;
+  }
+  const gone = Object.keys(prev).filter((k) => prev[k] !== undefined && next[k] === undefined);
+  if (gone.length) out[DELETED] = gone;
+  return out;
+}
+
+function patch(prev: Obj, entry: Obj, depth: number): Obj {
+  const out: Obj = { ...prev };
+  for (const k of Object.keys(entry)) {
+    if (k === DELETED) continue;
+    const a = prev[k];
+    const b = entry[k];
+    out[k] = depth > 1 && isObj(a) && isObj(b) ? patch(a, b, depth - 1) : b;
+  }
+  const gone = entry[DELETED];
+  if (gone !== undefined) {
+    if (!Array.isArray(gone)) throw new Error('a view lists what it lost wrongly');
+    for (const k of gone) delete out[k as string];
+  }
+  return out;
+}
+
+/** JSON equality. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!same((a as Obj)[k], (b as Obj)[k])) return false;
+  return true;
+}
