@@ -70,19 +70,28 @@ export interface RecorderMemory {
 /**
  * client-go's EventSourceObjectSpamFilter: per source, object and event type, a token bucket of
  * 25 events refilled at one per five minutes; an event beyond it is dropped, repeats included.
+ * Its buckets live in an LRU cache of 4,096; here the least recently used are forgotten once
+ * an eighth more have gathered, so the cap costs one pass over the buckets per 512 new ones.
  */
 const SPAM_BURST = 25;
 const SPAM_REFILL_MS = 300_000;
-/** The memory key of when the buckets were last swept. */
+const SPAM_BUCKETS = 4096;
+/** The memory key of when the buckets were last swept, and of how many there are. */
 const PRUNED_AT = 'pruned-at';
+const BUCKET_COUNT = 'buckets';
 
 interface Bucket {
   tokens: number;
   at: number;
 }
 
+/**
+ * The bucket of a source host, object and type (the memory is the component's own). An object's
+ * uid stands for its kind, namespace, name and version, and keeps ten thousand keys short.
+ */
 function spamKey(source: EventSource, ref: ObjectReference, type: string): string {
-  return ['spam', source.component, source.host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid, ref.apiVersion, type].join('|');
+  const object = ref.uid || [ref.kind, ref.namespace ?? '', ref.name, ref.apiVersion].join('/');
+  return `spam|${source.host ?? ''}|${object}|${type}`;
 }
 
 /** The key events fold under: the same object, source host, type, reason and message. */
@@ -203,8 +212,15 @@ export class EventRecorder implements Recorder {
       // object the component ever reported on).
       const last = memory.get<number>(PRUNED_AT);
       if (last === undefined || now - last >= SPAM_BURST * SPAM_REFILL_MS) {
-        for (const k of memory.keys('spam|')) if (level(memory.get<Bucket>(k)!) >= SPAM_BURST) memory.set(k, undefined);
+        const keys = memory.keys('spam|');
+        let left = keys.length;
+        for (const k of keys)
+          if (level(memory.get<Bucket>(k)!) >= SPAM_BURST) {
+            memory.set(k, undefined);
+            left--;
+          }
         memory.set(PRUNED_AT, now);
+        memory.set(BUCKET_COUNT, left);
       }
       this.pruned = true;
     }
@@ -213,7 +229,18 @@ export class EventRecorder implements Recorder {
     const tokens = b ? level(b) : SPAM_BURST;
     const allowed = tokens >= 1;
     memory.set(key, { tokens: allowed ? tokens - 1 : tokens, at: now });
+    if (!b) this.counted(memory);
     return !allowed;
+  }
+
+  /** One bucket more: past the cap by an eighth, the least recently used are forgotten. */
+  private counted(memory: RecorderMemory): void {
+    const count = (memory.get<number>(BUCKET_COUNT) ?? memory.keys('spam|').length - 1) + 1;
+    if (count <= SPAM_BUCKETS + SPAM_BUCKETS / 8) return memory.set(BUCKET_COUNT, count);
+    const byUse = memory.keys('spam|').map((k) => ({ k, at: memory.get<Bucket>(k)!.at }));
+    byUse.sort((x, y) => x.at - y.at || (x.k < y.k ? -1 : 1));
+    for (const { k } of byUse.slice(0, byUse.length - SPAM_BUCKETS)) memory.set(k, undefined);
+    memory.set(BUCKET_COUNT, Math.min(byUse.length, SPAM_BUCKETS));
   }
 
   /** Names the event `<object>.<16 hex digits of a nanosecond timestamp>`, as client-go does. */

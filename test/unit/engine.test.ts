@@ -170,17 +170,55 @@ describe("an event recorder's spam filter", () => {
       r.useMemory(memory);
       return r;
     };
-    const buckets = () => memory.keys('spam|').map((k) => k.split('|')[5]);
-    for (const name of ['a', 'b']) recorder().event(api.client.create(configmap.type, cm(name)), 'Normal', 'Seen', 'seen');
+    const names = new Map<string, string>();
+    const report = (name: string) => {
+      const obj = api.client.create(configmap.type, cm(name));
+      names.set(obj.metadata.uid!, name);
+      recorder().event(obj, 'Normal', 'Seen', 'seen');
+    };
+    // Keys name the object by its uid: spam|<host>|<uid>|<type>.
+    const buckets = () => memory.keys('spam|').map((k) => names.get(k.split('|')[2])).sort();
+    for (const name of ['a', 'b']) report(name);
     expect(buckets()).toEqual(['a', 'b']);
     // Full again after five minutes, yet kept until a sweep is due: a later command sweeps nothing.
     api.clock.advance(60 * 60_000);
-    recorder().event(api.client.create(configmap.type, cm('c')), 'Normal', 'Seen', 'seen');
+    report('c');
     expect(buckets()).toEqual(['a', 'b', 'c']);
     // 25 tokens at one per five minutes after the first sweep: the next command sweeps the full ones.
     api.clock.advance(65 * 60_000);
-    recorder().event(api.client.create(configmap.type, cm('d')), 'Normal', 'Seen', 'seen');
+    report('d');
     expect(buckets()).toEqual(['d']);
+    expect(memory.get('buckets')).toBe(1);
+  });
+
+  it('keeps at most 4,096 buckets, as client-go’s LRU cache: the least recently used go', () => {
+    const api = apiWithNamespace();
+    const kept = new Map<string, unknown>();
+    const memory = {
+      get: <T>(k: string) => kept.get(k) as T | undefined,
+      set: (k: string, v: unknown) => void (v === undefined ? kept.delete(k) : kept.set(k, v)),
+      keys: (prefix = '') => [...kept.keys()].filter((k) => k.startsWith(prefix)).sort(),
+    };
+    const r = new EventRecorder(api.client, api.clock, new EventSequence(), { component: 'test' });
+    r.useMemory(memory);
+    const object = (i: number) => cm(`o${i}`, {}, { uid: `uid-${String(i).padStart(5, '0')}` });
+    for (let i = 0; i < 4096 + 512; i++) {
+      r.event(object(i), 'Normal', 'Seen', 'seen');
+      api.clock.advance(1);
+    }
+    expect(memory.keys('spam|')).toHaveLength(4096 + 512);
+    // The oldest is used again: it is now the most recent, and survives the eviction.
+    r.event(object(0), 'Normal', 'Seen', 'again');
+    api.clock.advance(1);
+    r.event(object(99999), 'Normal', 'Seen', 'seen');
+    const left = memory.keys('spam|').map((k) => k.split('|')[2]);
+    expect(left).toHaveLength(4096);
+    expect(memory.get('buckets')).toBe(4096);
+    expect(left).toContain('uid-00000');
+    expect(left).toContain('uid-99999');
+    expect(left).not.toContain('uid-00001');
+    expect(left).not.toContain('uid-00513');
+    expect(left).toContain('uid-00514');
   });
 });
 
