@@ -156,15 +156,20 @@ describe('the pod informer, cached as views', () => {
   });
 });
 
+/** A recorder's memory kept in a map, as the engine's memory keeps it. */
+function inMemory() {
+  const kept = new Map<string, unknown>();
+  return {
+    get: <T>(k: string) => kept.get(k) as T | undefined,
+    set: (k: string, v: unknown) => void (v === undefined ? kept.delete(k) : kept.set(k, v)),
+    keys: (prefix = '') => [...kept.keys()].filter((k) => k.startsWith(prefix)).sort(),
+  };
+}
+
 describe("an event recorder's spam filter", () => {
   it('forgets buckets that filled up again in one sweep per refill time, not on every command', () => {
     const api = apiWithNamespace();
-    const kept = new Map<string, unknown>();
-    const memory = {
-      get: <T>(k: string) => kept.get(k) as T | undefined,
-      set: (k: string, v: unknown) => void (v === undefined ? kept.delete(k) : kept.set(k, v)),
-      keys: (prefix = '') => [...kept.keys()].filter((k) => k.startsWith(prefix)).sort(),
-    };
+    const memory = inMemory();
     const recorder = () => {
       const r = new EventRecorder(api.client, api.clock, new EventSequence(), { component: 'test' });
       r.useMemory(memory);
@@ -193,12 +198,7 @@ describe("an event recorder's spam filter", () => {
 
   it('keeps at most 4,096 buckets, as client-go’s LRU cache: the least recently used go', () => {
     const api = apiWithNamespace();
-    const kept = new Map<string, unknown>();
-    const memory = {
-      get: <T>(k: string) => kept.get(k) as T | undefined,
-      set: (k: string, v: unknown) => void (v === undefined ? kept.delete(k) : kept.set(k, v)),
-      keys: (prefix = '') => [...kept.keys()].filter((k) => k.startsWith(prefix)).sort(),
-    };
+    const memory = inMemory();
     const r = new EventRecorder(api.client, api.clock, new EventSequence(), { component: 'test' });
     r.useMemory(memory);
     const object = (i: number) => cm(`o${i}`, {}, { uid: `uid-${String(i).padStart(5, '0')}` });
