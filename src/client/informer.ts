@@ -27,13 +27,20 @@ export const INDEX = {
   orphan: 'orphan',
 } as const;
 
+/**
+ * The owners that do not control: with the controller index it makes the owner index, which is
+ * kept as the two (most objects have one owner, their controller, and the controller index is
+ * there already: the owner index would file ten thousand pods a second time).
+ */
+const OTHER_OWNERS = 'owner-not-controller';
+
 const STANDARD: Record<string, IndexFunc> = {
   [INDEX.namespace]: (o) => (o.metadata.namespace ? [o.metadata.namespace] : []),
   [INDEX.controller]: (o) => {
     const ref = controllerRef(o);
     return ref ? [ref.uid] : [];
   },
-  [INDEX.owner]: (o) => (o.metadata.ownerReferences ?? []).map((r) => r.uid),
+  [OTHER_OWNERS]: (o) => (o.metadata.ownerReferences ?? []).filter((r) => !r.controller).map((r) => r.uid),
   [INDEX.orphan]: (o) => (o.metadata.namespace && !controllerRef(o) ? [o.metadata.namespace] : []),
 };
 
@@ -144,11 +151,16 @@ export class Informer<T extends KubeObject = KubeObject, V extends Cached = Cach
 
   /** How many objects are filed under `value` in `index`. */
   count(index: string, value: string): number {
+    if (index === INDEX.owner) return [...this.filed(index, value)].length;
     const keys = this.built(index)?.get(value);
     return typeof keys === 'string' ? 1 : (keys?.size ?? 0);
   }
 
   private filed(index: string, value: string): Iterable<string> {
+    if (index === INDEX.owner) {
+      const others = [...this.filed(OTHER_OWNERS, value)];
+      return others.length ? new Set([...this.filed(INDEX.controller, value), ...others]) : this.filed(INDEX.controller, value);
+    }
     const keys = this.built(index)?.get(value);
     return typeof keys === 'string' ? [keys] : (keys ?? NO_KEYS);
   }
