@@ -70,15 +70,15 @@ export interface RecorderMemory {
 /**
  * client-go's EventSourceObjectSpamFilter: per source, object and event type, a token bucket of
  * 25 events refilled at one per five minutes; an event beyond it is dropped, repeats included.
- * Its buckets live in an LRU cache of 4,096; here the least recently used are forgotten once
- * an eighth more have gathered, so the cap costs one pass over the buckets per 512 new ones.
+ * Its buckets live in an LRU cache of 4,096; here the least recently used are forgotten once a
+ * quarter more have gathered, so the cap costs one pass over the buckets per 1,024 new ones.
  */
 const SPAM_BURST = 25;
 const SPAM_REFILL_MS = 300_000;
 const SPAM_BUCKETS = 4096;
-/** The memory key of when the buckets were last swept, and of how many there are. */
+const SPAM_SLACK = 1024;
+/** The memory key of when the buckets were last swept. */
 const PRUNED_AT = 'pruned-at';
-const BUCKET_COUNT = 'buckets';
 
 interface Bucket {
   tokens: number;
@@ -144,6 +144,8 @@ export class EventRecorder implements Recorder {
   private known?: EventIndex;
   private memory?: RecorderMemory;
   private pruned = false;
+  /** How many spam buckets the memory holds, once counted. */
+  private buckets?: number;
 
   constructor(
     private readonly client: Client,
@@ -220,7 +222,7 @@ export class EventRecorder implements Recorder {
             left--;
           }
         memory.set(PRUNED_AT, now);
-        memory.set(BUCKET_COUNT, left);
+        this.buckets = left;
       }
       this.pruned = true;
     }
@@ -233,14 +235,14 @@ export class EventRecorder implements Recorder {
     return !allowed;
   }
 
-  /** One bucket more: past the cap by an eighth, the least recently used are forgotten. */
+  /** One bucket more (counted once per process, then kept): past the slack, the least recently used are forgotten. */
   private counted(memory: RecorderMemory): void {
-    const count = (memory.get<number>(BUCKET_COUNT) ?? memory.keys('spam|').length - 1) + 1;
-    if (count <= SPAM_BUCKETS + SPAM_BUCKETS / 8) return memory.set(BUCKET_COUNT, count);
+    this.buckets = (this.buckets ?? memory.keys('spam|').length - 1) + 1;
+    if (this.buckets <= SPAM_BUCKETS + SPAM_SLACK) return;
     const byUse = memory.keys('spam|').map((k) => ({ k, at: memory.get<Bucket>(k)!.at }));
     byUse.sort((x, y) => x.at - y.at || (x.k < y.k ? -1 : 1));
     for (const { k } of byUse.slice(0, byUse.length - SPAM_BUCKETS)) memory.set(k, undefined);
-    memory.set(BUCKET_COUNT, Math.min(byUse.length, SPAM_BUCKETS));
+    this.buckets = Math.min(byUse.length, SPAM_BUCKETS);
   }
 
   /** Names the event `<object>.<16 hex digits of a nanosecond timestamp>`, as client-go does. */
