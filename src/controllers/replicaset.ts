@@ -8,7 +8,7 @@ import { fromLabelSelector, matches } from '../api/meta/selector';
 import { isPodActive, isPodAvailable, isPodReady, podCondition } from '../api/pod/status';
 import { parseTime, rfc3339 } from '../api/time';
 import type { PodView } from '../api/pod/view';
-import type { Pod, ReplicaSet, ReplicaSetStatus } from '../api/types';
+import type { Labels, Pod, ReplicaSet, ReplicaSetStatus } from '../api/types';
 import { type PodIndex, podIndex } from '../client/podindex';
 import type { Controller, ReconcileContext, ReconcileResult } from '../engine/controller';
 import { podsToDelete } from './deletionrank';
@@ -33,8 +33,8 @@ export const replicaSetController: Controller<PodIndex> = {
     if (!rs) return;
     const selector = fromLabelSelector(rs.spec.selector) ?? [];
     claimPods(ctx, rs, pods);
-    const owned = pods.byController(rs.metadata.uid!).filter((p) => matches(selector, p.metadata.labels));
-    const active = owned.filter(isPodActive);
+    const selected = perLabels((labels) => matches(selector, labels));
+    const active = pods.byController(rs.metadata.uid!).filter((p) => selected(p.metadata.labels) && isPodActive(p));
     let failure: string | undefined;
     if (!rs.metadata.deletionTimestamp) failure = manageReplicas(ctx, rs, active);
     return writeStatus(ctx, rs, active, failure);
@@ -107,16 +107,31 @@ function manageReplicas(ctx: ReconcileContext, rs: ReplicaSet, active: PodView[]
   return undefined;
 }
 
+/**
+ * A test of pods' labels answered once per labels object: replicas read from the store share
+ * theirs (store/viewdelta.ts), so ten thousand pods are mostly one answer.
+ */
+function perLabels(test: (labels: Labels | undefined) => boolean): (labels: Labels | undefined) => boolean {
+  const answers = new WeakMap<Labels, boolean>();
+  return (labels) => {
+    if (!labels) return test(labels);
+    let answer = answers.get(labels);
+    if (answer === undefined) answers.set(labels, (answer = test(labels)));
+    return answer;
+  };
+}
+
 function writeStatus(ctx: ReconcileContext, rs: ReplicaSet, active: PodView[], failure: string | undefined): ReconcileResult | void {
   const now = ctx.clock.now();
   const minReady = rs.spec.minReadySeconds ?? 0;
   const templateLabels = Object.entries(rs.spec.template.metadata?.labels ?? {});
+  const fully = perLabels((labels) => templateLabels.every(([k, v]) => labels?.[k] === v));
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
   let nextAvailable: number | undefined;
   for (const p of active) {
-    if (templateLabels.every(([k, v]) => p.metadata.labels?.[k] === v)) fullyLabeled++;
+    if (fully(p.metadata.labels)) fullyLabeled++;
     if (!isPodReady(p)) continue;
     ready++;
     if (isPodAvailable(p, minReady, now)) available++;

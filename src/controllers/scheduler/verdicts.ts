@@ -33,6 +33,12 @@ export class Verdicts {
   }
 }
 
+/** Labels as text, once per labels object: replicas read from the store share theirs (store/viewdelta.ts). */
+const labelTexts = new WeakMap<object, string>();
+
 function fileKey(pod: PodView): string {
-  return JSON.stringify([pod.metadata.namespace, pod.metadata.labels ?? {}, pod.status.nominatedNodeName ?? '', controllerRef(pod)?.uid ?? '', pod.scheduling?.spec ?? '']);
+  const labels = pod.metadata.labels ?? {};
+  let text = labelTexts.get(labels);
+  if (text === undefined) labelTexts.set(labels, (text = JSON.stringify(labels)));
+  return `${pod.metadata.namespace}\0${text}\0${pod.status.nominatedNodeName ?? ''}\0${controllerRef(pod)?.uid ?? ''}\0${pod.scheduling?.spec ?? ''}`;
 }
