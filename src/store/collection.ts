@@ -277,10 +277,17 @@ export class Collection {
   /** Visits every key with its value's view, in no particular order. */
   eachView(visit: (key: string, view: unknown) => void): void {
     if (!this.view) throw new Error(`no view is kept of ${this.file}`);
-    // Views to be made from values: the values are read at once, not one by one.
-    if (!this.viewsStored()) this.prefetch(this.slots.size);
+    if (!this.viewsStored()) {
+      // Views to be made from values: the values are read at once, not one by one; and the
+      // file (written before it kept views, or another version of them) is worth rewriting.
+      this.prefetch(this.slots.size);
+      if (this.source.size > 0) this.viewsWanted = true;
+    }
     for (const key of this.slots.keys()) visit(key, this.viewOf(key));
   }
+
+  /** Whether its views were made from its file's values, which a fold would spare the next reader. */
+  viewsWanted = false;
 
   /** The JSON text of one value's view, for the journal. */
   viewTextOf(key: string): string | undefined {

@@ -433,6 +433,15 @@ export class Store {
   /** Saves by appending one record, unless the journal would outgrow its share (or there is no store on disk yet). */
   private appendSave(): boolean {
     if (!this.onDisk || this.given.size) return false;
+    // A collection whose views had to be made from its values (a store written before it kept
+    // them) is folded now, once, so no later command makes them again.
+    let rewrite = false;
+    for (const [name, c] of this.loaded)
+      if (c.viewsWanted) {
+        this.dirtyCollections.add(name);
+        rewrite = true;
+      }
+    if (rewrite) return false;
     const sizes = Object.values(this.manifest.sizes ?? {}).reduce((a, b) => a + b, 0);
     const limit = Math.max(JOURNAL_MIN, sizes * JOURNAL_SHARE);
     if (this.journal!.size + this.uncommittedChars(limit) > limit) return false;
@@ -518,6 +527,7 @@ export class Store {
     this.given.clear();
     this.uncommitted.clear();
     this.uncommittedSystem.clear();
+    for (const c of this.loaded.values()) c.viewsWanted = false;
     this.changed = false;
     this.journal?.close();
     this.journal = new JournalWriter(path.join(this.dir, next.journal!), 0);

@@ -164,6 +164,34 @@ describe('a store that keeps views', () => {
     expect(newer.made).toBe(2);
   });
 
+  it('folds a collection written before it kept views at the next save, so its views are made once', () => {
+    const file = storeFile();
+    const a = Store.open(file);
+    for (let i = 0; i < 3; i++) a.put(PODS, `default/p${i}`, { n: i });
+    a.save(1);
+    const before = JSON.parse(fs.readFileSync(file, 'utf8')).collections[PODS];
+
+    const b = Store.open(file);
+    const view = countingView();
+    b.defineView(PODS, view);
+    b.put('/registry/configmaps', 'default/x', { v: 1 });
+    expect(viewsOf({ eachView: (visit) => b.eachView(PODS, visit) })).toEqual({ 'default/p0': { n: 0 }, 'default/p1': { n: 1 }, 'default/p2': { n: 2 } });
+    expect(view.made).toBe(3);
+    b.save(1);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).collections[PODS]).not.toBe(before);
+
+    const c = Store.open(file);
+    const fresh = countingView();
+    c.defineView(PODS, fresh);
+    expect(Object.keys(viewsOf({ eachView: (visit) => c.eachView(PODS, visit) }))).toHaveLength(3);
+    expect(fresh.made).toBe(0);
+    // Saved again: nothing more to rewrite, the save is a journal record.
+    const folded = fs.readFileSync(file, 'utf8');
+    c.put('/registry/configmaps', 'default/y', { v: 2 });
+    c.save(1);
+    expect(fs.readFileSync(file, 'utf8')).toBe(folded);
+  });
+
   it('folds views into the collection file: the unchanged copied, the written made', () => {
     const file = storeFile();
     const a = Store.open(file);
