@@ -83,6 +83,11 @@ const PRUNED_AT = 'pruned-at';
 interface Bucket {
   tokens: number;
   at: number;
+  /**
+   * The event sequence when it was last used: cluster time stands still while a command
+   * converges, so this orders the buckets of one instant for the LRU (it grows across commands).
+   */
+  use?: number;
 }
 
 /**
@@ -230,7 +235,7 @@ export class EventRecorder implements Recorder {
     const b = memory.get<Bucket>(key);
     const tokens = b ? level(b) : SPAM_BURST;
     const allowed = tokens >= 1;
-    memory.set(key, { tokens: allowed ? tokens - 1 : tokens, at: now });
+    memory.set(key, { tokens: allowed ? tokens - 1 : tokens, at: now, use: this.sequence.current });
     if (!b) this.counted(memory);
     return !allowed;
   }
@@ -239,8 +244,11 @@ export class EventRecorder implements Recorder {
   private counted(memory: RecorderMemory): void {
     this.buckets = (this.buckets ?? memory.keys('spam|').length - 1) + 1;
     if (this.buckets <= SPAM_BUCKETS + SPAM_SLACK) return;
-    const byUse = memory.keys('spam|').map((k) => ({ k, at: memory.get<Bucket>(k)!.at }));
-    byUse.sort((x, y) => x.at - y.at || (x.k < y.k ? -1 : 1));
+    const byUse = memory.keys('spam|').map((k) => {
+      const b = memory.get<Bucket>(k)!;
+      return { k, at: b.at, use: b.use ?? 0 };
+    });
+    byUse.sort((x, y) => x.at - y.at || x.use - y.use || (x.k < y.k ? -1 : 1));
     for (const { k } of byUse.slice(0, byUse.length - SPAM_BUCKETS)) memory.set(k, undefined);
     this.buckets = Math.min(byUse.length, SPAM_BUCKETS);
   }

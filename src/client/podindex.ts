@@ -14,7 +14,7 @@ export interface PodIndex {
   byController(uid: string): PodView[];
   /** Pods with no controller, in one namespace. */
   orphansIn(namespace: string): PodView[];
-  /** The whole pod a view is of (to write it). */
+  /** The whole pod a view is of (to write it); undefined if it is gone, or another pod took its name. */
   whole(view: PodView): Pod | undefined;
 }
 
@@ -29,7 +29,10 @@ export function podIndex(informers: Informers): PodIndex {
   return {
     byController: (uid) => inf.unordered(INDEX.controller, uid),
     orphansIn: (ns) => inf.viewsByIndex(INDEX.orphan, ns),
-    whole: (view) => inf.get(view.metadata.namespace, view.metadata.name!),
+    whole: (view) => {
+      const pod = inf.get(view.metadata.namespace, view.metadata.name!);
+      return pod?.metadata.uid === view.metadata.uid ? pod : undefined;
+    },
   };
 }
 

@@ -293,11 +293,17 @@ export class Collection {
   viewTextOf(key: string): string | undefined {
     const slot = this.slots.get(key);
     if (!slot || !this.view) return undefined;
-    return slot.viewText ?? JSON.stringify(this.viewOf(key));
+    slot.viewText ??= JSON.stringify(this.viewOf(key));
+    return slot.viewText;
   }
 
   private computeView(key: string, slot: Slot): unknown {
-    if (slot.viewText !== undefined) return this.parseText(key, slot.viewText);
+    if (slot.viewText !== undefined) {
+      const view = this.parseText(key, slot.viewText);
+      if (view === null || typeof view !== 'object' || Array.isArray(view))
+        throw new StoreError(`the store ${this.file} is unreadable at ${key} (its view is not an object); it was left untouched`);
+      return view;
+    }
     if (slot.ordinal !== undefined && this.viewsStored()) return this.storedViewList![slot.ordinal];
     // Made from the value, which is not kept for it: a reader of views wants few values.
     return this.view!.of(slot.value ?? this.parse(key, slot));

@@ -25,7 +25,10 @@ import { KeyOrder } from './keyorder';
 export { StoreError } from './files';
 export type { ValueView } from './collection';
 
-export const STORE_FORMAT = 'pocketkube.store/v2';
+/** The format a fold writes: v3 files may hold views (collection.ts), which a v2 reader would take for damage. */
+export const STORE_FORMAT = 'pocketkube.store/v3';
+/** The formats read: v2 stores are read and written as v3 at their next fold. */
+const READABLE_FORMATS = new Set(['pocketkube.store/v2', STORE_FORMAT]);
 
 /** State the simulation keeps beside the objects. */
 export interface SystemState {
@@ -463,7 +466,8 @@ export class Store {
     let chars = 0;
     for (const [collection, keys] of this.uncommitted) {
       const c = this.collection(collection);
-      const line = (key: string) => (c.has(key) ? c.textOf(key)!.length : 0) + key.length + collection.length + 8;
+      const viewed = this.views.has(collection);
+      const line = (key: string) => (c.has(key) ? c.textOf(key)!.length + (viewed ? c.viewTextOf(key)!.length : 0) : 0) + key.length + collection.length + 8;
       if (keys.size > SAMPLE * 4) {
         let sample = 0;
         let n = 0;
@@ -486,6 +490,7 @@ export class Store {
     const journal = `journal.${sequence}`;
     const next: Manifest = {
       ...this.manifest,
+      format: STORE_FORMAT,
       sequence,
       journal,
       collections: { ...this.manifest.collections },
@@ -547,7 +552,7 @@ export class Store {
 }
 
 function checked(file: string, m: Manifest): Manifest {
-  if (!m || m.format !== STORE_FORMAT || typeof m.revision !== 'number' || typeof m.collections !== 'object')
+  if (!m || !READABLE_FORMATS.has(m.format) || typeof m.revision !== 'number' || typeof m.collections !== 'object')
     throw new StoreError(`the store ${file} is not a pocketkube store (format ${JSON.stringify(m?.format)}); it was left untouched`);
   return m;
 }

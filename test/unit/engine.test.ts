@@ -201,14 +201,11 @@ describe("an event recorder's spam filter", () => {
     const r = new EventRecorder(api.client, api.clock, new EventSequence(), { component: 'test' });
     r.useMemory(memory);
     const object = (i: number) => cm(`o${i}`, {}, { uid: `uid-${String(i).padStart(5, '0')}` });
-    for (let i = 0; i < 4096 + 1024; i++) {
-      r.event(object(i), 'Normal', 'Seen', 'seen');
-      api.clock.advance(1);
-    }
+    // Cluster time stands still, as it does while a command converges: use orders the buckets.
+    for (let i = 0; i < 4096 + 1024; i++) r.event(object(i), 'Normal', 'Seen', 'seen');
     expect(memory.keys('spam|')).toHaveLength(4096 + 1024);
     // The oldest is used again: it is now the most recent, and survives the eviction.
     r.event(object(0), 'Normal', 'Seen', 'again');
-    api.clock.advance(1);
     r.event(object(99999), 'Normal', 'Seen', 'seen');
     const left = memory.keys('spam|').map((k) => k.split('|')[2]);
     expect(left).toHaveLength(4096);

@@ -195,4 +195,21 @@ describe('the verdicts shared by identical pods', () => {
     renamed.spec.containers[0].name = 'kube-api-access-zzzzz';
     expect(v.get(podView(renamed))).toBeUndefined();
   });
+
+  it('count a token-like name as the token only where it is a value, and only a whole one', () => {
+    const selecting = (key: string) => {
+      const p = replica('abcde');
+      p.spec.nodeSelector = { [key]: 'x' };
+      return p;
+    };
+    const v = new Verdicts();
+    v.set(podView(selecting('kube-api-access-aaaaa')), 'no');
+    // A key is not a volume's name: two selectors on different keys are different pods.
+    expect(v.get(podView(selecting('kube-api-access-bbbbb')))).toBeUndefined();
+    expect(v.get(podView(selecting('kube-api-access-aaaaa')))).toBe('no');
+    const bare = replica('abcde');
+    bare.spec.volumes = [{ name: 'kube-api-access-', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } }];
+    v.set(podView(replica('abcde')), 'token');
+    expect(v.get(podView(bare))).toBeUndefined();
+  });
 });

@@ -39,6 +39,7 @@ export interface SchedulingFacts {
 /** The token volume the ServiceAccount admission names per pod (kube-api-access-xxxxx): no plugin looks at the name. */
 const TOKEN_VOLUME = '"kube-api-access-';
 const TOKEN_SUFFIX = /^[a-z0-9]{5}"$/;
+const COLON = 0x3a;
 
 const memo = new WeakMap<object, PodView>();
 
@@ -117,14 +118,16 @@ export function verdictDigest(message: string): string {
   return d;
 }
 
-/** A spec's JSON with every whole string `kube-api-access-xxxxx` cut to `kube-api-access-` (searched, not matched: this runs for every pending pod). */
+/** A spec's JSON with every string value `kube-api-access-xxxxx` made one (searched, not matched: this runs for every pending pod). */
 function blankTokenNames(text: string): string {
   let out = '';
   let from = 0;
   for (let at = text.indexOf(TOKEN_VOLUME); at >= 0; at = text.indexOf(TOKEN_VOLUME, at + 1)) {
     const suffix = at + TOKEN_VOLUME.length;
-    if (!TOKEN_SUFFIX.test(text.slice(suffix, suffix + 6))) continue;
-    out += text.slice(from, suffix);
+    // A whole string value (not an object key: a key is followed by a colon).
+    if (!TOKEN_SUFFIX.test(text.slice(suffix, suffix + 6)) || text.charCodeAt(suffix + 6) === COLON) continue;
+    // Blanked to a NUL, which JSON text never holds raw: no other string can look the same.
+    out += `${text.slice(from, suffix)}\0`;
     from = suffix + 5;
   }
   return from === 0 ? text : out + text.slice(from);
