@@ -39,11 +39,13 @@ function graphOf(informers: Informers): Graph {
     inf.addIndex(UID_INDEX, (o) => [o.metadata.uid!]);
     return inf;
   };
+  let bySize: ResourceType[] | undefined;
   return {
     find(uid) {
-      // uids are unique across kinds: the smallest caches are searched first, so finding a
-      // ReplicaSet among ten thousand pods never files the pods by uid.
-      for (const type of [...FOLLOWED].sort((a, b) => informers.for(a).size - informers.for(b).size)) {
+      // uids are unique across kinds: the smallest caches are searched first (ranked once per
+      // graph), so finding a ReplicaSet among ten thousand pods never files the pods by uid.
+      bySize ??= [...FOLLOWED].sort((a, b) => informers.for(a).size - informers.for(b).size);
+      for (const type of bySize) {
         const [obj] = informer(type).viewsByIndex(UID_INDEX, uid);
         if (obj) return { type, obj };
       }
