@@ -190,6 +190,17 @@ describe('the verdicts shared by identical pods', () => {
     const relabelled = replica('abcde');
     relabelled.metadata.labels = { app: 'other' };
     expect(v.get(podView(relabelled))).toBeUndefined();
+    // Strings are told apart where they end, numbers from strings.
+    const args = (a: unknown[]) => {
+      const p = replica('abcde');
+      p.spec.containers[0].args = a as string[];
+      return podView(p);
+    };
+    v.set(args(['ab', 'c']), 'split');
+    expect(v.get(args(['a', 'bc']))).toBeUndefined();
+    expect(v.get(args(['ab', 'c']))).toBe('split');
+    v.set(args([1]), 'number');
+    expect(v.get(args(['1']))).toBeUndefined();
     // A name that only looks like a token's elsewhere still has to match.
     const renamed = replica('abcde');
     renamed.spec.containers[0].name = 'kube-api-access-zzzzz';

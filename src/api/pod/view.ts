@@ -4,11 +4,10 @@
 // metadata informer keeps (the garbage collector's graph). The store keeps each
 // pod's view beside it (store/collection.ts), so a controller that must look at ten thousand
 // replicas reads a tenth of their bytes and fetches whole only the pods it writes.
-import type * as Crypto from 'node:crypto';
 import type { Condition, ObjectMeta, OwnerReference, Pod, PodSpec } from '../types';
 
 /** Raised whenever `podView` changes what it keeps: views stored by an older build are then recomputed. */
-export const POD_VIEW_VERSION = 1;
+export const POD_VIEW_VERSION = 2;
 
 /** An owner reference as a view keeps it: the owner's uid and how it owns (its kind and name are the object's to read). */
 export type OwnerRefView = Pick<OwnerReference, 'uid' | 'controller' | 'blockOwnerDeletion'>;
@@ -37,9 +36,9 @@ export interface SchedulingFacts {
 }
 
 /** The token volume the ServiceAccount admission names per pod (kube-api-access-xxxxx): no plugin looks at the name. */
-const TOKEN_VOLUME = '"kube-api-access-';
-const TOKEN_SUFFIX = /^[a-z0-9]{5}"$/;
-const COLON = 0x3a;
+const TOKEN_PREFIX = 'kube-api-access-';
+const TOKEN_SUFFIX = /^[a-z0-9]{5}$/;
+const TOKEN_NAME_LENGTH = TOKEN_PREFIX.length + 5;
 
 const memo = new WeakMap<object, PodView>();
 
@@ -95,7 +94,7 @@ const specDigests = new WeakMap<object, string>();
 function schedulingFacts(pod: Pod, spec: PodSpec): SchedulingFacts {
   let specDigest = specDigests.get(spec);
   if (specDigest === undefined) {
-    specDigest = digest(blankTokenNames(JSON.stringify(spec)));
+    specDigest = new Digest().value(spec).text();
     if (Object.isFrozen(spec)) specDigests.set(spec, specDigest);
   }
   const facts: SchedulingFacts = { spec: specDigest };
@@ -113,29 +112,83 @@ export function verdictDigest(message: string): string {
   let d = verdictDigests.get(message);
   if (d === undefined) {
     if (verdictDigests.size >= 64) verdictDigests.clear();
-    verdictDigests.set(message, (d = digest(message)));
+    verdictDigests.set(message, (d = new Digest().value(message).text()));
   }
   return d;
 }
 
-/** A spec's JSON with every string value `kube-api-access-xxxxx` made one (searched, not matched: this runs for every pending pod). */
-function blankTokenNames(text: string): string {
-  let out = '';
-  let from = 0;
-  for (let at = text.indexOf(TOKEN_VOLUME); at >= 0; at = text.indexOf(TOKEN_VOLUME, at + 1)) {
-    const suffix = at + TOKEN_VOLUME.length;
-    // A whole string value (not an object key: a key is followed by a colon).
-    if (!TOKEN_SUFFIX.test(text.slice(suffix, suffix + 6)) || text.charCodeAt(suffix + 6) === COLON) continue;
-    // Blanked to a NUL, which JSON text never holds raw: no other string can look the same.
-    out += `${text.slice(from, suffix)}\0`;
-    from = suffix + 5;
-  }
-  return from === 0 ? text : out + text.slice(from);
-}
+/** A whole string value that is the ServiceAccount admission's token volume name. */
+const isTokenName = (s: string) => s.length === TOKEN_NAME_LENGTH && s.startsWith(TOKEN_PREFIX) && TOKEN_SUFFIX.test(s.slice(TOKEN_PREFIX.length));
 
-function digest(text: string): string {
-  // Loaded here: node:crypto costs every command ~10 ms, and only a write or a scheduling needs a digest.
-  return (require('node:crypto') as typeof Crypto).hash('sha1', text, 'base64url').slice(0, 16);
+/**
+ * A 64-bit digest of a JSON value, walked rather than serialized (this runs for every pending
+ * pod; serializing and hashing the text cost three times as much): two 32-bit multiplicative
+ * lanes over a tagged walk — keys, strings, numbers, booleans, null, arrays and objects each
+ * marked, strings ended — in which a string value that is a token volume's name counts as one
+ * mark of its own (no plugin looks at what a volume is called). Equal digests stand for equal
+ * specs for the verdict cache; two different specs meeting by chance (about one in 2^64) would
+ * share a verdict.
+ */
+class Digest {
+  private a = 0x811c9dc5;
+  private b = 0x9747b28c;
+
+  value(v: unknown): this {
+    if (v === null) return this.mark(0x6e);
+    switch (typeof v) {
+      case 'string':
+        return isTokenName(v) ? this.mark(0x54) : this.string(v);
+      case 'number':
+        return this.mark(0x64).chars(String(v)).mark(0x3b);
+      case 'boolean':
+        return this.mark(v ? 0x74 : 0x66);
+      case 'object':
+        if (Array.isArray(v)) {
+          this.mark(0x5b);
+          for (const x of v) this.value(x === undefined ? null : x);
+          return this.mark(0x5d);
+        }
+        this.mark(0x7b);
+        for (const k of Object.keys(v as object)) {
+          const x = (v as Record<string, unknown>)[k];
+          if (x === undefined) continue;
+          this.string(k).value(x);
+        }
+        return this.mark(0x7d);
+      default:
+        return this;
+    }
+  }
+
+  text(): string {
+    return (this.a >>> 0).toString(36).padStart(7, '0') + (this.b >>> 0).toString(36).padStart(7, '0');
+  }
+
+  private string(s: string): this {
+    return this.mark(0x22).chars(s).mark(0x22);
+  }
+
+  private chars(s: string): this {
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    this.a = a;
+    this.b = b;
+    return this;
+  }
+
+  /** A mark no character of a string can be mistaken for: strings are fed as UTF-16 units, marks above them. */
+  private mark(m: number): this {
+    this.a = Math.imul(this.a ^ (0x10000 + m), 0x01000193);
+    this.b = Math.imul(this.b ^ (0x10000 + m), 0x5bd1e995);
+    this.b ^= this.b >>> 15;
+    return this;
+  }
 }
 
 function waitsForPods(spec: PodSpec): boolean {
