@@ -3,7 +3,7 @@
 // depends on), as a client-go informer keeps objects through a transform; its metadata is what a
 // metadata informer keeps (the garbage collector's graph). The store keeps each
 // pod's view beside it (store/collection.ts), so a controller that must look at ten thousand
-// replicas reads a tenth of their bytes and fetches whole only the pods it writes.
+// replicas reads a twentieth of their bytes and fetches whole only the pods it writes.
 import type { Condition, ObjectMeta, OwnerReference, Pod, PodSpec } from '../types';
 
 /** Raised whenever `podView` changes what it keeps: views stored by an older build are then recomputed. */
