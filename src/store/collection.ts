@@ -105,8 +105,26 @@ class Source {
   }
 }
 
+/**
+ * A file's lines by key when its keys are in order (every file folded since files are written in
+ * key order): a key is found by binary search and its slot made only when it is used, so opening a
+ * collection of ten thousand pods makes no ten thousand slots and no map of them.
+ */
+interface FileLines {
+  keys: string[];
+  tabs: number[];
+  /** Where each line begins, and (last) where the lines end. */
+  starts: number[];
+  /** File keys deleted since. */
+  gone: Set<string>;
+  /** Keys written since that the file does not hold. */
+  added: Set<string>;
+}
+
 export class Collection {
+  /** Values read, written or given since; with `lines`, only those (the rest are the file's). */
   private readonly slots = new Map<string, Slot>();
+  private lines?: FileLines;
   private view?: ValueView;
   /** The file's views line (where its index says), and its values once parsed. */
   private storedViews?: StoredViews & { at: number; count: number };
@@ -153,14 +171,51 @@ export class Collection {
     }
     // The lengths must add up to the index's own place; each line's tab and newline are checked
     // when its value is first read (a whole-file walk here would touch every line for nothing).
+    const starts = new Array<number>(keys.length + 1);
     let pos = 0;
+    let sorted = true;
     for (let i = 0; i < keys.length; i++) {
-      const end = pos + lengths[i] - 1;
-      c.slots.set(keys[i], { line: pos, start: pos + tabs[i] + 1, end, ordinal: i });
-      pos = end + 1;
+      starts[i] = pos;
+      pos += lengths[i];
+      if (i > 0 && !(keys[i - 1] < keys[i])) sorted = false;
     }
+    starts[keys.length] = pos;
     if (pos !== at) throw cut();
+    if (sorted) c.lines = { keys, tabs, starts, gone: new Set(), added: new Set() };
+    // A file written before files were in key order: every line gets its slot now.
+    else for (let i = 0; i < keys.length; i++) c.slots.set(keys[i], { line: starts[i], start: starts[i] + tabs[i] + 1, end: starts[i + 1] - 1, ordinal: i });
     return c;
+  }
+
+  /** The file line of `key` (its ordinal), when the file is searched by key and holds it still. */
+  private lineOf(key: string): number {
+    const lines = this.lines;
+    if (!lines || lines.gone.has(key)) return -1;
+    const keys = lines.keys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < keys.length && keys[lo] === key ? lo : -1;
+  }
+
+  /** The slot of line `i` of the file, made when it is first used. */
+  private lineSlot(i: number): Slot {
+    const { starts, tabs } = this.lines!;
+    return { line: starts[i], start: starts[i] + tabs[i] + 1, end: starts[i + 1] - 1, ordinal: i };
+  }
+
+  /** A key's slot: written or read since, or its file line's (kept from now on). */
+  private slotOf(key: string): Slot | undefined {
+    let slot = this.slots.get(key);
+    if (slot || !this.lines) return slot;
+    const i = this.lineOf(key);
+    if (i < 0) return undefined;
+    this.slots.set(key, (slot = this.lineSlot(i)));
+    return slot;
   }
 
   /** A collection from lines without an index (a template's text), found by searching. */
@@ -203,15 +258,16 @@ export class Collection {
   }
 
   get size(): number {
-    return this.slots.size;
+    const lines = this.lines;
+    return lines ? lines.keys.length - lines.gone.size + lines.added.size : this.slots.size;
   }
 
   has(key: string): boolean {
-    return this.slots.has(key);
+    return this.slots.has(key) || this.lineOf(key) >= 0;
   }
 
   get(key: string): unknown {
-    const slot = this.slots.get(key);
+    const slot = this.slotOf(key);
     if (!slot) return undefined;
     slot.value ??= this.parse(key, slot);
     return slot.value;
@@ -224,8 +280,10 @@ export class Collection {
    */
   peek(key: string): unknown {
     const slot = this.slots.get(key);
-    if (!slot) return undefined;
-    return slot.value ?? this.parse(key, slot);
+    if (slot) return slot.value ?? this.parse(key, slot);
+    // A file line read for one look makes no slot either.
+    const i = this.lineOf(key);
+    return i < 0 ? undefined : this.parse(key, this.lineSlot(i));
   }
 
   private parse(key: string, slot: Slot): unknown {
@@ -234,7 +292,7 @@ export class Collection {
 
   /** About to read `count` values: when that is much of the collection, one read of the whole file beats one per value. */
   prefetch(count: number): void {
-    if (!this.source.loaded && count * 8 > this.slots.size) this.source.whole();
+    if (!this.source.loaded && count * 8 > this.size) this.source.whole();
   }
 
   /** Frees the open file behind values not read yet (the collection is not used again). */
@@ -253,12 +311,22 @@ export class Collection {
   }
 
   set(key: string, value: unknown): void {
+    this.written(key);
     this.slots.set(key, { line: 0, start: 0, end: 0, value });
   }
 
   /** A value known only as its JSON text (a journal's, with its view's text if it kept one), parsed when first read. */
   setText(key: string, text: string, viewText?: string): void {
+    this.written(key);
     this.slots.set(key, viewText === undefined ? { line: 0, start: 0, end: 0, text } : { line: 0, start: 0, end: 0, text, viewText });
+  }
+
+  /** Keeps the file's bookkeeping as a key is written: a deleted line lives again, a new key is added. */
+  private written(key: string): void {
+    const lines = this.lines;
+    if (!lines || this.slots.has(key)) return;
+    if (lines.gone.delete(key)) return;
+    if (this.lineOf(key) < 0) lines.added.add(key);
   }
 
   /** Keeps `view` of every value from now on (and writes the views into the file). */
@@ -268,8 +336,9 @@ export class Collection {
 
   /** The view of one value (undefined when there is no such key, or no view is kept). */
   viewOf(key: string): unknown {
-    const slot = this.slots.get(key);
-    if (!slot || !this.view) return undefined;
+    if (!this.view) return undefined;
+    const slot = this.slotOf(key);
+    if (!slot) return undefined;
     if (slot.view === undefined) slot.view = this.computeView(key, slot);
     return slot.view;
   }
@@ -280,10 +349,23 @@ export class Collection {
     if (!this.viewsStored()) {
       // Views to be made from values: the values are read at once, not one by one; and the
       // file (written before it kept views, or another version of them) is worth rewriting.
-      this.prefetch(this.slots.size);
+      this.prefetch(this.size);
       if (this.source.size > 0) this.viewsWanted = true;
     }
-    for (const key of this.slots.keys()) visit(key, this.viewOf(key));
+    const lines = this.lines;
+    if (!lines || !this.viewsStored()) {
+      for (const key of this.keys()) visit(key, this.viewOf(key));
+      return;
+    }
+    // Lines not touched since: their stored views, without a slot each.
+    const stored = this.storedViewList!;
+    for (let i = 0; i < lines.keys.length; i++) {
+      const key = lines.keys[i];
+      const slot = this.slots.get(key);
+      if (slot) visit(key, this.viewOf(key));
+      else if (!lines.gone.has(key)) visit(key, stored[i]);
+    }
+    for (const key of lines.added) visit(key, this.viewOf(key));
   }
 
   /** Whether its views were made from its file's values, which a fold would spare the next reader. */
@@ -291,8 +373,9 @@ export class Collection {
 
   /** The JSON text of one value's view, for the journal. */
   viewTextOf(key: string): string | undefined {
-    const slot = this.slots.get(key);
-    if (!slot || !this.view) return undefined;
+    if (!this.view) return undefined;
+    const slot = this.slotOf(key);
+    if (!slot) return undefined;
     slot.viewText ??= JSON.stringify(this.viewOf(key));
     return slot.viewText;
   }
@@ -342,16 +425,29 @@ export class Collection {
   }
 
   delete(key: string): boolean {
-    return this.slots.delete(key);
+    const lines = this.lines;
+    if (!lines) return this.slots.delete(key);
+    const had = this.slots.delete(key);
+    if (lines.added.delete(key)) return true;
+    if (this.lineOf(key) < 0) return had;
+    lines.gone.add(key);
+    return true;
   }
 
-  keys(): IterableIterator<string> {
-    return this.slots.keys();
+  /** Every key: the file's (in its order) and then those added since. */
+  *keys(): IterableIterator<string> {
+    const lines = this.lines;
+    if (!lines) {
+      yield* this.slots.keys();
+      return;
+    }
+    for (const key of lines.keys) if (!lines.gone.has(key)) yield key;
+    yield* lines.added;
   }
 
   /** The JSON text of one value: its bytes from the file when it was not written since. */
   textOf(key: string): string | undefined {
-    const slot = this.slots.get(key);
+    const slot = this.slotOf(key);
     if (!slot) return undefined;
     slot.text ??= slot.end > slot.start ? this.readText(key, slot) : JSON.stringify(slot.value);
     return slot.text;
@@ -364,12 +460,12 @@ export class Collection {
   serialize(): Buffer {
     // In key order: a reader's key order (keyorder.ts) then sorts what is sorted already, which
     // costs one pass instead of a sort of ten thousand keys.
-    const keys = [...this.slots.keys()].sort();
+    const keys = [...this.keys()].sort();
     let chars = 0;
     // Texts made here are not kept: after a fold nothing asks for them again.
     const texts: string[] = [];
     for (const key of keys) {
-      const slot = this.slots.get(key)!;
+      const slot = this.slotOf(key)!;
       if (slot.end > slot.start) chars += slot.end + 1 - slot.line;
       else {
         const text = slot.text ?? JSON.stringify(slot.value);
@@ -377,7 +473,7 @@ export class Collection {
         chars += key.length + text.length + 4;
       }
     }
-    const source = chars > 0 && this.slots.size > texts.length ? this.source.whole() : NO_BYTES;
+    const source = chars > 0 && keys.length > texts.length ? this.source.whole() : NO_BYTES;
     // The views line (a view of each value), and the index line: each key again, quoted, with two numbers.
     let viewsText: string | undefined;
     if (this.view) {
@@ -391,7 +487,7 @@ export class Collection {
     const index = { keys: [] as string[], tabs: [] as number[], lengths: [] as number[] };
     let n = 0;
     for (const key of keys) {
-      const slot = this.slots.get(key)!;
+      const slot = this.slotOf(key)!;
       const start = out.length;
       if (slot.end > slot.start) {
         out.copy(source, slot.line, slot.end + 1);

@@ -140,3 +140,55 @@ describe('a one-pass read', () => {
     expect(c.peek('missing')).toBeUndefined();
   });
 });
+
+describe('a collection whose file is in key order', () => {
+  const written = () => {
+    const c = new Collection('f');
+    for (const k of ['d', 'b', 'a', 'c']) c.set(k, { k });
+    return c.serialize();
+  };
+
+  it('is written in key order, and found by key: deleted, written again and added keys kept apart', () => {
+    const bytes = written();
+    expect(bytes.toString('utf8').split('\n').slice(0, 4).map((l) => l.split('\t')[0])).toEqual(['"a"', '"b"', '"c"', '"d"']);
+    const c = Collection.fromFile('f', bytes);
+    expect(c.size).toBe(4);
+    expect([...c.keys()]).toEqual(['a', 'b', 'c', 'd']);
+    expect(c.get('c')).toEqual({ k: 'c' });
+    expect(c.has('zz')).toBe(false);
+    expect(c.delete('b')).toBe(true);
+    expect(c.delete('b')).toBe(false);
+    expect(c.has('b')).toBe(false);
+    expect(c.get('b')).toBeUndefined();
+    expect(c.peek('b')).toBeUndefined();
+    c.set('e', 5);
+    c.set('a', 'new');
+    expect(c.size).toBe(4);
+    expect([...c.keys()]).toEqual(['a', 'c', 'd', 'e']);
+    c.set('b', 'again');
+    expect(c.size).toBe(5);
+    expect(c.get('b')).toBe('again');
+    expect(c.delete('e')).toBe(true);
+    expect(c.delete('e')).toBe(false);
+    expect([...c.keys()].sort()).toEqual(['a', 'b', 'c', 'd']);
+    const back = Collection.fromFile('f', c.serialize());
+    expect([...back.keys()]).toEqual(['a', 'b', 'c', 'd']);
+    expect([back.get('a'), back.get('b'), back.get('c')]).toEqual(['new', 'again', { k: 'c' }]);
+  });
+
+  it('still reads a file written before files were in key order', () => {
+    const c = new Collection('f');
+    for (const k of ['d', 'b', 'a']) c.set(k, k.toUpperCase());
+    const sorted = c.serialize().toString('utf8');
+    // The same lines in another order, with the index to match.
+    const lines = sorted.split('\n');
+    const index = JSON.parse(lines[3].slice(1));
+    const order = [2, 0, 1];
+    const unsorted = `${order.map((i) => lines[i]).join('\n')}\n#${JSON.stringify({ keys: order.map((i) => index.keys[i]), tabs: order.map((i) => index.tabs[i]), lengths: order.map((i) => index.lengths[i]) })}\n`;
+    const back = Collection.fromFile('f', Buffer.from(unsorted));
+    expect([...back.keys()]).toEqual(['d', 'a', 'b']);
+    expect([back.get('a'), back.get('b'), back.get('d')]).toEqual(['A', 'B', 'D']);
+    expect(back.delete('a')).toBe(true);
+    expect(back.size).toBe(2);
+  });
+});
