@@ -164,7 +164,7 @@ export class ApiServer {
    */
   views(user: UserInfo, type: ResourceType, visit: (key: string, view: unknown) => void): void {
     this.authorize(user, 'list', type, undefined);
-    this.storage.readViews(type, (key, view) => visit(key, this.freezeReads ? deepFreeze(view as KubeObject) : view));
+    this.storage.readViews(type, (key, view) => visit(key, this.freezeReads ? deepFreeze(view) : view));
   }
 
   /**

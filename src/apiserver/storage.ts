@@ -2,7 +2,7 @@
 // "/registry/apps/deployments") and "<namespace>/<name>" within a collection.
 import { allKinds, type ResourceType } from '../api/registry';
 import type { KubeObject } from '../api/types';
-import type { Store } from '../store/store';
+import type { Store, ValueView } from '../store/store';
 
 export function collectionOf(t: ResourceType): string {
   return t.group ? `/registry/${t.group}/${t.resource}` : `/registry/${t.resource}`;
@@ -15,7 +15,7 @@ export function keyOf(t: ResourceType, namespace: string | undefined, name: stri
 /** Typed reads and writes of objects; no API rules here. */
 export class ObjectStorage {
   constructor(private readonly store: Store) {
-    for (const def of allKinds()) if (def.view) store.defineView(collectionOf(def.type), def.view as { version: number; of(value: unknown): unknown });
+    for (const def of allKinds()) if (def.view) store.defineView(collectionOf(def.type), def.view as ValueView);
   }
 
   read(t: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined {

@@ -151,15 +151,15 @@ export class Informer<T extends KubeObject = KubeObject, V extends Cached = Cach
 
   /** How many objects are filed under `value` in `index`. */
   count(index: string, value: string): number {
-    if (index === INDEX.owner) return [...this.filed(index, value)].length;
-    const keys = this.built(index)?.get(value);
-    return typeof keys === 'string' ? 1 : (keys?.size ?? 0);
+    const keys = this.filed(index, value);
+    return Array.isArray(keys) ? keys.length : (keys as ReadonlySet<string>).size;
   }
 
-  private filed(index: string, value: string): Iterable<string> {
+  private filed(index: string, value: string): ReadonlySet<string> | readonly string[] {
     if (index === INDEX.owner) {
-      const others = [...this.filed(OTHER_OWNERS, value)];
-      return others.length ? new Set([...this.filed(INDEX.controller, value), ...others]) : this.filed(INDEX.controller, value);
+      const others = this.filed(OTHER_OWNERS, value);
+      const controlled = this.filed(INDEX.controller, value);
+      return Array.isArray(others) && !others.length ? controlled : new Set([...controlled, ...others]);
     }
     const keys = this.built(index)?.get(value);
     return typeof keys === 'string' ? [keys] : (keys ?? NO_KEYS);
@@ -197,7 +197,11 @@ export class Informer<T extends KubeObject = KubeObject, V extends Cached = Cach
     if (this.views) return this.views;
     this.views = new Map();
     if (this.viewOf) this.client.views(this.type, (key, view) => this.add(key, view as V));
-    else for (const obj of this.client.list<T>(this.type)) this.add(keyOf(obj), this.keep(keyOf(obj), obj));
+    else
+      for (const obj of this.client.list<T>(this.type)) {
+        const key = keyOf(obj);
+        this.add(key, this.keep(key, obj));
+      }
     return this.views;
   }
 

@@ -32,30 +32,37 @@ export const replicaSetController: Controller<PodIndex> = {
     const rs = ctx.client.tryGet<ReplicaSet>(rsKind.type, key.namespace, key.name);
     if (!rs) return;
     const selector = fromLabelSelector(rs.spec.selector) ?? [];
-    claimPods(ctx, rs, pods);
     const selected = perLabels((labels) => matches(selector, labels));
-    const active = pods.byController(rs.metadata.uid!).filter((p) => selected(p.metadata.labels) && isPodActive(p));
+    // One pass over the owned pods serves the claim and the count; only an adoption changes them.
+    let owned = pods.byController(rs.metadata.uid!);
+    // An empty selector claims nothing.
+    if (selector.length && claimPods(ctx, rs, pods, owned, selected)) owned = pods.byController(rs.metadata.uid!);
+    // Pods just released do not match the selector: they drop out here.
+    const active = owned.filter((p) => selected(p.metadata.labels) && isPodActive(p));
     let failure: string | undefined;
     if (!rs.metadata.deletionTimestamp) failure = manageReplicas(ctx, rs, active);
     return writeStatus(ctx, rs, active, failure);
   },
 };
 
-/** Adopts matching orphans and releases owned pods whose labels no longer match. */
-function claimPods(ctx: ReconcileContext, rs: ReplicaSet, pods: PodIndex): void {
-  if (rs.metadata.deletionTimestamp) return;
-  const selector = fromLabelSelector(rs.spec.selector) ?? [];
-  if (!selector.length) return;
+/**
+ * Adopts matching orphans and releases `owned` pods whose labels no longer match (`selected`
+ * answers for the selector). Returns whether it adopted any.
+ */
+function claimPods(ctx: ReconcileContext, rs: ReplicaSet, pods: PodIndex, owned: readonly PodView[], selected: (labels: Labels | undefined) => boolean): boolean {
+  if (rs.metadata.deletionTimestamp) return false;
+  let adopted = false;
   // Views carry owners' uids only: the references written back are read from the whole pod.
   for (const v of pods.orphansIn(rs.metadata.namespace!)) {
-    if (!isPodActive(v) || !matches(selector, v.metadata.labels)) continue;
+    if (!isPodActive(v) || !selected(v.metadata.labels)) continue;
     const p = pods.whole(v);
     if (!p) continue;
     ctx.client.patch(podKind.type, p.metadata.namespace, p.metadata.name!, 'merge', {
       metadata: { ownerReferences: [...(p.metadata.ownerReferences ?? []), newControllerRef(rs)], uid: p.metadata.uid },
     });
+    adopted = true;
   }
-  const released = pods.byController(rs.metadata.uid!).filter((v) => !matches(selector, v.metadata.labels) && !v.metadata.deletionTimestamp);
+  const released = owned.filter((v) => !selected(v.metadata.labels) && !v.metadata.deletionTimestamp);
   for (const v of released.sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))) {
     const p = pods.whole(v);
     if (!p) continue;
@@ -63,6 +70,7 @@ function claimPods(ctx: ReconcileContext, rs: ReplicaSet, pods: PodIndex): void 
       metadata: { ownerReferences: (p.metadata.ownerReferences ?? []).filter((r) => r.uid !== rs.metadata.uid), uid: p.metadata.uid },
     });
   }
+  return adopted;
 }
 
 function newPod(rs: ReplicaSet): Pod {

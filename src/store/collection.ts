@@ -6,7 +6,8 @@
 // ten, and never decodes the whole file into one string.
 //
 // The file format (`*.jsonl`): one line per key, `"<key as a JSON string>"<TAB><value as JSON>`,
-// in no particular order (JSON never holds a raw tab or newline, so both split unambiguously),
+// in key order (JSON never holds a raw tab or newline, so both split unambiguously; files written
+// before key order are still read, each line given its slot at open),
 // then an index line `#{"keys":[…],"tabs":[…],"lengths":[…]}`: each line's key, where its tab is
 // and how many bytes it has, so opening a collection parses one line instead of searching every
 // line for its ends. A file whose last line is not a whole index, or whose lines do not add up
@@ -19,10 +20,10 @@
 // objects for) writes every value's view into one more line before the index,
 // `#[<view of the first line's value>, <what the second's changes from it>, …]` (viewdelta.ts),
 // which the index's `views` names (its version and length). Reading the views reads that line
-// alone; views of another version are recomputed from the values. Lines are written in key
-// order, so a reader's key order is had without sorting.
+// alone; views of another version are recomputed from the values.
 import * as fs from 'node:fs';
 import { StoreError } from './files';
+import { lowerBound } from './keyorder';
 import { decodeViews, encodeViews } from './viewdelta';
 
 /**
@@ -129,6 +130,8 @@ export class Collection {
   /** The file's views line (where its index says), and its values once parsed. */
   private storedViews?: StoredViews & { at: number; count: number };
   private storedViewList?: unknown[];
+  /** Whether its views were made from its file's values, which a fold would spare the next reader (the store folds it, then clears this). */
+  viewsWanted = false;
 
   /** `file` names the source in errors; `source` holds the bytes of the slots read from it. */
   constructor(
@@ -181,9 +184,12 @@ export class Collection {
     }
     starts[keys.length] = pos;
     if (pos !== at) throw cut();
-    if (sorted) c.lines = { keys, tabs, starts, gone: new Set(), added: new Set() };
-    // A file written before files were in key order: every line gets its slot now.
-    else for (let i = 0; i < keys.length; i++) c.slots.set(keys[i], { line: starts[i], start: starts[i] + tabs[i] + 1, end: starts[i + 1] - 1, ordinal: i });
+    c.lines = { keys, tabs, starts, gone: new Set(), added: new Set() };
+    if (!sorted) {
+      // A file written before files were in key order: every line gets its slot now.
+      for (let i = 0; i < keys.length; i++) c.slots.set(keys[i], c.lineSlot(i));
+      c.lines = undefined;
+    }
     return c;
   }
 
@@ -191,18 +197,11 @@ export class Collection {
   private lineOf(key: string): number {
     const lines = this.lines;
     if (!lines || lines.gone.has(key)) return -1;
-    const keys = lines.keys;
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[mid] < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < keys.length && keys[lo] === key ? lo : -1;
+    const i = lowerBound(lines.keys, key);
+    return lines.keys[i] === key ? i : -1;
   }
 
-  /** The slot of line `i` of the file, made when it is first used. */
+  /** The slot of line `i` of the file. */
   private lineSlot(i: number): Slot {
     const { starts, tabs } = this.lines!;
     return { line: starts[i], start: starts[i] + tabs[i] + 1, end: starts[i + 1] - 1, ordinal: i };
@@ -368,8 +367,6 @@ export class Collection {
     for (const key of lines.added) visit(key, this.viewOf(key));
   }
 
-  /** Whether its views were made from its file's values, which a fold would spare the next reader. */
-  viewsWanted = false;
 
   /** The JSON text of one value's view, for the journal. */
   viewTextOf(key: string): string | undefined {

@@ -52,8 +52,8 @@ function prefixRange(keys: readonly string[], prefix: string): string[] {
   return out;
 }
 
-/** The first index whose key is not before `key`. */
-function lowerBound(keys: readonly string[], key: string): number {
+/** The first index of sorted `keys` whose key is not before `key`. */
+export function lowerBound(keys: readonly string[], key: string): number {
   let lo = 0;
   let hi = keys.length;
   while (lo < hi) {

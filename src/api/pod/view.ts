@@ -36,9 +36,8 @@ export interface SchedulingFacts {
 }
 
 /** The token volume the ServiceAccount admission names per pod (kube-api-access-xxxxx): no plugin looks at the name. */
-const TOKEN_PREFIX = 'kube-api-access-';
-const TOKEN_SUFFIX = /^[a-z0-9]{5}$/;
-const TOKEN_NAME_LENGTH = TOKEN_PREFIX.length + 5;
+const TOKEN_NAME = /^kube-api-access-[a-z0-9]{5}$/;
+const TOKEN_NAME_LENGTH = 21;
 
 const memo = new WeakMap<object, PodView>();
 
@@ -118,12 +117,12 @@ export function verdictDigest(message: string): string {
 }
 
 /** A whole string value that is the ServiceAccount admission's token volume name. */
-const isTokenName = (s: string) => s.length === TOKEN_NAME_LENGTH && s.startsWith(TOKEN_PREFIX) && TOKEN_SUFFIX.test(s.slice(TOKEN_PREFIX.length));
+const isTokenName = (s: string) => s.length === TOKEN_NAME_LENGTH && TOKEN_NAME.test(s);
 
 /**
  * A 64-bit digest of a JSON value, walked rather than serialized (this runs for every pending
- * pod; serializing and hashing the text cost three times as much): two 32-bit multiplicative
- * lanes over a tagged walk — keys, strings, numbers, booleans, null, arrays and objects each
+ * pod; serializing and hashing the text cost three times as much): two 32-bit lanes, FNV-1a (as
+ * deployment/hash.ts, which hashes bytes) and a murmur-style mix, over a tagged walk — keys, strings, numbers, booleans, null, arrays and objects each
  * marked, strings ended — in which a string value that is a token volume's name counts as one
  * mark of its own (no plugin looks at what a volume is called). Equal digests stand for equal
  * specs for the verdict cache; two different specs meeting by chance (about one in 2^64) would

@@ -6,7 +6,7 @@
 // room appears, and no attempt is spent on a pod nothing has changed for.
 import { pod as podKind } from '../../api/kinds/pod';
 import { podCondition } from '../../api/pod/status';
-import { podView } from '../../api/pod/view';
+import { type PodView, podView } from '../../api/pod/view';
 import { rfc3339 } from '../../api/time';
 import type { Condition, ObjectKey, Pod } from '../../api/types';
 import type { Controller, ReconcileContext } from '../../engine/controller';
@@ -17,6 +17,7 @@ import { findFeasible, selectHost } from './schedule';
 import { Verdicts } from './verdicts';
 import { keyOfObject } from '../../client/informer';
 import { keyString } from '../../api/meta/objectkey';
+import type { Informer } from '../../client/informer';
 import { podInformer } from '../../client/podindex';
 import { pendingPods, schedulingQueueWatches } from './queue';
 import { SCHEDULER_NAME, type Snapshot, awaitsScheduling, cycleFor, takeSnapshot } from './snapshot';
@@ -68,6 +69,8 @@ function evictVictims(ctx: ReconcileContext, preemptor: Pod, c: Candidate): void
 interface Drain {
   snap: Snapshot;
   verdicts: Verdicts;
+  /** The pod informer, looked up once per drain rather than once per pending pod. */
+  pods: Informer<Pod, PodView>;
 }
 
 function scheduleOne(ctx: ReconcileContext, drain: Drain, pod: Pod): void {
@@ -112,7 +115,7 @@ export const scheduler: Controller<Drain> = {
 
   resync: (ctx) => pendingPods(ctx.informers).map(keyOfObject),
 
-  prepare: (ctx) => ({ snap: takeSnapshot(ctx.client, ctx.informers), verdicts: new Verdicts() }),
+  prepare: (ctx) => ({ snap: takeSnapshot(ctx.client, ctx.informers), verdicts: new Verdicts(), pods: podInformer(ctx.informers) }),
 
   order(ctx, keys) {
     const pods = podInformer(ctx.informers);
@@ -133,7 +136,7 @@ export const scheduler: Controller<Drain> = {
 
   reconcile(ctx, key, drain) {
     // The informer's copy is the stored object as of now (it follows every write).
-    const pods = podInformer(ctx.informers);
+    const pods = drain.pods;
     const view = pods.view(key.namespace, key.name);
     if (!view || !awaitsScheduling(view)) return;
     // A replica whose status already carries the verdict its twins got is passed over unread
