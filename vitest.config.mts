@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     env: { TZ: 'UTC' },
+    // Node's require of the source's lazily loaded modules (src/ is TypeScript under test).
+    setupFiles: ['test/helpers/require-ts.ts'],
   },
 });

@@ -7,7 +7,6 @@ import { parseGoJson } from '../api/meta/gojson';
 import { clone } from '../api/meta/equal';
 import { JsonPatchError, applyJsonPatch } from '../api/patch/json';
 import { applyMergePatch } from '../api/patch/merge';
-import { StrategicPatchError, applyPatch as applyStrategicPatch } from '../api/patch/strategic';
 import { jsonKind } from '../api/schema';
 import type { KubeObject } from '../api/types';
 
@@ -38,16 +37,21 @@ export function decodePatch(patchType: PatchType, body: unknown): unknown {
   return patch;
 }
 
+/** The strategic merge patch, loaded by the commands that patch (a read needs none of it). */
+function strategic(): typeof import('../api/patch/strategic') {
+  return require('../api/patch/strategic') as typeof import('../api/patch/strategic');
+}
+
 /** Applies a decoded patch to the stored object; `schemaType` names its Go type. */
 export function applyPatchBody(old: KubeObject, patchType: PatchType, patch: unknown, schemaType: string): KubeObject {
   try {
     if (patchType === 'json') return applyJsonPatch(old, patch) as KubeObject;
     if (patchType === 'merge') return applyMergePatch(clone(old), patch) as KubeObject;
-    return applyStrategicPatch(old as unknown as Record<string, unknown>, patch as Record<string, unknown>, schemaType) as unknown as KubeObject;
+    return strategic().applyPatch(old as unknown as Record<string, unknown>, patch as Record<string, unknown>, schemaType) as unknown as KubeObject;
   } catch (e) {
     // A JSON patch whose operations do not fit the object is unprocessable (422).
     if (e instanceof JsonPatchError) throw invalidRequest('the server rejected our request due to an error in our request');
-    if (e instanceof StrategicPatchError) throw badRequest(e.message);
+    if (patchType === 'strategic' && e instanceof strategic().StrategicPatchError) throw badRequest(e.message);
     throw e;
   }
 }

@@ -2,7 +2,6 @@
 // the way the API server's decoder words them), quantity canonicalisation, and the zero values
 // Go's encoder always writes.
 import { quantityError, tryParseQuantity } from '../meta/quantity';
-import { TYPES } from './types';
 
 interface FieldDef {
   type: string;
@@ -11,15 +10,22 @@ interface FieldDef {
 
 const parsed = new Map<string, Map<string, FieldDef>>();
 
+let loaded: Record<string, string> | undefined;
+/** The schema's 50 KB of type lines, loaded when a command first decodes or prints a whole object (a table needs none). */
+function types(): Record<string, string> {
+  loaded ??= (require('./types') as typeof import('./types')).TYPES;
+  return loaded;
+}
+
 export function hasType(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(TYPES, name);
+  return Object.prototype.hasOwnProperty.call(types(), name);
 }
 
 export function fieldsOf(typeName: string): Map<string, FieldDef> {
   let fields = parsed.get(typeName);
   if (!fields) {
     fields = new Map();
-    for (const spec of (TYPES[typeName] ?? '').split(' ')) {
+    for (const spec of (types()[typeName] ?? '').split(' ')) {
       if (!spec) continue;
       const always = spec.startsWith('!');
       const colon = spec.indexOf(':');
