@@ -83,6 +83,7 @@ export async function main(proc: ProcessPorts): Promise<number> {
   } catch (e) {
     io.err.write(errorText(e));
   }
+  for (const w of session.warnings.splice(0)) io.err.write(`${w}\n`);
   try {
     await session.finish(code === 0, kubeconfigPath);
   } catch (e) {

@@ -20,7 +20,7 @@ import { SeededRandom, freshSecret } from './sim/rand';
 import { makePrivateDir } from './store/files';
 import { FileLock } from './store/lock';
 import { StoreAreas } from './store/areas';
-import { type SystemState, Store } from './store/store';
+import { StoreError, type SystemState, Store } from './store/store';
 import { type BootstrapTemplate, TEMPLATE_FORMAT } from './sim/cluster/template/format';
 
 export interface SessionOptions {
@@ -58,6 +58,8 @@ class World implements Cluster {
   client!: Client;
   /** The CA of a cluster created in this invocation, before its files are written. */
   newCA?: string;
+  /** Called on every engine pass while the home is locked (the lock's refresh). */
+  heartbeat?: () => void;
 
   /** `made`: the clock and event sequence of a cluster made from the template in this invocation. */
   constructor(
@@ -94,6 +96,7 @@ class World implements Cluster {
         memory: this.memory(),
         // What changed since a save that did not converge cannot be known: look at everything.
         resync: !this.store.system.converged,
+        onPass: () => this.heartbeat?.(),
       });
     }
     return this.engineInstance;
@@ -210,6 +213,9 @@ export class Session implements ClusterAccess {
   private finished = false;
   private bootstrapped?: { caPem: string; caKey: string; server: string; token: string };
 
+  /** What the command should say on its standard error besides its own output (main prints them). */
+  readonly warnings: string[] = [];
+
   constructor(private readonly opts: SessionOptions) {}
 
   private get storeFile(): string {
@@ -231,7 +237,15 @@ export class Session implements ClusterAccess {
         return this.world!;
       }
       this.open('write', credentials, impersonate);
-      this.save();
+      try {
+        this.save();
+      } catch (e) {
+        // A read still answers when the disk cannot take what converging changed (a full disk):
+        // from the converged state, which the next command makes again. Said, not hidden.
+        if (!(e instanceof StoreError)) throw e;
+        this.warnings.push(`warning: the cluster's progress could not be saved: ${e.message}`);
+        this.saved();
+      }
       return this.world!;
     }
     this.lockHome();
@@ -350,6 +364,7 @@ export class Session implements ClusterAccess {
   private attach(world: World, mode: ClusterMode, credentials: () => Credentials, impersonateAs?: UserInfo): World {
     this.world = world;
     this.mode = mode;
+    world.heartbeat = () => this.lock?.refresh();
     const user = this.authenticate(world, credentials);
     world.client = new LocalClient(world.server, impersonateAs ? impersonate(user, impersonateAs) : user);
     this.writesBeforeCommand = world.typeWrites();
@@ -424,7 +439,8 @@ export class Session implements ClusterAccess {
       const saving = this.saving;
       this.saving = undefined;
       await saving?.done();
-      if (this.mode === 'write' && this.world && (ok || this.commandWrote || this.world.store.journalPending)) {
+      // A store whose write failed (the command reported it) is left as its files hold it.
+      if (this.mode === 'write' && this.world && !this.world.store.writeFailed && (ok || this.commandWrote || this.world.store.journalPending)) {
         this.prepareSave(kubeconfigPath);
         if (this.world.store.dirty) await this.world.store.saveAsync(this.opts.pid);
         this.saved();

@@ -2,7 +2,7 @@
 // "/registry/apps/deployments") and "<namespace>/<name>" within a collection.
 import { allKinds, type ResourceType } from '../api/registry';
 import type { KubeObject } from '../api/types';
-import type { Store, ValueView } from '../store/store';
+import { type Store, StoreError, type ValueView } from '../store/store';
 
 export function collectionOf(t: ResourceType): string {
   return t.group ? `/registry/${t.group}/${t.resource}` : `/registry/${t.resource}`;
@@ -19,7 +19,23 @@ export class ObjectStorage {
   }
 
   read(t: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.store.get(collectionOf(t), keyOf(t, namespace, name)) as KubeObject | undefined;
+    const key = keyOf(t, namespace, name);
+    const value = this.store.get(collectionOf(t), key);
+    return value === undefined ? undefined : this.checked(t, key, value);
+  }
+
+  /**
+   * A stored value as an object of its type: a value of another shape (a file changed by hand) is
+   * refused, naming where it lies, before anything acts on it.
+   */
+  private checked(t: ResourceType, key: string, value: unknown): KubeObject {
+    const meta = (value as KubeObject | null)?.metadata;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value) && typeof meta === 'object' && meta !== null && keyOf(t, meta.namespace, meta.name!) === key)
+      return value as KubeObject;
+    const collection = collectionOf(t);
+    throw new StoreError(
+      `the store ${this.store.fileOf(collection)} is damaged (its value for ${collection} key ${JSON.stringify(key)} is not a ${t.kind} named so); it was left untouched`,
+    );
   }
 
   /**
@@ -29,7 +45,7 @@ export class ObjectStorage {
    */
   readAll(t: ResourceType, namespace: string | undefined, namePrefix: string | undefined, keep: boolean, visit: (obj: KubeObject) => void): void {
     const prefix = t.namespaced && namespace !== undefined ? `${namespace}/${namePrefix ?? ''}` : (namePrefix ?? '');
-    this.store.scan(collectionOf(t), prefix, keep, visit as (value: unknown) => void);
+    this.store.scan(collectionOf(t), prefix, keep, (value, key) => visit(this.checked(t, key, value)));
   }
 
   /** Visits every object of a type as its kind's cache view (KindDef.view), with its key, in no particular order. */

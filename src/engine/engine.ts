@@ -53,6 +53,8 @@ export interface EngineOptions {
    * since the store was last converged (a new store, one saved mid-convergence).
    */
   resync?: boolean;
+  /** Called before every pass: a long convergence tells waiters it still works (the store lock's refresh). */
+  onPass?: () => void;
 }
 
 interface Bound extends ControllerBinding {
@@ -71,6 +73,7 @@ export class Engine {
   /** Writes seen since the queues were last fed: mapped to keys between drains, never inside a write. */
   private events: { type: ResourceType; event: WatchEvent }[] = [];
   private resyncPending: boolean;
+  private readonly onPass?: () => void;
   /** Which queues hear of a write of each type, and how. */
   private readonly watchersOf = new Map<ResourceType, { queue: WorkQueue; watch: Watch }[]>();
   readonly informers: Informers;
@@ -81,6 +84,7 @@ export class Engine {
     this.memory = opts.memory ?? inProcessMemory();
     for (const t of opts.timers ?? []) this.timers.set(t.owner, t.at);
     this.resyncPending = opts.resync ?? true;
+    this.onPass = opts.onPass;
     const client = bindings[0]?.client;
     if (!client) throw internalError('the engine needs at least one controller');
     this.informers = new Informers(client);
@@ -157,6 +161,7 @@ export class Engine {
     this.fireDueTimers();
     let lastWriters: string[] = [];
     for (let round = 0; round < PASS_CAP; round++) {
+      this.onPass?.();
       this.resyncIfAsked();
       this.feedQueues();
       if (this.bound.every((b) => !b.queue.size)) return this.writes.writeCount - start;

@@ -178,8 +178,12 @@ export class Collection {
     let pos = 0;
     let sorted = true;
     for (let i = 0; i < keys.length; i++) {
+      const length = lengths[i];
+      const tab = tabs[i];
+      // `"k"<TAB>v<NEWLINE>`: a key of at least its quotes, a value of at least one character.
+      if (typeof keys[i] !== 'string' || !Number.isSafeInteger(length) || !Number.isSafeInteger(tab) || tab < 2 || length < tab + 3) throw cut();
       starts[i] = pos;
-      pos += lengths[i];
+      pos += length;
       if (i > 0 && !(keys[i - 1] < keys[i])) sorted = false;
     }
     starts[keys.length] = pos;

@@ -4,6 +4,15 @@ import * as fs from 'node:fs';
 
 export class StoreError extends Error {}
 
+/**
+ * A write of the store that failed (a full disk, a read-only file system …), naming the file:
+ * the files it replaces and the journal's whole records are as they were.
+ */
+export function writeFailed(file: string, e: unknown): StoreError {
+  if (e instanceof StoreError) return e;
+  return new StoreError(`cannot write the store file ${file} (${(e as Error).message}); the store holds what it held before this write`);
+}
+
 export function readFileOrUndefined(file: string): string | undefined {
   try {
     return fs.readFileSync(file, 'utf8');
@@ -42,14 +51,19 @@ function writeAll(fd: number, data: string | Buffer): void {
 /** Replaces `file` atomically: a temporary file, fsynced, renamed over it. */
 export function writeDurably(file: string, text: string | Buffer, pid: number): void {
   const tmp = `${file}.tmp-${pid}`;
-  const fd = fs.openSync(tmp, 'w', 0o600);
   try {
-    writeAll(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    const fd = fs.openSync(tmp, 'w', 0o600);
+    try {
+      writeAll(fd, text);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw writeFailed(file, e);
   }
-  fs.renameSync(tmp, file);
 }
 
 /**
@@ -61,43 +75,67 @@ export function writeDurably(file: string, text: string | Buffer, pid: number): 
 export class PendingWrites {
   private readonly files: { fd: number; tmp: string; file: string; done: boolean }[] = [];
   private left = 0;
-  private error?: Error;
+  private error?: StoreError;
   private wake?: () => void;
 
   constructor(writes: [string, string | Buffer][], pid: number) {
     for (const [file, text] of writes) {
       const tmp = `${file}.tmp-${pid}`;
-      const fd = fs.openSync(tmp, 'w', 0o600);
+      let fd: number;
+      try {
+        fd = fs.openSync(tmp, 'w', 0o600);
+      } catch (e) {
+        this.fail(file, e);
+        break;
+      }
       const entry = { fd, tmp, file, done: false };
       this.files.push(entry);
       this.left++;
       try {
         writeAll(fd, text);
       } catch (e) {
-        this.error = e as Error;
+        this.fail(file, e);
       }
       fs.fsync(fd, (err) => {
         fs.closeSync(fd);
-        if (err && !entry.done) this.error ??= err;
+        if (err && !entry.done) this.fail(file, err);
         else this.durable(entry);
         if (--this.left === 0) this.wake?.();
       });
     }
   }
 
+  private fail(file: string, e: unknown): void {
+    this.error ??= writeFailed(file, e);
+  }
+
   private durable(entry: { tmp: string; file: string; done: boolean }): void {
-    if (entry.done) return;
+    if (entry.done || this.error) return;
     entry.done = true;
     try {
       fs.renameSync(entry.tmp, entry.file);
     } catch (e) {
-      this.error ??= e as Error;
+      this.fail(entry.file, e);
     }
+  }
+
+  /** A failed write leaves none of its files behind (those renamed already are named by no manifest). */
+  private settleError(): void {
+    if (!this.error) return;
+    for (const f of this.files) fs.rmSync(f.done ? f.file : f.tmp, { force: true });
+    throw this.error;
   }
 
   wait(): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const settle = () => (this.error ? reject(this.error) : resolve());
+      const settle = () => {
+        try {
+          this.settleError();
+          resolve();
+        } catch (e) {
+          reject(e);
+        }
+      };
       if (this.left === 0) settle();
       else this.wake = settle;
     });
@@ -105,11 +143,15 @@ export class PendingWrites {
 
   flushNow(): void {
     for (const f of this.files)
-      if (!f.done) {
-        fs.fsyncSync(f.fd);
+      if (!f.done && !this.error) {
+        try {
+          fs.fsyncSync(f.fd);
+        } catch (e) {
+          this.fail(f.file, e);
+        }
         this.durable(f);
       }
-    if (this.error) throw this.error;
+    this.settleError();
   }
 }
 

@@ -16,7 +16,7 @@
 // A record written before this format is one line `{"seq":…,"changes":[[collection, key, value?]…]}`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { StoreError, fsyncDir } from './files';
+import { StoreError, fsyncDir, writeFailed } from './files';
 
 /** A put (with its value, or its value's JSON text) or a delete (neither) of one key of one collection. */
 export interface Change {
@@ -88,12 +88,14 @@ export function readJournal(file: string, after: number): Replay | undefined {
       throw unreadable(line, (e as Error).message);
     }
     pending = [];
-    wholeBytes = offset;
     if (record.seq > after) {
+      // What follows a record out of order is not part of this journal's history (a writer that
+      // failed and went on): the next writer cuts it off.
       if (record.seq !== expected) break;
       records.push(record);
       expected++;
     }
+    wholeBytes = offset;
   }
   return { records, wholeBytes };
 }
@@ -170,10 +172,22 @@ export class JournalWriter {
 
   /** Appends one record's text (recordText) and waits until it is on the disk. */
   append(text: string): void {
-    const fd = this.fd ?? this.open();
     const data = Buffer.from(text, 'utf8');
-    for (let off = 0; off < data.length; ) off += fs.writeSync(fd, data, off);
-    fs.fdatasyncSync(fd);
+    try {
+      const fd = this.fd ?? this.open();
+      for (let off = 0; off < data.length; ) off += fs.writeSync(fd, data, off);
+      fs.fdatasyncSync(fd);
+    } catch (e) {
+      // What was written of the record goes (else the next append would run on from its middle):
+      // cut off here, or by the next open when even that fails.
+      try {
+        if (this.fd !== undefined) fs.ftruncateSync(this.fd, this.wholeBytes);
+      } catch {
+        /* the next open cuts it */
+      }
+      this.close();
+      throw writeFailed(this.file, e);
+    }
     this.wholeBytes += data.length;
   }
 

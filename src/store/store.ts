@@ -18,50 +18,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Collection, type ValueView } from './collection';
-import { PendingWrites, StoreError, fsyncDir, makePrivateDir, openForReading, parse, readFileOrUndefined, writeDurably } from './files';
+import { PendingWrites, StoreError, fsyncDir, makePrivateDir, openForReading, readFileOrUndefined, writeDurably } from './files';
 import { type Change, JournalWriter, readJournal, recordText } from './journal';
 import { KeyOrder } from './keyorder';
+import { type Manifest, STORE_FORMAT, type SystemState, emptyManifest, readManifest, systemProblem } from './manifest';
 
 export { StoreError } from './files';
 export type { ValueView } from './collection';
-
-/** The format a fold writes: v3 files may hold views (collection.ts), which a v2 reader would take for damage. */
-export const STORE_FORMAT = 'pocketkube.store/v3';
-/** The formats read: v2 stores are read and written as v3 at their next fold. */
-const READABLE_FORMATS = new Set(['pocketkube.store/v2', STORE_FORMAT]);
-
-/** State the simulation keeps beside the objects. */
-export interface SystemState {
-  clockOffsetMs: number;
-  rand: number[];
-  timers: Timer[];
-  /** True when the last save happened after controllers converged. */
-  converged: boolean;
-  /** Bearer tokens the API server accepts, like a static token file. */
-  tokens: Record<string, { user: string; groups: string[] }>;
-  /** What simulated components remembered, by component/key, in homes saved before each component's memory got a collection of its own (moved there when next opened). */
-  memory?: Record<string, unknown>;
-}
-
-export interface Timer {
-  /** Cluster time (ms since epoch) at which the world must be looked at again. */
-  at: number;
-  owner: string;
-}
-
-interface Manifest {
-  format: string;
-  revision: number;
-  /** The last journal commit this manifest holds (absent: none yet). */
-  sequence?: number;
-  system: SystemState;
-  /** collection ("/registry/pods") -> file name under store/ */
-  collections: Record<string, string>;
-  /** collection -> the length of its file's text, which bounds how long the journal may grow. */
-  sizes?: Record<string, number>;
-  /** The journal under store/ that follows this manifest (absent in older stores: `journal`, maybe none yet). */
-  journal?: string;
-}
+export { STORE_FORMAT, type SystemState, type Timer } from './manifest';
 
 const READ_RETRIES = 5;
 /** The journal is folded into the collection files once it outgrows this share of them… */
@@ -104,6 +68,8 @@ export class Store {
   private journal?: JournalWriter;
   /** Whether this process committed writes not yet saved converged. */
   private journalled = false;
+  /** A write of this store that failed: nothing more is written (appendRecord). */
+  private failed?: Error;
 
   private constructor(
     readonly file: string,
@@ -124,13 +90,21 @@ export class Store {
    */
   static open(file: string): Store {
     const text = readFileOrUndefined(file);
-    if (text === undefined) return new Store(file, undefined);
-    return new Store(file, checked(file, parse<Manifest>(file, text)));
+    if (text === undefined) {
+      refuseOrphans(file);
+      return new Store(file, undefined);
+    }
+    return new Store(file, readManifest(file, text));
   }
 
   /** Whether the store was on disk when opened (or has been saved since). */
   get existed(): boolean {
     return this.onDisk;
+  }
+
+  /** Whether a write of this store failed (it was reported then; nothing more is written). */
+  get writeFailed(): boolean {
+    return this.failed !== undefined;
   }
 
   /** Whether the store holds writes that were committed but not yet converged and saved. */
@@ -167,6 +141,8 @@ export class Store {
       this.manifest = { ...this.manifest, revision: record.revision, system: { ...this.manifest.system, ...record.system, converged } };
       this.sequence = record.seq;
     }
+    const problem = replay?.records.length ? systemProblem(this.manifest.system) : undefined;
+    if (problem) throw new StoreError(`the store journal ${journalFile} is damaged (${problem}); it was left untouched`);
     this.replayedUnconverged = !!replay?.records.length && !converged;
     this.journal?.close();
     this.journal = new JournalWriter(journalFile, replay?.wholeBytes ?? 0);
@@ -225,7 +201,7 @@ export class Store {
   private reloadManifest(attempt: number): void {
     const text = readFileOrUndefined(this.file);
     if (text === undefined) throw new StoreError(`the store ${this.file} disappeared`);
-    this.load(checked(this.file, parse<Manifest>(this.file, text)), attempt);
+    this.load(readManifest(this.file, text), attempt);
   }
 
   /**
@@ -320,12 +296,17 @@ export class Store {
    * Visits the values whose key starts with `prefix`, in key order. `keep` false: what it parses
    * is not kept (Collection.peek), for a reader that looks at each value once.
    */
-  scan(collection: string, prefix: string, keep: boolean, visit: (value: unknown) => void): void {
+  scan(collection: string, prefix: string, keep: boolean, visit: (value: unknown, key: string) => void): void {
     const c = this.collection(collection);
     const order = this.keyOrder(collection);
     const keys = prefix ? order.range(prefix) : order.all();
     c.prefetch(keys.length);
-    for (const k of keys) visit(keep ? c.get(k) : c.peek(k));
+    for (const k of keys) visit(keep ? c.get(k) : c.peek(k), k);
+  }
+
+  /** The file that holds `collection` as of the manifest (its journal when it has none yet): for messages. */
+  fileOf(collection: string): string {
+    return path.join(this.dir, this.manifest.collections[collection] ?? this.manifest.journal ?? 'journal');
   }
 
   /** Keys that start with `prefix`, sorted: a range of the collection's ordered keys. */
@@ -356,13 +337,32 @@ export class Store {
       this.save(pid);
       return true;
     }
-    this.journal!.append(this.nextRecord());
+    this.appendRecord();
     this.journalled = true;
     return true;
   }
 
-  /** The text of the next journal record (what changed since the last), counted as committed. */
-  private nextRecord(): string {
+  /**
+   * Appends the next record; only once it is on the disk does it count as committed. A write
+   * that failed leaves this store ahead of its files: it writes nothing more (the command that
+   * met the failure reports it), so nothing it held back is saved behind the user's back.
+   */
+  private appendRecord(): void {
+    if (this.failed) throw this.failed;
+    const record = this.nextRecord();
+    try {
+      this.journal!.append(record.text);
+    } catch (e) {
+      this.failed = e as Error;
+      throw e;
+    }
+    this.sequence = record.seq;
+    this.uncommitted.clear();
+    this.uncommittedSystem.clear();
+  }
+
+  /** The next journal record: what changed since the last, as text. */
+  private nextRecord(): { seq: number; text: string } {
     const changes: Change[] = [];
     for (const [collection, keys] of this.uncommitted) {
       const c = this.collection(collection);
@@ -376,11 +376,8 @@ export class Store {
     const system: Record<string, unknown> = {};
     for (const k of this.uncommittedSystem) system[k] = this.manifest.system[k];
     if (!this.journal!.size) makePrivateDir(this.dir);
-    const text = recordText({ seq: this.sequence + 1, revision: this.manifest.revision, system, changes });
-    this.sequence++;
-    this.uncommitted.clear();
-    this.uncommittedSystem.clear();
-    return text;
+    const seq = this.sequence + 1;
+    return { seq, text: recordText({ seq, revision: this.manifest.revision, system, changes }) };
   }
 
   /**
@@ -392,8 +389,20 @@ export class Store {
   save(pid: number): void {
     if (this.appendSave()) return;
     const plan = this.plan();
-    for (const [file, text] of plan.writes) writeDurably(file, text, pid);
-    this.install(plan, pid);
+    this.failing(() => {
+      for (const [file, text] of plan.writes) writeDurably(file, text, pid);
+      this.install(plan, pid);
+    });
+  }
+
+  /** Runs a write of the fold; its failure stops this store's writes (appendRecord). */
+  private failing<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (e) {
+      this.failed = e as Error;
+      throw e;
+    }
   }
 
   /**
@@ -414,20 +423,25 @@ export class Store {
   startSave(pid: number): { done(): Promise<void>; now(): void } {
     if (this.appendSave()) return { done: async () => {}, now: () => {} };
     const plan = this.plan();
-    const writes = new PendingWrites(plan.writes, pid);
+    const writes = this.failing(() => new PendingWrites(plan.writes, pid));
     let installed = false;
     const install = () => {
       if (installed) return;
       installed = true;
-      this.install(plan, pid);
+      this.failing(() => this.install(plan, pid));
     };
     return {
       done: async () => {
-        await writes.wait();
+        try {
+          await writes.wait();
+        } catch (e) {
+          this.failed = e as Error;
+          throw e;
+        }
         install();
       },
       now: () => {
-        writes.flushNow();
+        this.failing(() => writes.flushNow());
         install();
       },
     };
@@ -450,7 +464,7 @@ export class Store {
     if (this.journal!.size + this.uncommittedChars(limit) > limit) return false;
     // A save says whether it left the store converged; a commit's record is read as not.
     this.uncommittedSystem.add('converged');
-    this.journal!.append(this.nextRecord());
+    this.appendRecord();
     this.journalled = false;
     this.replayedUnconverged = false;
     this.changed = false;
@@ -484,6 +498,7 @@ export class Store {
 
   /** The files a fold writes (collection file, text) and the manifest that will name them. */
   private plan(): { next: Manifest; replaced: string[]; writes: [string, string | Buffer][] } {
+    if (this.failed) throw this.failed;
     makePrivateDir(this.dir);
     // The fold is a commit of its own: the journal that follows it starts empty, under a new name.
     const sequence = this.sequence + 1;
@@ -551,17 +566,27 @@ export class Store {
   }
 }
 
-function checked(file: string, m: Manifest): Manifest {
-  if (!m || !READABLE_FORMATS.has(m.format) || typeof m.revision !== 'number' || typeof m.collections !== 'object')
-    throw new StoreError(`the store ${file} is not a pocketkube store (format ${JSON.stringify(m?.format)}); it was left untouched`);
-  return m;
-}
-
-function emptyManifest(): Manifest {
-  return {
-    format: STORE_FORMAT,
-    revision: 0,
-    system: { clockOffsetMs: 0, rand: [], timers: [], converged: false, tokens: {} },
-    collections: {},
-  };
+/**
+ * With no manifest, `store/` must hold nothing a cluster committed: a new cluster made over it
+ * would remove its files at its first save. What the first save of a new store leaves when it is
+ * killed before its manifest is in place (files of commit 1, an empty journal, temporary files)
+ * was never acknowledged: the next first save writes over it (its own save removes what it does
+ * not name). Anything else means the manifest is gone, not that there never was one.
+ */
+function refuseOrphans(file: string): void {
+  const dir = path.join(path.dirname(file), 'store');
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const firstSave = (name: string) =>
+    name.includes('.tmp-') || /^[A-Za-z0-9.][A-Za-z0-9._-]*\.1\.jsonl$/.test(name) || (name === 'journal.1' && fs.statSync(path.join(dir, name)).size === 0);
+  if (names.every(firstSave)) return;
+  const kept = names.filter((n) => !n.includes('.tmp-'));
+  throw new StoreError(
+    `the store ${file} is missing, but ${dir} holds ${kept.length} file${kept.length === 1 ? '' : 's'} of a cluster; no new cluster was made over them. ` +
+      `Put back store.json (\`pocketkube store restore BACKUP\` restores a backup), or move ${dir} away to start a new cluster`,
+  );
 }
