@@ -2,6 +2,8 @@
 // in order onto the manifest; a save is one more record while the journal is small, and folds it
 // into the collection files once it is not.
 import * as fs from 'node:fs';
+import nodeFs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -260,5 +262,53 @@ describe('the store journal', () => {
     expect(() => Store.open(file)).toThrow(/the store journal .* is unreadable at line 1 \(not a journal record\)/);
     fs.writeFileSync(journal(), '"/registry/configmaps"\t"default/x"\t{}\n{"seq":1,"revision":2,"system":{},"changes":2}\n');
     expect(() => Store.open(file)).toThrow(/unreadable at line 2 \(the record counts 2 changes, 1 precede it\)/);
+  });
+
+  it('cuts off a record out of order (a writer that failed and went on), so what follows is read', () => {
+    const { file, journal } = savedStore();
+    const a = Store.open(file);
+    a.put(CM, 'default/x', { v: 1 });
+    a.commit(1);
+    const whole = fs.readFileSync(journal(), 'utf8');
+    const seq = JSON.parse(whole.trim().split('\n').pop()!).seq;
+    fs.appendFileSync(journal(), `{"seq":${seq + 2},"revision":99,"system":{},"changes":0}\n`);
+    const b = Store.open(file);
+    b.put(CM, 'default/after', { v: 2 });
+    b.commit(1);
+    expect(fs.readFileSync(journal(), 'utf8').startsWith(whole)).toBe(true);
+    expect(fs.readFileSync(journal(), 'utf8')).not.toContain('"revision":99');
+    expect(Store.open(file).keys(CM)).toEqual(['default/after', 'default/base', 'default/x']);
+  });
+
+  it('after a commit it could not write, writes nothing more and leaves the journal as it was', () => {
+    const { file, journal } = savedStore();
+    const s = Store.open(file);
+    s.put(CM, 'default/x', { v: 1 });
+    s.commit(1);
+    const before = fs.readFileSync(journal(), 'utf8');
+    // node:fs as the store sees it: its named exports follow the module object once synced.
+    const real = nodeFs.writeSync;
+    let calls = 0;
+    nodeFs.writeSync = ((fd: number, data: Buffer, off?: number) => {
+      // Half of the record reaches the disk, then the disk is full.
+      if (calls++ === 0) return real(fd, data, off ?? 0, Math.floor((data.length - (off ?? 0)) / 2));
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    }) as typeof nodeFs.writeSync;
+    syncBuiltinESMExports();
+    try {
+      s.put(CM, 'default/y', { v: 2 });
+      expect(() => s.commit(1)).toThrow(`cannot write the store file ${journal()} (ENOSPC: no space left on device, write); the store holds what it held before this write`);
+    } finally {
+      nodeFs.writeSync = real;
+      syncBuiltinESMExports();
+    }
+    expect(calls).toBe(2);
+    expect(fs.readFileSync(journal(), 'utf8')).toBe(before);
+    expect(s.writeFailed).toBe(true);
+    s.put(CM, 'default/z', { v: 3 });
+    expect(() => s.commit(1)).toThrow(StoreError);
+    expect(() => s.save(1)).toThrow(StoreError);
+    expect(fs.readFileSync(journal(), 'utf8')).toBe(before);
+    expect(Store.open(file).keys(CM)).toEqual(['default/base', 'default/x']);
   });
 });
