@@ -7,6 +7,7 @@ import { authenticate, impersonate, type TokenEntry, type UserInfo } from './api
 import type { NodeProxy } from './api/nodeproxy';
 import { ApiServer } from './apiserver/server';
 import type { KubeadmHome, KubeadmMachine } from './cli/commands/kubeadm/host';
+import type { StoreHome } from './cli/commands/store/host';
 import type { Cluster, ClusterAccess, ClusterMode, Credentials, MachineAccess } from './cli/context';
 import { CliError } from './cli/errors';
 import { Kubeconfig } from './cli/kubeconfig';
@@ -316,6 +317,21 @@ export class Session implements ClusterAccess {
   /** `pocketkube kubeadm`: the home as it is (an empty one stays empty until kubeadm init). */
   kubeadm(): KubeadmHome {
     return { open: () => this.openMachine(), reset: () => this.removeCluster() };
+  }
+
+  /** `pocketkube store`: the home's store as files, under the lock, outside any cluster. */
+  store(): StoreHome {
+    const { storeAdmin } = require('./storeadmin') as typeof import('./storeadmin');
+    return storeAdmin({
+      storeFile: this.storeFile,
+      kubeconfigPath: this.opts.kubeconfigPath,
+      pid: this.opts.pid,
+      lock: () => {
+        this.lockHome();
+        this.saveNow();
+      },
+      now: () => SimClock.start(0, this.opts.wallClock).now(),
+    });
   }
 
   private openMachine(): KubeadmMachine {

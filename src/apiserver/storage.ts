@@ -28,7 +28,7 @@ export class ObjectStorage {
    * A stored value as an object of its type: a value of another shape (a file changed by hand) is
    * refused, naming where it lies, before anything acts on it.
    */
-  private checked(t: ResourceType, key: string, value: unknown): KubeObject {
+  checked(t: ResourceType, key: string, value: unknown): KubeObject {
     const meta = (value as KubeObject | null)?.metadata;
     if (typeof value === 'object' && value !== null && !Array.isArray(value) && typeof meta === 'object' && meta !== null && keyOf(t, meta.namespace, meta.name!) === key)
       return value as KubeObject;

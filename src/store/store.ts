@@ -97,6 +97,37 @@ export class Store {
     return new Store(file, readManifest(file, text));
   }
 
+  /**
+   * Replaces whatever store `file` holds (sound, damaged or none) by `snapshot` (a backup's), as
+   * a fold does: its files written under names no earlier file of the store had, then the
+   * manifest naming them put in place atomically, then every other file of `store/` removed.
+   * Until the manifest is replaced, the store is as it was. Nothing of the old manifest is
+   * trusted: it may be what is being recovered from.
+   */
+  static restore(file: string, snapshot: { revision: number; system: SystemState; collections: [string, Buffer][] }, pid: number): void {
+    const dir = path.join(path.dirname(file), 'store');
+    makePrivateDir(dir);
+    let sequence = 0;
+    for (const f of fs.readdirSync(dir)) {
+      const m = /\.(\d+)(?:\.jsonl)?(?:\.tmp-\d+)?$/.exec(f);
+      if (m) sequence = Math.max(sequence, Number(m[1]));
+    }
+    sequence++;
+    const next: Manifest = { format: STORE_FORMAT, revision: snapshot.revision, sequence, system: snapshot.system, collections: {}, sizes: {}, journal: `journal.${sequence}` };
+    for (const [name, bytes] of snapshot.collections) {
+      const fileName = `${fileStem(name)}.${sequence}.jsonl`;
+      writeDurably(path.join(dir, fileName), bytes, pid);
+      next.collections[name] = fileName;
+      next.sizes![name] = bytes.length;
+    }
+    writeDurably(path.join(dir, next.journal!), '', pid);
+    fsyncDir(dir);
+    writeDurably(file, JSON.stringify(next), pid);
+    fsyncDir(path.dirname(file));
+    const live = new Set([...Object.values(next.collections), next.journal]);
+    for (const f of fs.readdirSync(dir)) if (!live.has(f)) fs.rmSync(path.join(dir, f), { force: true });
+  }
+
   /** Whether the store was on disk when opened (or has been saved since). */
   get existed(): boolean {
     return this.onDisk;
@@ -255,6 +286,10 @@ export class Store {
     this.loaded.get(collection)?.useView(view);
   }
 
+  hasView(collection: string): boolean {
+    return this.views.has(collection);
+  }
+
   /** Visits every key of `collection` with its value's view (defineView), in no particular order. */
   eachView(collection: string, visit: (key: string, view: unknown) => void): void {
     this.collection(collection).eachView(visit);
@@ -302,6 +337,32 @@ export class Store {
     const keys = prefix ? order.range(prefix) : order.all();
     c.prefetch(keys.length);
     for (const k of keys) visit(keep ? c.get(k) : c.peek(k), k);
+  }
+
+  /** Where the store is on disk: its directory, the file of each collection and the journal, as the manifest names them. */
+  get layout(): { dir: string; collections: Readonly<Record<string, string>>; journal?: string } {
+    return { dir: this.dir, collections: this.manifest.collections, journal: this.manifest.journal };
+  }
+
+  /** The number of journal records replayed onto the manifest when the store was opened. */
+  get replayed(): number {
+    return this.sequence - (this.manifest.sequence ?? 0);
+  }
+
+  /** Every collection the store holds something of (its files' and its journal's). */
+  collectionNames(): string[] {
+    return [...new Set([...Object.keys(this.manifest.collections), ...this.overlay.keys(), ...this.loaded.keys(), ...this.given.keys()])].sort();
+  }
+
+  /**
+   * The store as of now, whole, as the files a fold would write (the journal folded in): for a
+   * backup. Nothing on disk changes.
+   */
+  snapshot(): { revision: number; sequence: number; system: SystemState; collections: [string, Buffer][] } {
+    const collections = this.collectionNames()
+      .filter((n) => this.collection(n).size > 0)
+      .map((n): [string, Buffer] => [n, this.collection(n).serialize()]);
+    return { revision: this.manifest.revision, sequence: this.sequence, system: this.manifest.system, collections };
   }
 
   /** The file that holds `collection` as of the manifest (its journal when it has none yet): for messages. */

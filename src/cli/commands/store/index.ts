@@ -1,0 +1,49 @@
+// pocketkube store: the home's store as files, as etcdctl and etcdutl look after etcd's. `check`
+// verifies every file and cross-reference and says so in its exit code (0: sound, 1: problems);
+// `backup FILE` writes the store whole to one file; `restore FILE` puts a backup back, checked
+// whole first, atomically. Not a kubectl verb: the simulation's own upkeep.
+import * as path from 'node:path';
+import type { Command } from 'commander';
+import type { CommandContext } from '../../context';
+import { ExitCode } from '../../errors';
+import { action, addGlobalFlags } from '../../program';
+import type { StoreCheck } from './host';
+
+function checkText(r: StoreCheck): string {
+  const lines: string[] = [];
+  if (r.summary) lines.push(r.summary, ...r.facts);
+  for (const n of r.notes) lines.push(`note: ${n}`);
+  for (const p of r.problems) lines.push(`problem: ${p}`);
+  lines.push(r.problems.length ? `${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} found` : 'no problems found');
+  return `${lines.join('\n')}\n`;
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  const store = program.command('store').description("Check, back up or restore the home's store (pocketkube only)");
+  addGlobalFlags(store.command('check').description('Verify every file of the store and every cross-reference between objects; exit code 1 when a problem is found'))
+    .action(
+      action(ctx, async (c) => {
+        const report = c.storeHome().check();
+        c.io.out.write(checkText(report));
+        if (report.problems.length) throw new ExitCode(1);
+      }),
+    );
+  addGlobalFlags(store.command('backup').description('Write the whole store, and the kubeconfig of the home, to one file').argument('<file>', 'Where to write the backup'))
+    .action(
+      action(ctx, async (c, args) => {
+        const file = path.resolve(args[0]);
+        const { revision } = c.storeHome().backup(file);
+        c.io.out.write(`Backed up the store at revision ${revision} to ${file}\n`);
+      }),
+    );
+  addGlobalFlags(store.command('restore').description('Replace the store by a backup, checked whole first; the change is atomic').argument('<file>', 'The backup to restore'))
+    .action(
+      action(ctx, async (c, args) => {
+        const file = path.resolve(args[0]);
+        const r = c.storeHome().restore(file);
+        c.io.out.write(`Restored the store to revision ${r.revision} from ${file} (backed up ${r.created})\n`);
+        if (r.kubeconfig === 'restored') c.io.out.write(`Restored the kubeconfig from the backup to ${r.kubeconfigPath}\n`);
+        if (r.kubeconfig === 'kept') c.io.out.write(`Kept the kubeconfig at ${r.kubeconfigPath}; the backup's is in ${file}\n`);
+      }),
+    );
+}
