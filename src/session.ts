@@ -15,7 +15,7 @@ import { type Client, LocalClient } from './client/client';
 import { EventSequence } from './client/events';
 import type { MemorySource } from './engine/controller';
 import type { Engine } from './engine/engine';
-import { SimClock } from './sim/clock';
+import { SimClock, machineTime } from './sim/clock';
 import { machineFacts, setMachineFacts } from './sim/kubelet/nodestate';
 import { SeededRandom, freshSecret } from './sim/rand';
 import { makePrivateDir } from './store/files';
@@ -310,6 +310,7 @@ export class Session implements ClusterAccess {
       timeoutMs: this.opts.lockTimeoutMs ?? 60_000,
       pid: this.opts.pid,
       isAlive: this.opts.isAlive,
+      now: machineTime,
     });
     this.lock.acquire();
   }

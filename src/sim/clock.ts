@@ -34,3 +34,11 @@ export class SimClock implements Clock {
     if (ms > 0) this.offset += ms;
   }
 }
+
+/**
+ * The machine's own time, never pinned nor shifted: for what is judged against file times (how
+ * long ago a lock was written), not for anything the cluster sees.
+ */
+export function machineTime(): number {
+  return Date.now();
+}

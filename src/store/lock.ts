@@ -14,8 +14,8 @@ export interface LockOptions {
   pid: number;
   /** Whether a process id belongs to a running process. */
   isAlive(pid: number): boolean;
-  /** The time now (ms since the epoch): the lock's age is judged by it. */
-  now?: () => number;
+  /** The machine's time now (ms since the epoch): a lock's age is judged by it against its file's time. */
+  now(): number;
 }
 
 /** What the lock file says about its holder (a lock of older versions names only pid and host). */
@@ -149,7 +149,7 @@ export class FileLock {
   }
 
   private now(): number {
-    return this.opts.now?.() ?? Date.now();
+    return this.opts.now();
   }
 
   acquire(): void {

@@ -33,7 +33,7 @@ function isAlive(pid: number): boolean {
 }
 
 function opts(extra: Partial<LockOptions> = {}): LockOptions {
-  return { timeoutMs: 150, pid: process.pid, isAlive, ...extra };
+  return { timeoutMs: 150, pid: process.pid, isAlive, now: () => Date.now(), ...extra };
 }
 
 /** A lock file as a holder left it, written `ageMs` ago. */
