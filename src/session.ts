@@ -190,13 +190,19 @@ class World implements Cluster {
   }
 
   /** Records the simulation's own state in the store, for the next invocation. */
-  persistSystem(): void {
+  /** `converged` false: saved midway, so the next command looks at everything again (resync). */
+  persistSystem(converged = true): void {
     this.store.setSystem({
       clockOffsetMs: this.clock.offsetMs,
       rand: this.random.state,
       timers: this.engineInstance ? this.engineInstance.pendingTimers() : this.store.system.timers,
-      converged: true,
+      converged,
     });
+  }
+
+  /** Whether the last convergence stopped at the pass cap with controllers still writing. */
+  get unconverged(): boolean {
+    return this.engineInstance?.capped ?? false;
   }
 }
 
@@ -458,9 +464,19 @@ export class Session implements ClusterAccess {
       await saving?.done();
       // A store whose write failed (the command reported it) is left as its files hold it.
       if (this.mode === 'write' && this.world && !this.world.store.writeFailed && (ok || this.commandWrote || this.world.store.journalPending)) {
-        this.prepareSave(kubeconfigPath);
+        let unconverged: unknown;
+        try {
+          this.prepareSave(kubeconfigPath);
+        } catch (e) {
+          // Controllers that would not stop writing: what they did is saved as not converged (the
+          // next command goes on from there), and the error names them.
+          if (!this.world.unconverged) throw e;
+          unconverged = e;
+          this.world.persistSystem(false);
+        }
         if (this.world.store.dirty) await this.world.store.saveAsync(this.opts.pid);
         this.saved();
+        if (unconverged) throw unconverged;
       }
     } finally {
       this.lock?.release();

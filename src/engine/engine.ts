@@ -156,8 +156,12 @@ export class Engine {
   }
 
   /** Drains the queues until a round finds them empty. Returns the number of writes made. */
+  /** Set when a convergence stopped at the pass cap (PASS_CAP) with controllers still writing. */
+  capped = false;
+
   converge(): number {
     const start = this.writes.writeCount;
+    this.capped = false;
     this.fireDueTimers();
     let lastWriters: string[] = [];
     for (let round = 0; round < PASS_CAP; round++) {
@@ -167,6 +171,7 @@ export class Engine {
       if (this.bound.every((b) => !b.queue.size)) return this.writes.writeCount - start;
       lastWriters = this.round();
     }
+    this.capped = true;
     throw internalError(`controllers did not converge after ${PASS_CAP} passes; still writing: ${lastWriters.join(', ')}`);
   }
 
