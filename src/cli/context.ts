@@ -3,6 +3,7 @@
 import type { UserInfo } from '../client/client';
 import type { Client } from '../client/client';
 import type { KubeadmHome } from './commands/kubeadm/host';
+import type { StoreHome } from './commands/store/host';
 import type { IO } from './io';
 import { Kubeconfig } from './kubeconfig';
 
@@ -47,6 +48,8 @@ export interface ClusterAccess {
   open(mode: ClusterMode, credentials: () => Credentials, impersonate?: UserInfo): Cluster;
   /** The home as `pocketkube kubeadm` works on it (never bootstrapped by default). */
   kubeadm?(): KubeadmHome;
+  /** The cluster's storage as `pocketkube store` works on it. */
+  store?(): StoreHome;
 }
 
 export interface GlobalFlags {
@@ -92,6 +95,11 @@ export class CommandContext {
   kubeadm(): KubeadmHome {
     if (!this.access.kubeadm) throw new Error('kubeadm cannot reach this cluster');
     return this.access.kubeadm();
+  }
+
+  store(): StoreHome {
+    if (!this.access.store) throw new Error('store cannot reach this cluster');
+    return this.access.store();
   }
 
   cluster(mode: ClusterMode): Cluster {

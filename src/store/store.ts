@@ -104,6 +104,8 @@ export class Store {
   private journal?: JournalWriter;
   /** Whether this process committed writes not yet saved converged. */
   private journalled = false;
+  /** Whether the next save must fold, whatever the journal's size (compactAtSave). */
+  private foldRequested = false;
 
   private constructor(
     readonly file: string,
@@ -279,6 +281,12 @@ export class Store {
     this.loaded.get(collection)?.useView(view);
   }
 
+  /** Keeps no views of `collection` from now on (its next file has none). */
+  dropView(collection: string): void {
+    this.views.delete(collection);
+    this.loaded.get(collection)?.useView(undefined);
+  }
+
   /** Visits every key of `collection` with its value's view (defineView), in no particular order. */
   eachView(collection: string, visit: (key: string, view: unknown) => void): void {
     this.collection(collection).eachView(visit);
@@ -317,15 +325,15 @@ export class Store {
   }
 
   /**
-   * Visits the values whose key starts with `prefix`, in key order. `keep` false: what it parses
-   * is not kept (Collection.peek), for a reader that looks at each value once.
+   * Visits the values whose key starts with `prefix`, in key order, each with its key. `keep`
+   * false: what it parses is not kept (Collection.peek), for a reader that looks at each value once.
    */
-  scan(collection: string, prefix: string, keep: boolean, visit: (value: unknown) => void): void {
+  scan(collection: string, prefix: string, keep: boolean, visit: (value: unknown, key: string) => void): void {
     const c = this.collection(collection);
     const order = this.keyOrder(collection);
     const keys = prefix ? order.range(prefix) : order.all();
     c.prefetch(keys.length);
-    for (const k of keys) visit(keep ? c.get(k) : c.peek(k));
+    for (const k of keys) visit(keep ? c.get(k) : c.peek(k), k);
   }
 
   /** Keys that start with `prefix`, sorted: a range of the collection's ordered keys. */
@@ -433,9 +441,18 @@ export class Store {
     };
   }
 
-  /** Saves by appending one record, unless the journal would outgrow its share (or there is no store on disk yet). */
+  /**
+   * Makes the next save fold the journal into new collection files, whatever its size: the files
+   * and the journal that held the values written over since (and nothing else) are then removed,
+   * as etcd's compaction and defragmentation drop old revisions (re-encrypting leaves no clear copy).
+   */
+  compactAtSave(): void {
+    this.foldRequested = true;
+  }
+
+  /** Saves by appending one record, unless the journal would outgrow its share (or there is no store on disk yet, or a fold was asked for). */
   private appendSave(): boolean {
-    if (!this.onDisk || this.given.size) return false;
+    if (!this.onDisk || this.given.size || this.foldRequested) return false;
     // A collection whose views had to be made from its values (a store written before it kept
     // them) is folded now, once, so no later command makes them again.
     let rewrite = false;
@@ -538,6 +555,7 @@ export class Store {
     this.journal = new JournalWriter(path.join(this.dir, next.journal!), 0);
     this.journalled = false;
     this.replayedUnconverged = false;
+    this.foldRequested = false;
     this.removeUnreferenced(replaced);
   }
 

@@ -41,6 +41,7 @@ const COMMANDS: readonly [string, () => Register][] = [
   ['clock', () => (require('./clock') as typeof import('./clock')).register],
   ['kubeadm', () => (require('./kubeadm') as typeof import('./kubeadm')).register],
   ['node', () => (require('./node') as typeof import('./node')).register],
+  ['store', () => (require('./store') as typeof import('./store')).register],
 ];
 
 /** kubectl's PrintFlags: every command with -o also has --template and --allow-missing-template-keys. */
