@@ -5,7 +5,8 @@
 // loads chunks itself through V8's code cache. The chunks every `get` needs are packed into one
 // file: one read and one cache, and a large source string is allocated outside V8's young
 // generation. Libraries that only some commands need (YAML parsing, JSON patch, colours) stay
-// external and load on first use.
+// external and load on first use (tweetnacl, too: only the secretbox provider of encryption at rest
+// needs it).
 import { build, transform } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -90,7 +91,7 @@ const result = await build({
   target: 'node20',
   outdir: DIST,
   chunkNames: 'chunk-[hash]',
-  external: ['yaml', 'fast-json-patch', 'chalk'],
+  external: ['yaml', 'fast-json-patch', 'chalk', 'tweetnacl'],
   plugins: [lazyChildProcess, lazyRequires],
   ...MINIFY,
   legalComments: 'none',
@@ -149,7 +150,7 @@ fs.writeFileSync(path.join(DIST, PACK), `({${pack.join(',\n')}})`);
     format: 'cjs',
     target: 'node20',
     outfile: generator,
-    external: ['yaml', 'fast-json-patch', 'chalk'],
+    external: ['yaml', 'fast-json-patch', 'chalk', 'tweetnacl'],
     logLevel: 'warning',
   });
   const r = spawnSync(process.execPath, [generator, 'make', TEMPLATE, BUILD], { stdio: 'inherit' });

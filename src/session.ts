@@ -18,11 +18,14 @@ import type { Engine } from './engine/engine';
 import { SimClock, machineTime } from './sim/clock';
 import { machineFacts, setMachineFacts } from './sim/kubelet/nodestate';
 import { SeededRandom, freshSecret } from './sim/rand';
-import { makePrivateDir } from './store/files';
+import { makePrivateDir, readFileOrUndefined, writeDurably } from './store/files';
 import { FileLock } from './store/lock';
 import { StoreAreas } from './store/areas';
 import { StoreError, type SystemState, Store } from './store/store';
 import { type BootstrapTemplate, TEMPLATE_FORMAT } from './sim/cluster/template/format';
+import type { EncryptionAtRest } from './apiserver/encryption';
+import type { EncryptReport, ProviderName } from './api/encryption';
+import { allKinds } from './api/registry';
 
 export interface SessionOptions {
   home: string;
@@ -41,6 +44,27 @@ export interface SessionOptions {
   template?: { file: string; build: string };
   /** Freeze every object reads hand out (tests: a reader that mutates fails loudly). */
   freezeReads?: boolean;
+}
+
+/**
+ * The home's EncryptionConfiguration, as kube-apiserver's --encryption-provider-config names one
+ * (JSON or YAML); without it nothing is encrypted at rest.
+ */
+export const ENCRYPTION_CONFIG = 'encryption-config.yaml';
+
+/** The home's encryption at rest, if it has a configuration (the module is loaded only then). */
+export function loadEncryption(home: string): EncryptionAtRest | undefined {
+  const file = path.join(home, ENCRYPTION_CONFIG);
+  const text = readFileOrUndefined(file);
+  if (text === undefined) return undefined;
+  const { EncryptionAtRest, EncryptionConfigError } = require('./apiserver/encryption') as typeof import('./apiserver/encryption');
+  try {
+    return EncryptionAtRest.load(text, file);
+  } catch (e) {
+    // The API server would not start: no command can run until the file is mended.
+    if (e instanceof EncryptionConfigError) throw new CliError(`the encryption provider config ${file}: ${e.message}`);
+    throw e;
+  }
 }
 
 const ADMIN_USER = 'kubernetes-admin';
@@ -75,7 +99,7 @@ class World implements Cluster {
     // Credentials' secrets come from the system's random source: no two homes share a token.
     this.random =
       sys.rand.length === 4 ? new SeededRandom(sys.rand, freshSecret) : opts.seed ? SeededRandom.fromSeed(opts.seed, freshSecret) : new SeededRandom(undefined, freshSecret);
-    this.server = new ApiServer(store, this.clock, this.random, opts.freezeReads ?? false);
+    this.server = new ApiServer(store, this.clock, this.random, opts.freezeReads ?? false, loadEncryption(opts.home));
     this.admin = new LocalClient(this.server, { name: ADMIN_USER, groups: [...ADMIN_GROUPS, 'system:authenticated'] });
     this.server.nodeProxy = this.nodeProxy();
     this.caFile = path.join(opts.home, 'pki', 'ca.crt');
@@ -290,6 +314,8 @@ export class Session implements ClusterAccess {
     const made = instantiate(template, clock.now());
     store.adopt(made.revision, made.system as SystemState, made.collections);
     const world = new World(store, this.opts, { clock, eventSequence: template.eventSequence });
+    // The template's Secrets are in the clear: a home configured to encrypt them never saves them so.
+    world.server.encryptStored();
     world.newCA = made.ca.certPem;
     this.bootstrapped = { caPem: made.ca.certPem, caKey: made.ca.keyPem, server: made.server, token: made.token };
     return world;
@@ -321,15 +347,53 @@ export class Session implements ClusterAccess {
     this.lock.acquire();
   }
 
+  /**
+   * `store encrypt`: the configuration with `provider` first (a new key, from the system's random
+   * source), written before anything is encrypted with it; then every object of the resources it
+   * covers rewritten through the API (an update that changes nothing rewrites a stale value), and
+   * the store folded at the save, so no file keeps what they held before.
+   */
+  private encrypt(provider: ProviderName | undefined): EncryptReport {
+    const world = this.world;
+    if (!world || this.mode !== 'write') throw new Error('store encrypt needs the cluster open for writing');
+    const file = path.join(this.opts.home, ENCRYPTION_CONFIG);
+    let encryption = loadEncryption(this.opts.home);
+    if (provider) {
+      const enc = require('./apiserver/encryption') as typeof import('./apiserver/encryption');
+      const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
+      const { config } = enc.withWriter(encryption?.config, provider, () => randomBytes(32));
+      encryption = enc.EncryptionAtRest.of(config);
+      writeDurably(file, enc.configText(config), this.opts.pid);
+      world.server.setEncryption(encryption);
+    } else if (!encryption) throw new CliError(`there is no encryption provider config ${file}: --provider makes one`);
+    const resources: EncryptReport['resources'] = [];
+    for (const def of allKinds()) {
+      const transformer = encryption.transformerFor(def.type);
+      if (!transformer) continue;
+      let rewritten = 0;
+      for (const obj of world.client.list(def.type)) {
+        const before = world.typeWrites();
+        world.client.update(def.type, obj);
+        if (world.typeWrites() > before) rewritten++;
+      }
+      resources.push({ resource: def.type.group ? `${def.type.resource}.${def.type.group}` : def.type.resource, writer: transformer.writer, readers: transformer.readers, rewritten });
+    }
+    world.store.compactAtSave();
+    return { file, written: !!provider, resources };
+  }
+
   /** `pocketkube kubeadm`: the home as it is (an empty one stays empty until kubeadm init). */
   kubeadm(): KubeadmHome {
     return { open: () => this.openMachine(), reset: () => this.removeCluster() };
   }
 
-  /** `pocketkube store`: the home's store as files, under the lock, outside any cluster. */
+  /**
+   * `pocketkube store`: check, backup and restore work on the home's files under the lock, outside
+   * any cluster; encrypt on the storage of the cluster the command opened for writing.
+   */
   store(): StoreHome {
     const { storeAdmin } = require('./storeadmin') as typeof import('./storeadmin');
-    return storeAdmin({
+    const admin = storeAdmin({
       storeFile: this.storeFile,
       kubeconfigPath: this.opts.kubeconfigPath,
       pid: this.opts.pid,
@@ -338,7 +402,9 @@ export class Session implements ClusterAccess {
         this.saveNow();
       },
       now: () => SimClock.start(0, this.opts.wallClock).now(),
+      encryption: () => loadEncryption(this.opts.home),
     });
+    return { ...admin, encrypt: (provider) => this.encrypt(provider) };
   }
 
   private openMachine(): KubeadmMachine {

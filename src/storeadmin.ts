@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import { rfc3339 } from './api/time';
 import { checkObjects } from './apiserver/integrity';
+import type { EncryptionAtRest } from './apiserver/encryption';
 import { ObjectStorage } from './apiserver/storage';
 import type { StoreCheck, StoreHome } from './cli/commands/store/host';
 import { readBackup, writeBackup } from './store/backup';
@@ -19,9 +20,26 @@ export interface StoreAdminOptions {
   lock(): void;
   /** The wall clock, for the backup's date. */
   now(): number;
+  /** The home's encryption at rest, if configured (throws when its file is invalid). */
+  encryption(): EncryptionAtRest | undefined;
 }
 
-export function storeAdmin(o: StoreAdminOptions): StoreHome {
+/** `store check`'s line on how Secrets are stored, and a problem for each that does not read back. */
+function checkEncryption(store: Store, encryption: EncryptionAtRest | undefined, report: StoreCheck): void {
+  const { storedEncryption } = require('./apiserver/encryption/report') as typeof import('./apiserver/encryption/report');
+  const stored = storedEncryption(store, encryption, { decrypt: true });
+  const by = new Map<string, number>();
+  for (const s of stored) {
+    const how = s.provider === 'identity' ? 'in the clear' : `${s.provider}${s.keyName ? ` ${s.keyName}` : ''}`;
+    by.set(how, (by.get(how) ?? 0) + 1);
+    if (s.error) report.problems.push(`secret ${s.key} does not read back (${s.error})`);
+    else if (!s.current) report.notes.push(`secret ${s.key} is stored ${how}, not as the encryption config writes now: \`pocketkube store encrypt\` rewrites it`);
+  }
+  const parts = [...by].sort().map(([how, n]) => `${n} ${how}`);
+  report.facts.push(`secrets: ${stored.length} stored${parts.length ? ` (${parts.join(', ')})` : ''}`);
+}
+
+export function storeAdmin(o: StoreAdminOptions): Omit<StoreHome, 'encrypt'> {
   return {
     check(): StoreCheck {
       o.lock();
@@ -39,10 +57,17 @@ export function storeAdmin(o: StoreAdminOptions): StoreHome {
         return report;
       }
       report.summary = storeSummary(store, o.storeFile);
+      let encryption: EncryptionAtRest | undefined;
+      try {
+        encryption = o.encryption();
+      } catch (e) {
+        report.problems.push((e as Error).message);
+      }
       // The kinds' cache views are defined first, so the files' views lines are read too.
-      const storage = new ObjectStorage(store);
+      const storage = new ObjectStorage(store, encryption);
       checkStoreFiles(store, report);
       checkObjects(store, storage, report);
+      checkEncryption(store, encryption, report);
       // A damaged collection file is met by both checks: said once.
       report.problems = [...new Set(report.problems)];
       return report;

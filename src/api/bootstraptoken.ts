@@ -15,7 +15,8 @@ export const TOKEN_PATTERN = '\\A([a-z0-9]{6})\\.([a-z0-9]{16})\\z';
 export const TOKEN_ID_PATTERN = '\\A([a-z0-9]{6})\\z';
 const TOKEN_RE = /^([a-z0-9]{6})\.([a-z0-9]{16})$/;
 const ID_RE = /^[a-z0-9]{6}$/;
-const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+/** The characters of a token's id and secret (bootstrapapi's validBootstrapTokenChars). */
+export const TOKEN_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 export const DEFAULT_USAGES = ['signing', 'authentication'] as const;
 export const VALID_USAGES = ['authentication', 'signing'] as const;
@@ -43,9 +44,13 @@ export function isTokenID(id: string): boolean {
   return ID_RE.test(id);
 }
 
-/** GenerateBootstrapToken: the id (public, it names the Secret) seeded, the secret a secret. */
+/**
+ * GenerateBootstrapToken: kubeadm draws the id and the secret from crypto/rand, so both are
+ * credentials' characters here (Random.secret): the id names the token's Secret, but a seeded one
+ * would be the same in every home and tell anyone which token to guess the secret of.
+ */
 export function generateToken(random: Random): string {
-  return `${random.string(6, ALPHABET)}.${random.secret(16, ALPHABET)}`;
+  return `${random.secret(6, TOKEN_ALPHABET)}.${random.secret(16, TOKEN_ALPHABET)}`;
 }
 
 /** The usage check of the token options (ValidateUsages). */

@@ -19,7 +19,7 @@ export function checkObjects(store: Store, storage: ObjectStorage, report: Check
       store.scan(collectionOf(t), '', false, (value, key) => {
         let obj: KubeObject;
         try {
-          obj = storage.checked(t, key, value);
+          obj = storage.object(t, key, value);
         } catch (e) {
           // One damaged value is reported; the others are still checked.
           report.problems.push((e as Error).message);

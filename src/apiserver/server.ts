@@ -33,6 +33,7 @@ import { type FieldRequirement, checkFieldLabels, fieldsMatch } from './fieldsel
 import { deepFreeze } from './freeze';
 import { type PatchType, applyPatchBody, decodePatch } from './patch';
 import { podExec, podLogs } from './podproxy';
+import type { EncryptionAtRest } from './encryption';
 import { ObjectStorage } from './storage';
 import { type WatchHandler, Watchers } from './watch';
 
@@ -108,8 +109,23 @@ export class ApiServer {
      * stores is frozen either way).
      */
     private readonly freezeReads = true,
+    /** Encryption at rest of the resources an EncryptionConfiguration names (none: all in the clear). */
+    encryption?: EncryptionAtRest,
   ) {
-    this.storage = new ObjectStorage(store);
+    this.storage = new ObjectStorage(store, encryption);
+  }
+
+  /** Encrypts at rest as `encryption` says from now on (the configuration changed). */
+  setEncryption(encryption: EncryptionAtRest | undefined): void {
+    this.storage.setEncryption(encryption);
+  }
+
+  /**
+   * Stores again, encrypted as configured and unchanged otherwise, what is stored otherwise: for a
+   * cluster made from the template in the clear, before it is first saved. Returns how many.
+   */
+  encryptStored(): number {
+    return this.storage.rewriteStale();
   }
 
   private handOut(obj: KubeObject): KubeObject {
@@ -297,7 +313,9 @@ export class ApiServer {
       return next;
     }
     nextMeta.resourceVersion = oldMeta.resourceVersion;
-    if (deepEqual(next, old)) return deepFreeze(old);
+    // Unchanged, the write is suppressed, unless the stored bytes are stale (another key or
+    // provider than the configuration writes with): then it rewrites them, as etcd3 does.
+    if (deepEqual(next, old) && !this.storage.stale(type, oldMeta.namespace, oldMeta.name!)) return deepFreeze(old);
     if (opts.dryRun) return deepFreeze(next);
     return this.persist(type, next, old);
   }

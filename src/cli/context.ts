@@ -48,7 +48,7 @@ export interface ClusterAccess {
   open(mode: ClusterMode, credentials: () => Credentials, impersonate?: UserInfo): Cluster;
   /** The home as `pocketkube kubeadm` works on it (never bootstrapped by default). */
   kubeadm?(): KubeadmHome;
-  /** The home's store as files, for `pocketkube store`. */
+  /** The cluster's storage as `pocketkube store` works on it. */
   store?(): StoreHome;
 }
 
@@ -97,7 +97,7 @@ export class CommandContext {
     return this.access.kubeadm();
   }
 
-  storeHome(): StoreHome {
+  store(): StoreHome {
     if (!this.access.store) throw new Error('pocketkube store cannot reach this home');
     return this.access.store();
   }

@@ -332,8 +332,8 @@ export class Collection {
     if (this.lineOf(key) < 0) lines.added.add(key);
   }
 
-  /** Keeps `view` of every value from now on (and writes the views into the file). */
-  useView(view: ValueView): void {
+  /** Keeps `view` of every value from now on (and writes the views into the file); undefined: none. */
+  useView(view: ValueView | undefined): void {
     this.view = view;
   }
 

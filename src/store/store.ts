@@ -70,6 +70,8 @@ export class Store {
   private journalled = false;
   /** A write of this store that failed: nothing more is written (appendRecord). */
   private failed?: Error;
+  /** Whether the next save must fold, whatever the journal's size (compactAtSave). */
+  private foldRequested = false;
 
   private constructor(
     readonly file: string,
@@ -290,6 +292,12 @@ export class Store {
     return this.views.has(collection);
   }
 
+  /** Keeps no views of `collection` from now on (its next file has none). */
+  dropView(collection: string): void {
+    this.views.delete(collection);
+    this.loaded.get(collection)?.useView(undefined);
+  }
+
   /** Visits every key of `collection` with its value's view (defineView), in no particular order. */
   eachView(collection: string, visit: (key: string, view: unknown) => void): void {
     this.collection(collection).eachView(visit);
@@ -328,8 +336,8 @@ export class Store {
   }
 
   /**
-   * Visits the values whose key starts with `prefix`, in key order. `keep` false: what it parses
-   * is not kept (Collection.peek), for a reader that looks at each value once.
+   * Visits the values whose key starts with `prefix`, in key order, each with its key. `keep`
+   * false: what it parses is not kept (Collection.peek), for a reader that looks at each value once.
    */
   scan(collection: string, prefix: string, keep: boolean, visit: (value: unknown, key: string) => void): void {
     const c = this.collection(collection);
@@ -508,9 +516,18 @@ export class Store {
     };
   }
 
-  /** Saves by appending one record, unless the journal would outgrow its share (or there is no store on disk yet). */
+  /**
+   * Makes the next save fold the journal into new collection files, whatever its size: the files
+   * and the journal that held the values written over since (and nothing else) are then removed,
+   * as etcd's compaction and defragmentation drop old revisions (re-encrypting leaves no clear copy).
+   */
+  compactAtSave(): void {
+    this.foldRequested = true;
+  }
+
+  /** Saves by appending one record, unless the journal would outgrow its share (or there is no store on disk yet, or a fold was asked for). */
   private appendSave(): boolean {
-    if (!this.onDisk || this.given.size) return false;
+    if (!this.onDisk || this.given.size || this.foldRequested) return false;
     // A collection whose views had to be made from its values (a store written before it kept
     // them) is folded now, once, so no later command makes them again.
     let rewrite = false;
@@ -614,6 +631,7 @@ export class Store {
     this.journal = new JournalWriter(path.join(this.dir, next.journal!), 0);
     this.journalled = false;
     this.replayedUnconverged = false;
+    this.foldRequested = false;
     this.removeUnreferenced(replaced);
   }
 

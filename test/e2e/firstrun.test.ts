@@ -52,6 +52,9 @@ function expectOwnSecrets(a: Home, b: Home): void {
   expect(y.adminToken).not.toBe(x.adminToken);
   expect(x.bootstrapToken).toMatch(/^[a-z0-9]{6}\.[a-z0-9]{16}$/);
   expect(y.bootstrapToken).not.toBe(x.bootstrapToken);
+  // Both halves: kubeadm draws the id at random too (it names the token's Secret).
+  expect(y.bootstrapToken.slice(0, 6)).not.toBe(x.bootstrapToken.slice(0, 6));
+  expect(y.bootstrapToken.slice(7)).not.toBe(x.bootstrapToken.slice(7));
   // Each home's kubeconfig trusts its own CA and its token is the one its API server accepts.
   expect(a.ok('get', 'configmap', 'kube-root-ca.crt', '-o', 'jsonpath={.data.ca\\.crt}')).not.toBe(b.ok('get', 'configmap', 'kube-root-ca.crt', '-o', 'jsonpath={.data.ca\\.crt}'));
 }

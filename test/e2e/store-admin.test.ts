@@ -39,6 +39,7 @@ describe('pocketkube store', () => {
           'journal journal\\.\\d+: \\d+ records? after the last fold, replayed\n' +
           'collections: \\d+ files read whole, [\\d,]+ values parsed\n' +
           'objects: [\\d,]+ checked \\(keys, uids, resourceVersions, namespaces, owners\\)\n' +
+          'secrets: 1 stored \\(1 in the clear\\)\n' +
           'no problems found\n$',
       ),
     );
@@ -125,5 +126,22 @@ describe('pocketkube store', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`^error: ${backup.replace(/[/.]/g, '\\$&')} is not a whole pocketkube backup \\(.*${why}.*\\); nothing was restored\n$`));
     expect(h.storeBytes().equals(before)).toBe(true);
+  });
+
+  it('check says how Secrets are stored, and names one that no configured key opens', () => {
+    const h = home();
+    h.ok('get', 'nodes');
+    h.ok('store', 'encrypt', '--provider', 'aesgcm');
+    const ok = h.run(['store', 'check']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('\nsecrets: 1 stored (1 aesgcm key1)\nno problems found\n');
+    // Another key under the same name: what key1 wrote no longer opens.
+    const config = path.join(h.dir, 'encryption-config.yaml');
+    const text = fs.readFileSync(config, 'utf8');
+    const secret = /"secret": "([^"]+)"/.exec(text)![1];
+    fs.writeFileSync(config, text.replace(secret, Buffer.alloc(32, 7).toString('base64')));
+    const bad = h.run(['store', 'check']);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/\nproblem: secret kube-system\/bootstrap-token-[a-z0-9]{6} does not read back \(cipher: message authentication failed\)\n/);
   });
 });

@@ -10,7 +10,7 @@ import { ControlPlaneFiles } from '../../src/sim/cluster/kubeadm/files';
 import { memoryDisk } from '../../src/sim/cluster/kubeadm/env';
 import { PKI_CERTS, KUBECONFIG_CERTS, renewable } from '../../src/sim/cluster/kubeadm/certs';
 import { resolveConfig } from '../../src/sim/cluster/kubeadm/config';
-import { issueCertificate, publicKeyPin } from '../../src/sim/cluster/pki';
+import { issueCertificate, publicKeyPin, serialFrom } from '../../src/sim/cluster/pki';
 import { SeededRandom } from '../../src/sim/rand';
 
 const T0 = Date.parse('2026-11-26T12:00:00Z');
@@ -144,6 +144,29 @@ describe("kubeadm's certificate tree on the control plane's disk", () => {
     expect(after.toString()).not.toBe(before);
     expect(Date.parse(after.validTo)).toBe(T0 + 465 * DAY);
     expect(after.verify(new X509Certificate(files.certificate('ca').certPem).publicKey)).toBe(true);
+  });
+
+  it('draws serials from the source of secrets, in kubeadm\'s range, and issues each certificate with its own', () => {
+    let n = 0;
+    // A source that never repeats: 16 hex digits of a counter with the top bit set.
+    const source = (len: number) => `f${(n++).toString(16).padStart(len - 1, '0')}`;
+    const files = new ControlPlaneFiles(memoryDisk(), new SeededRandom(undefined, source));
+    for (const def of PKI_CERTS) files.plan(def, cfg, T0);
+    const serials = PKI_CERTS.map((def) => files.info(def.name).certPem).map((pem) => new X509Certificate(pem).serialNumber);
+    expect(new Set(serials).size).toBe(PKI_CERTS.length);
+    // The source's top bit is cleared: the serial is a positive int64, as kubeadm's.
+    expect(serials[0]).toBe('7000000000000000');
+    files.renew('apiserver', T0 + DAY);
+    expect(new X509Certificate(files.certificate('apiserver').certPem).serialNumber).toBe(`70000000000000${PKI_CERTS.length.toString(16).padStart(2, '0')}`.toUpperCase());
+  });
+
+  it.each([
+    ['0a0b0c0d0e0f1011', '0a0b0c0d0e0f1011'],
+    ['ffffffffffffffff', '7fffffffffffffff'],
+    ['8000000000000000', '0000000000000001'],
+    ['0000000000000000', '0000000000000001'],
+  ])('makes %s the serial %s: a positive int64, never zero', (hex, serial) => {
+    expect(serialFrom(hex)).toBe(serial);
   });
 
   it('lists the certificates check-expiration shows, by name, without kubelet.conf', () => {

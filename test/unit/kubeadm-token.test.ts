@@ -45,6 +45,17 @@ describe('bootstrap token format', () => {
     expect(new Set(tokens).size).toBe(20);
     expect(generateToken(b)).toBe(tokens[0]);
   });
+
+  it('draws both the id and the secret from the source of secrets, moving the seeded generator on as if seeded', () => {
+    const fresh = (n: number, alphabet: string) => alphabet[alphabet.length - 1].repeat(n);
+    const a = new SeededRandom(undefined, fresh);
+    const b = new SeededRandom();
+    expect(generateToken(a)).toBe('zzzzzz.zzzzzzzzzzzzzzzz');
+    generateToken(b);
+    // What is named after the token is named alike with or without a source of secrets.
+    expect(a.string(5)).toBe(b.string(5));
+    expect(a.uuid()).toBe(b.uuid());
+  });
 });
 
 describe('the token Secret', () => {

@@ -140,6 +140,27 @@ describe('the store journal', () => {
     expect(c.get(CM, 'default/big')).toEqual({ v: BIG });
   });
 
+  it('folds at a save asked to compact, however small the journal: no file keeps a value written over', () => {
+    const { file, dir, journal } = savedStore();
+    const first = journal();
+    const a = Store.open(file);
+    a.put(CM, 'default/base', { v: 'overwritten-value' });
+    a.commit(1);
+    a.put(CM, 'default/base', { v: 'sealed' });
+    a.compactAtSave();
+    a.save(1);
+    expect(journal()).not.toBe(first);
+    expect(fs.existsSync(first)).toBe(false);
+    const bytes = fs.readdirSync(path.join(dir, 'store')).map((f) => fs.readFileSync(path.join(dir, 'store', f), 'utf8')).join('\n');
+    expect(bytes).toContain('sealed');
+    expect(bytes).not.toContain('overwritten-value');
+    // Once: the next save appends again.
+    const b = Store.open(file);
+    b.put(CM, 'default/x', { v: 1 });
+    b.save(1);
+    expect(commits(journal())).toHaveLength(1);
+  });
+
   it('neither replays nor keeps a journal that outlived its fold (a kill between the two)', () => {
     const { file, journal } = savedStore();
     const a = Store.open(file);

@@ -149,6 +149,18 @@ function keyId(spki: Buffer): Buffer {
 
 // ---- certificates ----------------------------------------------------------------------------
 
+/** The digits a serial is drawn from: 16 of them, 64 bits. */
+export const SERIAL_DIGITS = '0123456789abcdef';
+
+/**
+ * A serial as kubeadm draws it (crypto/rand, uniform in [1, 2^63), for CAs and leaves alike) from
+ * 16 random hex digits: the top bit cleared, so the int64 is positive, and zero made one.
+ */
+export function serialFrom(hex: string): string {
+  const n = BigInt(`0x${hex}`) & 0x7fff_ffff_ffff_ffffn;
+  return (n === 0n ? 1n : n).toString(16).padStart(16, '0');
+}
+
 export interface CertificateSpec {
   commonName: string;
   organizations?: readonly string[];

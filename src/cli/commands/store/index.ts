@@ -1,12 +1,15 @@
-// pocketkube store: the home's store as files, as etcdctl and etcdutl look after etcd's. `check`
-// verifies every file and cross-reference and says so in its exit code (0: sound, 1: problems);
-// `backup FILE` writes the store whole to one file; `restore FILE` puts a backup back, checked
-// whole first, atomically. Not a kubectl verb: the simulation's own upkeep.
+// pocketkube store: the cluster's storage, looked after as etcdctl and etcdutl look after etcd's
+// and as kube-apiserver's storage flags configure it. `check` verifies every file and
+// cross-reference and says so in its exit code (0: sound, 1: problems); `backup FILE` writes the
+// store whole to one file; `restore FILE` puts a backup back, checked whole first, atomically;
+// `encrypt` turns on (or rotates, or turns off) encryption at rest of Secrets. Not a kubectl verb:
+// pocketkube's own, like `pocketkube clock`.
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import type { CommandContext } from '../../context';
 import { ExitCode } from '../../errors';
 import { action, addGlobalFlags } from '../../program';
+import { registerEncrypt } from './encrypt';
 import type { StoreCheck } from './host';
 
 function checkText(r: StoreCheck): string {
@@ -19,11 +22,11 @@ function checkText(r: StoreCheck): string {
 }
 
 export function register(program: Command, ctx: CommandContext): void {
-  const store = program.command('store').description("Check, back up or restore the home's store (pocketkube only)");
+  const store = program.command('store').description("The cluster's storage: check, backup, restore, encryption at rest (pocketkube only)");
   addGlobalFlags(store.command('check').description('Verify every file of the store and every cross-reference between objects; exit code 1 when a problem is found'))
     .action(
       action(ctx, async (c) => {
-        const report = c.storeHome().check();
+        const report = c.store().check();
         c.io.out.write(checkText(report));
         if (report.problems.length) throw new ExitCode(1);
       }),
@@ -32,7 +35,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .action(
       action(ctx, async (c, args) => {
         const file = path.resolve(args[0]);
-        const { revision } = c.storeHome().backup(file);
+        const { revision } = c.store().backup(file);
         c.io.out.write(`Backed up the store at revision ${revision} to ${file}\n`);
       }),
     );
@@ -40,10 +43,11 @@ export function register(program: Command, ctx: CommandContext): void {
     .action(
       action(ctx, async (c, args) => {
         const file = path.resolve(args[0]);
-        const r = c.storeHome().restore(file);
+        const r = c.store().restore(file);
         c.io.out.write(`Restored the store to revision ${r.revision} from ${file} (backed up ${r.created})\n`);
         if (r.kubeconfig === 'restored') c.io.out.write(`Restored the kubeconfig from the backup to ${r.kubeconfigPath}\n`);
         if (r.kubeconfig === 'kept') c.io.out.write(`Kept the kubeconfig at ${r.kubeconfigPath}; the backup's is in ${file}\n`);
       }),
     );
+  registerEncrypt(store, ctx);
 }

@@ -7,7 +7,7 @@ import { X509Certificate } from 'node:crypto';
 import type { NodeDisk } from '../../../engine/controller';
 import type { ClusterConfig } from '../../../api/kubeadm';
 import type { Random } from '../../../api/random';
-import { type CertificateSpec, issueCertificate, newKeyPair, publicKeyPin } from '../pki';
+import { type CertificateSpec, SERIAL_DIGITS, issueCertificate, newKeyPair, publicKeyPin, serialFrom } from '../pki';
 import { type CertDef, CA_VALIDITY_MS, CERT_VALIDITY_MS, certDef } from './certs';
 
 const AREA = 'kubeadm';
@@ -47,6 +47,11 @@ export class ControlPlaneFiles {
     private readonly random: Random,
   ) {}
 
+  /** A new certificate's serial: random as kubeadm's, never the seeded generator's (no two homes share one). */
+  private serial(): string {
+    return serialFrom(this.random.secret(16, SERIAL_DIGITS));
+  }
+
   /** Whether kubeadm init ran here (its configuration is on disk). */
   get initialised(): boolean {
     return this.disk.get(AREA, 'config') !== undefined;
@@ -68,7 +73,7 @@ export class ControlPlaneFiles {
       organizations: def.organizations ? [...def.organizations] : undefined,
       notBefore: now,
       notAfter: now + (def.ca ? CERT_VALIDITY_MS : CA_VALIDITY_MS),
-      serial: this.random.string(16, '0123456789abcdef'),
+      serial: this.serial(),
       isCA: !def.ca,
       usages: def.usages ? [...def.usages] : undefined,
       dnsNames: sans?.dns,
@@ -102,7 +107,7 @@ export class ControlPlaneFiles {
   /** kubeadm certs renew: a new key and certificate from the same CA, valid for a year from now. */
   renew(name: string, now: number): void {
     const rec = this.disk.get<CertRecord>(AREA, `cert/${name}`)!;
-    const spec: StoredSpec = { ...rec.spec, notBefore: now, notAfter: now + CERT_VALIDITY_MS, serial: this.random.string(16, '0123456789abcdef') };
+    const spec: StoredSpec = { ...rec.spec, notBefore: now, notAfter: now + CERT_VALIDITY_MS, serial: this.serial() };
     this.disk.put(AREA, `cert/${name}`, { spec, ca: rec.ca } satisfies CertRecord);
     this.certificate(name);
   }

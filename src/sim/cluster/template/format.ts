@@ -5,13 +5,15 @@
 //   time     `@@<rule>:<offset>@@`  a value computed from the cluster time T when the cluster was
 //            built, written as the rule says (TIME_RULES); the offset is what the value adds to T
 //   identity `@@cert:<name>@@`, `@@cert64:<name>@@`, `@@key:<name>@@` (a certificate issued at
-//            bootstrap, its base64 and its key, JSON-escaped), `@@admin@@` (the admin token),
-//            `@@tokensecret@@`, `@@tokensecret64@@` (the bootstrap token's secret, plain and in
-//            base64; its id is seeded, so the template has it), `@@jws@@` (cluster-info's
+//            bootstrap, its base64 and its key, JSON-escaped), `@@serial:<name>@@` (the serial of
+//            every certificate kubeadm recorded, issued or not), `@@admin@@` (the admin token),
+//            `@@tokenid@@`, `@@tokenid64@@`, `@@tokensecret@@`, `@@tokensecret64@@` (the bootstrap
+//            token's id and secret, plain and in base64: the id also names its Secret, its
+//            cleaner's timer and cluster-info's signature key), `@@jws@@` (cluster-info's
 //            signature for that token)
 import { rfc3339, rfc3339Micro } from '../../../api/time';
 
-export const TEMPLATE_FORMAT = 'pocketkube.bootstrap-template/v2';
+export const TEMPLATE_FORMAT = 'pocketkube.bootstrap-template/v3';
 
 /** A bootstrapped store as its files hold it, and what the invocation carries on from. */
 export interface StoreImage {
@@ -36,8 +38,6 @@ export interface BootstrapTemplate extends StoreImage {
   certificates: string;
   /** The cluster-info kubeconfig the bootstrap token signs. */
   signed: string;
-  /** The bootstrap token's id (seeded, like every name). */
-  tokenId: string;
 }
 
 export interface CertificateRecord {

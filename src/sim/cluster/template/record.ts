@@ -1,5 +1,5 @@
 // Making the default cluster's template (at build time): the same bootstrap run at two cluster
-// times, its identity (certificates, keys, tokens, signature) replaced by placeholders, then the
+// times, its identity (certificates, keys, serials, tokens, signature) replaced by placeholders, then the
 // two stores compared token by token. Where they differ, the value must be a time one of
 // TIME_RULES explains for both runs; anything else fails the build, so a template never
 // silently holds a value that belongs to one home.
@@ -13,6 +13,8 @@ export interface BuiltCluster extends StoreImage {
 
 interface Identity {
   certs: (CertificateRecord & { certPem: string; keyPem: string })[];
+  /** Every certificate kubeadm recorded (issued or only planned), by name: its serial. */
+  serials: [string, string][];
   admin: string;
   tokenId: string;
   tokenSecret: string;
@@ -42,6 +44,9 @@ function collection(b: BuiltCluster, test: (key: string) => boolean): Record<str
 function identityOf(b: BuiltCluster): Identity {
   type Rec = { spec: CertificateRecord['spec']; ca?: string; certPem?: string; keyPem?: string };
   const kubeadm = collection(b, (k) => k === 'cert/ca') as Record<string, Rec>;
+  const serials = Object.entries(kubeadm)
+    .filter(([k]) => k.startsWith('cert/'))
+    .map(([k, r]): [string, string] => [k.slice('cert/'.length), r.spec.serial]);
   const certs = Object.entries(kubeadm)
     .filter(([k, r]) => k.startsWith('cert/') && r.certPem)
     .map(([k, r]) => ({ name: k.slice('cert/'.length), ca: r.ca, spec: r.spec, certPem: r.certPem!, keyPem: r.keyPem! }))
@@ -55,7 +60,7 @@ function identityOf(b: BuiltCluster): Identity {
   const tokenId = decode(tokenSecrets[0].data['token-id']);
   const tokenSecret = decode(tokenSecrets[0].data['token-secret']);
   const info = collection(b, (k) => k === 'kube-public/cluster-info')['kube-public/cluster-info'] as { data: Record<string, string> };
-  return { certs, admin: tokens[0], tokenId, tokenSecret, jws: info.data[`jws-kubeconfig-${tokenId}`], signed: info.data.kubeconfig };
+  return { certs, serials, admin: tokens[0], tokenId, tokenSecret, jws: info.data[`jws-kubeconfig-${tokenId}`], signed: info.data.kubeconfig };
 }
 
 /** Replaces the identity's values in a JSON text (or, `raw`, in plain text) by placeholders. */
@@ -68,11 +73,18 @@ function mask(text: string, id: Identity, raw = false): string {
     swap(base64(c.certPem), placeholder('cert64', c.name));
     swap(enc(c.keyPem), placeholder('key', c.name));
   }
+  // Serials and the token's id are short: each is replaced only where it stands, never wherever
+  // its characters happen to appear.
+  for (const [name, serial] of id.serials) swap(`"serial":"${serial}"`, `"serial":"${placeholder('serial', name)}"`);
   swap(id.jws, placeholder('jws'));
   swap(id.admin, placeholder('admin'));
   swap(id.tokenSecret, placeholder('tokensecret'));
   swap(`"${base64(id.tokenSecret)}"`, `"${placeholder('tokensecret64')}"`);
+  for (const named of ['bootstrap-token-', 'jws-kubeconfig-']) swap(named + id.tokenId, named + placeholder('tokenid'));
+  swap(`"token-id":"${base64(id.tokenId)}"`, `"token-id":"${placeholder('tokenid64')}"`);
   for (const c of id.certs) if (out.includes(c.keyPem.split('\n')[1])) throw new Error(`the bootstrap template: the key of ${c.name} is still in the template`);
+  for (const [name, serial] of id.serials) if (out.includes(serial)) throw new Error(`the bootstrap template: the serial of ${name} is still in the template`);
+  if (new RegExp(`(?<![a-z0-9])${id.tokenId}(?![a-z0-9])`).test(out)) throw new Error('the bootstrap template: the bootstrap token id is still in the template');
   return out;
 }
 
@@ -159,7 +171,6 @@ export function recordTemplate(a: BuiltCluster, b: BuiltCluster, build: string):
   if (timers.some((t) => t.at <= a.now)) throw new Error('the bootstrap template: a timer is due at once; the cluster is not settled');
   const ia = identityOf(a);
   const ib = identityOf(b);
-  if (ia.tokenId !== ib.tokenId) throw new Error('the bootstrap template: the bootstrap token ids differ (they are seeded)');
   const both = (what: string, fa: (x: BuiltCluster, i: Identity) => string) => differential(what, fa(a, ia), a.now, fa(b, ib), b.now);
   const certificates = (i: Identity) => JSON.stringify(i.certs.map(({ name, ca, spec }) => ({ name, ca, spec })));
   return {
@@ -171,9 +182,8 @@ export function recordTemplate(a: BuiltCluster, b: BuiltCluster, build: string):
     revision: a.revision,
     system: both('the system state', (x, i) => mask(x.system, i)),
     collections: Object.fromEntries(Object.keys(a.collections).map((name) => [name, both(name, (x, i) => mask(x.collections[name], i))])),
-    certificates: both('the certificates', (_x, i) => certificates(i)),
+    certificates: both('the certificates', (_x, i) => mask(certificates(i), i)),
     signed: both('cluster-info', (_x, i) => mask(i.signed, i, true)),
-    tokenId: ia.tokenId,
   };
 }
 
