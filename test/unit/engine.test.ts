@@ -338,7 +338,10 @@ describe('the engine', () => {
     };
     const engine = engineWith(api, [loop]);
     api.client.create(configmap.type, cm('spin'));
+    expect(engine.capped).toBe(false);
     expect(() => engine.converge()).toThrow('controllers did not converge after 200 passes; still writing: restless');
+    // The session saves what the passes wrote, as not converged, when the engine says it stopped at the cap.
+    expect(engine.capped).toBe(true);
   });
 });
 
