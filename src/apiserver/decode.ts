@@ -36,15 +36,28 @@ export function strictPatchError(patch: unknown, unknownFields: string[]): Error
   return invalidRequest(`patch: Invalid value: ${JSON.stringify(goMapText(patch))}: ${unknownFieldsText(unknownFields)}`);
 }
 
-/** Go's %v of a decoded JSON value: map[k:v ...] with sorted keys, [a b] for lists. */
-function goMapText(v: unknown): string {
+/**
+ * Go's %v of a decoded JSON value: map[k:v ...] with sorted keys, [a b] for lists; numbers as the
+ * decoder keeps them (int64 when integral and in range, else float64 in %g's shortest form).
+ */
+export function goMapText(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(goMapText).join(' ')}]`;
   if (v && typeof v === 'object')
     return `map[${Object.keys(v)
       .sort()
       .map((k) => `${k}:${goMapText((v as Record<string, unknown>)[k])}`)
       .join(' ')}]`;
+  if (typeof v === 'number') return goNumberText(v);
   return v === null ? '<nil>' : String(v);
+}
+
+function goNumberText(v: number): string {
+  if (Number.isInteger(v) && v >= -9223372036854775808 && v < 9223372036854775808) return String(v);
+  // strconv's 'g' with the shortest digits: an exponent below -4 or from 6 on is written %e.
+  const [mantissa, e] = v.toExponential().split('e');
+  const exp = Number(e);
+  if (exp >= -4 && exp < 6) return String(v);
+  return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
 }
 
 function dropPath(obj: unknown, path: string): void {

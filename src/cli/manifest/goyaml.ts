@@ -52,6 +52,8 @@ function parseGoInt(s: string): bigint | undefined {
  * anything else stays the string it was (so 1e400 and 0xfffffffffffffffff are strings).
  */
 export function resolveNumeric(s: string): GoScalar {
+  // go-yaml's resolve table sends only these first characters to the number rules.
+  if (!/^[-+.0-9]/.test(s)) return { kind: 'str', value: s };
   const special = SPECIAL_FLOATS[s];
   if (special !== undefined) return { kind: 'float', value: special };
   if (s.startsWith('.')) {
