@@ -2,6 +2,7 @@
 // it by default), JSON type checks, canonical quantities, then the zero values Go always writes.
 import { badRequest, invalidRequest } from '../api/errors';
 import type { KindDef } from '../api/registry';
+import { hasOwn } from '../api/meta/own';
 import { decode, fillZeroFields } from '../api/schema';
 import type { KubeObject } from '../api/types';
 
@@ -62,10 +63,11 @@ function goNumberText(v: number): string {
 
 function dropPath(obj: unknown, path: string): void {
   const parts = path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== '');
-  let cur: any = obj;
+  let cur: unknown = obj;
   for (let i = 0; i < parts.length - 1; i++) {
-    cur = cur?.[parts[i]];
-    if (cur === undefined) return;
+    // Own properties only: a part named "constructor" is a key, not Object's.
+    if (!cur || typeof cur !== 'object' || !hasOwn(cur, parts[i])) return;
+    cur = (cur as Record<string, unknown>)[parts[i]];
   }
-  if (cur && typeof cur === 'object') delete cur[parts[parts.length - 1]];
+  if (cur && typeof cur === 'object') delete (cur as Record<string, unknown>)[parts[parts.length - 1]];
 }

@@ -251,3 +251,61 @@ describe('ConfigMaps are held to 1 MiB, as Secrets are', () => {
     expect(h.ok('create', 'configmap', 'fits', `--from-file=${fits}`)).toBe('configmap/fits created\n');
   });
 });
+
+describe('keys named like JavaScript\'s object machinery are ordinary keys', () => {
+  const h = new Home();
+  afterAll(() => h.remove());
+  const KEYS = ['__proto__', 'constructor', 'prototype', 'toString'];
+  const manifest = (keys: string[]) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keys\ndata:\n${keys.map((k) => `  ${k}: v-${k}\n`).join('')}`;
+  const dataOf = (name: string) => JSON.parse(h.ok('get', 'cm', name, '-o', 'json')).data;
+
+  it('round-trip as ConfigMap keys through create, get, jsonpath and apply', () => {
+    expect(h.ok('apply', '-f', h.file('keys.yaml', manifest(KEYS)))).toBe('configmap/keys created\n');
+    expect(dataOf('keys')).toEqual(JSON.parse('{"__proto__":"v-__proto__","constructor":"v-constructor","prototype":"v-prototype","toString":"v-toString"}'));
+    expect(Object.keys(dataOf('keys'))).toEqual(KEYS.sort());
+    expect(h.ok('get', 'cm', 'keys', '-o', 'yaml')).toContain('data:\n  __proto__: v-__proto__\n  constructor: v-constructor\n  prototype: v-prototype\n  toString: v-toString\n');
+    expect(h.ok('get', 'cm', 'keys', '-o', 'jsonpath={.data.__proto__} {.data.constructor}')).toBe('v-__proto__ v-constructor');
+    // apply removes what the last apply set and the manifest dropped.
+    expect(h.ok('apply', '-f', h.file('keys2.yaml', manifest(['toString'])))).toBe('configmap/keys configured\n');
+    expect(dataOf('keys')).toEqual({ toString: 'v-toString' });
+    expect(h.ok('create', 'configmap', 'lit', '--from-literal=__proto__=a', '--from-literal=constructor=b')).toBe('configmap/lit created\n');
+    expect(Object.keys(dataOf('lit'))).toEqual(['__proto__', 'constructor']);
+    const json = h.file('keys.json', '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"fromjson"},"data":{"__proto__":"j"}}');
+    h.ok('create', '-f', json);
+    expect(Object.keys(dataOf('fromjson'))).toEqual(['__proto__']);
+  });
+
+  it('are patched like any key by merge, strategic and JSON patches', () => {
+    expect(h.ok('patch', 'cm', 'keys', '-p', '{"data":{"__proto__":"s","prototype":"p"}}')).toBe('configmap/keys patched\n');
+    expect(h.ok('patch', 'cm', 'keys', '--type=merge', '-p', '{"data":{"prototype":null,"constructor":"m"}}')).toBe('configmap/keys patched\n');
+    expect(h.ok('patch', 'cm', 'keys', '--type=json', '-p', '[{"op":"remove","path":"/data/__proto__"}]')).toBe('configmap/keys patched\n');
+    expect(dataOf('keys')).toEqual({ constructor: 'm', toString: 'v-toString' });
+    expect(refused(h, ['patch', 'cm', 'keys', '--type=json', '-p', '[{"op":"remove","path":"/data/hasOwnProperty"}]']).stderr).toBe(
+      'The request is invalid: the server rejected our request due to an error in our request\n',
+    );
+    // Under metadata it is an unknown field, which a patch drops with a warning: it sets nothing.
+    expect(h.run(['patch', 'cm', 'keys', '-p', '{"metadata":{"__proto__":{"labels":{"x":"y"}}}}'])).toEqual({
+      code: 0,
+      stdout: 'configmap/keys patched (no change)\n',
+      stderr: 'Warning: unknown field "metadata.__proto__"\n',
+    });
+    expect(h.ok('get', 'cm', 'keys', '-o', 'jsonpath={.metadata.labels}')).toBe('');
+  });
+
+  it('are label keys that no object has until it is labelled', () => {
+    expect(h.ok('label', 'cm', 'keys', 'constructor=c')).toBe('configmap/keys labeled\n');
+    expect(h.ok('get', 'cm', '-l', 'constructor', '-o', 'name')).toBe('configmap/keys\n');
+    expect(h.ok('get', 'cm', '-l', 'toString', '-o', 'name')).toBe('');
+    expect(h.ok('label', 'cm', 'lit', 'toString=t')).toBe('configmap/lit labeled\n');
+  });
+
+  it('are unknown fields under spec, refused under strict validation', () => {
+    const f = h.file('proto-spec.yaml', deployment('proto', '1').replace('spec:\n  replicas: 1\n', 'spec:\n  __proto__:\n    replicas: 5\n  replicas: 1\n'));
+    expect(refused(h, ['apply', '-f', f])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Error from server (BadRequest): error when creating "${f}": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.__proto__"\n`,
+    });
+    expect(h.ok('apply', '-f', f, '--validate=false', '--dry-run=server', '-o', 'jsonpath={.spec.replicas}')).toBe('1');
+  });
+});

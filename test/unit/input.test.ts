@@ -12,8 +12,16 @@ import { MAX_NESTING, NestingError, nestingDepth } from '../../src/api/meta/nest
 import { decode } from '../../src/api/schema';
 import { fromUnstructuredError } from '../../src/api/schema/unstructured';
 import type { Deployment, KubeObject } from '../../src/api/types';
+import { clone } from '../../src/api/meta/equal';
+import { applyJsonPatch } from '../../src/api/patch/json';
+import { applyMergePatch, createThreeWayMergePatch } from '../../src/api/patch/merge';
+import { applyPatch as applyStrategicPatch, createThreeWayPatch } from '../../src/api/patch/strategic';
+import { inStructOrder } from '../../src/api/schema/structorder';
+import type { ConfigMap } from '../../src/api/types';
+import { runToEnd } from '../../src/sim/shell';
 import { parseDocument } from '../../src/cli/manifest/documents';
 import { resolveNumeric } from '../../src/cli/manifest/goyaml';
+import { fakeHost } from '../helpers/shellhost';
 import { newWorld } from '../helpers/world';
 
 function statusOf(fn: () => unknown): StatusError {
@@ -231,5 +239,73 @@ describe('the scale subresource and ConfigMap size', () => {
       client.create(secret.type, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'big', namespace: 'default' }, data: { a: Buffer.alloc(1024 * 1024 + 1).toString('base64') } } as KubeObject),
     );
     expect(secretOver.message).toBe('Secret "big" is invalid: data: Too long: may not be more than 1048576 bytes');
+  });
+});
+
+describe('keys named like JavaScript\'s object machinery are data', () => {
+  const KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
+  /** A map with every such key, made the way outside text makes it. */
+  const hostile = (value: (k: string) => unknown) => JSON.parse(JSON.stringify(Object.fromEntries(KEYS.map((k) => [k, value(k)])))) as Record<string, unknown>;
+  const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+  const ownKeys = (v: unknown) => Object.keys(v as object);
+
+  it('survive cloning, merge patches, apply\'s three-way patches and struct ordering', () => {
+    const data = hostile((k) => ({ polluted: k }));
+    const copy = clone(data);
+    expect(ownKeys(copy)).toEqual(KEYS);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    const merged = applyMergePatch({ keep: 1 }, { data }) as { data: Record<string, unknown> };
+    expect(ownKeys(merged.data)).toEqual(KEYS);
+    expect(Object.getPrototypeOf(merged.data)).toBe(Object.prototype);
+    // Keys the last apply set and the manifest dropped are deleted, inherited names included.
+    expect(createThreeWayMergePatch({ data }, { data: {} }, { data })).toEqual({ data: hostile(() => null) });
+    const ordered = inStructOrder({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: hostile((k) => k) }, 'ConfigMap') as ConfigMap;
+    expect(ownKeys(ordered.data)).toEqual([...KEYS].sort());
+  });
+
+  it('survive strategic merge patches, both ways', () => {
+    const live = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: hostile((k) => k) };
+    const patched = applyStrategicPatch({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }, { data: hostile((k) => k) }, 'ConfigMap') as { data: object };
+    expect(ownKeys(patched.data)).toEqual(KEYS);
+    expect(createThreeWayPatch(live, { ...live, data: {} }, live, 'ConfigMap')).toEqual({ data: hostile(() => null) });
+    const added = createThreeWayPatch({}, live, { ...live, data: {} }, 'ConfigMap') as { data: object };
+    expect(ownKeys(added.data)).toEqual(KEYS);
+  });
+
+  it('are paths like any other in a JSON patch', () => {
+    const doc = { data: {} as Record<string, unknown> };
+    const out = applyJsonPatch(doc, KEYS.map((k) => ({ op: 'add', path: `/data/${k}`, value: { polluted: k } }))) as typeof doc;
+    expect(ownKeys(out.data)).toEqual(KEYS);
+    expect(() => applyJsonPatch(doc, [{ op: 'remove', path: '/data/constructor' }])).toThrow('Unable to remove nonexistent key: constructor: missing value');
+    expect(() => applyJsonPatch(doc, [{ op: 'replace', path: '/data/toString', value: 1 }])).toThrow('replace operation does not apply: doc is missing key: /data/toString: missing value');
+    expect(() => applyJsonPatch(doc, [{ op: 'add', path: '/constructor/name', value: 1 }])).toThrow('add operation does not apply: doc is missing path: "/constructor/name": missing value');
+  });
+
+  it('go through the API server as ConfigMap keys, and as unknown fields elsewhere', () => {
+    const { client } = newWorld();
+    const cm = client.create(configmap.type, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'keys', namespace: 'default' }, data: hostile((k) => k) } as KubeObject) as ConfigMap;
+    expect(ownKeys(cm.data)).toEqual(KEYS);
+    const patched = client.patch(configmap.type, 'default', 'keys', 'strategic', '{"metadata":{"__proto__":{"polluted":1}},"data":{"constructor":null}}') as ConfigMap;
+    expect(client.takeWarnings()).toEqual(['unknown field "metadata.__proto__"']);
+    expect(ownKeys(patched.data)).toEqual(KEYS.filter((k) => k !== 'constructor'));
+    expect(ownKeys(patched.metadata)).not.toContain('__proto__');
+    const merged = client.patch(configmap.type, 'default', 'keys', 'merge', '{"data":{"__proto__":null,"prototype":"p"}}') as ConfigMap;
+    expect(merged.data).toEqual({ prototype: 'p', toString: 'toString', hasOwnProperty: 'hasOwnProperty' });
+    const strict = statusOf(() =>
+      client.create(deployment.type, JSON.parse('{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d","namespace":"default"},"spec":{"__proto__":{"replicas":5}}}'), { fieldValidation: 'Strict' }),
+    );
+    expect(strict.message).toBe('Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.__proto__"');
+  });
+
+  it('are ordinary shell variable names', () => {
+    const h = fakeHost({ env: JSON.parse('{"PATH":"/usr/bin:/bin","__proto__":"from-env"}') });
+    const r = runToEnd(['sh', '-c', 'echo "[$__proto__]"; __proto__=x; constructor=y; echo "[$__proto__] [$constructor] [$unset]"; env | grep -c __proto__'], h, 0, 60_000);
+    expect(r.output.map((c) => c.text).join('')).toBe('[from-env]\n[x] [y] []\n1\n');
+  });
+
+  it('leave Object.prototype untouched', () => {
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });
 });

@@ -4,6 +4,7 @@
 import { type FieldError, FieldPath, forbidden, invalid, required, tooLong } from '../field';
 import type { KubeObject } from '../types';
 import { MAX_SECRET_SIZE, configKeyProblems } from './configmap';
+import { setOwn } from '../meta/own';
 import { STANDARD_VERBS, defineKind } from './kind';
 
 export interface Secret extends KubeObject {
@@ -102,7 +103,7 @@ export const secret = defineKind<Secret>({
       // Conversion from v1 folds stringData into data; the stored object never has stringData.
       if (s.stringData) {
         const data = { ...(s.data ?? {}) };
-        for (const [k, v] of Object.entries(s.stringData)) data[k] = Buffer.from(v, 'utf8').toString('base64');
+        for (const [k, v] of Object.entries(s.stringData)) setOwn(data, k, Buffer.from(v, 'utf8').toString('base64'));
         s.data = data;
         delete s.stringData;
       }

@@ -8,6 +8,7 @@
 // is a key like any other.
 import type { CST, Document, LineCounter, Node, Pair, Tags } from 'yaml';
 import { MAX_NESTING, NestingError } from '../../api/meta/nesting';
+import { setOwn } from '../../api/meta/own';
 
 /** A go-yaml error ("yaml: ..."), or one of the JSON conversion that follows it. */
 export class GoYamlError extends Error {}
@@ -176,12 +177,6 @@ interface Decoder {
 }
 
 type JsonMap = Record<string, unknown>;
-
-/** Sets a key as an own property, whatever its name ("__proto__" included). */
-function setOwn(out: JsonMap, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
-  else out[key] = value;
-}
 
 /**
  * The anchored node each alias names: the last node with that anchor before the alias, its own
