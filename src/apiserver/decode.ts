@@ -2,6 +2,7 @@
 // it by default), JSON type checks, canonical quantities, then the zero values Go always writes.
 import { badRequest, invalidRequest } from '../api/errors';
 import type { KindDef } from '../api/registry';
+import { hasOwn } from '../api/meta/own';
 import { decode, fillZeroFields } from '../api/schema';
 import type { KubeObject } from '../api/types';
 
@@ -36,23 +37,37 @@ export function strictPatchError(patch: unknown, unknownFields: string[]): Error
   return invalidRequest(`patch: Invalid value: ${JSON.stringify(goMapText(patch))}: ${unknownFieldsText(unknownFields)}`);
 }
 
-/** Go's %v of a decoded JSON value: map[k:v ...] with sorted keys, [a b] for lists. */
-function goMapText(v: unknown): string {
+/**
+ * Go's %v of a decoded JSON value: map[k:v ...] with sorted keys, [a b] for lists; numbers as the
+ * decoder keeps them (int64 when integral and in range, else float64 in %g's shortest form).
+ */
+export function goMapText(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(goMapText).join(' ')}]`;
   if (v && typeof v === 'object')
     return `map[${Object.keys(v)
       .sort()
       .map((k) => `${k}:${goMapText((v as Record<string, unknown>)[k])}`)
       .join(' ')}]`;
+  if (typeof v === 'number') return goNumberText(v);
   return v === null ? '<nil>' : String(v);
+}
+
+function goNumberText(v: number): string {
+  if (Number.isInteger(v) && v >= -9223372036854775808 && v < 9223372036854775808) return String(v);
+  // strconv's 'g' with the shortest digits: an exponent below -4 or from 6 on is written %e.
+  const [mantissa, e] = v.toExponential().split('e');
+  const exp = Number(e);
+  if (exp >= -4 && exp < 6) return String(v);
+  return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
 }
 
 function dropPath(obj: unknown, path: string): void {
   const parts = path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== '');
-  let cur: any = obj;
+  let cur: unknown = obj;
   for (let i = 0; i < parts.length - 1; i++) {
-    cur = cur?.[parts[i]];
-    if (cur === undefined) return;
+    // Own properties only: a part named "constructor" is a key, not Object's.
+    if (!cur || typeof cur !== 'object' || !hasOwn(cur, parts[i])) return;
+    cur = (cur as Record<string, unknown>)[parts[i]];
   }
-  if (cur && typeof cur === 'object') delete cur[parts[parts.length - 1]];
+  if (cur && typeof cur === 'object') delete (cur as Record<string, unknown>)[parts[parts.length - 1]];
 }

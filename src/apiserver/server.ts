@@ -31,9 +31,10 @@ import { type FieldValidation, decodeObject, strictPatchError } from './decode';
 import { type EvictOptions, evictPod } from './eviction';
 import { type FieldRequirement, checkFieldLabels, fieldsMatch } from './fieldselector';
 import { deepFreeze } from './freeze';
-import { type PatchType, applyPatchBody, decodePatch } from './patch';
+import { type PatchType, applyPatchBody, decodePatch, patchDecodeError } from './patch';
 import { podExec, podLogs } from './podproxy';
 import type { EncryptionAtRest } from './encryption';
+import { type Scale, scaleOf, scaled, validateScale } from './scale';
 import { ObjectStorage } from './storage';
 import { type WatchHandler, Watchers } from './watch';
 
@@ -85,6 +86,7 @@ function listSelectors(type: ResourceType, opts: ListOptions): { labels?: Select
 }
 
 export type { PatchType } from './patch';
+export type { Scale } from './scale';
 
 
 const NAME_SUFFIX_LENGTH = 5;
@@ -337,6 +339,8 @@ export class ApiServer {
     const decoded = decodePatch(patchType, patch);
     const patched = applyPatchBody(old, patchType, decoded, def.strategy.schemaType);
     if (!patched || typeof patched !== 'object' || !patched.metadata) throw badRequest('the patch removed metadata');
+    const undecodable = patchDecodeError(patchType, decoded, patched, def.strategy.schemaType);
+    if (undecodable) throw undecodable;
     const pm = patched.metadata;
     if (pm.resourceVersion && pm.resourceVersion !== old.metadata.resourceVersion) throw conflict(type, name, STALE_OBJECT);
     const validation = opts.fieldValidation ?? 'Warn';
@@ -346,6 +350,46 @@ export class ApiServer {
     this.decode(def, patched, validation === 'Strict' ? 'Ignore' : validation);
     patched.metadata.name = name;
     return this.updateFrom(def, old, patched, user, opts);
+  }
+
+  // ---- scale subresource ---------------------------------------------------------------------
+
+  /** The object's scale subresource (an autoscaling/v1 Scale). */
+  getScale(user: UserInfo, type: ResourceType, namespace: string | undefined, name: string): Scale {
+    this.authorize(user, 'get', type, namespace, name, 'scale');
+    return scaleOf(type, this.mustRead(type, namespace, name));
+  }
+
+  /**
+   * Writes a Scale: its replicas become the object's. Returns the updated object (the API
+   * answers with the Scale; in process the caller wants what it scaled).
+   */
+  updateScale(user: UserInfo, type: ResourceType, scale: Scale, opts: UpdateOptions = {}): KubeObject {
+    const { namespace, name = '' } = scale.metadata ?? {};
+    this.authorize(user, 'update', type, namespace, name, 'scale');
+    const input = clone(scale);
+    const result = decode(input as Record<string, unknown>, 'Scale');
+    if (result.typeError) throw badRequest(`Scale in version "v1" cannot be handled as a Scale: ${result.typeError}`);
+    return this.writeScale(user, type, this.mustRead(type, namespace, name), input, opts);
+  }
+
+  /** Patches the Scale (kubectl scale sends a merge patch); a Scale the patch breaks is refused as any patch is. */
+  patchScale(user: UserInfo, type: ResourceType, namespace: string | undefined, name: string, patch: unknown, opts: UpdateOptions = {}): KubeObject {
+    this.authorize(user, 'patch', type, namespace, name, 'scale');
+    const obj = this.mustRead(type, namespace, name);
+    const decoded = decodePatch('merge', patch);
+    const patched = applyPatchBody(scaleOf(type, obj), 'merge', decoded, 'Scale') as Scale;
+    const undecodable = patchDecodeError('merge', decoded, patched, 'Scale');
+    if (undecodable) throw undecodable;
+    return this.writeScale(user, type, obj, patched, opts);
+  }
+
+  private writeScale(user: UserInfo, type: ResourceType, obj: KubeObject, scale: Scale, opts: UpdateOptions): KubeObject {
+    const errs = validateScale(scale);
+    if (errs.length) throw invalidError({ group: 'autoscaling', kind: 'Scale' }, obj.metadata.name ?? '', errs);
+    const rv = scale.metadata?.resourceVersion;
+    if (rv && rv !== obj.metadata.resourceVersion) throw conflict(type, obj.metadata.name!, STALE_OBJECT);
+    return this.updateFrom(kindDef(type), obj, scaled(clone(obj), scale), user, { ...opts, subresource: undefined });
   }
 
   // ---- pods/binding --------------------------------------------------------------------------

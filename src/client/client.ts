@@ -11,13 +11,14 @@ import type {
   DeleteOptions,
   ListOptions,
   PatchType,
+  Scale,
   UpdateOptions,
   WriteOptions,
 } from '../apiserver/server';
 import type { WatchHandler } from '../apiserver/watch';
 import type { EvictOptions } from '../apiserver/eviction';
 
-export type { DeleteOptions, ListOptions, PatchType, UpdateOptions, WriteOptions, PropagationPolicy } from '../apiserver/server';
+export type { DeleteOptions, ListOptions, PatchType, Scale, UpdateOptions, WriteOptions, PropagationPolicy } from '../apiserver/server';
 export type { FieldValidation } from '../apiserver/decode';
 export type { EvictOptions } from '../apiserver/eviction';
 export type { UserInfo } from '../apiserver/auth';
@@ -49,6 +50,12 @@ export interface Client {
     opts?: UpdateOptions,
   ): T;
   delete(type: ResourceType, namespace: string | undefined, name: string, opts?: DeleteOptions): KubeObject;
+  /** The scale subresource: a scalable object's replicas as an autoscaling/v1 Scale. */
+  getScale(type: ResourceType, namespace: string | undefined, name: string): Scale;
+  /** Writes the Scale; returns the object it scaled (in process; the API answers with the Scale). */
+  updateScale(type: ResourceType, scale: Scale, opts?: UpdateOptions): KubeObject;
+  /** Merge-patches the Scale; returns the object it scaled. */
+  patchScale(type: ResourceType, namespace: string | undefined, name: string, patch: unknown, opts?: UpdateOptions): KubeObject;
   /** Hears of every change to matching objects from now on; returns the function that stops it. */
   watch(type: ResourceType, namespace: string | undefined, opts: ListOptions, handler: WatchHandler): () => void;
   /** pods/binding: assigns a pod to a node. */
@@ -121,6 +128,18 @@ export class LocalClient implements Client {
 
   delete(type: ResourceType, namespace: string | undefined, name: string, opts?: DeleteOptions): KubeObject {
     return this.server.delete(this.user, type, namespace, name, opts);
+  }
+
+  getScale(type: ResourceType, namespace: string | undefined, name: string): Scale {
+    return this.server.getScale(this.user, type, namespace, name);
+  }
+
+  updateScale(type: ResourceType, scale: Scale, opts?: UpdateOptions): KubeObject {
+    return this.server.updateScale(this.user, type, scale, opts);
+  }
+
+  patchScale(type: ResourceType, namespace: string | undefined, name: string, patch: unknown, opts?: UpdateOptions): KubeObject {
+    return this.server.patchScale(this.user, type, namespace, name, patch, opts);
   }
 
   watch(type: ResourceType, namespace: string | undefined, opts: ListOptions, handler: WatchHandler): () => void {

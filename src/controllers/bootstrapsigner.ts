@@ -4,6 +4,7 @@
 // server it found with nothing but its token.
 import { JWS_KEY_PREFIX, TOKEN_SECRET_TYPE, detachedSignature, secretExpiry, tokenFromSecret } from '../api/bootstraptoken';
 import { configmap as cmKind } from '../api/kinds/configmap';
+import { setOwn } from '../api/meta/own';
 import { type Secret, secret as secretKind } from '../api/kinds/secret';
 import type { ConfigMap } from '../api/types';
 import type { Controller } from '../engine/controller';
@@ -42,7 +43,7 @@ export const bootstrapSigner: Controller = {
     const secrets = ctx.client.list<Secret>(secretKind.type, 'kube-system', { fieldSelector: `type=${TOKEN_SECRET_TYPE}` });
     const wanted = signatures(secrets, content, ctx.clock.now());
     const data: Record<string, string> = {};
-    for (const [k, v] of Object.entries(cm.data ?? {})) if (!k.startsWith(JWS_KEY_PREFIX)) data[k] = v;
+    for (const [k, v] of Object.entries(cm.data ?? {})) if (!k.startsWith(JWS_KEY_PREFIX)) setOwn(data, k, v);
     Object.assign(data, wanted);
     const current = Object.fromEntries(Object.entries(cm.data ?? {}).filter(([k]) => k.startsWith(JWS_KEY_PREFIX)));
     const same = Object.keys(current).length === Object.keys(wanted).length && Object.entries(wanted).every(([k, v]) => current[k] === v);

@@ -1,5 +1,6 @@
 // Runs the real launcher against a throwaway home, the way users and scripts run it.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -62,6 +63,11 @@ export class Home {
     const dir = path.join(this.dir, 'store');
     const files = [path.join(this.dir, 'store.json'), ...(fs.existsSync(dir) ? fs.readdirSync(dir).sort().map((f) => path.join(dir, f)) : [])];
     return Buffer.concat(files.flatMap((f) => [Buffer.from(`${path.basename(f)}\n`), fs.readFileSync(f)]));
+  }
+
+  /** A digest of storeBytes(): what a refused command must leave exactly as it was. */
+  storeHash(): string {
+    return createHash('sha256').update(this.storeBytes()).digest('hex');
   }
 
   remove(): void {

@@ -1,8 +1,11 @@
-import { type FieldError, forbidden, invalid } from '../field';
+import { type FieldError, forbidden, invalid, tooLong } from '../field';
 import type { ConfigMap } from '../types';
 import { STANDARD_VERBS, defineKind } from './kind';
 
 const KEY_RE = /^[-._a-zA-Z0-9]+$/;
+
+/** core.MaxSecretSize, which bounds a ConfigMap's data too: 1 MiB. */
+export const MAX_SECRET_SIZE = 1024 * 1024;
 
 /** apimachinery's IsConfigMapKey: what is wrong with a key (also checked by kubectl create). */
 export function configKeyProblems(key: string): string[] {
@@ -23,11 +26,19 @@ export function validateConfigKey(key: string, path: string): FieldError[] {
 
 function validate(cm: ConfigMap): FieldError[] {
   const errs: FieldError[] = [];
-  for (const k of Object.keys(cm.data ?? {})) errs.push(...validateConfigKey(k, 'data'));
-  for (const k of Object.keys(cm.binaryData ?? {})) {
-    errs.push(...validateConfigKey(k, 'binaryData'));
-    if (cm.data && k in cm.data) errs.push(invalid('data', k, 'duplicate of key present in binaryData'));
+  // ValidateConfigMap adds up every value's bytes (binaryData's decoded) against the whole object.
+  let total = 0;
+  for (const [k, v] of Object.entries(cm.data ?? {})) {
+    errs.push(...validateConfigKey(k, 'data'));
+    total += Buffer.byteLength(v, 'utf8');
   }
+  for (const [k, v] of Object.entries(cm.binaryData ?? {})) {
+    errs.push(...validateConfigKey(k, 'binaryData'));
+    if (cm.data && Object.prototype.hasOwnProperty.call(cm.data, k)) errs.push(invalid('data', k, 'duplicate of key present in binaryData'));
+    total += Buffer.from(v, 'base64').length;
+  }
+  // field.NewPath("") prints as "[]".
+  if (total > MAX_SECRET_SIZE) errs.push(tooLong('[]', MAX_SECRET_SIZE));
   return errs;
 }
 

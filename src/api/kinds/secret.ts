@@ -3,7 +3,8 @@
 // ValidateSecret.
 import { type FieldError, FieldPath, forbidden, invalid, required, tooLong } from '../field';
 import type { KubeObject } from '../types';
-import { configKeyProblems } from './configmap';
+import { MAX_SECRET_SIZE, configKeyProblems } from './configmap';
+import { setOwn } from '../meta/own';
 import { STANDARD_VERBS, defineKind } from './kind';
 
 export interface Secret extends KubeObject {
@@ -15,8 +16,7 @@ export interface Secret extends KubeObject {
   immutable?: boolean;
 }
 
-/** core.MaxSecretSize: the sum of all values. */
-export const MAX_SECRET_SIZE = 1024 * 1024;
+export { MAX_SECRET_SIZE };
 
 export const SECRET_TYPES = {
   opaque: 'Opaque',
@@ -49,7 +49,7 @@ function jsonProblem(bytes: Buffer): string | undefined {
 /** Keys each well-known type requires (the switch of ValidateSecret). */
 function validateType(s: Secret): FieldError[] {
   const key = (k: string) => dataPath.key(k).toString();
-  const has = (k: string) => s.data !== undefined && k in s.data;
+  const has = (k: string) => s.data !== undefined && Object.prototype.hasOwnProperty.call(s.data, k);
   switch (s.type) {
     case SECRET_TYPES.serviceAccountToken:
       return s.metadata.annotations?.['kubernetes.io/service-account.name']
@@ -103,7 +103,7 @@ export const secret = defineKind<Secret>({
       // Conversion from v1 folds stringData into data; the stored object never has stringData.
       if (s.stringData) {
         const data = { ...(s.data ?? {}) };
-        for (const [k, v] of Object.entries(s.stringData)) data[k] = Buffer.from(v, 'utf8').toString('base64');
+        for (const [k, v] of Object.entries(s.stringData)) setOwn(data, k, Buffer.from(v, 'utf8').toString('base64'));
         s.data = data;
         delete s.stringData;
       }

@@ -1,4 +1,6 @@
 // Structural equality of JSON values (key order does not matter).
+import { setOwn } from './own';
+
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -30,9 +32,9 @@ export function clone<T>(v: T): T {
     return out as T;
   }
   const out: Record<string, unknown> = {};
-  for (const k in v) {
+  for (const k of Object.keys(v)) {
     const x = (v as Record<string, unknown>)[k];
-    if (x !== undefined) out[k] = clone(x);
+    if (x !== undefined) setOwn(out, k, clone(x));
   }
   return out as T;
 }

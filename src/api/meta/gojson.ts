@@ -2,7 +2,9 @@
 // json.Decoder reads them ("json: offset N: invalid character ..." or "unexpected EOF", as
 // kubectl's "error parsing x.json: ..." shows), or one document as json.Unmarshal reads it
 // ("invalid character ...", "unexpected end of JSON input", as the API server reports a bad
-// request body).
+// request body). Go's scanner refuses nesting deeper than 10000; we refuse what is deeper than
+// pocketkube reads (api/meta/nesting.ts) before anything recurses into it.
+import { MAX_NESTING, NestingError } from './nesting';
 
 /** A syntax error at a byte offset (counted from 1, as Go's SyntaxError.Offset is). */
 export class GoJsonSyntaxError extends Error {
@@ -38,16 +40,38 @@ const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\
 const isDigit = (c: string) => c >= '0' && c <= '9';
 const isHex = (c: string) => /^[0-9a-fA-F]$/.test(c);
 
+/** encoding/json's maxNestingDepth. */
+const GO_MAX_DEPTH = 10000;
+
+/** What a scan learns of one value besides where it ends. */
+export interface ScannedValue {
+  end: number;
+  /** How deeply its arrays and objects nest. */
+  depth: number;
+  /** The first number literal too large for a float64 (Go decodes it into no interface{}). */
+  overflow?: string;
+}
+
 /**
- * Scans one value starting at `from` (after any whitespace); returns the index just past it.
- * Offsets in errors count UTF-8 bytes from the start of the stream, as Go's do.
+ * Scans one value starting at `from` (after any whitespace). Offsets in errors count UTF-8 bytes
+ * from the start of the stream, as Go's do.
  */
-function scanValue(text: string, from: number): number {
+function scanValue(text: string, from: number): ScannedValue {
   const stack: ('object-key' | 'object-value' | 'array')[] = [];
   let failure: string | undefined;
+  let depth = 0;
+  let numberStart = -1;
+  let overflow: string | undefined;
+  let i = from;
   const fail = (c: string, context: string): undefined => {
     failure = `invalid character ${quoteChar(c)} ${context}`;
     return undefined;
+  };
+  const push = (c: string, state: 'object-key' | 'array', next: Step): Step | undefined => {
+    stack.push(state);
+    if (stack.length > GO_MAX_DEPTH) return fail(c, 'exceeded max depth');
+    if (stack.length > depth) depth = stack.length;
+    return next;
   };
 
   // After a complete value: what the enclosing container allows next.
@@ -103,7 +127,13 @@ function scanValue(text: string, from: number): number {
   };
   // Numbers end at the first character that cannot continue them; that character is then
   // read as what follows the value.
-  const endNumber = (c: string): Step | undefined => (stack.length ? endValue(c) : undefined);
+  const endNumber = (c: string): Step | undefined => {
+    numberEnded(i);
+    return stack.length ? endValue(c) : undefined;
+  };
+  const numberEnded = (end: number) => {
+    if (overflow === undefined && !Number.isFinite(Number(text.slice(numberStart, end)))) overflow = text.slice(numberStart, end);
+  };
   const neg: Step = (c) => (c === '0' ? zero : c >= '1' && c <= '9' ? digits : fail(c, 'in numeric literal'));
   const digits: Step = (c) => (isDigit(c) ? digits : zero(c));
   const zero: Step = (c) => (c === '.' ? dot : c === 'e' || c === 'E' ? exp : endNumber(c));
@@ -117,16 +147,16 @@ function scanValue(text: string, from: number): number {
     if (isSpace(c)) return beginValue;
     switch (c) {
       case '{':
-        stack.push('object-key');
-        return beginStringOrEmpty;
+        return push(c, 'object-key', beginStringOrEmpty);
       case '[':
-        stack.push('array');
-        return beginValueOrEmpty;
+        return push(c, 'array', beginValueOrEmpty);
       case '"':
         return inString;
       case '-':
+        numberStart = i;
         return neg;
       case '0':
+        numberStart = i;
         return zero;
       case 't':
         return literal('true', 1);
@@ -135,7 +165,10 @@ function scanValue(text: string, from: number): number {
       case 'n':
         return literal('null', 1);
     }
-    if (c >= '1' && c <= '9') return digits;
+    if (c >= '1' && c <= '9') {
+      numberStart = i;
+      return digits;
+    }
     return fail(c, 'looking for beginning of value');
   };
   const beginValueOrEmpty: Step = (c) => {
@@ -155,17 +188,18 @@ function scanValue(text: string, from: number): number {
   };
 
   let step: Step | undefined = beginValue;
-  let i = from;
+  const result = () => ({ end: i, depth, overflow });
   for (; i < text.length; i++) {
-    if (step === done) return i;
+    if (step === done) return result();
     const c = text[i];
     const next: Step | undefined = step(c);
     if (failure) throw new GoJsonSyntaxError(failure, byteOffset(text, i) + 1);
-    if (next === undefined) return i; // a number ended at this character
+    if (next === undefined) return result(); // a number ended at this character
     step = next;
   }
-  const numberEnded = !stack.length && (step === digits || step === zero || step === fraction || step === expDigits);
-  if (step === done || numberEnded) return i;
+  const endedInNumber = !stack.length && (step === digits || step === zero || step === fraction || step === expDigits);
+  if (endedInNumber) numberEnded(i);
+  if (step === done || endedInNumber) return result();
   throw new GoJsonEndError('unexpected end of input');
 }
 
@@ -173,33 +207,57 @@ function byteOffset(text: string, index: number): number {
   return new TextEncoder().encode(text.slice(0, index)).length;
 }
 
-/** Splits a JSON stream into its values' texts, with json.Decoder's errors. */
-export function jsonValues(text: string): string[] {
-  const out: string[] = [];
+/** One value of a JSON stream: its text and what scanning it found. */
+export interface JsonValueText {
+  text: string;
+  /** Where it starts in the stream, in UTF-16 units. */
+  offset: number;
+  depth: number;
+  overflow?: string;
+}
+
+/** Splits a JSON stream into its values, with json.Decoder's errors. */
+export function jsonValueTexts(text: string): JsonValueText[] {
+  const out: JsonValueText[] = [];
   let i = 0;
   for (;;) {
     while (i < text.length && isSpace(text[i])) i++;
     if (i >= text.length) return out;
-    let end: number;
+    let scanned: ScannedValue;
     try {
-      end = scanValue(text, i);
+      scanned = scanValue(text, i);
     } catch (e) {
       if (e instanceof GoJsonSyntaxError) throw new Error(`json: offset ${e.offset}: ${e.message}`);
       if (e instanceof GoJsonEndError) throw new Error('unexpected EOF');
       throw e;
     }
-    out.push(text.slice(i, end));
-    i = end;
+    out.push({ text: text.slice(i, scanned.end), offset: i, depth: scanned.depth, overflow: scanned.overflow });
+    i = scanned.end;
   }
 }
 
-/** Parses one JSON document; on bad input throws with json.Unmarshal's message. */
+/** Splits a JSON stream into its values' texts, with json.Decoder's errors. */
+export function jsonValues(text: string): string[] {
+  return jsonValueTexts(text).map((v) => v.text);
+}
+
+/** json.Unmarshal's error for a number no float64 holds, decoding into interface{}. */
+export function overflowText(literal: string): string {
+  return `json: cannot unmarshal number ${literal} into Go value of type float64`;
+}
+
+/**
+ * Parses one JSON document as json.Unmarshal does into interface{}; on bad input throws with its
+ * message. Nesting deeper than pocketkube reads is refused with nesting.ts's words.
+ */
 export function parseGoJson(text: string): unknown {
   let i = 0;
   while (i < text.length && isSpace(text[i])) i++;
+  let scanned: ScannedValue;
   try {
     if (i >= text.length) throw new GoJsonEndError('');
-    let end = scanValue(text, i);
+    scanned = scanValue(text, i);
+    let end = scanned.end;
     while (end < text.length && isSpace(text[end])) end++;
     if (end < text.length) throw new GoJsonSyntaxError(`invalid character ${quoteChar(text[end])} after top-level value`, byteOffset(text, end) + 1);
   } catch (e) {
@@ -207,5 +265,7 @@ export function parseGoJson(text: string): unknown {
     if (e instanceof GoJsonEndError) throw new Error('unexpected end of JSON input');
     throw e;
   }
+  if (scanned.depth > MAX_NESTING) throw new NestingError();
+  if (scanned.overflow !== undefined) throw new Error(overflowText(scanned.overflow));
   return JSON.parse(text);
 }

@@ -3,6 +3,7 @@
 // with Go types, JSON merge for the rest, as kubectl chooses).
 import { LAST_APPLIED } from '../meta/annotations';
 import { canonicalJson } from '../meta/canonical';
+import { parseGoJson } from '../meta/gojson';
 import { hasType } from '../schema';
 import type { KubeObject } from '../types';
 import { createThreeWayMergePatch } from './merge';
@@ -20,10 +21,18 @@ export function withLastApplied(obj: KubeObject): KubeObject {
   return { ...obj, metadata: { ...obj.metadata, annotations: { ...annotations, [LAST_APPLIED]: canonicalJson(recorded) + '\n' } } };
 }
 
-/** The configuration last applied to `live`, or undefined when it was never applied. */
+/**
+ * The configuration last applied to `live`, or undefined when it was never applied. Anyone can
+ * write the annotation, so it is read as outside text: Go's JSON errors, nesting bounded.
+ */
 export function lastApplied(live: KubeObject): JsonMap | undefined {
   const recorded = live.metadata.annotations?.[LAST_APPLIED];
-  return recorded === undefined ? undefined : (JSON.parse(recorded) as JsonMap);
+  if (recorded === undefined) return undefined;
+  try {
+    return parseGoJson(recorded) as JsonMap;
+  } catch (e) {
+    throw new Error(`${LAST_APPLIED} of ${live.metadata.name}: ${(e as Error).message}`);
+  }
 }
 
 /** The three-way patch that takes `live` to `modified`; {} when nothing would change. */

@@ -1,31 +1,130 @@
-// JSON patch (RFC 6902) through fast-json-patch, failing with the API server's wording.
-import type { Operation } from 'fast-json-patch';
-import { clone } from '../meta/equal';
+// JSON patch (RFC 6902) as evanphx/json-patch applies it for the API server, failing with its
+// wording. Keys are data: "__proto__" or "constructor" in a path names an own property like any
+// other key, never the object's prototype or an inherited member.
+import { clone, deepEqual } from '../meta/equal';
+import { hasOwn, setOwn } from '../meta/own';
 
 export class JsonPatchError extends Error {}
 
-function explain(op: Operation | undefined, code: string | undefined): string {
-  if (!op) return 'invalid JSON patch';
-  const last = op.path.split('/').pop() ?? '';
-  if (code === 'TEST_OPERATION_FAILED') return `testing value ${op.path} failed: test failed`;
-  switch (op.op) {
+type Container = Record<string, unknown> | unknown[];
+
+interface Op {
+  op?: unknown;
+  path?: unknown;
+  from?: unknown;
+  value?: unknown;
+}
+
+const isContainer = (v: unknown): v is Container => typeof v === 'object' && v !== null;
+
+/** A JSON pointer's reference tokens, ~1 and ~0 decoded. */
+const decodeKey = (part: string) => part.replace(/~1/g, '/').replace(/~0/g, '~');
+
+/** evanphx's findObject: the container the pointer's last token lives in, and that token. */
+function findObject(doc: unknown, path: string): { con: Container; key: string } | undefined {
+  const split = path.split('/');
+  if (split.length < 2) return undefined;
+  let cur: unknown = doc;
+  for (const part of split.slice(1, -1)) {
+    const next = childOf(cur, decodeKey(part));
+    if (!isContainer(next)) return undefined;
+    cur = next;
+  }
+  return isContainer(cur) ? { con: cur, key: decodeKey(split[split.length - 1]) } : undefined;
+}
+
+function childOf(con: unknown, key: string): unknown {
+  if (Array.isArray(con)) {
+    const i = arrayIndex(key);
+    return i !== undefined && i < con.length ? con[i] : undefined;
+  }
+  return isContainer(con) && hasOwn(con, key) ? (con as Record<string, unknown>)[key] : undefined;
+}
+
+const arrayIndex = (key: string): number | undefined => (/^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : undefined);
+
+function invalidIndex(op: string, path: string, key: string): JsonPatchError {
+  return new JsonPatchError(`error in ${op} for path: '${path}': Unable to access invalid index: ${key}: invalid index referenced`);
+}
+
+function missingPath(op: string, path: string): JsonPatchError {
+  return new JsonPatchError(`${op} operation does not apply: doc is missing path: ${JSON.stringify(path)}: missing value`);
+}
+
+function add(doc: unknown, path: string, value: unknown, op = 'add'): void {
+  const found = findObject(doc, path);
+  if (!found) throw missingPath(op, path);
+  const { con, key } = found;
+  if (!Array.isArray(con)) return setOwn(con, key, value);
+  const i = key === '-' ? con.length : arrayIndex(key);
+  if (i === undefined || i > con.length) throw invalidIndex(op, path, key);
+  con.splice(i, 0, value);
+}
+
+/** Removes and returns the value at `path`. */
+function remove(doc: unknown, path: string, op = 'remove'): unknown {
+  const found = findObject(doc, path);
+  if (!found) throw missingPath(op, path);
+  const { con, key } = found;
+  if (Array.isArray(con)) {
+    const i = arrayIndex(key);
+    if (i === undefined || i >= con.length) throw invalidIndex(op, path, key);
+    return con.splice(i, 1)[0];
+  }
+  if (!hasOwn(con, key)) throw new JsonPatchError(`Unable to remove nonexistent key: ${key}: missing value`);
+  const v = con[key];
+  delete con[key];
+  return v;
+}
+
+function valueAt(doc: unknown, path: string, op: string): unknown {
+  const found = findObject(doc, path);
+  if (!found) throw missingPath(op, path);
+  return childOf(found.con, found.key);
+}
+
+function applyOp(doc: unknown, o: Op): void {
+  const path = typeof o.path === 'string' ? o.path : undefined;
+  const from = typeof o.from === 'string' ? o.from : undefined;
+  if (path === undefined) throw new JsonPatchError('operation missing path field: missing value');
+  switch (o.op) {
+    case 'add':
+      return add(doc, path, clone(o.value ?? null));
     case 'remove':
-      return `Unable to remove nonexistent key: ${last}: missing value`;
-    case 'replace':
-      return `replace operation does not apply: doc is missing key: ${op.path}: missing value`;
+      remove(doc, path);
+      return;
+    case 'replace': {
+      const found = findObject(doc, path);
+      if (!found) throw missingPath('replace', path);
+      const { con, key } = found;
+      const present = Array.isArray(con) ? arrayIndex(key) !== undefined && arrayIndex(key)! < con.length : hasOwn(con, key);
+      if (!present) throw new JsonPatchError(`replace operation does not apply: doc is missing key: ${path}: missing value`);
+      if (Array.isArray(con)) con[arrayIndex(key)!] = clone(o.value ?? null);
+      else setOwn(con, key, clone(o.value ?? null));
+      return;
+    }
+    case 'move': {
+      if (from === undefined) throw new JsonPatchError('operation, missing from field: missing value');
+      return add(doc, path, remove(doc, from, 'move'), 'move');
+    }
+    case 'copy': {
+      if (from === undefined) throw new JsonPatchError('operation, missing from field: missing value');
+      return add(doc, path, clone(valueAt(doc, from, 'copy')), 'copy');
+    }
+    case 'test': {
+      const current = valueAt(doc, path, 'test');
+      if (!deepEqual(current ?? null, o.value ?? null)) throw new JsonPatchError(`testing value ${path} failed: test failed`);
+      return;
+    }
     default:
-      return `${op.op} operation does not apply: doc is missing path: ${JSON.stringify(op.path)}: missing value`;
+      throw new JsonPatchError(`Unexpected kind: ${String(o.op)}`);
   }
 }
 
+/** Applies `ops` to a copy of `target`; the whole patch or nothing. */
 export function applyJsonPatch(target: unknown, ops: unknown): unknown {
   if (!Array.isArray(ops)) throw new JsonPatchError('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
-  try {
-    // Loaded on first use: most invocations never apply a JSON patch.
-    const { applyPatch } = require('fast-json-patch') as typeof import('fast-json-patch');
-    return applyPatch(clone(target), ops as Operation[], true, true).newDocument;
-  } catch (e) {
-    const err = e as { name?: string; operation?: Operation };
-    throw new JsonPatchError(explain(err.operation, err.name));
-  }
+  const doc = clone(target);
+  for (const o of ops) applyOp(doc, isContainer(o) ? (o as Op) : {});
+  return doc;
 }

@@ -1,6 +1,7 @@
 // JSON merge patch (RFC 7386): applying one, computing one, and apply's three-way form over the
 // last-applied configuration, the new manifest and the live object.
 import { clone, deepEqual } from '../meta/equal';
+import { getOwn, setOwn } from '../meta/own';
 
 type JsonObject = Record<string, unknown>;
 
@@ -14,7 +15,7 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
   const out: JsonObject = isObject(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
-    else out[k] = applyMergePatch(out[k], v);
+    else setOwn(out, k, applyMergePatch(getOwn(out, k), v));
   }
   return out;
 }
@@ -23,12 +24,12 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
 function changes(from: unknown, to: JsonObject): JsonObject {
   const patch: JsonObject = {};
   for (const [k, v] of Object.entries(to)) {
-    const cur = isObject(from) ? from[k] : undefined;
+    const cur = isObject(from) ? getOwn(from, k) : undefined;
     if (isObject(v) && isObject(cur)) {
       const sub = changes(cur, v);
-      if (Object.keys(sub).length) patch[k] = sub;
+      if (Object.keys(sub).length) setOwn(patch, k, sub);
     } else if (!deepEqual(cur, v)) {
-      patch[k] = clone(v);
+      setOwn(patch, k, clone(v));
     }
   }
   return patch;
@@ -38,10 +39,11 @@ function changes(from: unknown, to: JsonObject): JsonObject {
 function deletions(from: JsonObject, to: JsonObject): JsonObject {
   const patch: JsonObject = {};
   for (const [k, v] of Object.entries(from)) {
-    if (!(k in to) || to[k] === undefined) patch[k] = null;
-    else if (isObject(v) && isObject(to[k])) {
-      const sub = deletions(v, to[k] as JsonObject);
-      if (Object.keys(sub).length) patch[k] = sub;
+    const next = getOwn(to, k);
+    if (next === undefined) setOwn(patch, k, null);
+    else if (isObject(v) && isObject(next)) {
+      const sub = deletions(v, next);
+      if (Object.keys(sub).length) setOwn(patch, k, sub);
     }
   }
   return patch;
@@ -49,7 +51,10 @@ function deletions(from: JsonObject, to: JsonObject): JsonObject {
 
 function mergeInto(a: JsonObject, b: JsonObject): JsonObject {
   const out: JsonObject = { ...a };
-  for (const [k, v] of Object.entries(b)) out[k] = isObject(v) && isObject(out[k]) ? mergeInto(out[k] as JsonObject, v) : v;
+  for (const [k, v] of Object.entries(b)) {
+    const cur = getOwn(out, k);
+    setOwn(out, k, isObject(v) && isObject(cur) ? mergeInto(cur, v) : v);
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 // createThreeWayPatch is kubectl apply's patch (last-applied, manifest, live object);
 // createTwoWayPatch is what edit, set and label send; applyPatch is the API server's side.
 import { deepEqual } from '../meta/equal';
+import { getOwn, hasOwn, setOwn } from '../meta/own';
 import { compareCodePoints } from '../meta/codepoint';
 import { fieldsOf, hasType } from '../schema';
 import { PATCH_META } from '../schema/patchmeta';
@@ -111,8 +112,8 @@ function diffMaps(original: JsonMap, modified: JsonMap, schema: Schema, o: DiffO
   const retainKeys: string[] = [];
   for (const [key, modifiedValue] of Object.entries(modified)) {
     if (o.buildRetainKeysDirective && modifiedValue !== null) retainKeys.push(key);
-    if (!(key in original)) {
-      if (!o.ignoreChangesAndAdditions) patch[key] = modifiedValue;
+    if (!hasOwn(original, key)) {
+      if (!o.ignoreChangesAndAdditions) setOwn(patch, key, modifiedValue);
       continue;
     }
     const originalValue = original[key];
@@ -122,14 +123,14 @@ function diffMaps(original: JsonMap, modified: JsonMap, schema: Schema, o: DiffO
       continue;
     }
     if (kindOf(originalValue) !== kindOf(modifiedValue)) {
-      if (!o.ignoreChangesAndAdditions) patch[key] = modifiedValue;
+      if (!o.ignoreChangesAndAdditions) setOwn(patch, key, modifiedValue);
       continue;
     }
     if (isMap(originalValue)) diffMapField(key, originalValue, modifiedValue as JsonMap, patch, schema, o);
     else if (Array.isArray(originalValue)) diffSliceField(key, originalValue, modifiedValue as unknown[], patch, schema, o);
     else replaceIfNotEqual(key, originalValue, modifiedValue, patch, o);
   }
-  if (!o.ignoreDeletions) for (const key of Object.keys(original)) if (!(key in modified)) patch[key] = null;
+  if (!o.ignoreDeletions) for (const key of Object.keys(original)) if (!hasOwn(modified, key)) setOwn(patch, key, null);
   if (retainKeys.length && (Object.keys(patch).length || hasAdditionalNewField(original, modified))) patch[RETAIN_KEYS] = sortScalars(retainKeys);
   return patch;
 }
@@ -138,31 +139,31 @@ function diffMaps(original: JsonMap, modified: JsonMap, schema: Schema, o: DiffO
 function hasAdditionalNewField(original: JsonMap, modified: JsonMap): boolean {
   for (const [k, v] of Object.entries(original)) {
     if (v === null) continue;
-    if (!(k in modified)) return true;
+    if (!hasOwn(modified, k)) return true;
   }
   return false;
 }
 
 function replaceIfNotEqual(key: string, original: unknown, modified: unknown, patch: JsonMap, o: DiffOptions): void {
   if (o.ignoreChangesAndAdditions || deepEqual(original, modified)) return;
-  patch[key] = modified;
+  setOwn(patch, key, modified);
 }
 
 function diffMapField(key: string, original: JsonMap, modified: JsonMap, patch: JsonMap, schema: Schema, o: DiffOptions): void {
   const meta = schema.struct(key);
   if (meta.strategy === 'replace') {
-    if (!o.ignoreChangesAndAdditions) patch[key] = modified;
+    if (!o.ignoreChangesAndAdditions) setOwn(patch, key, modified);
     return;
   }
   const value = diffMaps(original, modified, meta.schema, { ...o, buildRetainKeysDirective: meta.retainKeys });
-  if (Object.keys(value).length) patch[key] = value;
+  if (Object.keys(value).length) setOwn(patch, key, value);
 }
 
 function diffSliceField(key: string, original: unknown[], modified: unknown[], patch: JsonMap, schema: Schema, o: DiffOptions): void {
   const meta = schema.slice(key);
   if (meta.strategy !== 'merge') return replaceIfNotEqual(key, original, modified, patch, o);
   const { add, del, order } = diffLists(original, modified, meta.schema, meta.mergeKey, { ...o, buildRetainKeysDirective: meta.retainKeys });
-  if (add.length) patch[key] = add;
+  if (add.length) setOwn(patch, key, add);
   if (del.length) patch[`${DELETE_FROM_PRIMITIVE_LIST}/${key}`] = del;
   if (order.length) patch[`${SET_ELEMENT_ORDER}/${key}`] = order;
 }
@@ -182,7 +183,7 @@ function elementKind(...lists: unknown[][]): string {
 
 function mergeKeyOf(item: unknown, mergeKey: string): unknown {
   if (!isMap(item)) throw new StrategicPatchError(`expected a map[string]interface {}, but received a ${goTypeName(item)}`);
-  if (!(mergeKey in item)) throw new StrategicPatchError(`map: ${goValue(item)} does not contain declared merge key: ${mergeKey}`);
+  if (!hasOwn(item, mergeKey)) throw new StrategicPatchError(`map: ${goValue(item)} does not contain declared merge key: ${mergeKey}`);
   return item[mergeKey];
 }
 
@@ -291,7 +292,7 @@ export function applyPatch(obj: JsonMap, patch: JsonMap, rootType: string): Json
 }
 
 function mergeMap(original: JsonMap | null, patch: JsonMap, schema: Schema, o: MergeOptions): JsonMap {
-  if (DIRECTIVE in patch) {
+  if (hasOwn(patch, DIRECTIVE)) {
     const directive = patch[DIRECTIVE];
     if (directive === 'replace') {
       delete patch[DIRECTIVE];
@@ -307,7 +308,7 @@ function mergeMap(original: JsonMap | null, patch: JsonMap, schema: Schema, o: M
     let isDeleteList = false;
     if (key.startsWith(DELETE_FROM_PRIMITIVE_LIST)) {
       if (!o.mergeParallelList) {
-        target[key] = patchValue;
+        setOwn(target, key, patchValue);
         continue;
       }
       key = keyAfterPrefix(key, DELETE_FROM_PRIMITIVE_LIST, 'invalid patch format of primitive list');
@@ -317,11 +318,11 @@ function mergeMap(original: JsonMap | null, patch: JsonMap, schema: Schema, o: M
       delete target[key];
       if (o.ignoreUnmatchedNulls) continue;
     }
-    if (!(key in target) || kindOf(target[key]) !== kindOf(patchValue)) {
+    if (!hasOwn(target, key) || kindOf(target[key]) !== kindOf(patchValue)) {
       if (!isDeleteList) {
         if (o.ignoreUnmatchedNulls) discardNulls(patchValue);
         const [value, keep] = removeDirectives(patchValue);
-        if (keep) target[key] = value;
+        if (keep) setOwn(target, key, value);
         else delete target[key];
       }
       continue;
@@ -360,7 +361,7 @@ function discardNulls(v: unknown): void {
 /** Strips directives from a value taken whole; a map that is itself a directive is dropped. */
 function removeDirectives(v: unknown): [unknown, boolean] {
   if (isMap(v)) {
-    if (DIRECTIVE in v) return [undefined, false];
+    if (hasOwn(v, DIRECTIVE)) return [undefined, false];
     for (const [k, x] of Object.entries(v)) {
       const [value, keep] = removeDirectives(x);
       if (keep) v[k] = value;
@@ -381,11 +382,11 @@ function removeDirectives(v: unknown): [unknown, boolean] {
 
 /** $retainKeys: on the server, clear what the list does not name; between patches, carry it. */
 function applyRetainKeys(target: JsonMap, patch: JsonMap, o: MergeOptions): void {
-  if (!(RETAIN_KEYS in patch)) return;
+  if (!hasOwn(patch, RETAIN_KEYS)) return;
   const retain = patch[RETAIN_KEYS];
   delete patch[RETAIN_KEYS];
   if (!o.mergeParallelList) {
-    if (RETAIN_KEYS in target) {
+    if (hasOwn(target, RETAIN_KEYS)) {
       if (!deepEqual(target[RETAIN_KEYS], retain)) throw new StrategicPatchError(`${goValue(target[RETAIN_KEYS])} and ${goValue(retain)} are not deep equal: this may happen when calculating the 3-way diff patch`);
     } else target[RETAIN_KEYS] = retain;
     return;
@@ -405,15 +406,15 @@ function mergeElementOrderLists(target: JsonMap, patch: JsonMap, schema: Schema,
     if (!key.startsWith(SET_ELEMENT_ORDER)) continue;
     const order = patch[key];
     if (!o.mergeParallelList) {
-      if (key in target) {
+      if (hasOwn(target, key)) {
         if (!deepEqual(target[key], order)) throw new StrategicPatchError('invalid patch format of setElementOrder list');
-      } else target[key] = order;
+      } else setOwn(target, key, order);
     }
     delete patch[key];
     if (!Array.isArray(order)) throw new StrategicPatchError(`expected a []interface {}, but received a ${goTypeName(order)}`);
     const listKey = keyAfterPrefix(key, SET_ELEMENT_ORDER, 'invalid patch format of setElementOrder list');
-    const current = target[listKey];
-    const patchList = patch[listKey];
+    const current = getOwn(target, listKey);
+    const patchList = getOwn(patch, listKey);
     if (current !== undefined && !Array.isArray(current)) throw new StrategicPatchError(`expected a []interface {}, but received a ${goTypeName(current)}`);
     if (patchList !== undefined && !Array.isArray(patchList)) throw new StrategicPatchError(`expected a []interface {}, but received a ${goTypeName(patchList)}`);
     const meta = schema.slice(listKey);
@@ -425,13 +426,13 @@ function mergeElementOrderLists(target: JsonMap, patch: JsonMap, schema: Schema,
       merged = meta.strategy === 'merge' ? mergeSlice(current, patchList as unknown[], meta.schema, meta.mergeKey, o, false) : (patchList as unknown[]);
     else continue;
     if (!merged.length) {
-      target[listKey] = merged;
+      setOwn(target, listKey, merged);
       delete patch[listKey];
       continue;
     }
     const kind = elementKind((current as unknown[]) ?? [], (patchList as unknown[]) ?? []);
     const inOrder = (v: unknown) => (meta.mergeKey ? order.some((x) => (x as JsonMap)[meta.mergeKey] === mergeKeyOf(v, meta.mergeKey)) : order.includes(v));
-    target[listKey] = normalizeElementOrder(
+    const ordered = normalizeElementOrder(
       merged.filter(inOrder),
       merged.filter((v) => !inOrder(v)),
       order,
@@ -439,6 +440,7 @@ function mergeElementOrderLists(target: JsonMap, patch: JsonMap, schema: Schema,
       meta.mergeKey,
       kind === 'map',
     );
+    setOwn(target, listKey, ordered);
     delete patch[listKey];
   }
 }
@@ -450,7 +452,7 @@ function validateAgainstOrder(patchList: unknown[], order: unknown[], mergeKey: 
   let p = 0;
   let s = 0;
   while (p < items.length && s < order.length) {
-    if (isMap(items[p]) && DIRECTIVE in (items[p] as JsonMap)) {
+    if (isMap(items[p]) && hasOwn(items[p] as JsonMap, DIRECTIVE)) {
       p++;
       continue;
     }
@@ -496,7 +498,7 @@ function mergeListsOfMaps(original: unknown[], patch: unknown[], schema: Schema,
   let replace = false;
   for (const v of patch) {
     const item = v as JsonMap;
-    if (!(DIRECTIVE in item)) {
+    if (!hasOwn(item, DIRECTIVE)) {
       items.push(v);
       continue;
     }

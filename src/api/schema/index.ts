@@ -1,6 +1,7 @@
 // The API's field schema at work: strict decoding (unknown fields and wrong JSON types, reported
 // the way the API server's decoder words them), quantity canonicalisation, and the zero values
 // Go's encoder always writes.
+import { base64Error } from '../meta/base64';
 import { quantityError, tryParseQuantity } from '../meta/quantity';
 
 interface FieldDef {
@@ -114,27 +115,57 @@ function cleanValue(v: unknown, type: string): unknown {
   return canonical === v ? undefined : canonical;
 }
 
-/** Whether a JSON value has the JSON type a scalar field takes (a quantity: a number or a string). */
+/** Whether a JSON number is an integer a Go field of this size holds (strconv.ParseInt, then the range). */
+export function intFits(v: number, type: 'int32' | 'int64'): boolean {
+  if (!Number.isInteger(v)) return false;
+  // 2^63 - 1 is not a double: anything that reads as 2^63 is out of range.
+  return type === 'int32' ? v >= -2147483648 && v <= 2147483647 : v >= -9223372036854775808 && v < 9223372036854775808;
+}
+
+/**
+ * Whether a JSON value decodes into a scalar field: the right JSON type, an integer in range, a
+ * []byte's base64 that Go decodes; a quantity or an IntOrString takes a number or a string.
+ */
 function scalarFits(v: unknown, type: string): boolean {
   switch (type) {
     case 'string':
-    case 'byte':
     case 'time':
     case 'microtime':
       return typeof v === 'string';
+    case 'byte':
+      return typeof v === 'string' && base64Error(v) === undefined;
     case 'boolean':
       return typeof v === 'boolean';
     case 'int32':
     case 'int64':
-      return typeof v === 'number' && Number.isInteger(v);
+      return typeof v === 'number' && intFits(v, type);
     case 'double':
     case 'number':
       return typeof v === 'number';
     case 'intorstring':
+      return typeof v === 'string' || (typeof v === 'number' && intFits(v, 'int32'));
     case 'quantity':
       return typeof v === 'number' || typeof v === 'string';
   }
   return true;
+}
+
+/**
+ * A number as the decoder shows it ("number 2147483648"): the digits kubectl sent, which are
+ * Go's formatting of an int64 or float64, and JavaScript formats a double the same way.
+ */
+const numberText = (v: number) => `number ${v}`;
+
+/**
+ * Why a scalar does not decode, worded as the API server's decoder words it. IntOrString and
+ * Time decode themselves with the standard library's json, whose errors carry no field.
+ */
+function scalarError(structName: string, goPath: string, v: unknown, type: string): string {
+  if (type === 'intorstring') return `json: cannot unmarshal ${typeof v === 'number' ? numberText(v) : jsonKind(v)} into Go value of type int32`;
+  if (type === 'time' || type === 'microtime') return `json: cannot unmarshal ${jsonKind(v)} into Go value of type string`;
+  if (type === 'byte' && typeof v === 'string') return base64Error(v)!;
+  if (typeof v === 'number' && (type === 'int32' || type === 'int64')) return typeError(structName, goPath, numberText(v), type);
+  return typeError(structName, goPath, jsonKind(v), type);
 }
 
 /**
@@ -191,8 +222,8 @@ function goTypeName(type: string): string {
   }
 }
 
-function typeError(structName: string, goPath: string, value: unknown, type: string): string {
-  return `json: cannot unmarshal ${jsonKind(value)} into Go struct field ${structName.replace(/^\w+\./, '')}.${goPath} of type ${goTypeName(type)}`;
+function typeError(structName: string, goPath: string, what: string, type: string): string {
+  return `json: cannot unmarshal ${what} into Go struct field ${structName.replace(/^\w+\./, '')}.${goPath} of type ${goTypeName(type)}`;
 }
 
 function walkStruct(obj: Record<string, unknown>, typeName: string, path: string, goPath: string, res: DecodeResult): void {
@@ -216,7 +247,7 @@ function walkStruct(obj: Record<string, unknown>, typeName: string, path: string
 /** Returns a replacement value when canonicalisation changed it. */
 function walkValue(v: unknown, type: string, structName: string, path: string, goPath: string, res: DecodeResult): unknown {
   const fail = () => {
-    res.typeError ??= typeError(structName, goPath, v, type);
+    res.typeError ??= typeError(structName, goPath, jsonKind(v), type);
     return undefined;
   };
   if (type.startsWith('[]')) {
@@ -245,7 +276,10 @@ function walkValue(v: unknown, type: string, structName: string, path: string, g
     walkStruct(v as Record<string, unknown>, type, path, goPath, res);
     return undefined;
   }
-  if (!scalarFits(v, type)) return fail();
+  if (!scalarFits(v, type)) {
+    res.typeError ??= scalarError(structName, goPath, v, type);
+    return undefined;
+  }
   if (type !== 'quantity') return undefined;
   const q = tryParseQuantity(String(v));
   if (!q) {

@@ -3,6 +3,7 @@
 // that way, so -o json of `set`, `rollout` or `create deployment` lists kind before apiVersion
 // and name before namespace.
 import { compareCodePoints } from '../meta/codepoint';
+import { hasOwn, setOwn } from '../meta/own';
 import { FIELD_ORDER } from './fieldorder';
 import { fieldsOf } from './index';
 
@@ -15,7 +16,7 @@ function sortedDeep(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortedDeep);
   if (!isMap(v)) return v;
   const out: JsonMap = {};
-  for (const k of Object.keys(v).sort(compareCodePoints)) out[k] = sortedDeep(v[k]);
+  for (const k of Object.keys(v).sort(compareCodePoints)) setOwn(out, k, sortedDeep(v[k]));
   return out;
 }
 
@@ -26,7 +27,7 @@ function ordered(v: unknown, type: string): unknown {
     if (!isMap(v)) return v;
     const item = type.slice(4, -1);
     const out: JsonMap = {};
-    for (const k of Object.keys(v).sort(compareCodePoints)) out[k] = ordered(v[k], item);
+    for (const k of Object.keys(v).sort(compareCodePoints)) setOwn(out, k, ordered(v[k], item));
     return out;
   }
   if (!isMap(v)) return v;
@@ -34,9 +35,9 @@ function ordered(v: unknown, type: string): unknown {
   if (!order) return sortedDeep(v);
   const fields = fieldsOf(type);
   const out: JsonMap = {};
-  for (const name of order.split(' ')) if (name in v) out[name] = ordered(v[name], fields.get(name)?.type ?? 'any');
+  for (const name of order.split(' ')) if (hasOwn(v, name)) out[name] = ordered(v[name], fields.get(name)?.type ?? 'any');
   // Fields the Go type lacks would be dropped by a typed decode; keep them, sorted, at the end.
-  for (const k of Object.keys(v).sort(compareCodePoints)) if (!(k in out)) out[k] = sortedDeep(v[k]);
+  for (const k of Object.keys(v).sort(compareCodePoints)) if (!hasOwn(out, k)) setOwn(out, k, sortedDeep(v[k]));
   return out;
 }
 

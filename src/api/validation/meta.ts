@@ -1,5 +1,5 @@
 // ObjectMeta validation shared by every kind (apimachinery ValidateObjectMeta).
-import { type FieldError, FieldPath, invalid, required, forbidden } from '../field';
+import { type FieldError, FieldPath, invalid, required, forbidden, tooLong } from '../field';
 import type { Labels, ObjectMeta } from '../types';
 import { isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './names';
 
@@ -21,10 +21,11 @@ export function validateAnnotations(annotations: Record<string, string> | undefi
   let size = 0;
   for (const [k, v] of Object.entries(annotations ?? {})) {
     for (const m of isQualifiedName(k.toLowerCase())) errs.push(invalid(path.toString(), k, m));
-    size += k.length + String(v).length;
+    // Go counts bytes.
+    size += Buffer.byteLength(k, 'utf8') + Buffer.byteLength(String(v), 'utf8');
   }
-  if (size > TOTAL_ANNOTATION_SIZE)
-    errs.push({ type: 'Too long', field: path.toString(), detail: `must have at most ${TOTAL_ANNOTATION_SIZE} bytes`, omitValue: true });
+  // v1.32's field.TooLong: "may not be more than N bytes".
+  if (size > TOTAL_ANNOTATION_SIZE) errs.push(tooLong(path.toString(), TOTAL_ANNOTATION_SIZE));
   return errs;
 }
 

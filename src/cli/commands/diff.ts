@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LAST_APPLIED, applyPatch } from '../../api/patch/apply';
+import { hasOwn } from '../../api/meta/own';
 import { matches, parseSelector } from '../../api/meta/selector';
 import { type ResourceType, kindDef } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
@@ -50,7 +51,7 @@ function maskSecretData(from: KubeObject | undefined, to: KubeObject): [KubeObje
   const a = { ...((from as { data?: Record<string, string> } | undefined)?.data ?? {}) };
   const b = { ...((to as { data?: Record<string, string> }).data ?? {}) };
   for (const k of Object.keys(a)) {
-    if (k in b) {
+    if (hasOwn(b, k)) {
       if (a[k] !== b[k]) {
         a[k] = MASK.before;
         b[k] = MASK.after;
@@ -60,7 +61,7 @@ function maskSecretData(from: KubeObject | undefined, to: KubeObject): [KubeObje
     }
     a[k] = MASK.same;
   }
-  for (const k of Object.keys(b)) if (!(k in a)) b[k] = MASK.same;
+  for (const k of Object.keys(b)) if (!hasOwn(a, k)) b[k] = MASK.same;
   const set = (o: KubeObject, data: Record<string, string>) => ('data' in o ? { ...o, data } : o);
   return [from && set(from, a), set(to, b)];
 }

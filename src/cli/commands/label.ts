@@ -1,5 +1,6 @@
 // kubectl label and kubectl annotate: key=value and key- on objects' labels or annotations.
 import type { Command } from 'commander';
+import { hasOwn, setOwn } from '../../api/meta/own';
 import { isValidLabelValue } from '../../api/validation/names';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
@@ -20,16 +21,16 @@ const LABEL: KeyValueVerb = {
         if (parts.length !== 2) throw new CliError(`invalid label spec: ${spec}`);
         const problems = isValidLabelValue(parts[1]);
         if (problems.length) throw new CliError(`invalid label value: ${JSON.stringify(spec)}: ${problems.join(';')}`);
-        set[parts[0]] = parts[1];
+        setOwn(set, parts[0], parts[1]);
       } else if (spec.endsWith('-')) remove.push(spec.slice(0, -1));
       else throw new CliError(`unknown label spec: ${spec}`);
     }
-    if (remove.some((k) => k in set)) throw new CliError('can not both modify and remove a label in the same command');
+    if (remove.some((k) => hasOwn(set, k))) throw new CliError('can not both modify and remove a label in the same command');
     return { set, remove };
   },
   checkOverwrites(current, set) {
     const conflicts = Object.keys(set)
-      .filter((k) => k in current && current[k] !== set[k])
+      .filter((k) => hasOwn(current, k) && current[k] !== set[k])
       .map((k) => `'${k}' already has a value (${current[k]}), and --overwrite is false`);
     if (conflicts.length) throw new CliError(conflicts.length === 1 ? conflicts[0] : `[${conflicts.join(', ')}]`);
   },
@@ -48,18 +49,18 @@ const ANNOTATION: KeyValueVerb = {
     for (const spec of args) {
       if (spec.includes('=') && spec[0] !== '=') {
         const i = spec.indexOf('=');
-        set[spec.slice(0, i)] = spec.slice(i + 1);
+        setOwn(set, spec.slice(0, i), spec.slice(i + 1));
       } else if (spec.endsWith('-') && spec !== '-') remove.push(spec.slice(0, -1));
       else invalid.push(spec);
     }
     if (invalid.length) throw new CliError(`invalid annotation format: ${invalid.join(', ')}`);
-    const both = remove.filter((k) => k in set);
+    const both = remove.filter((k) => hasOwn(set, k));
     if (both.length) throw new CliError(`can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`);
     return { set, remove };
   },
   checkOverwrites(current, set) {
     const conflicts = Object.keys(set)
-      .filter((k) => k !== CHANGE_CAUSE && k in current && current[k] !== set[k])
+      .filter((k) => k !== CHANGE_CAUSE && hasOwn(current, k) && current[k] !== set[k])
       .map((k) => `'${k}' already has a value (${current[k]})`);
     if (conflicts.length) throw new CliError(`--overwrite is false but found the following declared annotation(s): ${conflicts.join('; ')}`);
   },

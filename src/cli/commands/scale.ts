@@ -12,6 +12,11 @@ import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
 import { listSelected, namespaceOfManifest, resolveArgs } from '../resolve';
 import { scalable } from '../verbs/scaler';
 
+/** Go's int32(n) of the replica count (kubectl passes it as a uint): the low 32 bits, signed. */
+function int32(n: number): number {
+  return Number(BigInt.asIntN(32, BigInt(n)));
+}
+
 export function register(program: Command, ctx: CommandContext): void {
   const cmd = addGlobalFlags(
     program
@@ -76,21 +81,31 @@ export function register(program: Command, ctx: CommandContext): void {
           targets.push({ type: it.type, obj });
         } else for (const obj of listSelected(client, it.type, it.namespace, selector)) targets.push({ type: it.type, obj });
       }
+      // kubectl's ScaleSimple: without a precondition a merge patch of the Scale; with one, the
+      // Scale is read, checked and written back, its replicas converted to int32 as Go converts.
+      const precondition = current >= 0 || !!opts.resourceVersion;
+      if (precondition && opts.resourceVersion && targets.length > 1) throw new CliError('cannot use --resource-version with multiple resources');
       for (const { type, obj } of targets) {
         try {
-          const scaler = scalable(type);
-          const have = scaler.replicas(obj);
-          if (current >= 0 && have !== current) throw new CliError(`Expected replicas to be ${current}, was ${have}`);
+          scalable(type);
           if (dryRun === 'client') {
             printer.print(obj, 'scaled');
             continue;
           }
-          const patch: Record<string, unknown> = { spec: { replicas } };
-          if (opts.resourceVersion) patch.metadata = { resourceVersion: opts.resourceVersion };
-          let scaled = client.patch(type, obj.metadata.namespace, obj.metadata.name!, 'merge', patch, { dryRun: dryRun === 'server' });
+          const { namespace: ns, name } = obj.metadata as { namespace?: string; name: string };
+          const write = { dryRun: dryRun === 'server' };
+          let scaled: KubeObject;
+          if (precondition) {
+            const scale = client.getScale(type, ns, name);
+            const have = scale.spec?.replicas ?? 0;
+            if (current >= 0 && have !== current) throw new CliError(`Expected replicas to be ${current}, was ${have}`);
+            if (opts.resourceVersion && scale.metadata.resourceVersion !== opts.resourceVersion)
+              throw new CliError(`Expected resource version to be ${opts.resourceVersion}, was ${scale.metadata.resourceVersion}`);
+            scaled = client.updateScale(type, { ...scale, spec: { replicas: int32(replicas) } }, write);
+          } else scaled = client.patchScale(type, ns, name, { spec: { replicas } }, write);
           // --record: a second patch, of the annotation alone.
           if (changeCause !== undefined && obj.metadata.annotations?.[CHANGE_CAUSE] !== changeCause)
-            scaled = client.patch(type, obj.metadata.namespace, obj.metadata.name!, 'merge', { metadata: { annotations: { [CHANGE_CAUSE]: changeCause } } }, { dryRun: dryRun === 'server' });
+            scaled = client.patch(type, ns, name, 'merge', { metadata: { annotations: { [CHANGE_CAUSE]: changeCause } } }, write);
           printer.print(scaled, 'scaled');
         } catch (e) {
           errors.push(e as Error);

@@ -4,6 +4,7 @@ import { Option } from 'commander';
 import * as fs from 'node:fs';
 import { compareCodePoints } from '../../api/meta/codepoint';
 import { clone } from '../../api/meta/equal';
+import { setOwn } from '../../api/meta/own';
 import { kindDef, typeForKind } from '../../api/registry';
 import { fillZeroFields } from '../../api/schema';
 import type { KubeObject } from '../../api/types';
@@ -231,6 +232,6 @@ function sortedKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortedKeys);
   if (!v || typeof v !== 'object') return v;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v).sort(compareCodePoints)) out[k] = sortedKeys((v as Record<string, unknown>)[k]);
+  for (const k of Object.keys(v).sort(compareCodePoints)) setOwn(out, k, sortedKeys((v as Record<string, unknown>)[k]));
   return out;
 }

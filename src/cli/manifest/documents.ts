@@ -2,7 +2,9 @@
 // that starts with "{" is a sequence of JSON values; anything else is YAML, cut at lines that
 // start with "---" and parsed one document at a time (so error line numbers count from the
 // start of the document, as go-yaml's do).
-import { jsonValues } from '../../api/meta/gojson';
+import { jsonValues, jsonValueTexts, overflowText } from '../../api/meta/gojson';
+import { MAX_NESTING, NestingError } from '../../api/meta/nesting';
+import { GoYamlError, checkNesting, decodeDocument, goYamlTags } from './goyaml';
 
 export class DocumentError extends Error {}
 
@@ -85,46 +87,42 @@ function yamlErrorText(errors: YamlLibError[], doc: string): string {
   }
 }
 
-type Tags = import('yaml').Tags;
+/** A number literal no float64 holds: kubectl cannot decode (or validate) the document. */
+export class NumberOverflowError extends DocumentError {}
 
-/**
- * YAML 1.1 as go-yaml v2 reads it into JSON: timestamps and sexagesimal numbers stay strings
- * (v2 never resolves them), and Go's base-0 integers include 0o17.
- */
-function goYamlTags(tags: Tags): Tags {
-  const kept = tags.filter((t) => {
-    const tag = t as { tag: string; format?: string };
-    return !tag.tag.endsWith(':timestamp') && tag.format !== 'TIME';
-  });
-  const octal0o = {
-    identify: (v: unknown) => typeof v === 'number',
-    default: true,
-    tag: 'tag:yaml.org,2002:int',
-    format: 'OCT',
-    test: /^[-+]?0o[0-7_]+$/,
-    resolve: (s: string) => (s.startsWith('-') ? -1 : 1) * parseInt(s.replace(/^[-+]?0o/, '').replace(/_/g, ''), 8),
-  };
-  return [...kept, octal0o] as Tags;
+/** One JSON document, refused as kubectl refuses it when too deep or holding a number too large. */
+function parseJsonDocument(doc: string): unknown {
+  const [scanned] = jsonValueTexts(doc);
+  if (scanned.depth > MAX_NESTING) throw new NestingError();
+  if (scanned.overflow !== undefined) throw new NumberOverflowError(overflowText(scanned.overflow));
+  return JSON.parse(doc);
 }
 
-/** One document's value (undefined when it holds nothing, e.g. only comments). */
+/**
+ * One document's value (undefined when it holds nothing, e.g. only comments). YAML is parsed by
+ * the yaml library into its syntax tree, checked for depth, composed, and decoded as go-yaml
+ * v2 and sigs.k8s.io/yaml would decode it (goyaml.ts).
+ */
 export function parseDocument(doc: string, json: boolean): unknown {
-  if (json) return JSON.parse(doc);
+  if (json) return parseJsonDocument(doc);
   // Loaded on first use: the YAML parser is the largest library we have.
   const YAML = require('yaml') as typeof import('yaml');
-  // go-yaml v2 lets a repeated key through (the last one wins).
-  const parsed = YAML.parseAllDocuments(doc, { version: '1.1', uniqueKeys: false, merge: true, customTags: goYamlTags });
-  const first = Array.isArray(parsed) ? parsed[0] : parsed;
-  if (!first) return undefined;
-  if (first.errors.length) throw new DocumentError(`error converting YAML to JSON: ${yamlErrorText(first.errors as YamlLibError[], doc)}`);
-  let v: unknown;
+  const lines = new YAML.LineCounter();
+  const tokens = Array.from(new YAML.Parser(lines.addNewLine).parse(doc));
   try {
-    v = first.toJS({ maxAliasCount: 100 });
+    checkNesting(tokens, lines);
+    // go-yaml v2 lets a repeated key through (the last one wins); goyaml.ts does merge keys.
+    const composer = new YAML.Composer({ version: '1.1', uniqueKeys: false, merge: false, customTags: goYamlTags });
+    const first = Array.from(composer.compose(tokens))[0];
+    if (!first) return undefined;
+    if (first.errors.length) {
+      for (const e of first.errors) e.linePos = [lines.linePos(e.pos[0]), lines.linePos(e.pos[1])];
+      throw new DocumentError(`error converting YAML to JSON: ${yamlErrorText(first.errors as YamlLibError[], doc)}`);
+    }
+    const v = decodeDocument(first);
+    return v === null ? undefined : v;
   } catch (e) {
-    const alias = /Unresolved alias.*: (.*)$/.exec((e as Error).message);
-    if (alias) throw new DocumentError(`error converting YAML to JSON: yaml: unknown anchor '${alias[1]}' referenced`);
+    if (e instanceof GoYamlError) throw new DocumentError(`error converting YAML to JSON: ${e.message}`);
     throw e;
   }
-  // Through JSON, as kubectl converts YAML to JSON before decoding.
-  return v === null || v === undefined ? undefined : JSON.parse(JSON.stringify(v));
 }

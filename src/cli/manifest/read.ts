@@ -8,7 +8,7 @@ import type { KubeObject } from '../../api/types';
 import { CliError } from '../errors';
 import type { IO } from '../io';
 import { decodeProblem, validationProblem } from './decode';
-import { parseDocument, splitDocuments } from './documents';
+import { NumberOverflowError, parseDocument, splitDocuments } from './documents';
 
 export interface ManifestObject {
   obj: KubeObject;
@@ -56,13 +56,17 @@ function mapping(obj: KubeObject, source: string): ResourceType {
   );
 }
 
-/** kubectl's client-side validation of one document; a failure ends the file. */
+/** kubectl's client-side validation failing; it ends the file. */
+function validationError(problem: string, source: string): CliError {
+  return new CliError(
+    `error validating ${JSON.stringify(source)}: error validating data: ${problem}; if you choose to ignore these errors, turn validation off with --validate=false`,
+  );
+}
+
+/** kubectl's client-side validation of one document. */
 function validateDocument(doc: unknown, source: string): void {
   const problem = validationProblem(doc);
-  if (problem)
-    throw new CliError(
-      `error validating ${JSON.stringify(source)}: error validating data: ${problem}; if you choose to ignore these errors, turn validation off with --validate=false`,
-    );
+  if (problem) throw validationError(problem, source);
 }
 
 /** Decodes one object (cli-runtime's infoForData); its failure skips just that document. */
@@ -86,7 +90,16 @@ function readStream(text: string, source: string, validate: boolean, into: Manif
   try {
     const { json, docs } = splitDocuments(text);
     for (const text of docs) {
-      const doc = parseDocument(text, json);
+      let doc: unknown;
+      try {
+        doc = parseDocument(text, json);
+      } catch (e) {
+        // A number no float64 holds: the validator's parse fails first, else the decoder's.
+        if (!(e instanceof NumberOverflowError)) throw e;
+        if (validate) throw validationError(e.message, source);
+        skip(new CliError(`unable to decode ${JSON.stringify(source)}: ${e.message}`));
+        continue;
+      }
       if (doc === undefined || doc === null) continue;
       if (validate) validateDocument(doc, source);
       try {

@@ -4,6 +4,7 @@
 // printed outcome.
 import { isStatusError } from '../../api/errors';
 import { canonicalJson } from '../../api/meta/canonical';
+import { hasOwn } from '../../api/meta/own';
 import { createMergePatch } from '../../api/patch/merge';
 import type { KubeObject } from '../../api/types';
 import type { CommandContext } from '../context';
@@ -84,7 +85,7 @@ export async function runKeyValueVerb(c: CommandContext, verb: KeyValueVerb, arg
       const current = (after.metadata[verb.field] as Record<string, string> | undefined) ?? {};
       if (!o.overwrite) verb.checkOverwrites(current, set);
       if (verb.reportMissing && !o.local && dryRun !== 'client' && !o.list)
-        for (const key of remove) if (!(key in current)) c.io.out.write(`${verb.pair} ${JSON.stringify(key)} not found.\n`);
+        for (const key of remove) if (!hasOwn(current, key)) c.io.out.write(`${verb.pair} ${JSON.stringify(key)} not found.\n`);
       const updated = { ...current, ...set };
       for (const key of remove) delete updated[key];
       after.metadata[verb.field] = updated;

@@ -1,24 +1,13 @@
-// Which kinds scale, and where their replica count lives (kubectl's scale subresource users).
+// Which kinds scale (kubectl scale's scale-subresource users); the replica count itself is read
+// and written through the API server's scale subresource.
 import { StatusError } from '../../api/errors';
 import type { ResourceType } from '../../api/registry';
-import type { KubeObject } from '../../api/types';
 
-export interface Scaler {
-  replicas(obj: KubeObject): number;
-}
+const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
 
-const specReplicas: Scaler = { replicas: (o) => ((o.spec as { replicas?: number } | undefined)?.replicas ?? 1) };
-
-const SCALERS: Record<string, Scaler> = {
-  Deployment: specReplicas,
-  ReplicaSet: specReplicas,
-  StatefulSet: specReplicas,
-  ReplicationController: specReplicas,
-};
-
-export function scalable(type: ResourceType): Scaler {
-  const s = SCALERS[type.kind];
-  if (!s)
+/** Refuses a kind without a scale subresource, with the error kubectl's scale client gets. */
+export function scalable(type: ResourceType): void {
+  if (!SCALABLE.has(type.kind))
     throw new StatusError({
       kind: 'Status',
       apiVersion: 'v1',
@@ -28,5 +17,4 @@ export function scalable(type: ResourceType): Scaler {
       reason: 'NotFound',
       code: 404,
     });
-  return s;
 }

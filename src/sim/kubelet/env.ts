@@ -2,6 +2,7 @@
 // HOSTNAME, the pod's envFrom and env (with valueFrom resolved and $(VAR) references expanded,
 // as the kubelet does), the service variables of the cluster's `kubernetes` Service, and HOME.
 import { parseQuantity } from '../../api/meta/quantity';
+import { getOwn, hasOwn, setOwn } from '../../api/meta/own';
 import { typeForKind } from '../../api/registry';
 import type { ConfigMap, Container, KubeObject, Node, Pod } from '../../api/types';
 import type { Client } from '../../client/client';
@@ -34,7 +35,7 @@ export function expandRefs(text: string, env: Record<string, string>): string {
 
 function fieldValue(pod: Pod, path: string): string {
   const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
-  if (m) return (m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[m[2]] ?? '';
+  if (m) return getOwn((m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations) ?? {}, m[2]) ?? '';
   switch (path) {
     case 'metadata.name': return pod.metadata.name ?? '';
     case 'metadata.namespace': return pod.metadata.namespace ?? '';
@@ -82,7 +83,7 @@ export function specEnv(client: Client, pod: Pod, c: Container, node: Node): Rec
       if (ref.optional) continue;
       throw new ConfigError(`${kind.toLowerCase()} "${ref.name}" not found`);
     }
-    for (const [k, v] of Object.entries(data)) env[`${from.prefix ?? ''}${k}`] = v;
+    for (const [k, v] of Object.entries(data)) setOwn(env, `${from.prefix ?? ''}${k}`, v);
   }
   for (const e of c.env ?? []) {
     if (e.valueFrom) {
@@ -92,8 +93,8 @@ export function specEnv(client: Client, pod: Pod, c: Container, node: Node): Rec
         configMapKeyRef?: { name: string; key: string; optional?: boolean };
         secretKeyRef?: { name: string; key: string; optional?: boolean };
       };
-      if (vf.fieldRef) env[e.name] = fieldValue(pod, vf.fieldRef.fieldPath);
-      else if (vf.resourceFieldRef) env[e.name] = resourceValue(c, node, vf.resourceFieldRef);
+      if (vf.fieldRef) setOwn(env, e.name, fieldValue(pod, vf.fieldRef.fieldPath));
+      else if (vf.resourceFieldRef) setOwn(env, e.name, resourceValue(c, node, vf.resourceFieldRef));
       else {
         const ref = vf.configMapKeyRef ?? vf.secretKeyRef!;
         const kind = vf.configMapKeyRef ? 'ConfigMap' : 'Secret';
@@ -102,16 +103,16 @@ export function specEnv(client: Client, pod: Pod, c: Container, node: Node): Rec
           if (ref.optional) continue;
           throw new ConfigError(`${kind.toLowerCase()} "${ref.name}" not found`);
         }
-        if (!(ref.key in data)) {
+        if (!hasOwn(data, ref.key)) {
           if (ref.optional) continue;
           throw new ConfigError(`couldn't find key ${ref.key} in ${kind} ${ns}/${ref.name}`);
         }
-        env[e.name] = data[ref.key];
+        setOwn(env, e.name, data[ref.key]);
       }
-    } else env[e.name] = expandRefs(e.value ?? '', { ...SERVICE_ENV, ...env });
+    } else setOwn(env, e.name, expandRefs(e.value ?? '', { ...SERVICE_ENV, ...env }));
   }
   // The master Service's variables are given even with enableServiceLinks false.
-  for (const [k, v] of KUBERNETES_SERVICE) if (!(k in env)) env[k] = v;
+  for (const [k, v] of KUBERNETES_SERVICE) if (!hasOwn(env, k)) env[k] = v;
   return env;
 }
 
@@ -120,8 +121,8 @@ export function containerEnv(imageEnv: Record<string, string>, hostname: string,
   const env: Record<string, string> = {};
   if (imageEnv.PATH) env.PATH = imageEnv.PATH;
   env.HOSTNAME = hostname;
-  for (const [k, v] of Object.entries(imageEnv)) if (k !== 'PATH') env[k] = v;
-  for (const [k, v] of Object.entries(spec)) env[k] = v;
+  for (const [k, v] of Object.entries(imageEnv)) if (k !== 'PATH') setOwn(env, k, v);
+  for (const [k, v] of Object.entries(spec)) setOwn(env, k, v);
   env.HOME ??= '/root';
   return env;
 }

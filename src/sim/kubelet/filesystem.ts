@@ -2,6 +2,7 @@
 // their mount paths (emptyDir and hostPath writable and shared, configMap and secret read-only),
 // and the files the kubelet manages (/etc/hosts, /etc/hostname, /etc/resolv.conf). Changes are
 // collected in memory and written to the node's disk by `flush`.
+import { hasOwn, setOwn } from '../../api/meta/own';
 import { typeForKind } from '../../api/registry';
 import type { ConfigMap, Container, KubeObject, Pod, Volume } from '../../api/types';
 import type { Client } from '../../client/client';
@@ -42,11 +43,11 @@ export interface FsSources {
 
 function keyedFiles(data: Record<string, string> | undefined, binary: Record<string, string> | undefined, items: { key: string; path: string }[] | undefined, decode: boolean): Record<string, string> {
   const all: Record<string, string> = {};
-  for (const [k, v] of Object.entries(data ?? {})) all[k] = decode ? Buffer.from(v, 'base64').toString('utf8') : v;
-  for (const [k, v] of Object.entries(binary ?? {})) all[k] = Buffer.from(v, 'base64').toString('latin1');
+  for (const [k, v] of Object.entries(data ?? {})) setOwn(all, k, decode ? Buffer.from(v, 'base64').toString('utf8') : v);
+  for (const [k, v] of Object.entries(binary ?? {})) setOwn(all, k, Buffer.from(v, 'base64').toString('latin1'));
   if (!items?.length) return all;
   const picked: Record<string, string> = {};
-  for (const it of items) if (it.key in all) picked[it.path] = all[it.key];
+  for (const it of items) if (hasOwn(all, it.key)) setOwn(picked, it.path, all[it.key]);
   return picked;
 }
 

@@ -5,7 +5,7 @@ import { getVar, resolvePath } from './expand';
 import { formatPrintf, unescapeBackslashes } from './format';
 import type { Machine } from './machine';
 import { SIGNALS, errPrefix } from './messages';
-import type { Flavor, Io, Thread } from './state';
+import { type Flavor, type Io, type Thread, putVar, varOf } from './state';
 import { runTest } from './testcmd';
 
 export const SPECIAL_BUILTINS: ReadonlySet<string> = new Set([':', '.', 'break', 'continue', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'trap', 'unset']);
@@ -122,9 +122,7 @@ const exportB: Builtin = (m, th, argv, io) => {
     const eq = a.indexOf('=');
     if (eq > 0) m.setVar(th, a.slice(0, eq), a.slice(eq + 1), true);
     else {
-      const old = th.env.vars[a];
-      th.env.vars[a] = { v: old?.v ?? '', x: 1 };
-      if (!old) th.env.vars[a] = { v: '', x: 1 };
+      putVar(th.env.vars, a, { v: varOf(th.env.vars, a)?.v ?? '', x: 1 });
     }
   }
   return 0;
@@ -271,7 +269,10 @@ const local: Builtin = (m, th, argv, io, line) => {
   for (const a of argv.slice(1)) {
     const eq = a.indexOf('=');
     const name = eq > 0 ? a.slice(0, eq) : a;
-    if (!(name in fn.locals)) fn.locals[name] = th.env.vars[name] ? { ...th.env.vars[name] } : null;
+    if (!Object.prototype.hasOwnProperty.call(fn.locals, name)) {
+      const old = varOf(th.env.vars, name);
+      Object.defineProperty(fn.locals, name, { value: old ? { ...old } : null, writable: true, enumerable: true, configurable: true });
+    }
     if (eq > 0) m.setVar(th, name, a.slice(eq + 1));
   }
   return 0;

@@ -6,7 +6,7 @@
 import { ArithError, evalArith } from './arith';
 import type { Part, Word } from './ast';
 import type { FileSystem } from './host';
-import type { Flavor, LogEntry, ShellEnv } from './state';
+import { type Flavor, type LogEntry, type ShellEnv, putVar, varOf } from './state';
 
 export class NeedSubst {
   constructor(readonly n: number) {}
@@ -45,7 +45,7 @@ interface Field {
 const GLOB_CHARS = /[*?[]/;
 
 export function getVar(env: ShellEnv, name: string): string | undefined {
-  return env.vars[name]?.v;
+  return varOf(env.vars, name)?.v;
 }
 
 function special(ctx: ExpandCtx, name: string): string | undefined {
@@ -77,8 +77,8 @@ function ifsFirst(env: ShellEnv): string {
 }
 
 function setVar(ctx: ExpandCtx, name: string, value: string): void {
-  const old = ctx.env.vars[name];
-  ctx.env.vars[name] = old?.x ? { v: value, x: 1 } : { v: value };
+  const old = varOf(ctx.env.vars, name);
+  putVar(ctx.env.vars, name, old?.x ? { v: value, x: 1 } : { v: value });
 }
 
 /** Expands a ${…}/$X part to its string value (never split here). */

@@ -6,6 +6,7 @@ import type * as Crypto from 'node:crypto';
 import { configKeyProblems } from '../../../api/kinds/configmap';
 import { canonicalJson } from '../../../api/meta/canonical';
 import { compareCodePoints } from '../../../api/meta/codepoint';
+import { hasOwn, setOwn } from '../../../api/meta/own';
 import { NAME_ALPHABET } from '../../../api/random';
 import type { KubeObject } from '../../../api/types';
 import { CliError } from '../../errors';
@@ -79,9 +80,9 @@ export function configMap(
     const problems = configKeyProblems(key);
     if (problems.length) throw new CliError(`${JSON.stringify(key)} is not a valid key name for a ConfigMap: ${problems.join(',')}`);
     for (const [field, map] of [['Data', data], ['BinaryData', binaryData]] as const)
-      if (key in map) throw new CliError(`cannot add key ${JSON.stringify(key)}, another key by that name already exists in ${field} for ConfigMap ${JSON.stringify(name)}`);
-    if (typeof value === 'string' || isUtf8(value)) data[key] = value.toString();
-    else binaryData[key] = value.toString('base64');
+      if (hasOwn(map, key)) throw new CliError(`cannot add key ${JSON.stringify(key)}, another key by that name already exists in ${field} for ConfigMap ${JSON.stringify(name)}`);
+    if (typeof value === 'string' || isUtf8(value)) setOwn(data, key, value.toString());
+    else setOwn(binaryData, key, value.toString('base64'));
   };
   for (const l of literals) put(...parseLiteral(l));
   for (const f of files) {

@@ -2,6 +2,7 @@
 // topology domain), required anti-affinity (none may), and the anti-affinity of pods already
 // running, which the incoming pod must not break. Preferred terms, of the incoming pod and of the
 // pods already running, add or subtract their weights per topology domain for scoring.
+import { getOwn } from '../../../api/meta/own';
 import type { Labels, Pod } from '../../../api/types';
 import { type Cycle, type FilterPlugin, MAX_NODE_SCORE, type NodeInfo, type ScorePlugin, unresolvable, unschedulable } from '../framework';
 import { type AffinityTerm, podAffinityInfo, resolveNamespaces, termMatchesPod } from './affinityterms';
@@ -17,7 +18,7 @@ type Counts = Map<string, number>;
 const pairKey = (key: string, value: string) => `${key}\u0000${value}`;
 
 function bump(counts: Counts, node: NodeInfo, topologyKey: string, by: number): void {
-  const v = node.node.metadata.labels?.[topologyKey];
+  const v = getOwn(node.node.metadata.labels ?? {}, topologyKey);
   if (v === undefined) return;
   const k = pairKey(topologyKey, v);
   counts.set(k, (counts.get(k) ?? 0) + by);
@@ -62,13 +63,13 @@ export const interPodAffinity: FilterPlugin & ScorePlugin = {
         const labels: Labels = node.node.metadata.labels ?? {};
         let podsExist = true;
         for (const t of required) {
-          const v = labels[t.topologyKey];
+          const v = getOwn(labels, t.topologyKey);
           if (v === undefined) return unresolvable(AFFINITY_REASON);
           if (countOf(affinity, t.topologyKey, v) <= 0) podsExist = false;
         }
         if (!podsExist && !(affinity.size === 0 && selfMatch)) return unresolvable(AFFINITY_REASON);
         for (const t of requiredAnti) {
-          const v = labels[t.topologyKey];
+          const v = getOwn(labels, t.topologyKey);
           if (v !== undefined && countOf(anti, t.topologyKey, v) > 0) return unschedulable(ANTI_AFFINITY_REASON);
         }
         for (const [k, v] of Object.entries(labels)) if (countOf(existingAnti, k, v) > 0) return unschedulable(EXISTING_ANTI_AFFINITY_REASON);
@@ -89,7 +90,7 @@ export const interPodAffinity: FilterPlugin & ScorePlugin = {
     let any = false;
     const apply = (t: AffinityTerm, weight: number, target: Pod, targetNs: Labels | undefined, node: NodeInfo) => {
       if (!termMatchesPod(t, target, targetNs)) return;
-      if (node.node.metadata.labels?.[t.topologyKey] === undefined) return;
+      if (getOwn(node.node.metadata.labels ?? {}, t.topologyKey) === undefined) return;
       any = true;
       bump(scores, node, t.topologyKey, weight);
     };
@@ -113,7 +114,10 @@ export const interPodAffinity: FilterPlugin & ScorePlugin = {
       score(node) {
         const labels = node.node.metadata.labels ?? {};
         let sum = 0;
-        for (const k of keys) if (labels[k] !== undefined) sum += scores.get(pairKey(k, labels[k])) ?? 0;
+        for (const k of keys) {
+          const v = getOwn(labels, k);
+          if (v !== undefined) sum += scores.get(pairKey(k, v)) ?? 0;
+        }
         return sum;
       },
       normalize(raw) {

@@ -83,7 +83,8 @@ const env: Tool = (ctx, o) => {
   }
   for (; i < args.length && /^[^=]+=/.test(args[i]); i++) {
     const eq = args[i].indexOf('=');
-    vars[args[i].slice(0, eq)] = args[i].slice(eq + 1);
+    // A name is data, "__proto__" included.
+    Object.defineProperty(vars, args[i].slice(0, eq), { value: args[i].slice(eq + 1), writable: true, enumerable: true, configurable: true });
   }
   if (i < args.length) {
     o.exec = { argv: args.slice(i), env: vars };
