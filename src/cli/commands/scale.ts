@@ -1,4 +1,5 @@
-// kubectl scale: sets spec.replicas of scalable kinds, with --current-replicas as a precondition.
+// kubectl scale: sets the replicas of scalable kinds through their scale subresource, with
+// --current-replicas and --resource-version as preconditions.
 import type { Command } from 'commander';
 import { notFound } from '../../api/errors';
 import type { ResourceType } from '../../api/registry';
