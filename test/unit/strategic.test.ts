@@ -31,4 +31,28 @@ describe('strategic merge patch matches apimachinery', () => {
     applyPatch(obj, patch, 'Pod');
     expect(JSON.stringify([obj, patch])).toBe(before);
   });
+
+  it.each([
+    [{ a: { b: 'c' } }, 'unknown patch type: map[a:map[b:c]] in map: map[$patch:map[a:map[b:c]]]'],
+    [true, 'unknown patch type: %!s(bool=true) in map: map[$patch:true]'],
+    [2, 'unknown patch type: %!s(float64=2) in map: map[$patch:2]'],
+    [null, 'unknown patch type: %!s(<nil>) in map: map[$patch:<nil>]'],
+    [['x', 1], 'unknown patch type: [x %!s(float64=1)] in map: map[$patch:[x 1]]'],
+  ])('words a $patch that is not a directive as ErrBadPatchType does (%j)', (directive, message) => {
+    expect(run({ name: '', op: 'apply', type: 'ConfigMap', original: { data: {} }, patch: { $patch: directive } })).toBe(`error: ${message}`);
+  });
+
+  it('sorts and compares merge keys that are not scalars by their %v text, as Go does', () => {
+    const original = { spec: { containers: [{ name: 'c', env: [{ name: 'A', value: 'a' }] }] } };
+    const modified = { spec: { containers: [{ name: 'c', env: [{ name: { toString: null, x: ' ' }, value: 'b' }] }] } };
+    expect(() => createTwoWayPatch(original, modified, 'Pod')).not.toThrow();
+    expect(canonicalJson(createTwoWayPatch(original, modified, 'Pod'))).toBe(
+      canonicalJson({
+        spec: {
+          '$setElementOrder/containers': [{ name: 'c' }],
+          containers: [{ '$setElementOrder/env': [{ name: { toString: null, x: ' ' } }], env: [{ name: { toString: null, x: ' ' }, value: 'b' }, { $patch: 'delete', name: 'A' }], name: 'c' }],
+        },
+      }),
+    );
+  });
 });

@@ -32,7 +32,7 @@ function kindOf(v: unknown): string {
 }
 
 /** fmt.Sprintf("%v") of a scalar, which the package sorts and compares by. */
-const text = (v: unknown) => (v === null || v === undefined ? '<nil>' : String(v));
+const text = (v: unknown): string => (v === null || v === undefined ? '<nil>' : typeof v === 'object' ? goValue(v) : String(v));
 
 // ---- where in the schema we are ---------------------------------------------------------------
 
@@ -299,7 +299,7 @@ function mergeMap(original: JsonMap | null, patch: JsonMap, schema: Schema, o: M
       return patch;
     }
     if (directive === 'delete') return {};
-    throw new StrategicPatchError(`unknown patch type: ${text(directive)} in map: ${goValue(patch)}`);
+    throw new StrategicPatchError(`unknown patch type: ${goString(directive)} in map: ${goValue(patch)}`);
   }
   const target: JsonMap = original ?? {};
   applyRetainKeys(target, patch, o);
@@ -517,7 +517,7 @@ function mergeListsOfMaps(original: unknown[], patch: unknown[], schema: Schema,
       case 'merge':
         throw new StrategicPatchError('merging lists cannot yet be specified in the patch');
       default:
-        throw new StrategicPatchError(`unknown patch type: ${text(item[DIRECTIVE])} in map: ${goValue(item)}`);
+        throw new StrategicPatchError(`unknown patch type: ${goString(item[DIRECTIVE])} in map: ${goValue(item)}`);
     }
   }
   if (replace) return { merged: items, base: items, items: [] };
@@ -602,6 +602,23 @@ function goTypeName(v: unknown): string {
     default:
       return kindOf(v);
   }
+}
+
+/**
+ * fmt.Sprintf("%s") of a value decoded from JSON (ErrBadPatchType formats the directive so):
+ * strings as they are, maps and slices element by element, other scalars as Go marks a wrong
+ * verb, `%!s(bool=true)`, `%!s(float64=2)`, `%!s(<nil>)`.
+ */
+function goString(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return `[${v.map(goString).join(' ')}]`;
+  if (isMap(v))
+    return `map[${Object.keys(v)
+      .sort(compareCodePoints)
+      .map((k) => `${k}:${goString(v[k])}`)
+      .join(' ')}]`;
+  if (v === null || v === undefined) return '%!s(<nil>)';
+  return `%!s(${typeof v === 'boolean' ? 'bool' : 'float64'}=${text(v)})`;
 }
 
 function goValue(v: unknown): string {
