@@ -91,7 +91,7 @@ const result = await build({
   target: 'node20',
   outdir: DIST,
   chunkNames: 'chunk-[hash]',
-  external: ['yaml', 'fast-json-patch', 'chalk', 'tweetnacl'],
+  external: ['yaml', 'chalk', 'tweetnacl'],
   plugins: [lazyChildProcess, lazyRequires],
   ...MINIFY,
   legalComments: 'none',
@@ -150,7 +150,7 @@ fs.writeFileSync(path.join(DIST, PACK), `({${pack.join(',\n')}})`);
     format: 'cjs',
     target: 'node20',
     outfile: generator,
-    external: ['yaml', 'fast-json-patch', 'chalk', 'tweetnacl'],
+    external: ['yaml', 'chalk', 'tweetnacl'],
     logLevel: 'warning',
   });
   const r = spawnSync(process.execPath, [generator, 'make', TEMPLATE, BUILD], { stdio: 'inherit' });
