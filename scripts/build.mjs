@@ -4,7 +4,7 @@
 // each output is then turned into a CommonJS function for the launcher (bin/pocketkube), which
 // loads chunks itself through V8's code cache. The chunks every `get` needs are packed into one
 // file: one read and one cache, and a large source string is allocated outside V8's young
-// generation. Libraries that only some commands need (YAML parsing, JSON patch, colours) stay
+// generation. Libraries that only some commands need (YAML parsing, colours) stay
 // external and load on first use (tweetnacl, too: only the secretbox provider of encryption at rest
 // needs it).
 import { build, transform } from 'esbuild';
