@@ -3,19 +3,11 @@
 // admin token, not the bootstrap token's id or secret, not a key, not a certificate serial.
 // Both ways a cluster is made: the default one (from the build's template) and kubeadm init.
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store';
-import { Home } from '../helpers/cli';
+import { Home, throwawayHomes } from '../helpers/cli';
 
-const homes: Home[] = [];
-function home(): Home {
-  const h = new Home();
-  homes.push(h);
-  return h;
-}
-afterEach(() => {
-  for (const h of homes.splice(0)) h.remove();
-});
+const home = throwawayHomes();
 
 interface Credentials {
   admin: string;

@@ -5,20 +5,12 @@
 // the first command, and a broken one.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storedEncryption } from '../../src/apiserver/encryption';
 import { Store } from '../../src/store/store';
-import { Home } from '../helpers/cli';
+import { Home, throwawayHomes } from '../helpers/cli';
 
-const homes: Home[] = [];
-function home(): Home {
-  const h = new Home();
-  homes.push(h);
-  return h;
-}
-afterEach(() => {
-  for (const h of homes.splice(0)) h.remove();
-});
+const home = throwawayHomes();
 
 const VALUE = 'correct-horse-battery-staple';
 const b64 = (s: string) => Buffer.from(s).toString('base64');

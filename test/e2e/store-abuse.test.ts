@@ -7,17 +7,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, Home } from '../helpers/cli';
+import { BIN, type Home, throwawayHomes } from '../helpers/cli';
 
-const homes: Home[] = [];
-function home(): Home {
-  const h = new Home();
-  homes.push(h);
-  return h;
-}
+const home = throwawayHomes();
 const dirs: string[] = [];
 afterEach(() => {
-  for (const h of homes.splice(0)) h.remove();
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 

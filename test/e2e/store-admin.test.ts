@@ -3,18 +3,10 @@
 // and refuses a backup that is not whole without touching the store.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Home } from '../helpers/cli';
+import { describe, expect, it } from 'vitest';
+import { Home, throwawayHomes } from '../helpers/cli';
 
-const homes: Home[] = [];
-function home(): Home {
-  const h = new Home();
-  homes.push(h);
-  return h;
-}
-afterEach(() => {
-  for (const h of homes.splice(0)) h.remove();
-});
+const home = throwawayHomes();
 
 const state = (h: Home) => h.ok('get', 'deployments,replicasets,pods,configmaps', '-A', '-o', 'yaml');
 

@@ -4,18 +4,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, Home, WALLCLOCK } from '../helpers/cli';
+import { describe, expect, it } from 'vitest';
+import { BIN, Home, throwawayHomes, WALLCLOCK } from '../helpers/cli';
 
-const homes: Home[] = [];
-function home(): Home {
-  const h = new Home();
-  homes.push(h);
-  return h;
-}
-afterEach(() => {
-  for (const h of homes.splice(0)) h.remove();
-});
+const home = throwawayHomes();
 
 function runAsync(h: Home, args: string[]): Promise<number> {
   return new Promise((resolve) => {

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = path.join(ROOT, 'bin', 'pocketkube');
@@ -73,4 +74,17 @@ export class Home {
   remove(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** A maker of throwaway homes for one test file: each is removed after the test that made it. */
+export function throwawayHomes(): () => Home {
+  const made: Home[] = [];
+  afterEach(() => {
+    for (const h of made.splice(0)) h.remove();
+  });
+  return () => {
+    const h = new Home();
+    made.push(h);
+    return h;
+  };
 }

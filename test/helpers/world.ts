@@ -12,6 +12,7 @@ import { bootstrapCluster } from '../../src/sim/cluster/bootstrap';
 import { SeededRandom } from '../../src/sim/rand';
 import { StoreAreas } from '../../src/store/areas';
 import { Store } from '../../src/store/store';
+import { StatusError } from '../../src/api/errors';
 
 export const T0 = Date.parse('2026-11-26T12:00:00Z');
 
@@ -42,4 +43,15 @@ export function newWorld(opts: { bootstrap?: boolean } = {}): World {
   const engine = new Engine(controllerBindings(client, clock, events, () => ca), { clock, random, writes: server, disk: new StoreAreas(store) });
   if (opts.bootstrap !== false) engine.converge();
   return { store, clock, random, server, client, engine };
+}
+
+/** The StatusError `fn` throws (anything else thrown is passed on; nothing thrown fails the test). */
+export function statusOf(fn: () => unknown): StatusError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof StatusError) return e;
+    throw e;
+  }
+  throw new Error('expected a StatusError');
 }

@@ -1,13 +1,12 @@
 // API semantics through the client: system fields, conflicts, generation, status, no-op writes,
 // finalizers, graceful deletion, admission and strict decoding.
 import { describe, expect, it } from 'vitest';
-import { StatusError } from '../../src/api/errors';
 import { configmap } from '../../src/api/kinds/configmap';
 import { deployment } from '../../src/api/kinds/deployment';
 import { namespace } from '../../src/api/kinds/namespace';
 import { pod } from '../../src/api/kinds/pod';
 import type { ConfigMap, Deployment, KubeObject, Namespace, Pod } from '../../src/api/types';
-import { newWorld } from '../helpers/world';
+import { newWorld, statusOf } from '../helpers/world';
 
 function cm(name: string, data: Record<string, string> = { a: '1' }): ConfigMap {
   return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' }, data };
@@ -26,15 +25,6 @@ function deploy(name: string, extra: Record<string, unknown> = {}): Deployment {
   } as Deployment;
 }
 
-function statusOf(fn: () => unknown): StatusError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StatusError) return e;
-    throw e;
-  }
-  throw new Error('expected a StatusError');
-}
 
 describe('the API server', () => {
   it('sets uid, resourceVersion, creationTimestamp and generation on create', () => {

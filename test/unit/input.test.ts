@@ -2,7 +2,6 @@
 // base64 and JSON limits, go-yaml v2's numbers, depth and aliases, the API server's decoding of
 // integers and []byte (from JSON and from a strategic patch's map), and the scale subresource.
 import { describe, expect, it } from 'vitest';
-import { StatusError } from '../../src/api/errors';
 import { configmap } from '../../src/api/kinds/configmap';
 import { deployment } from '../../src/api/kinds/deployment';
 import { secret } from '../../src/api/kinds/secret';
@@ -22,17 +21,8 @@ import { runToEnd } from '../../src/sim/shell';
 import { parseDocument } from '../../src/cli/manifest/documents';
 import { resolveNumeric } from '../../src/cli/manifest/goyaml';
 import { fakeHost } from '../helpers/shellhost';
-import { newWorld } from '../helpers/world';
+import { newWorld, statusOf } from '../helpers/world';
 
-function statusOf(fn: () => unknown): StatusError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StatusError) return e;
-    throw e;
-  }
-  throw new Error('expected a StatusError');
-}
 
 describe("Go's base64 decoding", () => {
   // encoding/base64's TestDecodeCorrupt: the offset Go reports, -1 for input it decodes.

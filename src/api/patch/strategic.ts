@@ -604,6 +604,14 @@ function goTypeName(v: unknown): string {
   }
 }
 
+/** A Go map as fmt prints one: `map[k1:v1 k2:v2]`, keys sorted, each value printed by `element`. */
+function goMap(m: Record<string, unknown>, element: (v: unknown) => string): string {
+  return `map[${Object.keys(m)
+    .sort(compareCodePoints)
+    .map((k) => `${k}:${element(m[k])}`)
+    .join(' ')}]`;
+}
+
 /**
  * fmt.Sprintf("%s") of a value decoded from JSON (ErrBadPatchType formats the directive so):
  * strings as they are, maps and slices element by element, other scalars as Go marks a wrong
@@ -612,21 +620,13 @@ function goTypeName(v: unknown): string {
 function goString(v: unknown): string {
   if (typeof v === 'string') return v;
   if (Array.isArray(v)) return `[${v.map(goString).join(' ')}]`;
-  if (isMap(v))
-    return `map[${Object.keys(v)
-      .sort(compareCodePoints)
-      .map((k) => `${k}:${goString(v[k])}`)
-      .join(' ')}]`;
+  if (isMap(v)) return goMap(v, goString);
   if (v === null || v === undefined) return '%!s(<nil>)';
   return `%!s(${typeof v === 'boolean' ? 'bool' : 'float64'}=${text(v)})`;
 }
 
 function goValue(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(goValue).join(' ')}]`;
-  if (isMap(v))
-    return `map[${Object.keys(v)
-      .sort(compareCodePoints)
-      .map((k) => `${k}:${goValue(v[k])}`)
-      .join(' ')}]`;
+  if (isMap(v)) return goMap(v, goValue);
   return text(v);
 }
