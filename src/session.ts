@@ -37,6 +37,8 @@ export interface SessionOptions {
   /** Pins the wall-clock reading (RFC3339), for reproducible output. */
   wallClock?: string;
   lockTimeoutMs?: number;
+  /** A smaller limit of pods in the cluster than Kubernetes' 150,000 (POCKETKUBE_MAX_PODS, for tests). */
+  maxPods?: number;
   /**
    * The default cluster's template made by this build (scripts/build.mjs): the file and the build
    * it must name. Without it, or when it does not fit, an empty home is bootstrapped directly.
@@ -99,7 +101,7 @@ class World implements Cluster {
     // Credentials' secrets come from the system's random source: no two homes share a token.
     this.random =
       sys.rand.length === 4 ? new SeededRandom(sys.rand, freshSecret) : opts.seed ? SeededRandom.fromSeed(opts.seed, freshSecret) : new SeededRandom(undefined, freshSecret);
-    this.server = new ApiServer(store, this.clock, this.random, opts.freezeReads ?? false, loadEncryption(opts.home));
+    this.server = new ApiServer(store, this.clock, this.random, opts.freezeReads ?? false, loadEncryption(opts.home), opts.maxPods);
     this.admin = new LocalClient(this.server, { name: ADMIN_USER, groups: [...ADMIN_GROUPS, 'system:authenticated'] });
     this.server.nodeProxy = this.nodeProxy();
     this.caFile = path.join(opts.home, 'pki', 'ca.crt');

@@ -113,6 +113,8 @@ export class ApiServer {
     private readonly freezeReads = true,
     /** Encryption at rest of the resources an EncryptionConfiguration names (none: all in the clear). */
     encryption?: EncryptionAtRest,
+    /** pocketkube's limit of pods in a cluster, when not the default (admission/podlimit.ts). */
+    private readonly maxPods?: number,
   ) {
     this.storage = new ObjectStorage(store, encryption);
   }
@@ -553,7 +555,9 @@ export class ApiServer {
   private admissionContext(): AdmissionContext {
     return {
       read: (t, ns, n) => this.storage.read(t, t.namespaced ? ns : undefined, n),
+      count: (t) => this.storage.count(t),
       random: this.random,
+      maxPods: this.maxPods,
     };
   }
 }

@@ -309,3 +309,23 @@ describe('keys named like JavaScript\'s object machinery are ordinary keys', () 
     expect(h.ok('apply', '-f', f, '--validate=false', '--dry-run=server', '-o', 'jsonpath={.spec.replicas}')).toBe('1');
   });
 });
+
+describe('a replica count kubectl accepts but no cluster could hold', () => {
+  it('creates pods up to the limit of a cluster, then reports the rest as a quota refusal', () => {
+    // The limit is Kubernetes' 150,000 pods; a home can lower it, so this runs in a second.
+    const h = new Home({ POCKETKUBE_MAX_PODS: '12' });
+    try {
+      const system = h.ok('get', 'pods', '-A', '--no-headers').trim().split('\n').length;
+      expect(h.ok('create', 'deployment', 'web', '--image=nginx:1.25', '--replicas=2147483647')).toBe('deployment.apps/web created\n');
+      expect(h.ok('get', 'pods', '-A', '--no-headers').trim().split('\n')).toHaveLength(12);
+      expect(h.ok('get', 'deployment', 'web', '--no-headers')).toMatch(new RegExp(`^web +${12 - system}/2147483647 +${12 - system} +${12 - system} +\\S+\n$`));
+      const rs = h.ok('get', 'rs', '-o', 'name').trim();
+      expect(h.ok('get', 'events', '--field-selector', 'reason=FailedCreate', '-o', 'jsonpath={.items[*].message}')).toBe(
+        `Error creating: pods "${rs.replace('replicaset.apps/', '')}-" is forbidden: pocketkube holds at most 12 pods in a cluster (Kubernetes supports up to 150000)`,
+      );
+      expect(h.ok('get', rs, '-o', 'jsonpath={.status.conditions[0].type}={.status.conditions[0].reason}')).toBe('ReplicaFailure=FailedCreate');
+    } finally {
+      h.remove();
+    }
+  });
+});

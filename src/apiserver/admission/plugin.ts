@@ -20,7 +20,11 @@ export interface AdmissionRequest {
 
 export interface AdmissionContext {
   read(type: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined;
+  /** How many objects of a type the store holds. */
+  count(type: ResourceType): number;
   random: Random;
+  /** pocketkube's limit of pods in a cluster (podlimit.ts), when not the default. */
+  maxPods?: number;
 }
 
 export interface AdmissionPlugin {
