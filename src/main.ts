@@ -55,6 +55,7 @@ export async function main(proc: ProcessPorts): Promise<number> {
     template: typeof POCKETKUBE_BUILD === 'string' ? { file: path.join(__dirname, 'bootstrap-template.json'), build: POCKETKUBE_BUILD } : undefined,
     freezeReads: proc.env.POCKETKUBE_FREEZE === '1',
     maxPods: proc.env.POCKETKUBE_MAX_PODS ? Number(proc.env.POCKETKUBE_MAX_PODS) : undefined,
+    passCap: proc.env.POCKETKUBE_PASS_CAP ? Number(proc.env.POCKETKUBE_PASS_CAP) : undefined,
   });
   // Nothing is printed before the writes it may report are committed (DESIGN rule 7).
   const io: IO = {

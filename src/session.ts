@@ -39,6 +39,8 @@ export interface SessionOptions {
   lockTimeoutMs?: number;
   /** A smaller limit of pods in the cluster than Kubernetes' 150,000 (POCKETKUBE_MAX_PODS, for tests). */
   maxPods?: number;
+  /** Fewer passes per convergence than the engine's 200 (POCKETKUBE_PASS_CAP, for tests of a run that does not converge). */
+  passCap?: number;
   /**
    * The default cluster's template made by this build (scripts/build.mjs): the file and the build
    * it must name. Without it, or when it does not fit, an empty home is bootstrapped directly.
@@ -87,6 +89,7 @@ class World implements Cluster {
   newCA?: string;
   /** Called on every engine pass while the home is locked (the lock's refresh). */
   heartbeat?: () => void;
+  private readonly passCap?: number;
 
   /** `made`: the clock and event sequence of a cluster made from the template in this invocation. */
   constructor(
@@ -102,6 +105,7 @@ class World implements Cluster {
     this.random =
       sys.rand.length === 4 ? new SeededRandom(sys.rand, freshSecret) : opts.seed ? SeededRandom.fromSeed(opts.seed, freshSecret) : new SeededRandom(undefined, freshSecret);
     this.server = new ApiServer(store, this.clock, this.random, opts.freezeReads ?? false, loadEncryption(opts.home), opts.maxPods);
+    this.passCap = opts.passCap;
     this.admin = new LocalClient(this.server, { name: ADMIN_USER, groups: [...ADMIN_GROUPS, 'system:authenticated'] });
     this.server.nodeProxy = this.nodeProxy();
     this.caFile = path.join(opts.home, 'pki', 'ca.crt');
@@ -124,6 +128,7 @@ class World implements Cluster {
         // What changed since a save that did not converge cannot be known: look at everything.
         resync: !this.store.system.converged,
         onPass: () => this.heartbeat?.(),
+        passCap: this.passCap,
       });
     }
     return this.engineInstance;

@@ -55,6 +55,8 @@ export interface EngineOptions {
   resync?: boolean;
   /** Called before every pass: a long convergence tells waiters it still works (the store lock's refresh). */
   onPass?: () => void;
+  /** The most passes a convergence makes (default PASS_CAP); a test lowers it to meet the cap. */
+  passCap?: number;
 }
 
 interface Bound extends ControllerBinding {
@@ -74,6 +76,7 @@ export class Engine {
   private events: { type: ResourceType; event: WatchEvent }[] = [];
   private resyncPending: boolean;
   private readonly onPass?: () => void;
+  private readonly passCap: number;
   /** Which queues hear of a write of each type, and how. */
   private readonly watchersOf = new Map<ResourceType, { queue: WorkQueue; watch: Watch }[]>();
   readonly informers: Informers;
@@ -85,6 +88,7 @@ export class Engine {
     for (const t of opts.timers ?? []) this.timers.set(t.owner, t.at);
     this.resyncPending = opts.resync ?? true;
     this.onPass = opts.onPass;
+    this.passCap = opts.passCap ?? PASS_CAP;
     const client = bindings[0]?.client;
     if (!client) throw internalError('the engine needs at least one controller');
     this.informers = new Informers(client);
@@ -156,7 +160,7 @@ export class Engine {
   }
 
   /** Drains the queues until a round finds them empty. Returns the number of writes made. */
-  /** Set when a convergence stopped at the pass cap (PASS_CAP) with controllers still writing. */
+  /** Set when a convergence stopped at the pass cap with controllers still writing. */
   capped = false;
 
   converge(): number {
@@ -164,7 +168,7 @@ export class Engine {
     this.capped = false;
     this.fireDueTimers();
     let lastWriters: string[] = [];
-    for (let round = 0; round < PASS_CAP; round++) {
+    for (let round = 0; round < this.passCap; round++) {
       this.onPass?.();
       this.resyncIfAsked();
       this.feedQueues();
@@ -172,7 +176,7 @@ export class Engine {
       lastWriters = this.round();
     }
     this.capped = true;
-    throw internalError(`controllers did not converge after ${PASS_CAP} passes; still writing: ${lastWriters.join(', ')}`);
+    throw internalError(`controllers did not converge after ${this.passCap} passes; still writing: ${lastWriters.join(', ')}`);
   }
 
   /**

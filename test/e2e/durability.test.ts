@@ -140,3 +140,25 @@ describe('the home', () => {
     }
   });
 });
+
+describe('a convergence that stops at the pass cap', () => {
+  it('keeps what the controllers did, names those still writing, and the next command goes on from there', () => {
+    const h = new Home();
+    homes.push(h);
+    h.ok('get', 'nodes');
+    // Three passes are too few for a Deployment's pods to be created, scheduled and started.
+    const r = h.run(['create', 'deployment', 'web', '--image=nginx:1.25', '--replicas=3'], { env: { POCKETKUBE_PASS_CAP: '3' } });
+    expect(r.stdout).toBe('deployment.apps/web created\n');
+    expect(r.stderr).toMatch(/^Error from server \(InternalError\): Internal error occurred: controllers did not converge after 3 passes; still writing: [a-z-]+(, [a-z-]+)*\n$/);
+    expect(r.code).toBe(1);
+    // Saved midway, marked not converged: the ReplicaSet the first passes made is there.
+    const manifest = JSON.parse(fs.readFileSync(path.join(h.dir, 'store.json'), 'utf8'));
+    expect(savedConverged(h.dir)).toBe(false);
+    expect(manifest.revision).toBeGreaterThan(0);
+    expect(fs.existsSync(path.join(h.dir, 'store.lock'))).toBe(false);
+    const pods = h.ok('get', 'pods', '--no-headers').trim().split('\n');
+    expect(pods).toHaveLength(3);
+    expect(pods.filter((line) => !/ Running /.test(line))).toEqual([]);
+    expect(savedConverged(h.dir)).toBe(true);
+  });
+});

@@ -15,7 +15,7 @@ import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Home, ROOT } from '../helpers/cli';
 
-const RUNS = Number(process.env.POCKETKUBE_FUZZ_RUNS ?? 1500);
+const RUNS = Number(process.env.POCKETKUBE_FUZZ_RUNS ?? 3000);
 const SEED = Number(process.env.POCKETKUBE_FUZZ_SEED ?? 20261207);
 /** A case that has not answered after this long is a hang. */
 const CASE_TIMEOUT_MS = 30_000;
