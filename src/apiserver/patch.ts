@@ -12,7 +12,6 @@ import { clone } from '../api/meta/equal';
 import { JsonPatchError, applyJsonPatch } from '../api/patch/json';
 import { applyMergePatch } from '../api/patch/merge';
 import { decode, jsonKind } from '../api/schema';
-import { inStructOrder } from '../api/schema/structorder';
 import type { KubeObject } from '../api/types';
 import { goMapText } from './decode';
 
@@ -99,6 +98,8 @@ function patchedJsonText(patchType: PatchType, patch: unknown, patched: KubeObje
         at = at.get(key)!;
       }
     }
+  // The 70 KB struct-order table loads only for this error's text, never on a read's start.
+  const { inStructOrder } = require('../api/schema/structorder') as typeof import('../api/schema/structorder');
   const text = JSON.stringify(sortReached(inStructOrder(patched, schemaType), reached));
   return text.replace(/[<>&\u2028\u2029]/g, (c) => goJsonString(c).slice(1, -1));
 }

@@ -366,11 +366,11 @@ export class Store {
    * The store as of now, whole, as the files a fold would write (the journal folded in): for a
    * backup. Nothing on disk changes.
    */
-  snapshot(): { revision: number; sequence: number; system: SystemState; collections: [string, Buffer][] } {
+  snapshot(): { revision: number; system: SystemState; collections: [string, Buffer][] } {
     const collections = this.collectionNames()
       .filter((n) => this.collection(n).size > 0)
       .map((n): [string, Buffer] => [n, this.collection(n).serialize()]);
-    return { revision: this.manifest.revision, sequence: this.sequence, system: this.manifest.system, collections };
+    return { revision: this.manifest.revision, system: this.manifest.system, collections };
   }
 
   /** The file that holds `collection` as of the manifest (its journal when it has none yet): for messages. */

@@ -20,6 +20,11 @@ function sortedDeep(v: unknown): unknown {
   return out;
 }
 
+/** A Go struct's field names in declaration order, or undefined for a type not listed. */
+export function declaredFields(type: string): string[] | undefined {
+  return FIELD_ORDER[type]?.split(' ');
+}
+
 function ordered(v: unknown, type: string): unknown {
   if (v === null || v === undefined) return v;
   if (type.startsWith('[]')) return Array.isArray(v) ? v.map((x) => ordered(x, type.slice(2))) : v;

@@ -34,12 +34,13 @@ function convertInt(v: number, type: 'int32' | 'int64'): number {
   return type === 'int32' ? -2147483648 : -9223372036854775808;
 }
 
-let order: Record<string, string> | undefined;
-/** The Go struct order of a type's fields (loaded only when a patch is converted). */
+/**
+ * The Go struct order of a type's fields, from structorder's chunk (loaded only when a patch is
+ * converted; requiring the 70 KB table directly would make it a chunk the startup path imports).
+ */
 function structOrder(type: string): string[] {
-  order ??= (require('./fieldorder') as typeof import('./fieldorder')).FIELD_ORDER;
-  const listed = order[type];
-  return listed ? listed.split(' ') : [...fieldsOf(type).keys()];
+  const { declaredFields } = require('./structorder') as typeof import('./structorder');
+  return declaredFields(type) ?? [...fieldsOf(type).keys()];
 }
 
 /**
