@@ -22,6 +22,7 @@
 // which the index's `views` names (its version and length). Reading the views reads that line
 // alone; views of another version are recomputed from the values.
 import * as fs from 'node:fs';
+import { type ByteSink, GrowingBuffer } from './bytesink';
 import { StoreError } from './files';
 import { lowerBound } from './keyorder';
 import { decodeViews, encodeViews } from './viewdelta';
@@ -454,39 +455,28 @@ export class Collection {
     return slot.text;
   }
 
-  /**
-   * The file's bytes, written into one buffer: what was read and not written since is copied as
-   * it was, the rest encoded in place (no line strings, no second copy); then the index line.
-   */
+  /** The file's bytes, in one buffer (for a backup: a fold writes them straight to the file, writeTo). */
   serialize(): Buffer {
+    const out = new GrowingBuffer(this.source.size + 65_536);
+    this.writeTo(out);
+    return out.bytes();
+  }
+
+  /**
+   * Writes the file: what was read and not written since is copied as it was, the rest encoded
+   * as it comes (no line strings kept, no second copy); then the views line and the index line.
+   */
+  writeTo(out: ByteSink): void {
     // In key order: a reader's key order (keyorder.ts) then sorts what is sorted already, which
     // costs one pass instead of a sort of ten thousand keys.
     const keys = [...this.keys()].sort();
-    let chars = 0;
-    // Texts made here are not kept: after a fold nothing asks for them again.
-    const texts: string[] = [];
-    for (const key of keys) {
-      const slot = this.slotOf(key)!;
-      if (slot.end > slot.start) chars += slot.end + 1 - slot.line;
-      else {
-        const text = slot.text ?? JSON.stringify(slot.value);
-        texts.push(text);
-        chars += key.length + text.length + 4;
+    let source: Buffer = NO_BYTES;
+    for (const key of keys)
+      if (this.slotOf(key)!.end > this.slotOf(key)!.start) {
+        source = this.source.whole();
+        break;
       }
-    }
-    const source = chars > 0 && keys.length > texts.length ? this.source.whole() : NO_BYTES;
-    // The views line (a view of each value), and the index line: each key again, quoted, with two numbers.
-    let viewsText: string | undefined;
-    if (this.view) {
-      const views: unknown[] = [];
-      for (const key of keys) views.push(this.viewOf(key));
-      viewsText = JSON.stringify(encodeViews(views));
-      chars += viewsText.length + 2;
-    }
-    for (const key of keys) chars += key.length + 24;
-    const out = new GrowingBuffer(chars + 64);
     const index = { keys: [] as string[], tabs: [] as number[], lengths: [] as number[] };
-    let n = 0;
     for (const key of keys) {
       const slot = this.slotOf(key)!;
       const start = out.length;
@@ -496,76 +486,25 @@ export class Collection {
       } else {
         index.tabs.push(out.text(JSON.stringify(key)));
         out.byte(TAB);
-        out.text(texts[n++]);
+        // Texts made here are not kept: after a fold nothing asks for them again.
+        out.text(slot.text ?? JSON.stringify(slot.value));
         out.byte(NEWLINE);
       }
       index.keys.push(key);
       index.lengths.push(out.length - start);
     }
-    if (viewsText !== undefined) {
+    // The views line (a view of each value), and the index line: each key again, quoted, with two numbers.
+    if (this.view) {
+      const views: unknown[] = [];
+      for (const key of keys) views.push(this.viewOf(key));
       const start = out.length;
       out.byte(HASH);
-      out.text(viewsText);
+      out.text(JSON.stringify(encodeViews(views)));
       out.byte(NEWLINE);
-      (index as { views?: StoredViews }).views = { version: this.view!.version, length: out.length - start };
+      (index as { views?: StoredViews }).views = { version: this.view.version, length: out.length - start };
     }
     out.byte(HASH);
     out.text(JSON.stringify(index));
     out.byte(NEWLINE);
-    return out.bytes();
-  }
-}
-
-/**
- * A buffer written from the start, sized by characters (the bytes of ASCII text): text that is
- * not ASCII may need more, and then it grows. Measuring every string's UTF-8 length first would
- * scan all of it once more.
- */
-class GrowingBuffer {
-  private buf: Buffer;
-  private at = 0;
-
-  constructor(chars: number) {
-    this.buf = Buffer.allocUnsafe(chars + 16);
-  }
-
-  get length(): number {
-    return this.at;
-  }
-
-  /** Writes `s` as UTF-8; returns how many bytes that took. */
-  text(s: string): number {
-    for (;;) {
-      // A bound near the string's own size: with the whole rest of the buffer as the bound the
-      // encoder is about twice as slow.
-      const n = this.buf.write(s, this.at, Math.min(this.buf.length - this.at, s.length * 3), 'utf8');
-      // A write stops early only when the buffer is full (a character that does not fit is left
-      // out whole, so up to three bytes may stay free); far from the end, it wrote everything.
-      if (this.buf.length - this.at - n >= 4 || Buffer.byteLength(s, 'utf8') === n) {
-        this.at += n;
-        return n;
-      }
-      this.grow(Buffer.byteLength(s, 'utf8'));
-    }
-  }
-
-  byte(b: number): void {
-    if (this.at === this.buf.length) this.grow(1);
-    this.buf[this.at++] = b;
-  }
-
-  copy(from: Buffer, start: number, end: number): void {
-    if (this.buf.length - this.at < end - start) this.grow(end - start);
-    this.at += from.copy(this.buf, this.at, start, end);
-  }
-
-  bytes(): Buffer {
-    return this.buf.subarray(0, this.at);
-  }
-
-  private grow(atLeast: number): void {
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + atLeast + 16));
-    this.buf.copy(next, 0, 0, this.at);
-    this.buf = next;
   }
 }

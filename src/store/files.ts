@@ -1,6 +1,7 @@
 // The store's file primitives: reads that tell a missing file from a broken one, and writes that
 // reach the disk before anyone is told they happened.
 import * as fs from 'node:fs';
+import { type ByteSink, FileSink } from './bytesink';
 
 export class StoreError extends Error {}
 
@@ -42,14 +43,23 @@ export function openForReading(file: string): { fd: number; size: number } | und
   return { fd, size: fs.fstatSync(fd).size };
 }
 
+/** What a file is written from: its text, its bytes, or a writer that streams them into a sink. */
+export type FileContent = string | Buffer | ((sink: ByteSink) => void);
+
 /** Writes all of `data` at the descriptor's position (a write may take less than it is given). */
-function writeAll(fd: number, data: string | Buffer): void {
+function writeAll(fd: number, data: FileContent): void {
+  if (typeof data === 'function') {
+    const sink = new FileSink(fd);
+    data(sink);
+    sink.end();
+    return;
+  }
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   for (let off = 0; off < bytes.length; ) off += fs.writeSync(fd, bytes, off);
 }
 
 /** Replaces `file` atomically: a temporary file, fsynced, renamed over it. */
-export function writeDurably(file: string, text: string | Buffer, pid: number): void {
+export function writeDurably(file: string, text: FileContent, pid: number): void {
   const tmp = `${file}.tmp-${pid}`;
   try {
     const fd = fs.openSync(tmp, 'w', 0o600);
@@ -78,7 +88,7 @@ export class PendingWrites {
   private error?: StoreError;
   private wake?: () => void;
 
-  constructor(writes: [string, string | Buffer][], pid: number) {
+  constructor(writes: [string, FileContent][], pid: number) {
     for (const [file, text] of writes) {
       const tmp = `${file}.tmp-${pid}`;
       let fd: number;

@@ -18,7 +18,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Collection, type ValueView } from './collection';
-import { PendingWrites, StoreError, fsyncDir, makePrivateDir, openForReading, readFileOrUndefined, writeDurably } from './files';
+import { type FileContent, PendingWrites, StoreError, fsyncDir, makePrivateDir, openForReading, readFileOrUndefined, writeDurably } from './files';
 import { type Change, JournalWriter, readJournal, recordText } from './journal';
 import { KeyOrder } from './keyorder';
 import { type Manifest, STORE_FORMAT, type SystemState, emptyManifest, readManifest, systemProblem } from './manifest';
@@ -575,7 +575,7 @@ export class Store {
   }
 
   /** The files a fold writes (collection file, text) and the manifest that will name them. */
-  private plan(): { next: Manifest; replaced: string[]; writes: [string, string | Buffer][] } {
+  private plan(): { next: Manifest; replaced: string[]; writes: [string, FileContent][] } {
     if (this.failed) throw this.failed;
     makePrivateDir(this.dir);
     // The fold is a commit of its own: the journal that follows it starts empty, under a new name.
@@ -590,7 +590,7 @@ export class Store {
       sizes: { ...this.manifest.sizes },
     };
     const replaced: string[] = [];
-    const writes: [string, string | Buffer][] = [];
+    const writes: [string, FileContent][] = [];
     for (const name of this.dirtyCollections) {
       // A given collection is split into its lines here, never parsed: they are copied as given.
       const entries = this.collection(name);
@@ -604,10 +604,15 @@ export class Store {
       // Named by the fold, so no two folds write the same name: a reader holding an older manifest
       // never opens a newer file under the name it was told.
       const fileName = `${fileStem(name)}.${sequence}.jsonl`;
-      const text = entries.serialize();
-      writes.push([path.join(this.dir, fileName), text]);
+      // Streamed into the file when it is written (the manifest is installed only after that).
+      writes.push([
+        path.join(this.dir, fileName),
+        (sink) => {
+          entries.writeTo(sink);
+          next.sizes![name] = sink.length;
+        },
+      ]);
       next.collections[name] = fileName;
-      next.sizes![name] = text.length;
     }
     writes.push([path.join(this.dir, journal), '']);
     return { next, replaced, writes };
