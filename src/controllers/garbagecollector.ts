@@ -74,9 +74,26 @@ function changeKeys(e: WatchEvent, informers: Informers): ObjectKey[] {
     old.metadata.deletionTimestamp !== obj.metadata.deletionTimestamp;
   if (!relevant) return [];
   const keys: string[] = [];
-  if (obj.metadata.ownerReferences?.length || isOwnerWaiting(obj, FINALIZER_ORPHAN) || isOwnerWaiting(obj, FINALIZER_FOREGROUND)) keys.push(obj.metadata.uid!);
+  if (isOwnerWaiting(obj, FINALIZER_ORPHAN) || isOwnerWaiting(obj, FINALIZER_FOREGROUND) || (obj.metadata.ownerReferences?.length && !ownersCached(obj, informers)))
+    keys.push(obj.metadata.uid!);
   if (old) keys.push(...ownerUids(old));
   return uidKeys(keys);
+}
+
+/**
+ * Every owner the object names is in the cache, as that kind with that uid: then the collector
+ * has nothing to do for it (as kube-controller-manager's graph builder queues only dependents of
+ * absent owners) — if an owner goes later, its deletion queues its dependents.
+ */
+function ownersCached(obj: Cached, informers: Informers): boolean {
+  for (const ref of (obj as KubeObject).metadata.ownerReferences ?? []) {
+    const type = typeForKind(ref.apiVersion, ref.kind);
+    if (!type || type.kind === 'Event') return false;
+    const inf = informers.for(type);
+    inf.addIndex(UID_INDEX, (o) => [o.metadata.uid!]);
+    if (!inf.count(UID_INDEX, ref.uid)) return false;
+  }
+  return true;
 }
 
 function isOwnerWaiting(obj: Cached, finalizer: string): boolean {

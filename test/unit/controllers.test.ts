@@ -252,6 +252,25 @@ describe('the garbage collector', () => {
     expect(w.client.list<Pod>(pod.type, 'default').map((p) => p.metadata.name!.split('-')[0])).toEqual(['keep']);
   });
 
+  it('deletes a pod whose only owner never existed, and drops the dangling one of two owners', () => {
+    const w = newWorld();
+    createDeployment(w, 'real', 1);
+    w.engine.converge();
+    const [owner] = replicaSets(w);
+    const ref = (name: string, uid: string) => ({ apiVersion: 'apps/v1', kind: 'ReplicaSet', name, uid });
+    const bare = { apiVersion: 'v1', kind: 'Pod', spec: { containers: [{ name: 'c', image: 'nginx' }] } };
+    const ghost = ref('ghost', '00000000-0000-4000-8000-000000000001');
+    w.client.create(pod.type, { ...bare, metadata: { name: 'orphaned', namespace: 'default', ownerReferences: [ghost] } } as Pod);
+    w.client.create(pod.type, {
+      ...bare,
+      metadata: { name: 'half', namespace: 'default', ownerReferences: [ref(owner.metadata.name!, owner.metadata.uid!), ghost] },
+    } as Pod);
+    w.engine.converge();
+    expect(w.client.tryGet(pod.type, 'default', 'orphaned')).toBeUndefined();
+    const half = w.client.get<Pod>(pod.type, 'default', 'half');
+    expect(half.metadata.ownerReferences!.map((r) => r.uid)).toEqual([owner.metadata.uid]);
+  });
+
   it('deletes dependents before the owner in the foreground', () => {
     const w = newWorld();
     createDeployment(w, 'web', 2);
