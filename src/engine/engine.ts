@@ -67,6 +67,8 @@ interface Bound extends ControllerBinding {
 export class Engine {
   /** owner ("<controller>:<key>") -> cluster time it is due */
   private readonly timers = new Map<string, number>();
+  /** How many timers each controller has: a sync of a controller with none clears nothing (no key string made). */
+  private readonly timersOf = new Map<string, number>();
   private readonly memory: MemorySource;
   private readonly clock: EngineClock;
   private readonly writes: WriteCounter;
@@ -85,7 +87,7 @@ export class Engine {
     this.clock = opts.clock;
     this.writes = opts.writes;
     this.memory = opts.memory ?? inProcessMemory();
-    for (const t of opts.timers ?? []) this.timers.set(t.owner, t.at);
+    for (const t of opts.timers ?? []) this.setTimer(t.owner, t.at);
     this.resyncPending = opts.resync ?? true;
     this.onPass = opts.onPass;
     this.passCap = opts.passCap ?? PASS_CAP;
@@ -209,11 +211,11 @@ export class Engine {
       const keys = b.controller.order ? b.controller.order(b.ctx, taken) : sortKeys(taken);
       const state = b.controller.prepare?.(b.ctx);
       const now = this.clock.now();
+      const name = b.controller.name;
       for (const key of keys) {
         const res = b.controller.reconcile(b.ctx, key, state);
-        const owner = `${b.controller.name}:${keyString(key)}`;
-        if (res?.requeueAfterMs !== undefined && res.requeueAfterMs >= 0) this.timers.set(owner, now + Math.max(1, res.requeueAfterMs));
-        else this.timers.delete(owner);
+        if (res?.requeueAfterMs !== undefined && res.requeueAfterMs >= 0) this.setTimer(`${name}:${keyString(key)}`, now + Math.max(1, res.requeueAfterMs));
+        else if (this.timersOf.get(name)) this.clearTimer(`${name}:${keyString(key)}`);
       }
       if (this.writes.writeCount !== before) writers.push(b.controller.name);
     }
@@ -231,10 +233,24 @@ export class Engine {
     const now = this.clock.now();
     for (const [owner, at] of this.timers) {
       if (at > now) continue;
-      this.timers.delete(owner);
+      this.clearTimer(owner);
       const colon = owner.indexOf(':');
       this.enqueue(owner.slice(0, colon), parseKeyString(owner.slice(colon + 1)));
     }
+  }
+
+  private setTimer(owner: string, at: number): void {
+    if (!this.timers.has(owner)) this.countTimer(owner, 1);
+    this.timers.set(owner, at);
+  }
+
+  private clearTimer(owner: string): void {
+    if (this.timers.delete(owner)) this.countTimer(owner, -1);
+  }
+
+  private countTimer(owner: string, by: number): void {
+    const controller = owner.slice(0, owner.indexOf(':'));
+    this.timersOf.set(controller, (this.timersOf.get(controller) ?? 0) + by);
   }
 
   /** Maps the writes seen so far to the keys of the controllers that watch them. */
