@@ -436,6 +436,16 @@ export class Collection {
     return true;
   }
 
+  /**
+   * Every key as a new array, and whether it is in order already: a file's keys are (it is written
+   * in key order) while none was added or removed since, and copying them is all it takes.
+   */
+  keyList(): { keys: string[]; sorted: boolean } {
+    const lines = this.lines;
+    if (lines && !lines.gone.size && !lines.added.size) return { keys: lines.keys.slice(), sorted: true };
+    return { keys: [...this.keys()], sorted: false };
+  }
+
   /** Every key: the file's (in its order) and then those added since. */
   *keys(): IterableIterator<string> {
     const lines = this.lines;

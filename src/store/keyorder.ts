@@ -8,8 +8,12 @@ const MERGE_AT_LEAST = 1024;
 export class KeyOrder {
   private added: string[] = [];
 
-  constructor(private keys: string[]) {
-    keys.sort();
+  /** `sorted`: the keys are in order already (a collection file's), and are not sorted again. */
+  constructor(
+    private keys: string[],
+    sorted = false,
+  ) {
+    if (!sorted) keys.sort();
   }
 
   insert(key: string): void {

@@ -386,7 +386,10 @@ export class Store {
 
   private keyOrder(collection: string): KeyOrder {
     let order = this.sorted.get(collection);
-    if (!order) this.sorted.set(collection, (order = new KeyOrder([...this.collection(collection).keys()])));
+    if (!order) {
+      const { keys, sorted } = this.collection(collection).keyList();
+      this.sorted.set(collection, (order = new KeyOrder(keys, sorted)));
+    }
     return order;
   }
 
