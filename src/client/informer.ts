@@ -196,7 +196,6 @@ export class Informer<T extends KubeObject = KubeObject, V extends Cached = Cach
   private synced(): Map<string, V> {
     if (this.views) return this.views;
     this.views = new Map();
-    const t0 = Date.now();
     // No index is built before the first read (built() reads first), so nothing is filed here.
     const views = this.views;
     if (this.viewOf) this.client.views(this.type, (key, view) => views.set(key, view as V));
@@ -205,7 +204,6 @@ export class Informer<T extends KubeObject = KubeObject, V extends Cached = Cach
         const key = keyOf(obj);
         views.set(key, this.keep(key, obj));
       }
-    if (process.env.DBG) console.error("       synced", this.type.kind, Date.now() - t0, "ms");
     return this.views;
   }
 
