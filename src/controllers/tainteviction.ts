@@ -86,10 +86,28 @@ function podsOfRetaintedNode(e: WatchEvent, informers: Informers): ObjectKey[] {
   return podsOnNode(informers, e.object.metadata.name!).map(keyOfObject);
 }
 
+/**
+ * A pod change the controller acts on (its podUpdated): a bound pod added, any pod gone, or a
+ * change of node, tolerations, deletion or ending; a pending pod's status writes are not its
+ * business (a change of its node's taints comes through the node).
+ */
+function podChanged(e: WatchEvent): ObjectKey[] {
+  const pod = e.object as Pod;
+  const old = e.oldObject as Pod | undefined;
+  if (e.type === 'DELETED') return [keyOfObject(pod)];
+  if (!old) return pod.spec.nodeName ? [keyOfObject(pod)] : [];
+  const changed =
+    old.spec.nodeName !== pod.spec.nodeName ||
+    !deepEqual(old.spec.tolerations, pod.spec.tolerations) ||
+    !old.metadata.deletionTimestamp !== !pod.metadata.deletionTimestamp ||
+    isPodTerminal(old) !== isPodTerminal(pod);
+  return changed ? [keyOfObject(pod)] : [];
+}
+
 export const taintEvictionController: Controller = {
   name: TAINT_EVICTION_CONTROLLER,
 
-  watches: [{ type: podKind.type }, { type: nodeKind.type, keys: podsOfRetaintedNode }],
+  watches: [{ type: podKind.type, keys: podChanged }, { type: nodeKind.type, keys: podsOfRetaintedNode }],
 
   resync(ctx) {
     const keys: ObjectKey[] = ctx.memory.keys().map((k) => {

@@ -10,6 +10,7 @@ import type { Deployment, Event, Node, Pod } from '../../src/api/types';
 import { deploymentObject } from '../helpers/manifests';
 import { newWorld, type World } from '../helpers/world';
 import { Verdicts } from '../../src/controllers/scheduler/verdicts';
+import { schedulingQueueWatches } from '../../src/controllers/scheduler/queue';
 import { podView } from '../../src/api/pod/view';
 
 function createPod(w: World, name: string, spec: Partial<Pod['spec']> = {}, labels?: Record<string, string>): void {
@@ -86,6 +87,29 @@ describe('the scheduler among the controllers', () => {
     expect(getPod(w, 'waiting').spec.nodeName).toBe('pocket-worker2');
     expect(eventsOf(w, 'waiting').map(([r]) => r).slice(0, 3)).toEqual(['FailedScheduling', 'FailedScheduling', 'Scheduled']);
     expect(since).toBe('2026-11-26T12:00:00Z');
+  });
+
+  it('moves pending pods on a node update only when the node may have become more schedulable', () => {
+    const w = newWorld();
+    createPod(w, 'picky', { nodeSelector: { disk: 'ssd' } });
+    w.engine.converge();
+    const watch = schedulingQueueWatches.find((x) => x.type === nodeKind.type)!;
+    const node = w.client.get<Node>(nodeKind.type, undefined, 'pocket-worker2');
+    const moved = (next: Node) => watch.keys!({ type: 'MODIFIED', object: next, oldObject: node }, w.engine.informers).map((k) => k.name);
+    const conditions = node.status!.conditions!;
+    // What no plugin looks at: the images it holds, a heartbeat.
+    expect(moved({ ...node, status: { ...node.status, images: [{ names: ['busybox:1.36'], sizeBytes: 1 }] } })).toEqual([]);
+    expect(moved({ ...node, status: { ...node.status, conditions: conditions.map((c) => ({ ...c, lastHeartbeatTime: '2030-01-01T00:00:00Z' })) } })).toEqual([]);
+    // Cordoned: less schedulable, nobody moves.
+    expect(moved({ ...node, spec: { ...node.spec, unschedulable: true } })).toEqual([]);
+    // Labels, taints, allocatable, annotations, a condition's status, becoming schedulable again.
+    expect(moved({ ...node, metadata: { ...node.metadata, labels: { ...node.metadata.labels, disk: 'ssd' } } })).toEqual(['picky']);
+    expect(moved({ ...node, spec: { ...node.spec, taints: [{ key: 'k', effect: 'NoSchedule' }] } })).toEqual(['picky']);
+    expect(moved({ ...node, status: { ...node.status, allocatable: { ...node.status!.allocatable, cpu: '1' } } })).toEqual(['picky']);
+    expect(moved({ ...node, metadata: { ...node.metadata, annotations: { a: 'b' } } })).toEqual(['picky']);
+    expect(moved({ ...node, status: { ...node.status, conditions: conditions.map((c) => (c.type === 'Ready' ? { ...c, status: 'False' } : c)) } })).toEqual(['picky']);
+    const cordoned = { ...node, spec: { ...node.spec, unschedulable: true } };
+    expect(watch.keys!({ type: 'MODIFIED', object: node, oldObject: cordoned }, w.engine.informers).map((k) => k.name)).toEqual(['picky']);
   });
 
   it('places a pod waiting for room when another goes away', () => {

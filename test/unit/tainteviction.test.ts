@@ -6,7 +6,7 @@ import { event } from '../../src/api/kinds/event';
 import { node as nodeKind } from '../../src/api/kinds/node';
 import { pod } from '../../src/api/kinds/pod';
 import type { Event, Node, Pod, Taint, Toleration } from '../../src/api/types';
-import { matchingTolerations, minTolerationMs } from '../../src/controllers/tainteviction';
+import { matchingTolerations, minTolerationMs, taintEvictionController } from '../../src/controllers/tainteviction';
 import { T0, newWorld, type World } from '../helpers/world';
 
 const NODE = 'pocket-worker';
@@ -84,6 +84,23 @@ describe('the taint-eviction controller', () => {
     w.engine.advanceTo(T0 + 600_000);
     expect(names(w)).toEqual(['lucky']);
     expect(evictionEvents(w)).toEqual([['taint-eviction-controller', 'lucky', 'Cancelling deletion of Pod default/lucky']]);
+  });
+
+  it('looks at a pod when it is bound, gone, or changes node, tolerations, deletion or end; not at a pending pod\'s status writes', () => {
+    const w = newWorld();
+    const watch = taintEvictionController.watches.find((x) => x.type === pod.type)!;
+    const keys = (type: 'ADDED' | 'MODIFIED' | 'DELETED', object: Pod, oldObject?: Pod) => watch.keys!({ type, object, oldObject }, w.engine.informers).map((k) => k.name);
+    const pending = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { containers: [] } } as unknown as Pod;
+    const bound = { ...pending, spec: { ...pending.spec, nodeName: NODE } };
+    expect(keys('ADDED', pending)).toEqual([]);
+    expect(keys('MODIFIED', { ...pending, status: { phase: 'Pending', conditions: [] } }, pending)).toEqual([]);
+    expect(keys('ADDED', bound)).toEqual(['p']);
+    expect(keys('MODIFIED', bound, pending)).toEqual(['p']);
+    expect(keys('MODIFIED', { ...bound, status: { phase: 'Running' } }, bound)).toEqual([]);
+    expect(keys('MODIFIED', { ...bound, spec: { ...bound.spec, tolerations: tolerate(60) } }, bound)).toEqual(['p']);
+    expect(keys('MODIFIED', { ...bound, metadata: { ...bound.metadata, deletionTimestamp: '2026-11-26T12:00:00Z' } }, bound)).toEqual(['p']);
+    expect(keys('MODIFIED', { ...bound, status: { phase: 'Succeeded' } }, bound)).toEqual(['p']);
+    expect(keys('DELETED', pending)).toEqual(['p']);
   });
 
   it('matches tolerations to taints as the real controller does', () => {

@@ -1,8 +1,9 @@
 // kube-scheduler's scheduling queue, as the writes that feed it: a pending pod that is new or
 // changed (beyond its status) goes to the active queue; one that did not fit stays out
 // (unschedulablePods) until a cluster event that could help it, as the plugins' EventsToRegister
-// say: a node added or changed (NodeResourcesFit, NodeAffinity, TaintToleration,
-// NodeUnschedulable…), a bound pod going away or finishing (its resources, ports and spread
+// say: a node added, or changed where it may have become more schedulable (NodeResourcesFit,
+// NodeAffinity, TaintToleration, NodeUnschedulable…: v1.32's NodeSchedulingPropertiesChange),
+// a bound pod going away or finishing (its resources, ports and spread
 // counts freed), a pod bound that pods with required pod affinity or hard spread constraints
 // may be waiting for (InterPodAffinity, PodTopologySpread), namespace labels changing.
 // The cluster clock does not run while a command converges, so there is no backoffQ: a pod an
@@ -14,7 +15,7 @@ import { node as nodeKind } from '../../api/kinds/node';
 import { pod as podKind } from '../../api/kinds/pod';
 import { isPodTerminal } from '../../api/pod/status';
 import type { PodView } from '../../api/pod/view';
-import type { ObjectKey, Pod } from '../../api/types';
+import type { Node, ObjectKey, Pod } from '../../api/types';
 import type { WatchEvent } from '../../client/client';
 import { type Informers, keyOfObject } from '../../client/informer';
 import type { Watch } from '../../engine/controller';
@@ -65,7 +66,28 @@ function podKeys(e: WatchEvent, informers: Informers): ObjectKey[] {
 }
 
 function nodeKeys(e: WatchEvent, informers: Informers): ObjectKey[] {
-  return e.type === 'DELETED' ? [] : pendingPods(informers).map(keyOfObject);
+  if (e.type === 'DELETED') return [];
+  if (e.type === 'MODIFIED' && e.oldObject && !schedulingPropertiesChanged(e.oldObject as Node, e.object as Node)) return [];
+  return pendingPods(informers).map(keyOfObject);
+}
+
+/**
+ * NodeSchedulingPropertiesChange: an update moves pods only when it may make the node more
+ * schedulable: it became schedulable, or its allocatable resources, labels, taints, annotations
+ * or the statuses of its conditions changed (a heartbeat or a new image list moves nobody).
+ */
+function schedulingPropertiesChanged(old: Node, node: Node): boolean {
+  const statuses = (n: Node) => Object.fromEntries((n.status?.conditions ?? []).map((c) => [c.type, c.status]));
+  // Semantic equality: an empty map or list is no map or list.
+  const same = (a: object | undefined, b: object | undefined) => deepEqual(a && Object.keys(a).length ? a : undefined, b && Object.keys(b).length ? b : undefined);
+  return (
+    (!!old.spec?.unschedulable !== !!node.spec?.unschedulable && !node.spec?.unschedulable) ||
+    !same(old.status?.allocatable, node.status?.allocatable) ||
+    !same(old.metadata.labels, node.metadata.labels) ||
+    !same(old.spec?.taints, node.spec?.taints) ||
+    !same(old.metadata.annotations, node.metadata.annotations) ||
+    !deepEqual(statuses(old), statuses(node))
+  );
 }
 
 function namespaceKeys(e: WatchEvent, informers: Informers): ObjectKey[] {
