@@ -98,6 +98,8 @@ export class ApiServer {
   private readonly storage: ObjectStorage;
   private readonly watchers = new Watchers();
   private writes = 0;
+  /** uid -> the write count when this server created it. */
+  private readonly born = new Map<string, number>();
   /** Warnings produced by the last request (kubectl prints them on stderr). */
   readonly warnings: string[] = [];
 
@@ -139,6 +141,14 @@ export class ApiServer {
   /** Number of persisted writes so far: the engine converges when a pass adds none. */
   get writeCount(): number {
     return this.writes;
+  }
+
+  /**
+   * In process only: the write count at which this server created the object of `uid`, if it
+   * did (an object created since a given count has no history older than that count).
+   */
+  createdAt(uid: string): number | undefined {
+    return this.born.get(uid);
   }
 
   get revision(): number {
@@ -238,7 +248,9 @@ export class ApiServer {
       }
     }
     if (opts.dryRun) return deepFreeze(obj);
-    return this.persist(type, obj);
+    const stored = this.persist(type, obj);
+    this.born.set(meta.uid, this.writes);
+    return stored;
   }
 
   // ---- update --------------------------------------------------------------------------------

@@ -66,6 +66,10 @@ export interface Client {
   logs(namespace: string, name: string, opts: PodLogOptions): string;
   /** pods/exec: runs a command in a container, through its node. */
   exec(namespace: string, name: string, opts: PodExecOptions): ExecResult;
+  /** In process only: how many writes the API server has persisted so far. */
+  writeMark(): number;
+  /** In process only: the writeMark at which the API server created the object of `uid`, if this process did. */
+  createdAt(uid: string): number | undefined;
   /** The same client acting as another user. */
   as(user: UserInfo): Client;
   /** Warnings the API server returned since the last call to this method. */
@@ -101,6 +105,14 @@ export class LocalClient implements Client {
 
   views(type: ResourceType, visit: (key: string, view: unknown) => void): void {
     this.server.views(this.user, type, visit);
+  }
+
+  writeMark(): number {
+    return this.server.writeCount;
+  }
+
+  createdAt(uid: string): number | undefined {
+    return this.server.createdAt(uid);
   }
 
   create<T extends KubeObject>(type: ResourceType, obj: T, opts?: WriteOptions): T {

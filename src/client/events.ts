@@ -107,20 +107,23 @@ function aggregationKey(namespace: string, ref: ObjectReference, host: string | 
 /**
  * The events each component recorded, by aggregation key, shared by every recorder of a
  * controller manager (as one process has one correlator per component) and kept current by the
- * watch, whoever records. An object's events are read when a recorder first reports on it: they
- * are named `<object>.<nanoseconds>`, so they are one range of the store's keys and the rest of
- * the cluster's events are never parsed.
+ * watch, whoever records. An object's stored events are read when a recorder first reports on
+ * it: they are named `<object>.<nanoseconds>`, so they are one range of the store's keys and the
+ * rest of the cluster's events are never parsed. An object created since the watch began has no
+ * older events to read: every event about it has come through the watch (ten thousand new
+ * replicas' first FailedScheduling events read nothing).
  */
 export class EventIndex {
   private readonly byComponent = new Map<string, Map<string, Event>>();
   /** The ranges read so far: "<namespace>/<object name>.". */
   private readonly read = new Set<string>();
+  /** The API server's write count when the watch began. */
+  private readonly since: number;
 
   constructor(private readonly client: Client) {
+    this.since = client.writeMark();
     client.watch(eventKind.type, undefined, {}, (e) => {
-      const event = e.object as Event;
-      if (e.type === 'DELETED' || !this.read.has(rangeOf(event.metadata.namespace!, event.involvedObject.name ?? ''))) return;
-      this.file(event);
+      if (e.type !== 'DELETED') this.file(e.object as Event);
     });
   }
 
@@ -132,14 +135,19 @@ export class EventIndex {
     known.set(aggregationKey(e.metadata.namespace!, e.involvedObject, e.source?.host, e.type ?? '', e.reason ?? '', e.message ?? ''), e);
   }
 
-  /** The event `component` recorded under `key` about the object `objectName`, if any. */
-  find(component: string, namespace: string, objectName: string, key: string): Event | undefined {
+  /** The event `component` recorded under `key` about the object `objectName` (of `uid`), if any. */
+  find(component: string, namespace: string, objectName: string, uid: string | undefined, key: string): Event | undefined {
     const range = rangeOf(namespace, objectName);
-    if (!this.read.has(range)) {
+    if (!this.read.has(range) && !this.createdSinceWatch(uid)) {
       this.read.add(range);
       for (const e of this.client.list<Event>(eventKind.type, namespace, { namePrefix: `${objectName}.` })) this.file(e);
     }
     return this.byComponent.get(component)?.get(key);
+  }
+
+  private createdSinceWatch(uid: string | undefined): boolean {
+    const at = uid === undefined ? undefined : this.client.createdAt(uid);
+    return at !== undefined && at > this.since;
   }
 }
 
@@ -176,7 +184,7 @@ export class EventRecorder implements Recorder {
     const now = rfc3339(this.clock.now());
     const known = this.index();
     const component = this.source.component;
-    const existing = known.find(component, namespace, obj.metadata.name ?? '', key);
+    const existing = known.find(component, namespace, obj.metadata.name ?? '', obj.metadata.uid, key);
     try {
       if (existing && this.client.tryGet(eventKind.type, namespace, existing.metadata.name!)) {
         // The index's watch files the updated event, as it files a created one.

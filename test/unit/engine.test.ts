@@ -9,13 +9,14 @@ import { node as nodeKind } from '../../src/api/kinds/node';
 import { pod as podKind } from '../../src/api/kinds/pod';
 import { replicaset } from '../../src/api/kinds/replicaset';
 import { keyString, parseKeyString } from '../../src/api/meta/objectkey';
-import type { ConfigMap, Deployment, KubeObject, Node, ObjectKey, Pod, ReplicaSet } from '../../src/api/types';
-import { EventRecorder, EventSequence } from '../../src/client/events';
+import type { ConfigMap, Deployment, Event, KubeObject, Node, ObjectKey, Pod, ReplicaSet } from '../../src/api/types';
+import { EventIndex, EventRecorder, EventSequence } from '../../src/client/events';
+import { event as eventKind } from '../../src/api/kinds/event';
 import { INDEX, Informers } from '../../src/client/informer';
 import { podInformer, podsOnNode } from '../../src/client/podindex';
 import { podView, verdictDigest } from '../../src/api/pod/view';
 import { ApiServer } from '../../src/apiserver/server';
-import { LocalClient } from '../../src/client/client';
+import { type Client, LocalClient } from '../../src/client/client';
 import { Store } from '../../src/store/store';
 import type { Controller } from '../../src/engine/controller';
 import { Engine } from '../../src/engine/engine';
@@ -214,6 +215,45 @@ describe("an event recorder's spam filter", () => {
     expect(left).not.toContain('uid-00001');
     expect(left).not.toContain('uid-01025');
     expect(left).toContain('uid-01026');
+  });
+});
+
+describe('the events a manager has recorded (its correlator)', () => {
+  /** A client that counts the event ranges it is asked to list. */
+  function counting(client: Client): { client: Client; ranges: string[] } {
+    const ranges: string[] = [];
+    const counted = Object.create(client) as Client;
+    counted.list = (type, namespace, opts) => {
+      if (opts?.namePrefix) ranges.push(opts.namePrefix);
+      return client.list(type, namespace, opts);
+    };
+    return { client: counted, ranges };
+  }
+  const api = apiWithNamespace();
+  const event = (client: Client, obj: KubeObject, index: EventIndex) =>
+    new EventRecorder(client, api.clock, new EventSequence(), { component: 'test' }, index).event(obj, 'Normal', 'Seen', 'seen');
+  const eventOf = (name: string) => api.client.list<Event>(eventKind.type, 'default').filter((e) => e.involvedObject.name === name);
+
+  it('reads the stored events of an object older than its watch, and folds repeats into them', () => {
+    const old = api.client.create(configmap.type, cm('old'));
+    event(api.client, old, new EventIndex(api.client));
+    const { client, ranges } = counting(api.client);
+    const index = new EventIndex(client);
+    event(client, old, index);
+    expect(ranges).toEqual(['old.']);
+    expect(eventOf('old').map((e) => e.count)).toEqual([2]);
+  });
+
+  it('reads nothing for an object created since its watch began, and still folds what any recorder reported on it', () => {
+    const { client, ranges } = counting(api.client);
+    const index = new EventIndex(client);
+    const fresh = api.client.create(configmap.type, cm('fresh'));
+    // Another manager's recorder (its own index), same component: the watch saw its event.
+    event(api.client, fresh, new EventIndex(api.client));
+    event(client, fresh, index);
+    event(client, fresh, index);
+    expect(ranges).toEqual([]);
+    expect(eventOf('fresh').map((e) => e.count)).toEqual([3]);
   });
 });
 
