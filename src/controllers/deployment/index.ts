@@ -6,6 +6,7 @@ import { replicaset as rsKind } from '../../api/kinds/replicaset';
 import { controllerRef, newControllerRef } from '../../api/meta/ownerrefs';
 import { fromLabelSelector, matches } from '../../api/meta/selector';
 import type { Deployment, ObjectKey, Pod, ReplicaSet } from '../../api/types';
+import type { WatchEvent } from '../../client/client';
 import { INDEX, type Informers } from '../../client/informer';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { ownedBy } from '../ownerwatch';
@@ -30,13 +31,21 @@ function snapshot(ctx: ReconcileContext): Snapshot {
   };
 }
 
-/** A pod concerns the Deployment of its ReplicaSet (a Recreate rollout waits for old pods to go). */
-function deploymentOfPod(pod: Pod, informers: Informers): ObjectKey[] {
+/**
+ * A pod gone concerns a Recreate Deployment of its ReplicaSet, which waits for old pods to go (the
+ * controller's deletePod: it has no handler for pods added or changed; their ReplicaSet's status
+ * tells it what it needs).
+ */
+function recreateDeploymentOfPod(e: WatchEvent, informers: Informers): ObjectKey[] {
+  if (e.type !== 'DELETED') return [];
+  const pod = e.object as Pod;
   const ref = controllerRef(pod);
   if (ref?.kind !== 'ReplicaSet') return [];
   const rs = informers.for<ReplicaSet>(rsKind.type).get(pod.metadata.namespace, ref.name);
   const owner = rs && controllerRef(rs);
-  return owner?.kind === 'Deployment' ? [{ namespace: pod.metadata.namespace, name: owner.name }] : [];
+  if (owner?.kind !== 'Deployment') return [];
+  const d = informers.for<Deployment>(deploymentKind.type).get(pod.metadata.namespace, owner.name);
+  return d?.spec.strategy?.type === 'Recreate' ? [{ namespace: pod.metadata.namespace, name: owner.name }] : [];
 }
 
 /** ClaimReplicaSets: adopt matching orphans, release owned ones whose labels stopped matching. */
@@ -92,7 +101,7 @@ export const deploymentController: Controller<Snapshot> = {
   watches: [
     { type: deploymentKind.type },
     ownedBy(rsKind.type, deploymentKind.type),
-    { type: podKind.type, keys: (e, informers) => deploymentOfPod(e.object as Pod, informers) },
+    { type: podKind.type, keys: recreateDeploymentOfPod },
   ],
 
   prepare: snapshot,
