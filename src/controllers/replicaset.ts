@@ -83,7 +83,9 @@ function newPod(rs: ReplicaSet): Pod {
   };
   if (t.metadata?.annotations) metadata.annotations = { ...t.metadata.annotations };
   if (t.metadata?.finalizers) metadata.finalizers = [...t.metadata.finalizers];
-  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: JSON.parse(JSON.stringify(t.spec)) };
+  // The template's own spec: the API server copies what it is given (with JSON's rules), so a
+  // copy made here would be a second one per pod.
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: t.spec };
 }
 
 /** Creates or deletes pods to reach spec.replicas; returns a failure message if creation failed. */
