@@ -1,6 +1,7 @@
 // The control plane's static pods, as kubeadm writes their manifests; the kubelet of the
 // control-plane node publishes them as mirror pods owned by the Node.
-import { createHash } from 'node:crypto';
+// node:crypto is loaded when a static pod is hashed (a few milliseconds every command would pay otherwise).
+import type * as Crypto from 'node:crypto';
 import type { ClusterConfig } from '../../api/kubeadm';
 import { newControllerRef } from '../../api/meta/ownerrefs';
 import { rfc3339Micro } from '../../api/time';
@@ -90,7 +91,7 @@ export function staticPods(node: Node, spec: NodeSpecData, now: number, cfg: Clu
       name: c.name,
       resources: { requests: { cpu: c.cpu, ...(c.memory ? { memory: c.memory } : {}) } },
     };
-    const hash = createHash('md5').update(JSON.stringify(container)).digest('hex');
+    const hash = (require('node:crypto') as typeof Crypto).createHash('md5').update(JSON.stringify(container)).digest('hex');
     return {
       apiVersion: 'v1',
       kind: 'Pod',
