@@ -3,7 +3,7 @@
 import { badRequest, invalidRequest } from '../api/errors';
 import type { KindDef } from '../api/registry';
 import { hasOwn } from '../api/meta/own';
-import { decode, fillZeroFields } from '../api/schema';
+import { decode, fillZeroFields, intFits } from '../api/schema';
 import type { KubeObject } from '../api/types';
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
@@ -53,7 +53,7 @@ export function goMapText(v: unknown): string {
 }
 
 function goNumberText(v: number): string {
-  if (Number.isInteger(v) && v >= -9223372036854775808 && v < 9223372036854775808) return String(v);
+  if (intFits(v, 'int64')) return String(v);
   // strconv's 'g' with the shortest digits: an exponent below -4 or from 6 on is written %e.
   const [mantissa, e] = v.toExponential().split('e');
   const exp = Number(e);

@@ -7,7 +7,7 @@
 // fields are visited in Go's declaration order, so the first error is the one Go meets.
 import { base64Error } from '../meta/base64';
 import { quantityError } from '../meta/quantity';
-import { fieldsOf, hasType } from './index';
+import { fieldsOf, hasType, intFits } from './index';
 
 type JsonMap = Record<string, unknown>;
 
@@ -26,7 +26,7 @@ function goKind(v: unknown): string {
   }
 }
 
-const isInt64 = (v: number) => Number.isInteger(v) && v >= -9223372036854775808 && v < 9223372036854775808;
+const isInt64 = (v: number) => intFits(v, 'int64');
 
 /** Go's integer conversion into an int32 or int64 field; an out-of-range float converts to the minimum, as on amd64. */
 function convertInt(v: number, type: 'int32' | 'int64'): number {
