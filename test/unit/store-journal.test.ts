@@ -46,6 +46,25 @@ const CM = '/registry/configmaps';
 /** A value large enough that a save holding it folds the journal into the collection files. */
 const BIG = 'x'.repeat(300 * 1024);
 
+/**
+ * A store with one commit (default/x), then `tail` appended to its journal as something else
+ * left it; reopened, it commits default/<next>. Returns the journal as the commit left it, what
+ * the reopened store listed before writing, and the journal after.
+ */
+function commitPast(tail: (whole: string) => string, next: string) {
+  const { file, journal } = savedStore();
+  const a = Store.open(file);
+  a.put(CM, 'default/x', { v: 1 });
+  a.commit(1);
+  const whole = fs.readFileSync(journal(), 'utf8');
+  fs.appendFileSync(journal(), tail(whole));
+  const b = Store.open(file);
+  const listed = b.keys(CM);
+  b.put(CM, `default/${next}`, { v: 2 });
+  b.commit(1);
+  return { file, whole, listed, after: fs.readFileSync(journal(), 'utf8') };
+}
+
 describe('the store journal', () => {
   it('replays commits in order onto the manifest, and the store is then not converged', () => {
     const { file, journal } = savedStore();
@@ -75,20 +94,11 @@ describe('the store journal', () => {
   });
 
   it('ignores a torn last record, and the next commit cuts it off before appending', () => {
-    const { file, journal } = savedStore();
-    const a = Store.open(file);
-    a.put(CM, 'default/x', { v: 1 });
-    a.commit(1);
-    const whole = fs.readFileSync(journal(), 'utf8');
     // A kill after a change line, and one in the middle of the commit line.
-    fs.appendFileSync(journal(), '"/registry/configmaps"\t"default/torn"\t{"v":9}\n{"seq":2,"revision":9,"sys');
-
-    const b = Store.open(file);
-    expect(b.keys(CM)).toEqual(['default/base', 'default/x']);
-    b.put(CM, 'default/z', { v: 2 });
-    b.commit(1);
-    expect(fs.readFileSync(journal(), 'utf8').startsWith(whole)).toBe(true);
-    expect(fs.readFileSync(journal(), 'utf8')).not.toContain('torn');
+    const { file, whole, listed, after } = commitPast(() => '"/registry/configmaps"\t"default/torn"\t{"v":9}\n{"seq":2,"revision":9,"sys', 'z');
+    expect(listed).toEqual(['default/base', 'default/x']);
+    expect(after.startsWith(whole)).toBe(true);
+    expect(after).not.toContain('torn');
 
     expect(Store.open(file).keys(CM)).toEqual(['default/base', 'default/x', 'default/z']);
   });
@@ -286,18 +296,11 @@ describe('the store journal', () => {
   });
 
   it('cuts off a record out of order (a writer that failed and went on), so what follows is read', () => {
-    const { file, journal } = savedStore();
-    const a = Store.open(file);
-    a.put(CM, 'default/x', { v: 1 });
-    a.commit(1);
-    const whole = fs.readFileSync(journal(), 'utf8');
-    const seq = JSON.parse(whole.trim().split('\n').pop()!).seq;
-    fs.appendFileSync(journal(), `{"seq":${seq + 2},"revision":99,"system":{},"changes":0}\n`);
-    const b = Store.open(file);
-    b.put(CM, 'default/after', { v: 2 });
-    b.commit(1);
-    expect(fs.readFileSync(journal(), 'utf8').startsWith(whole)).toBe(true);
-    expect(fs.readFileSync(journal(), 'utf8')).not.toContain('"revision":99');
+    // A record that skips a sequence number, after the last good one.
+    const skipping = (journal: string) => `{"seq":${JSON.parse(journal.trim().split('\n').pop()!).seq + 2},"revision":99,"system":{},"changes":0}\n`;
+    const { file, whole, after } = commitPast(skipping, 'after');
+    expect(after.startsWith(whole)).toBe(true);
+    expect(after).not.toContain('"revision":99');
     expect(Store.open(file).keys(CM)).toEqual(['default/after', 'default/base', 'default/x']);
   });
 

@@ -43,6 +43,14 @@ function leave(file: string, text: string, ageMs = 0): void {
   fs.utimesSync(file, t, t);
 }
 
+/** Takes the lock at `file` with `o`, checks it now names that holder, and lets it go. */
+function takeOver(file: string, o: LockOptions = opts()): void {
+  const lock = new FileLock(file, o);
+  lock.acquire();
+  expect(parseHolder(fs.readFileSync(file, 'utf8'))?.pid).toBe(o.pid);
+  lock.release();
+}
+
 /** A process id that no process has now. */
 function deadPid(): number {
   let pid = 999_999;
@@ -95,10 +103,7 @@ describe('the store lock', () => {
   ])('takes over %s once it is not being written any more', (_, text) => {
     const file = lockFile();
     leave(file, text, 5_000);
-    const lock = new FileLock(file, opts());
-    lock.acquire();
-    expect(parseHolder(fs.readFileSync(file, 'utf8'))?.pid).toBe(process.pid);
-    lock.release();
+    takeOver(file);
   });
 
   it('does not take an unreadable lock written a moment ago (an older holder may be writing it)', () => {
@@ -111,26 +116,19 @@ describe('the store lock', () => {
   it('takes over the lock of a holder that died', () => {
     const file = lockFile();
     leave(file, holderText({ ...processIdentity(process.pid), pid: deadPid() }));
-    const lock = new FileLock(file, opts());
-    lock.acquire();
-    expect(parseHolder(fs.readFileSync(file, 'utf8'))?.pid).toBe(process.pid);
-    lock.release();
+    takeOver(file);
   });
 
   it('takes over the lock of an older version naming a dead process', () => {
     const file = lockFile();
     leave(file, `${deadPid()}\n${os.hostname()}\n`);
-    const lock = new FileLock(file, opts());
-    lock.acquire();
-    lock.release();
+    takeOver(file);
   });
 
   it.runIf(!!bootId())('takes over a lock written before the host last booted', () => {
     const file = lockFile();
     leave(file, holderText({ ...processIdentity(process.pid), boot: 'an-earlier-boot', pid: process.pid }));
-    const lock = new FileLock(file, opts({ pid: process.pid + 1 }));
-    lock.acquire();
-    lock.release();
+    takeOver(file, opts({ pid: process.pid + 1 }));
   });
 
   it.runIf(linux)('takes over a lock whose process id now belongs to another process', () => {
@@ -138,9 +136,7 @@ describe('the store lock', () => {
     // This process is alive, but it started at another time than the holder said.
     const me = processIdentity(process.pid);
     leave(file, holderText({ ...me, start: (me.start ?? 0) + 1, pid: process.pid }));
-    const lock = new FileLock(file, opts({ pid: process.pid + 1 }));
-    lock.acquire();
-    lock.release();
+    takeOver(file, opts({ pid: process.pid + 1 }));
   });
 
   it.runIf(linux)("takes over an older version's lock naming a process that started after it was written", () => {
@@ -148,9 +144,7 @@ describe('the store lock', () => {
     const child = spawn('sleep', ['30'], { stdio: 'ignore' });
     children.push(child);
     leave(file, `${child.pid}\n${os.hostname()}\n`, 60_000);
-    const lock = new FileLock(file, opts());
-    lock.acquire();
-    lock.release();
+    takeOver(file);
   });
 
   it('waits for a holder on another host while it refreshes its lock, and takes over once it stops', () => {
@@ -159,9 +153,7 @@ describe('the store lock', () => {
     leave(file, foreign, FOREIGN_STALE_MS / 2);
     expect(() => new FileLock(file, opts()).acquire()).toThrow(`held by process 4242 on host another-host since`);
     leave(file, foreign, FOREIGN_STALE_MS + 1_000);
-    const lock = new FileLock(file, opts());
-    lock.acquire();
-    lock.release();
+    takeOver(file);
   });
 
   it('is refreshed by its holder while it works, at most every ten seconds', () => {
