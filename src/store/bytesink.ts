@@ -67,6 +67,11 @@ export class GrowingBuffer implements ByteSink {
   }
 }
 
+/** Writes bytes `start`..`end` of `from` at the descriptor's position (a write may take less than it is given). */
+export function writeFully(fd: number, from: Buffer, start = 0, end = from.length): void {
+  for (let at = start; at < end; ) at += fs.writeSync(fd, from, at, end - at);
+}
+
 const CHUNK = 1 << 20;
 /** The one staging buffer of every FileSink: writes are synchronous, so no two use it at once. */
 let staging: Buffer | undefined;
@@ -127,7 +132,7 @@ export class FileSink implements ByteSink {
   }
 
   private direct(from: Buffer, start: number, end: number): void {
-    for (let at = start; at < end; ) at += fs.writeSync(this.fd, from, at, end - at);
+    writeFully(this.fd, from, start, end);
     this.flushed += end - start;
   }
 }

@@ -480,17 +480,14 @@ export class Collection {
     // In key order: a reader's key order (keyorder.ts) then sorts what is sorted already, which
     // costs one pass instead of a sort of ten thousand keys.
     const keys = [...this.keys()].sort();
-    let source: Buffer = NO_BYTES;
-    for (const key of keys)
-      if (this.slotOf(key)!.end > this.slotOf(key)!.start) {
-        source = this.source.whole();
-        break;
-      }
+    // The old file's bytes, read when the first line kept from it is copied.
+    let source: Buffer | undefined;
     const index = { keys: [] as string[], tabs: [] as number[], lengths: [] as number[] };
     for (const key of keys) {
       const slot = this.slotOf(key)!;
       const start = out.length;
       if (slot.end > slot.start) {
+        source ??= this.source.whole();
         out.copy(source, slot.line, slot.end + 1);
         index.tabs.push(slot.start - 1 - slot.line);
       } else {

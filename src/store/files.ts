@@ -1,7 +1,7 @@
 // The store's file primitives: reads that tell a missing file from a broken one, and writes that
 // reach the disk before anyone is told they happened.
 import * as fs from 'node:fs';
-import { type ByteSink, FileSink } from './bytesink';
+import { type ByteSink, FileSink, writeFully } from './bytesink';
 
 export class StoreError extends Error {}
 
@@ -46,7 +46,7 @@ export function openForReading(file: string): { fd: number; size: number } | und
 /** What a file is written from: its text, its bytes, or a writer that streams them into a sink. */
 export type FileContent = string | Buffer | ((sink: ByteSink) => void);
 
-/** Writes all of `data` at the descriptor's position (a write may take less than it is given). */
+/** Writes all of `data` at the descriptor's position. */
 function writeAll(fd: number, data: FileContent): void {
   if (typeof data === 'function') {
     const sink = new FileSink(fd);
@@ -54,8 +54,7 @@ function writeAll(fd: number, data: FileContent): void {
     sink.end();
     return;
   }
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  for (let off = 0; off < bytes.length; ) off += fs.writeSync(fd, bytes, off);
+  writeFully(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
 }
 
 /** Replaces `file` atomically: a temporary file, fsynced, renamed over it. */

@@ -16,6 +16,7 @@
 // A record written before this format is one line `{"seq":…,"changes":[[collection, key, value?]…]}`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeFully } from './bytesink';
 import { StoreError, fsyncDir, writeFailed } from './files';
 
 /** A put (with its value, or its value's JSON text) or a delete (neither) of one key of one collection. */
@@ -175,7 +176,7 @@ export class JournalWriter {
     const data = Buffer.from(text, 'utf8');
     try {
       const fd = this.fd ?? this.open();
-      for (let off = 0; off < data.length; ) off += fs.writeSync(fd, data, off);
+      writeFully(fd, data);
       fs.fdatasyncSync(fd);
     } catch (e) {
       // What was written of the record goes (else the next append would run on from its middle):
