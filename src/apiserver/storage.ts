@@ -11,12 +11,26 @@ import { type Store, StoreError, type ValueView } from '../store/store';
 import type { EncryptionAtRest } from './encryption';
 import type { Transformer } from './encryption/transformer';
 
+/** Each type's collection name, made once: a name built per read is one more string to hash per store lookup. */
+const collections = new Map<ResourceType, string>();
+
 export function collectionOf(t: ResourceType): string {
-  return t.group ? `/registry/${t.group}/${t.resource}` : `/registry/${t.resource}`;
+  let name = collections.get(t);
+  if (name === undefined) collections.set(t, (name = t.group ? `/registry/${t.group}/${t.resource}` : `/registry/${t.resource}`));
+  return name;
 }
 
 export function keyOf(t: ResourceType, namespace: string | undefined, name: string): string {
   return t.namespaced ? `${namespace}/${name}` : name;
+}
+
+/** Whether `key` is keyOf(t, namespace, name), compared in place: every read checks it. */
+function isKeyOf(t: ResourceType, key: string, namespace: string | undefined, name: string | undefined): boolean {
+  if (typeof name !== 'string') return false;
+  if (!t.namespaced) return key === name;
+  if (typeof namespace !== 'string') return false;
+  const slash = namespace.length;
+  return key.length === slash + 1 + name.length && key.charCodeAt(slash) === 0x2f && key.startsWith(namespace) && key.endsWith(name);
 }
 
 /** What every encrypted value begins with (transformer.ts's ENCRYPTED_PREFIX, kept here so a home without encryption loads none of it). */
@@ -87,7 +101,7 @@ export class ObjectStorage {
    */
   private checked(t: ResourceType, key: string, value: unknown): KubeObject {
     const meta = (value as KubeObject | null)?.metadata;
-    if (typeof value === 'object' && value !== null && !Array.isArray(value) && typeof meta === 'object' && meta !== null && keyOf(t, meta.namespace, meta.name!) === key)
+    if (typeof value === 'object' && value !== null && !Array.isArray(value) && typeof meta === 'object' && meta !== null && isKeyOf(t, key, meta.namespace, meta.name))
       return value as KubeObject;
     const collection = collectionOf(t);
     throw new StoreError(
