@@ -220,8 +220,10 @@ class World implements Cluster {
     this.store.setSystem({ clockOffsetMs: this.clock.offsetMs, rand: this.random.state, converged: false });
   }
 
-  /** Records the simulation's own state in the store, for the next invocation. */
-  /** `converged` false: saved midway, so the next command looks at everything again (resync). */
+  /**
+   * Records the simulation's own state in the store, for the next invocation. `converged` false:
+   * saved midway, so the next command looks at everything again (resync).
+   */
   persistSystem(converged = true): void {
     this.store.setSystem({
       clockOffsetMs: this.clock.offsetMs,
