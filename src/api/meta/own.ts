@@ -10,9 +10,9 @@ export function hasOwn(obj: object, key: string): boolean {
   return has.call(obj, key);
 }
 
-/** The own property `key`, or undefined. */
-export function getOwn<T = unknown>(obj: Record<string, T>, key: string): T | undefined {
-  return has.call(obj, key) ? obj[key] : undefined;
+/** The own property `key` of `obj` (an absent map has none), or undefined. */
+export function getOwn<T = unknown>(obj: Record<string, T> | undefined, key: string): T | undefined {
+  return obj !== undefined && has.call(obj, key) ? obj[key] : undefined;
 }
 
 /** Sets `key` as an own, enumerable data property, whatever its name. */

@@ -35,7 +35,7 @@ export function expandRefs(text: string, env: Record<string, string>): string {
 
 function fieldValue(pod: Pod, path: string): string {
   const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
-  if (m) return getOwn((m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations) ?? {}, m[2]) ?? '';
+  if (m) return getOwn(m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations, m[2]) ?? '';
   switch (path) {
     case 'metadata.name': return pod.metadata.name ?? '';
     case 'metadata.namespace': return pod.metadata.namespace ?? '';

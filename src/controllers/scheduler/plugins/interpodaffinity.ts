@@ -18,7 +18,7 @@ type Counts = Map<string, number>;
 const pairKey = (key: string, value: string) => `${key}\u0000${value}`;
 
 function bump(counts: Counts, node: NodeInfo, topologyKey: string, by: number): void {
-  const v = getOwn(node.node.metadata.labels ?? {}, topologyKey);
+  const v = getOwn(node.node.metadata.labels, topologyKey);
   if (v === undefined) return;
   const k = pairKey(topologyKey, v);
   counts.set(k, (counts.get(k) ?? 0) + by);
@@ -90,7 +90,7 @@ export const interPodAffinity: FilterPlugin & ScorePlugin = {
     let any = false;
     const apply = (t: AffinityTerm, weight: number, target: Pod, targetNs: Labels | undefined, node: NodeInfo) => {
       if (!termMatchesPod(t, target, targetNs)) return;
-      if (getOwn(node.node.metadata.labels ?? {}, t.topologyKey) === undefined) return;
+      if (getOwn(node.node.metadata.labels, t.topologyKey) === undefined) return;
       any = true;
       bump(scores, node, t.topologyKey, weight);
     };

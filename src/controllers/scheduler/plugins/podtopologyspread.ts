@@ -51,7 +51,7 @@ function constraintsOf(pod: Pod, when: ConstraintSpec['whenUnsatisfiable']): Con
     .map((c) => {
       let selector = fromLabelSelector(c.labelSelector);
       // matchLabelKeys: the pod's own values of those keys narrow the selector.
-      const own = (c.matchLabelKeys ?? []).filter((k) => getOwn(pod.metadata.labels ?? {}, k) !== undefined);
+      const own = (c.matchLabelKeys ?? []).filter((k) => getOwn(pod.metadata.labels, k) !== undefined);
       if (selector && own.length) selector = [...selector, ...own.map((key) => ({ key, op: 'in' as const, values: [pod.metadata.labels![key]] }))];
       return {
         maxSkew: c.maxSkew,
@@ -83,7 +83,7 @@ function includes(c: Constraint, pod: Pod, node: NodeInfo): boolean {
   return true;
 }
 
-const hasAllKeys = (node: NodeInfo, cs: readonly Constraint[]) => cs.every((c) => getOwn(node.node.metadata.labels ?? {}, c.topologyKey) !== undefined);
+const hasAllKeys = (node: NodeInfo, cs: readonly Constraint[]) => cs.every((c) => getOwn(node.node.metadata.labels, c.topologyKey) !== undefined);
 
 export const podTopologySpread: FilterPlugin & ScorePlugin = {
   name: 'PodTopologySpread',
@@ -112,7 +112,7 @@ export const podTopologySpread: FilterPlugin & ScorePlugin = {
       filter(node) {
         for (let i = 0; i < constraints.length; i++) {
           const c = constraints[i];
-          const v = getOwn(node.node.metadata.labels ?? {}, c.topologyKey);
+          const v = getOwn(node.node.metadata.labels, c.topologyKey);
           if (v === undefined) return unresolvable(SPREAD_LABEL_REASON);
           const self = c.selector !== null && matches(c.selector, pod.metadata.labels) ? 1 : 0;
           if ((counts[i].get(v) ?? 0) + self - minimum[i] > c.maxSkew) return unschedulable(SPREAD_REASON);
@@ -143,7 +143,7 @@ export const podTopologySpread: FilterPlugin & ScorePlugin = {
     const weights = constraints.map((c, i) => {
       if (c.topologyKey === HOSTNAME) return Math.log(feasible.length - ignored.size + 2);
       for (const n of feasible) {
-        const v = getOwn(n.node.metadata.labels ?? {}, c.topologyKey);
+        const v = getOwn(n.node.metadata.labels, c.topologyKey);
         if (!ignored.has(n.node.metadata.name!) && v !== undefined) domainCounts[i].set(v, 0);
       }
       return Math.log(domainCounts[i].size + 2);
@@ -152,7 +152,7 @@ export const podTopologySpread: FilterPlugin & ScorePlugin = {
       if (requireAll && !hasAllKeys(node, constraints)) continue;
       constraints.forEach((c, i) => {
         if (c.topologyKey === HOSTNAME || !includes(c, pod, node)) return;
-        const v = getOwn(node.node.metadata.labels ?? {}, c.topologyKey);
+        const v = getOwn(node.node.metadata.labels, c.topologyKey);
         if (v === undefined || !domainCounts[i].has(v)) return;
         domainCounts[i].set(v, domainCounts[i].get(v)! + countMatching(node, c, ns));
       });
@@ -162,7 +162,7 @@ export const podTopologySpread: FilterPlugin & ScorePlugin = {
         if (ignored.has(node.node.metadata.name!)) return 0;
         let score = 0;
         constraints.forEach((c, i) => {
-          const v = getOwn(node.node.metadata.labels ?? {}, c.topologyKey);
+          const v = getOwn(node.node.metadata.labels, c.topologyKey);
           if (v === undefined) return;
           const count = c.topologyKey === HOSTNAME ? countMatching(node, c, ns) : (domainCounts[i].get(v) ?? 0);
           score += count * weights[i] + (c.maxSkew - 1);
