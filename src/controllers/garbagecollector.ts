@@ -33,12 +33,15 @@ interface Graph {
   dependents(uid: string): Node[];
 }
 
+/** The informer of `type`, filing its objects by uid too. */
+function informerByUid(informers: Informers, type: ResourceType) {
+  const inf = informers.for(type);
+  inf.addIndex(UID_INDEX, (o) => [o.metadata.uid!]);
+  return inf;
+}
+
 function graphOf(informers: Informers): Graph {
-  const informer = (type: ResourceType) => {
-    const inf = informers.for(type);
-    inf.addIndex(UID_INDEX, (o) => [o.metadata.uid!]);
-    return inf;
-  };
+  const informer = (type: ResourceType) => informerByUid(informers, type);
   let bySize: ResourceType[] | undefined;
   return {
     find(uid) {
@@ -89,9 +92,7 @@ function ownersCached(obj: Cached, informers: Informers): boolean {
   for (const ref of (obj as KubeObject).metadata.ownerReferences ?? []) {
     const type = typeForKind(ref.apiVersion, ref.kind);
     if (!type || type.kind === 'Event') return false;
-    const inf = informers.for(type);
-    inf.addIndex(UID_INDEX, (o) => [o.metadata.uid!]);
-    if (!inf.count(UID_INDEX, ref.uid)) return false;
+    if (!informerByUid(informers, type).count(UID_INDEX, ref.uid)) return false;
   }
   return true;
 }
