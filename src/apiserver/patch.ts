@@ -2,6 +2,7 @@
 // JSON decoder parses it (so a malformed body gets encoding/json's words), then applied as a
 // JSON patch, a JSON merge patch or a strategic merge patch, each failing with the status the
 // real handler gives.
+import { setOwn } from '../api/meta/own';
 import { type StatusError, badRequest, invalid, invalidRequest } from '../api/errors';
 import { invalid as invalidField } from '../api/field';
 import { compareCodePoints } from '../api/meta/codepoint';
@@ -123,7 +124,7 @@ function sortReached(v: unknown, reached: Touched): unknown {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(m).sort(compareCodePoints)) {
     const sub = reached.get(k);
-    Object.defineProperty(out, k, { value: sub ? sortReached(m[k], sub) : m[k], enumerable: true, writable: true, configurable: true });
+    setOwn(out, k, sub ? sortReached(m[k], sub) : m[k]);
   }
   return out;
 }

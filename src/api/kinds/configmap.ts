@@ -1,3 +1,4 @@
+import { hasOwn } from '../meta/own';
 import { type FieldError, forbidden, invalid, tooLong } from '../field';
 import type { ConfigMap } from '../types';
 import { STANDARD_VERBS, defineKind } from './kind';
@@ -34,7 +35,7 @@ function validate(cm: ConfigMap): FieldError[] {
   }
   for (const [k, v] of Object.entries(cm.binaryData ?? {})) {
     errs.push(...validateConfigKey(k, 'binaryData'));
-    if (cm.data && Object.prototype.hasOwnProperty.call(cm.data, k)) errs.push(invalid('data', k, 'duplicate of key present in binaryData'));
+    if (cm.data && hasOwn(cm.data, k)) errs.push(invalid('data', k, 'duplicate of key present in binaryData'));
     total += Buffer.from(v, 'base64').length;
   }
   // field.NewPath("") prints as "[]".

@@ -4,7 +4,7 @@
 import { type FieldError, FieldPath, forbidden, invalid, required, tooLong } from '../field';
 import type { KubeObject } from '../types';
 import { MAX_SECRET_SIZE, configKeyProblems } from './configmap';
-import { setOwn } from '../meta/own';
+import { hasOwn, setOwn } from '../meta/own';
 import { STANDARD_VERBS, defineKind } from './kind';
 
 export interface Secret extends KubeObject {
@@ -49,7 +49,7 @@ function jsonProblem(bytes: Buffer): string | undefined {
 /** Keys each well-known type requires (the switch of ValidateSecret). */
 function validateType(s: Secret): FieldError[] {
   const key = (k: string) => dataPath.key(k).toString();
-  const has = (k: string) => s.data !== undefined && Object.prototype.hasOwnProperty.call(s.data, k);
+  const has = (k: string) => s.data !== undefined && hasOwn(s.data, k);
   switch (s.type) {
     case SECRET_TYPES.serviceAccountToken:
       return s.metadata.annotations?.['kubernetes.io/service-account.name']

@@ -1,6 +1,7 @@
 // The API's field schema at work: strict decoding (unknown fields and wrong JSON types, reported
 // the way the API server's decoder words them), quantity canonicalisation, and the zero values
 // Go's encoder always writes.
+import { hasOwn } from '../meta/own';
 import { base64Error } from '../meta/base64';
 import { quantityError, tryParseQuantity } from '../meta/quantity';
 
@@ -19,7 +20,7 @@ function types(): Record<string, string> {
 }
 
 export function hasType(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(types(), name);
+  return hasOwn(types(), name);
 }
 
 export function fieldsOf(typeName: string): Map<string, FieldDef> {

@@ -5,6 +5,7 @@
 // 4294967297 becomes 1); other mismatches fail with "unrecognized type: int32", "cannot convert
 // float64 to int32", "cannot restore struct from: string" and the like, naming no field. Struct
 // fields are visited in Go's declaration order, so the first error is the one Go meets.
+import { hasOwn } from '../meta/own';
 import { base64Error } from '../meta/base64';
 import { quantityError } from '../meta/quantity';
 import { fieldsOf, hasType, intFits } from './index';
@@ -54,7 +55,7 @@ export function fromUnstructuredError(obj: JsonMap, rootType: string): string | 
 function convertStruct(v: JsonMap, type: string): string | undefined {
   const fields = fieldsOf(type);
   for (const name of structOrder(type)) {
-    if (!Object.prototype.hasOwnProperty.call(v, name)) continue;
+    if (!hasOwn(v, name)) continue;
     const field = fields.get(name);
     const x = v[name];
     if (!field || x === null || x === undefined) continue;

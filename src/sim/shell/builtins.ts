@@ -1,11 +1,12 @@
 // The shell's own commands. Each returns its exit status, or undefined when it changed control
 // flow itself (exit, return, break, eval, wait …). Wording follows dash and busybox ash.
+import { getOwn, hasOwn, setOwn } from '../../api/meta/own';
 import { evalArith } from './arith';
 import { getVar, resolvePath } from './expand';
 import { formatPrintf, unescapeBackslashes } from './format';
 import type { Machine } from './machine';
 import { SIGNALS, errPrefix } from './messages';
-import { type Flavor, type Io, type Thread, putVar, varOf } from './state';
+import type { Flavor, Io, Thread } from './state';
 import { runTest } from './testcmd';
 
 export const SPECIAL_BUILTINS: ReadonlySet<string> = new Set([':', '.', 'break', 'continue', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'trap', 'unset']);
@@ -122,7 +123,7 @@ const exportB: Builtin = (m, th, argv, io) => {
     const eq = a.indexOf('=');
     if (eq > 0) m.setVar(th, a.slice(0, eq), a.slice(eq + 1), true);
     else {
-      putVar(th.env.vars, a, { v: varOf(th.env.vars, a)?.v ?? '', x: 1 });
+      setOwn(th.env.vars, a, { v: getOwn(th.env.vars, a)?.v ?? '', x: 1 });
     }
   }
   return 0;
@@ -269,9 +270,9 @@ const local: Builtin = (m, th, argv, io, line) => {
   for (const a of argv.slice(1)) {
     const eq = a.indexOf('=');
     const name = eq > 0 ? a.slice(0, eq) : a;
-    if (!Object.prototype.hasOwnProperty.call(fn.locals, name)) {
-      const old = varOf(th.env.vars, name);
-      Object.defineProperty(fn.locals, name, { value: old ? { ...old } : null, writable: true, enumerable: true, configurable: true });
+    if (!hasOwn(fn.locals, name)) {
+      const old = getOwn(th.env.vars, name);
+      setOwn(fn.locals, name, old ? { ...old } : null);
     }
     if (eq > 0) m.setVar(th, name, a.slice(eq + 1));
   }

@@ -3,10 +3,11 @@
 // variables and a log of earlier results: a command substitution that has not run yet stops
 // expansion with NeedSubst, the machine runs it, appends its output to the log, and expands again
 // (arithmetic results are logged too, so an assignment inside $(( )) happens once).
+import { getOwn, setOwn } from '../../api/meta/own';
 import { ArithError, evalArith } from './arith';
 import type { Part, Word } from './ast';
 import type { FileSystem } from './host';
-import { type Flavor, type LogEntry, type ShellEnv, putVar, varOf } from './state';
+import type { Flavor, LogEntry, ShellEnv } from './state';
 
 export class NeedSubst {
   constructor(readonly n: number) {}
@@ -45,7 +46,7 @@ interface Field {
 const GLOB_CHARS = /[*?[]/;
 
 export function getVar(env: ShellEnv, name: string): string | undefined {
-  return varOf(env.vars, name)?.v;
+  return getOwn(env.vars, name)?.v;
 }
 
 function special(ctx: ExpandCtx, name: string): string | undefined {
@@ -77,8 +78,8 @@ function ifsFirst(env: ShellEnv): string {
 }
 
 function setVar(ctx: ExpandCtx, name: string, value: string): void {
-  const old = varOf(ctx.env.vars, name);
-  putVar(ctx.env.vars, name, old?.x ? { v: value, x: 1 } : { v: value });
+  const old = getOwn(ctx.env.vars, name);
+  setOwn(ctx.env.vars, name, old?.x ? { v: value, x: 1 } : { v: value });
 }
 
 /** Expands a ${…}/$X part to its string value (never split here). */

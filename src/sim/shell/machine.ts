@@ -1,13 +1,14 @@
 // The interpreter: steps a thread's frame stack one small move at a time. Every frame is plain data
 // (see state.ts), so a process can stop anywhere — mid-loop, inside a function, inside $( ) — and
 // continue later from JSON without running anything twice.
+import { getOwn, setOwn } from '../../api/meta/own';
 import type { Node, Redir } from './ast';
 import { builtinFor, runBuiltin, EXEC_BINARIES, SPECIAL_BUILTINS } from './builtins';
 import { ExpandError, NeedSubst, expandPattern, expandString, expandWords, globMatch, resolvePath, type ExpandCtx } from './expand';
 import type { ShellHost } from './host';
 import { errPrefix, notFound, redirError, syntaxMessage, cannotOpenScript } from './messages';
 import { ShellSyntaxError, parseProgram } from './parse';
-import { type Action, type Flavor, type Frame, type InRef, type Io, type LogEntry, type ProcState, type ShellEnv, type Thread, putVar, varOf } from './state';
+import type { Action, Flavor, Frame, InRef, Io, LogEntry, ProcState, ShellEnv, Thread } from './state';
 import { ToolOutput, toolImpl, type ToolContext } from './tools/registry';
 
 export type Stream = 'stdout' | 'stderr';
@@ -222,7 +223,7 @@ export class Machine {
         if (f.k === 'func') {
           th.env.params = f.savedParams;
           for (const [name, old] of Object.entries(f.locals)) {
-            if (old) putVar(th.env.vars, name, old);
+            if (old) setOwn(th.env.vars, name, old);
             else delete th.env.vars[name];
           }
         } else if (f.savedParams) th.env.params = f.savedParams;
@@ -344,8 +345,8 @@ export class Machine {
   }
 
   setVar(th: Thread, name: string, value: string, exported?: boolean): void {
-    const old = varOf(th.env.vars, name);
-    putVar(th.env.vars, name, old?.x || exported ? { v: value, x: 1 } : { v: value });
+    const old = getOwn(th.env.vars, name);
+    setOwn(th.env.vars, name, old?.x || exported ? { v: value, x: 1 } : { v: value });
   }
 
   private redirTargets(redirs: Redir[], ctx: ExpandCtx): string[] {
@@ -713,7 +714,7 @@ export class Machine {
 
   exportedEnv(th: Thread, extra: Record<string, string>): Record<string, string> {
     const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(th.env.vars)) if (v.x) Object.defineProperty(env, k, { value: v.v, writable: true, enumerable: true, configurable: true });
+    for (const [k, v] of Object.entries(th.env.vars)) if (v.x) setOwn(env, k, v.v);
     return { ...env, ...extra };
   }
 
@@ -790,7 +791,7 @@ export class Machine {
       cwd: th.env.cwd,
       fl,
     };
-    for (const [k, v] of Object.entries(this.exportedEnv(th, extraEnv))) putVar(env.vars, k, { v, x: 1 });
+    for (const [k, v] of Object.entries(this.exportedEnv(th, extraEnv))) setOwn(env.vars, k, { v, x: 1 });
     // What the shell adds to its environment at start (dash: PWD; busybox ash: SHLVL and PWD).
     if (fl === 'ash') {
       const level = Number(env.vars.SHLVL?.v ?? 0) + 1;

@@ -1,11 +1,12 @@
 // Processes: start an argv (a container's command, `kubectl exec -- …`), run it on its own clock
 // up to a deadline, deliver signals, or run it to the end for a probe. The state between calls is
 // plain JSON; the host (files, network) is handed in on every call and never kept.
+import { setOwn } from '../../api/meta/own';
 import { EXEC_BINARIES } from './builtins';
 import type { ShellHost } from './host';
 import { Machine, STD_IO, type OutputChunk } from './machine';
 import { SIGNALS } from './messages';
-import { type Frame, type ProcState, type ShellEnv, type Thread, putVar } from './state';
+import type { Frame, ProcState, ShellEnv, Thread } from './state';
 
 /** The process between calls: plain JSON (JSON.stringify/parse round-trips it exactly). */
 export type ProcessState = ProcState;
@@ -67,7 +68,7 @@ export function startProcess(argv: string[], host: ShellHost, at: number, opts: 
     if (!text.startsWith('#!')) return startError('not-executable', `exec: "${name}": exec format error`);
   }
   const env: ShellEnv = { vars: {}, funcs: {}, params: [], arg0: 'sh', status: 0, opts: {}, traps: {}, cwd, fl: host.shell };
-  for (const [k, v] of Object.entries(host.env)) putVar(env.vars, k, { v, x: 1 });
+  for (const [k, v] of Object.entries(host.env)) setOwn(env.vars, k, { v, x: 1 });
   env.vars.HOSTNAME ??= { v: host.hostname, x: 1 };
   env.vars.HOME ??= { v: '/root', x: 1 };
   env.vars.PATH ??= { v: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', x: 1 };

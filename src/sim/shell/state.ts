@@ -11,19 +11,6 @@ export interface Var {
   x?: 1;
 }
 
-/**
- * A variable by name. Names are data ("__proto__" and "constructor" are valid shell names), so
- * only own properties count, and setting one never touches the table's prototype.
- */
-export function varOf(vars: Record<string, Var>, name: string): Var | undefined {
-  return Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined;
-}
-
-export function putVar(vars: Record<string, Var>, name: string, v: Var): void {
-  if (name === '__proto__') Object.defineProperty(vars, name, { value: v, writable: true, enumerable: true, configurable: true });
-  else vars[name] = v;
-}
-
 /** What a shell (or subshell) remembers: variables, functions, positional parameters, traps. */
 export interface ShellEnv {
   vars: Record<string, Var>;

@@ -1,5 +1,6 @@
 // Small programs about the process and the machine: sleep, env, printenv, hostname, id, whoami,
 // uname, date, ps, seq, expr, basename, dirname, nproc, env/nohup/timeout (which run another command).
+import { setOwn } from '../../../api/meta/own';
 import { formatDate, parseDateArg } from './date';
 import type { Tool, ToolContext, ToolOutput } from './registry';
 
@@ -84,7 +85,7 @@ const env: Tool = (ctx, o) => {
   for (; i < args.length && /^[^=]+=/.test(args[i]); i++) {
     const eq = args[i].indexOf('=');
     // A name is data, "__proto__" included.
-    Object.defineProperty(vars, args[i].slice(0, eq), { value: args[i].slice(eq + 1), writable: true, enumerable: true, configurable: true });
+    setOwn(vars, args[i].slice(0, eq), args[i].slice(eq + 1));
   }
   if (i < args.length) {
     o.exec = { argv: args.slice(i), env: vars };
