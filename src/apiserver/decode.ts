@@ -2,6 +2,7 @@
 // it by default), JSON type checks, canonical quantities, then the zero values Go always writes.
 import { badRequest, invalidRequest } from '../api/errors';
 import type { KindDef } from '../api/registry';
+import { goMap } from '../api/meta/gomap';
 import { hasOwn } from '../api/meta/own';
 import { decode, fillZeroFields, intFits } from '../api/schema';
 import type { KubeObject } from '../api/types';
@@ -43,11 +44,7 @@ export function strictPatchError(patch: unknown, unknownFields: string[]): Error
  */
 export function goMapText(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(goMapText).join(' ')}]`;
-  if (v && typeof v === 'object')
-    return `map[${Object.keys(v)
-      .sort()
-      .map((k) => `${k}:${goMapText((v as Record<string, unknown>)[k])}`)
-      .join(' ')}]`;
+  if (v && typeof v === 'object') return goMap(v as Record<string, unknown>, goMapText);
   if (typeof v === 'number') return goNumberText(v);
   return v === null ? '<nil>' : String(v);
 }

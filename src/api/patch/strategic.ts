@@ -6,6 +6,7 @@
 //
 // createThreeWayPatch is kubectl apply's patch (last-applied, manifest, live object);
 // createTwoWayPatch is what edit, set and label send; applyPatch is the API server's side.
+import { goMap } from '../meta/gomap';
 import { deepEqual } from '../meta/equal';
 import { getOwn, hasOwn, setOwn } from '../meta/own';
 import { compareCodePoints } from '../meta/codepoint';
@@ -602,14 +603,6 @@ function goTypeName(v: unknown): string {
     default:
       return kindOf(v);
   }
-}
-
-/** A Go map as fmt prints one: `map[k1:v1 k2:v2]`, keys sorted, each value printed by `element`. */
-function goMap(m: Record<string, unknown>, element: (v: unknown) => string): string {
-  return `map[${Object.keys(m)
-    .sort(compareCodePoints)
-    .map((k) => `${k}:${element(m[k])}`)
-    .join(' ')}]`;
 }
 
 /**
