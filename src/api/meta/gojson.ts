@@ -236,11 +236,6 @@ export function jsonValueTexts(text: string): JsonValueText[] {
   }
 }
 
-/** Splits a JSON stream into its values' texts, with json.Decoder's errors. */
-export function jsonValues(text: string): string[] {
-  return jsonValueTexts(text).map((v) => v.text);
-}
-
 /** json.Unmarshal's error for a number no float64 holds, decoding into interface{}. */
 export function overflowText(literal: string): string {
   return `json: cannot unmarshal number ${literal} into Go value of type float64`;

@@ -76,10 +76,10 @@ interface Edited {
 
 /** The objects of the saved file, or why it cannot be read. */
 function readEdited(text: string): Edited[] {
-  const { json, docs } = splitDocuments(text);
+  const { json, docs, scans } = splitDocuments(text);
   const out: Edited[] = [];
-  for (const doc of docs) {
-    const value = parseDocument(doc, json);
+  for (const [i, doc] of docs.entries()) {
+    const value = parseDocument(doc, json, scans?.[i]);
     if (value === undefined || value === null) continue;
     const problem = decodeProblem(value);
     if (problem) throw new Error(`unable to decode "edited-file": ${problem}`);

@@ -2,15 +2,22 @@
 // that starts with "{" is a sequence of JSON values; anything else is YAML, cut at lines that
 // start with "---" and parsed one document at a time (so error line numbers count from the
 // start of the document, as go-yaml's do).
-import { jsonValues, jsonValueTexts, overflowText } from '../../api/meta/gojson';
+import { type JsonValueText, jsonValueTexts, overflowText } from '../../api/meta/gojson';
+
+/** What scanning a JSON document found: how deep it nests, a number no float64 holds. */
+type ScannedJson = Pick<JsonValueText, 'depth' | 'overflow'>;
 import { MAX_NESTING, NestingError } from '../../api/meta/nesting';
 import { GoYamlError, checkNesting, decodeDocument, goYamlTags } from './goyaml';
 
 export class DocumentError extends Error {}
 
 /** The documents' texts: the JSON values, or the YAML documents between separators. */
-export function splitDocuments(text: string): { json: boolean; docs: string[] } {
-  if (text.trimStart().startsWith('{')) return { json: true, docs: jsonValues(text) };
+export function splitDocuments(text: string): { json: boolean; docs: string[]; scans?: ScannedJson[] } {
+  if (text.trimStart().startsWith('{')) {
+    // Each value scanned once: what the scan found goes along to parseDocument.
+    const scans = jsonValueTexts(text);
+    return { json: true, docs: scans.map((s) => s.text), scans };
+  }
   const docs: string[] = [];
   let current = '';
   for (const line of text.split(/(?<=\n)/)) {
@@ -91,8 +98,7 @@ function yamlErrorText(errors: YamlLibError[], doc: string): string {
 export class NumberOverflowError extends DocumentError {}
 
 /** One JSON document, refused as kubectl refuses it when too deep or holding a number too large. */
-function parseJsonDocument(doc: string): unknown {
-  const [scanned] = jsonValueTexts(doc);
+function parseJsonDocument(doc: string, scanned: ScannedJson = jsonValueTexts(doc)[0]): unknown {
   if (scanned.depth > MAX_NESTING) throw new NestingError();
   if (scanned.overflow !== undefined) throw new NumberOverflowError(overflowText(scanned.overflow));
   return JSON.parse(doc);
@@ -103,8 +109,8 @@ function parseJsonDocument(doc: string): unknown {
  * the yaml library into its syntax tree, checked for depth, composed, and decoded as go-yaml
  * v2 and sigs.k8s.io/yaml would decode it (goyaml.ts).
  */
-export function parseDocument(doc: string, json: boolean): unknown {
-  if (json) return parseJsonDocument(doc);
+export function parseDocument(doc: string, json: boolean, scanned?: ScannedJson): unknown {
+  if (json) return parseJsonDocument(doc, scanned);
   // Loaded on first use: the YAML parser is the largest library we have.
   const YAML = require('yaml') as typeof import('yaml');
   const lines = new YAML.LineCounter();

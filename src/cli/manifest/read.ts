@@ -88,11 +88,11 @@ function readStream(text: string, source: string, validate: boolean, into: Manif
     into.errors.push(e);
   };
   try {
-    const { json, docs } = splitDocuments(text);
-    for (const text of docs) {
+    const { json, docs, scans } = splitDocuments(text);
+    for (const [i, text] of docs.entries()) {
       let doc: unknown;
       try {
-        doc = parseDocument(text, json);
+        doc = parseDocument(text, json, scans?.[i]);
       } catch (e) {
         // A number no float64 holds: the validator's parse fails first, else the decoder's.
         if (!(e instanceof NumberOverflowError)) throw e;

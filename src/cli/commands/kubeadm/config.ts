@@ -71,9 +71,9 @@ export function readConfigFile(file: string): ConfigFile {
     throw new ConfigError(`unable to read config from ${JSON.stringify(file)} : open ${file}: ${code}`);
   }
   const out: ConfigFile = { options: {}, tokens: [], warnings: [] };
-  const { docs, json } = splitDocuments(text);
-  for (const doc of docs) {
-    const obj = asObject(parseDocument(doc, json));
+  const { docs, json, scans } = splitDocuments(text);
+  for (const [i, doc] of docs.entries()) {
+    const obj = asObject(parseDocument(doc, json, scans?.[i]));
     if (!Object.keys(obj).length) continue;
     const apiVersion = String(obj.apiVersion ?? '');
     const kind = String(obj.kind ?? '');
