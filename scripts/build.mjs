@@ -43,12 +43,16 @@ function lazyModules(dir, found = new Map()) {
 }
 const lazy = lazyModules(SRC);
 
-/** commander loads node:child_process eagerly; a lazy stand-in keeps it off the startup path. */
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+/**
+ * commander's built-ins off the startup path: node:child_process (loaded eagerly, used only by
+ * executable subcommands) gets a lazy stand-in, node:process the global it would return.
+ */
+const COMMANDER_STAND_INS = { 'node:child_process': 'scripts/lazy-child-process.cjs', 'node:process': 'scripts/global-process.cjs' };
+const commanderStandIns = {
+  name: 'commander-stand-ins',
   setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      args.importer.includes(`${path.sep}commander${path.sep}`) ? { path: path.resolve('scripts/lazy-child-process.cjs') } : undefined,
+    b.onResolve({ filter: /^node:(child_process|process)$/ }, (args) =>
+      args.importer.includes(`${path.sep}commander${path.sep}`) ? { path: path.resolve(COMMANDER_STAND_INS[args.path]) } : undefined,
     );
   },
 };
@@ -72,7 +76,7 @@ function buildIdentity() {
   const walk = (dir) =>
     fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).forEach((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : add(path.join(dir, e.name))));
   walk('src');
-  for (const f of ['package-lock.json', 'scripts/build.mjs', 'scripts/lazy-child-process.cjs', 'scripts/gen-bootstrap-template.ts']) add(f);
+  for (const f of ['package-lock.json', 'scripts/build.mjs', ...Object.values(COMMANDER_STAND_INS), 'scripts/gen-bootstrap-template.ts']) add(f);
   return h.digest('hex').slice(0, 32);
 }
 const BUILD = buildIdentity();
@@ -92,7 +96,7 @@ const result = await build({
   outdir: DIST,
   chunkNames: 'chunk-[hash]',
   external: ['yaml', 'chalk', 'tweetnacl'],
-  plugins: [lazyChildProcess, lazyRequires],
+  plugins: [commanderStandIns, lazyRequires],
   ...MINIFY,
   legalComments: 'none',
   logLevel: 'warning',

@@ -1,6 +1,5 @@
 // The composition root: the process's argv, env and streams in, an exit code out. With
 // bin/pocketkube, the only code that touches the process.
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { CommandContext } from './cli/context';
 import type { IO } from './cli/io';
@@ -32,7 +31,8 @@ function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 export function homeDir(env: Record<string, string | undefined>): string {
-  return env.POCKETKUBE_HOME || path.join(env.HOME || os.homedir(), '.pocketkube');
+  // node:os is loaded only when HOME is unset: most commands never need it.
+  return env.POCKETKUBE_HOME || path.join(env.HOME || (require('node:os') as typeof import('node:os')).homedir(), '.pocketkube');
 }
 
 export async function main(proc: ProcessPorts): Promise<number> {

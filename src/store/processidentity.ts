@@ -1,7 +1,6 @@
 // Who a process is, beyond its id, as far as the operating system tells: the host, the boot it
 // runs in and when it started. A process id alone is reused; with its start time it is not.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 
 export interface ProcessIdentity {
   host: string;
@@ -44,7 +43,8 @@ function bootTimeMs(): number | undefined {
 }
 
 export function processIdentity(pid: number): ProcessIdentity {
-  const id: ProcessIdentity = { host: os.hostname() };
+  // node:os is loaded here, when a lock is taken, not by every command that reads.
+  const id: ProcessIdentity = { host: (require('node:os') as typeof import('node:os')).hostname() };
   const boot = bootId();
   if (boot) id.boot = boot;
   const start = startTicks(pid);
