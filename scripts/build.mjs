@@ -43,20 +43,6 @@ function lazyModules(dir, found = new Map()) {
 }
 const lazy = lazyModules(SRC);
 
-/**
- * commander's built-ins off the startup path: node:child_process (loaded eagerly, used only by
- * executable subcommands) gets a lazy stand-in, node:process the global it would return.
- */
-const COMMANDER_STAND_INS = { 'node:child_process': 'scripts/lazy-child-process.cjs', 'node:process': 'scripts/global-process.cjs' };
-const commanderStandIns = {
-  name: 'commander-stand-ins',
-  setup(b) {
-    b.onResolve({ filter: /^node:(child_process|process)$/ }, (args) =>
-      args.importer.includes(`${path.sep}commander${path.sep}`) ? { path: path.resolve(COMMANDER_STAND_INS[args.path]) } : undefined,
-    );
-  },
-};
-
 /** require('./x') of our own code names x's entry chunk, so the module stays out of its caller's chunk. */
 const lazyRequires = {
   name: 'lazy-requires',
@@ -76,7 +62,7 @@ function buildIdentity() {
   const walk = (dir) =>
     fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).forEach((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : add(path.join(dir, e.name))));
   walk('src');
-  for (const f of ['package-lock.json', 'scripts/build.mjs', ...Object.values(COMMANDER_STAND_INS), 'scripts/gen-bootstrap-template.ts']) add(f);
+  for (const f of ['package-lock.json', 'scripts/build.mjs', 'scripts/gen-bootstrap-template.ts']) add(f);
   return h.digest('hex').slice(0, 32);
 }
 const BUILD = buildIdentity();
@@ -96,7 +82,7 @@ const result = await build({
   outdir: DIST,
   chunkNames: 'chunk-[hash]',
   external: ['yaml', 'chalk', 'tweetnacl'],
-  plugins: [commanderStandIns, lazyRequires],
+  plugins: [lazyRequires],
   ...MINIFY,
   legalComments: 'none',
   logLevel: 'warning',

@@ -1,6 +1,6 @@
-// Where "--" fell on the command line: kubectl's ArgsLenAtDash. Commander merges the words after
+// Where "--" fell on the command line: kubectl's ArgsLenAtDash. The parser merges the words after
 // "--" into the operands; exec and run need to tell the pod from the command.
-import type { Command } from 'commander';
+import type { Command } from './command';
 
 function rootOf(cmd: Command): Command {
   let c = cmd;
@@ -10,7 +10,7 @@ function rootOf(cmd: Command): Command {
 
 /** The operands before "--" and the words after it (undefined when there was no "--"). */
 export function splitAtDash(cmd: Command, args: string[]): { before: string[]; after?: string[] } {
-  const raw: string[] = (rootOf(cmd) as unknown as { rawArgs: string[] }).rawArgs ?? [];
+  const raw: string[] = rootOf(cmd).rawArgs;
   const dash = raw.indexOf('--');
   if (dash < 0) return { before: args };
   const after = raw.slice(dash + 1);

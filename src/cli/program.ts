@@ -1,6 +1,6 @@
-// The commander wiring: kubectl's verbs in kubectl's order, its global flags on every command,
-// pflag's flag syntax, and cobra's wording for flag and command errors.
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+// The command tree's wiring: kubectl's global flags on every command, pflag's flag syntax, and
+// cobra's wording for flag and command errors.
+import { type Command, CommandLineError, InvalidArgumentError, Option } from './command';
 import type { CommandContext, GlobalFlags } from './context';
 import { CliError, ExitCode, RawError } from './errors';
 
@@ -112,7 +112,7 @@ function unknownCommandText(root: Command, parent: Command, typed: string): stri
   return text;
 }
 
-/** Rewrites pflag syntax commander does not know: -o=yaml and --flag=true|false for booleans. */
+/** Rewrites pflag syntax the parser does not know: -o=yaml and --flag=true|false for booleans. */
 export function normalizeArgv(argv: string[], root: Command): string[] {
   const out: string[] = [];
   let cmd = root;
@@ -176,56 +176,35 @@ export function onFlagError(cmd: Command, handler: (message: string) => Error): 
   flagErrorHandlers.set(cmd, handler);
 }
 
-/** pflag's message for a flag commander rejected, without cobra's "Error: " and hint. */
-function flagErrorMessage(e: CommanderError, argv: string[]): string | undefined {
+/** pflag's message for a flag the parser rejected, without cobra's "Error: " and hint. */
+function flagErrorMessage(e: CommandLineError): string | undefined {
   switch (e.code) {
-    case 'commander.unknownOption': {
-      const flag = /'([^']+)'/.exec(e.message)?.[1] ?? '';
-      if (/^-[^-]/.test(flag)) return `unknown shorthand flag: '${flag[1]}' in ${flag}`;
-      return `unknown flag: ${flag.split('=')[0]}`;
-    }
-    case 'commander.optionMissingArgument': {
-      const m = /option '([^']+)'/.exec(e.message)?.[1] ?? '';
-      const [shortPart, longPart] = m.split(/,\s*/);
-      const used = argv.find((a) => a === shortPart || a === longPart?.split(' ')[0]) ?? shortPart;
-      if (/^-[^-]$/.test(used)) return `flag needs an argument: '${used[1]}' in ${used}`;
-      return `flag needs an argument: ${used.split(' ')[0]}`;
-    }
-    case 'commander.invalidArgument': {
-      // "error: option '-r, --replicas <replicas>' argument 'x' is invalid. <reason>"
-      const m = /option '([^']+?)(?: <[^>]*>)?' argument '(.*)' is invalid\. (.*)$/s.exec(e.message);
-      return m ? `invalid argument ${JSON.stringify(m[2])} for "${m[1]}" flag: ${m[3]}` : undefined;
-    }
+    case 'unknownOption':
+      if (/^-[^-]/.test(e.word)) return `unknown shorthand flag: '${e.word[1]}' in ${e.word}`;
+      return `unknown flag: ${e.word.split('=')[0]}`;
+    case 'optionMissingArgument':
+      if (/^-[^-]$/.test(e.word)) return `flag needs an argument: '${e.word[1]}' in ${e.word}`;
+      return `flag needs an argument: ${e.word}`;
+    case 'invalidArgument':
+      return `invalid argument ${JSON.stringify(e.word)} for "${e.option!.spelling()}" flag: ${e.reason}`;
   }
   return undefined;
 }
 
-/** Converts commander's failures into cobra's messages. */
-export function translateCommanderError(e: CommanderError, root: Command, argv: string[]): Error {
+/** Words the parser's failures as cobra does. */
+export function translateParseError(e: CommandLineError, root: Command, argv: string[]): Error {
   const cmd = selectedCommand(root, argv);
   const hint = `See 'kubectl ${commandPath(cmd)} --help' for usage.\n`;
-  const flagMessage = flagErrorMessage(e, argv);
+  const flagMessage = flagErrorMessage(e);
   if (flagMessage !== undefined) return flagErrorHandlers.get(cmd)?.(flagMessage) ?? new RawError(`Error: ${flagMessage}\n${hint}`);
   switch (e.code) {
-    case 'commander.invalidArgument':
-      return new CliError(e.message.replace(/^error: /, ''));
-    case 'commander.unknownCommand': {
-      const typed = /'([^']+)'/.exec(e.message)?.[1] ?? '';
-      return new RawError(unknownCommandText(root, cmd, typed));
-    }
-    case 'commander.excessArguments':
+    case 'unknownCommand':
+      return new RawError(unknownCommandText(root, cmd, e.word));
+    case 'excessArguments':
       return new CliError(`Unexpected args: [${cmd.args.join(' ')}]`, commandPath(cmd));
-    case 'commander.missingMandatoryOptionValue': {
-      const flag = /'--([^ ']+)/.exec(e.message)?.[1] ?? '';
-      return new CliError(`required flag(s) ${JSON.stringify(flag)} not set`);
-    }
-    case 'commander.help':
-    case 'commander.helpDisplayed':
-    case 'commander.version':
+    case 'help':
       return new RawError('', 0);
     default:
       return new CliError(e.message.replace(/^error: /, ''));
   }
 }
-
-export { CommanderError };

@@ -1,6 +1,6 @@
 // --record (deprecated, still accepted by apply, create and scale): the command line goes into
 // the object's kubernetes.io/change-cause annotation, which `rollout history` shows.
-import { type Command, Option } from 'commander';
+import { type Command, Option } from './command';
 import type { KubeObject } from '../api/types';
 import type { CommandContext } from './context';
 
@@ -24,7 +24,7 @@ function rootOf(cmd: Command): Command {
  * --long-name=value in the order given (cli-runtime's parseCommandArguments).
  */
 export function commandLine(cmd: Command): string {
-  const argv: string[] = (rootOf(cmd) as unknown as { rawArgs: string[] }).rawArgs ?? [];
+  const argv: string[] = rootOf(cmd).rawArgs;
   const options: Option[] = [];
   for (let c: Command | null = cmd; c; c = c.parent) options.push(...c.options);
   const args: string[] = [];
@@ -43,7 +43,7 @@ export function commandLine(cmd: Command): string {
     const name = eq > 0 ? a.slice(0, eq) : a;
     const opt = options.find((o) => o.short === name || o.long === name);
     if (!opt) continue;
-    // commander spells a false boolean --no-x; pflag, and so the record, --x=false.
+    // The parser spells a false boolean --no-x; pflag, and so the record, --x=false.
     const long = (opt.long ?? opt.short ?? '').replace(/^-+/, '').replace(opt.negate ? /^no-/ : /^$/, '');
     let value: string;
     if (eq > 0) value = a.slice(eq + 1);

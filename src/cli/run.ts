@@ -1,9 +1,9 @@
-// Runs one kubectl command line: parse with commander, run the verb, render any error.
-import { CommanderError } from 'commander';
+// Runs one kubectl command line: parse, run the verb, render any error.
+import { CommandLineError } from './command';
 import { buildProgram } from './commands';
 import type { CommandContext } from './context';
 import { errorText, exitCodeOf } from './errors';
-import { normalizeArgv, translateCommanderError } from './program';
+import { normalizeArgv, translateParseError } from './program';
 
 export async function runCli(argv: string[], ctx: CommandContext): Promise<number> {
   const program = buildProgram(ctx, argv);
@@ -13,10 +13,10 @@ export async function runCli(argv: string[], ctx: CommandContext): Promise<numbe
     return 0;
   }
   try {
-    await program.parseAsync(normalizeArgv(argv, program), { from: 'user' });
+    await program.parseAsync(normalizeArgv(argv, program));
     return 0;
   } catch (e) {
-    const err = e instanceof CommanderError ? translateCommanderError(e, program, argv) : e;
+    const err = e instanceof CommandLineError ? translateParseError(e, program, argv) : e;
     const code = exitCodeOf(err);
     const text = errorText(err);
     if (text) ctx.io.err.write(text);

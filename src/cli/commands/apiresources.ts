@@ -1,5 +1,5 @@
 // kubectl api-resources: the served resource types, as discovery lists them.
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import { allTypes, apiVersionOf } from '../../api/registry';
 import { GET_TABWRITER, tabwrite } from '../../printers/tabwriter';
 import type { CommandContext } from '../context';

@@ -1,6 +1,6 @@
 // kubectl apply (client-side): create what is missing, otherwise patch the live object with the
 // three-way merge of the last-applied configuration, the manifest and the live object.
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import { isStatusError } from '../../api/errors';
 import { LAST_APPLIED, applyPatch, withLastApplied } from '../../api/patch/apply';
 import { type ResourceType, kindDef } from '../../api/registry';

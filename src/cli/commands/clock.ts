@@ -1,7 +1,7 @@
 // pocketkube clock: the simulated cluster's time. `clock show` prints it; `clock advance 5m`
 // moves it forward, firing every timer on the way (back-offs, deadlines, minReadySeconds), as if
 // that much time had passed. Not a kubectl verb: the simulation's own control.
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import { rfc3339 } from '../../api/time';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';

@@ -1,5 +1,5 @@
 // kubectl cluster-info: where the control plane (and cluster services) can be reached.
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
 import { action, addGlobalFlags } from '../program';

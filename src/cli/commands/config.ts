@@ -1,5 +1,5 @@
 // kubectl config: the kubeconfig's contexts and the current namespace.
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import { compareCodePoints } from '../../api/meta/codepoint';
 import { GET_TABWRITER, tabwrite } from '../../printers/tabwriter';
 import { toJson } from '../../printers/json';

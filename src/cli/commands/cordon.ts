@@ -1,5 +1,5 @@
 // kubectl cordon and uncordon: mark nodes (un)schedulable, by name or -l.
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import type { CommandContext } from '../context';
 import { parseDryRun } from '../flags/output';
 import { action, addGlobalFlags } from '../program';

@@ -1,5 +1,5 @@
 // kubectl delete: by name, kind/name, -f, -l or --all, with cascading policies and waiting.
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import { isStatusError } from '../../api/errors';
 import type { ResourceType } from '../../api/registry';
 import type { KubeObject } from '../../api/types';

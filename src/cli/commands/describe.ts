@@ -1,5 +1,5 @@
 // kubectl describe: one describer per kind, events included, names matched by prefix.
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import { isStatusError } from '../../api/errors';
 import { resolveResource } from '../../api/registry';
 import type { Event, KubeObject } from '../../api/types';

@@ -1,7 +1,7 @@
 // kubectl diff: what `kubectl apply -f` would change, as a unified diff of the live objects and
 // the objects a dry-run apply returns, each written as YAML into a LIVE and a MERGED directory
 // and compared by the diff program. Exit 0: no differences, 1: differences, >1: an error.
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LAST_APPLIED, applyPatch } from '../../api/patch/apply';

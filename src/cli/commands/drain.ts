@@ -1,7 +1,7 @@
 // kubectl drain: cordon the nodes, then evict (or delete) the pods on each that may go, waiting
 // for them to be gone; a node with pods that may not go is reported and the others still
 // drained, as kubectl does ("continuing command...").
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import { pod as podKind } from '../../api/kinds/pod';
 import { SelectorParseError, parseSelector } from '../../api/meta/selector';
 import type { Node, Pod } from '../../api/types';

@@ -2,7 +2,7 @@
 // changed goes back as a patch (strategic for built-in kinds). An edit the API server rejects
 // reopens the editor with the reasons at the top; saving it again unchanged gives up and keeps
 // the file.
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import { isStatusError, type StatusError } from '../../api/errors';
 import { canonicalJson } from '../../api/meta/canonical';
 import { createMergePatch } from '../../api/patch/merge';

@@ -1,7 +1,7 @@
 // kubectl exec: runs a command in a container through pods/exec and passes its output and exit
 // code through ("command terminated with exit code N"). The command runs on the cluster clock:
 // a `sleep 5` in it moves the cluster five seconds on, with everything that happens meanwhile.
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import { NodeProxyError } from '../../api/nodeproxy';
 import { isStatusError } from '../../api/errors';
 import type { CommandContext } from '../context';

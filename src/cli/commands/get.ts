@@ -4,7 +4,7 @@ import type { ResourceType } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
 import type { Client } from '../../client/client';
 import { TableBuilder, tableFor } from '../../printers/table';
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import type { CommandContext } from '../context';
 import { CliError, MultiError, RawError } from '../errors';
 import { type OutputFormat, isTable, parseOutput, printStructured } from '../flags/output';

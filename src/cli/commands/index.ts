@@ -1,5 +1,5 @@
 // The root command: kubectl's verbs registered in kubectl's own order (cobra suggests in it).
-import { Command } from 'commander';
+import { Command } from '../command';
 import type { CommandContext } from '../context';
 import { addTemplateFlags } from '../flags/output';
 import { addGlobalFlags } from '../program';
@@ -71,16 +71,14 @@ export function buildProgram(ctx: CommandContext, argv: readonly string[] = []):
   const program = new Command('kubectl');
   program
     .description('kubectl controls the Kubernetes cluster manager (pocketkube: a simulated cluster in a file).')
-    .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.io.out.write(s),
       writeErr: (s) => ctx.io.err.write(s),
-      outputError: () => {},
-    })
-    .showSuggestionAfterError(false)
-    .helpCommand(false);
-  addGlobalFlags(program);
+    });
   const verb = verbOf(argv);
+  // Every verb has the global flags too; the root needs its own only for flags before the verb
+  // (`kubectl -n x get pods`) and for its help.
+  if (verb === undefined || argv[0] !== verb) addGlobalFlags(program);
   const selected = COMMANDS.filter(([name]) => name === verb);
   for (const [, load] of selected.length ? selected : COMMANDS) load()(program, ctx);
   withTemplateFlags(program);

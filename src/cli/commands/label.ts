@@ -1,5 +1,5 @@
 // kubectl label and kubectl annotate: key=value and key- on objects' labels or annotations.
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import { hasOwn, setOwn } from '../../api/meta/own';
 import { isValidLabelValue } from '../../api/validation/names';
 import type { CommandContext } from '../context';

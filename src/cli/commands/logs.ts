@@ -2,7 +2,7 @@
 // container (named, defaulted, or all of them), or every pod a selector picks; --previous,
 // --tail, --timestamps, --since, --prefix, --limit-bytes. --follow follows the container while
 // the simulated clock runs, until it ends (or an hour of cluster time has passed).
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import type { Pod } from '../../api/types';
 import type { PodLogOptions } from '../../client/client';
 import type { CommandContext } from '../context';

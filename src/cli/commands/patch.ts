@@ -1,7 +1,7 @@
 // kubectl patch: a JSON, merge or strategic merge patch (-p or --patch-file, JSON or YAML) sent
 // to objects named by TYPE NAME or -f, or applied locally with --local / --dry-run=client.
 import * as fs from 'node:fs';
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import { deepEqual } from '../../api/meta/equal';
 import { parseGoJson } from '../../api/meta/gojson';
 import { JsonPatchError, applyJsonPatch } from '../../api/patch/json';

@@ -1,6 +1,6 @@
 // kubectl replace: each object of -f written whole over the live one (an update, not a patch);
 // --force deletes it and creates it again.
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import { isStatusError } from '../../api/errors';
 import type { KubeObject } from '../../api/types';
 import type { CommandContext } from '../context';

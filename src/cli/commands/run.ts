@@ -2,7 +2,7 @@
 // (or -i) pocketkube cannot hand over a terminal, but it follows a non-interactive container:
 // the cluster runs until the container ends, its output is printed, and kubectl's exit code
 // and --rm clean-up follow.
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import { resolveResource } from '../../api/registry';
 import type { KubeObject, Pod } from '../../api/types';
 import type { CommandContext } from '../context';

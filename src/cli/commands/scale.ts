@@ -1,6 +1,6 @@
 // kubectl scale: sets the replicas of scalable kinds through their scale subresource, with
 // --current-replicas and --resource-version as preconditions.
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import { notFound } from '../../api/errors';
 import type { ResourceType } from '../../api/registry';
 import type { KubeObject } from '../../api/types';

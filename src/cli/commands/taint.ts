@@ -1,6 +1,6 @@
 // kubectl taint: add (key[=value]:Effect), change (--overwrite) or remove (key-, key:Effect-)
 // taints of nodes named, selected with -l, or --all; "tainted", "untainted" or "modified".
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import { node as nodeKind } from '../../api/kinds/node';
 import { goQuote } from '../../api/meta/goquote';
 import { isQualifiedName, isValidLabelValue } from '../../api/validation/names';

@@ -1,6 +1,6 @@
 // kubectl version: client (the kubectl release pocketkube follows), kustomize and server versions.
 import * as os from 'node:os';
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import { toYaml } from '../../printers/yaml';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';

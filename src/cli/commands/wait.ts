@@ -1,6 +1,6 @@
 // kubectl wait: until objects are deleted, created, or meet a condition or JSONPath value. The
 // wait fast-forwards simulated time; one deadline (--timeout, 30s by default) covers all objects.
-import type { Command } from 'commander';
+import type { Command } from '../command';
 import { isStatusError } from '../../api/errors';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';

@@ -1,8 +1,8 @@
 // pflag's DurationVar (--timeout and friends): Go's time.ParseDuration with pflag's error.
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError } from '../command';
 import { DurationError, parseGoDuration } from '../../api/duration';
 
-/** A commander parser for duration flags, failing as pflag does. */
+/** A value parser for duration flags, failing as pflag does. */
 export function durationFlag() {
   return (value: string): number => {
     try {

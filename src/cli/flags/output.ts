@@ -1,6 +1,6 @@
 // -o/--output: choosing a printer and printing objects the way kubectl's printers do.
-import type { Command } from 'commander';
-import { Option } from 'commander';
+import type { Command } from '../command';
+import { Option } from '../command';
 import * as fs from 'node:fs';
 import { compareCodePoints } from '../../api/meta/codepoint';
 import { clone } from '../../api/meta/equal';

@@ -1,5 +1,5 @@
 // kubectl create: -f manifests, and the imperative generators (deployment, namespace, configmap).
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import { isStatusError } from '../../../api/errors';
 import { resolveResource } from '../../../api/registry';
 import type { KubeObject } from '../../../api/types';

@@ -1,6 +1,6 @@
 // pocketkube kubeadm certs check-expiration|renew: the control plane's certificates, read from
 // their PEM and measured against the cluster clock.
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import type { CertificateStatus } from '../../../api/kubeadm';
 import { shortHumanDuration } from '../../../printers/age';
 import { tabwrite } from '../../../printers/tabwriter';

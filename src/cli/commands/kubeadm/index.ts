@@ -1,6 +1,6 @@
 // pocketkube kubeadm: kubeadm v1.32 on the simulated machines (init, join, reset, token, certs).
 // Not a kubectl verb: pocketkube's own, like `pocketkube clock`.
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { registerCerts } from './certs';
 import { registerInit } from './init';

@@ -1,6 +1,6 @@
 // pocketkube kubeadm init: builds a control plane (no workers) on an empty home, as kubeadm init
 // does on a machine, printing its phases; the cluster's options come from flags or --config.
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import { DEFAULT_DESCRIPTION, TOKEN_PATTERN, parseToken } from '../../../api/bootstraptoken';
 import type { InitOptions, InitPreflight, InitReport, TokenRequest } from '../../../api/kubeadm';
 import type { CommandContext } from '../../context';

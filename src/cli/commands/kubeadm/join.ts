@@ -1,6 +1,6 @@
 // pocketkube kubeadm join: a new worker machine joins the cluster. A given token is checked the
 // way token discovery checks it; without one, the local cluster lets the machine in.
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { action, collectSlice } from '../../program';
 import { isKubeadmFailure } from './host';

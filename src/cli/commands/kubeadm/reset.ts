@@ -1,6 +1,6 @@
 // pocketkube kubeadm reset: tears the cluster down (the home's store goes; its kubeconfig stays, as
 // kubeadm leaves $HOME/.kube/config). Without -f it asks first, reading the answer from stdin.
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { klogWarning } from '../../klog';
 import { action } from '../../program';

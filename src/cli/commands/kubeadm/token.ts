@@ -1,5 +1,5 @@
 // pocketkube kubeadm token create|list|delete|generate: bootstrap tokens, as Secrets in kube-system.
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import { type BootstrapToken, TOKEN_PATTERN, parseToken } from '../../../api/bootstraptoken';
 import { rfc3339 } from '../../../api/time';
 import { shortHumanDuration } from '../../../printers/age';

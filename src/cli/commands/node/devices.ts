@@ -2,7 +2,7 @@
 // the node advertise extended resources (nvidia.com/gpu=2), which its kubelet reports in
 // capacity and allocatable. A plugin that goes away leaves its resource at 0, as the kubelet
 // does. Without assignments, lists what the node's plugins advertise.
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import { isQualifiedName } from '../../../api/validation/names';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';

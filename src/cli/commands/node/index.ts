@@ -1,7 +1,7 @@
 // pocketkube node: what a simulated node experiences, beyond the API (pocketkube's own, like
 // `clock`). The facts live on the node's machine (sim/kubelet/nodestate.ts); the simulated
 // kubelet and the node lifecycle controller react when the command's changes converge.
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { commandGroup } from '../../program';
 import { registerDevices } from './devices';

@@ -2,7 +2,7 @@
 // off), or takes up again. A stopped kubelet runs nothing new and reports nothing; after the
 // node monitor grace period the node lifecycle controller marks the node NotReady and taints it
 // unreachable. Started again, the kubelet reports its conditions afresh.
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { action, addGlobalFlags } from '../../program';
 import { machineOf } from './common';

@@ -4,7 +4,7 @@
 //   --memory-available=QTY     memory.available forced to QTY ("-" measures it again)
 //   --disk-available=QTY       nodefs.available likewise
 // Measured, a signal is the node's capacity minus what its running pods use.
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import { parseQuantity, quantityError } from '../../../api/meta/quantity';
 import type { CommandContext, MachineFacts } from '../../context';
 import { CliError } from '../../errors';

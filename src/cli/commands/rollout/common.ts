@@ -1,6 +1,6 @@
 // What every rollout subcommand shares: how objects are chosen (TYPE NAME, TYPE/NAME, a bare TYPE
 // meaning all of that type, -l, -f) and the check that something was named.
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import type { Client } from '../../../client/client';
 import type { CommandContext } from '../../context';
 import { CliError, MultiError } from '../../errors';

@@ -1,6 +1,6 @@
 // kubectl rollout history: the revisions of a rollout with their change-causes, one revision's
 // pod template (--revision), or the objects that record them (-o).
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
 import { MutationPrinter, parseOutput } from '../../flags/output';

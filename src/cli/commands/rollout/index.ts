@@ -1,6 +1,6 @@
 // kubectl rollout: status, history, undo, pause, resume and restart of workload rollouts. What
 // each kind supports lives in cli/verbs/rollout; these files are the commands' flags and flow.
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { commandGroup } from '../../program';
 import { registerHistory } from './history';

@@ -1,6 +1,6 @@
 // The flow pause, resume and restart share (kubectl's set.CalculatePatches): change the object
 // client-side, send the difference as a strategic merge patch, print "<kind>/<name> <done>".
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import { kindDef } from '../../../api/registry';
 import { createTwoWayPatch } from '../../../api/patch/strategic';
 import type { CommandContext } from '../../context';

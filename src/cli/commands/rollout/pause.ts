@@ -1,5 +1,5 @@
 // kubectl rollout pause|resume: sets or clears spec.paused through a strategic merge patch.
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { registerPatchVerb } from './patchverb';
 

@@ -1,6 +1,6 @@
 // kubectl rollout restart: stamps the pod template with kubectl.kubernetes.io/restartedAt, so the
 // controller rolls out new pods.
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { registerPatchVerb } from './patchverb';
 

@@ -1,6 +1,6 @@
 // kubectl rollout status: prints a line for the object as it is and for every change after, until
 // the rollout is done, fails, or --timeout runs out (simulated time is fast-forwarded).
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
 import { durationFlag } from '../../flags/duration';

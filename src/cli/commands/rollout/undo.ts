@@ -1,5 +1,5 @@
 // kubectl rollout undo: back to the previous revision or --to-revision.
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { MutationPrinter, parseDryRun, parseOutput } from '../../flags/output';
 import { action, intFlag } from '../../program';

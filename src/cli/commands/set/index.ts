@@ -1,5 +1,5 @@
 // kubectl set image|env|resources: change pod templates through strategic merge patches.
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import type { ConfigMap } from '../../../api/types';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';

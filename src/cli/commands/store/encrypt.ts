@@ -5,8 +5,8 @@
 // clear again); then every object of the resources the configuration covers is rewritten, as
 // `kubectl get secrets -A -o json | kubectl replace -f -` rewrites them, and the store's files
 // that held them are replaced. Without a provider, only the rewrite: after editing the file.
-import type { Command } from 'commander';
-import { Option } from 'commander';
+import type { Command } from '../../command';
+import { Option } from '../../command';
 import { PROVIDERS, type EncryptReport, type ProviderKey, type ProviderName } from '../../../api/encryption';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';

@@ -5,7 +5,7 @@
 // `encrypt` turns on (or rotates, or turns off) encryption at rest of Secrets. Not a kubectl verb:
 // pocketkube's own, like `pocketkube clock`.
 import * as path from 'node:path';
-import type { Command } from 'commander';
+import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { ExitCode } from '../../errors';
 import { action, addGlobalFlags } from '../../program';
