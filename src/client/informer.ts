@@ -12,8 +12,12 @@ import type { OwnerRefView } from '../api/pod/view';
 import type { KubeObject, ObjectKey, ObjectMeta } from '../api/types';
 import type { Client, WatchEvent } from './client';
 
-/** The values an object (or its view) is filed under in one index. */
-export type IndexFunc<V extends Cached = Cached> = (obj: V) => readonly string[];
+/**
+ * The values an object (or its view) is filed under in one index: most objects have one value
+ * in most indexes (a namespace, a controller, a node), or none, so one may be returned as it is
+ * (undefined: none) rather than in an array made for each of ten thousand pods.
+ */
+export type IndexFunc<V extends Cached = Cached> = (obj: V) => string | readonly string[] | undefined;
 
 /** The indexes every informer keeps (more are added with `addIndex`). */
 export const INDEX = {
@@ -35,13 +39,13 @@ export const INDEX = {
 const OTHER_OWNERS = 'owner-not-controller';
 
 const STANDARD: Record<string, IndexFunc> = {
-  [INDEX.namespace]: (o) => (o.metadata.namespace ? [o.metadata.namespace] : []),
-  [INDEX.controller]: (o) => {
-    const ref = controllerRef(o);
-    return ref ? [ref.uid] : [];
+  [INDEX.namespace]: (o) => o.metadata.namespace || undefined,
+  [INDEX.controller]: (o) => controllerRef(o)?.uid,
+  [OTHER_OWNERS]: (o) => {
+    const refs = o.metadata.ownerReferences;
+    return refs?.some((r) => !r.controller) ? refs.filter((r) => !r.controller).map((r) => r.uid) : undefined;
   },
-  [OTHER_OWNERS]: (o) => (o.metadata.ownerReferences ?? []).filter((r) => !r.controller).map((r) => r.uid),
-  [INDEX.orphan]: (o) => (o.metadata.namespace && !controllerRef(o) ? [o.metadata.namespace] : []),
+  [INDEX.orphan]: (o) => (o.metadata.namespace && !controllerRef(o) ? o.metadata.namespace : undefined),
 };
 
 /** "<namespace>/<name>", or the name of a cluster-scoped object: the store's own key order. */
@@ -233,27 +237,35 @@ export class Informer<T extends KubeObject = KubeObject, V extends Cached = Cach
   private file(index: Index, key: string, view: Cached): void {
     const values = index.values;
     if (!values) return;
-    for (const v of index.fn(view)) {
-      const keys = values.get(v);
-      if (keys === undefined) values.set(v, key);
-      else if (typeof keys !== 'string') keys.add(key);
-      else if (keys !== key) values.set(v, new Set([keys, key]));
-    }
+    const found = index.fn(view);
+    if (typeof found === 'string') fileUnder(values, found, key);
+    else if (found) for (const v of found) fileUnder(values, v, key);
   }
 
   private unfile(key: string, view: Cached): void {
     for (const index of this.indexes.values()) {
       const values = index.values;
       if (!values) continue;
-      for (const v of index.fn(view)) {
-        const keys = values.get(v);
-        if (keys === key) values.delete(v);
-        else if (keys !== undefined && typeof keys !== 'string') {
-          keys.delete(key);
-          if (!keys.size) values.delete(v);
-        }
-      }
+      const found = index.fn(view);
+      if (typeof found === 'string') unfileUnder(values, found, key);
+      else if (found) for (const v of found) unfileUnder(values, v, key);
     }
+  }
+}
+
+function fileUnder(values: Map<string, string | Set<string>>, v: string, key: string): void {
+  const keys = values.get(v);
+  if (keys === undefined) values.set(v, key);
+  else if (typeof keys !== 'string') keys.add(key);
+  else if (keys !== key) values.set(v, new Set([keys, key]));
+}
+
+function unfileUnder(values: Map<string, string | Set<string>>, v: string, key: string): void {
+  const keys = values.get(v);
+  if (keys === key) values.delete(v);
+  else if (keys !== undefined && typeof keys !== 'string') {
+    keys.delete(key);
+    if (!keys.size) values.delete(v);
   }
 }
 

@@ -20,7 +20,7 @@ export interface PodIndex {
 
 export function podInformer(informers: Informers): Informer<Pod, PodView> {
   const inf = informers.for<Pod, PodView>(podKind.type);
-  inf.addIndex(NODE_INDEX, (p) => (p.spec.nodeName ? [p.spec.nodeName] : []));
+  inf.addIndex(NODE_INDEX, (p) => p.spec.nodeName || undefined);
   return inf;
 }
 

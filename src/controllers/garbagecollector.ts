@@ -36,7 +36,7 @@ interface Graph {
 /** The informer of `type`, filing its objects by uid too. */
 function informerByUid(informers: Informers, type: ResourceType) {
   const inf = informers.for(type);
-  inf.addIndex(UID_INDEX, (o) => [o.metadata.uid!]);
+  inf.addIndex(UID_INDEX, (o) => o.metadata.uid);
   return inf;
 }
 

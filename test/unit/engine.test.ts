@@ -86,14 +86,17 @@ describe('informers', () => {
     const { client } = apiWithNamespace();
     const cms = new Informers(client).for<ConfigMap>(configmap.type);
     cms.addIndex('deleting', (o) => (o.metadata.deletionTimestamp ? ['yes'] : []));
+    // An index function may name its one value as it is (undefined: none).
+    cms.addIndex('deleting-one', (o) => (o.metadata.deletionTimestamp ? 'yes' : undefined));
     client.create(configmap.type, cm('held', {}, { finalizers: ['example.com/hold'] }));
-    expect(cms.count('deleting', 'yes')).toBe(0);
+    expect([cms.count('deleting', 'yes'), cms.count('deleting-one', 'yes')]).toEqual([0, 0]);
     client.delete(configmap.type, 'default', 'held');
     expect(cms.byIndex('deleting', 'yes').map((o) => o.metadata.name)).toEqual(['held']);
+    expect(cms.byIndex('deleting-one', 'yes').map((o) => o.metadata.name)).toEqual(['held']);
     const held = client.get<ConfigMap>(configmap.type, 'default', 'held');
     client.update(configmap.type, { ...held, metadata: { ...held.metadata, finalizers: [] } });
     expect(cms.get('default', 'held')).toBeUndefined();
-    expect(cms.count('deleting', 'yes')).toBe(0);
+    expect([cms.count('deleting', 'yes'), cms.count('deleting-one', 'yes')]).toEqual([0, 0]);
   });
 
   it('stay right through a cascade: pods by node and by owner after the garbage collector deletes a Deployment', () => {

@@ -26,13 +26,14 @@ const PENDING_INDEX = 'scheduling';
 /** Index values: every pod waiting, and those of them a newly bound pod may help. */
 const ALL = 'all';
 const WAITING_FOR_PODS = 'waiting-for-pods';
+const BOTH: readonly string[] = [ALL, WAITING_FOR_PODS];
 
 function pendingIndex(informers: Informers) {
   const pods = podInformer(informers);
   pods.addIndex(PENDING_INDEX, (p) => {
-    if (!awaitsScheduling(p)) return [];
+    if (!awaitsScheduling(p)) return undefined;
     // Required pod affinity, hard topology spread: a newly bound pod may help it.
-    return p.scheduling?.waitsForPods ? [ALL, WAITING_FOR_PODS] : [ALL];
+    return p.scheduling?.waitsForPods ? BOTH : ALL;
   });
   return pods;
 }
