@@ -51,6 +51,8 @@ export class Option {
   defaultValue?: unknown;
   parseArg?: Parser;
   hidden = false;
+  /** The key of its value: `--as-group` -> asGroup, `--no-headers` -> headers. */
+  private readonly key: string;
 
   constructor(
     readonly flags: string,
@@ -66,6 +68,7 @@ export class Option {
     }
     if (!this.short && !this.long) throw new Error(`option '${flags}' names no flag`);
     this.negate = this.long?.startsWith('--no-') ?? false;
+    this.key = camel(this.negate ? this.name().slice(3) : this.name());
   }
 
   default(value: unknown): this {
@@ -90,7 +93,7 @@ export class Option {
 
   /** The key of its value: `--as-group` -> asGroup, `--no-headers` -> headers. */
   attributeName(): string {
-    return camel(this.negate ? this.name().slice(3) : this.name());
+    return this.key;
   }
 
   /** A flag that takes no value and sets true. */
@@ -104,8 +107,12 @@ export class Option {
   }
 }
 
+/** "as-group" -> "asGroup" (each dash dropped, the character after it in upper case). */
 function camel(name: string): string {
-  return name.replace(/-([^-])/g, (_, c: string) => c.toUpperCase());
+  if (!name.includes('-')) return name;
+  let out = '';
+  for (let i = 0; i < name.length; i++) out += name[i] === '-' && i + 1 < name.length && name[i + 1] !== '-' ? name[++i].toUpperCase() : name[i];
+  return out;
 }
 
 /** A declared operand: `<file>` (required), `[name]` (optional), `[args...]` (the rest). */
