@@ -8,9 +8,11 @@
 // The file format (`*.jsonl`): one line per key, `"<key as a JSON string>"<TAB><value as JSON>`,
 // in key order (JSON never holds a raw tab or newline, so both split unambiguously; files written
 // before key order are still read, each line given its slot at open),
-// then an index line `#{"keys":[…],"tabs":[…],"lengths":[…]}`: each line's key, where its tab is
-// and how many bytes it has, so opening a collection parses one line instead of searching every
-// line for its ends. A file whose last line is not a whole index, or whose lines do not add up
+// then an index line `#{"keys":[…],"tabs":[…],"lengths":[…],"at":N}`: each line's key, where its
+// tab is and how many bytes it has, so opening a collection parses one line instead of searching
+// every line for its ends; `at`, last, is where the index line itself starts, so a reader that
+// did not find its start in the first bytes it read from the end reads exactly the rest of it
+// next (files written before `at` are searched for it, further back each time). A file whose last line is not a whole index, or whose lines do not add up
 // to where the index begins, was cut short or changed by hand, and is refused (a line not where
 // the index says is refused when its value is read). Collection texts given whole (the template's) have
 // no index and are split by searching. Stores saved before this format hold each collection as
@@ -150,13 +152,21 @@ export class Collection {
     const size = source.size;
     let index: { keys: string[]; tabs: number[]; lengths: number[]; views?: StoredViews } | undefined;
     let at = -1;
-    for (let tail = Math.min(size, TAIL); index === undefined; tail = Math.min(size, tail * 4)) {
+    let hinted = false;
+    for (let tail = Math.min(size, TAIL); ; ) {
       // A small file is read whole at once: its values will be read from memory.
       const bytes = tail === size && !source.loaded ? source.whole() : source.range(size - tail, size);
       const last = size - tail;
       if (bytes[bytes.length - 1] !== NEWLINE) throw cut();
       const nl = bytes.lastIndexOf(NEWLINE, bytes.length - 2);
-      if (nl < 0 && tail < size) continue;
+      if (nl < 0 && tail < size) {
+        // The index line ends by saying where it starts, so the next read is that line and the
+        // newline before it; a file written before it said so is searched further back.
+        const from = hinted ? undefined : indexStart(bytes);
+        hinted = true;
+        tail = from !== undefined && from > 0 && from <= last ? size - from + 1 : Math.min(size, tail * 4);
+        continue;
+      }
       if (nl < 0 || bytes[nl + 1] !== HASH) throw cut();
       at = last + nl + 1;
       try {
@@ -164,7 +174,9 @@ export class Collection {
       } catch {
         throw cut();
       }
+      break;
     }
+    if (!index) throw cut();
     const { keys, tabs, lengths, views } = index;
     if (!Array.isArray(keys) || !Array.isArray(tabs) || !Array.isArray(lengths) || tabs.length !== keys.length || lengths.length !== keys.length) throw cut();
     const c = new Collection(file, source);
@@ -510,8 +522,16 @@ export class Collection {
       out.byte(NEWLINE);
       (index as { views?: StoredViews }).views = { version: this.view.version, length: out.length - start };
     }
+    // Last, where this line starts: a reader reads the line at once (indexStart).
+    (index as { at?: number }).at = out.length;
     out.byte(HASH);
     out.text(JSON.stringify(index));
     out.byte(NEWLINE);
   }
+}
+
+/** Where the index line starts, as its last field ("at") says; undefined when it does not say (older files). */
+function indexStart(tail: Buffer): number | undefined {
+  const m = /,"at":(\d{1,15})\}\n$/.exec(tail.toString('latin1', Math.max(0, tail.length - 32)));
+  return m ? Number(m[1]) : undefined;
 }

@@ -29,7 +29,8 @@ describe('a collection file', () => {
     const [body, index] = c.serialize().toString('utf8').split(/(?<=\n)(?=#)/);
     expect(body).toBe('"b"\t{"v":"é"}\n"c"\t{"now":true}\n"d"\t"new"\n');
     // Each line's key, where its tab is and its length in bytes (é is two).
-    expect(index).toBe('#{"keys":["b","c","d"],"tabs":[3,3,3],"lengths":[15,17,10]}\n');
+    // Last, where the index line starts (15 + 17 + 10 bytes in).
+    expect(index).toBe('#{"keys":["b","c","d"],"tabs":[3,3,3],"lengths":[15,17,10],"at":42}\n');
     // The text of an unchanged value is its file's, spacing and all.
     expect(Collection.fromLines('f', source).textOf('a')).toBe('{"x": 1}');
     const back = Collection.fromFile('f', c.serialize());
@@ -120,6 +121,48 @@ describe('a collection read from an open file', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the index line', () => {
+  const big = () => {
+    const c = new Collection('f');
+    for (let i = 0; i < 4000; i++) c.set(`default/pod-with-a-rather-long-name-${i}`, { i });
+    return c.serialize();
+  };
+  const readFrom = (bytes: Buffer) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pocketkube-collection-'));
+    try {
+      const file = path.join(dir, 'pods.jsonl');
+      fs.writeFileSync(file, bytes);
+      const fd = fs.openSync(file, 'r');
+      const c = Collection.fromFile(file, { fd, size: bytes.length });
+      const got = [c.size, c.get('default/pod-with-a-rather-long-name-3999')];
+      c.close();
+      return got;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('ends by saying where it starts, so a reader reads it at once', () => {
+    const bytes = big();
+    const m = /,"at":(\d+)\}\n$/.exec(bytes.toString('latin1', bytes.length - 40));
+    expect(m).not.toBeNull();
+    const at = Number(m![1]);
+    expect([bytes[at - 1], bytes[at]]).toEqual([0x0a, 0x23]);
+    expect(bytes.length - at).toBeGreaterThan(64 * 1024);
+    expect(readFrom(bytes)).toEqual([4000, { i: 3999 }]);
+  });
+
+  it('is found by searching when it does not say (an older file) or says wrongly', () => {
+    const bytes = big();
+    const text = bytes.toString('utf8');
+    expect(readFrom(Buffer.from(text.replace(/,"at":\d+\}\n$/, '}\n')))).toEqual([4000, { i: 3999 }]);
+    const at = Number(/,"at":(\d+)\}\n$/.exec(text)![1]);
+    // A wrong start only changes the index line's own length: the lines before it stay put.
+    for (const wrong of [at + 1000, 1, 0, text.length + 5])
+      expect(readFrom(Buffer.from(text.replace(/,"at":\d+\}\n$/, `,"at":${wrong}}\n`)))).toEqual([4000, { i: 3999 }]);
   });
 });
 
