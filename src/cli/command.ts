@@ -257,7 +257,8 @@ export class Command {
     return `Usage: ${usage}\n${this.about ? `\n${this.about}\n` : ''}${list('Arguments', operands)}${list('Options', rows)}${list('Commands', commands)}`;
   }
 
-  private root(): Command {
+  /** The command at the top of the tree (whose rawArgs hold the command line). */
+  root(): Command {
     let c: Command = this;
     while (c.parent) c = c.parent;
     return c;
@@ -308,7 +309,7 @@ export class Command {
   private help(error: boolean): never {
     const output = this.output ?? this.root().output;
     (error ? output?.writeErr : output?.writeOut)?.(this.helpInformation());
-    throw new CommandLineError('help', '(outputHelp)', '', undefined, '');
+    throw new CommandLineError('help', '(outputHelp)');
   }
 
   /** The declared operands' values, after checking there are enough and not too many. */

@@ -2,15 +2,9 @@
 // "--" into the operands; exec and run need to tell the pod from the command.
 import type { Command } from './command';
 
-function rootOf(cmd: Command): Command {
-  let c = cmd;
-  while (c.parent) c = c.parent;
-  return c;
-}
-
 /** The operands before "--" and the words after it (undefined when there was no "--"). */
 export function splitAtDash(cmd: Command, args: string[]): { before: string[]; after?: string[] } {
-  const raw: string[] = rootOf(cmd).rawArgs;
+  const raw: string[] = cmd.root().rawArgs;
   const dash = raw.indexOf('--');
   if (dash < 0) return { before: args };
   const after = raw.slice(dash + 1);

@@ -13,18 +13,12 @@ export function addRecordFlag(cmd: Command): Command {
     .addOption(new Option('--no-record').hideHelp());
 }
 
-function rootOf(cmd: Command): Command {
-  let root = cmd;
-  while (root.parent) root = root.parent;
-  return root;
-}
-
 /**
  * The command line as kubectl records it: "kubectl", the arguments, then every flag as
  * --long-name=value in the order given (cli-runtime's parseCommandArguments).
  */
 export function commandLine(cmd: Command): string {
-  const argv: string[] = rootOf(cmd).rawArgs;
+  const argv: string[] = cmd.root().rawArgs;
   const options: Option[] = [];
   for (let c: Command | null = cmd; c; c = c.parent) options.push(...c.options);
   const args: string[] = [];

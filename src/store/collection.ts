@@ -12,10 +12,11 @@
 // tab is and how many bytes it has, so opening a collection parses one line instead of searching
 // every line for its ends; `at`, last, is where the index line itself starts, so a reader that
 // did not find its start in the first bytes it read from the end reads exactly the rest of it
-// next (files written before `at` are searched for it, further back each time). A file whose last line is not a whole index, or whose lines do not add up
-// to where the index begins, was cut short or changed by hand, and is refused (a line not where
-// the index says is refused when its value is read). Collection texts given whole (the template's) have
-// no index and are split by searching. Stores saved before this format hold each collection as
+// next (files written before `at` are searched for it, further back each time). A file whose
+// last line is not a whole index, or whose lines do not add up to where the index begins, was
+// cut short or changed by hand, and is refused (a line not where the index says is refused when
+// its value is read). Collection texts given whole (the template's) have no index and are split
+// by searching. Stores saved before this format hold each collection as
 // one JSON object (`*.json`); they are still read.
 //
 // A collection told to keep views (a kind's cache view: the few fields controllers scan many
@@ -57,6 +58,15 @@ export interface ValueView {
 interface StoredViews {
   version: number;
   length: number;
+}
+
+/** A file's last line, after its `#`: each line's key, where its tab is and its length; the views line; where this line starts. */
+interface IndexLine {
+  keys: string[];
+  tabs: number[];
+  lengths: number[];
+  views?: StoredViews;
+  at?: number;
 }
 
 const NEWLINE = 0x0a;
@@ -150,7 +160,7 @@ export class Collection {
     const source = Buffer.isBuffer(input) ? new Source(input, input.length) : new Source(undefined, input.size, input.fd);
     const cut = () => new StoreError(`the store ${file} is unreadable (it was cut short or changed: its index does not fit its lines); it was left untouched`);
     const size = source.size;
-    let index: { keys: string[]; tabs: number[]; lengths: number[]; views?: StoredViews } | undefined;
+    let index: IndexLine | undefined;
     let at = -1;
     let hinted = false;
     for (let tail = Math.min(size, TAIL); ; ) {
@@ -494,7 +504,7 @@ export class Collection {
     const keys = [...this.keys()].sort();
     // The old file's bytes, read when the first line kept from it is copied.
     let source: Buffer | undefined;
-    const index = { keys: [] as string[], tabs: [] as number[], lengths: [] as number[] };
+    const index: IndexLine = { keys: [], tabs: [], lengths: [] };
     for (const key of keys) {
       const slot = this.slotOf(key)!;
       const start = out.length;
@@ -520,10 +530,10 @@ export class Collection {
       out.byte(HASH);
       out.text(JSON.stringify(encodeViews(views)));
       out.byte(NEWLINE);
-      (index as { views?: StoredViews }).views = { version: this.view.version, length: out.length - start };
+      index.views = { version: this.view.version, length: out.length - start };
     }
     // Last, where this line starts: a reader reads the line at once (indexStart).
-    (index as { at?: number }).at = out.length;
+    index.at = out.length;
     out.byte(HASH);
     out.text(JSON.stringify(index));
     out.byte(NEWLINE);

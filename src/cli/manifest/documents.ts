@@ -3,11 +3,11 @@
 // start with "---" and parsed one document at a time (so error line numbers count from the
 // start of the document, as go-yaml's do).
 import { type JsonValueText, jsonValueTexts, overflowText } from '../../api/meta/gojson';
+import { MAX_NESTING, NestingError } from '../../api/meta/nesting';
+import { GoYamlError, checkNesting, decodeDocument, goYamlTags } from './goyaml';
 
 /** What scanning a JSON document found: how deep it nests, a number no float64 holds. */
 type ScannedJson = Pick<JsonValueText, 'depth' | 'overflow'>;
-import { MAX_NESTING, NestingError } from '../../api/meta/nesting';
-import { GoYamlError, checkNesting, decodeDocument, goYamlTags } from './goyaml';
 
 export class DocumentError extends Error {}
 
