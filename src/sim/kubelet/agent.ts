@@ -3,11 +3,11 @@
 // a command run to its end inside a running container, sleeping on the cluster clock.
 import { node as nodeKind } from '../../api/kinds/node';
 import { type ExecOptions, type ExecResult, type LogOptions, type NodeProxy, NodeProxyError } from '../../api/nodeproxy';
+import { sha256Hex } from '../../api/sha256';
 import type { Container, ContainerStatus, Node, Pod } from '../../api/types';
 import { COMPONENTS, type Client } from '../../client/client';
 import type { NodeDisk } from '../../engine/controller';
 import type { Clock } from '../../api/time';
-import type * as Crypto from 'node:crypto';
 import * as shell from '../shell';
 import { nodeIP } from './containers';
 import { type ContainerHost, containerHost } from './host';
@@ -135,7 +135,7 @@ export class NodeAgent implements NodeProxy {
     const host = containerHost(view, pod, findContainer(pod, opts.container), node, live, [{ pid, user: 'root', command: opts.command.join(' ') }]);
     const started = shell.startProcess(opts.command, host, now, { pid, stdin: opts.stdin });
     if (!started.ok) {
-      const execID = (require('node:crypto') as typeof Crypto).createHash('sha256').update(`${live.id}/${pid}`).digest('hex');
+      const execID = sha256Hex(`${live.id}/${pid}`);
       throw new NodeProxyError(
         `error executing command in container: failed to exec in container: failed to start exec ${JSON.stringify(execID)}: OCI runtime exec failed: exec failed: unable to start container process: ${started.cause}: unknown`,
         'Internal',

@@ -1,11 +1,7 @@
 // Container images as the simulated runtime knows them: reference parsing and normalisation,
 // digests, and sizes for well-known images. (The catalog's tag lists and tools grow with the
 // runtime; any repository not in the catalog pulls.)
-import type * as Crypto from 'node:crypto';
-
-function sha256(text: string): Buffer {
-  return (require('node:crypto') as typeof Crypto).createHash('sha256').update(text).digest();
-}
+import { sha256, sha256Hex } from '../../api/sha256';
 
 export interface ImageRef {
   /** As written in the pod spec, e.g. "nginx:1.25". */
@@ -48,7 +44,7 @@ export function fullName(ref: ImageRef): string {
 
 /** A stable sha256 digest for an image reference. */
 export function imageDigest(ref: ImageRef): string {
-  return ref.digest ?? `sha256:${sha256(`${ref.registry}/${ref.repository}:${ref.tag}`).toString('hex')}`;
+  return ref.digest ?? `sha256:${sha256Hex(`${ref.registry}/${ref.repository}:${ref.tag}`)}`;
 }
 
 export function imageID(ref: ImageRef): string {
@@ -75,7 +71,7 @@ export function imageSize(ref: ImageRef): number {
   const known = SIZES[ref.repository];
   if (known) return known;
   const h = sha256(ref.repository);
-  return 10_000_000 + (h.readUInt32BE(0) % 90_000_000);
+  return 10_000_000 + (((h[0] << 24) | (h[1] << 16) | (h[2] << 8) | h[3]) >>> 0) % 90_000_000;
 }
 
 /** Simulated pull time: roughly 30 MB/s plus a fixed start-up cost. */

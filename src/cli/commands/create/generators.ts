@@ -2,20 +2,16 @@
 // that `--dry-run=client -o json` prints exactly what kubectl prints.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type * as Crypto from 'node:crypto';
 import { configKeyProblems } from '../../../api/kinds/configmap';
 import { canonicalJson } from '../../../api/meta/canonical';
 import { compareCodePoints } from '../../../api/meta/codepoint';
 import { hasOwn, setOwn } from '../../../api/meta/own';
 import { NAME_ALPHABET } from '../../../api/random';
+import { sha256, sha256Hex } from '../../../api/sha256';
 import type { KubeObject } from '../../../api/types';
 import { CliError } from '../../errors';
 
 /** Five name-safe characters derived from a text (kubectl draws them at random; ours repeat). */
-function sha256(text: string): Buffer {
-  return (require('node:crypto') as typeof Crypto).createHash('sha256').update(text).digest();
-}
-
 function suffixFor(text: string): string {
   const digest = sha256(text);
   return [...digest.subarray(0, 5)].map((b) => NAME_ALPHABET[b % NAME_ALPHABET.length]).join('');
@@ -122,6 +118,6 @@ function sortedByKey(m: Record<string, string>): Record<string, string> {
 /** --append-hash: kubectl's ConfigMapHash, sha256 of the content folded into 10 name-safe characters. */
 export function configMapHash(cm: KubeObject): string {
   const content = canonicalJson({ kind: 'ConfigMap', name: cm.metadata.name, data: cm.data ?? {}, ...(cm.binaryData ? { binaryData: cm.binaryData } : {}) });
-  const hex = sha256(content).toString('hex').slice(0, 10);
+  const hex = sha256Hex(content).slice(0, 10);
   return hex.replace(/[013ae]/g, (c) => ({ '0': 'g', '1': 'h', '3': 'k', a: 'm', e: 't' })[c]!);
 }
