@@ -27,7 +27,7 @@
 import * as fs from 'node:fs';
 import { type ByteSink, GrowingBuffer } from './bytesink';
 import { StoreError } from './files';
-import { lowerBound } from './keyorder';
+import { lowerBound, mergeSorted } from './keyorder';
 import { decodeViews, encodeViews } from './viewdelta';
 
 /**
@@ -460,12 +460,14 @@ export class Collection {
 
   /**
    * Every key as a new array, and whether it is in order already: a file's keys are (it is written
-   * in key order) while none was added or removed since, and copying them is all it takes.
+   * in key order), so those still there and the few added since (sorted) are merged, not sorted.
    */
   keyList(): { keys: string[]; sorted: boolean } {
     const lines = this.lines;
-    if (lines && !lines.gone.size && !lines.added.size) return { keys: lines.keys.slice(), sorted: true };
-    return { keys: [...this.keys()], sorted: false };
+    if (!lines) return { keys: [...this.slots.keys()], sorted: false };
+    const kept = lines.gone.size ? lines.keys.filter((k) => !lines.gone.has(k)) : lines.keys.slice();
+    if (!lines.added.size) return { keys: kept, sorted: true };
+    return { keys: mergeSorted(kept, [...lines.added].sort()), sorted: true };
   }
 
   /** Every key: the file's (in its order) and then those added since. */

@@ -1,12 +1,18 @@
 // A collection's keys in order (code-unit order, as sort() orders strings), kept across writes so
-// that lists and prefix lookups never sort the whole collection again. New keys go into a small
-// sorted side list (inserting into the big one would move the whole array per write); it is
-// merged in once it grows past an eighth of the rest, so a lookup searches two sorted arrays and
-// a burst of writes costs amortized O(1) moves per key.
+// that lists and prefix lookups never sort the whole collection again. Writes cost O(1): a new key
+// waits unsorted until the order is next read, then is sorted with the others that came since
+// into a small sorted side list (inserting into the big one would move the whole array per
+// write), which is merged in once it grows past an eighth of the rest; a removed key is marked,
+// and left out of answers, until the marks are as many, when the lists are rebuilt without them.
+// Amortized, a key costs O(1) moves, and a lookup searches two sorted arrays.
 const MERGE_AT_LEAST = 1024;
 
 export class KeyOrder {
   private added: string[] = [];
+  /** New keys not sorted yet: written since the order was last read. */
+  private pending: string[] = [];
+  /** Keys still in `keys`, `added` or `pending` that were removed since. */
+  private removed = new Set<string>();
 
   /** `sorted`: the keys are in order already (a collection file's), and are not sorted again. */
   constructor(
@@ -16,37 +22,56 @@ export class KeyOrder {
     if (!sorted) keys.sort();
   }
 
+  /** A key the order does not hold. */
   insert(key: string): void {
-    this.added.splice(lowerBound(this.added, key), 0, key);
-    if (this.added.length > Math.max(MERGE_AT_LEAST, this.keys.length >> 3)) this.merge();
+    // A key removed since it was sorted in is still in its list: it only has to count again.
+    if (!this.removed.delete(key)) this.pending.push(key);
   }
 
+  /** A key the order holds. */
   remove(key: string): void {
-    for (const list of [this.keys, this.added]) {
-      const i = lowerBound(list, key);
-      if (list[i] === key) {
-        list.splice(i, 1);
-        return;
-      }
-    }
+    this.removed.add(key);
   }
 
   /** Every key, in order (the array is the order's own: callers copy before changing it). */
   all(): readonly string[] {
-    this.merge();
+    this.settle();
+    if (this.added.length) {
+      this.keys = mergeSorted(this.keys, this.added);
+      this.added = [];
+    }
+    if (this.removed.size) this.dropRemoved();
     return this.keys;
   }
 
   /** The keys that start with `prefix`, in order. */
   range(prefix: string): string[] {
+    this.settle();
     const a = prefixRange(this.keys, prefix);
-    return this.added.length ? mergeSorted(a, prefixRange(this.added, prefix)) : a;
+    const keys = this.added.length ? mergeSorted(a, prefixRange(this.added, prefix)) : a;
+    return this.removed.size ? keys.filter((k) => !this.removed.has(k)) : keys;
   }
 
-  private merge(): void {
-    if (!this.added.length) return;
-    this.keys = mergeSorted(this.keys, this.added);
-    this.added = [];
+  /** Sorts what came since into the side list, merging it into the main one once it is big. */
+  private settle(): void {
+    const bound = Math.max(MERGE_AT_LEAST, this.keys.length >> 3);
+    if (this.pending.length) {
+      const fresh = this.pending.sort();
+      this.pending = [];
+      this.added = this.added.length ? mergeSorted(this.added, fresh) : fresh;
+      if (this.added.length > bound) {
+        this.keys = mergeSorted(this.keys, this.added);
+        this.added = [];
+      }
+    }
+    if (this.removed.size > bound) this.dropRemoved();
+  }
+
+  private dropRemoved(): void {
+    const removed = this.removed;
+    this.keys = this.keys.filter((k) => !removed.has(k));
+    this.added = this.added.filter((k) => !removed.has(k));
+    this.removed = new Set();
   }
 }
 
@@ -68,7 +93,8 @@ export function lowerBound(keys: readonly string[], key: string): number {
   return lo;
 }
 
-function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+/** One sorted array of two. */
+export function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
   const out: string[] = new Array(a.length + b.length);
   let i = 0;
   let j = 0;

@@ -26,4 +26,47 @@ describe('the key order', () => {
     expect(order.all()).toEqual([...keys].sort());
     expect(order.range('nope')).toEqual([]);
   });
+
+  it('keeps answering through mass removals, keys that come back, and reads between single writes', () => {
+    const keys = new Set<string>();
+    for (let i = 0; i < 6000; i++) keys.add(`k${String(i).padStart(5, '0')}`);
+    const order = new KeyOrder([...keys], true);
+    const check = () => {
+      const sorted = [...keys].sort();
+      expect(order.range('k01')).toEqual(sorted.filter((k) => k.startsWith('k01')));
+      expect(order.all()).toEqual(sorted);
+    };
+    // More removals than the side lists allow marks for, then some of them back.
+    for (let i = 0; i < 6000; i += 2) {
+      keys.delete(`k${String(i).padStart(5, '0')}`);
+      order.remove(`k${String(i).padStart(5, '0')}`);
+    }
+    expect(order.range('k00')).toEqual([...keys].sort().filter((k) => k.startsWith('k00')));
+    for (let i = 0; i < 3000; i += 4) {
+      keys.add(`k${String(i).padStart(5, '0')}`);
+      order.insert(`k${String(i).padStart(5, '0')}`);
+    }
+    check();
+    // A new key removed before anything read the order, and one that comes back after.
+    order.insert('k99999');
+    order.remove('k99999');
+    order.insert('k99998');
+    order.remove('k99998');
+    order.insert('k99998');
+    keys.add('k99998');
+    check();
+    // Reads between single writes.
+    for (let i = 0; i < 2000; i++) {
+      const key = `n${i}`;
+      keys.add(key);
+      order.insert(key);
+      if (i % 3 === 0) {
+        const gone = `k${String(i * 2 + 1).padStart(5, '0')}`;
+        if (keys.delete(gone)) order.remove(gone);
+      }
+      expect(order.range(`n${i}`)[0]).toBe(key);
+    }
+    check();
+  });
 });
+

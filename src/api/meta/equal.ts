@@ -11,13 +11,31 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false;
     return true;
   }
-  const ao = a as Record<string, unknown>;
-  const bo = b as Record<string, unknown>;
-  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
-  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
-  if (ak.length !== bk.length) return false;
-  for (const k of ak) if (!deepEqual(ao[k], bo[k])) return false;
-  return true;
+  return equalFields(a as Record<string, unknown>, b as Record<string, unknown>);
+}
+
+/** Whether two objects are deepEqual but for the fields named in `ignored`. */
+export function deepEqualExcept(a: Record<string, unknown>, b: Record<string, unknown>, ignored: ReadonlySet<string>): boolean {
+  return a === b || equalFields(a, b, ignored);
+}
+
+/**
+ * The fields of two objects, compared without making arrays of their keys (this runs on every
+ * write, over whole objects): b's defined fields are counted, then a's compared and counted.
+ */
+function equalFields(a: Record<string, unknown>, b: Record<string, unknown>, ignored?: ReadonlySet<string>): boolean {
+  const bk = Object.keys(b);
+  let bn = 0;
+  for (let i = 0; i < bk.length; i++) if (b[bk[i]] !== undefined && !ignored?.has(bk[i])) bn++;
+  const ak = Object.keys(a);
+  let an = 0;
+  for (let i = 0; i < ak.length; i++) {
+    const k = ak[i];
+    const x = a[k];
+    if (x === undefined || ignored?.has(k)) continue;
+    if (++an > bn || !deepEqual(x, b[k])) return false;
+  }
+  return an === bn;
 }
 
 /**

@@ -121,17 +121,33 @@ export const scheduler: Controller<Drain> = {
     const pods = podInformer(ctx.informers);
     // PrioritySort: higher priority first, then the one waiting longest, then namespace and name
     // (keys of pods gone first: they are passed over). When room appears this sorts every pending
-    // pod, so each key becomes one string that sorts as that tuple and the strings are sorted
-    // natively: the fields are joined by NUL, which sorts before any character they hold, the
-    // priority (an int32) is written as its distance from the largest, fixed-width, and creation
-    // times are RFC 3339 (ASCII: their UTF-16 order is their code point order).
-    const byOrder = new Map<string, ObjectKey>();
+    // pod, most of them replicas that share a rank: keys are grouped by rank, and the ranks and
+    // each group's keys are strings sorted natively. A rank is the priority (an int32) written as
+    // its distance from the largest, fixed-width, then the creation time (RFC 3339: ASCII, whose
+    // UTF-16 order is its code point order), joined by NUL, which sorts before any character.
+    const byRank = new Map<string, string[]>();
+    const byKey = new Map<string, ObjectKey>();
+    // Replicas come in runs of one priority and creation time: their rank is made once per run.
+    let last: { priority: number; created: string; rank: string } | undefined;
     for (const key of keys) {
       const pod = pods.view(key.namespace, key.name);
-      const rank = pod ? `1\0${String(2 ** 31 - 1 - (pod.spec.priority ?? 0)).padStart(10, '0')}\0${pod.metadata.creationTimestamp ?? ''}` : '0';
-      byOrder.set(`${rank}\0${keyString(key)}`, key);
+      let rank = '0';
+      if (pod) {
+        const priority = pod.spec.priority ?? 0;
+        const created = pod.metadata.creationTimestamp ?? '';
+        if (last?.priority !== priority || last.created !== created)
+          last = { priority, created, rank: `1\0${String(2 ** 31 - 1 - priority).padStart(10, '0')}\0${created}` };
+        rank = last.rank;
+      }
+      const k = keyString(key);
+      byKey.set(k, key);
+      const group = byRank.get(rank);
+      if (group) group.push(k);
+      else byRank.set(rank, [k]);
     }
-    return [...byOrder.keys()].sort().map((k) => byOrder.get(k)!);
+    const ordered: ObjectKey[] = [];
+    for (const rank of [...byRank.keys()].sort()) for (const k of byRank.get(rank)!.sort()) ordered.push(byKey.get(k)!);
+    return ordered;
   },
 
   reconcile(ctx, key, drain) {

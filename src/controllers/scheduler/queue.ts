@@ -9,7 +9,7 @@
 // The cluster clock does not run while a command converges, so there is no backoffQ: a pod an
 // event moves is tried in the same convergence (kube-scheduler's backoff of 1s doubling to 10s
 // would leave it Pending until the clock is next advanced).
-import { deepEqual } from '../../api/meta/equal';
+import { deepEqual, deepEqualExcept } from '../../api/meta/equal';
 import { namespace as nsKind } from '../../api/kinds/namespace';
 import { node as nodeKind } from '../../api/kinds/node';
 import { pod as podKind } from '../../api/kinds/pod';
@@ -45,12 +45,10 @@ export function pendingPods(informers: Informers, which: typeof ALL | typeof WAI
 
 /** isPodUpdated: a change other than status, resourceVersion, generation, managedFields or finalizers. */
 function podUpdated(old: Pod, pod: Pod): boolean {
-  const strip = (p: Pod) => {
-    const { resourceVersion: _r, generation: _g, managedFields: _m, finalizers: _f, ...meta } = p.metadata as Pod['metadata'] & { managedFields?: unknown };
-    return [meta, p.spec];
-  };
-  return !deepEqual(strip(old), strip(pod));
+  return !deepEqual(old.spec, pod.spec) || !deepEqualExcept(old.metadata as Record<string, unknown>, pod.metadata as Record<string, unknown>, NOT_UPDATES);
 }
+
+const NOT_UPDATES: ReadonlySet<string> = new Set(['resourceVersion', 'generation', 'managedFields', 'finalizers']);
 
 /** Holds resources on a node: bound and not finished. */
 const holdsNode = (p: Pod | undefined) => !!p?.spec.nodeName && !isPodTerminal(p);
