@@ -17,11 +17,11 @@ export function freshSecret(n: number, alphabet: string): string {
 }
 
 export class SeededRandom implements Random {
-  // The four words of sfc32's state, as fields: next() runs thousands of times per command.
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * sfc32's four words of state, in a typed array: next() runs thousands of times per command,
+   * and 32-bit words held in object fields are boxed numbers to V8 (above 2^30).
+   */
+  private readonly s = new Uint32Array(4);
 
   /** `secrets`: where credentials' secret characters come from (seeded when absent). */
   constructor(
@@ -29,7 +29,7 @@ export class SeededRandom implements Random {
     private readonly secrets?: (n: number, alphabet: string) => string,
   ) {
     const s = state && state.length === 4 ? state : DEFAULT_SEED;
-    [this.a, this.b, this.c, this.d] = s.map((w) => w >>> 0);
+    for (let i = 0; i < 4; i++) this.s[i] = s[i] >>> 0;
     if (!state || state.length !== 4) for (let i = 0; i < 12; i++) this.next();
   }
 
@@ -47,17 +47,21 @@ export class SeededRandom implements Random {
   }
 
   get state(): number[] {
-    return [this.a, this.b, this.c, this.d];
+    return [...this.s];
   }
 
   /** The next 32-bit unsigned value. */
   next(): number {
-    const { a, b, c, d } = this;
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    this.d = (d + 1) >>> 0;
-    this.a = (b ^ (b >>> 9)) >>> 0;
-    this.b = (c + (c << 3)) >>> 0;
-    this.c = ((((c << 21) | (c >>> 11)) >>> 0) + t) >>> 0;
+    const s = this.s;
+    const a = s[0];
+    const b = s[1];
+    const c = s[2];
+    const d = s[3];
+    const t = (a + b + d) >>> 0;
+    s[3] = d + 1;
+    s[0] = b ^ (b >>> 9);
+    s[1] = c + (c << 3);
+    s[2] = ((c << 21) | (c >>> 11)) + t;
     return t;
   }
 
@@ -80,21 +84,18 @@ export class SeededRandom implements Random {
   }
 
   uuid(): string {
-    // The variant is drawn first, then the hex digits in order, as they always were.
+    // The variant is drawn first, then the hex digits in order, as they always were. The codes
+    // go into one reused array by position (this runs for every object and event created).
+    const codes = this.uuidCodes;
     const variant = '89ab'.charCodeAt(this.int(4));
-    const codes: number[] = [];
-    const hex = (n: number) => {
-      for (let i = 0; i < n; i++) codes.push(HEX.charCodeAt(this.int(16)));
-    };
-    hex(8);
-    codes.push(DASH);
-    hex(4);
-    codes.push(DASH, FOUR);
-    hex(3);
-    codes.push(DASH, variant);
-    hex(3);
-    codes.push(DASH);
-    hex(12);
-    return String.fromCharCode(...codes);
+    for (let i = 0; i < 36; i++) {
+      if (i === 8 || i === 13 || i === 18 || i === 23) codes[i] = DASH;
+      else if (i === 14) codes[i] = FOUR;
+      else if (i === 19) codes[i] = variant;
+      else codes[i] = HEX.charCodeAt(this.next() % 16);
+    }
+    return String.fromCharCode.apply(null, codes);
   }
+
+  private readonly uuidCodes = new Array<number>(36).fill(0);
 }
