@@ -3,6 +3,8 @@
 export function deepFreeze<T>(obj: T): T {
   if (obj === null || typeof obj !== 'object' || Object.isFrozen(obj)) return obj;
   Object.freeze(obj);
-  for (const v of Object.values(obj as object)) deepFreeze(v);
+  // Loops that make no array of keys or values: every stored object is walked here.
+  if (Array.isArray(obj)) for (let i = 0; i < obj.length; i++) deepFreeze(obj[i]);
+  else for (const k in obj) deepFreeze((obj as Record<string, unknown>)[k]);
   return obj;
 }

@@ -25,6 +25,9 @@ function ownerKeys(dependent: KubeObject, owner: ResourceType, informers: Inform
 export function ownedBy(dependent: ResourceType, owner: ResourceType): Watch {
   return {
     type: dependent,
-    keys: (e, informers) => [...ownerKeys(e.object, owner, informers), ...(e.oldObject ? ownerKeys(e.oldObject, owner, informers) : [])],
+    keys: (e, informers) => {
+      const keys = ownerKeys(e.object, owner, informers);
+      return e.oldObject ? keys.concat(ownerKeys(e.oldObject, owner, informers)) : keys;
+    },
   };
 }

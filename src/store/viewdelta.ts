@@ -59,20 +59,28 @@ function dropGone(out: Obj, gone: unknown): void {
 }
 
 function diff(prev: Obj, next: Obj, depth: number): Obj {
+  // for-in rather than arrays of keys: this runs over every view at every fold (views are plain
+  // objects: they inherit no enumerable keys).
   const out: Obj = {};
-  for (const k of Object.keys(next)) {
+  for (const k in next) {
     const a = prev[k];
     const b = next[k];
     // A field set to undefined is no field (JSON drops it).
     if (b === undefined) continue;
     if (depth > 1 && isObj(a) && isObj(b)) {
       const d = diff(a, b, depth - 1);
-      if (Object.keys(d).length) out[k] = d;
+      if (!isEmpty(d)) out[k] = d;
     } else if (!same(a, b)) out[k] = b;
   }
-  const gone = Object.keys(prev).filter((k) => prev[k] !== undefined && next[k] === undefined);
-  if (gone.length) out[DELETED] = gone;
+  let gone: string[] | undefined;
+  for (const k in prev) if (prev[k] !== undefined && next[k] === undefined) (gone ??= []).push(k);
+  if (gone) out[DELETED] = gone;
   return out;
+}
+
+function isEmpty(o: Obj): boolean {
+  for (const _ in o) return false;
+  return true;
 }
 
 /** JSON equality. */
@@ -80,8 +88,10 @@ function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if (!same((a as Obj)[k], (b as Obj)[k])) return false;
-  return true;
+  let n = 0;
+  for (const _ in b as Obj) n++;
+  for (const k in a as Obj) {
+    if (--n < 0 || !same((a as Obj)[k], (b as Obj)[k])) return false;
+  }
+  return n === 0;
 }

@@ -21,16 +21,14 @@ export function deepEqualExcept(a: Record<string, unknown>, b: Record<string, un
 
 /**
  * The fields of two objects, compared without making arrays of their keys (this runs on every
- * write, over whole objects): b's defined fields are counted, then a's compared and counted.
+ * write, over whole objects; JSON values inherit no enumerable keys, so for-in visits their own):
+ * b's defined fields are counted, then a's compared and counted.
  */
 function equalFields(a: Record<string, unknown>, b: Record<string, unknown>, ignored?: ReadonlySet<string>): boolean {
-  const bk = Object.keys(b);
   let bn = 0;
-  for (let i = 0; i < bk.length; i++) if (b[bk[i]] !== undefined && !ignored?.has(bk[i])) bn++;
-  const ak = Object.keys(a);
+  for (const k in b) if (b[k] !== undefined && !ignored?.has(k)) bn++;
   let an = 0;
-  for (let i = 0; i < ak.length; i++) {
-    const k = ak[i];
+  for (const k in a) {
     const x = a[k];
     if (x === undefined || ignored?.has(k)) continue;
     if (++an > bn || !deepEqual(x, b[k])) return false;
@@ -50,7 +48,9 @@ export function clone<T>(v: T): T {
     return out as T;
   }
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) {
+  // for-in, not Object.keys: no array of keys per object copied (JSON values inherit no
+  // enumerable keys, so the two visit the same own keys in the same order).
+  for (const k in v) {
     const x = (v as Record<string, unknown>)[k];
     if (x !== undefined) setOwn(out, k, clone(x));
   }

@@ -144,11 +144,12 @@ class Digest {
       case 'object':
         if (Array.isArray(v)) {
           this.mark(0x5b);
-          for (const x of v) this.value(x === undefined ? null : x);
+          for (let i = 0; i < v.length; i++) this.value(v[i] === undefined ? null : v[i]);
           return this.mark(0x5d);
         }
         this.mark(0x7b);
-        for (const k of Object.keys(v as object)) {
+        // for-in: no array of keys per object (a spec inherits no enumerable keys).
+        for (const k in v as object) {
           const x = (v as Record<string, unknown>)[k];
           if (x === undefined) continue;
           this.string(k).value(x);

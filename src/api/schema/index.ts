@@ -321,10 +321,12 @@ function fillNested(v: unknown, type: string): void {
   // A frozen value was handed out by the API server, so it was filled when it was stored.
   if (Object.isFrozen(v)) return;
   if (type.startsWith('[]')) {
-    if (Array.isArray(v)) for (const el of v) if (el && typeof el === 'object') fillNested(el, type.slice(2));
+    if (!Array.isArray(v)) return;
+    const item = type.slice(2);
+    for (let i = 0; i < v.length; i++) if (v[i] && typeof v[i] === 'object') fillNested(v[i], item);
   } else if (type.startsWith('map[')) {
     const item = type.slice(4, -1);
-    if (!SCALARS.has(item) && v && typeof v === 'object') for (const el of Object.values(v)) if (el) fillNested(el, item);
+    if (!SCALARS.has(item) && v && typeof v === 'object') for (const k in v) if ((v as Record<string, unknown>)[k]) fillNested((v as Record<string, unknown>)[k], item);
   } else if (!SCALARS.has(type) && v && typeof v === 'object' && !Array.isArray(v)) {
     fillZeroFields(v as Record<string, unknown>, type);
   }
