@@ -564,13 +564,16 @@ export class ApiServer {
     this.watchers.notify(type, { type: 'DELETED', object: deepFreeze(last), oldObject: old });
   }
 
+  /** What admission plugins may read, made once: every write passes it twice. */
+  private admissionContextMade?: AdmissionContext;
+
   private admissionContext(): AdmissionContext {
-    return {
+    return (this.admissionContextMade ??= {
       read: (t, ns, n) => this.storage.read(t, t.namespaced ? ns : undefined, n),
       count: (t) => this.storage.count(t),
       random: this.random,
       maxPods: this.maxPods,
-    };
+    });
   }
 }
 
