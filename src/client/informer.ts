@@ -120,6 +120,11 @@ export class Informer<T extends KubeObject = KubeObject, V extends Cached = Cach
     return this.synced().get(cacheKey(this.type.namespaced ? namespace : undefined, name));
   }
 
+  /** The object as cached under its cache key (cacheKey: "<namespace>/<name>"), for a caller that holds the key already. */
+  viewAt(key: string): V | undefined {
+    return this.synced().get(key);
+  }
+
   /** Every whole object, in key order. */
   list(): T[] {
     return this.sortedKeys(this.synced().keys()).map((k) => this.whole(k));

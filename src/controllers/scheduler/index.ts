@@ -130,7 +130,9 @@ export const scheduler: Controller<Drain> = {
     // Replicas come in runs of one priority and creation time: their rank is made once per run.
     let last: { priority: number; created: string; rank: string } | undefined;
     for (const key of keys) {
-      const pod = pods.view(key.namespace, key.name);
+      // One key string per pod, for the lookup, the sort and the way back.
+      const k = keyString(key);
+      const pod = pods.viewAt(k);
       let rank = '0';
       if (pod) {
         const priority = pod.spec.priority ?? 0;
@@ -139,7 +141,6 @@ export const scheduler: Controller<Drain> = {
           last = { priority, created, rank: `1\0${String(2 ** 31 - 1 - priority).padStart(10, '0')}\0${created}` };
         rank = last.rank;
       }
-      const k = keyString(key);
       byKey.set(k, key);
       const group = byRank.get(rank);
       if (group) group.push(k);
