@@ -9,10 +9,6 @@ import type { Container, ContainerStatus, Node, Pod } from '../../api/types';
 import { COMPONENTS } from '../../client/client';
 import type { ReconcileContext } from '../../engine/controller';
 import { fullName, imageID, parseImage } from '../runtime/images';
-import { advance, listeningPorts, signal, startProcess } from '../runtime/process';
-import { runToEnd } from '../shell';
-import { imageProfile } from '../runtime/profiles';
-import { classify, containerArgv } from '../runtime/program';
 import { currentBackOff, isInBackOffSince, nextBackOff } from './backoff';
 import { ConfigError, expandRefs, specEnv } from './env';
 import { type ContainerHost, containerHost, hostsFile } from './host';
@@ -24,6 +20,7 @@ import { pullImage } from './pull';
 import { type ContainerRecord, type Terminated, appendLog, dropLog, getRecord, putRecord, readLog, truncateLog } from './records';
 import { waitingStatus } from './status';
 import type { NodeView } from './view';
+import { runtime } from './runtimeref';
 
 /** The kubelet's version in probes' User-Agent. */
 const KUBELET_MINOR = '1.32';
@@ -116,7 +113,7 @@ function catchUp(run: PodRun, c: Container, rec: ContainerRecord): boolean {
   if (forced && forced.at < until) until = forced.at;
   if (rec.process.kind === 'shell' && !rec.process.forever) {
     const host = containerHost({ ...run.view, now: rec.computedUntil }, run.pod, c, run.node, rec);
-    const step = advance(rec.process, host, until);
+    const step = runtime().advance(rec.process, host, until);
     host.flush();
     appendLog(run.view.disk, run.pod.metadata.uid!, c.name, rec.instance, step.output);
     rec.process = step.record;
@@ -149,7 +146,7 @@ function startInstance(run: PodRun, c: Container, policy: RestartPolicy, instanc
   const pull = pullImage(ctx, pod, c, run.node.metadata.name!);
   if (!pull.ok) return waiting(pull.reason, pull.message, pull.reason === 'ImagePullBackOff' ? 'backoff' : 'error');
 
-  const profile = imageProfile(parseImage(c.image ?? ''));
+  const profile = runtime().imageProfile(parseImage(c.image ?? ''));
   let env: Record<string, string>;
   try {
     env = specEnv(ctx.client, pod, c, run.node);
@@ -163,7 +160,7 @@ function startInstance(run: PodRun, c: Container, policy: RestartPolicy, instanc
     event(run, c, 'Warning', 'Failed', `Error: ${nonRoot}`);
     return waiting('CreateContainerConfigError', nonRoot, 'error');
   }
-  const argv = containerArgv(c, profile).map((a) => expandRefs(a, env));
+  const argv = runtime().containerArgv(c, profile).map((a) => expandRefs(a, env));
   const rec: ContainerRecord = {
     id: `containerd://${ctx.random.string(64, '0123456789abcdef')}`,
     instance,
@@ -179,8 +176,8 @@ function startInstance(run: PodRun, c: Container, policy: RestartPolicy, instanc
   if (previous?.exit) rec.lastTermination = terminated(previous);
   event(run, c, 'Normal', 'Created', `Created container ${c.name}`);
   const host = containerHost(run.view, pod, c, run.node, rec);
-  const launch = classify(argv, profile);
-  const step = startProcess(launch, { at: now, host, podIP: pod.status?.podIP ?? '', cpus: run.cpus }, now);
+  const launch = runtime().classify(argv, profile);
+  const step = runtime().startProcess(launch, { at: now, host, podIP: pod.status?.podIP ?? '', cpus: run.cpus }, now);
   host.flush();
   if ('message' in step) {
     event(run, c, 'Warning', 'Failed', `Error: ${step.message}`);
@@ -190,7 +187,7 @@ function startInstance(run: PodRun, c: Container, policy: RestartPolicy, instanc
     appendLog(run.view.disk, uid, c.name, instance, step.output);
     rec.process = step.record;
     rec.wakeAt = step.wakeAt;
-    rec.ports = listeningPorts(step.record, (c.ports ?? []).map((p) => p.containerPort));
+    rec.ports = runtime().listeningPorts(step.record, (c.ports ?? []).map((p) => p.containerPort));
     const forced = injectedExit(pod, c.name);
     if (exceedsMemoryLimit(pod, c)) rec.forcedExit = { code: 137, at: now + OOM_AFTER_MS, reason: 'OOMKilled' };
     else if (forced) rec.forcedExit = { code: forced.code, at: now + forced.afterMs };
@@ -223,7 +220,7 @@ function postStartFailure(run: PodRun, c: Container, rec: ContainerRecord): stri
   if (!hook?.exec) return undefined;
   const command = hook.exec.command ?? [];
   const host = containerHost(run.view, run.pod, c, run.node, rec);
-  const r = runToEnd(command, host, run.now, 30_000);
+  const r = runtime().runToEnd(command, host, run.now, 30_000);
   host.flush();
   putRecord(run.view.disk, run.pod.metadata.uid!, c.name, rec);
   if (r.code === 0) return undefined;
@@ -397,7 +394,7 @@ function preStopDuration(run: PodRun, c: Container, rec: ContainerRecord, graceM
   if (hook.sleep) return Math.min(hook.sleep.seconds * 1000, graceMs);
   if (hook.exec) {
     const host = containerHost(run.view, run.pod, c, run.node, rec);
-    const r = runToEnd(hook.exec.command ?? [], host, run.now, graceMs);
+    const r = runtime().runToEnd(hook.exec.command ?? [], host, run.now, graceMs);
     host.flush();
     return Math.min(r.finishedAt - run.now, graceMs);
   }
@@ -424,7 +421,7 @@ export function stopContainer(run: PodRun, c: Container, rec: ContainerRecord, m
     truncateLog(run.view.disk, uid, c.name, live.instance, termAt);
     live.exit = undefined;
     const host = containerHost({ ...run.view, now: termAt }, run.pod, c, run.node, live);
-    const step = signal(live.process, host, 'TERM', termAt, run.cpus);
+    const step = runtime().signal(live.process, host, 'TERM', termAt, run.cpus);
     host.flush();
     appendLog(run.view.disk, uid, c.name, live.instance, step.output);
     live.process = step.record;

@@ -4,13 +4,12 @@
 import type { Container, Node, Pod } from '../../api/types';
 import type { ProcessInfo, ShellHost } from '../shell/host';
 import { parseImage } from '../runtime/images';
-import { imageProfile } from '../runtime/profiles';
-import { containerArgv } from '../runtime/program';
 import { ConfigError, containerEnv, specEnv } from './env';
 import { containerFs } from './filesystem';
 import { DNS_SERVER, podNetwork, searchDomains } from './network';
 import { type ContainerRecord, getRecord } from './records';
 import type { NodeView } from './view';
+import { runtime } from './runtimeref';
 
 export function podHostname(pod: Pod, node?: Node): string {
   if (pod.spec.hostNetwork) return node?.metadata.name ?? '';
@@ -49,7 +48,7 @@ function resolvConf(pod: Pod): string {
 
 /** The processes a container's `ps` lists: its own main process, or the whole pod's when shared. */
 function processes(view: NodeView, pod: Pod, c: Container, extra: ProcessInfo[]): ProcessInfo[] {
-  const command = (cont: Container) => containerArgv(cont, imageProfile(parseImage(cont.image ?? ''))).join(' ');
+  const command = (cont: Container) => runtime().containerArgv(cont, runtime().imageProfile(parseImage(cont.image ?? ''))).join(' ');
   const alive = (rec: ContainerRecord | undefined) => rec && (!rec.exit || rec.exit.at > view.now);
   if (!pod.spec.shareProcessNamespace) {
     const rec = getRecord(view.disk, pod.metadata.uid!, c.name);
@@ -84,7 +83,7 @@ export interface ContainerHost extends ShellHost {
  * can still be resolved).
  */
 export function containerHost(view: NodeView, pod: Pod, c: Container, node: Node, rec: Pick<ContainerRecord, 'layer' | 'env'>, extraProcesses: ProcessInfo[] = []): ContainerHost {
-  const profile = imageProfile(parseImage(c.image ?? ''));
+  const profile = runtime().imageProfile(parseImage(c.image ?? ''));
   const hostname = podHostname(pod, node);
   const hosts = hostsFile(pod, node);
   const managed = { '/etc/hosts': hosts, '/etc/hostname': `${hostname}\n`, '/etc/resolv.conf': resolvConf(pod) };

@@ -5,12 +5,11 @@
 import { pod as podKind } from '../../api/kinds/pod';
 import type { Pod } from '../../api/types';
 import type { HttpResult, Network } from '../shell/host';
-import { httpServer, isOpaque, lines } from '../runtime/process';
-import { imageProfile } from '../runtime/profiles';
 import { parseImage } from '../runtime/images';
 import { containerFs } from './filesystem';
 import { appendLog, getRecord } from './records';
 import type { NodeView } from './view';
+import { runtime } from './runtimeref';
 
 export const CLUSTER_DOMAIN = 'cluster.local';
 export const DNS_SERVER = '10.96.0.10';
@@ -89,18 +88,18 @@ export function podNetwork(view: NodeView, self: Pod, hostsFile: string, caller?
       const rec = getRecord(view.disk, target.metadata.uid!, c.name);
       if (!rec || (rec.exit && rec.exit.at <= now)) continue;
       // A program pocketkube knows nothing about is assumed to answer on any port (its probes pass).
-      if (isOpaque(rec.process)) return OPAQUE_OK;
+      if (runtime().isOpaque(rec.process)) return OPAQUE_OK;
       if (!rec.ports.includes(port)) continue;
-      const server = httpServer(rec.process);
+      const server = runtime().httpServer(rec.process);
       if (!server?.http) return { ok: false, error: 'refused' };
-      const profile = imageProfile(parseImage(c.image ?? ''));
+      const profile = runtime().imageProfile(parseImage(c.image ?? ''));
       const fs = containerFs({ client: view.client, disk: view.disk, pod: target, container: c, nodeName: target.spec.nodeName ?? '', imageFiles: profile.files, layer: rec.layer, managed: {} });
       const res = server.http(
         { method, host, path, clientIP: caller?.ip ?? (ip === '127.0.0.1' ? '127.0.0.1' : (self.status?.podIP ?? '')), userAgent: caller?.userAgent ?? 'curl/7.88.1' },
         { fs, env: profile.env, at: now },
       );
       // Serving reads the container's files and only adds to its log.
-      appendLog(view.disk, target.metadata.uid!, c.name, rec.instance, lines(res.log));
+      appendLog(view.disk, target.metadata.uid!, c.name, rec.instance, runtime().lines(res.log));
       return { ok: true, status: res.status, reason: res.reason, headers: res.headers, body: res.body };
     }
     return { ok: false, error: 'refused' };

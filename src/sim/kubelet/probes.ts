@@ -6,12 +6,11 @@
 // crosses the threshold asks for the container to be restarted.
 import type { Container, Pod } from '../../api/types';
 import type { Memory } from '../../engine/controller';
-import { runToEnd } from '../shell';
-import { isOpaque } from '../runtime/process';
 import { injectedProbe } from './inject';
 import type { ContainerHost } from './host';
 import type { ContainerRecord } from './records';
 import { podMemoryKey } from './podworker';
+import { runtime } from './runtimeref';
 
 export type ProbeKind = 'startup' | 'liveness' | 'readiness';
 
@@ -76,7 +75,7 @@ function portOf(c: Container, port: number | string): number {
 function probeOnce(t: ProbeTarget, spec: ProbeSpec, at: number): { ok: boolean; message: string } {
   const ip = t.pod.status?.podIP ?? '';
   if (spec.exec) {
-    const r = runToEnd(spec.exec.command ?? [], t.host(), at, (spec.timeoutSeconds ?? 1) * 1000);
+    const r = runtime().runToEnd(spec.exec.command ?? [], t.host(), at, (spec.timeoutSeconds ?? 1) * 1000);
     const out = r.output.map((o) => o.text).join('');
     if (r.timedOut) return { ok: false, message: `command ${JSON.stringify((spec.exec.command ?? []).join(' '))} timed out` };
     return { ok: r.code === 0, message: out };
@@ -99,7 +98,7 @@ function probeOnce(t: ProbeTarget, spec: ProbeSpec, at: number): { ok: boolean; 
     const port = portOf(t.c, spec.tcpSocket.port);
     // The kubelet dials from the node: only the pod's own address reaches the container.
     const host = spec.tcpSocket.host ?? ip;
-    if (host === ip && (t.rec.ports.includes(port) || isOpaque(t.rec.process))) return { ok: true, message: '' };
+    if (host === ip && (t.rec.ports.includes(port) || runtime().isOpaque(t.rec.process))) return { ok: true, message: '' };
     return { ok: false, message: `dial tcp ${host}:${port}: connect: connection refused` };
   }
   if (spec.grpc) return t.rec.ports.includes(spec.grpc.port) ? { ok: true, message: '' } : { ok: false, message: `timeout: failed to connect service "${ip}:${spec.grpc.port}" within 1s: context deadline exceeded` };
