@@ -8,8 +8,11 @@ interface PodFacts {
   status?: { phase?: PodStatus['phase']; conditions?: Condition[] };
 }
 
+/** A loop, not find: controllers ask this of ten thousand pods per pass, and a closure each is garbage. */
 export function podCondition(pod: PodFacts, type: string): Condition | undefined {
-  return pod.status?.conditions?.find((c) => c.type === type);
+  const conditions = pod.status?.conditions;
+  if (conditions) for (let i = 0; i < conditions.length; i++) if (conditions[i].type === type) return conditions[i];
+  return undefined;
 }
 
 export function isPodReady(pod: PodFacts): boolean {
