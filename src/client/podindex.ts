@@ -40,3 +40,8 @@ export function podIndex(informers: Informers): PodIndex {
 export function podsOnNode(informers: Informers, node: string): Pod[] {
   return podInformer(informers).byIndex(NODE_INDEX, node);
 }
+
+/** The cache views of the pods bound to `node`, in namespace/name order (no pod is fetched). */
+export function podViewsOnNode(informers: Informers, node: string): PodView[] {
+  return podInformer(informers).viewsByIndex(NODE_INDEX, node);
+}

@@ -12,7 +12,7 @@ import type { Condition, Node, ObjectKey, Pod, Taint, Toleration } from '../api/
 import type { WatchEvent } from '../client/client';
 import { type Informers, keyOfObject } from '../client/informer';
 import type { Controller, ReconcileContext } from '../engine/controller';
-import { podsOnNode } from '../client/podindex';
+import { podViewsOnNode } from '../client/podindex';
 
 export const TAINT_EVICTION_CONTROLLER = 'taint-eviction-controller';
 
@@ -83,7 +83,7 @@ function podsOfRetaintedNode(e: WatchEvent, informers: Informers): ObjectKey[] {
   const before = noExecuteTaints(e.oldObject as Node | undefined);
   const after = e.type === 'DELETED' ? [] : noExecuteTaints(e.object as Node);
   if (deepEqual(before, after)) return [];
-  return podsOnNode(informers, e.object.metadata.name!).map(keyOfObject);
+  return podViewsOnNode(informers, e.object.metadata.name!).map(keyOfObject);
 }
 
 /**
@@ -114,7 +114,7 @@ export const taintEvictionController: Controller = {
       const [namespace, name] = k.split('/');
       return { namespace, name };
     });
-    for (const node of ctx.client.list<Node>(nodeKind.type)) if (noExecuteTaints(node).length) keys.push(...podsOnNode(ctx.informers, node.metadata.name!).map(keyOfObject));
+    for (const node of ctx.client.list<Node>(nodeKind.type)) if (noExecuteTaints(node).length) keys.push(...podViewsOnNode(ctx.informers, node.metadata.name!).map(keyOfObject));
     return keys;
   },
 

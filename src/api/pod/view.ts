@@ -5,9 +5,10 @@
 // pod's view beside it (store/collection.ts), so a controller that must look at ten thousand
 // replicas reads a twentieth of their bytes and fetches whole only the pods it writes.
 import type { Condition, ObjectMeta, OwnerReference, Pod, PodSpec } from '../types';
+import { type HostPort, type Resources, hostPorts, podRequests } from './footprint';
 
 /** Raised whenever `podView` changes what it keeps: views stored by an older build are then recomputed. */
-export const POD_VIEW_VERSION = 2;
+export const POD_VIEW_VERSION = 3;
 
 /** An owner reference as a view keeps it: the owner's uid and how it owns (its kind and name are the object's to read). */
 export type OwnerRefView = Pick<OwnerReference, 'uid' | 'controller' | 'blockOwnerDeletion'>;
@@ -24,6 +25,18 @@ export interface PodView {
   };
   /** For a pod not bound yet: what scheduling it depends on. */
   scheduling?: SchedulingFacts;
+  /** For a pod bound to a node: what it takes there, for the scheduler's cache. */
+  placed?: Placement;
+}
+
+/** What a bound pod takes of its node, as the scheduler's plugins count it (api/pod/footprint.ts). */
+export interface Placement {
+  requests: Resources;
+  /** The same with the scheduler's defaults for containers that request no cpu or memory. */
+  nonZeroRequests: Resources;
+  hostPorts?: HostPort[];
+  /** It has pod affinity or anti-affinity terms, which the scheduler reads from the whole pod. */
+  podAffinity?: true;
 }
 
 export interface SchedulingFacts {
@@ -74,7 +87,24 @@ function computeView(pod: Pod): PodView {
   if (st?.containerStatuses?.length) status.containerStatuses = st.containerStatuses.map((c) => ({ restartCount: c.restartCount }));
   const view: PodView = { metadata, spec, status };
   if (!s.nodeName) view.scheduling = schedulingFacts(pod, s);
+  else view.placed = placementOf(pod, s);
   return view;
+}
+
+/** A bound pod's placement, once per spec object (a status write keeps the stored spec). */
+const placements = new WeakMap<object, Placement>();
+
+export function placementOf(pod: Pod, spec: PodSpec = pod.spec): Placement {
+  let placed = placements.get(spec);
+  if (!placed) {
+    placed = { requests: podRequests(pod), nonZeroRequests: podRequests(pod, true) };
+    const ports = hostPorts(pod);
+    if (ports.length) placed.hostPorts = ports;
+    const a = spec.affinity as { podAffinity?: unknown; podAntiAffinity?: unknown } | undefined;
+    if (a?.podAffinity || a?.podAntiAffinity) placed.podAffinity = true;
+    if (Object.isFrozen(spec)) placements.set(spec, placed);
+  }
+  return placed;
 }
 
 function ownerRefView(r: OwnerReference): OwnerRefView {

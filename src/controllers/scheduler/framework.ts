@@ -2,8 +2,10 @@
 // first looks at the whole cluster (PreFilter) and then says why a node cannot run the pod
 // (Filter); a score plugin ranks the feasible nodes (PreScore, Score, NormalizeScore).
 import type { Selector } from '../../api/meta/selector';
+import type { HostPort } from '../../api/pod/footprint';
+import { type PodView, placementOf } from '../../api/pod/view';
 import type { Node, Pod } from '../../api/types';
-import { type Resources, addResources, nodeAllocatable, podRequests, zeroResources } from './resources';
+import { type Resources, addResources, nodeAllocatable, zeroResources } from './resources';
 
 /** How a filter rejected a node: `unresolvable` nodes cannot be helped by preempting pods. */
 export interface Status {
@@ -19,10 +21,44 @@ export function unresolvable(...reasons: string[]): Status {
   return { reasons, unresolvable: true };
 }
 
+/**
+ * A pod bound to a node as the scheduler's cache holds it (framework.PodInfo): what the plugins
+ * read of every bound pod — its metadata, priority and placement — from its cache view (or the
+ * pod itself, for one bound in this pass); the whole pod is fetched only for what a view does
+ * not keep (pod affinity terms, a victim's start time and conditions).
+ */
+export interface PodInfo {
+  /** Metadata (labels, namespace, uid, deletionTimestamp) and spec.priority. */
+  pod: Pod | PodView;
+  requests: Resources;
+  nonZeroRequests: Resources;
+  hostPorts: readonly HostPort[];
+  /** It has pod affinity or anti-affinity terms (read from whole()). */
+  podAffinity: boolean;
+  whole(): Pod;
+}
+
+const NO_PORTS: readonly HostPort[] = [];
+
+/** A bound pod's cache entry from the pod itself. */
+export function podInfoOf(pod: Pod): PodInfo {
+  const placed = placementOf(pod);
+  return { pod, requests: placed.requests, nonZeroRequests: placed.nonZeroRequests, hostPorts: placed.hostPorts ?? NO_PORTS, podAffinity: !!placed.podAffinity, whole: () => pod };
+}
+
+/** A bound pod's cache entry from its view (which keeps its placement); `fetch` gets the whole pod, once. */
+export function podInfoOfView(view: PodView, fetch: () => Pod): PodInfo {
+  const placed = view.placed;
+  if (!placed) return podInfoOf(fetch());
+  let pod: Pod | undefined;
+  const whole = () => (pod ??= fetch());
+  return { pod: view, requests: placed.requests, nonZeroRequests: placed.nonZeroRequests, hostPorts: placed.hostPorts ?? NO_PORTS, podAffinity: !!placed.podAffinity, whole };
+}
+
 /** One node as the scheduler's cache sees it: the node and the pods bound to it. */
 export interface NodeInfo {
   node: Node;
-  pods: Pod[];
+  pods: PodInfo[];
   /** Sum of the pods' requests. */
   requested: Resources;
   /** The same with the scheduler's defaults for containers that request no cpu or memory (scoring). */
@@ -39,17 +75,19 @@ export function newNodeInfo(node: Node): NodeInfo {
   return { node, pods: [], requested: zeroResources(), nonZeroRequested: zeroResources() };
 }
 
-export function addPod(info: NodeInfo, pod: Pod): void {
-  info.pods.push(pod);
+/** Adds a bound pod (a whole pod, or its cache entry) to the node's view. */
+export function addPod(info: NodeInfo, pod: Pod | PodInfo): void {
+  const entry = typeof (pod as PodInfo).whole === 'function' ? (pod as PodInfo) : podInfoOf(pod as Pod);
+  info.pods.push(entry);
   info.matching = undefined;
-  addResources(info.requested, podRequests(pod));
-  addResources(info.nonZeroRequested, podRequests(pod, true));
+  addResources(info.requested, entry.requests);
+  addResources(info.nonZeroRequested, entry.nonZeroRequests);
 }
 
-/** The node's view without some of its pods (preemption asks what removing victims would free). */
+/** The node's view without some of its pods, by uid (preemption asks what removing victims would free). */
 export function withoutPods(info: NodeInfo, gone: ReadonlySet<string>): NodeInfo {
   const copy = newNodeInfo(info.node);
-  for (const p of info.pods) if (!gone.has(p.metadata.uid!)) addPod(copy, p);
+  for (const p of info.pods) if (!gone.has(p.pod.metadata.uid!)) addPod(copy, p);
   return copy;
 }
 

@@ -4,7 +4,7 @@
 // minimum. The outcome is the message's "preemption: ..." part, or a node to nominate.
 import type { Pod } from '../../api/types';
 import { podCondition } from '../../api/pod/status';
-import { type Cycle, type NodeInfo, type Status, addPod, newNodeInfo, nodeName, withoutPods } from './framework';
+import { type Cycle, type NodeInfo, type PodInfo, type Status, addPod, newNodeInfo, nodeName, withoutPods } from './framework';
 import { fitErrorMessage } from './fiterror';
 import { fitsNode } from './schedule';
 import type { Snapshot } from './snapshot';
@@ -20,7 +20,7 @@ export interface Candidate {
 
 export type PreemptionOutcome = { kind: 'failed'; message: string } | { kind: 'nominate'; candidate: Candidate };
 
-const priority = (p: Pod) => p.spec.priority ?? 0;
+const priority = (p: { spec: { priority?: number } }) => p.spec.priority ?? 0;
 
 /** Deleted by an earlier preemption and not gone yet. */
 export function terminatingByPreemption(p: Pod): boolean {
@@ -32,7 +32,7 @@ function eligible(snap: Snapshot, pod: Pod, statuses: Map<string, Status>): stri
   const nominated = pod.status?.nominatedNodeName;
   if (nominated && !statuses.get(nominated)?.unresolvable) {
     const info = snap.byName.get(nominated);
-    if (info?.pods.some((p) => priority(p) < priority(pod) && terminatingByPreemption(p)))
+    if (info?.pods.some((p) => priority(p.pod) < priority(pod) && !!p.pod.metadata.deletionTimestamp && terminatingByPreemption(p.whole())))
       return 'not eligible due to a terminating pod on the nominated node.';
   }
   return null;
@@ -49,20 +49,21 @@ function cycleWith(snap: Snapshot, pod: Pod, replaced: NodeInfo): Cycle {
 
 /** SelectVictimsOnNode: the fewest lower-priority pods whose removal lets the pod fit, or why none. */
 function victimsOn(snap: Snapshot, pod: Pod, info: NodeInfo): Pod[] | Status {
-  const lower = info.pods.filter((p) => priority(p) < priority(pod));
+  const lower = info.pods.filter((p) => priority(p.pod) < priority(pod));
   if (!lower.length) return { reasons: [NO_VICTIMS], unresolvable: true };
-  const without = withoutPods(info, new Set(lower.map((p) => p.metadata.uid!)));
+  const without = withoutPods(info, new Set(lower.map((p) => p.pod.metadata.uid!)));
   const status = fitsNode(cycleWith(snap, pod, without), without);
   if (status) return status;
   // Reprieve as many as possible, most important first.
-  const byImportance = [...lower].sort((a, b) => priority(b) - priority(a) || (a.status?.startTime ?? '').localeCompare(b.status?.startTime ?? ''));
+  const startTime = (p: PodInfo) => p.whole().status?.startTime ?? '';
+  const byImportance = [...lower].sort((a, b) => priority(b.pod) - priority(a.pod) || startTime(a).localeCompare(startTime(b)));
   const kept = newNodeInfo(info.node);
   for (const p of without.pods) addPod(kept, p);
   const victims: Pod[] = [];
   for (const p of byImportance) {
     const trial = newNodeInfo(info.node);
     for (const q of [...kept.pods, p]) addPod(trial, q);
-    if (fitsNode(cycleWith(snap, pod, trial), trial)) victims.push(p);
+    if (fitsNode(cycleWith(snap, pod, trial), trial)) victims.push(p.whole());
     else addPod(kept, p);
   }
   return victims;

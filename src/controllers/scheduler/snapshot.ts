@@ -11,8 +11,8 @@ import { compareCodePoints } from '../../api/meta/codepoint';
 import type { KubeObject, LabelSelector, Labels, Namespace, Node, Pod } from '../../api/types';
 import type { Client } from '../../client/client';
 import type { Informers } from '../../client/informer';
-import { podsOnNode } from '../../client/podindex';
-import { type Cycle, type NodeInfo, addPod, newNodeInfo } from './framework';
+import { podInformer, podViewsOnNode } from '../../client/podindex';
+import { type Cycle, type NodeInfo, addPod, newNodeInfo, podInfoOfView } from './framework';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 
@@ -42,7 +42,12 @@ export function takeSnapshot(client: Client, informers: Informers): Snapshot {
     .map(newNodeInfo)
     .sort((a, b) => compareCodePoints(a.node.metadata.name!, b.node.metadata.name!));
   const byName = new Map(nodes.map((n) => [n.node.metadata.name!, n]));
-  for (const info of nodes) for (const p of podsOnNode(informers, info.node.metadata.name!)) if (!isPodTerminal(p)) addPod(info, p);
+  // From the bound pods' views, which keep what each takes of its node: a cluster of ten thousand
+  // running pods is not read whole for every scheduling pass.
+  const pods = podInformer(informers);
+  for (const info of nodes)
+    for (const view of podViewsOnNode(informers, info.node.metadata.name!))
+      if (!isPodTerminal(view)) addPod(info, podInfoOfView(view, () => pods.get(view.metadata.namespace, view.metadata.name!)!));
   const namespaces = informers
     .for<Namespace>(nsKind.type)
     .list()

@@ -11,7 +11,7 @@ import type { Condition, Container, ContainerStatus, Node, ObjectKey, Pod, PodSt
 import { COMPONENTS } from '../../client/client';
 import type { WatchEvent } from '../../client/client';
 import { keyOfObject } from '../../client/informer';
-import { podInformer, podsOnNode } from '../../client/podindex';
+import { podInformer, podViewsOnNode, podsOnNode } from '../../client/podindex';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { allocatePodIP } from '../network/ipam';
 import { type ContainerSync, type PodRun, isSidecar, nextWake, nodeIP, podRun, restartPolicyOf, stopContainer, stopsAt, syncContainer, terminated } from './containers';
@@ -237,7 +237,7 @@ export const kubelet: Controller<Drain> = {
   watches: [
     { type: podKind.type, keys: podKeys },
     // A node registering after its pods were bound: they start now.
-    { type: nodeKind.type, keys: (e, informers) => (e.type === 'ADDED' ? podsOnNode(informers, e.object.metadata.name!).map(keyOfObject) : []) },
+    { type: nodeKind.type, keys: (e, informers) => (e.type === 'ADDED' ? podViewsOnNode(informers, e.object.metadata.name!).map(keyOfObject) : []) },
   ],
 
   /** The relist: the runtime's leftovers of pods that are gone go with them, and every pod is synced. */

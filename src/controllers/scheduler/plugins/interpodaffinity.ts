@@ -3,9 +3,9 @@
 // running, which the incoming pod must not break. Preferred terms, of the incoming pod and of the
 // pods already running, add or subtract their weights per topology domain for scoring.
 import { getOwn } from '../../../api/meta/own';
-import type { Labels, Pod } from '../../../api/types';
+import type { Labels } from '../../../api/types';
 import { type Cycle, type FilterPlugin, MAX_NODE_SCORE, type NodeInfo, type ScorePlugin, unresolvable, unschedulable } from '../framework';
-import { type AffinityTerm, podAffinityInfo, resolveNamespaces, termMatchesPod } from './affinityterms';
+import { type AffinityTerm, type MatchedPod, podAffinityInfo, resolveNamespaces, termMatchesPod } from './affinityterms';
 
 export const AFFINITY_REASON = "node(s) didn't match pod affinity rules";
 export const ANTI_AFFINITY_REASON = "node(s) didn't match pod anti-affinity rules";
@@ -24,10 +24,6 @@ function bump(counts: Counts, node: NodeInfo, topologyKey: string, by: number): 
   counts.set(k, (counts.get(k) ?? 0) + by);
 }
 
-function hasAnyPodAffinity(p: Pod): boolean {
-  const a = p.spec.affinity as { podAffinity?: unknown; podAntiAffinity?: unknown } | undefined;
-  return !!(a?.podAffinity || a?.podAntiAffinity);
-}
 
 export const interPodAffinity: FilterPlugin & ScorePlugin = {
   name: 'InterPodAffinity',
@@ -45,9 +41,9 @@ export const interPodAffinity: FilterPlugin & ScorePlugin = {
     const affinity: Counts = new Map();
     const anti: Counts = new Map();
     for (const node of cycle.nodes)
-      for (const existing of node.pods) {
-        if (hasAnyPodAffinity(existing))
-          for (const t of podAffinityInfo(existing).requiredAntiAffinity) if (termMatchesPod(t, pod, nsLabels)) bump(existingAnti, node, t.topologyKey, 1);
+      for (const { pod: existing, podAffinity, whole } of node.pods) {
+        if (podAffinity)
+          for (const t of podAffinityInfo(whole()).requiredAntiAffinity) if (termMatchesPod(t, pod, nsLabels)) bump(existingAnti, node, t.topologyKey, 1);
         if (required.length && required.every((t) => termMatchesPod(t, existing, undefined))) for (const t of required) bump(affinity, node, t.topologyKey, 1);
         for (const t of requiredAnti) if (termMatchesPod(t, existing, undefined)) bump(anti, node, t.topologyKey, 1);
       }
@@ -88,7 +84,7 @@ export const interPodAffinity: FilterPlugin & ScorePlugin = {
 
     const scores: Counts = new Map();
     let any = false;
-    const apply = (t: AffinityTerm, weight: number, target: Pod, targetNs: Labels | undefined, node: NodeInfo) => {
+    const apply = (t: AffinityTerm, weight: number, target: MatchedPod, targetNs: Labels | undefined, node: NodeInfo) => {
       if (!termMatchesPod(t, target, targetNs)) return;
       if (getOwn(node.node.metadata.labels, t.topologyKey) === undefined) return;
       any = true;
@@ -97,12 +93,12 @@ export const interPodAffinity: FilterPlugin & ScorePlugin = {
     for (const node of cycle.nodes) {
       if (!Object.keys(node.node.metadata.labels ?? {}).length) continue;
       // Without preferred terms of its own, only running pods with affinity can matter.
-      for (const existing of node.pods) {
-        if (!ownConstraints && !hasAnyPodAffinity(existing)) continue;
+      for (const { pod: existing, podAffinity, whole } of node.pods) {
+        if (!ownConstraints && !podAffinity) continue;
         for (const t of preferred) apply(t, t.weight, existing, undefined, node);
         for (const t of preferredAnti) apply(t, -t.weight, existing, undefined, node);
-        if (!hasAnyPodAffinity(existing)) continue;
-        const theirs = podAffinityInfo(existing);
+        if (!podAffinity) continue;
+        const theirs = podAffinityInfo(whole());
         for (const t of theirs.requiredAffinity) apply(t, HARD_POD_AFFINITY_WEIGHT, pod, nsLabels, node);
         for (const t of theirs.preferredAffinity) apply(t, t.weight, pod, nsLabels, node);
         for (const t of theirs.preferredAntiAffinity) apply(t, -t.weight, pod, nsLabels, node);

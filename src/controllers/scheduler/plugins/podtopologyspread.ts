@@ -72,7 +72,7 @@ function countMatching(node: NodeInfo, c: Constraint, namespace: string): number
   const key = `${namespace}\x00${c.selectorKey}`;
   const known = node.matching?.get(key);
   if (known !== undefined) return known;
-  const n = node.pods.filter((p) => !p.metadata.deletionTimestamp && p.metadata.namespace === namespace && matches(selector, p.metadata.labels)).length;
+  const n = node.pods.filter(({ pod: p }) => !p.metadata.deletionTimestamp && p.metadata.namespace === namespace && matches(selector, p.metadata.labels)).length;
   (node.matching ??= new Map()).set(key, n);
   return n;
 }
