@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { podView } from '../../src/api/pod/view';
 import { deepFreeze } from '../../src/apiserver/freeze';
 import type { Node, Pod } from '../../src/api/types';
-import { type Cycle, type NodeInfo, type PodInfo, addPod, newNodeInfo, podInfoOfView } from '../../src/controllers/scheduler/framework';
+import { type Cycle, type FilterPlugin, type NodeInfo, type PodInfo, addPod, newNodeInfo, podInfoOfView } from '../../src/controllers/scheduler/framework';
 import { interPodAffinity } from '../../src/controllers/scheduler/plugins/interpodaffinity';
 import { nodePorts } from '../../src/controllers/scheduler/plugins/nodeports';
 import { nodeResourcesFit } from '../../src/controllers/scheduler/plugins/noderesourcesfit';
@@ -65,7 +65,7 @@ describe("the scheduler's cache from views", () => {
     namespaces: () => [{ name: 'default', labels: {} }],
     defaultSpreadSelector: () => [],
   });
-  const verdict = (plugin: typeof nodeResourcesFit, c: Cycle) => {
+  const verdict = (plugin: FilterPlugin, c: Cycle) => {
     const pre = plugin.preFilter(c);
     return pre.kind === 'filter' ? c.nodes.map((n) => pre.filter(n)?.reasons ?? null) : pre.kind;
   };
