@@ -25,7 +25,7 @@ const pod = (name: string, spec: Partial<Pod['spec']>, labels: Record<string, st
 const antiAffinity = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'web' } } }] } };
 
 describe("a bound pod's view", () => {
-  it('keeps what the pod takes of its node: requests (and the scoring defaults), host ports, pod affinity', () => {
+  it('keeps what the pod takes of its node: requests (and the scoring defaults), host ports, pod affinity; its IP', () => {
     const bound = pod('a', {
       nodeName: 'n1',
       containers: [
@@ -41,6 +41,10 @@ describe("a bound pod's view", () => {
     expect(placed.hostPorts).toEqual([{ ip: '0.0.0.0', protocol: 'TCP', port: 8080 }]);
     expect(placed.podAffinity).toBe(true);
     expect(podView(pod('b', {})).placed).toBeUndefined();
+    // The kubelet finds the IPs in use on a node from views too.
+    const running = deepFreeze({ ...pod('r', { nodeName: 'n1' }), status: { phase: 'Running', podIP: '10.244.1.7' } } as Pod);
+    expect(podView(running).status.podIP).toBe('10.244.1.7');
+    expect(podView(pod('h', { nodeName: 'n1', hostNetwork: true } as Partial<Pod['spec']>)).spec.hostNetwork).toBe(true);
     expect(podView(pod('c', { nodeName: 'n1' })).placed).toEqual({ requests: expect.any(Object), nonZeroRequests: expect.any(Object) });
   });
 });

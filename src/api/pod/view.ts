@@ -8,16 +8,18 @@ import type { Condition, ObjectMeta, OwnerReference, Pod, PodSpec } from '../typ
 import { type HostPort, type Resources, hostPorts, podRequests } from './footprint';
 
 /** Raised whenever `podView` changes what it keeps: views stored by an older build are then recomputed. */
-export const POD_VIEW_VERSION = 3;
+export const POD_VIEW_VERSION = 4;
 
 /** An owner reference as a view keeps it: the owner's uid and how it owns (its kind and name are the object's to read). */
 export type OwnerRefView = Pick<OwnerReference, 'uid' | 'controller' | 'blockOwnerDeletion'>;
 
 export interface PodView {
   metadata: Pick<ObjectMeta, 'name' | 'namespace' | 'uid' | 'labels' | 'finalizers' | 'creationTimestamp' | 'deletionTimestamp'> & { ownerReferences?: OwnerRefView[] };
-  spec: Pick<PodSpec, 'nodeName' | 'schedulerName' | 'priority'> & { schedulingGates?: unknown[] };
+  spec: Pick<PodSpec, 'nodeName' | 'schedulerName' | 'priority' | 'hostNetwork'> & { schedulingGates?: unknown[] };
   status: {
     phase?: NonNullable<Pod['status']>['phase'];
+    /** The pod's IP (the kubelet allocates the next one free on its node). */
+    podIP?: string;
     nominatedNodeName?: string;
     /** Only the Ready condition: its status and when it last changed. */
     conditions?: Condition[];
@@ -77,10 +79,12 @@ function computeView(pod: Pod): PodView {
   if (s.nodeName) spec.nodeName = s.nodeName;
   if (s.schedulerName) spec.schedulerName = s.schedulerName;
   if (s.priority !== undefined) spec.priority = s.priority;
+  if (s.hostNetwork) spec.hostNetwork = true;
   if ((s.schedulingGates as unknown[] | undefined)?.length) spec.schedulingGates = s.schedulingGates as unknown[];
   const status: PodView['status'] = {};
   const st = pod.status;
   if (st?.phase) status.phase = st.phase;
+  if (st?.podIP) status.podIP = st.podIP;
   if (st?.nominatedNodeName) status.nominatedNodeName = st.nominatedNodeName;
   const ready = st?.conditions?.find((c) => c.type === 'Ready');
   if (ready) status.conditions = [{ type: 'Ready', status: ready.status, lastTransitionTime: ready.lastTransitionTime }];

@@ -11,7 +11,7 @@ import type { Condition, Container, ContainerStatus, Node, ObjectKey, Pod, PodSt
 import { COMPONENTS } from '../../client/client';
 import type { WatchEvent } from '../../client/client';
 import { keyOfObject } from '../../client/informer';
-import { podInformer, podViewsOnNode, podsOnNode } from '../../client/podindex';
+import { podInformer, podViewsOnNode } from '../../client/podindex';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { allocatePodIP } from '../network/ipam';
 import { type ContainerSync, type PodRun, isSidecar, nextWake, nodeIP, podRun, restartPolicyOf, stopContainer, stopsAt, syncContainer, terminated } from './containers';
@@ -35,7 +35,7 @@ function drainView(ctx: ReconcileContext): Drain {
       let ips = used.get(node);
       if (!ips) {
         ips = new Set();
-        for (const p of podsOnNode(ctx.informers, node)) if (p.status?.podIP && !p.spec.hostNetwork) ips.add(p.status.podIP);
+        for (const p of podViewsOnNode(ctx.informers, node)) if (p.status.podIP && !p.spec.hostNetwork) ips.add(p.status.podIP);
         used.set(node, ips);
       }
       return ips;
