@@ -67,6 +67,8 @@ export function parseQuantity(text: string): Quantity {
 }
 
 export function tryParseQuantity(text: string): Quantity | null {
+  // No text is no quantity: said without making (and throwing) an error with its stack.
+  if (text === '') return null;
   try {
     return parseOrError(text);
   } catch {

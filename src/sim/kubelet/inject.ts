@@ -40,6 +40,7 @@ export function injectedProbe(pod: Pod, kind: 'readiness' | 'liveness', containe
 /** Whether the container's annotated memory use exceeds its limit (it is OOMKilled soon after starting). */
 export function exceedsMemoryLimit(pod: Pod, c: Container): boolean {
   const usage = annotatedMemory(pod, c);
+  if (usage === undefined) return false;
   const limit = tryParseQuantity(String(c.resources?.limits?.memory ?? ''));
-  return usage !== undefined && !!limit && usage > limit.value();
+  return !!limit && usage > limit.value();
 }

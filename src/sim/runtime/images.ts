@@ -42,9 +42,16 @@ export function fullName(ref: ImageRef): string {
   return `${ref.registry}/${ref.repository}${ref.digest ? `@${ref.digest}` : `:${ref.tag}`}`;
 }
 
+/** Digests made so far, by image name: a cluster runs few images in many containers. */
+const digests = new Map<string, string>();
+
 /** A stable sha256 digest for an image reference. */
 export function imageDigest(ref: ImageRef): string {
-  return ref.digest ?? `sha256:${sha256Hex(`${ref.registry}/${ref.repository}:${ref.tag}`)}`;
+  if (ref.digest) return ref.digest;
+  const name = `${ref.registry}/${ref.repository}:${ref.tag}`;
+  let digest = digests.get(name);
+  if (digest === undefined) digests.set(name, (digest = `sha256:${sha256Hex(name)}`));
+  return digest;
 }
 
 export function imageID(ref: ImageRef): string {
@@ -66,12 +73,17 @@ const SIZES: Record<string, number> = {
   'library/debian': 48474336,
 };
 
+/** Sizes derived so far, by repository. */
+const derivedSizes = new Map<string, number>();
+
 /** Image size in bytes: the well-known size, or a stable size derived from the name. */
 export function imageSize(ref: ImageRef): number {
-  const known = SIZES[ref.repository];
+  const known = SIZES[ref.repository] ?? derivedSizes.get(ref.repository);
   if (known) return known;
   const h = sha256(ref.repository);
-  return 10_000_000 + (((h[0] << 24) | (h[1] << 16) | (h[2] << 8) | h[3]) >>> 0) % 90_000_000;
+  const size = 10_000_000 + (((h[0] << 24) | (h[1] << 16) | (h[2] << 8) | h[3]) >>> 0) % 90_000_000;
+  derivedSizes.set(ref.repository, size);
+  return size;
 }
 
 /** Simulated pull time: roughly 30 MB/s plus a fixed start-up cost. */
