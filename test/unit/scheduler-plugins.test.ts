@@ -342,6 +342,17 @@ describe('PodTopologySpread', () => {
     ]);
   });
 
+  it("keeps a node's counts as pods are added to it, as counting afresh would", () => {
+    const nodes = cluster([zone('a', 'z1'), [web('w1')]], [zone('b', 'z2'), [web('w2'), web('w3')]]);
+    const p = pod('w9', spread(1, 'zone'), { app: 'web' });
+    expect(verdicts(podTopologySpread, cycle(p, nodes))).toEqual([null, [["node(s) didn't match pod topology spread constraints"], false]]);
+    // The counts are kept now; two more replicas (and a pod of another app) bound to a.
+    for (const q of [web('w4'), web('w5'), pod('other', {}, { app: 'db' })]) addPod(nodes[0], { ...q, spec: { ...q.spec, nodeName: 'a' } });
+    const fresh = cluster([zone('a', 'z1'), [web('w1'), web('w4'), web('w5'), pod('other', {}, { app: 'db' })]], [zone('b', 'z2'), [web('w2'), web('w3')]]);
+    expect(verdicts(podTopologySpread, cycle(p, nodes))).toEqual(verdicts(podTopologySpread, cycle(p, fresh)));
+    expect(verdicts(podTopologySpread, cycle(p, nodes))).toEqual([[["node(s) didn't match pod topology spread constraints"], false], null]);
+  });
+
   it('counts only nodes the pod could use (nodeAffinityPolicy Honor), taints ignored unless asked', () => {
     const nodes = cluster(
       [zone('a', 'z1'), [web('w1')]],

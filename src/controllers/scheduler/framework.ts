@@ -63,8 +63,18 @@ export interface NodeInfo {
   requested: Resources;
   /** The same with the scheduler's defaults for containers that request no cpu or memory (scoring). */
   nonZeroRequested: Resources;
-  /** Counts of matching pods by selector, remembered until a pod is added (the replicas of one template ask alike). */
-  matching?: Map<string, number>;
+  /** The pods with pod affinity or anti-affinity terms (framework's PodsWithAffinity). */
+  withAffinity: PodInfo[];
+  /**
+   * Counts of matching pods by selector (the replicas of one template ask alike), kept as pods
+   * are added: each count comes with the test of what it counts.
+   */
+  matching?: Map<string, MatchCount>;
+}
+
+export interface MatchCount {
+  count: number;
+  counts(pod: PodInfo['pod']): boolean;
 }
 
 export function nodeName(info: NodeInfo): string {
@@ -72,14 +82,15 @@ export function nodeName(info: NodeInfo): string {
 }
 
 export function newNodeInfo(node: Node): NodeInfo {
-  return { node, pods: [], requested: zeroResources(), nonZeroRequested: zeroResources() };
+  return { node, pods: [], withAffinity: [], requested: zeroResources(), nonZeroRequested: zeroResources() };
 }
 
 /** Adds a bound pod (a whole pod, or its cache entry) to the node's view. */
 export function addPod(info: NodeInfo, pod: Pod | PodInfo): void {
   const entry = typeof (pod as PodInfo).whole === 'function' ? (pod as PodInfo) : podInfoOf(pod as Pod);
   info.pods.push(entry);
-  info.matching = undefined;
+  if (entry.podAffinity) info.withAffinity.push(entry);
+  if (info.matching) for (const m of info.matching.values()) if (m.counts(entry.pod)) m.count++;
   addResources(info.requested, entry.requests);
   addResources(info.nonZeroRequested, entry.nonZeroRequests);
 }

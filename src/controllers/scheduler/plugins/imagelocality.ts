@@ -1,7 +1,7 @@
 // ImageLocality: prefers nodes that already hold the pod's images, weighted by image size and by
 // how many nodes have them (so one node is not favoured for an image every node has).
 import type { Container } from '../../../api/types';
-import { MAX_NODE_SCORE, type ScorePlugin } from '../framework';
+import { MAX_NODE_SCORE, type NodeInfo, type ScorePlugin } from '../framework';
 
 const MB = 1024 * 1024;
 const MIN_THRESHOLD = 23 * MB;
@@ -18,25 +18,41 @@ export function imageLocalityScore(sumScores: number, containers: number): numbe
   return Math.trunc((MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (max - MIN_THRESHOLD));
 }
 
+/** Image name -> size and how many nodes have it; and each node's image names. */
+interface NodeImages {
+  states: Map<string, { size: number; nodes: number }>;
+  perNode: Map<string, Set<string>>;
+}
+
+/** Per list of nodes (one drain's snapshot): the nodes' images do not change while it is used. */
+const imagesOf = new WeakMap<readonly NodeInfo[], NodeImages>();
+
+function nodeImages(nodes: readonly NodeInfo[]): NodeImages {
+  let known = imagesOf.get(nodes);
+  if (known) return known;
+  const states = new Map<string, { size: number; nodes: number }>();
+  const perNode = new Map<string, Set<string>>();
+  for (const info of nodes) {
+    const names = new Set<string>();
+    for (const img of (info.node.status?.images ?? []) as { names?: string[]; sizeBytes?: number }[])
+      for (const n of img.names ?? []) {
+        names.add(n);
+        const s = states.get(n) ?? { size: img.sizeBytes ?? 0, nodes: 0 };
+        s.nodes++;
+        states.set(n, s);
+      }
+    perNode.set(info.node.metadata.name!, names);
+  }
+  imagesOf.set(nodes, (known = { states, perNode }));
+  return known;
+}
+
 export const imageLocality: ScorePlugin = {
   name: 'ImageLocality',
   weight: 1,
   preScore(cycle) {
     const total = cycle.nodes.length;
-    // Image name -> size and how many nodes have it.
-    const states = new Map<string, { size: number; nodes: number }>();
-    const perNode = new Map<string, Set<string>>();
-    for (const info of cycle.nodes) {
-      const names = new Set<string>();
-      for (const img of (info.node.status?.images ?? []) as { names?: string[]; sizeBytes?: number }[])
-        for (const n of img.names ?? []) {
-          names.add(n);
-          const s = states.get(n) ?? { size: img.sizeBytes ?? 0, nodes: 0 };
-          s.nodes++;
-          states.set(n, s);
-        }
-      perNode.set(info.node.metadata.name!, names);
-    }
+    const { states, perNode } = nodeImages(cycle.nodes);
     const containers: Container[] = [...(cycle.pod.spec.initContainers ?? []), ...(cycle.pod.spec.containers ?? [])];
     return {
       score(info) {

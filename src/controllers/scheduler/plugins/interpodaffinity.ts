@@ -25,6 +25,11 @@ function bump(counts: Counts, node: NodeInfo, topologyKey: string, by: number): 
 }
 
 
+function hasLabels(node: NodeInfo): boolean {
+  for (const _ in node.node.metadata.labels) return true;
+  return false;
+}
+
 export const interPodAffinity: FilterPlugin & ScorePlugin = {
   name: 'InterPodAffinity',
   weight: 2,
@@ -40,8 +45,11 @@ export const interPodAffinity: FilterPlugin & ScorePlugin = {
     // Domains with pods matching all of the incoming pod's affinity terms / any anti-affinity term.
     const affinity: Counts = new Map();
     const anti: Counts = new Map();
+    // Without required terms of its own, only running pods with affinity terms can matter
+    // (framework's PodsWithAffinity): the rest of the cluster is not walked for every pod.
+    const ownRequired = required.length > 0 || requiredAnti.length > 0;
     for (const node of cycle.nodes)
-      for (const { pod: existing, podAffinity, whole } of node.pods) {
+      for (const { pod: existing, podAffinity, whole } of ownRequired ? node.pods : node.withAffinity) {
         if (podAffinity)
           for (const t of podAffinityInfo(whole()).requiredAntiAffinity) if (termMatchesPod(t, pod, nsLabels)) bump(existingAnti, node, t.topologyKey, 1);
         if (required.length && required.every((t) => termMatchesPod(t, existing, undefined))) for (const t of required) bump(affinity, node, t.topologyKey, 1);
@@ -91,10 +99,9 @@ export const interPodAffinity: FilterPlugin & ScorePlugin = {
       bump(scores, node, t.topologyKey, weight);
     };
     for (const node of cycle.nodes) {
-      if (!Object.keys(node.node.metadata.labels ?? {}).length) continue;
+      if (!hasLabels(node)) continue;
       // Without preferred terms of its own, only running pods with affinity can matter.
-      for (const { pod: existing, podAffinity, whole } of node.pods) {
-        if (!ownConstraints && !podAffinity) continue;
+      for (const { pod: existing, podAffinity, whole } of ownConstraints ? node.pods : node.withAffinity) {
         for (const t of preferred) apply(t, t.weight, existing, undefined, node);
         for (const t of preferredAnti) apply(t, -t.weight, existing, undefined, node);
         if (!podAffinity) continue;

@@ -6,7 +6,7 @@
 import { getOwn } from '../../../api/meta/own';
 import { type Selector, fromLabelSelector, matches } from '../../../api/meta/selector';
 import type { LabelSelector, Pod } from '../../../api/types';
-import { type Cycle, type FilterPlugin, MAX_NODE_SCORE, type NodeInfo, type ScorePlugin, unresolvable, unschedulable } from '../framework';
+import { type Cycle, type FilterPlugin, MAX_NODE_SCORE, type NodeInfo, type PodInfo, type ScorePlugin, unresolvable, unschedulable } from '../framework';
 import { matchesRequiredNodeAffinity } from '../nodeselector';
 import { untoleratedTaint } from './tainttoleration';
 
@@ -65,17 +65,24 @@ function constraintsOf(pod: Pod, when: ConstraintSpec['whenUnsatisfiable']): Con
     });
 }
 
-/** Matching pods in the pod's namespace that are not being deleted; an empty selector counts none. */
-function countMatching(node: NodeInfo, c: Constraint, namespace: string): number {
+/**
+ * Matching pods in the pod's namespace that are not being deleted; an empty selector counts none.
+ * A node's count is made once and then kept by addPod (`key`: the namespace and the selector's
+ * text, made once per pod for every node).
+ */
+function countMatching(node: NodeInfo, c: Constraint, namespace: string, key: string): number {
   const selector = c.selector;
   if (!selector?.length) return 0;
-  const key = `${namespace}\x00${c.selectorKey}`;
   const known = node.matching?.get(key);
-  if (known !== undefined) return known;
-  const n = node.pods.filter(({ pod: p }) => !p.metadata.deletionTimestamp && p.metadata.namespace === namespace && matches(selector, p.metadata.labels)).length;
-  (node.matching ??= new Map()).set(key, n);
-  return n;
+  if (known !== undefined) return known.count;
+  const counts = (p: PodInfo['pod']) => !p.metadata.deletionTimestamp && p.metadata.namespace === namespace && matches(selector, p.metadata.labels);
+  let count = 0;
+  for (const { pod } of node.pods) if (counts(pod)) count++;
+  (node.matching ??= new Map()).set(key, { count, counts });
+  return count;
 }
+
+const matchKey = (namespace: string, c: Constraint) => `${namespace}\x00${c.selectorKey}`;
 
 function includes(c: Constraint, pod: Pod, node: NodeInfo): boolean {
   if (c.honorAffinity && !matchesRequiredNodeAffinity(pod, node.node)) return false;
@@ -95,12 +102,13 @@ export const podTopologySpread: FilterPlugin & ScorePlugin = {
     if (!constraints.length) return { kind: 'skip' };
     // Per constraint: matching pods per domain of the eligible nodes.
     const counts = constraints.map(() => new Map<string, number>());
+    const keys = constraints.map((c) => matchKey(ns, c));
     for (const node of cycle.nodes) {
       if (!hasAllKeys(node, constraints)) continue;
       constraints.forEach((c, i) => {
         if (!includes(c, pod, node)) return;
         const v = node.node.metadata.labels![c.topologyKey];
-        counts[i].set(v, (counts[i].get(v) ?? 0) + countMatching(node, c, ns));
+        counts[i].set(v, (counts[i].get(v) ?? 0) + countMatching(node, c, ns, keys[i]));
       });
     }
     const minimum = constraints.map((c, i) => {
@@ -148,13 +156,14 @@ export const podTopologySpread: FilterPlugin & ScorePlugin = {
       }
       return Math.log(domainCounts[i].size + 2);
     });
+    const keys = constraints.map((c) => matchKey(ns, c));
     for (const node of cycle.nodes) {
       if (requireAll && !hasAllKeys(node, constraints)) continue;
       constraints.forEach((c, i) => {
         if (c.topologyKey === HOSTNAME || !includes(c, pod, node)) return;
         const v = getOwn(node.node.metadata.labels, c.topologyKey);
         if (v === undefined || !domainCounts[i].has(v)) return;
-        domainCounts[i].set(v, domainCounts[i].get(v)! + countMatching(node, c, ns));
+        domainCounts[i].set(v, domainCounts[i].get(v)! + countMatching(node, c, ns, keys[i]));
       });
     }
     return {
@@ -164,7 +173,7 @@ export const podTopologySpread: FilterPlugin & ScorePlugin = {
         constraints.forEach((c, i) => {
           const v = getOwn(node.node.metadata.labels, c.topologyKey);
           if (v === undefined) return;
-          const count = c.topologyKey === HOSTNAME ? countMatching(node, c, ns) : (domainCounts[i].get(v) ?? 0);
+          const count = c.topologyKey === HOSTNAME ? countMatching(node, c, ns, keys[i]) : (domainCounts[i].get(v) ?? 0);
           score += count * weights[i] + (c.maxSkew - 1);
         });
         return Math.round(score);
