@@ -292,43 +292,83 @@ function walkValue(v: unknown, type: string, structName: string, path: string, g
 }
 
 /** Adds the zero values Go's encoder always writes (e.g. `resources: {}`, `creationTimestamp: null`). */
-/** Per type, the fields zero-filling looks at: those Go always writes, and those that nest. */
-const fillPlans = new Map<string, [string, FieldDef][]>();
+/**
+ * How zero-filling treats a type, worked out once per type (this runs over every object written):
+ * a struct by its plan of fields, a list or map by its item, a scalar not at all.
+ */
+type Shape = { kind: 'scalar' } | { kind: 'list' | 'map'; item: Shape } | { kind: 'struct'; type: string; plan?: FillStep[] };
 
-function fillPlan(typeName: string): [string, FieldDef][] {
-  let plan = fillPlans.get(typeName);
-  if (!plan) {
-    plan = [...fieldsOf(typeName)].filter(([, def]) => def.always || !SCALARS.has(def.type));
-    fillPlans.set(typeName, plan);
+/** One field a struct's zero-filling looks at: one Go always writes (`zero` set), or one that nests. */
+interface FillStep {
+  name: string;
+  always: boolean;
+  /** The zero value written when it is absent (a struct's is a new object each time: STRUCT_ZERO). */
+  zero: unknown;
+  shape: Shape;
+}
+
+const STRUCT_ZERO = Symbol('struct zero');
+const SCALAR: Shape = { kind: 'scalar' };
+const shapes = new Map<string, Shape>();
+
+function shapeOf(type: string): Shape {
+  let shape = shapes.get(type);
+  if (!shape) {
+    if (type.startsWith('[]')) shape = { kind: 'list', item: SCALAR };
+    else if (type.startsWith('map[')) shape = { kind: 'map', item: SCALAR };
+    else shape = SCALARS.has(type) ? SCALAR : { kind: 'struct', type };
+    // Set before the item is worked out: types may nest themselves.
+    shapes.set(type, shape);
+    if (shape.kind === 'list') shape.item = shapeOf(type.slice(2));
+    else if (shape.kind === 'map') shape.item = shapeOf(type.slice(4, -1));
   }
-  return plan;
+  return shape;
+}
+
+function planOf(shape: Extract<Shape, { kind: 'struct' }>): FillStep[] {
+  if (!shape.plan) {
+    shape.plan = [];
+    for (const [name, def] of fieldsOf(shape.type)) {
+      if (!def.always && SCALARS.has(def.type)) continue;
+      const zero = def.always ? zeroValue(def.type) : undefined;
+      shape.plan.push({ name, always: def.always, zero: zero !== null && typeof zero === 'object' ? STRUCT_ZERO : zero, shape: shapeOf(def.type) });
+    }
+  }
+  return shape.plan;
 }
 
 export function fillZeroFields(obj: Record<string, unknown>, typeName: string): void {
-  for (const [name, def] of fillPlan(typeName)) {
-    let v = obj[name];
-    if (v === undefined && def.always) {
-      v = zeroValue(def.type);
-      if (v === undefined) continue;
-      obj[name] = v;
+  const shape = shapeOf(typeName);
+  if (shape.kind === 'struct') fillStruct(obj, shape);
+}
+
+function fillStruct(obj: Record<string, unknown>, shape: Extract<Shape, { kind: 'struct' }>): void {
+  const plan = planOf(shape);
+  for (let i = 0; i < plan.length; i++) {
+    const step = plan[i];
+    let v = obj[step.name];
+    if (v === undefined && step.always) {
+      if (step.zero === undefined) continue;
+      v = step.zero === STRUCT_ZERO ? {} : step.zero;
+      obj[step.name] = v;
     }
-    if (v === null || v === undefined) continue;
-    fillNested(v, def.type);
+    if (v !== null && v !== undefined && step.shape.kind !== 'scalar') fillNested(v, step.shape);
   }
 }
 
-function fillNested(v: unknown, type: string): void {
+function fillNested(v: unknown, shape: Shape): void {
   // A frozen value was handed out by the API server, so it was filled when it was stored.
-  if (Object.isFrozen(v)) return;
-  if (type.startsWith('[]')) {
-    if (!Array.isArray(v)) return;
-    const item = type.slice(2);
-    for (let i = 0; i < v.length; i++) if (v[i] && typeof v[i] === 'object') fillNested(v[i], item);
-  } else if (type.startsWith('map[')) {
-    const item = type.slice(4, -1);
-    if (!SCALARS.has(item) && v && typeof v === 'object') for (const k in v) if ((v as Record<string, unknown>)[k]) fillNested((v as Record<string, unknown>)[k], item);
-  } else if (!SCALARS.has(type) && v && typeof v === 'object' && !Array.isArray(v)) {
-    fillZeroFields(v as Record<string, unknown>, type);
+  if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return;
+  switch (shape.kind) {
+    case 'list':
+      if (Array.isArray(v) && shape.item.kind !== 'scalar') for (let i = 0; i < v.length; i++) if (v[i]) fillNested(v[i], shape.item);
+      return;
+    case 'map':
+      if (shape.item.kind !== 'scalar') for (const k in v) if ((v as Record<string, unknown>)[k]) fillNested((v as Record<string, unknown>)[k], shape.item);
+      return;
+    case 'struct':
+      if (!Array.isArray(v)) fillStruct(v as Record<string, unknown>, shape);
+      return;
   }
 }
 
