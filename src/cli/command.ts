@@ -51,7 +51,7 @@ export class Option {
   defaultValue?: unknown;
   parseArg?: Parser;
   hidden = false;
-  /** The key of its value: `--as-group` -> asGroup, `--no-headers` -> headers. */
+  /** Made once: attributeName() is asked for every flag given. */
   private readonly key: string;
 
   constructor(

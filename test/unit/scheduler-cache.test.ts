@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { podView } from '../../src/api/pod/view';
 import { deepFreeze } from '../../src/apiserver/freeze';
 import type { Node, Pod } from '../../src/api/types';
-import { type Cycle, type FilterPlugin, type NodeInfo, type PodInfo, addPod, newNodeInfo, podInfoOfView } from '../../src/controllers/scheduler/framework';
+import { type Cycle, type FilterPlugin, type NodeInfo, type PodInfo, addPod, addPodInfo, newNodeInfo, podInfoOfView } from '../../src/controllers/scheduler/framework';
 import { interPodAffinity } from '../../src/controllers/scheduler/plugins/interpodaffinity';
 import { nodePorts } from '../../src/controllers/scheduler/plugins/nodeports';
 import { nodeResourcesFit } from '../../src/controllers/scheduler/plugins/noderesourcesfit';
@@ -53,7 +53,7 @@ describe("the scheduler's cache from views", () => {
   function infoFromViews(pods: Pod[], fetched: string[]): NodeInfo {
     const info = newNodeInfo(node('n1'));
     for (const p of pods)
-      addPod(
+      addPodInfo(
         info,
         podInfoOfView(podView(p), () => {
           fetched.push(p.metadata.name!);

@@ -6,6 +6,7 @@
 // replicas reads a twentieth of their bytes and fetches whole only the pods it writes.
 import type { Condition, ObjectMeta, OwnerReference, Pod, PodSpec } from '../types';
 import { type HostPort, type Resources, hostPorts, podRequests } from './footprint';
+import { podCondition } from './status';
 
 /** Raised whenever `podView` changes what it keeps: views stored by an older build are then recomputed. */
 export const POD_VIEW_VERSION = 4;
@@ -86,7 +87,7 @@ function computeView(pod: Pod): PodView {
   if (st?.phase) status.phase = st.phase;
   if (st?.podIP) status.podIP = st.podIP;
   if (st?.nominatedNodeName) status.nominatedNodeName = st.nominatedNodeName;
-  const ready = st?.conditions?.find((c) => c.type === 'Ready');
+  const ready = podCondition(pod, 'Ready');
   if (ready) status.conditions = [{ type: 'Ready', status: ready.status, lastTransitionTime: ready.lastTransitionTime }];
   if (st?.containerStatuses?.length) status.containerStatuses = st.containerStatuses.map((c) => ({ restartCount: c.restartCount }));
   const view: PodView = { metadata, spec, status };

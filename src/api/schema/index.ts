@@ -291,7 +291,6 @@ function walkValue(v: unknown, type: string, structName: string, path: string, g
   return canonical === v ? undefined : canonical;
 }
 
-/** Adds the zero values Go's encoder always writes (e.g. `resources: {}`, `creationTimestamp: null`). */
 /**
  * How zero-filling treats a type, worked out once per type (this runs over every object written):
  * a struct by its plan of fields, a list or map by its item, a scalar not at all.
@@ -337,6 +336,7 @@ function planOf(shape: Extract<Shape, { kind: 'struct' }>): FillStep[] {
   return shape.plan;
 }
 
+/** Adds the zero values Go's encoder always writes (e.g. `resources: {}`, `creationTimestamp: null`). */
 export function fillZeroFields(obj: Record<string, unknown>, typeName: string): void {
   const shape = shapeOf(typeName);
   if (shape.kind === 'struct') fillStruct(obj, shape);

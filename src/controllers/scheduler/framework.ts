@@ -85,9 +85,13 @@ export function newNodeInfo(node: Node): NodeInfo {
   return { node, pods: [], withAffinity: [], requested: zeroResources(), nonZeroRequested: zeroResources() };
 }
 
-/** Adds a bound pod (a whole pod, or its cache entry) to the node's view. */
-export function addPod(info: NodeInfo, pod: Pod | PodInfo): void {
-  const entry = typeof (pod as PodInfo).whole === 'function' ? (pod as PodInfo) : podInfoOf(pod as Pod);
+/** Adds a bound pod to the node's view. */
+export function addPod(info: NodeInfo, pod: Pod): void {
+  addPodInfo(info, podInfoOf(pod));
+}
+
+/** Adds a bound pod's cache entry to the node's view. */
+export function addPodInfo(info: NodeInfo, entry: PodInfo): void {
   info.pods.push(entry);
   if (entry.podAffinity) info.withAffinity.push(entry);
   if (info.matching) for (const m of info.matching.values()) if (m.counts(entry.pod)) m.count++;
@@ -98,7 +102,7 @@ export function addPod(info: NodeInfo, pod: Pod | PodInfo): void {
 /** The node's view without some of its pods, by uid (preemption asks what removing victims would free). */
 export function withoutPods(info: NodeInfo, gone: ReadonlySet<string>): NodeInfo {
   const copy = newNodeInfo(info.node);
-  for (const p of info.pods) if (!gone.has(p.pod.metadata.uid!)) addPod(copy, p);
+  for (const p of info.pods) if (!gone.has(p.pod.metadata.uid!)) addPodInfo(copy, p);
   return copy;
 }
 

@@ -4,7 +4,7 @@
 // minimum. The outcome is the message's "preemption: ..." part, or a node to nominate.
 import type { Pod } from '../../api/types';
 import { podCondition } from '../../api/pod/status';
-import { type Cycle, type NodeInfo, type PodInfo, type Status, addPod, newNodeInfo, nodeName, withoutPods } from './framework';
+import { type Cycle, type NodeInfo, type PodInfo, type Status, addPodInfo, newNodeInfo, nodeName, withoutPods } from './framework';
 import { fitErrorMessage } from './fiterror';
 import { fitsNode } from './schedule';
 import type { Snapshot } from './snapshot';
@@ -58,13 +58,13 @@ function victimsOn(snap: Snapshot, pod: Pod, info: NodeInfo): Pod[] | Status {
   const startTime = (p: PodInfo) => p.whole().status?.startTime ?? '';
   const byImportance = [...lower].sort((a, b) => priority(b.pod) - priority(a.pod) || startTime(a).localeCompare(startTime(b)));
   const kept = newNodeInfo(info.node);
-  for (const p of without.pods) addPod(kept, p);
+  for (const p of without.pods) addPodInfo(kept, p);
   const victims: Pod[] = [];
   for (const p of byImportance) {
     const trial = newNodeInfo(info.node);
-    for (const q of [...kept.pods, p]) addPod(trial, q);
+    for (const q of [...kept.pods, p]) addPodInfo(trial, q);
     if (fitsNode(cycleWith(snap, pod, trial), trial)) victims.push(p.whole());
-    else addPod(kept, p);
+    else addPodInfo(kept, p);
   }
   return victims;
 }

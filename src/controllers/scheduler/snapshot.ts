@@ -12,7 +12,7 @@ import type { KubeObject, LabelSelector, Labels, Namespace, Node, Pod } from '..
 import type { Client } from '../../client/client';
 import type { Informers } from '../../client/informer';
 import { podInformer, podViewsOnNode } from '../../client/podindex';
-import { type Cycle, type NodeInfo, addPod, newNodeInfo, podInfoOfView } from './framework';
+import { type Cycle, type NodeInfo, addPodInfo, newNodeInfo, podInfoOfView } from './framework';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 
@@ -47,7 +47,7 @@ export function takeSnapshot(client: Client, informers: Informers): Snapshot {
   const pods = podInformer(informers);
   for (const info of nodes)
     for (const view of podViewsOnNode(informers, info.node.metadata.name!))
-      if (!isPodTerminal(view)) addPod(info, podInfoOfView(view, () => pods.get(view.metadata.namespace, view.metadata.name!)!));
+      if (!isPodTerminal(view)) addPodInfo(info, podInfoOfView(view, () => pods.get(view.metadata.namespace, view.metadata.name!)!));
   const namespaces = informers
     .for<Namespace>(nsKind.type)
     .list()

@@ -67,10 +67,10 @@ export function hasPodAffinity(info: PodAffinityInfo): boolean {
   return !!(info.requiredAffinity.length || info.requiredAntiAffinity.length || info.preferredAffinity.length || info.preferredAntiAffinity.length);
 }
 
-/** AffinityTerm.Matches: the pod is in one of the term's namespaces and has the labels it selects. */
 /** What a term looks at of a pod: its namespace and labels (a pod, or its cache view). */
 export type MatchedPod = { metadata: Pick<Pod['metadata'], 'namespace' | 'labels'> };
 
+/** AffinityTerm.Matches: the pod is in one of the term's namespaces and has the labels it selects. */
 export function termMatchesPod(t: AffinityTerm, pod: MatchedPod, namespaceLabels: Labels | undefined): boolean {
   const inNamespace = t.namespaces.has(pod.metadata.namespace ?? '') || (t.namespaceSelector !== null && matches(t.namespaceSelector, namespaceLabels ?? {}));
   return inNamespace && t.selector !== null && matches(t.selector, pod.metadata.labels);

@@ -24,7 +24,6 @@ function bump(counts: Counts, node: NodeInfo, topologyKey: string, by: number): 
   counts.set(k, (counts.get(k) ?? 0) + by);
 }
 
-
 function hasLabels(node: NodeInfo): boolean {
   for (const _ in node.node.metadata.labels) return true;
   return false;
