@@ -4,6 +4,12 @@
 export interface TabwriterOptions {
   minWidth: number;
   padding: number;
+  /**
+   * kubectl's fork (liggitt/tabwriter) with RememberWidths: a column is never narrower than it
+   * was in an earlier block, so a line without tabs (a cell's text that went on to a new line)
+   * breaks the blocks but not the alignment below it.
+   */
+  rememberWidths?: boolean;
 }
 
 /** kubectl get, custom-columns, api-resources, config get-contexts. */
@@ -21,6 +27,7 @@ export function tabwrite(text: string, opts: TabwriterOptions = GET_TABWRITER): 
   const trailingNewline = text.endsWith('\n');
   const lines = (trailingNewline ? text.slice(0, -1) : text).split('\n').map((l) => l.split('\t'));
   const widths: number[][] = lines.map(() => []);
+  const remembered: number[] = [];
   // For each column, walk blocks of consecutive lines having that column, nested in the previous column's block.
   const format = (start: number, end: number, col: number): void => {
     let i = start;
@@ -36,6 +43,7 @@ export function tabwrite(text: string, opts: TabwriterOptions = GET_TABWRITER): 
         j++;
       }
       w = Math.max(w, opts.minWidth);
+      if (opts.rememberWidths) w = remembered[col] = Math.max(w, remembered[col] ?? 0);
       for (let k = i; k < j; k++) widths[k][col] = w;
       format(i, j, col + 1);
       i = j;

@@ -69,3 +69,22 @@ describe('tabwrite: kubectl get tables', () => {
     expect(tabwrite('ü\tx\n', DESCRIBE_TABWRITER)).toBe('ü  x\n');
   });
 });
+
+describe('tabwrite: remembered widths (kubectl custom columns)', () => {
+  it('a line without tabs breaks the blocks, and the columns below keep the widths above', () => {
+    // As kubectl printed a ConfigMap's certificate (many lines): the block after it keeps 18.
+    const input = 'NS\tNAME\tDATA\ndefault\tcfg\ta\nkube-node-lease\tx\tfirst\nsecond\nkube-public\tcluster-info\tb\n';
+    expect(tabwrite(input, { ...GET_TABWRITER, rememberWidths: true })).toBe(
+      [
+        'NS'.padEnd(18) + 'NAME'.padEnd(7) + 'DATA',
+        'default'.padEnd(18) + 'cfg'.padEnd(7) + 'a',
+        'kube-node-lease'.padEnd(18) + 'x'.padEnd(7) + 'first',
+        'second',
+        'kube-public'.padEnd(18) + 'cluster-info'.padEnd(15) + 'b',
+        '',
+      ].join('\n'),
+    );
+    // Without them, each block is as wide as its own cells.
+    expect(tabwrite(input, GET_TABWRITER).split('\n')[4]).toBe('kube-public   cluster-info   b');
+  });
+});

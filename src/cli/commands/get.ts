@@ -4,10 +4,12 @@ import type { ResourceType } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
 import type { Client } from '../../client/client';
 import { TableBuilder, tableFor } from '../../printers/table';
+import type { SortField } from '../../printers/sort/sortby';
 import type { Command } from '../command';
 import type { CommandContext } from '../context';
-import { CliError, MultiError, RawError } from '../errors';
-import { type OutputFormat, isTable, parseOutput, printStructured } from '../flags/output';
+import { CliError, ExitCode, MultiError, RawError } from '../errors';
+import { type OutputFormat, isTable, parseOutput, printStructured, stripManagedFields } from '../flags/output';
+import { klogFatal } from '../klog';
 import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
 import { type Resolved, type Target, eachSelected, namespaceOfManifest, resolveArgs } from '../resolve';
 
@@ -27,6 +29,8 @@ export interface GetOptions {
   recursive: boolean;
   ignoreNotFound: boolean;
   showKind: boolean;
+  /** --sort-by as given ('' when absent). */
+  sortBy: string;
 }
 
 const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
@@ -38,7 +42,7 @@ See 'kubectl get -h' for help and examples
 
 function complete(ctx: CommandContext, args: string[], o: Record<string, any>): GetOptions {
   const output = parseOutput(o.output, true, o);
-  if (o.showLabels && !isTable(output)) throw new CliError(`--show-labels option cannot be used with ${output.kind} printer`);
+  if (o.showLabels && !isTable(output)) throw new CliError(`--show-labels option cannot be used with ${o.output} printer`);
   return {
     args,
     output,
@@ -54,6 +58,7 @@ function complete(ctx: CommandContext, args: string[], o: Record<string, any>): 
     recursive: !!o.recursive,
     ignoreNotFound: !!o.ignoreNotFound,
     showKind: !!o.showKind,
+    sortBy: o.sortBy ?? '',
   };
 }
 
@@ -112,36 +117,117 @@ async function run(ctx: CommandContext, o: GetOptions): Promise<void> {
   const resolved = await resolveTargets(ctx, o);
   const cluster = ctx.cluster('read');
   const errors: Error[] = [...resolved.errors];
-  if (!isTable(o.output)) {
-    const all: KubeObject[] = [];
-    fetch(cluster.client, o, resolved.targets, errors, () => (obj) => all.push(obj), true);
-    // kubectl's printGeneric: one named object that failed prints only the error; nothing found
-    // with --ignore-not-found prints nothing; otherwise a List of what was found.
-    const failedSingle = resolved.singleItem && errors.length > 0;
-    if (!failedSingle && !(all.length === 0 && o.ignoreNotFound)) printStructured(ctx.io.out, o.output, all, resolved.singleItem);
-  } else {
-    const opts = { now: cluster.now(), wide: o.output.kind === 'wide', noHeaders: o.noHeaders, showLabels: o.showLabels, labelColumns: o.labelColumns };
-    const tables: TableBuilder[] = [];
-    fetch(cluster.client, o, resolved.targets, errors, (t) => {
-      const table = new TableBuilder(tableFor(t.type.kind), { ...opts, withNamespace: o.allNamespaces && t.type.namespaced });
-      tables.push(table);
-      return (obj) => table.add(obj);
-    }, false);
-    // Names carry their kind when what was found spans several kinds (kubectl's multipleGVKsRequested).
-    const withKind = o.showKind || tables.filter((t) => t.size).length > 1;
-    let printed = 0;
-    for (const table of tables) {
-      const text = table.render(withKind);
-      if (!text) continue;
-      if (printed++ > 0 && !o.noHeaders) ctx.io.out.write('\n');
-      ctx.io.out.write(text);
-    }
-    if (!printed && !errors.length && !o.ignoreNotFound) {
-      const namespaced = resolved.targets.every((t) => t.type.namespaced);
-      ctx.io.err.write(namespaced && !o.allNamespaces ? `No resources found in ${o.namespace} namespace.\n` : 'No resources found\n');
-    }
+  try {
+    if (isTable(o.output)) printTables(ctx, o, cluster, resolved, errors);
+    else printGeneric(ctx, o, cluster.client, resolved, errors);
+  } catch (e) {
+    throw sortFailure(ctx, e);
   }
   if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+}
+
+/** Sorting's own failures as kubectl reports them; anything else unchanged. */
+function sortFailure(ctx: CommandContext, e: unknown): unknown {
+  const { SortError, UnsortableError } = require('../../printers/sort/sortby') as typeof import('../../printers/sort/sortby');
+  const { JsonPathError } = require('../../printers/jsonpath') as typeof import('../../printers/jsonpath');
+  if (e instanceof UnsortableError) {
+    // klog.Exitf: a fatal log line, and the process ends with status 1.
+    klogFatal(ctx, e.source, e.message);
+    return new ExitCode(1);
+  }
+  if (e instanceof SortError || e instanceof JsonPathError) return new CliError(e.message);
+  return e;
+}
+
+/**
+ * kubectl's printGeneric: -o json|yaml|name|jsonpath|custom-columns. One named object that
+ * failed prints only the error; nothing found with --ignore-not-found prints nothing; otherwise
+ * one List of everything found (sorted as a whole with --sort-by), or the one object named.
+ */
+function printGeneric(ctx: CommandContext, o: GetOptions, client: Client, resolved: Resolved, errors: Error[]): void {
+  const all: KubeObject[] = [];
+  fetch(client, o, resolved.targets, errors, () => (obj) => all.push(obj), true);
+  if (resolved.singleItem && errors.length > 0) return;
+  if (all.length === 0 && o.ignoreNotFound) return;
+  const single = resolved.singleItem && all.length === 1;
+  if (o.sortBy && !single) {
+    const { SortField, sortByField } = require('../../printers/sort/sortby') as typeof import('../../printers/sort/sortby');
+    sortByField(all, SortField.forObjects(o.sortBy), (obj) => obj, 'objects');
+  }
+  if (o.output.kind !== 'custom-columns') {
+    printStructured(ctx.io.out, o.output, all, resolved.singleItem);
+    return;
+  }
+  const { CustomColumnsPrinter } = require('../../printers/customcolumns') as typeof import('../../printers/customcolumns');
+  const printed = new CustomColumnsPrinter(o.output.columns, o.noHeaders).print(all.map(stripManagedFields));
+  ctx.io.out.write(printed.text);
+  if (printed.error) errors.push(new CliError(printed.error.message));
+}
+
+/**
+ * The human-readable tables, one per kind. With --sort-by, kubectl sorts first the server's Table
+ * objects when there are several (one per list, one per named object), which have no field but
+ * their kind, apiVersion and metadata — so a sort by any object's field fails there — and then
+ * each table's rows, when it has more than one; a table whose rows cannot be sorted is not
+ * printed at all (kubectl drops that printer's error).
+ */
+function printTables(ctx: CommandContext, o: GetOptions, cluster: ReturnType<CommandContext['cluster']>, resolved: Resolved, errors: Error[]): void {
+  const sortField = o.sortBy ? tableSortField(o.sortBy) : undefined;
+  // A field that does not parse: each table of more than one row fails to sort, and is dropped.
+  const unsortable = !!o.sortBy && !sortField;
+  const opts = { now: cluster.now(), wide: o.output.kind === 'wide', noHeaders: o.noHeaders, showLabels: o.showLabels, labelColumns: o.labelColumns, sortField };
+  const tables: { table: TableBuilder; listed: boolean }[] = [];
+  fetch(cluster.client, o, resolved.targets, errors, (t) => {
+    const table = new TableBuilder(tableFor(t.type.kind), { ...opts, withNamespace: o.allNamespaces && t.type.namespaced });
+    tables.push({ table, listed: !t.names.length });
+    return (obj) => table.add(obj);
+  }, false);
+  if (o.sortBy) sortTableObjects(o.sortBy, tables.reduce((n, t) => n + (t.listed ? 1 : t.table.size), 0));
+  // Names carry their kind when what was found spans several kinds (kubectl's multipleGVKsRequested).
+  const withKind = o.showKind || tables.filter((t) => t.table.size).length > 1;
+  let printed = 0;
+  for (const { table, listed } of tables) {
+    if (listed && (unsortable ? table.size > 1 : !sortedOrDropped(table))) continue;
+    const text = table.render(withKind);
+    if (!text) continue;
+    if (printed++ > 0 && !o.noHeaders) ctx.io.out.write('\n');
+    ctx.io.out.write(text);
+  }
+  if (!printed && !errors.length && !o.ignoreNotFound) {
+    const namespaced = resolved.targets.every((t) => t.type.namespaced);
+    ctx.io.err.write(namespaced && !o.allNamespaces ? `No resources found in ${o.namespace} namespace.\n` : 'No resources found\n');
+  }
+}
+
+function tableSortField(sortBy: string): SortField | undefined {
+  const { SortField, SortError } = require('../../printers/sort/sortby') as typeof import('../../printers/sort/sortby');
+  try {
+    return SortField.forTable(sortBy);
+  } catch (e) {
+    if (e instanceof SortError) return undefined;
+    throw e;
+  }
+}
+
+/** kubectl's RuntimeSorter over several Table objects (each is {apiVersion, kind, metadata} to a JSONPath). */
+function sortTableObjects(sortBy: string, count: number): void {
+  if (count < 2) return;
+  const { SortField, sortByField } = require('../../printers/sort/sortby') as typeof import('../../printers/sort/sortby');
+  const tableObjects = Array.from({ length: count }, () => ({ apiVersion: 'meta.k8s.io/v1', kind: 'Table', metadata: {} }));
+  // They are alike, so the order they print in stays as it is.
+  sortByField(tableObjects, SortField.forObjects(sortBy), (t) => t, 'objects');
+}
+
+/** A listed table sorted by its rows; false when the sort failed and kubectl prints nothing of it. */
+function sortedOrDropped(table: TableBuilder): boolean {
+  const { SortError } = require('../../printers/sort/sortby') as typeof import('../../printers/sort/sortby');
+  try {
+    table.sortRows();
+    return true;
+  } catch (e) {
+    if (e instanceof SortError) return false;
+    throw e;
+  }
 }
 
 export function register(program: Command, ctx: CommandContext): void {
@@ -161,6 +247,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
       .option('--ignore-not-found', 'If the requested object does not exist the command will return exit code 0.')
       .option('--show-kind', 'If present, list the resource type for the requested object(s).')
+      .option('--sort-by <jsonpath>', "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.")
       .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once.', intFlag(), 500),
   ).action(
     action(ctx, async (c, args, opts) => {

@@ -13,6 +13,8 @@ import { objectName } from '../../printers/name';
 import type { JsonPathPrinter } from '../../printers/jsonpath';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
+import { GoFileError, goPathError, goReadFile } from '../gofile';
+import type { ColumnSpec } from '../../printers/customcolumns';
 import type { Output } from '../io';
 import { klogWarning } from '../klog';
 import { parseGoBool } from '../program';
@@ -28,7 +30,9 @@ export type OutputFormat =
   | { kind: 'json' }
   | { kind: 'yaml' }
   | { kind: 'name' }
-  | { kind: 'jsonpath'; printer: JsonPathPrinter };
+  | { kind: 'jsonpath'; printer: JsonPathPrinter }
+  /** `get` only: the columns are parsed, their paths only when printing (as kubectl does). */
+  | { kind: 'custom-columns'; columns: ColumnSpec[] };
 
 /** The template flags kubectl's PrintFlags add next to -o. */
 export interface TemplateOptions {
@@ -48,17 +52,45 @@ export function addTemplateFlags(cmd: Command): Command {
 function jsonPathFormat(name: 'jsonpath' | 'jsonpath-as-json' | 'jsonpath-file', inline: string | undefined, t: TemplateOptions): OutputFormat {
   const { newJsonPathPrinter, JsonPathPrinterError } = require('../../printers/jsonpath') as typeof import('../../printers/jsonpath');
   let template = inline ?? t.template ?? '';
-  if (name === 'jsonpath-file' && template) {
-    try {
-      template = fs.readFileSync(template, 'utf8');
-    } catch (e) {
-      throw new CliError(`error reading --template ${template}, ${(e as Error).message}`);
-    }
-  }
+  if (name === 'jsonpath-file' && template) template = readTemplate(template);
   try {
     return { kind: 'jsonpath', printer: newJsonPathPrinter(name === 'jsonpath-as-json' ? 'jsonpath-as-json' : 'jsonpath', template, t.allowMissingTemplateKeys !== false) };
   } catch (e) {
     throw e instanceof JsonPathPrinterError ? new CliError(e.message) : e;
+  }
+}
+
+/** A template file's text; kubectl's message (its own trailing newline included) when it cannot be read. */
+function readTemplate(file: string): string {
+  try {
+    return goReadFile(file);
+  } catch (e) {
+    if (e instanceof GoFileError) throw new CliError(`error reading --template ${file}, ${e.message}\n`);
+    throw e;
+  }
+}
+
+/**
+ * -o custom-columns=SPEC and -o custom-columns-file=FILE (or the spec or file in --template), as
+ * kubectl's CustomColumnsPrintFlags read them.
+ */
+function customColumnsFormat(name: 'custom-columns' | 'custom-columns-file', inline: string | undefined, t: TemplateOptions): OutputFormat {
+  const { columnsFromSpec, columnsFromTemplate, CustomColumnsError } = require('../../printers/customcolumns') as typeof import('../../printers/customcolumns');
+  const value = t.template || (inline ?? '');
+  if (!value) throw new CliError('custom-columns format specified but no custom columns given');
+  try {
+    if (name === 'custom-columns') return { kind: 'custom-columns', columns: columnsFromSpec(value) };
+    let text: string;
+    try {
+      text = fs.readFileSync(value, 'utf8');
+    } catch (e) {
+      // os.Open succeeds on a directory; the scanner then reads nothing, and no header is found.
+      if ((e as NodeJS.ErrnoException).code !== 'EISDIR') throw new CliError(`error reading template ${value}, ${goPathError('open', value, e)}\n`);
+      text = '';
+    }
+    return { kind: 'custom-columns', columns: columnsFromTemplate(text) };
+  } catch (e) {
+    throw e instanceof CustomColumnsError ? new CliError(e.message) : e;
   }
 }
 
@@ -72,10 +104,13 @@ function printJsonPath(out: Output, printer: JsonPathPrinter, value: unknown): v
   }
 }
 
-const ALLOWED =
+/** The formats kubectl lists: get's (its human-readable and custom-columns printers too), and every other verb's. */
+const ALLOWED_FOR_GET =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+const ALLOWED = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
 
-export function parseOutput(value: string | undefined, allowWide = true, t: TemplateOptions = {}): OutputFormat {
+/** -o as a verb reads it; `forGet`: `kubectl get`'s printers (wide and custom columns) are there too. */
+export function parseOutput(value: string | undefined, forGet = true, t: TemplateOptions = {}): OutputFormat {
   if (value === undefined || value === '') return { kind: 'default' };
   const [name] = value.split('=', 1);
   const inline = value.includes('=') ? value.slice(name.length + 1) : undefined;
@@ -85,7 +120,7 @@ export function parseOutput(value: string | undefined, allowWide = true, t: Temp
     case 'name':
       return { kind: name };
     case 'wide':
-      if (allowWide) return { kind: 'wide' };
+      if (forGet) return { kind: 'wide' };
       break;
     case 'jsonpath':
     case 'jsonpath-as-json':
@@ -93,13 +128,15 @@ export function parseOutput(value: string | undefined, allowWide = true, t: Temp
       return jsonPathFormat(name, inline, t);
     case 'custom-columns':
     case 'custom-columns-file':
+      if (forGet) return customColumnsFormat(name, inline, t);
+      break;
     case 'go-template':
     case 'go-template-file':
     case 'template':
     case 'templatefile':
       throw new CliError(`output format ${JSON.stringify(name)} is not supported by pocketkube yet`);
   }
-  throw new CliError(`unable to match a printer suitable for the output format ${JSON.stringify(value)}, allowed formats are: ${ALLOWED}`);
+  throw new CliError(`unable to match a printer suitable for the output format ${JSON.stringify(value)}, allowed formats are: ${forGet ? ALLOWED_FOR_GET : ALLOWED}`);
 }
 
 export function isTable(f: OutputFormat): boolean {

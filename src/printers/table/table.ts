@@ -3,6 +3,7 @@
 import type { KubeObject } from '../../api/types';
 import { formatLabels } from '../../api/meta/selector';
 import { kindPrefix } from '../name';
+import { type SortField, type SortValue, sortKeyed } from '../sort/sortby';
 import { GET_TABWRITER, tabwrite } from '../tabwriter';
 
 export interface CellContext {
@@ -27,6 +28,8 @@ export interface TableOptions {
   showLabels?: boolean;
   labelColumns?: string[];
   withNamespace?: boolean;
+  /** --sort-by: each row keeps the value it is sorted by (the object itself is not kept). */
+  sortField?: SortField;
 }
 
 /** kubectl cuts a cell at the first line break and marks it with "...". */
@@ -42,7 +45,8 @@ function sanitize(cell: string): string {
  */
 export class TableBuilder {
   private readonly columns: Column[];
-  private readonly rows: string[][] = [];
+  private rows: string[][] = [];
+  private keys: SortValue[] = [];
   private kind = '';
   private readonly ctx: CellContext;
 
@@ -67,6 +71,19 @@ export class TableBuilder {
     for (const key of opts.labelColumns ?? []) row.push(obj.metadata.labels?.[key] ?? '');
     if (opts.showLabels) row.push(formatLabels(obj.metadata.labels));
     this.rows.push(row);
+    if (opts.sortField) this.keys.push(opts.sortField.valueOf(obj));
+  }
+
+  /**
+   * Sorts the rows as kubectl's TableSorter does (only a table of more than one row); throws
+   * sortby.ts's errors.
+   */
+  sortRows(): void {
+    const field = this.opts.sortField;
+    if (!field || this.rows.length < 2) return;
+    const keyed = this.rows.map((item, i) => ({ item, key: this.keys[i] }));
+    sortKeyed(keyed, field, 'table');
+    this.rows = keyed.map((k) => k.item);
   }
 
   /** The table as kubectl prints it; empty when nothing was added. */

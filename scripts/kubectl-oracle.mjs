@@ -1,0 +1,157 @@
+// Real kubectl as an oracle for pocketkube's printers: serves the objects of a pocketkube home,
+// read-only, as a minimal Kubernetes API server (legacy discovery, list and get by name), and runs
+// the given kubectl command line against it. What kubectl prints from those objects is what
+// pocketkube's `get` must print from the same objects (custom columns, templates, sorting, ...).
+//
+//   node scripts/kubectl-oracle.mjs --home DIR -- get pods -o custom-columns=NAME:.metadata.name
+//
+// Prints kubectl's standard output, then its standard error and exit code on standard error.
+// Selectors, watches and writes are not served: record only what reads a list or an object.
+// Tables (kubectl's default output) have a NAME column only: they show row order, not columns.
+import { execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin', 'pocketkube');
+
+const argv = process.argv.slice(2);
+const sep = argv.indexOf('--');
+const homeAt = argv.indexOf('--home');
+if (sep < 0 || homeAt < 0 || homeAt > sep) {
+  process.stderr.write('usage: node scripts/kubectl-oracle.mjs --home DIR -- KUBECTL_ARGS...\n');
+  process.exit(2);
+}
+const home = argv[homeAt + 1];
+const kubectlArgs = argv.slice(sep + 1);
+
+function pocketkube(...args) {
+  return execFileSync(process.execPath, [BIN, ...args], { env: { ...process.env, POCKETKUBE_HOME: home }, encoding: 'utf8', maxBuffer: 1 << 30 });
+}
+
+/** The resources pocketkube serves, as `api-resources -o wide` lists them. */
+function resources() {
+  const lines = pocketkube('api-resources', '-o', 'wide', '--no-headers').trim().split('\n');
+  return lines.map((line) => {
+    // NAME [SHORTNAMES] APIVERSION NAMESPACED KIND VERBS [CATEGORIES]
+    const f = line.trim().split(/\s+/);
+    const at = f.findIndex((x, i) => i > 0 && /^(v\d\w*|[a-z0-9.-]+\/v\d\w*)$/.test(x));
+    const [apiVersion, namespaced, kind, verbs] = f.slice(at, at + 4);
+    return { name: f[0], shortNames: at === 2 ? f[1].split(',') : [], apiVersion, namespaced: namespaced === 'true', kind, verbs: verbs.split(',') };
+  });
+}
+
+const served = resources();
+/** Every object by resource, with its kind and apiVersion. */
+const objects = new Map();
+for (const r of served) {
+  const list = JSON.parse(pocketkube('get', r.name, ...(r.namespaced ? ['-A'] : []), '-o', 'json'));
+  objects.set(r.name, list.items);
+}
+
+const groupVersions = [...new Set(served.map((r) => r.apiVersion))];
+
+function resourceList(gv) {
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: gv,
+    resources: served
+      .filter((r) => r.apiVersion === gv)
+      .map((r) => ({ name: r.name, singularName: r.kind.toLowerCase(), namespaced: r.namespaced, kind: r.kind, verbs: r.verbs, ...(r.shortNames.length ? { shortNames: r.shortNames } : {}) })),
+  };
+}
+
+function status(code, reason, message) {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
+}
+
+/**
+ * A server-side Table of NAME only, each row with its object: enough for kubectl's table paths
+ * that depend on the objects (row order under --sort-by), not for its columns.
+ */
+function table(items) {
+  return {
+    kind: 'Table',
+    apiVersion: 'meta.k8s.io/v1',
+    metadata: { resourceVersion: '1' },
+    columnDefinitions: [{ name: 'Name', type: 'string', format: 'name', description: '', priority: 0 }],
+    rows: items.map((o) => ({ cells: [o.metadata.name], object: o })),
+  };
+}
+
+function answer(url, wantsTable) {
+  const { pathname } = new URL(url, 'http://x');
+  if (pathname === '/version') return [200, { major: '1', minor: '32', gitVersion: 'v1.32.0', platform: 'linux/amd64' }];
+  if (pathname === '/api') return [200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] }];
+  if (pathname === '/apis') {
+    const groups = groupVersions.filter((gv) => gv.includes('/')).map((gv) => {
+      const [group, version] = gv.split('/');
+      const v = { groupVersion: gv, version };
+      return { name: group, versions: [v], preferredVersion: v };
+    });
+    return [200, { kind: 'APIGroupList', apiVersion: 'v1', groups }];
+  }
+  const m = /^\/(?:api\/(v1)|apis\/([^/]+\/[^/]+))(?:\/namespaces\/([^/]+))?(?:\/([^/]+)(?:\/([^/]+))?)?$/.exec(pathname);
+  if (!m) return [404, status(404, 'NotFound', 'the server could not find the requested resource')];
+  const gv = m[1] ?? m[2];
+  let [namespace, resource, name] = [m[3], m[4], m[5]];
+  if (!resource) return [200, resourceList(gv)];
+  // /api/v1/namespaces/NAME is the namespace itself.
+  if (namespace && !resource) [resource, name, namespace] = ['namespaces', namespace, undefined];
+  const r = served.find((x) => x.name === resource && x.apiVersion === gv);
+  if (!r) return [404, status(404, 'NotFound', 'the server could not find the requested resource')];
+  const items = objects.get(resource).filter((o) => !namespace || o.metadata.namespace === namespace);
+  if (name) {
+    const found = items.find((o) => o.metadata.name === name);
+    const group = gv.includes('/') ? gv.split('/')[0] : '';
+    if (found && wantsTable) return [200, table([found])];
+    return found ? [200, found] : [404, status(404, 'NotFound', `${resource}${group ? '.' + group : ''} "${name}" not found`)];
+  }
+  if (wantsTable) return [200, table(items)];
+  return [200, { kind: `${r.kind}List`, apiVersion: gv, metadata: { resourceVersion: '1' }, items }];
+}
+
+const server = http.createServer((req, res) => {
+  const [code, body] = answer(req.url, (req.headers.accept ?? '').includes('as=Table'));
+  if (process.env.ORACLE_TRACE) process.stderr.write(`${req.method} ${req.url} ${req.headers.accept} -> ${code}\n`);
+  res.writeHead(code, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify(body));
+});
+server.listen(0, '127.0.0.1', () => {
+  const port = server.address().port;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kubectl-oracle-'));
+  const kubeconfig = path.join(tmp, 'config');
+  fs.writeFileSync(
+    kubeconfig,
+    `apiVersion: v1
+kind: Config
+clusters:
+- name: oracle
+  cluster:
+    server: http://127.0.0.1:${port}
+contexts:
+- name: oracle
+  context:
+    cluster: oracle
+    user: oracle
+    namespace: default
+current-context: oracle
+users:
+- name: oracle
+  user: {}
+`,
+  );
+  const child = spawn('kubectl', ['--kubeconfig', kubeconfig, '--cache-dir', path.join(tmp, 'cache'), ...kubectlArgs], { stdio: ['ignore', 'inherit', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  child.on('close', (code) => {
+    process.stderr.write(stderr);
+    process.stderr.write(`[exit ${code}]\n`);
+    fs.rmSync(tmp, { recursive: true, force: true });
+    server.close();
+  });
+});
