@@ -135,11 +135,17 @@ describe('kubectl create', () => {
   it('creates objects and refuses duplicates', () => {
     expect(h.ok('create', 'deployment', 'web', '--image=nginx:1.25', '--replicas=3')).toBe('deployment.apps/web created\n');
     expect(h.ok('get', 'deploy', 'web', '--no-headers')).toBe('web   3/3   3     3     0s\n');
+    // kubectl's generators wrap the server's error in their own words; create namespace and -f do not.
     expect(h.run(['create', 'deployment', 'web', '--image=nginx'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'Error from server (AlreadyExists): deployments.apps "web" already exists\n',
+      stderr: 'error: failed to create deployment: deployments.apps "web" already exists\n',
     });
+    expect(h.run(['create', 'configmap', 'x', '-n', 'nope']).stderr).toBe('error: failed to create configmap: namespaces "nope" not found\n');
+    expect(h.run(['create', 'deployment', 'web', '--image=nginx', '--dry-run=server']).stderr).toBe(
+      'error: failed to create deployment: deployments.apps "web" already exists\n',
+    );
+    expect(h.run(['create', 'namespace', 'default'])).toEqual({ code: 1, stdout: '', stderr: 'Error from server (AlreadyExists): namespaces "default" already exists\n' });
     const f = h.file('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n');
     expect(h.ok('create', '-f', f)).toBe('configmap/cfg created\n');
     expect(h.run(['create', '-f', f]).stderr).toBe(`Error from server (AlreadyExists): error when creating "${f}": configmaps "cfg" already exists\n`);

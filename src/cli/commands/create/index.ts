@@ -25,8 +25,12 @@ function withOutputFlags(cmd: Command): Command {
   );
 }
 
-/** Sends (or, with --dry-run=client, only prints) one generated object. */
-async function createGenerated(c: CommandContext, obj: KubeObject, opts: Record<string, any>): Promise<void> {
+/**
+ * Sends (or, with --dry-run=client, only prints) one generated object. `failure`: the words
+ * kubectl's generator puts before the server's error ("failed to create deployment"), which then
+ * prints as a plain error; without it (create namespace) the server's error prints as it is.
+ */
+async function createGenerated(c: CommandContext, obj: KubeObject, opts: Record<string, any>, failure?: string): Promise<void> {
   const dryRun = parseDryRun(c, opts.dryRun);
   const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
   const type = resolveResource(`${obj.kind}.${obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : ''}`) ?? resolveResource(obj.kind)!;
@@ -37,7 +41,13 @@ async function createGenerated(c: CommandContext, obj: KubeObject, opts: Record<
   }
   const client = c.cluster('write').client;
   const sent = type.namespaced ? { ...toSend, metadata: { ...toSend.metadata, namespace: c.namespace() } } : toSend;
-  printer.print(client.create(type, sent, { dryRun: dryRun === 'server', fieldValidation: fieldValidation(opts.validate) }), 'created', true);
+  let created: KubeObject;
+  try {
+    created = client.create(type, sent, { dryRun: dryRun === 'server', fieldValidation: fieldValidation(opts.validate) });
+  } catch (e) {
+    throw failure && isStatusError(e) ? new CliError(`${failure}: ${e.message}`) : e;
+  }
+  printer.print(created, 'created', true);
 }
 
 function requireName(cmd: string, args: string[]): string {
@@ -105,7 +115,7 @@ export function register(program: Command, ctx: CommandContext): void {
     action(ctx, async (c, args, opts) => {
       const name = requireName('deployment', args);
       if (opts.image === undefined) throw new CliError('required flag(s) "image" not set');
-      await createGenerated(c, gen.deployment(name, opts.image, opts.replicas, opts.port >= 0 ? opts.port : undefined), opts);
+      await createGenerated(c, gen.deployment(name, opts.image, opts.replicas, opts.port >= 0 ? opts.port : undefined), opts, 'failed to create deployment');
     }),
   );
 
@@ -130,7 +140,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const name = requireName('configmap', args);
       const cm = gen.configMap(name, opts.fromLiteral ?? [], opts.fromFile ?? [], opts.fromEnvFile ?? [], (k) => c.env[k]);
       if (opts.appendHash) cm.metadata.name = `${name}-${gen.configMapHash(cm)}`;
-      await createGenerated(c, cm, opts);
+      await createGenerated(c, cm, opts, 'failed to create configmap');
     }),
   );
 }
