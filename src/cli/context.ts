@@ -81,6 +81,19 @@ export class CommandContext {
     return this.config ?? undefined;
   }
 
+  /**
+   * The kubeconfig, for `config` verbs: on an empty home the default cluster is made first (as
+   * any first command makes it), so its kubeconfig is there to read and edit. A kubeconfig named
+   * by --kubeconfig is read as it is.
+   */
+  homeKubeconfig(): Kubeconfig | undefined {
+    if (!this.kubeconfig() && this.flags.kubeconfig === undefined) {
+      this.cluster('read');
+      this.config = undefined;
+    }
+    return this.kubeconfig();
+  }
+
   /** The namespace a command works in: -n, else the context's, else "default". */
   namespace(): string {
     if (this.flags.namespace) return this.flags.namespace;

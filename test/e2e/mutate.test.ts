@@ -234,6 +234,28 @@ describe('kubectl version, cluster-info, api-resources and config', () => {
     expect(h.run(['config', 'use-context', 'nosuch']).stderr).toBe('error: no context exists with the name: "nosuch"\n');
   });
 
+  it('sees the default cluster from config verbs on a fresh home, as from any first command', () => {
+    for (const [args, out] of [
+      [['config', 'current-context'], 'kubernetes-admin@kubernetes\n'],
+      [['config', 'get-contexts', '-o', 'name'], 'kubernetes-admin@kubernetes\n'],
+      [['config', 'set-context', '--current', '--namespace=kube-system'], 'Context "kubernetes-admin@kubernetes" modified.\n'],
+    ] as const) {
+      const fresh = new Home();
+      try {
+        expect(fresh.run([...args])).toEqual({ code: 0, stdout: out, stderr: '' });
+        expect(fresh.ok('get', 'nodes', '-o', 'name')).toBe('node/pocket-control-plane\nnode/pocket-worker\nnode/pocket-worker2\n');
+      } finally {
+        fresh.remove();
+      }
+    }
+    const fresh = new Home();
+    try {
+      expect(fresh.ok('config', 'view')).toMatch(/^apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: DATA\+OMITTED\n    server: https:\/\/172\.18\.0\.2:6443\n/);
+    } finally {
+      fresh.remove();
+    }
+  });
+
   it('answers unknown commands like cobra', () => {
     expect(h.run(['gett', 'pods'])).toEqual({ code: 1, stdout: '', stderr: 'Error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tset\n\tget\n\n' });
     expect(h.run(['zzzzzz'])).toEqual({ code: 1, stdout: '', stderr: 'Error: unknown command "zzzzzz" for "kubectl"\n' });

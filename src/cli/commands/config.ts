@@ -10,7 +10,7 @@ import { type KubeconfigData, Kubeconfig } from '../kubeconfig';
 import { action, addGlobalFlags } from '../program';
 
 function loadConfig(c: CommandContext): Kubeconfig {
-  return c.kubeconfig() ?? Kubeconfig.empty(c.kubeconfigPath);
+  return c.homeKubeconfig() ?? Kubeconfig.empty(c.kubeconfigPath);
 }
 
 function redact(data: KubeconfigData): KubeconfigData {
