@@ -6,7 +6,8 @@
 //   node scripts/kubectl-oracle.mjs --home DIR -- get pods -o custom-columns=NAME:.metadata.name
 //
 // Prints kubectl's standard output, then its standard error and exit code on standard error.
-// Selectors, watches and writes are not served: record only what reads a list or an object.
+// Selectors are equality terms only; watches and writes are not served: record only what reads
+// a list or an object.
 // Tables (kubectl's default output) have a NAME column only: they show row order, not columns.
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -83,8 +84,22 @@ function table(items) {
   };
 }
 
+/** A dotted path's value (metadata.name, involvedObject.kind), as a field selector reads it. */
+const fieldOf = (obj, path) => path.split('.').reduce((v, k) => (v == null ? undefined : v[k]), obj);
+
+/** Equality terms of a field or label selector (a=b, a==b, a!=b); set-based label terms are not served. */
+function matches(selector, get) {
+  if (!selector) return true;
+  return selector.split(',').every((term) => {
+    const m = /^([^!=]+)(!=|==|=)(.*)$/.exec(term);
+    if (!m) return true;
+    const value = get(m[1]) ?? '';
+    return m[2] === '!=' ? String(value) !== m[3] : String(value) === m[3];
+  });
+}
+
 function answer(url, wantsTable) {
-  const { pathname } = new URL(url, 'http://x');
+  const { pathname, searchParams } = new URL(url, 'http://x');
   if (pathname === '/version') return [200, { major: '1', minor: '32', gitVersion: 'v1.32.0', platform: 'linux/amd64' }];
   if (pathname === '/api') return [200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] }];
   if (pathname === '/apis') {
@@ -104,7 +119,11 @@ function answer(url, wantsTable) {
   if (namespace && !resource) [resource, name, namespace] = ['namespaces', namespace, undefined];
   const r = served.find((x) => x.name === resource && x.apiVersion === gv);
   if (!r) return [404, status(404, 'NotFound', 'the server could not find the requested resource')];
-  const items = objects.get(resource).filter((o) => !namespace || o.metadata.namespace === namespace);
+  const items = objects
+    .get(resource)
+    .filter((o) => !namespace || o.metadata.namespace === namespace)
+    .filter((o) => matches(searchParams.get('fieldSelector'), (path) => fieldOf(o, path)))
+    .filter((o) => matches(searchParams.get('labelSelector'), (key) => o.metadata.labels?.[key]));
   if (name) {
     const found = items.find((o) => o.metadata.name === name);
     const group = gv.includes('/') ? gv.split('/')[0] : '';

@@ -23,11 +23,14 @@ function width(s: string): number {
   return n;
 }
 
-export function tabwrite(text: string, opts: TabwriterOptions = GET_TABWRITER): string {
+/**
+ * `remembered`: with rememberWidths, the widths kept from earlier flushes of the same writer
+ * (kubectl flushes after each event it watches), updated in place.
+ */
+export function tabwrite(text: string, opts: TabwriterOptions = GET_TABWRITER, remembered: number[] = []): string {
   const trailingNewline = text.endsWith('\n');
   const lines = (trailingNewline ? text.slice(0, -1) : text).split('\n').map((l) => l.split('\t'));
   const widths: number[][] = lines.map(() => []);
-  const remembered: number[] = [];
   // For each column, walk blocks of consecutive lines having that column, nested in the previous column's block.
   const format = (start: number, end: number, col: number): void => {
     let i = start;

@@ -9,7 +9,7 @@ import {
   validatePositiveIntOrPercent,
 } from '../validation/intorstring';
 import { validateSelectorAndTemplate, validateSelectorImmutable, validateNonNegative } from '../validation/workload';
-import { STANDARD_VERBS, defineKind } from './kind';
+import { STANDARD_VERBS, defineKind, SCALE, statusOf } from './kind';
 
 const STRATEGIES = ['Recreate', 'RollingUpdate'];
 
@@ -62,6 +62,7 @@ export const deployment = defineKind<Deployment>({
     namespaced: true,
     categories: ['all'],
     verbs: STANDARD_VERBS,
+    subresources: [SCALE, statusOf('Deployment')],
   },
   strategy: {
     schemaType: 'Deployment',

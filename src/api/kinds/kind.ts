@@ -15,7 +15,25 @@ export interface ResourceType {
   namespaced: boolean;
   categories?: readonly string[];
   verbs: readonly string[];
+  /** The subresources discovery lists after it (pods/log, deployments/scale), as v1.32 serves them. */
+  subresources?: readonly Subresource[];
 }
+
+/** A subresource in discovery: its kind and verbs, and its group/version when another group's. */
+export interface Subresource {
+  name: string;
+  kind: string;
+  verbs: readonly string[];
+  group?: string;
+  version?: string;
+}
+
+const STATUS_VERBS = ['get', 'patch', 'update'] as const;
+
+/** The status subresource of a kind. */
+export const statusOf = (kind: string): Subresource => ({ name: 'status', kind, verbs: STATUS_VERBS });
+/** The scale subresource (autoscaling/v1 Scale). */
+export const SCALE: Subresource = { name: 'scale', kind: 'Scale', verbs: STATUS_VERBS, group: 'autoscaling', version: 'v1' };
 
 export interface Strategy<T extends KubeObject = KubeObject> {
   /** Type name in api/schema/types.ts used for strict decoding. */

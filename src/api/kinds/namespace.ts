@@ -1,6 +1,6 @@
 import type { Namespace } from '../types';
 import { isDNS1123Label } from '../validation/names';
-import { STANDARD_VERBS, defineKind } from './kind';
+import { STANDARD_VERBS, defineKind, statusOf } from './kind';
 
 export const namespace = defineKind<Namespace>({
   type: {
@@ -12,6 +12,7 @@ export const namespace = defineKind<Namespace>({
     shortNames: ['ns'],
     namespaced: false,
     verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+    subresources: [{ name: 'finalize', kind: 'Namespace', verbs: ['update'] }, statusOf('Namespace')],
   },
   strategy: {
     schemaType: 'Namespace',

@@ -1,7 +1,7 @@
 import { type FieldError, FieldPath, invalid, notSupported, required } from '../field';
 import type { Node } from '../types';
 import { isQualifiedName } from '../validation/names';
-import { STANDARD_VERBS, defineKind } from './kind';
+import { STANDARD_VERBS, defineKind, statusOf } from './kind';
 
 const EFFECTS = ['NoExecute', 'NoSchedule', 'PreferNoSchedule'];
 
@@ -31,6 +31,7 @@ export const node = defineKind<Node>({
     shortNames: ['no'],
     namespaced: false,
     verbs: STANDARD_VERBS,
+    subresources: [{ name: 'proxy', kind: 'NodeProxyOptions', verbs: ['create', 'delete', 'get', 'patch', 'update'] }, statusOf('Node')],
   },
   strategy: {
     schemaType: 'Node',

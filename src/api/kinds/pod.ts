@@ -5,7 +5,7 @@ import { qosClass } from '../pod/qos';
 import { validatePodSpec } from '../pod/validation';
 import { POD_VIEW_VERSION, podView } from '../pod/view';
 import type { Pod, PodSpec } from '../types';
-import { STANDARD_VERBS, defineKind } from './kind';
+import { STANDARD_VERBS, defineKind, statusOf } from './kind';
 
 const POD_UPDATE_FORBIDDEN =
   'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
@@ -37,6 +37,17 @@ export const pod = defineKind<Pod>({
     namespaced: true,
     categories: ['all'],
     verbs: STANDARD_VERBS,
+    subresources: [
+      { name: 'attach', kind: 'PodAttachOptions', verbs: ['create', 'get'] },
+      { name: 'binding', kind: 'Binding', verbs: ['create'] },
+      { name: 'ephemeralcontainers', kind: 'Pod', verbs: ['get', 'patch', 'update'] },
+      { name: 'eviction', kind: 'Eviction', verbs: ['create'], group: 'policy', version: 'v1' },
+      { name: 'exec', kind: 'PodExecOptions', verbs: ['create', 'get'] },
+      { name: 'log', kind: 'Pod', verbs: ['get'] },
+      { name: 'portforward', kind: 'PodPortForwardOptions', verbs: ['create', 'get'] },
+      { name: 'proxy', kind: 'PodProxyOptions', verbs: ['create', 'delete', 'get', 'patch', 'update'] },
+      statusOf('Pod'),
+    ],
   },
   strategy: {
     schemaType: 'Pod',

@@ -3,7 +3,7 @@ import { defaultPodTemplate } from '../pod/defaults';
 import { validatePodTemplate } from '../pod/validation';
 import type { ReplicaSet } from '../types';
 import { validateNonNegative, validateSelectorAndTemplate, validateSelectorImmutable } from '../validation/workload';
-import { STANDARD_VERBS, defineKind } from './kind';
+import { STANDARD_VERBS, defineKind, SCALE, statusOf } from './kind';
 
 function validateSpec(rs: ReplicaSet): FieldError[] {
   const spec = FieldPath.root('spec');
@@ -26,6 +26,7 @@ export const replicaset = defineKind<ReplicaSet>({
     namespaced: true,
     categories: ['all'],
     verbs: STANDARD_VERBS,
+    subresources: [SCALE, statusOf('ReplicaSet')],
   },
   strategy: {
     schemaType: 'ReplicaSet',

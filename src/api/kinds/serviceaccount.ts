@@ -11,6 +11,7 @@ export const serviceaccount = defineKind<ServiceAccount>({
     shortNames: ['sa'],
     namespaced: true,
     verbs: STANDARD_VERBS,
+    subresources: [{ name: 'token', kind: 'TokenRequest', verbs: ['create'], group: 'authentication.k8s.io', version: 'v1' }],
   },
   strategy: { schemaType: 'ServiceAccount', statusSubresource: false, tracksGeneration: false },
 });

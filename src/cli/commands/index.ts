@@ -27,6 +27,7 @@ const COMMANDS: readonly [string, () => Register][] = [
   ['describe', () => (require('./describe') as typeof import('./describe')).register],
   ['logs', () => (require('./logs') as typeof import('./logs')).register],
   ['exec', () => (require('./exec') as typeof import('./exec')).register],
+  ['events', () => (require('./events') as typeof import('./events')).register],
   ['diff', () => (require('./diff') as typeof import('./diff')).register],
   ['apply', () => (require('./apply') as typeof import('./apply')).register],
   ['patch', () => (require('./patch') as typeof import('./patch')).register],

@@ -165,6 +165,19 @@ export function printStructured(out: Output, format: OutputFormat, objs: readonl
   else out.write(format.kind === 'json' ? toJson(value) : toYaml(value));
 }
 
+/**
+ * A typed list kubectl builds itself (`kubectl events`' EventList): kind, apiVersion, an empty
+ * metadata and the items in their Go struct order for -o json; YAML and JSONPath see the same
+ * values. -o name prints nothing for it, as kubectl's name printer does for such a list.
+ */
+export function printTypedList(out: Output, format: OutputFormat, kind: string, items: readonly KubeObject[]): void {
+  if (format.kind === 'name') return;
+  const typed = items.map((o) => asTyped(stripManagedFields(o)));
+  if (format.kind === 'json') out.write(toJson({ kind, apiVersion: 'v1', metadata: {}, items: typed.map(structOrdered) }, { sortKeys: false }));
+  else if (format.kind === 'yaml') out.write(toYaml({ kind, apiVersion: 'v1', metadata: {}, items: typed }));
+  else if (format.kind === 'jsonpath') printJsonPath(out, format.printer, { kind, apiVersion: 'v1', metadata: {}, items: typed });
+}
+
 export type DryRun = 'none' | 'client' | 'server';
 
 /** --dry-run as kubectl's GetDryRunStrategy reads it, with its deprecation warnings. */
