@@ -6,6 +6,8 @@ import type { ExecOptions, ExecResult, LogOptions } from '../api/nodeproxy';
 import type { ResourceType } from '../api/registry';
 import type { KubeObject } from '../api/types';
 import type { UserInfo } from '../apiserver/auth';
+import type { RawResponse } from '../apiserver/rest';
+import { SERVER_VERSION_INFO } from '../api/version';
 import type {
   ApiServer,
   DeleteOptions,
@@ -66,6 +68,8 @@ export interface Client {
   logs(namespace: string, name: string, opts: PodLogOptions): string;
   /** pods/exec: runs a command in a container, through its node. */
   exec(namespace: string, name: string, opts: PodExecOptions): ExecResult;
+  /** GET on a REST path (`kubectl get --raw`), answered as kube-apiserver answers it; `advertiseAddress` is the server's host:port. */
+  raw(uri: string, advertiseAddress: string): RawResponse;
   /** In process only: how many writes the API server has persisted so far. */
   writeMark(): number;
   /** In process only: the writeMark at which the API server created the object of `uid`, if this process did. */
@@ -168,6 +172,11 @@ export class LocalClient implements Client {
 
   logs(namespace: string, name: string, opts: PodLogOptions): string {
     return this.server.podLogs(this.user, podKind.type, namespace, name, opts);
+  }
+
+  raw(uri: string, advertiseAddress: string): RawResponse {
+    const { RestReader } = require('../apiserver/rest') as typeof import('../apiserver/rest');
+    return new RestReader(this.server, { advertiseAddress, version: SERVER_VERSION_INFO }).get(this.user, uri);
   }
 
   exec(namespace: string, name: string, opts: PodExecOptions): ExecResult {

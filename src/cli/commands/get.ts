@@ -247,10 +247,16 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
       .option('--ignore-not-found', 'If the requested object does not exist the command will return exit code 0.')
       .option('--show-kind', 'If present, list the resource type for the requested object(s).')
+      .option('--raw <uri>', 'Raw URI to request from the server.  Uses the transport specified by the kubeconfig file.')
       .option('--sort-by <jsonpath>', "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.")
       .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once.', intFlag(), 500),
   ).action(
     action(ctx, async (c, args, opts) => {
+      if (opts.raw !== undefined) {
+        const { runRaw, validateRaw } = require('../verbs/raw') as typeof import('../verbs/raw');
+        validateRaw(opts.raw, args, opts);
+        return runRaw(c, opts.raw);
+      }
       const o = complete(c, args, opts);
       validate(o);
       await run(c, o);

@@ -5,10 +5,11 @@ import { toYaml } from '../../printers/yaml';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
 import { action, addGlobalFlags } from '../program';
+import { SERVER_VERSION, SERVER_VERSION_INFO } from '../../api/version';
 
 export const CLIENT_VERSION = 'v1.32.4';
 export const KUSTOMIZE_VERSION = 'v5.5.0';
-export const SERVER_VERSION = 'v1.32.0';
+export { SERVER_VERSION };
 
 interface Build {
   gitCommit: string;
@@ -17,9 +18,8 @@ interface Build {
   compiler: string;
 }
 
-/** The client is pocketkube itself; the simulated server reports the v1.32.0 release it plays. */
+/** The client is pocketkube itself (the simulated server reports the release it plays: api/version.ts). */
 const CLIENT_BUILD: Build = { gitCommit: 'pocketkube', buildDate: '2026-11-26T00:00:00Z', goVersion: 'node', compiler: 'pocketkube' };
-const SERVER_BUILD: Build = { gitCommit: '70d3cc986aa8221cd1dfb1121852688902d3bf53', buildDate: '2024-12-11T17:59:15Z', goVersion: 'go1.23.3', compiler: 'gc' };
 
 function info(gitVersion: string, build: Build) {
   const [major, minor] = gitVersion.replace(/^v/, '').split('.');
@@ -46,7 +46,7 @@ export function register(program: Command, ctx: CommandContext): void {
   ).action(
     action(ctx, (c, _args, opts) => {
       if (opts.output && opts.output !== 'json' && opts.output !== 'yaml') throw new CliError('--output must be \'yaml\' or \'json\'');
-      const serverVersion = opts.client ? undefined : (c.cluster('read'), info(SERVER_VERSION, SERVER_BUILD));
+      const serverVersion = opts.client ? undefined : (c.cluster('read'), SERVER_VERSION_INFO);
       const doc: Record<string, unknown> = { clientVersion: info(CLIENT_VERSION, CLIENT_BUILD), kustomizeVersion: KUSTOMIZE_VERSION };
       if (serverVersion) doc.serverVersion = serverVersion;
       if (opts.output === 'json') return c.io.out.write(JSON.stringify(doc, null, 2) + '\n');
