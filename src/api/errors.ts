@@ -81,6 +81,11 @@ function make(reason: StatusReason, code: number, message: string, details?: Sta
   return new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, details, code });
 }
 
+/** The API server's answer for a path it does not serve (go-restful's 404). */
+export function noSuchResource(): StatusError {
+  return make('NotFound', 404, 'the server could not find the requested resource');
+}
+
 export function notFound(gr: GroupResource, name: string): StatusError {
   return make('NotFound', 404, `${qualifiedResource(gr)} ${JSON.stringify(name)} not found`, {
     name,

@@ -6,7 +6,7 @@
 import { isStatusError } from '../api/errors';
 import { sha256 } from '../api/sha256';
 import { type ResourceType, allTypes, apiVersionOf } from '../api/registry';
-import { goJsonString } from '../api/meta/canonical';
+import { goJsonCompact as goJson } from '../api/meta/canonical';
 import { inStructOrder } from '../api/schema/structorder';
 import type { KubeObject } from '../api/types';
 import type { UserInfo } from './auth';
@@ -26,19 +26,6 @@ export interface ServerInfo {
 
 const JSON_TYPE = 'application/json';
 const TEXT_TYPE = 'text/plain; charset=utf-8';
-
-/** encoding/json of a value whose maps are already in the order Go writes them. */
-function goJson(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  if (typeof v === 'string') return goJsonString(v);
-  if (Array.isArray(v)) return `[${v.map(goJson).join(',')}]`;
-  if (typeof v === 'object')
-    return `{${Object.entries(v)
-      .filter(([, x]) => x !== undefined)
-      .map(([k, x]) => `${goJsonString(k)}:${goJson(x)}`)
-      .join(',')}}`;
-  return JSON.stringify(v);
-}
 
 const json = (code: number, v: unknown): RawResponse => ({ code, contentType: JSON_TYPE, body: goJson(v) + '\n' });
 

@@ -18,3 +18,16 @@ export function canonicalJson(v: unknown): string {
       .join(',')}}`;
   return JSON.stringify(v);
 }
+
+/** encoding/json of a value whose maps are already in the order Go writes them (struct order). */
+export function goJsonCompact(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'string') return goJsonString(v);
+  if (Array.isArray(v)) return `[${v.map((x) => goJsonCompact(x)).join(',')}]`;
+  if (typeof v === 'object')
+    return `{${Object.entries(v)
+      .filter(([, x]) => x !== undefined)
+      .map(([k, x]) => `${goJsonString(k)}:${goJsonCompact(x)}`)
+      .join(',')}}`;
+  return JSON.stringify(v);
+}

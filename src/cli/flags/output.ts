@@ -15,6 +15,8 @@ import type { CommandContext } from '../context';
 import { CliError } from '../errors';
 import { GoFileError, goPathError, goReadFile } from '../gofile';
 import type { ColumnSpec } from '../../printers/customcolumns';
+import type { GoTemplatePrinter } from '../../printers/gotemplate';
+import { canonicalJson, goJsonCompact } from '../../api/meta/canonical';
 import type { Output } from '../io';
 import { klogWarning } from '../klog';
 import { parseGoBool } from '../program';
@@ -32,7 +34,8 @@ export type OutputFormat =
   | { kind: 'name' }
   | { kind: 'jsonpath'; printer: JsonPathPrinter }
   /** `get` only: the columns are parsed, their paths only when printing (as kubectl does). */
-  | { kind: 'custom-columns'; columns: ColumnSpec[] };
+  | { kind: 'custom-columns'; columns: ColumnSpec[] }
+  | { kind: 'go-template'; printer: GoTemplatePrinter };
 
 /** The template flags kubectl's PrintFlags add next to -o. */
 export interface TemplateOptions {
@@ -94,6 +97,31 @@ function customColumnsFormat(name: 'custom-columns' | 'custom-columns-file', inl
   }
 }
 
+/** -o go-template=, go-template-file=, template=, templatefile= (or the template in --template). */
+function goTemplateFormat(name: string, inline: string | undefined, t: TemplateOptions): OutputFormat {
+  const { GoTemplatePrinter, isTemplateError } = require('../../printers/gotemplate') as typeof import('../../printers/gotemplate');
+  let template = t.template || (inline ?? '');
+  if (!template) throw new CliError('template format specified but no template given');
+  if (name === 'go-template-file' || name === 'templatefile') template = readTemplate(template);
+  try {
+    return { kind: 'go-template', printer: new GoTemplatePrinter(template, t.allowMissingTemplateKeys === false ? 'error' : 'default') };
+  } catch (e) {
+    if (isTemplateError(e)) throw new CliError(`error parsing template ${template}, ${e.message}\n`);
+    throw e;
+  }
+}
+
+/**
+ * Prints through a Go template: the object as JSON values, `rawJson` the JSON kubectl made of it
+ * (sorted keys for what it read, struct order for what it built). A failure prints what came out
+ * and kubectl's debugging block, then fails with kubectl's error.
+ */
+function printGoTemplate(out: Output, printer: GoTemplatePrinter, value: unknown, rawJson: string): void {
+  const r = printer.print(value, rawJson);
+  out.write(r.text);
+  if (r.error) throw new CliError(r.error);
+}
+
 /** Prints through a JSONPath template; its execution errors become kubectl's error text. */
 function printJsonPath(out: Output, printer: JsonPathPrinter, value: unknown): void {
   const { JsonPathPrinterError } = require('../../printers/jsonpath') as typeof import('../../printers/jsonpath');
@@ -114,6 +142,8 @@ export function parseOutput(value: string | undefined, forGet = true, t: Templat
   if (value === undefined || value === '') return { kind: 'default' };
   const [name] = value.split('=', 1);
   const inline = value.includes('=') ? value.slice(name.length + 1) : undefined;
+  // With --template, the template printers match only their bare name: "jsonpath=..." is no format.
+  if (t.template && inline !== undefined && TEMPLATE_FORMATS.has(name)) return unmatched(value, forGet);
   switch (name) {
     case 'json':
     case 'yaml':
@@ -134,8 +164,15 @@ export function parseOutput(value: string | undefined, forGet = true, t: Templat
     case 'go-template-file':
     case 'template':
     case 'templatefile':
-      throw new CliError(`output format ${JSON.stringify(name)} is not supported by pocketkube yet`);
+      return goTemplateFormat(name, inline, t);
   }
+  return unmatched(value, forGet);
+}
+
+/** The formats that take a template (inline after "=", or in --template). */
+const TEMPLATE_FORMATS = new Set(['jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'go-template', 'go-template-file', 'template', 'templatefile', 'custom-columns', 'custom-columns-file']);
+
+function unmatched(value: string, forGet: boolean): never {
   throw new CliError(`unable to match a printer suitable for the output format ${JSON.stringify(value)}, allowed formats are: ${forGet ? ALLOWED_FOR_GET : ALLOWED}`);
 }
 
@@ -162,6 +199,7 @@ export function printStructured(out: Output, format: OutputFormat, objs: readonl
   }
   const value = singleItem && objs.length === 1 ? stripManagedFields(objs[0]) : listOf(objs);
   if (format.kind === 'jsonpath') printJsonPath(out, format.printer, value);
+  else if (format.kind === 'go-template') printGoTemplate(out, format.printer, value, canonicalJson(value));
   else out.write(format.kind === 'json' ? toJson(value) : toYaml(value));
 }
 
@@ -176,6 +214,10 @@ export function printTypedList(out: Output, format: OutputFormat, kind: string, 
   if (format.kind === 'json') out.write(toJson({ kind, apiVersion: 'v1', metadata: {}, items: typed.map(structOrdered) }, { sortKeys: false }));
   else if (format.kind === 'yaml') out.write(toYaml({ kind, apiVersion: 'v1', metadata: {}, items: typed }));
   else if (format.kind === 'jsonpath') printJsonPath(out, format.printer, { kind, apiVersion: 'v1', metadata: {}, items: typed });
+  else if (format.kind === 'go-template') {
+    const list = { kind, apiVersion: 'v1', metadata: {}, items: typed.map(structOrdered) };
+    printGoTemplate(out, format.printer, list, goJsonCompact(list));
+  }
 }
 
 export type DryRun = 'none' | 'client' | 'server';
@@ -232,6 +274,11 @@ export class MutationPrinter {
         // One printer for all objects, as kubectl reuses it (a range keeps its state between them).
         printJsonPath(this.out, this.format.printer, stripManagedFields(obj));
         break;
+      case 'go-template': {
+        const value = typed ? asTyped(stripManagedFields(obj)) : stripManagedFields(obj);
+        printGoTemplate(this.out, this.format.printer, value, typed ? goJsonCompact(structOrdered(value as KubeObject)) : canonicalJson(value));
+        break;
+      }
       default:
         this.out.write(`${objectName(obj)} ${operation}${dryRunSuffix(this.dryRun)}\n`);
     }

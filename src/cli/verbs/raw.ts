@@ -1,6 +1,6 @@
 // kubectl get --raw (pkg/rawhttp): GET a path of the API server and print the body as it came;
 // an answer that is not 2xx is reported as client-go reports it.
-import { StatusError, type Status } from '../../api/errors';
+import { StatusError, type Status, noSuchResource } from '../../api/errors';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
 
@@ -39,14 +39,5 @@ export function runRaw(c: CommandContext, uri: string): void {
   }
   // client-go decodes a Status body; any other body of a 404 becomes its generic NotFound.
   if (r.contentType === 'application/json') throw new StatusError(JSON.parse(r.body) as Status);
-  throw new StatusError({
-    kind: 'Status',
-    apiVersion: 'v1',
-    metadata: {},
-    status: 'Failure',
-    message: 'the server could not find the requested resource',
-    reason: 'NotFound',
-    details: {},
-    code: r.code,
-  });
+  throw noSuchResource();
 }

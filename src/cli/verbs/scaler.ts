@@ -1,6 +1,6 @@
 // Which kinds scale (kubectl scale's scale-subresource users); the replica count itself is read
 // and written through the API server's scale subresource.
-import { StatusError } from '../../api/errors';
+import { noSuchResource } from '../../api/errors';
 import type { ResourceType } from '../../api/registry';
 
 const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
@@ -8,13 +8,5 @@ const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'Replicatio
 /** Refuses a kind without a scale subresource, with the error kubectl's scale client gets. */
 export function scalable(type: ResourceType): void {
   if (!SCALABLE.has(type.kind))
-    throw new StatusError({
-      kind: 'Status',
-      apiVersion: 'v1',
-      metadata: {},
-      status: 'Failure',
-      message: 'the server could not find the requested resource',
-      reason: 'NotFound',
-      code: 404,
-    });
+    throw noSuchResource();
 }
