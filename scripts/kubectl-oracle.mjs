@@ -6,8 +6,8 @@
 //   node scripts/kubectl-oracle.mjs --home DIR -- get pods -o custom-columns=NAME:.metadata.name
 //
 // Prints kubectl's standard output, then its standard error and exit code on standard error.
-// Selectors are equality terms only; watches and writes are not served: record only what reads
-// a list or an object.
+// Selectors are equality terms only; a watch gets no events (its stream ends at once), and writes
+// are not served: record what kubectl prints before it would wait.
 // Tables (kubectl's default output) have a NAME column only: they show row order, not columns.
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -135,6 +135,13 @@ function answer(url, wantsTable) {
 }
 
 const server = http.createServer((req, res) => {
+  // A watch: no events, and the stream ends at once (kubectl then stops watching).
+  if (/[?&]watch=(true|1)/.test(req.url)) {
+    if (process.env.ORACLE_TRACE) process.stderr.write(`${req.method} ${req.url} (watch)\n`);
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end();
+    return;
+  }
   const [code, body] = answer(req.url, (req.headers.accept ?? '').includes('as=Table'));
   if (process.env.ORACLE_TRACE) process.stderr.write(`${req.method} ${req.url} ${req.headers.accept} -> ${code}\n`);
   res.writeHead(code, { 'Content-Type': 'application/json' });

@@ -71,12 +71,13 @@ export class CustomColumnsPrinter {
   /**
    * The text for a list of objects (one object is a list of one). The header comes first, as
    * kubectl writes it before it parses the paths; a path that does not parse ends the output
-   * there: the text so far comes with a CustomColumnsError.
+   * there: the text so far comes with a CustomColumnsError. `remembered`: the widths of what the
+   * same writer printed before (a watch prints line after line).
    */
-  print(objects: readonly unknown[]): { text: string; error?: CustomColumnsError } {
+  print(objects: readonly unknown[], remembered: number[] = []): { text: string; error?: CustomColumnsError } {
     const lines: string[] = [];
     if (!this.noHeaders) lines.push(this.columns.map((c) => c.header).join('\t'));
-    const render = () => (lines.length ? tabwrite(lines.join('\n') + '\n', { ...GET_TABWRITER, rememberWidths: true }) : '');
+    const render = () => (lines.length ? tabwrite(lines.join('\n') + '\n', { ...GET_TABWRITER, rememberWidths: true }, remembered) : '');
     let paths: JsonPath[];
     try {
       paths = this.columns.map((c) => new JsonPath(parseJsonPath(c.fieldSpec), true));

@@ -19,7 +19,7 @@ interface Case {
 const klog = (text: string) => text.replace(/^([FWE])\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /gm, '$1MMDD hh:mm:ss.uuuuuu PID ');
 
 /** A table (no -o): the recorded kubectl served NAME only, so rows are compared by their name column. */
-const isTable = (args: string[]) => !args.some((a) => a === '-o' || a.startsWith('-o') || a.startsWith('--output'));
+const isTable = (args: string[]) => !args.some((a) => a === '-o' || a.startsWith('-o') || a === '--output' || a.startsWith('--output='));
 
 /**
  * `kubectl events`' table with its LAST SEEN cells masked: kubectl counts from the real time, the

@@ -237,10 +237,11 @@ describe('ConfigMaps are held to 1 MiB, as Secrets are', () => {
   it('refuses one byte more, with the path "[]" that field.NewPath("") prints', () => {
     h.ok('get', 'ns');
     const big = h.file('big.txt', 'a'.repeat(1024 * 1024 + 1));
+    // create configmap wraps the server's error in its own words (the Invalid error's message, as %v prints it).
     expect(refused(h, ['create', 'configmap', 'big', `--from-file=${big}`])).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'The ConfigMap "big" is invalid: []: Too long: may not be more than 1048576 bytes\n',
+      stderr: 'error: failed to create configmap: ConfigMap "big" is invalid: []: Too long: may not be more than 1048576 bytes\n',
     });
     // apply also records the whole object in an annotation, which has its own limit.
     const manifest = h.file('big.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  a: ${'a'.repeat(600 * 1024)}\nbinaryData:\n  b: ${Buffer.alloc(600 * 1024).toString('base64')}\n`);

@@ -31,6 +31,10 @@ export interface GetOptions {
   showKind: boolean;
   /** --sort-by as given ('' when absent). */
   sortBy: string;
+  watch: boolean;
+  watchOnly: boolean;
+  outputWatchEvents: boolean;
+  requestTimeout?: string;
 }
 
 const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
@@ -59,6 +63,10 @@ function complete(ctx: CommandContext, args: string[], o: Record<string, any>): 
     ignoreNotFound: !!o.ignoreNotFound,
     showKind: !!o.showKind,
     sortBy: o.sortBy ?? '',
+    watch: !!o.watch,
+    watchOnly: !!o.watchOnly,
+    outputWatchEvents: !!o.outputWatchEvents,
+    requestTimeout: o.requestTimeout,
   };
 }
 
@@ -66,6 +74,7 @@ function validate(o: GetOptions): void {
   if (!o.args.length && !o.filenames.length) throw new RawError(NO_TYPE);
   if (o.filenames.length && o.args.length) throw new CliError('Unexpected args: [' + o.args.join(' ') + ']', 'get');
   if (o.selector && o.args.length > 1 && !o.args[0].includes('/')) throw new CliError('name cannot be provided when a selector is specified');
+  if (o.outputWatchEvents && !(o.watch || o.watchOnly)) throw new CliError('--output-watch-events option can only be used with --watch or --watch-only');
 }
 
 /**
@@ -115,6 +124,14 @@ async function resolveTargets(ctx: CommandContext, o: GetOptions): Promise<Resol
 
 async function run(ctx: CommandContext, o: GetOptions): Promise<void> {
   const resolved = await resolveTargets(ctx, o);
+  if (o.watch || o.watchOnly) {
+    if (resolved.errors.length) throw resolved.errors.length === 1 ? resolved.errors[0] : new MultiError(resolved.errors);
+    try {
+      return watch(ctx, o, resolved);
+    } catch (e) {
+      throw sortFailure(ctx, e);
+    }
+  }
   const cluster = ctx.cluster('read');
   const errors: Error[] = [...resolved.errors];
   try {
@@ -124,6 +141,12 @@ async function run(ctx: CommandContext, o: GetOptions): Promise<void> {
     throw sortFailure(ctx, e);
   }
   if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+}
+
+function watch(ctx: CommandContext, o: GetOptions, resolved: Resolved): void {
+  const { watchGet } = require('../verbs/getwatch') as typeof import('../verbs/getwatch');
+  const { namespace, allNamespaces, noHeaders, showLabels, labelColumns, selector, fieldSelector, watchOnly, sortBy, requestTimeout } = o;
+  watchGet(ctx, { output: o.output, namespace, allNamespaces, noHeaders, showLabels, labelColumns, selector, fieldSelector, watchOnly, events: o.outputWatchEvents, sortBy, requestTimeout }, resolved.targets);
 }
 
 /** Sorting's own failures as kubectl reports them; anything else unchanged. */
@@ -247,6 +270,9 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
       .option('--ignore-not-found', 'If the requested object does not exist the command will return exit code 0.')
       .option('--show-kind', 'If present, list the resource type for the requested object(s).')
+      .option('-w, --watch', 'After listing/getting the requested object, watch for changes.')
+      .option('--watch-only', 'Watch for changes to the requested object(s), without listing/getting first.')
+      .option('--output-watch-events', 'Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.')
       .option('--raw <uri>', 'Raw URI to request from the server.  Uses the transport specified by the kubeconfig file.')
       .option('--sort-by <jsonpath>', "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.")
       .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once.', intFlag(), 500),

@@ -30,6 +30,8 @@ export interface TableOptions {
   withNamespace?: boolean;
   /** --sort-by: each row keeps the value it is sorted by (the object itself is not kept). */
   sortField?: SortField;
+  /** --output-watch-events: an EVENT column first, each row's watch event type. */
+  watchEvents?: boolean;
 }
 
 /** kubectl cuts a cell at the first line break and marks it with "...". */
@@ -62,10 +64,11 @@ export class TableBuilder {
     return this.rows.length;
   }
 
-  add(obj: KubeObject): void {
+  add(obj: KubeObject, eventType = 'ADDED'): void {
     const opts = this.opts;
     if (!this.rows.length) this.kind = kindPrefix(obj.apiVersion, obj.kind);
     const row: string[] = [];
+    if (opts.watchEvents) row.push(eventType);
     if (opts.withNamespace) row.push(obj.metadata.namespace ?? '');
     for (const c of this.columns) row.push(sanitize(c.cell(obj, this.ctx)));
     for (const key of opts.labelColumns ?? []) row.push(obj.metadata.labels?.[key] ?? '');
@@ -86,22 +89,27 @@ export class TableBuilder {
     this.rows = keyed.map((k) => k.item);
   }
 
-  /** The table as kubectl prints it; empty when nothing was added. */
-  render(withKind = false): string {
+  /**
+   * The table as kubectl prints it; empty when nothing was added. `remembered`: the column widths
+   * of what the same writer printed before (a watch prints row after row).
+   */
+  render(withKind = false, remembered?: number[]): string {
     if (!this.rows.length) return '';
     const opts = this.opts;
     const lines: string[] = [];
     if (!opts.noHeaders) {
       const header: string[] = [];
+      if (opts.watchEvents) header.push('EVENT');
       if (opts.withNamespace) header.push('NAMESPACE');
       header.push(...this.columns.map((c) => c.name.toUpperCase()));
       for (const key of opts.labelColumns ?? []) header.push(key.slice(key.lastIndexOf('/') + 1).toUpperCase());
       if (opts.showLabels) header.push('LABELS');
       lines.push(header.join('\t'));
     }
-    const nameAt = opts.withNamespace ? 1 : 0;
+    const nameAt = (opts.watchEvents ? 1 : 0) + (opts.withNamespace ? 1 : 0);
     for (const row of this.rows) lines.push(withKind ? row.map((cell, i) => (i === nameAt ? `${this.kind}/${cell}` : cell)).join('\t') : row.join('\t'));
-    return tabwrite(lines.join('\n') + '\n', GET_TABWRITER);
+    const text = lines.join('\n') + '\n';
+    return remembered ? tabwrite(text, { ...GET_TABWRITER, rememberWidths: true }, remembered) : tabwrite(text, GET_TABWRITER);
   }
 }
 
