@@ -37,6 +37,7 @@ const COMMANDS: readonly [string, () => Register][] = [
   ['annotate', () => (require('./label') as typeof import('./label')).registerAnnotate],
   ['api-resources', () => (require('./apiresources') as typeof import('./apiresources')).register],
   ['config', () => (require('./config') as typeof import('./config')).register],
+  ['plugin', () => (require('./plugin') as typeof import('./plugin')).register],
   ['version', () => (require('./version') as typeof import('./version')).register],
   // pocketkube's own
   ['clock', () => (require('./clock') as typeof import('./clock')).register],
@@ -54,7 +55,12 @@ function withTemplateFlags(cmd: Command): void {
 /** Global flags that take a value as the next word, so the verb can be found without parsing. */
 const VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--as', '--as-group', '-v', '--v', '--request-timeout']);
 
-function verbOf(argv: readonly string[]): string | undefined {
+/** Whether pocketkube has this verb (the command line may name a plugin otherwise). */
+export function isVerb(word: string): boolean {
+  return COMMANDS.some(([name]) => name === word);
+}
+
+export function verbOf(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') return undefined;
