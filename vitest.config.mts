@@ -8,5 +8,7 @@ export default defineConfig({
     env: { TZ: 'UTC' },
     // Node's require of the source's lazily loaded modules (src/ is TypeScript under test).
     setupFiles: ['test/helpers/require-ts.ts'],
+    // Builds dist/ when it was made from other sources (a file or case run alone after an edit).
+    globalSetup: ['test/helpers/global-setup.ts'],
   },
 });

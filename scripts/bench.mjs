@@ -12,6 +12,7 @@
 //   --scale-timeout S                        seconds any one command may take (default 600); a
 //                                            command that runs longer is killed: "timeout"
 import { spawnSync } from 'node:child_process';
+import Table from 'cli-table3';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -142,11 +143,15 @@ spec:
     measure('create configmap (default cluster)', (i) => ({ args: ['create', 'configmap', `bench-${i}`, '--from-literal=k=v'], home: small })),
   ];
 
-  const pad = (s, n) => String(s).padEnd(n);
   console.log(`node ${process.version}, ${os.cpus().length} CPUs, ${RUNS} runs each (medians; baseline \`node -e 0\` interleaved)\n`);
-  console.log(`${pad('case', 44)}${pad('ms', 10)}${pad('node -e 0', 12)}${pad('ratio', 9)}peak RSS`);
-  for (const r of results)
-    console.log(`${pad(r.label, 44)}${pad(r.ms.toFixed(1), 10)}${pad(r.base.toFixed(1), 12)}${pad(r.ratio.toFixed(2) + 'x', 9)}${r.rssMb.toFixed(1)} MB`);
+  const table = new Table({
+    head: ['case', 'ms', 'node -e 0', 'ratio', 'peak RSS'],
+    colAligns: ['left', 'right', 'right', 'right', 'right'],
+    // No colours: the table is read in terminals and pasted into notes alike.
+    style: { head: [], border: [], compact: true },
+  });
+  for (const r of results) table.push([r.label, r.ms.toFixed(1), r.base.toFixed(1), `${r.ratio.toFixed(2)}x`, `${r.rssMb.toFixed(1)} MB`]);
+  console.log(table.toString());
 }
 
 // The scaling table. Cluster time is pinned (POCKETKUBE_WALLCLOCK) so that no timer falls due

@@ -4,18 +4,31 @@
 // each output is then turned into a CommonJS function for the launcher (bin/pocketkube), which
 // loads chunks itself through V8's code cache. The chunks every `get` needs are packed into one
 // file: one read and one cache, and a large source string is allocated outside V8's young
-// generation. Libraries that only some commands need (YAML parsing, colours) stay
+// generation. Libraries that only some commands need (YAML parsing, colours, tables) stay
 // external and load on first use (tweetnacl, too: only the secretbox provider of encryption at rest
 // needs it).
 import { build, transform } from 'esbuild';
+import { buildIdentity } from './build-identity.mjs';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
 const SRC = path.resolve('src');
-const DIST = path.resolve('dist');
+/**
+ * The build is made in a staging directory beside dist/ and swapped in when whole, so a command
+ * or test running meanwhile sees the old build or the new one, never half of one. The staging
+ * directory has its own copy of the launcher (it finds dist/ beside itself) and sits in the
+ * repository, so node_modules resolves from it as from dist/.
+ */
+const FINAL = path.resolve('dist');
+const STAGE = path.resolve(`.build-${process.pid}`);
+const DIST = path.join(STAGE, 'dist');
+const LAUNCHER = path.join(STAGE, 'bin', 'pocketkube');
+fs.rmSync(STAGE, { recursive: true, force: true });
+fs.mkdirSync(path.dirname(LAUNCHER), { recursive: true });
+fs.copyFileSync('bin/pocketkube', LAUNCHER);
+process.on('exit', () => fs.rmSync(STAGE, { recursive: true, force: true }));
 /** The file of chunks packed together (see bin/pocketkube). */
 const PACK = 'core.js';
 /** Smaller sources read and cache faster; nothing depends on a function's or class's name. */
@@ -54,23 +67,10 @@ const lazyRequires = {
   },
 };
 
-// The build's identity: a hash of everything the bundle is made from. The default cluster's
-// template (below) names it, so a template is only ever used by the bundle it was made with.
-function buildIdentity() {
-  const h = createHash('sha256');
-  const add = (file) => h.update(`${file}\0`).update(fs.readFileSync(file)).update('\0');
-  const walk = (dir) =>
-    fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).forEach((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : add(path.join(dir, e.name))));
-  walk('src');
-  for (const f of ['package-lock.json', 'scripts/build.mjs', 'scripts/gen-bootstrap-template.ts']) add(f);
-  return h.digest('hex').slice(0, 32);
-}
 const BUILD = buildIdentity();
 /** Next to the chunks: main.js finds it through its __dirname, which the launcher sets to dist/. */
 const TEMPLATE = path.join(DIST, 'bootstrap-template.json');
 
-// A stale template goes with the rest of dist/.
-fs.rmSync(DIST, { recursive: true, force: true });
 const result = await build({
   entryPoints: [{ in: 'src/main.ts', out: 'main' }, ...[...lazy].map(([file, name]) => ({ in: file, out: name }))],
   define: { POCKETKUBE_BUILD: JSON.stringify(BUILD) },
@@ -81,7 +81,7 @@ const result = await build({
   target: 'node20',
   outdir: DIST,
   chunkNames: 'chunk-[hash]',
-  external: ['yaml', 'chalk', 'tweetnacl'],
+  external: ['yaml', 'chalk', 'cli-table3', 'tweetnacl'],
   plugins: [lazyRequires],
   ...MINIFY,
   legalComments: 'none',
@@ -140,7 +140,7 @@ fs.writeFileSync(path.join(DIST, PACK), `({${pack.join(',\n')}})`);
     format: 'cjs',
     target: 'node20',
     outfile: generator,
-    external: ['yaml', 'chalk', 'tweetnacl'],
+    external: ['yaml', 'chalk', 'cli-table3', 'tweetnacl'],
     logLevel: 'warning',
   });
   const r = spawnSync(process.execPath, [generator, 'make', TEMPLATE, BUILD], { stdio: 'inherit' });
@@ -175,7 +175,7 @@ const steps = [
 ];
 for (const { args, record, fresh } of steps) {
   const stepHome = fresh ? fs.mkdtempSync(path.join(os.tmpdir(), 'pocketkube-warm-')) : home;
-  const r = spawnSync(process.execPath, ['bin/pocketkube', ...args], {
+  const r = spawnSync(process.execPath, [LAUNCHER, ...args], {
     env: { ...process.env, POCKETKUBE_HOME: stepHome, ...(record ? { POCKETKUBE_CODE_CACHE: 'refresh' } : {}) },
     encoding: 'utf8',
   });
@@ -189,3 +189,11 @@ for (const { args, record, fresh } of steps) {
   if (!record) removeCaches();
 }
 fs.rmSync(home, { recursive: true, force: true });
+
+// The swap: the old build moves aside and goes; the new one takes its place.
+if (!process.exitCode) {
+  const old = `${FINAL}.old-${process.pid}`;
+  if (fs.existsSync(FINAL)) fs.renameSync(FINAL, old);
+  fs.renameSync(DIST, FINAL);
+  fs.rmSync(old, { recursive: true, force: true });
+}

@@ -32,7 +32,7 @@ async function buildAt(wallClock: string, template?: { file: string; build: stri
   try {
     const kubeconfigPath = path.join(home, 'config');
     const session = new Session({ home, kubeconfigPath, pid: process.pid, isAlive: () => true, wallClock, template, seed });
-    const cluster = session.open(mode, () => ({ kubeconfig: undefined })) as unknown as { events: EventSequence };
+    const cluster = session.open(mode, () => ({ chosen: false, present: () => ({ reach: () => {} }) })) as unknown as { events: EventSequence };
     const eventSequence = cluster.events.current;
     await session.finish(true, kubeconfigPath);
     const manifest = JSON.parse(fs.readFileSync(path.join(home, 'store.json'), 'utf8'));

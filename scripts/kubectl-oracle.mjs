@@ -9,6 +9,7 @@
 // Selectors are equality terms only; a watch gets no events (its stream ends at once), and writes
 // are not served: record what kubectl prints before it would wait.
 // Tables (kubectl's default output) have a NAME column only: they show row order, not columns.
+// metrics.k8s.io (the metrics-server add-on) is passed on to pocketkube's own API, for `top`.
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -98,8 +99,25 @@ function matches(selector, get) {
   });
 }
 
+/**
+ * metrics.k8s.io is pocketkube's aggregated group (the metrics-server add-on): its paths are
+ * passed on to `pocketkube get --raw`, so kubectl's `top` reads the metrics pocketkube serves.
+ */
+function metrics(url) {
+  try {
+    // Its error is the answer, not the oracle's output: standard error is kept from ours.
+    const body = execFileSync(process.execPath, [BIN, 'get', '--raw', url], { env: { ...process.env, POCKETKUBE_HOME: home }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return [200, JSON.parse(body)];
+  } catch (e) {
+    const m = /^Error from server \((\w+)\): (.*)$/m.exec(String(e.stderr ?? ''));
+    const codes = { NotFound: 404, BadRequest: 400, ServiceUnavailable: 503, Forbidden: 403 };
+    return m ? [codes[m[1]] ?? 500, status(codes[m[1]] ?? 500, m[1], m[2])] : [404, status(404, 'NotFound', 'the server could not find the requested resource')];
+  }
+}
+
 function answer(url, wantsTable) {
   const { pathname, searchParams } = new URL(url, 'http://x');
+  if (pathname.startsWith('/apis/metrics.k8s.io')) return metrics(url);
   if (pathname === '/version') return [200, { major: '1', minor: '32', gitVersion: 'v1.32.0', platform: 'linux/amd64' }];
   if (pathname === '/api') return [200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] }];
   if (pathname === '/apis') {
@@ -108,7 +126,8 @@ function answer(url, wantsTable) {
       const v = { groupVersion: gv, version };
       return { name: group, versions: [v], preferredVersion: v };
     });
-    return [200, { kind: 'APIGroupList', apiVersion: 'v1', groups }];
+    const aggregated = JSON.parse(pocketkube('get', '--raw', '/apis')).groups.filter((g) => g.name === 'metrics.k8s.io');
+    return [200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [...groups, ...aggregated] }];
   }
   const m = /^\/(?:api\/(v1)|apis\/([^/]+\/[^/]+))(?:\/namespaces\/([^/]+))?(?:\/([^/]+)(?:\/([^/]+))?)?$/.exec(pathname);
   if (!m) return [404, status(404, 'NotFound', 'the server could not find the requested resource')];
@@ -171,7 +190,10 @@ users:
   user: {}
 `,
   );
-  const child = spawn('kubectl', ['--kubeconfig', kubeconfig, '--cache-dir', path.join(tmp, 'cache'), ...kubectlArgs], { stdio: ['ignore', 'inherit', 'pipe'] });
+  // cobra's __complete takes the command line after it, flags included; it must come first.
+  const connect = ['--kubeconfig', kubeconfig, '--cache-dir', path.join(tmp, 'cache')];
+  const args = kubectlArgs[0]?.startsWith('__complete') ? [kubectlArgs[0], ...connect, ...kubectlArgs.slice(1)] : [...connect, ...kubectlArgs];
+  const child = spawn('kubectl', args, { stdio: ['ignore', 'inherit', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   child.on('close', (code) => {

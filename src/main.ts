@@ -18,6 +18,8 @@ export interface ProcessPorts {
   stderr: { write(s: string): unknown };
   /** Whether a file descriptor is a terminal (asked lazily: it is costly to find out). */
   isTTY: (fd: 1 | 2) => boolean;
+  /** The launcher's absolute path (bin/pocketkube), when a launcher runs this. */
+  launcher?: string;
 }
 
 function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -76,6 +78,7 @@ export async function main(proc: ProcessPorts): Promise<number> {
     readStdin: () => readAll(proc.stdin()),
     pid: process.pid,
     wallTime: () => SimClock.start(0, proc.env.POCKETKUBE_WALLCLOCK).now(),
+    launcher: proc.launcher,
   };
   const ctx = new CommandContext(io, proc.env, session, kubeconfigPath);
   let code = 1;

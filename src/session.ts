@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { authenticate, impersonate, type TokenEntry, type UserInfo } from './apiserver/auth';
+import type { MetricsScraper } from './api/metrics';
 import type { NodeProxy } from './api/nodeproxy';
 import { ApiServer } from './apiserver/server';
 import type { KubeadmHome, KubeadmMachine } from './cli/commands/kubeadm/host';
@@ -108,6 +109,7 @@ class World implements Cluster {
     this.passCap = opts.passCap;
     this.admin = new LocalClient(this.server, { name: ADMIN_USER, groups: [...ADMIN_GROUPS, 'system:authenticated'] });
     this.server.nodeProxy = this.nodeProxy();
+    this.server.metricsScraper = this.metricsScraper();
     this.caFile = path.join(opts.home, 'pki', 'ca.crt');
   }
 
@@ -163,7 +165,20 @@ class World implements Cluster {
     return caCertificateOn(this.disk) ?? fs.readFileSync(this.caFile, 'utf8');
   }
 
-  /** The kubelets' side of pods/log and pods/exec, loaded when first asked. */
+  /** The metrics-server add-on's side of metrics.k8s.io, loaded when first asked. */
+  private metricsScraper(): MetricsScraper {
+    let server: MetricsScraper | undefined;
+    const get = () => {
+      if (!server) {
+        const { MetricsServer } = require('./sim/metrics/server') as typeof import('./sim/metrics/server');
+        server = new MetricsServer(this.admin, this.disk, this.clock);
+      }
+      return server;
+    };
+    return { nodes: (nodes, pod) => get().nodes(nodes, pod), pods: (pods, pod) => get().pods(pods, pod) };
+  }
+
+  /** The kubelets' side of pods/log, pods/exec and pods/attach, loaded when first asked. */
   private nodeProxy(): NodeProxy {
     let agent: NodeProxy | undefined;
     const get = () => {
@@ -175,6 +190,7 @@ class World implements Cluster {
     };
     return {
       logs: (pod, opts) => get().logs(pod, opts),
+      attach: (pod, opts) => get().attach(pod, opts),
       exec: (pod, opts) => {
         const result = get().exec(pod, opts);
         // What the command did in the pod's containers (a file removed, say) is seen at its next sync.
@@ -298,6 +314,14 @@ export class Session implements ClusterAccess {
     return this.attach(world, 'write', credentials, impersonate);
   }
 
+  /** The store as it is, read without the lock: nothing is converged, made or saved. */
+  peek(credentials: () => Credentials, impersonate?: UserInfo): Cluster | undefined {
+    if (this.world) return this.world;
+    const store = Store.open(this.storeFile);
+    if (!store.existed) return undefined;
+    return this.attach(new World(store, this.opts), 'read', credentials, impersonate);
+  }
+
   /** An empty home's cluster made from the template, under the lock (false: no template fits, or the home filled meanwhile). */
   private openFromTemplate(credentials: () => Credentials, impersonate?: UserInfo): boolean {
     this.lockHome();
@@ -321,7 +345,7 @@ export class Session implements ClusterAccess {
     const clock = SimClock.start(0, this.opts.wallClock);
     const { instantiate } = require('./sim/cluster/template/instantiate') as typeof import('./sim/cluster/template/instantiate');
     const made = instantiate(template, clock.now());
-    store.adopt(made.revision, made.system as SystemState, made.collections);
+    store.adopt(made.revision, { ...(made.system as SystemState), endpoint: made.server }, made.collections);
     const world = new World(store, this.opts, { clock, eventSequence: template.eventSequence });
     // The template's Secrets are in the clear: a home configured to encrypt them never saves them so.
     world.server.encryptStored();
@@ -472,12 +496,16 @@ export class Session implements ClusterAccess {
 
   private authenticate(world: World, credentials: () => Credentials): UserInfo {
     const tokens: Record<string, TokenEntry> = world.store.system.tokens ?? {};
-    if (this.bootstrapped) return authenticate(tokens, this.bootstrapped.token);
-    const { kubeconfig, context } = credentials();
-    const ctx = kubeconfig?.context(context);
-    if (context && !ctx) throw new CliError(`context was not found for specified context: ${context}`);
-    const token = ctx ? kubeconfig?.user(ctx.context.user)?.user.token : undefined;
-    return authenticate(tokens, token);
+    const caller = credentials();
+    if (this.bootstrapped) {
+      if (!caller.chosen) return authenticate(tokens, this.bootstrapped.token);
+      // Credentials the command chose may name the admin's: its kubeconfig is written first.
+      this.writeCredentials(this.opts.kubeconfigPath);
+    }
+    const presented = caller.present();
+    const endpoint = world.store.system.endpoint;
+    if (endpoint) presented.reach(endpoint);
+    return authenticate(tokens, presented.token);
   }
 
   private bootstrap(world: World): void {
@@ -490,7 +518,7 @@ export class Session implements ClusterAccess {
   /** The admin's bearer token, accepted by the API server and written to the home's kubeconfig. */
   private adminCredentials(world: World, ca: { certPem: string; keyPem: string }, server: string): void {
     const token = world.random.secret(32, TOKEN_ALPHABET);
-    world.store.setSystem({ tokens: { [token]: { user: ADMIN_USER, groups: ADMIN_GROUPS } } });
+    world.store.setSystem({ tokens: { [token]: { user: ADMIN_USER, groups: ADMIN_GROUPS } }, endpoint: server });
     this.bootstrapped = { caPem: ca.certPem, caKey: ca.keyPem, server, token };
   }
 

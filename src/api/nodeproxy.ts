@@ -1,5 +1,6 @@
 // What the API server asks of a node's kubelet on a client's behalf: a container's log
-// (pods/log) and running a command in a container (pods/exec). The simulation implements it;
+// (pods/log), running a command in a container (pods/exec) and attaching to its main process
+// (pods/attach). The simulation implements it;
 // the API server only validates the request and passes it on.
 import type { Pod } from './types';
 
@@ -30,6 +31,20 @@ export interface ExecResult {
   endless?: boolean;
 }
 
+export interface AttachOptions {
+  container: string;
+  stdin?: boolean;
+  tty?: boolean;
+}
+
+/** An attached container's main process: what it writes from the attach on, until it ends. */
+export interface AttachStream {
+  /** What the process wrote since the attach (or the last read), by stream, up to the clock. */
+  read(): { stdout: string; stderr: string };
+  /** The attached instance has ended (or its pod is gone): the streams are closed. */
+  ended(): boolean;
+}
+
 /**
  * A kubelet's answer that is an error, worded as the kubelet words it: a refused request
  * (BadRequest), a runtime failure (Internal), a stream that could not be opened (Upgrade:
@@ -50,4 +65,6 @@ export interface NodeProxy {
   logs(pod: Pod, opts: LogOptions): string;
   /** Runs a command in the container. Throws NodeProxyError. */
   exec(pod: Pod, opts: ExecOptions): ExecResult;
+  /** Attaches to the container's running main process. Throws NodeProxyError. */
+  attach(pod: Pod, opts: AttachOptions): AttachStream;
 }

@@ -1,5 +1,6 @@
 // The kinds pocketkube serves, and the only place a user's word ("deploy", "deployments.apps",
 // "Deployment") becomes a resource type.
+import { apiservice } from './kinds/apiservice';
 import { configmap } from './kinds/configmap';
 import { deployment } from './kinds/deployment';
 import { event } from './kinds/event';
@@ -14,7 +15,7 @@ import { serviceaccount } from './kinds/serviceaccount';
 export type { ResourceType, KindDef } from './kinds/kind';
 export { apiVersionOf } from './kinds/kind';
 
-const KINDS: readonly KindDef[] = [configmap, event, namespace, node, pod, secret, serviceaccount, deployment, replicaset];
+const KINDS: readonly KindDef[] = [configmap, event, namespace, node, pod, secret, serviceaccount, deployment, replicaset, apiservice];
 
 /** Discovery order: the core group first, then groups by name; resources by name within a group. */
 const ORDERED: readonly KindDef[] = [...KINDS].sort((a, b) => {

@@ -1,6 +1,9 @@
 // The release the simulated API server plays: what `kubectl version` and /version report.
 export const SERVER_VERSION = 'v1.32.0';
 
+/** The kubectl release pocketkube's command line plays (`kubectl version --client`, the User-Agent). */
+export const CLIENT_VERSION = 'v1.32.4';
+
 /** version.Info of kube-apiserver v1.32.0 as built by the Kubernetes release (a kubeadm node is linux/amd64). */
 export const SERVER_VERSION_INFO: Readonly<Record<string, string>> = Object.freeze({
   major: '1',

@@ -1,7 +1,7 @@
-// pods/log and pods/exec: the checks the API server makes before it hands the request to the
-// pod's kubelet (pkg/registry/core/pod: LogLocation, ExecLocation), with their wording.
+// pods/log, pods/exec and pods/attach: the checks the API server makes before it hands the request to the
+// pod's kubelet (pkg/registry/core/pod: LogLocation, ExecLocation, AttachLocation), with their wording.
 import { badRequest, internalError, unknownError } from '../api/errors';
-import { type ExecOptions, type ExecResult, type LogOptions, type NodeProxy, NodeProxyError } from '../api/nodeproxy';
+import { type AttachOptions, type AttachStream, type ExecOptions, type ExecResult, type LogOptions, type NodeProxy, NodeProxyError } from '../api/nodeproxy';
 import type { Pod } from '../api/types';
 
 function containerNames(pod: Pod): { all: string[]; regular: string[]; init: string[] } {
@@ -43,4 +43,9 @@ export function podLogs(pod: Pod, proxy: NodeProxy | undefined, opts: Omit<LogOp
 export function podExec(pod: Pod, proxy: NodeProxy | undefined, opts: Omit<ExecOptions, 'container'> & { container?: string }): ExecResult {
   const container = pickContainer(pod, opts.container);
   return viaNode(pod, proxy, (p) => p.exec(pod, { ...opts, container }));
+}
+
+export function podAttach(pod: Pod, proxy: NodeProxy | undefined, opts: Omit<AttachOptions, 'container'> & { container?: string }): AttachStream {
+  const container = pickContainer(pod, opts.container);
+  return viaNode(pod, proxy, (p) => p.attach(pod, { ...opts, container }));
 }

@@ -3,13 +3,15 @@
 // objects (a list or one object, a pod's log). JSON is written as the API server's encoder
 // writes it for kubectl: compact, Go struct order, a trailing newline; /version is indented
 // without one (its handler marshals it itself); health checks are plain text.
-import { isStatusError } from '../api/errors';
+import { isStatusError, notFound } from '../api/errors';
 import { sha256 } from '../api/sha256';
 import { type ResourceType, allTypes, apiVersionOf } from '../api/registry';
 import { goJsonCompact as goJson } from '../api/meta/canonical';
 import { inStructOrder } from '../api/schema/structorder';
 import type { KubeObject } from '../api/types';
+import { METRICS_GROUP, METRICS_VERSION } from '../api/metrics';
 import type { UserInfo } from './auth';
+import { metricsBackend, metricsResourceList, serveMetrics } from './metrics';
 import type { ApiServer } from './server';
 
 export interface RawResponse {
@@ -110,6 +112,12 @@ function apiGroup(g: { name: string; versions: string[] }): Record<string, unkno
   return { name: g.name, versions, preferredVersion: versions[0] };
 }
 
+/** metrics.k8s.io in discovery. */
+const METRICS_DISCOVERY = { name: METRICS_GROUP, versions: [METRICS_VERSION] };
+
+/** The aggregator's answer while an APIService's service has no ready endpoint. */
+const SERVICE_UNAVAILABLE = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server is currently unable to handle the request', reason: 'ServiceUnavailable', details: {}, code: 503 };
+
 /** An object as the API server writes it: Go struct order. */
 function wire(obj: KubeObject, schemaType: string): unknown {
   return inStructOrder(obj, schemaType);
@@ -131,8 +139,14 @@ export class RestReader {
     if (path === '/version') return { code: 200, contentType: JSON_TYPE, body: JSON.stringify(this.info.version, null, 2) };
     if (path === '/api')
       return json(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: this.info.advertiseAddress }] });
-    if (path === '/apis') return json(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: groups().map(apiGroup) });
+    if (path === '/apis') {
+      // An aggregated group is listed while its service answers (a stale one is left out, as
+      // kubectl's aggregated discovery leaves it out).
+      const aggregated = metricsBackend(this.server).state === 'available' ? [METRICS_DISCOVERY] : [];
+      return json(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [...groups(), ...aggregated].map(apiGroup) });
+    }
     if (first === 'api' && segments[1] === 'v1') return this.objects(user, '', 'v1', segments.slice(2), url.searchParams) ?? NO_RESOURCE;
+    if (first === 'apis' && segments[1] === METRICS_GROUP) return this.metrics(user, segments.slice(2), url.searchParams);
     if (first === 'apis' && segments.length >= 2) {
       const g = groups().find((x) => x.name === segments[1]);
       if (!g) return NO_PAGE;
@@ -141,6 +155,39 @@ export class RestReader {
       return this.objects(user, g.name, segments[2], segments.slice(3), url.searchParams) ?? NO_RESOURCE;
     }
     return NO_PAGE;
+  }
+
+  /** metrics.k8s.io, proxied to the metrics-server while it is registered and ready. */
+  private metrics(user: UserInfo, rest: string[], query: URLSearchParams): RawResponse {
+    const backend = metricsBackend(this.server);
+    if (backend.state === 'unregistered') return NO_PAGE;
+    if (backend.state === 'unavailable') return json(503, SERVICE_UNAVAILABLE);
+    if (!rest.length) return json(200, { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(METRICS_DISCOVERY) });
+    if (rest[0] !== METRICS_VERSION) return NO_PAGE;
+    if (rest.length === 1) return json(200, metricsResourceList());
+    let namespace: string | undefined;
+    let path = rest.slice(1);
+    if (path[0] === 'namespaces' && path[2] === 'pods') {
+      namespace = path[1];
+      path = path.slice(2);
+    }
+    const [resource, name, ...extra] = path;
+    if ((resource !== 'nodes' && resource !== 'pods') || extra.length) return NO_RESOURCE;
+    // metrics-server looks a pod up in the request's namespace, here none: it is never found.
+    if (resource === 'pods' && name !== undefined && namespace === undefined) return json(404, notFound({ group: '', resource: 'pods' }, name).status);
+    try {
+      const body = serveMetrics(this.server, user, backend, {
+        resource,
+        namespace,
+        name,
+        labelSelector: query.get('labelSelector') ?? undefined,
+        fieldSelector: query.get('fieldSelector') ?? undefined,
+      });
+      return json(200, body);
+    } catch (e) {
+      if (isStatusError(e)) return json(e.code, e.status);
+      throw e;
+    }
   }
 
   /** Under a group version: its resource list, a list of objects, one object, or its log. */

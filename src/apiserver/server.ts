@@ -21,7 +21,8 @@ import type { Random } from '../api/random';
 import { type KindDef, type ResourceType, apiVersionOf, kindDef } from '../api/registry';
 import { decode, fillZeroFields } from '../api/schema';
 import { type Clock, rfc3339 } from '../api/time';
-import type { ExecOptions, ExecResult, LogOptions, NodeProxy } from '../api/nodeproxy';
+import type { MetricsScraper } from '../api/metrics';
+import type { AttachOptions, AttachStream, ExecOptions, ExecResult, LogOptions, NodeProxy } from '../api/nodeproxy';
 import type { KubeObject, ObjectMeta, Pod } from '../api/types';
 import { validateObjectMeta } from '../api/validation/meta';
 import type { Store } from '../store/store';
@@ -32,7 +33,7 @@ import { type EvictOptions, evictPod } from './eviction';
 import { type FieldRequirement, checkFieldLabels, fieldsMatch } from './fieldselector';
 import { deepFreeze } from './freeze';
 import { type PatchType, applyPatchBody, decodePatch, patchDecodeError } from './patch';
-import { podExec, podLogs } from './podproxy';
+import { podAttach, podExec, podLogs } from './podproxy';
 import type { EncryptionAtRest } from './encryption';
 import { type Scale, scaleOf, scaled, validateScale } from './scale';
 import { ObjectStorage } from './storage';
@@ -434,6 +435,9 @@ export class ApiServer {
   /** The node agent that serves pods/log and pods/exec (the simulation connects it). */
   nodeProxy?: NodeProxy;
 
+  /** What an APIService for metrics.k8s.io reaches: the simulated metrics-server (apiserver/metrics.ts). */
+  metricsScraper?: MetricsScraper;
+
   podLogs(user: UserInfo, type: ResourceType, namespace: string, name: string, opts: Omit<LogOptions, 'container'> & { container?: string }): string {
     this.authorize(user, 'get', type, namespace, name, 'log');
     return podLogs(this.mustRead(type, namespace, name) as Pod, this.nodeProxy, opts);
@@ -442,6 +446,11 @@ export class ApiServer {
   podExec(user: UserInfo, type: ResourceType, namespace: string, name: string, opts: Omit<ExecOptions, 'container'> & { container?: string }): ExecResult {
     this.authorize(user, 'create', type, namespace, name, 'exec');
     return podExec(this.mustRead(type, namespace, name) as Pod, this.nodeProxy, opts);
+  }
+
+  podAttach(user: UserInfo, type: ResourceType, namespace: string, name: string, opts: Omit<AttachOptions, 'container'> & { container?: string }): AttachStream {
+    this.authorize(user, 'create', type, namespace, name, 'attach');
+    return podAttach(this.mustRead(type, namespace, name) as Pod, this.nodeProxy, opts);
   }
 
   // ---- delete --------------------------------------------------------------------------------

@@ -151,6 +151,8 @@ export class Command {
   private about = '';
   private handler?: Action;
   private output?: Output;
+  /** cobra's rule for a command with flags and subcommands (apply): its subcommand is found first and parses every flag. */
+  private routesFirst = false;
 
   constructor(private commandName = '') {}
 
@@ -175,9 +177,17 @@ export class Command {
     return this.aliasList;
   }
 
-  description(text: string): this {
+  description(): string;
+  description(text: string): this;
+  description(text?: string): this | string {
+    if (text === undefined) return this.about;
     this.about = text;
     return this;
+  }
+
+  /** The declared operands as usage shows them ("[name] [args...]"). */
+  usageArguments(): string {
+    return this.declared.map((a) => a.display).join(' ');
   }
 
   argument(spec: string, description = ''): this {
@@ -211,6 +221,15 @@ export class Command {
 
   action(fn: Action): this {
     this.handler = fn;
+    return this;
+  }
+
+  /**
+   * Finds the subcommand before parsing any flag, as cobra does, so that a command and its
+   * subcommands may declare the same flags (`apply -f` and `apply set-last-applied -f`).
+   */
+  subcommandsFirst(): this {
+    this.routesFirst = true;
     return this;
   }
 
@@ -281,6 +300,8 @@ export class Command {
   }
 
   private async parseCommand(operands: string[], rest: string[]): Promise<void> {
+    const routed = this.routesFirst ? this.route(operands, rest) : undefined;
+    if (routed) return routed.sub.parseCommand(routed.operands, routed.rest);
     const parsed = this.parseOptions(rest);
     operands = operands.concat(parsed.operands);
     const unknown = parsed.unknown;
@@ -303,6 +324,28 @@ export class Command {
       if (this.commands.length) this.help(true);
       this.operandValues();
     }
+  }
+
+  /**
+   * cobra's Find: the first word that is no flag (nor a value of one of this command's flags)
+   * names the subcommand, which gets the line without it.
+   */
+  private route(operands: string[], rest: string[]): { sub: Command; operands: string[]; rest: string[] } | undefined {
+    if (operands.length) {
+      const sub = this.findCommand(operands[0]);
+      return sub && { sub, operands: operands.slice(1), rest };
+    }
+    for (let i = 0; i < rest.length; i++) {
+      const arg = rest[i];
+      if (arg === '--') return undefined;
+      if (arg.length > 1 && arg[0] === '-') {
+        if (!arg.includes('=') && this.byFlag.get(arg)?.required) i++;
+        continue;
+      }
+      const sub = this.findCommand(arg);
+      return sub && { sub, operands: [], rest: [...rest.slice(0, i), ...rest.slice(i + 1)] };
+    }
+    return undefined;
   }
 
   /** Prints help: asked for (to standard output, success) or because a subcommand is missing (to standard error, failure). */

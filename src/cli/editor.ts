@@ -33,8 +33,8 @@ function createTempFile(prefix: string, ext: string, pid: number): string {
 }
 
 /** Writes `content` to a new temporary file, runs the editor on it and reads the result. */
-export function launchEditor(env: Readonly<Record<string, string | undefined>>, pid: number, content: string): EditedFile {
-  const file = createTempFile('kubectl-edit-', '.yaml', pid);
+export function launchEditor(env: Readonly<Record<string, string | undefined>>, pid: number, content: string, ext = '.yaml'): EditedFile {
+  const file = createTempFile('kubectl-edit-', ext, pid);
   fs.writeFileSync(file, content);
   const [cmd, ...args] = editorCommand(env, file);
   const { spawnSync } = require('node:child_process') as typeof ChildProcess;

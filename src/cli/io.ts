@@ -12,6 +12,8 @@ export interface IO {
   /** The process id and the wall-clock time (ms), which klog's warning lines carry. */
   readonly pid: number;
   wallTime(): number;
+  /** The absolute path of the launcher running this command (bin/pocketkube), which `pocketkube shim` names; absent without one. */
+  readonly launcher?: string;
 }
 
 /** An IO that collects output in memory (tests, nested runs). */

@@ -4,7 +4,7 @@ import type { CommandContext } from './context';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-function klogLine(c: CommandContext, severity: 'W' | 'E' | 'F', source: string, message: string): void {
+function klogLine(c: CommandContext, severity: 'I' | 'W' | 'E' | 'F', source: string, message: string): void {
   const now = new Date(c.io.wallTime());
   const stamp = `${pad(now.getMonth() + 1)}${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}.${pad(now.getMilliseconds() * 1000, 6)}`;
   c.io.err.write(`${severity}${stamp} ${String(c.io.pid).padStart(7)} ${source}] ${message}\n`);
@@ -15,9 +15,21 @@ export function klogWarning(c: CommandContext, source: string, message: string):
   klogLine(c, 'W', source, message);
 }
 
+/** Writes a klog info line to standard error (what -v=N shows). */
+export function klogInfo(c: CommandContext, source: string, message: string): void {
+  klogLine(c, 'I', source, message);
+}
+
+/** Writes a klog error line to standard error. */
+export function klogError(c: CommandContext, source: string, message: string): void {
+  klogLine(c, 'E', source, message);
+}
+
 /** The structured error line kubectl's main logs when a command fails outside cobra's checks. */
 export function klogCommandFailed(c: CommandContext, err: string): void {
-  klogLine(c, 'E', 'run.go:72', `"command failed" err=${JSON.stringify(err)}`);
+  // klog writes a multi-line value as a block: each line indented by a tab, closed by " >".
+  const value = err.includes('\n') ? `<\n${err.replace(/\n$/, '').split('\n').map((l) => `\t${l}\n`).join('')} >` : JSON.stringify(err);
+  klogLine(c, 'E', 'run.go:72', `"command failed" err=${value}`);
 }
 
 /** klog.Exitf's line: the fatal severity, no stack; the caller then exits with status 1. */

@@ -6,16 +6,47 @@ import { CliError, ExitCode, RawError } from './errors';
 
 export type Action = (ctx: CommandContext, args: string[], opts: Record<string, any>, cmd: Command) => Promise<void> | void;
 
-/** Flags every kubectl command accepts. */
+/** Flags every kubectl command accepts (a command's own flag of the same name shadows one, as in cobra). */
+const GLOBAL_FLAGS: readonly Option[] = [
+  new Option('-n, --namespace <namespace>', 'If present, the namespace scope for this CLI request'),
+  new Option('--context <name>', 'The name of the kubeconfig context to use'),
+  new Option('--cluster <name>', 'The name of the kubeconfig cluster to use'),
+  new Option('--user <name>', 'The name of the kubeconfig user to use'),
+  new Option('-s, --server <url>', 'The address and port of the Kubernetes API server'),
+  new Option('--token <token>', 'Bearer token for authentication to the API server'),
+  new Option('--kubeconfig <path>', 'Path to the kubeconfig file to use for CLI requests.'),
+  new Option('--as <user>', 'Username to impersonate for the operation.'),
+  new Option('--as-group <group>', 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups.').argParser(collect),
+  new Option('--request-timeout <duration>', 'The length of time to wait before giving up on a single server request.'),
+  new Option('-v, --v <level>', 'number for the log level verbosity').hideHelp(),
+];
+
+/** Global flags that take a value as the next word (so the words of a command line can be found without parsing it). */
+export const GLOBAL_VALUE_FLAGS: ReadonlySet<string> = new Set(GLOBAL_FLAGS.filter((o) => o.required).flatMap((o) => [o.short, o.long].filter((f): f is string => !!f)));
+
+/** The words of a command line before `--` that are not flags or global flags' values. */
+export function commandWords(argv: readonly string[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
+    if (GLOBAL_VALUE_FLAGS.has(a)) i++;
+    else if (!a.startsWith('-')) words.push(a);
+  }
+  return words;
+}
+
 export function addGlobalFlags(cmd: Command): Command {
-  return cmd
-    .option('-n, --namespace <namespace>', 'If present, the namespace scope for this CLI request')
-    .option('--context <name>', 'The name of the kubeconfig context to use')
-    .option('--kubeconfig <path>', 'Path to the kubeconfig file to use for CLI requests.')
-    .option('--as <user>', 'Username to impersonate for the operation.')
-    .option('--as-group <group>', 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups.', collect)
-    .option('--request-timeout <duration>', 'The length of time to wait before giving up on a single server request.')
-    .addOption(new Option('-v, --v <level>', 'number for the log level verbosity').hideHelp());
+  for (const global of GLOBAL_FLAGS) {
+    if (cmd.options.some((o) => o.long === global.long)) continue;
+    // A command's own flag with the same letter keeps it; the global one is then long-only.
+    const shortTaken = !!global.short && cmd.options.some((o) => o.short === global.short);
+    const copy = new Option(shortTaken ? global.flags.replace(/^-\w, /, '') : global.flags, global.description);
+    if (global.parseArg) copy.argParser(global.parseArg);
+    if (global.hidden) copy.hideHelp();
+    cmd.addOption(copy);
+  }
+  return cmd;
 }
 
 export function collect(value: string, previous: string[] | undefined): string[] {
@@ -60,7 +91,19 @@ export function commandPath(cmd: Command): string {
 }
 
 function globalFlags(opts: Record<string, any>): GlobalFlags {
-  return { namespace: opts.namespace, context: opts.context, kubeconfig: opts.kubeconfig, as: opts.as, asGroup: opts.asGroup };
+  return {
+    namespace: opts.namespace,
+    context: opts.context,
+    kubeconfig: opts.kubeconfig,
+    cluster: opts.cluster,
+    user: opts.user,
+    server: opts.server,
+    token: opts.token,
+    requestTimeout: opts.requestTimeout,
+    as: opts.as,
+    asGroup: opts.asGroup,
+    v: opts.v,
+  };
 }
 
 /** Wraps a command's action with context creation. */
@@ -68,20 +111,21 @@ export function action(ctx: CommandContext, fn: Action) {
   return async (...params: unknown[]) => {
     const cmd = params[params.length - 1] as Command;
     const opts = cmd.optsWithGlobals();
-    await fn(ctx.withFlags(globalFlags(opts)), cmd.args, opts, cmd);
+    await fn(ctx.withFlags({ ...globalFlags(opts), command: commandPath(cmd) }), cmd.args, opts, cmd);
   };
 }
 
 /**
- * A command group (set, rollout): alone it prints kubectl's help text and fails, as cobra's
- * DefaultSubCommandRun does (to the stream each group gives it); an unknown subcommand is
- * reported as cobra does.
+ * A command group (set, rollout): alone it prints its help text (kubectl's, unless one is given)
+ * and fails, as cobra's DefaultSubCommandRun does (to the stream each group gives it); an unknown
+ * subcommand is reported as cobra does.
  */
-export function commandGroup(program: Command, ctx: CommandContext, name: string, description: string, help: { text: string; stream: 'out' | 'err' }): Command {
+export function commandGroup(program: Command, ctx: CommandContext, name: string, description: string, help: { text?: string; stream: 'out' | 'err' }): Command {
   const group = addGlobalFlags(program.command(name).description(description).argument('[args...]'));
   group.action((args: string[]) => {
     if (args.length) throw new RawError(unknownCommandText(program, group, args[0]));
-    ctx.io[help.stream].write(help.text);
+    const text = help.text ?? (require('./help') as typeof import('./help')).helpText(commandPath(group), group, ctx.helpEnv());
+    ctx.io[help.stream].write(text);
     throw new ExitCode(1);
   });
   return group;

@@ -17,6 +17,8 @@ export interface Target {
   type: ResourceType;
   /** Names asked for; empty means "all of this type" (subject to selectors). */
   names: string[];
+  /** For names read from manifests: each one's namespace (the object's own, else the current one). */
+  namespaces?: (string | undefined)[];
 }
 
 export interface Resolved {

@@ -1,9 +1,26 @@
 // Runs one kubectl command line: parse, run the verb, render any error.
-import { CommandLineError } from './command';
+import { type Command, CommandLineError } from './command';
 import { buildProgram, isVerb, verbOf } from './commands';
 import type { CommandContext } from './context';
 import { errorText, exitCodeOf } from './errors';
 import { normalizeArgv, translateParseError } from './program';
+import { helpRequest } from './help/request';
+
+function printHelp(ctx: CommandContext, program: Command, request: { words: string[]; viaHelpVerb: boolean }): number {
+  const h = require('./help') as typeof import('./help');
+  const found = h.commandFor(program, request.words);
+  if (found.unknown !== undefined && request.viaHelpVerb) {
+    ctx.io.err.write(h.unknownTopicText(found.unknown, ctx.helpEnv()));
+    return 0;
+  }
+  if (found.unknown !== undefined) {
+    // cobra finds no command for the line: its unknown-command error, as without --help.
+    ctx.io.err.write(errorText(translateParseError(new CommandLineError('unknownCommand', '', found.unknown), program, request.words)));
+    return 1;
+  }
+  ctx.io.out.write(h.helpText(found.path, found.cmd, ctx.helpEnv()));
+  return 0;
+}
 
 export async function runCli(argv: string[], ctx: CommandContext): Promise<number> {
   // A first word that is no command of ours may name a plugin (kubectl-<word> on PATH); so may
@@ -15,9 +32,11 @@ export async function runCli(argv: string[], ctx: CommandContext): Promise<numbe
     if (code !== undefined) return code;
   }
   const program = buildProgram(ctx, argv);
-  // Bare `kubectl` prints its usage to standard output and succeeds.
-  if (!argv.length) {
-    ctx.io.out.write(program.helpInformation());
+  // Bare `kubectl`, --help/-h and `kubectl help X` print kubectl's help and succeed.
+  const help = argv.length ? helpRequest(argv) : { words: [], viaHelpVerb: false };
+  if (help) return printHelp(ctx, program, help);
+  if (argv[0] === 'options' && verb === 'options') {
+    ctx.io.out.write((require('./help') as typeof import('./help')).optionsText(ctx.helpEnv()));
     return 0;
   }
   try {

@@ -2,7 +2,7 @@
 // in-process API server on behalf of one user.
 import { isStatusError } from '../api/errors';
 import { pod as podKind } from '../api/kinds/pod';
-import type { ExecOptions, ExecResult, LogOptions } from '../api/nodeproxy';
+import type { AttachOptions, AttachStream, ExecOptions, ExecResult, LogOptions } from '../api/nodeproxy';
 import type { ResourceType } from '../api/registry';
 import type { KubeObject } from '../api/types';
 import type { UserInfo } from '../apiserver/auth';
@@ -25,10 +25,11 @@ export type { FieldValidation } from '../apiserver/decode';
 export type { EvictOptions } from '../apiserver/eviction';
 export type { UserInfo } from '../apiserver/auth';
 export type { WatchEvent, WatchEventType, WatchHandler } from '../apiserver/watch';
-export type { ExecResult } from '../api/nodeproxy';
+export type { AttachStream, ExecResult } from '../api/nodeproxy';
 
 export type PodLogOptions = Omit<LogOptions, 'container'> & { container?: string };
 export type PodExecOptions = Omit<ExecOptions, 'container'> & { container?: string };
+export type PodAttachOptions = Omit<AttachOptions, 'container'> & { container?: string };
 
 export interface Client {
   readonly user: UserInfo;
@@ -68,6 +69,8 @@ export interface Client {
   logs(namespace: string, name: string, opts: PodLogOptions): string;
   /** pods/exec: runs a command in a container, through its node. */
   exec(namespace: string, name: string, opts: PodExecOptions): ExecResult;
+  /** pods/attach: the container's main process, read as the clock moves on. */
+  attach(namespace: string, name: string, opts: PodAttachOptions): AttachStream;
   /** GET on a REST path (`kubectl get --raw`), answered as kube-apiserver answers it; `advertiseAddress` is the server's host:port. */
   raw(uri: string, advertiseAddress: string): RawResponse;
   /** In process only: how many writes the API server has persisted so far. */
@@ -181,6 +184,10 @@ export class LocalClient implements Client {
 
   exec(namespace: string, name: string, opts: PodExecOptions): ExecResult {
     return this.server.podExec(this.user, podKind.type, namespace, name, opts);
+  }
+
+  attach(namespace: string, name: string, opts: PodAttachOptions): AttachStream {
+    return this.server.podAttach(this.user, podKind.type, namespace, name, opts);
   }
 
   as(user: UserInfo): Client {

@@ -3,6 +3,7 @@
 import type { Clock } from '../api/time';
 import { COMPONENTS, type Client } from '../client/client';
 import { EventIndex, EventRecorder, EventSequence } from '../client/events';
+import { apiServiceAvailability } from '../controllers/apiserviceavailability';
 import { bootstrapSigner } from '../controllers/bootstrapsigner';
 import { deploymentController } from '../controllers/deployment';
 import { eventTTL } from '../controllers/eventttl';
@@ -50,5 +51,7 @@ export function controllerBindings(client: Client, clock: Clock, sequence: Event
     bind(eventTTL, manager, 'event-ttl'),
     bind(tokenCleaner, manager, 'token-cleaner'),
     bind(bootstrapSigner, manager, 'bootstrap-signer'),
+    // kube-apiserver's aggregator, not the controller manager: it acts as the API server does.
+    bind(apiServiceAvailability, manager, 'apiservice-available'),
   ];
 }

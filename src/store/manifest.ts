@@ -18,6 +18,8 @@ export interface SystemState {
   converged: boolean;
   /** Bearer tokens the API server accepts, like a static token file. */
   tokens: Record<string, { user: string; groups: string[] }>;
+  /** The API server's URL as kubeconfigs name it (absent in homes made before it was kept). */
+  endpoint?: string;
   /** What simulated components remembered, by component/key, in homes saved before each component's memory got a collection of its own (moved there when next opened). */
   memory?: Record<string, unknown>;
 }

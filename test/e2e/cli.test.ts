@@ -25,16 +25,6 @@ describe('kubectl command line', () => {
     expect(h.ok('create', 'deployment', 'x', '--image=nginx', '-r', '0x10', '--port=0o17', '--dry-run=client', '-o', 'yaml')).toMatch(/replicas: 16\n[\s\S]*containerPort: 15\n/);
   });
 
-  it('prints help on standard output and succeeds', () => {
-    const help = h.run(['get', '-h']);
-    expect(help.code).toBe(0);
-    expect(help.stdout).toContain('get');
-    const bare = h.run([]);
-    expect(bare.code).toBe(0);
-    expect(bare.stderr).toBe('');
-    expect(bare.stdout).toMatch(/^Usage: kubectl/);
-  });
-
   it('asks for exactly one name', () => {
     expect(h.run(['create', 'namespace', 'a', 'b'])).toEqual({
       code: 1,

@@ -36,7 +36,9 @@ describe('kubectl get --raw', () => {
   it('answers discovery as kube-apiserver does for the groups it serves', () => {
     expect(raw('/api').stdout).toBe('{"kind":"APIVersions","versions":["v1"],"serverAddressByClientCIDRs":[{"clientCIDR":"0.0.0.0/0","serverAddress":"172.18.0.2:6443"}]}\n');
     const apps = '{"name":"apps","versions":[{"groupVersion":"apps/v1","version":"v1"}],"preferredVersion":{"groupVersion":"apps/v1","version":"v1"}}';
-    expect(raw('/apis').stdout).toBe(`{"kind":"APIGroupList","apiVersion":"v1","groups":[${apps}]}\n`);
+    const apiregistration =
+      '{"name":"apiregistration.k8s.io","versions":[{"groupVersion":"apiregistration.k8s.io/v1","version":"v1"}],"preferredVersion":{"groupVersion":"apiregistration.k8s.io/v1","version":"v1"}}';
+    expect(raw('/apis').stdout).toBe(`{"kind":"APIGroupList","apiVersion":"v1","groups":[${apiregistration},${apps}]}\n`);
     expect(raw('/apis/apps').stdout).toBe(`{"kind":"APIGroup","apiVersion":"v1",${apps.slice(1)}\n`);
     expect(raw('/apis/apps/v1').stdout).toBe(
       '{"kind":"APIResourceList","apiVersion":"v1","groupVersion":"apps/v1","resources":[' +

@@ -49,7 +49,7 @@ describe('simulated usage', () => {
   it('counts only running containers', () => {
     const p = pod('waiting');
     p.status!.containerStatuses![0].state = { waiting: { reason: 'ContainerCreating' } };
-    expect(podUsage(p)).toEqual({ containers: [], memory: 0, disk: 0 });
+    expect(podUsage(p)).toEqual({ containers: [], cpu: 0, memory: 0, disk: 0 });
   });
 });
 

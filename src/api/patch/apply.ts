@@ -41,3 +41,12 @@ export function applyPatch(live: KubeObject, modified: KubeObject, schemaType: s
   if (hasType(schemaType)) return { patch: createThreeWayPatch(...args, schemaType), type: 'strategic' };
   return { patch: createThreeWayMergePatch(...args), type: 'merge' };
 }
+
+/**
+ * kubectl's GetApplyPatch (set-last-applied, edit-last-applied): the object recorded as it is,
+ * annotations included (apply's form above empties them), and the merge patch writing it.
+ */
+export function lastAppliedPatch(obj: KubeObject): { recorded: string; patch: JsonMap } {
+  const recorded = canonicalJson(obj) + '\n';
+  return { recorded, patch: { metadata: { annotations: { [LAST_APPLIED]: recorded } } } };
+}

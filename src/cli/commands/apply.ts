@@ -1,5 +1,7 @@
 // kubectl apply (client-side): create what is missing, otherwise patch the live object with the
-// three-way merge of the last-applied configuration, the manifest and the live object.
+// three-way merge of the last-applied configuration, the manifest and the live object; with
+// --prune, then deletes what was applied before and is no longer (verbs/prune.ts). Its
+// subcommands (view-, set- and edit-last-applied) are in apply/.
 import type { Command } from '../command';
 import { isStatusError } from '../../api/errors';
 import { LAST_APPLIED, applyPatch, withLastApplied } from '../../api/patch/apply';
@@ -9,12 +11,18 @@ import type { Client } from '../../client/client';
 import { canonicalJson } from '../../api/meta/canonical';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
-import { type ManifestObject, readManifests } from '../manifest/read';
+import { KUSTOMIZE_HELP, type ManifestObject, checkKustomizeFlags, readManifests } from '../manifest/read';
 import { type DryRun, MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
-import { action, addGlobalFlags, collectSlice } from '../program';
+import { action, addGlobalFlags, collect, collectSlice, intFlag } from '../program';
 import { namespaceOfManifest } from '../resolve';
 import { fieldValidation } from '../flags/validate';
 import { addRecordFlag, recordOption, withChangeCause } from '../record';
+import { parseCascade } from '../flags/cascade';
+import { klogWarning } from '../klog';
+import { matches } from '../../api/meta/selector';
+import { parseBuilderSelector } from '../flags/selector';
+import { parsePruneAllowlist, prune } from '../verbs/prune';
+import { registerLastApplied } from './apply/index';
 
 function missingAnnotationWarning(type: { resource: string; group: string }, name: string): string {
   const res = type.group ? `${type.resource}.${type.group}` : type.resource;
@@ -28,6 +36,9 @@ interface ApplyOptions {
   validation: ReturnType<typeof fieldValidation>;
   /** Reports one object's outcome ("created", "configured", "unchanged") as it happens. */
   report: (obj: KubeObject, operation: string) => void;
+  /** For --prune: the namespaces visited and the UIDs of the objects applied. */
+  visitedNamespaces: Set<string>;
+  visitedUids: Set<string | undefined>;
 }
 
 /** Resource and kind as kubectl's Info.String() names them ("/v1, Resource=pods"). */
@@ -40,6 +51,7 @@ function infoText(type: ResourceType, obj: KubeObject, namespace: string | undef
 function applyOne(c: CommandContext, client: Client, m: ManifestObject, o: ApplyOptions): KubeObject {
   const type = m.type;
   const ns = namespaceOfManifest(m.obj, type, c.namespace(), c.namespaceExplicit);
+  if (ns !== undefined) o.visitedNamespaces.add(ns);
   const manifest = withChangeCause({ ...m.obj, metadata: { ...m.obj.metadata, ...(ns ? { namespace: ns } : {}) } }, o.changeCause);
   const name = manifest.metadata.name;
   if (!name) {
@@ -57,13 +69,15 @@ function applyOne(c: CommandContext, client: Client, m: ManifestObject, o: Apply
         throw isStatusError(e) ? e.withSource('creating', m.source) : e;
       }
     }
+    o.visitedUids.add(created.metadata.uid);
     o.report(created, 'created');
     return created;
   }
-  // A client-side dry run stops here: kubectl neither warns nor computes the patch.
+  o.visitedUids.add(live.metadata.uid);
+  // A client-side dry run stops here, with the object as read: kubectl neither warns nor computes the patch.
   if (o.dryRun === 'client') {
-    o.report(manifest, 'configured');
-    return manifest;
+    o.report(live, 'configured');
+    return live;
   }
   if (live.metadata.annotations?.[LAST_APPLIED] === undefined) c.io.err.write(missingAnnotationWarning(type, name));
   const { patch, type: patchType } = applyPatch(live, modified, kindDef(type).strategy.schemaType);
@@ -90,34 +104,56 @@ export function register(program: Command, ctx: CommandContext): void {
       .description('Apply a configuration to a resource by file name or stdin')
       .option('-f, --filename <file>', 'The files that contain the configurations to apply.', collectSlice)
       .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .option('-k, --kustomize <dir>', KUSTOMIZE_HELP.a)
       .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).')
       .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
       .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).', 'strict')
       .option('--server-side', 'If true, apply runs in the server instead of the client.')
       .option('--prune', 'Automatically delete resource objects that do not appear in the configs.')
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.')
-      .option('--force-conflicts', 'If true, server-side apply will force the changes against conflicts.'),
+      .option('--force-conflicts', 'If true, server-side apply will force the changes against conflicts.')
+      .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+      .option('--all', 'Select all resources in the namespace of the specified resource types.')
+      .option('--prune-allowlist <gvk>', 'Overwrite the default allowlist with <group/version/kind> for --prune', collect)
+      .option('--cascade [policy]', 'Must be "background", "orphan", or "foreground".', 'background')
+      .option('--grace-period <seconds>', 'Period of time in seconds given to the resource to terminate gracefully.', intFlag(), -1)
+      .subcommandsFirst(),
   );
+  registerLastApplied(cmd, ctx);
   addRecordFlag(cmd).action(
     action(ctx, async (c, args, opts, command) => {
-      const changeCause = recordOption(c, command, opts.record);
-      if (!opts.filename?.length) throw new CliError('must specify one of -f and -k');
       if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'apply');
-      if (opts.serverSide) throw new CliError('--server-side is not supported by pocketkube yet; use client-side apply');
-      if (opts.prune) throw new CliError('--prune is not supported by pocketkube yet');
       const dryRun = parseDryRun(c, opts.dryRun);
+      const changeCause = recordOption(c, command, opts.record);
+      const propagationPolicy = parseCascade(c, opts.cascade);
+      checkKustomizeFlags(opts);
+      if (!opts.filename?.length && !opts.kustomize) throw new CliError('must specify one of -f and -k');
       const validation = fieldValidation(opts.validate);
+      const allowlist = opts.prune ? parsePruneAllowlist(opts.pruneAllowlist ?? []) : [];
+      validate(opts, dryRun);
+      if (opts.serverSide) throw new CliError('--server-side is not supported by pocketkube yet; use client-side apply');
+      const selector = parseBuilderSelector(opts.selector ?? '');
       const format = parseOutput(opts.output, false, opts);
       const printer = new MutationPrinter(c.io.out, format, dryRun);
       // With -o json|yaml kubectl prints every object once all are applied (several as a List).
       const atEnd = format.kind === 'json' || format.kind === 'yaml';
-      const manifests = await readManifests(opts.filename, { recursive: !!opts.recursive, validate: validation !== 'Ignore' }, c.io);
+      const manifests = await readManifests(opts.filename ?? [], { recursive: !!opts.recursive, validate: validation !== 'Ignore', kustomize: opts.kustomize }, c.io);
       const errors: Error[] = [...manifests.errors];
-      if (!manifests.objects.length && !errors.length) throw new CliError('no objects passed to apply');
+      // -l applies only the objects whose labels (in the file) match.
+      const objects = manifests.objects.filter((m) => !selector || matches(selector, m.obj.metadata?.labels));
+      if (!objects.length && !errors.length) throw new CliError('no objects passed to apply');
       const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;
-      const o: ApplyOptions = { dryRun, validation, changeCause, report: (obj, op) => !atEnd && printer.print(obj, op) };
+      const o: ApplyOptions = {
+        dryRun,
+        validation,
+        changeCause,
+        report: (obj, op) => !atEnd && printer.print(obj, op),
+        // An explicit -n is visited whatever the objects' namespaces.
+        visitedNamespaces: new Set(c.namespaceExplicit ? [c.namespace()] : []),
+        visitedUids: new Set(),
+      };
       const applied: KubeObject[] = [];
-      for (const m of manifests.objects) {
+      for (const m of objects) {
         try {
           applied.push(applyOne(c, client, m, o));
         } catch (e) {
@@ -127,6 +163,41 @@ export function register(program: Command, ctx: CommandContext): void {
       for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
       if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
       if (atEnd && applied.length) printer.printAll(applied);
+      if (!opts.prune) return;
+      if (!allowlist.length)
+        klogWarning(
+          c,
+          'prune.go:71',
+          'Deprecated: kubectl apply will no longer prune non-namespaced resources by default when used with the --namespace flag in a future release. To preserve the current behaviour, list the resources you want to target explicitly in the --prune-allowlist flag.',
+        );
+      prune(client, {
+        allowlist,
+        selector: opts.selector ?? '',
+        visitedUids: o.visitedUids,
+        visitedNamespaces: [...o.visitedNamespaces],
+        local: dryRun === 'client',
+        serverDryRun: dryRun === 'server',
+        propagationPolicy,
+        gracePeriod: opts.gracePeriod,
+        // Each pruned object gets a printer of its own, as kubectl makes one per object.
+        pruned: (obj) => new MutationPrinter(c.io.out, format, dryRun).print(obj, 'pruned'),
+      });
+      for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
     }),
   );
 }
+
+/** kubectl's ApplyOptions.Validate, for the flags pocketkube has. */
+function validate(opts: Record<string, any>, dryRun: DryRun): void {
+  if (opts.forceConflicts && !opts.serverSide) throw new CliError('--force-conflicts only works with --server-side');
+  if (dryRun === 'client' && opts.serverSide) throw new CliError("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)");
+  if (opts.all && opts.selector) throw new CliError('cannot set --all and --selector at the same time');
+  if (opts.prune) {
+    if (!opts.all && !opts.selector)
+      throw new CliError(
+        'all resources selected for prune without explicitly passing --all. To prune all resources, pass the --all flag. If you did not mean to prune all resources, specify a label selector',
+      );
+    if (opts.serverSide) throw new CliError("--prune is in alpha and doesn't currently work on objects created by server-side apply");
+  }
+}
+

@@ -3,38 +3,19 @@ import type { Command } from '../command';
 import { isStatusError } from '../../api/errors';
 import type { ResourceType } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
-import type { PropagationPolicy } from '../../client/client';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
-import { readManifests } from '../manifest/read';
+import { KUSTOMIZE_HELP, checkKustomizeFlags, readManifests } from '../manifest/read';
 import { type DryRun, dryRunSuffix, parseDryRun } from '../flags/output';
+import { parseCascade } from '../flags/cascade';
 import { kindPrefix } from '../../printers/name';
 import { durationFlag } from '../flags/duration';
-import { action, addGlobalFlags, collectSlice, intFlag, parseGoBool } from '../program';
+import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
 import { listSelected, namespaceOfManifest, noResourcesError, resolveArgs } from '../resolve';
 
 /** How long a delete waits for its objects to go when no --timeout is given (kubectl: a week). */
 const WAIT_LIMIT_MS = 3_600_000;
 
-
-/** kubectl's parseCascadingFlag: a policy name, or a deprecated boolean. */
-function cascade(c: CommandContext, value: string): PropagationPolicy {
-  const b = parseGoBool(value);
-  if (b !== undefined) {
-    const replacement = b ? 'background' : 'orphan';
-    c.io.err.write(`warning: --cascade=${value} is deprecated (boolean value) and can be replaced with --cascade=${replacement}.\n`);
-    return b ? 'Background' : 'Orphan';
-  }
-  switch (value) {
-    case 'background':
-      return 'Background';
-    case 'foreground':
-      return 'Foreground';
-    case 'orphan':
-      return 'Orphan';
-  }
-  throw new CliError(`invalid cascade value (${value}). Must be "background", "foreground", or "orphan"`);
-}
 
 /** `deployment.apps "web" deleted` — quoted name, unlike other verbs. */
 export function deletedLine(type: ResourceType, name: string, force: boolean, dryRun: DryRun): string {
@@ -57,6 +38,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .argument('[args...]')
       .option('-f, --filename <file>', 'containing the resource to delete.', collectSlice)
       .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .option('-k, --kustomize <dir>', KUSTOMIZE_HELP.a)
       .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
       .option('--field-selector <selector>', 'Selector (field query) to filter on.')
       .option('--all', 'Delete all resources, in the namespace of the specified resource types.')
@@ -86,16 +68,17 @@ export function register(program: Command, ctx: CommandContext): void {
       if (grace === 0 && !opts.force) grace = 1;
       if (opts.force && grace < 0) grace = 0;
       const dryRun = parseDryRun(c, opts.dryRun);
-      const policy = cascade(c, opts.cascade === true ? 'background' : opts.cascade);
+      const policy = parseCascade(c, opts.cascade);
       const namespace = c.namespace();
       const collection = !!(opts.all || selector || fieldSelector);
 
       let items: Item[] = [];
       const readErrors: Error[] = [];
       const listed: { type: ResourceType; namespace?: string }[] = [];
-      if (opts.filename?.length) {
+      checkKustomizeFlags(opts);
+      if (opts.filename?.length || opts.kustomize) {
         if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'delete');
-        const manifests = await readManifests(opts.filename, { recursive: !!opts.recursive, validate: false }, c.io);
+        const manifests = await readManifests(opts.filename ?? [], { recursive: !!opts.recursive, validate: false, kustomize: opts.kustomize }, c.io);
         readErrors.push(...manifests.errors);
         for (const m of manifests.objects) {
           try {
@@ -124,7 +107,7 @@ export function register(program: Command, ctx: CommandContext): void {
       for (const l of listed)
         for (const o of listSelected(client, l.type, l.namespace, selector, fieldSelector))
           items.push({ type: l.type, namespace: o.metadata.namespace, name: o.metadata.name! });
-      if (!items.length && !readErrors.length && (collection || opts.filename?.length)) {
+      if (!items.length && !readErrors.length && (collection || opts.filename?.length || opts.kustomize)) {
         c.io.out.write('No resources found\n');
         return;
       }

@@ -14,7 +14,7 @@ import { toYaml } from '../../printers/yaml';
 import type { CommandContext } from '../context';
 import { makeTempDir, runDiff } from '../diffprogram';
 import { CliError, ExitCode, RawError, errorText, exitCodeOf } from '../errors';
-import { readManifests } from '../manifest/read';
+import { KUSTOMIZE_HELP, checkKustomizeFlags, readManifests } from '../manifest/read';
 import { action, addGlobalFlags, collectSlice, intFlag, onFlagError } from '../program';
 import { namespaceOfManifest } from '../resolve';
 
@@ -68,11 +68,12 @@ function maskSecretData(from: KubeObject | undefined, to: KubeObject): [KubeObje
 
 async function runDiffCommand(c: CommandContext, args: string[], opts: Record<string, any>): Promise<void> {
   if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'diff');
-  if (!opts.filename?.length) throw new CliError('must specify one of -f and -k');
+  checkKustomizeFlags(opts);
+  if (!opts.filename?.length && !opts.kustomize) throw new CliError('must specify one of -f and -k');
   if (opts.forceConflicts && !opts.serverSide) throw new CliError('--force-conflicts only works with --server-side');
   if (opts.serverSide) throw new CliError('--server-side is not supported by pocketkube yet; diff uses client-side apply');
   if (opts.prune) throw new CliError('--prune is not supported by pocketkube yet');
-  const manifests = await readManifests(opts.filename, { recursive: !!opts.recursive, validate: false }, c.io);
+  const manifests = await readManifests(opts.filename ?? [], { recursive: !!opts.recursive, validate: false, kustomize: opts.kustomize }, c.io);
   // Without ContinueOnError, the first unreadable document ends the command before any diff.
   if (manifests.errors.length) throw manifests.errors[0];
   const selector = opts.selector ? parseSelector(opts.selector) : undefined;
@@ -114,6 +115,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .argument('[args...]')
       .option('-f, --filename <file>', 'Filename, directory, or URL to files contains the configuration to diff', collectSlice)
       .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .option('-k, --kustomize <dir>', KUSTOMIZE_HELP.the)
       .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
       .option('--server-side', 'If true, apply runs in the server instead of the client.')
       .option('--force-conflicts', 'If true, server-side apply will force the changes against conflicts.')

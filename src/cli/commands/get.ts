@@ -27,6 +27,8 @@ export interface GetOptions {
   labelColumns: string[];
   filenames: string[];
   recursive: boolean;
+  /** -k: the objects of a kustomization directory. */
+  kustomize?: string;
   ignoreNotFound: boolean;
   showKind: boolean;
   /** --sort-by as given ('' when absent). */
@@ -60,6 +62,7 @@ function complete(ctx: CommandContext, args: string[], o: Record<string, any>): 
     labelColumns: o.labelColumns ?? [],
     filenames: o.filename ?? [],
     recursive: !!o.recursive,
+    kustomize: o.kustomize,
     ignoreNotFound: !!o.ignoreNotFound,
     showKind: !!o.showKind,
     sortBy: o.sortBy ?? '',
@@ -71,8 +74,10 @@ function complete(ctx: CommandContext, args: string[], o: Record<string, any>): 
 }
 
 function validate(o: GetOptions): void {
-  if (!o.args.length && !o.filenames.length) throw new RawError(NO_TYPE);
-  if (o.filenames.length && o.args.length) throw new CliError('Unexpected args: [' + o.args.join(' ') + ']', 'get');
+  const { checkKustomizeFlags } = require('../manifest/read') as typeof import('../manifest/read');
+  checkKustomizeFlags({ filename: o.filenames, kustomize: o.kustomize, recursive: o.recursive });
+  if (!o.args.length && !o.filenames.length && !o.kustomize) throw new RawError(NO_TYPE);
+  if ((o.filenames.length || o.kustomize) && o.args.length) throw new CliError('Unexpected args: [' + o.args.join(' ') + ']', 'get');
   if (o.selector && o.args.length > 1 && !o.args[0].includes('/')) throw new CliError('name cannot be provided when a selector is specified');
   if (o.outputWatchEvents && !(o.watch || o.watchOnly)) throw new CliError('--output-watch-events option can only be used with --watch or --watch-only');
 }
@@ -87,9 +92,9 @@ function fetch(client: Client, o: GetOptions, targets: Target[], errors: Error[]
     const ns = t.type.namespaced ? (o.allNamespaces && !t.names.length ? undefined : o.namespace) : undefined;
     const visit = sink(t);
     if (t.names.length) {
-      for (const name of t.names) {
+      for (const [i, name] of t.names.entries()) {
         try {
-          visit(client.get(t.type, ns, name));
+          visit(client.get(t.type, t.namespaces?.[i] ?? ns, name));
         } catch (e) {
           if (isStatusError(e, 'NotFound') && o.ignoreNotFound) continue;
           errors.push(e as Error);
@@ -103,18 +108,18 @@ function fetch(client: Client, o: GetOptions, targets: Target[], errors: Error[]
 
 /** What the arguments or -f files name; files that stopped early are reported with the rest. */
 async function resolveTargets(ctx: CommandContext, o: GetOptions): Promise<Resolved & { errors: Error[] }> {
-  if (!o.filenames.length) return { ...resolveArgs(o.args), errors: [] };
+  if (!o.filenames.length && !o.kustomize) return { ...resolveArgs(o.args), errors: [] };
   const { readManifests } = require('../manifest/read') as typeof import('../manifest/read');
-  const manifests = await readManifests(o.filenames, { recursive: o.recursive, validate: false }, ctx.io);
+  const manifests = await readManifests(o.filenames, { recursive: o.recursive, validate: false, kustomize: o.kustomize }, ctx.io);
   const targets: Target[] = [];
   const errors: Error[] = [...manifests.errors];
   for (const m of manifests.objects) {
     try {
-      namespaceOfManifest(m.obj, m.type, o.namespace, o.namespaceExplicit);
+      const ns = namespaceOfManifest(m.obj, m.type, o.namespace, o.namespaceExplicit);
       if (!m.obj.metadata?.name) throw new CliError('resource name may not be empty');
       const existing = targets.find((t) => t.type === m.type);
-      if (existing) existing.names.push(m.obj.metadata.name);
-      else targets.push({ type: m.type, names: [m.obj.metadata.name] });
+      if (existing) existing.names.push(m.obj.metadata.name), existing.namespaces!.push(ns);
+      else targets.push({ type: m.type, names: [m.obj.metadata.name], namespaces: [ns] });
     } catch (e) {
       errors.push(e as Error);
     }
@@ -268,6 +273,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('-L, --label-columns <keys>', 'Accepts a comma separated list of labels that are going to be presented as columns.', collectSlice)
       .option('-f, --filename <file>', 'Filename, directory, or URL to files identifying the resource to get from a server.', collectSlice)
       .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .option('-k, --kustomize <dir>', "Process the kustomization directory. This flag can't be used together with -f or -R.")
       .option('--ignore-not-found', 'If the requested object does not exist the command will return exit code 0.')
       .option('--show-kind', 'If present, list the resource type for the requested object(s).')
       .option('-w, --watch', 'After listing/getting the requested object, watch for changes.')

@@ -2,7 +2,7 @@
 import { Command } from '../command';
 import type { CommandContext } from '../context';
 import { addTemplateFlags } from '../flags/output';
-import { addGlobalFlags } from '../program';
+import { addGlobalFlags, commandWords } from '../program';
 
 type Register = (program: Command, ctx: CommandContext) => void;
 
@@ -20,19 +20,23 @@ const COMMANDS: readonly [string, () => Register][] = [
   ['rollout', () => (require('./rollout') as typeof import('./rollout')).register],
   ['scale', () => (require('./scale') as typeof import('./scale')).register],
   ['cluster-info', () => (require('./clusterinfo') as typeof import('./clusterinfo')).register],
+  ['top', () => (require('./top') as typeof import('./top')).register],
   ['cordon', () => (require('./cordon') as typeof import('./cordon')).registerCordon],
   ['uncordon', () => (require('./cordon') as typeof import('./cordon')).registerUncordon],
   ['drain', () => (require('./drain') as typeof import('./drain')).register],
   ['taint', () => (require('./taint') as typeof import('./taint')).register],
   ['describe', () => (require('./describe') as typeof import('./describe')).register],
   ['logs', () => (require('./logs') as typeof import('./logs')).register],
+  ['attach', () => (require('./attach') as typeof import('./attach')).register],
   ['exec', () => (require('./exec') as typeof import('./exec')).register],
+  ['cp', () => (require('./cp') as typeof import('./cp')).register],
   ['events', () => (require('./events') as typeof import('./events')).register],
   ['diff', () => (require('./diff') as typeof import('./diff')).register],
   ['apply', () => (require('./apply') as typeof import('./apply')).register],
   ['patch', () => (require('./patch') as typeof import('./patch')).register],
   ['replace', () => (require('./replace') as typeof import('./replace')).register],
   ['wait', () => (require('./wait') as typeof import('./wait')).register],
+  ['kustomize', () => (require('./kustomize') as typeof import('./kustomize')).register],
   ['label', () => (require('./label') as typeof import('./label')).registerLabel],
   ['annotate', () => (require('./label') as typeof import('./label')).registerAnnotate],
   ['api-resources', () => (require('./apiresources') as typeof import('./apiresources')).register],
@@ -40,20 +44,27 @@ const COMMANDS: readonly [string, () => Register][] = [
   ['plugin', () => (require('./plugin') as typeof import('./plugin')).register],
   ['version', () => (require('./version') as typeof import('./version')).register],
   // pocketkube's own
+  ['addons', () => (require('./addons') as typeof import('./addons')).register],
   ['clock', () => (require('./clock') as typeof import('./clock')).register],
   ['kubeadm', () => (require('./kubeadm') as typeof import('./kubeadm')).register],
+  ['map', () => (require('./map') as typeof import('./map')).register],
   ['node', () => (require('./node') as typeof import('./node')).register],
+  ['shim', () => (require('./shim') as typeof import('./shim')).register],
   ['store', () => (require('./store') as typeof import('./store')).register],
 ];
 
-/** kubectl's PrintFlags: every command with -o also has --template and --allow-missing-template-keys. */
+/**
+ * kubectl's PrintFlags: every command with -o also has --template, --allow-missing-template-keys
+ * and --show-managed-fields (but apply view-last-applied, which prints no object).
+ */
 function withTemplateFlags(cmd: Command): void {
-  if (cmd.options.some((o) => o.long === '--output') && !cmd.options.some((o) => o.long === '--template')) addTemplateFlags(cmd);
+  if (cmd.options.some((o) => o.long === '--output') && !cmd.options.some((o) => o.long === '--template')) {
+    addTemplateFlags(cmd);
+    if (cmd.name() !== 'view-last-applied' && !cmd.options.some((o) => o.long === '--show-managed-fields'))
+      cmd.option('--show-managed-fields', 'If true, keep the managedFields when printing objects in JSON or YAML format.');
+  }
   for (const sub of cmd.commands) withTemplateFlags(sub);
 }
-
-/** Global flags that take a value as the next word, so the verb can be found without parsing. */
-const VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--as', '--as-group', '-v', '--v', '--request-timeout']);
 
 /** Whether pocketkube has this verb (the command line may name a plugin otherwise). */
 export function isVerb(word: string): boolean {
@@ -61,13 +72,7 @@ export function isVerb(word: string): boolean {
 }
 
 export function verbOf(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') return undefined;
-    if (VALUE_FLAGS.has(a)) i++;
-    else if (!a.startsWith('-')) return a;
-  }
-  return undefined;
+  return commandWords(argv)[0];
 }
 
 /**

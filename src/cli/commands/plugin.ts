@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Command } from '../command';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
-import { action, addGlobalFlags, commandGroup } from '../program';
+import { GLOBAL_VALUE_FLAGS, action, addGlobalFlags, commandGroup } from '../program';
 
 /** kubectl v1.32's own commands (and aliases): a plugin never replaces one. */
 const BUILTIN = new Set([
@@ -30,8 +30,6 @@ const CREATE_SUBCOMMANDS = new Set([
 /** Words the handler never takes for a plugin name. */
 const NOT_PLUGINS = new Set(['help', '__complete', '__completeNoDesc']);
 
-/** Global flags that take a value as the next word (cobra's stripFlags skips it). */
-const VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--as', '--as-group', '-v', '--v', '--request-timeout', '--cluster', '--user', '--server', '-s', '--token']);
 
 /** The directories of PATH, each once, in order. */
 function pathDirs(env: CommandContext['env']): string[] {
@@ -66,7 +64,7 @@ function lookup(env: CommandContext['env'], name: string): string | undefined {
 export function runPlugin(argv: readonly string[], ctx: CommandContext): number | undefined {
   let word: string | undefined;
   for (let i = 0; i < argv.length; i++) {
-    if (VALUE_FLAGS.has(argv[i])) i++;
+    if (GLOBAL_VALUE_FLAGS.has(argv[i])) i++;
     else if (!argv[i].startsWith('-')) {
       word = argv[i];
       break;
@@ -105,7 +103,21 @@ function handle(argv: readonly string[], ctx: CommandContext, minWords: number):
 }
 
 /** The help kubectl prints (on standard error) for `kubectl plugin` alone. */
-const HELP = "Provides utilities for interacting with plugins.\n\n Plugins provide extended functionality that is not part of the major command-line distribution. Please refer to the documentation and examples for more information about how write your own plugins.\n\n The easiest way to discover and install plugins is via the kubernetes sub-project krew: [krew.sigs.k8s.io]. To install krew, visit https://krew.sigs.k8s.io/docs/user-guide/setup/install\n\nExamples:\n  # List all available plugins\n  kubectl plugin list\n  \n  # List only binary names of available plugins without paths\n  kubectl plugin list --name-only\n\nAvailable Commands:\n  list          List all visible plugin executables on a user's PATH\n\nUsage:\n  kubectl plugin [flags] [options]\n\nUse \"kubectl plugin <command> --help\" for more information about a given command.\nUse \"kubectl options\" for a list of global command-line options (applies to all commands).\n";
+
+/** The names of the executable kubectl-* files on PATH (for the root's help). */
+export function pluginFiles(env: CommandContext['env']): string[] {
+  const names: string[] = [];
+  for (const dir of pathDirs(env)) {
+    let entries: string[];
+    try {
+      entries = fs.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of entries) if (name.startsWith('kubectl-') && isExecutable(path.join(dir, name))) names.push(name);
+  }
+  return names;
+}
 
 /** Every file named kubectl-* on PATH, in PATH order (each directory's files in name order), with kubectl's warnings. */
 function listPlugins(c: CommandContext, nameOnly: boolean): void {
@@ -142,7 +154,7 @@ function listPlugins(c: CommandContext, nameOnly: boolean): void {
 }
 
 export function register(program: Command, ctx: CommandContext): void {
-  const plugin = commandGroup(program, ctx, 'plugin', 'Provides utilities for interacting with plugins', { text: HELP, stream: 'err' });
+  const plugin = commandGroup(program, ctx, 'plugin', 'Provides utilities for interacting with plugins', { stream: 'err' });
   addGlobalFlags(
     plugin
       .command('list')

@@ -7,7 +7,7 @@ import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
 import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
 import { fieldValidation } from '../flags/validate';
-import { readManifests } from '../manifest/read';
+import { KUSTOMIZE_HELP, checkKustomizeFlags, readManifests } from '../manifest/read';
 import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
 import { addRecordFlag, recordOption, withChangeCause } from '../record';
 import { namespaceOfManifest } from '../resolve';
@@ -21,6 +21,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .description('Replace a resource by file name or stdin')
       .option('-f, --filename <file>', 'The files that contain the configurations to replace.', collectSlice)
       .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .option('-k, --kustomize <dir>', KUSTOMIZE_HELP.a)
       .option('--force', 'If true, immediately remove resources from API and bypass graceful deletion.')
       .option('--grace-period <seconds>', 'Period of time in seconds given to the resource to terminate gracefully.', intFlag(), -1)
       .option('--cascade [policy]', 'Must be "background", "orphan", or "foreground".', 'background')
@@ -39,11 +40,12 @@ export function register(program: Command, ctx: CommandContext): void {
       if (opts.gracePeriod >= 0 && !opts.force) throw new CliError('--grace-period must have --force specified');
       if (opts.timeout !== undefined && !opts.force) throw new CliError('--timeout must have --force specified');
       if (opts.force && dryRun !== 'none') throw new CliError('--dry-run can not be used when --force is set');
-      if (!opts.filename?.length) throw new CliError('must specify --filename to replace');
+      checkKustomizeFlags(opts);
+      if (!opts.filename?.length && !opts.kustomize) throw new CliError('must specify --filename to replace');
       if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'replace');
       const validation = fieldValidation(opts.validate);
       const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
-      const manifests = await readManifests(opts.filename, { recursive: !!opts.recursive, validate: validation !== 'Ignore' }, c.io);
+      const manifests = await readManifests(opts.filename ?? [], { recursive: !!opts.recursive, validate: validation !== 'Ignore', kustomize: opts.kustomize }, c.io);
       const cluster = c.cluster(dryRun === 'client' ? 'read' : 'write');
       const client = cluster.client;
       const namespace = c.namespace();

@@ -5,9 +5,8 @@ import { toYaml } from '../../printers/yaml';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
 import { action, addGlobalFlags } from '../program';
-import { SERVER_VERSION, SERVER_VERSION_INFO } from '../../api/version';
+import { CLIENT_VERSION, SERVER_VERSION, SERVER_VERSION_INFO } from '../../api/version';
 
-export const CLIENT_VERSION = 'v1.32.4';
 export const KUSTOMIZE_VERSION = 'v5.5.0';
 export { SERVER_VERSION };
 

@@ -116,14 +116,14 @@ function goTemplateFormat(name: string, inline: string | undefined, t: TemplateO
  * (sorted keys for what it read, struct order for what it built). A failure prints what came out
  * and kubectl's debugging block, then fails with kubectl's error.
  */
-function printGoTemplate(out: Output, printer: GoTemplatePrinter, value: unknown, rawJson: string): void {
+export function printGoTemplate(out: Output, printer: GoTemplatePrinter, value: unknown, rawJson: string): void {
   const r = printer.print(value, rawJson);
   out.write(r.text);
   if (r.error) throw new CliError(r.error);
 }
 
 /** Prints through a JSONPath template; its execution errors become kubectl's error text. */
-function printJsonPath(out: Output, printer: JsonPathPrinter, value: unknown): void {
+export function printJsonPath(out: Output, printer: JsonPathPrinter, value: unknown): void {
   const { JsonPathPrinterError } = require('../../printers/jsonpath') as typeof import('../../printers/jsonpath');
   try {
     out.write(printer.print(value));

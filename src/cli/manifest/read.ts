@@ -28,6 +28,20 @@ export interface ReadOptions {
   recursive: boolean;
   /** kubectl's client-side validation (--validate other than false/ignore); only create/apply have it. */
   validate: boolean;
+  /** -k: the objects of this kustomization directory instead of files (kustomize/). */
+  kustomize?: string;
+}
+
+/** The -k flag's help, for the verbs that take it. */
+export const KUSTOMIZE_HELP = {
+  a: "Process a kustomization directory. This flag can't be used together with -f or -R.",
+  the: "Process the kustomization directory. This flag can't be used together with -f or -R.",
+} as const;
+
+/** kubectl's FilenameOptions.validate: -k goes alone. */
+export function checkKustomizeFlags(o: { filename?: string[]; kustomize?: string; recursive?: boolean }): void {
+  if (o.filename?.length && o.kustomize) throw new CliError('only one of -f or -k can be specified');
+  if (o.kustomize && o.recursive) throw new CliError("the -k flag can't be used with -f or -R");
 }
 
 const EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
@@ -123,9 +137,39 @@ function readStream(text: string, source: string, validate: boolean, into: Manif
   }
 }
 
-/** Reads every -f argument, in order. A path that does not exist fails the whole command. */
+/**
+ * The objects of a kustomization (-k DIR), read as the files of -f are, from one source named
+ * after the directory; kustomize's deprecation warnings go to standard error.
+ */
+function readKustomization(dir: string, validate: boolean, io: IO, into: Manifests): void {
+  const { build, KustomizeError } = require('./kustomize') as typeof import('./kustomize');
+  let built: ReturnType<typeof build>;
+  try {
+    built = build(dir);
+  } catch (e) {
+    if (!(e instanceof KustomizeError)) throw e;
+    for (const w of e.warnings) io.err.write(`${w}\n`);
+    throw new CliError(e.message);
+  }
+  for (const w of built.warnings) io.err.write(`${w}\n`);
+  for (const doc of built.objects) {
+    if (validate) validateDocument(doc, dir);
+    try {
+      into.objects.push(toManifest(decodeDocument(doc, dir), dir));
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      into.errors.push(e);
+    }
+  }
+}
+
+/** Reads every -f argument, in order (or the -k directory). A path that does not exist fails the whole command. */
 export async function readManifests(filenames: string[], opts: ReadOptions, io: IO): Promise<Manifests> {
   const out: Manifests = { objects: [], errors: [] };
+  if (opts.kustomize) {
+    readKustomization(opts.kustomize, opts.validate, io, out);
+    return out;
+  }
   const sources: { source: string; text: () => string | Promise<string> }[] = [];
   for (const f of filenames) {
     if (f === '-') sources.push({ source: 'STDIN', text: () => io.readStdin() });

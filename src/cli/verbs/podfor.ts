@@ -33,12 +33,15 @@ export function podForObject(client: Client, type: ResourceType, namespace: stri
 export function defaultContainer(pod: Pod, err: { write(s: string): void }, quiet = false): string {
   const wanted = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
   const names = pod.spec.containers.map((c) => c.name);
-  const chosen = wanted && [...names, ...(pod.spec.initContainers ?? []).map((c) => c.name)].includes(wanted) ? wanted : names[0];
-  if (!wanted && !quiet && names.length > 1) {
-    const all = [...names, ...(pod.spec.initContainers ?? []).map((c) => `${c.name} (init)`)];
-    err.write(`Defaulted container ${JSON.stringify(chosen)} out of: ${all.join(', ')}\n`);
+  const init = (pod.spec.initContainers ?? []).map((c) => c.name);
+  const ephemeral = ((pod.spec.ephemeralContainers ?? []) as { name: string }[]).map((c) => c.name);
+  if (wanted && [...names, ...ephemeral, ...init].includes(wanted)) return wanted;
+  // podcmd.FindOrDefaultContainerByName: the first container, noted when there was a choice.
+  if (!quiet && (names.length > 1 || init.length > 0 || ephemeral.length > 0)) {
+    const all = [...names, ...ephemeral.map((n) => `${n} (ephem)`), ...init.map((n) => `${n} (init)`)];
+    err.write(`Defaulted container ${JSON.stringify(names[0])} out of: ${all.join(', ')}\n`);
   }
-  return chosen;
+  return names[0];
 }
 
 /** POD or TYPE/NAME, as logs, exec and attach take it: a bare word is a pod's name. */

@@ -2,55 +2,15 @@
 // the resources they hold against allocatable.
 import { parseQuantity, Quantity } from '../../api/meta/quantity';
 import { formatTaint } from '../../api/meta/taints';
-import { isPodTerminal } from '../../api/pod/status';
-import type { Container, Node, Pod, ResourceList } from '../../api/types';
+import type { Node, Pod, ResourceList } from '../../api/types';
 import { age } from '../age';
 import { nodeRoles } from '../table/node';
+import { allocatedCell, allocatedTotals, nodeAllocatable, nonTerminatedPods, podRequestsAndLimits } from './allocated';
 import { describeEvents, printAnnotationsMultiline, printLabelsMultiline } from './common';
 import type { Describer } from './describer';
 import { DescribeWriter, LEVEL_0, LEVEL_1, rfc1123z } from './writer';
 
 const STANDARD = new Set(['cpu', 'memory', 'ephemeral-storage', 'storage', 'pods']);
-
-function sumInto(into: Map<string, Quantity>, list: ResourceList | undefined): void {
-  for (const [k, v] of Object.entries(list ?? {})) {
-    const q = parseQuantity(v);
-    const cur = into.get(k);
-    into.set(k, cur ? cur.add(q) : q);
-  }
-}
-
-/** A pod's requests and limits: its containers summed, at least any one init container, plus overhead. */
-export function podRequestsAndLimits(pod: Pod): { requests: Map<string, Quantity>; limits: Map<string, Quantity> } {
-  const requests = new Map<string, Quantity>();
-  const limits = new Map<string, Quantity>();
-  for (const c of pod.spec.containers ?? []) {
-    sumInto(requests, c.resources?.requests);
-    sumInto(limits, c.resources?.limits);
-  }
-  for (const c of (pod.spec.initContainers ?? []) as Container[]) {
-    for (const [target, list] of [
-      [requests, c.resources?.requests],
-      [limits, c.resources?.limits],
-    ] as const) {
-      for (const [k, v] of Object.entries(list ?? {})) {
-        const q = parseQuantity(v);
-        const cur = target.get(k);
-        if (!cur || q.cmp(cur) > 0) target.set(k, q);
-      }
-    }
-  }
-  sumInto(requests, pod.spec.overhead as ResourceList | undefined);
-  sumInto(limits, pod.spec.overhead as ResourceList | undefined);
-  return { requests, limits };
-}
-
-function percent(part: Quantity | undefined, whole: Quantity | undefined, milli: boolean): number {
-  if (!part || !whole) return 0;
-  const w = milli ? whole.milli() : whole.value();
-  if (w === 0) return 0;
-  return Math.trunc(((milli ? part.milli() : part.value()) / w) * 100);
-}
 
 function sortedResourceNames(list: ResourceList): string[] {
   return Object.keys(list).sort();
@@ -115,30 +75,25 @@ export const describeNode: Describer<Node> = (node, ctx) => {
   if (node.spec?.podCIDRs?.length) w.write(LEVEL_0, `PodCIDRs:\t${node.spec.podCIDRs.join(',')}\n`);
   if (node.spec?.providerID) w.write(LEVEL_0, `ProviderID:\t${node.spec.providerID}\n`);
 
-  const pods = ctx.lookup.list<Pod>('Pod').filter((p) => p.spec.nodeName === node.metadata.name && !isPodTerminal(p));
-  const allocatable = Object.keys(status.allocatable ?? {}).length ? status.allocatable! : status.capacity ?? {};
-  const alloc = (r: string) => (allocatable[r] !== undefined ? parseQuantity(allocatable[r]) : undefined);
-  const zero = Quantity.zero();
+  const pods = nonTerminatedPods(ctx.lookup.list<Pod>('Pod'), node.metadata.name);
+  const allocatable = nodeAllocatable(node);
   w.write(LEVEL_0, `Non-terminated Pods:\t(${pods.length} in total)\n`);
   w.write(LEVEL_1, 'Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
   w.write(LEVEL_1, '---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n');
-  const totalReq = new Map<string, Quantity>();
-  const totalLim = new Map<string, Quantity>();
   for (const p of pods) {
     const { requests, limits } = podRequestsAndLimits(p);
-    for (const [k, v] of requests) totalReq.set(k, (totalReq.get(k) ?? Quantity.zero(v.format)).add(v));
-    for (const [k, v] of limits) totalLim.set(k, (totalLim.get(k) ?? Quantity.zero(v.format)).add(v));
-    const cell = (q: Quantity | undefined, r: string, milli: boolean) => `${(q ?? zero).toString()} (${percent(q, alloc(r), milli)}%)`;
+    const cell = (q: Quantity | undefined, r: string, milli: boolean) => allocatedCell(q, allocatable, r, milli);
     w.write(
       LEVEL_1,
       `${p.metadata.namespace}\t${p.metadata.name}\t\t${cell(requests.get('cpu'), 'cpu', true)}\t${cell(limits.get('cpu'), 'cpu', true)}\t${cell(requests.get('memory'), 'memory', false)}\t${cell(limits.get('memory'), 'memory', false)}\t${age(p.metadata.creationTimestamp, ctx.now)}\n`,
     );
   }
+  const { requests: totalReq, limits: totalLim } = allocatedTotals(pods);
+  const zero = Quantity.zero();
   w.write(LEVEL_0, 'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n');
   w.write(LEVEL_1, 'Resource\tRequests\tLimits\n');
   w.write(LEVEL_1, '--------\t--------\t------\n');
-  const row = (r: string, milli: boolean) =>
-    `${r}\t${(totalReq.get(r) ?? zero).toString()} (${percent(totalReq.get(r), alloc(r), milli)}%)\t${(totalLim.get(r) ?? zero).toString()} (${percent(totalLim.get(r), alloc(r), milli)}%)\n`;
+  const row = (r: string, milli: boolean) => `${r}\t${allocatedCell(totalReq.get(r), allocatable, r, milli)}\t${allocatedCell(totalLim.get(r), allocatable, r, milli)}\n`;
   w.write(LEVEL_1, row('cpu', true));
   w.write(LEVEL_1, row('memory', false));
   w.write(LEVEL_1, row('ephemeral-storage', false));

@@ -1,4 +1,5 @@
 // Table definitions keyed by kind; kinds without one get the server's default table.
+import { apiServiceTable } from './apiservice';
 import { configMapTable, serviceAccountTable } from './config';
 import { deploymentTable } from './deployment';
 import { eventTable } from './event';
@@ -12,6 +13,7 @@ import type { TableDef } from './table';
 export { TableBuilder, type TableOptions } from './table';
 
 const TABLES: Record<string, TableDef<any>> = {
+  APIService: apiServiceTable,
   ConfigMap: configMapTable,
   Deployment: deploymentTable,
   Event: eventTable,

@@ -1,8 +1,9 @@
 // The kubelet's side of pods/log and pods/exec (the API server's node proxy): a container's log
 // from the node's disk, chosen and refused as the kubelet does (validateContainerLogStatus), and
-// a command run to its end inside a running container, sleeping on the cluster clock.
+// a command run to its end inside a running container, sleeping on the cluster clock, and the
+// output of a container's running main process from the moment of an attach.
 import { node as nodeKind } from '../../api/kinds/node';
-import { type ExecOptions, type ExecResult, type LogOptions, type NodeProxy, NodeProxyError } from '../../api/nodeproxy';
+import { type AttachOptions, type AttachStream, type ExecOptions, type ExecResult, type LogOptions, type NodeProxy, NodeProxyError } from '../../api/nodeproxy';
 import { sha256Hex } from '../../api/sha256';
 import type { Container, ContainerStatus, Node, Pod } from '../../api/types';
 import { COMPONENTS, type Client } from '../../client/client';
@@ -146,5 +147,35 @@ export class NodeAgent implements NodeProxy {
     putRecord(this.disk, pod.metadata.uid!, opts.container, live);
     const text = (stream: 'stdout' | 'stderr') => r.output.filter((o) => o.stream === stream).map((o) => o.text).join('');
     return { stdout: text('stdout'), stderr: text('stderr'), exitCode: r.code, finishedAt: r.finishedAt, endless: r.endless };
+  }
+
+  /**
+   * The main process of a running container, from now on: what it writes reaches the node's
+   * log as the kubelet runs it on the cluster clock, and the attach reads it from there. Its
+   * stdin is not reached: the simulated main processes never read one.
+   */
+  attach(pod: Pod, opts: AttachOptions): AttachStream {
+    this.dial(pod, () => 'error dialing backend: ');
+    const uid = pod.metadata.uid!;
+    const rec = getRecord(this.disk, uid, opts.container);
+    const alive = (r: typeof rec) => !!r && (!r.exit || r.exit.at > this.clock.now());
+    // kubelet GetAttach: only a running container is found.
+    if (!alive(rec)) throw new NodeProxyError(`container ${opts.container} not found in pod ${pod.metadata.name}_${pod.metadata.namespace}`, 'Upgrade');
+    const instance = rec!.instance;
+    const visible = () => readLog(this.disk, uid, opts.container, instance, this.clock.now()) ?? [];
+    let seen = visible().length;
+    return {
+      read: () => {
+        const entries = visible();
+        const fresh = entries.slice(seen);
+        seen = Math.max(seen, entries.length);
+        const text = (stream: 'o' | 'e') => fresh.filter((e) => e[1] === stream).map((e) => e[2]).join('');
+        return { stdout: text('o'), stderr: text('e') };
+      },
+      ended: () => {
+        const now = getRecord(this.disk, uid, opts.container);
+        return !now || now.instance !== instance || !alive(now);
+      },
+    };
   }
 }

@@ -1,14 +1,19 @@
-// What a pod's running containers use, as the kubelet's stats summary would report it: memory
-// (working set) and disk (writable layer plus logs). A container uses its request by default, or,
-// without one, a small figure derived from its image; `pocketkube.io/memory-usage` and
-// `pocketkube.io/disk-usage` on the pod override it ("300Mi" for the first container, or
-// "app=300Mi,sidecar=20Mi" per container). Containers that are not running use nothing.
+// What a pod's running containers use, as the kubelet's stats summary would report it: CPU,
+// memory (working set) and disk (writable layer plus logs). A container uses its request by
+// default, or, without one, a small figure (1m of CPU; memory and disk derived from its image);
+// `pocketkube.io/cpu-usage`, `pocketkube.io/memory-usage` and `pocketkube.io/disk-usage` on the
+// pod override it ("300Mi" for the first container, or "app=300Mi,sidecar=20Mi" per container).
+// Containers that are not running use nothing.
 import { tryParseQuantity } from '../../api/meta/quantity';
 import type { Container, Pod } from '../../api/types';
 import { imageSize, parseImage } from '../runtime/images';
 
 export const MEMORY_USAGE_ANNOTATION = 'pocketkube.io/memory-usage';
 export const DISK_USAGE_ANNOTATION = 'pocketkube.io/disk-usage';
+export const CPU_USAGE_ANNOTATION = 'pocketkube.io/cpu-usage';
+
+/** What a container without a CPU request or annotation uses: an idle process's millicore. */
+const IDLE_CPU_MILLI = 1;
 
 const Ki = 1024;
 const Mi = 1024 * Ki;
@@ -17,6 +22,8 @@ export type UsageResource = 'memory' | 'ephemeral-storage';
 
 export interface ContainerUsage {
   name: string;
+  /** Millicores. */
+  cpu: number;
   /** Bytes. */
   memory: number;
   disk: number;
@@ -24,6 +31,7 @@ export interface ContainerUsage {
 
 export interface PodUsage {
   containers: ContainerUsage[];
+  cpu: number;
   memory: number;
   disk: number;
 }
@@ -34,14 +42,20 @@ function bytes(text: string | undefined): number | undefined {
   return q && q.nano >= 0n ? q.value() : undefined;
 }
 
+function millicores(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const q = tryParseQuantity(String(text));
+  return q && q.nano >= 0n ? q.milli() : undefined;
+}
+
 /** The annotation's figure for a container: a bare quantity is the first container's. */
-function annotated(pod: Pod, key: string, container: string, first: boolean): number | undefined {
+function annotated(pod: Pod, key: string, container: string, first: boolean, unit = bytes): number | undefined {
   const text = pod.metadata.annotations?.[key]?.trim();
   if (!text) return undefined;
-  if (!text.includes('=')) return first ? bytes(text) : undefined;
+  if (!text.includes('=')) return first ? unit(text) : undefined;
   for (const part of text.split(',')) {
     const [name, value] = part.split('=').map((s) => s.trim());
-    if (name === container) return bytes(value);
+    if (name === container) return unit(value);
   }
   return undefined;
 }
@@ -57,7 +71,8 @@ function imageDefault(c: Container, resource: UsageResource): number {
 function containerUsage(pod: Pod, c: Container, first: boolean): ContainerUsage {
   const usage = (resource: UsageResource, key: string) =>
     annotated(pod, key, c.name, first) ?? bytes(c.resources?.requests?.[resource]) ?? imageDefault(c, resource);
-  return { name: c.name, memory: usage('memory', MEMORY_USAGE_ANNOTATION), disk: usage('ephemeral-storage', DISK_USAGE_ANNOTATION) };
+  const cpu = annotated(pod, CPU_USAGE_ANNOTATION, c.name, first, millicores) ?? millicores(c.resources?.requests?.cpu) ?? IDLE_CPU_MILLI;
+  return { name: c.name, cpu, memory: usage('memory', MEMORY_USAGE_ANNOTATION), disk: usage('ephemeral-storage', DISK_USAGE_ANNOTATION) };
 }
 
 export function podUsage(pod: Pod): PodUsage {
@@ -68,6 +83,7 @@ export function podUsage(pod: Pod): PodUsage {
   const containers = all.filter((c) => running.has(c.name)).map((c) => containerUsage(pod, c, c === all[0]));
   return {
     containers,
+    cpu: containers.reduce((n, c) => n + c.cpu, 0),
     memory: containers.reduce((n, c) => n + c.memory, 0),
     disk: containers.reduce((n, c) => n + c.disk, 0),
   };

@@ -30,7 +30,7 @@ const PATH_DEBIAN = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bi
  */
 const DEBIAN_BASE = [
   'cat', 'ls', 'mkdir', 'touch', 'rm', 'cp', 'mv', 'ln', 'chmod', 'head', 'tail', 'tee', 'wc', 'grep', 'egrep', 'fgrep', 'sed', 'cut', 'tr', 'sort', 'uniq', 'seq', 'expr',
-  'basename', 'dirname', 'hostname', 'printenv', 'env', 'date', 'id', 'whoami', 'uname', 'sleep', 'nproc', 'nohup', 'bash',
+  'basename', 'dirname', 'hostname', 'printenv', 'env', 'date', 'id', 'whoami', 'uname', 'sleep', 'nproc', 'nohup', 'tar', 'bash',
 ];
 /** Applets of busybox (busybox, alpine and the alpine variants): no curl, but wget, nslookup and ps. */
 const BUSYBOX = [...DEBIAN_BASE.filter((t) => t !== 'bash'), 'wget', 'nslookup', 'ps'];

@@ -5,7 +5,7 @@ import { resolveResource } from '../../../api/registry';
 import type { KubeObject } from '../../../api/types';
 import type { CommandContext } from '../../context';
 import { CliError, MultiError } from '../../errors';
-import { readManifests } from '../../manifest/read';
+import { KUSTOMIZE_HELP, checkKustomizeFlags, readManifests } from '../../manifest/read';
 import { MutationPrinter, parseDryRun, parseOutput } from '../../flags/output';
 import { fieldValidation } from '../../flags/validate';
 import { action, addGlobalFlags, collect, collectSlice, intFlag } from '../../program';
@@ -63,17 +63,19 @@ export function register(program: Command, ctx: CommandContext): void {
         .command('create')
         .description('Create a resource from a file or from stdin')
         .option('-f, --filename <file>', 'Filename, directory, or URL to files to use to create the resource', collectSlice)
-        .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.'),
+        .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+        .option('-k, --kustomize <dir>', KUSTOMIZE_HELP.the),
     ),
   ).action(
     action(ctx, async (c, args, opts, command) => {
       const changeCause = recordOption(c, command, opts.record);
       if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'create');
-      if (!opts.filename?.length) throw new CliError('must specify one of -f and -k');
+      checkKustomizeFlags(opts);
+      if (!opts.filename?.length && !opts.kustomize) throw new CliError('must specify one of -f and -k');
       const dryRun = parseDryRun(c, opts.dryRun);
       const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
       const validation = fieldValidation(opts.validate);
-      const manifests = await readManifests(opts.filename, { recursive: !!opts.recursive, validate: validation !== 'Ignore' }, c.io);
+      const manifests = await readManifests(opts.filename ?? [], { recursive: !!opts.recursive, validate: validation !== 'Ignore', kustomize: opts.kustomize }, c.io);
       const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;
       const namespace = c.namespace();
       const errors: Error[] = [...manifests.errors];

@@ -34,28 +34,8 @@ const selected = (spec: { containers: Container[]; initContainers?: Container[] 
   ...(spec.initContainers ?? []).filter((c) => selectName(c.name, selector)),
 ];
 
-/** kubectl's own help for the group (it lists subcommands pocketkube does not have yet). */
-const HELP = `Configure application resources.
-
- These commands help you make changes to existing application resources.
-
-Available Commands:
-  env              Update environment variables on a pod template
-  image            Update the image of a pod template
-  resources        Update resource requests/limits on objects with pod templates
-  selector         Set the selector on a resource
-  serviceaccount   Update the service account of a resource
-  subject          Update the user, group, or service account in a role binding or cluster role binding
-
-Usage:
-  kubectl set SUBCOMMAND [options]
-
-Use "kubectl set <command> --help" for more information about a given command.
-Use "kubectl options" for a list of global command-line options (applies to all commands).
-`;
-
 export function register(program: Command, ctx: CommandContext): void {
-  const set = commandGroup(program, ctx, 'set', 'Set specific features on objects', { text: HELP, stream: 'err' });
+  const set = commandGroup(program, ctx, 'set', 'Set specific features on objects', { stream: 'err' });
 
   withSetFlags(set.command('image').description('Update the image of a pod template'), 'get').action(
     action(ctx, async (c, args, opts: SetOptions & Record<string, any>, command) => {

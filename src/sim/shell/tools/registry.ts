@@ -3,6 +3,7 @@
 // it starts so that the process can pause in its sleeps and continue from JSON.
 import type { ShellHost } from '../host';
 import type { Action } from '../state';
+import { ARCHIVE_TOOLS } from './tar';
 import { CORE_TOOLS } from './core';
 import { FILE_TOOLS } from './files';
 import { NET_TOOLS } from './net';
@@ -55,7 +56,7 @@ export class ToolOutput {
 
 export type Tool = (ctx: ToolContext, o: ToolOutput) => number;
 
-const TABLE: Record<string, Tool> = { ...CORE_TOOLS, ...FILE_TOOLS, ...TEXT_TOOLS, ...NET_TOOLS, ...SCRIPT_TOOLS };
+const TABLE: Record<string, Tool> = { ...CORE_TOOLS, ...FILE_TOOLS, ...TEXT_TOOLS, ...NET_TOOLS, ...SCRIPT_TOOLS, ...ARCHIVE_TOOLS };
 
 export function toolImpl(name: string): Tool | undefined {
   return Object.hasOwn(TABLE, name) ? TABLE[name] : undefined;

@@ -50,7 +50,9 @@ function headTail(tail: boolean): Tool {
       if (files.length > 1) o.out(`${idx > 0 ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
       if (values.c !== undefined) {
         const c = parseInt(values.c, 10);
-        o.out(tail ? text.slice(-c) : text.slice(0, c));
+        // `tail -c +N` starts at the Nth character (kubectl cp --retries pipes tar through it).
+        if (tail && values.c.startsWith('+')) o.out(text.slice(Math.max(0, c - 1)));
+        else o.out(tail ? text.slice(-c) : text.slice(0, c));
         return;
       }
       const l = lines(text);

@@ -1,0 +1,82 @@
+// kubectl apply set-last-applied: records each object of the -f files as its live object's
+// last-applied configuration (a merge patch of that one annotation), as though apply had
+// applied it. Every object is checked first; the first problem ends the command before anything
+// is written.
+import { isStatusError } from '../../../api/errors';
+import { LAST_APPLIED, lastAppliedPatch } from '../../../api/patch/apply';
+import type { ResourceType } from '../../../api/registry';
+import type { KubeObject } from '../../../api/types';
+import type { Command } from '../../command';
+import type { CommandContext } from '../../context';
+import { CliError } from '../../errors';
+import { MutationPrinter, parseDryRun, parseOutput } from '../../flags/output';
+import { readManifests } from '../../manifest/read';
+import { addGlobalFlags, collectSlice } from '../../program';
+import { namespaceOfManifest, noResourcesError } from '../../resolve';
+import { subAction } from './common';
+
+interface Change {
+  type: ResourceType;
+  namespace?: string;
+  name: string;
+  live: KubeObject;
+  patch: Record<string, unknown>;
+}
+
+/** Resource and kind as kubectl's Info.String() names them. */
+function infoText(type: ResourceType, name: string, namespace: string | undefined): string {
+  const gv = `${type.group}/${type.version}`;
+  return `Resource: "${gv}, Resource=${type.resource}", GroupVersionKind: "${gv}, Kind=${type.kind}"\nName: ${JSON.stringify(name)}, Namespace: ${JSON.stringify(namespace ?? '')}`;
+}
+
+/**
+ * Whether the live annotation already records `recorded` (kubectl compares the two texts with
+ * comments stripped: an annotation that is not JSON, or none at all, never does).
+ */
+const unchanged = (live: string | undefined, recorded: string) => live !== undefined && /^\s*\{/.test(live) && live === recorded;
+
+export function registerSetLastApplied(apply: Command, ctx: CommandContext): void {
+  addGlobalFlags(
+    apply
+      .command('set-last-applied')
+      .description('Set the last-applied-configuration annotation on a live object to match the contents of a file')
+      .argument('[args...]')
+      .option('-o, --output <format>', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).')
+      .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
+      .option('--create-annotation', "Will create 'last-applied-configuration' annotations if current objects doesn't have one")
+      .option('-f, --filename <file>', 'Filename, directory, or URL to files that contains the last-applied-configuration annotations', collectSlice),
+  ).action(
+    subAction(ctx, async (c, _args, opts) => {
+      const dryRun = parseDryRun(c, opts.dryRun);
+      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
+      if (!opts.filename?.length) throw noResourcesError();
+      const manifests = await readManifests(opts.filename, { recursive: false, validate: false }, c.io);
+      if (manifests.errors.length) throw manifests.errors[0];
+      const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;
+      const changes: Change[] = [];
+      for (const m of manifests.objects) {
+        const namespace = namespaceOfManifest(m.obj, m.type, c.namespace(), c.namespaceExplicit);
+        const name = m.obj.metadata.name ?? '';
+        // The builder gives the object the namespace it lands in before it is recorded.
+        const { recorded, patch } = lastAppliedPatch(namespace ? { ...m.obj, metadata: { ...m.obj.metadata, namespace } } : m.obj);
+        let live: KubeObject;
+        try {
+          live = client.get(m.type, namespace, name);
+        } catch (e) {
+          if (!isStatusError(e) || e.reason === 'NotFound') throw e;
+          throw e.withSource(`retrieving current configuration of:\n${infoText(m.type, name, namespace)}\nfrom server for:`, m.source);
+        }
+        const current = live.metadata.annotations?.[LAST_APPLIED];
+        if (current === undefined && !opts.createAnnotation)
+          throw new CliError(`no last-applied-configuration annotation found on resource: ${name}, to create the annotation, run the command with --create-annotation`);
+        if (unchanged(current, recorded)) c.io.out.write(`set-last-applied ${name}: no changes required.\n`);
+        else changes.push({ type: m.type, namespace, name, live, patch });
+      }
+      for (const ch of changes) {
+        const result = dryRun === 'client' ? ch.live : client.patch(ch.type, ch.namespace, ch.name, 'merge', ch.patch, { dryRun: dryRun === 'server' });
+        printer.print(result, 'configured');
+      }
+      for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+    }),
+  );
+}

@@ -1,0 +1,88 @@
+// config set | unset PROPERTY_NAME: one field of the kubeconfig by its dotted path
+// ("users.admin.token", "contexts.dev.namespace", "current-context").
+import type { Command } from '../../command';
+import type { CommandContext } from '../../context';
+import { CliError } from '../../errors';
+import type { KubeconfigData } from '../../kubeconfig';
+import { action, addGlobalFlags } from '../../program';
+import { chainOf, helpAnd } from './shared';
+
+/** The inner struct of each named list, as kubectl's path steps name it. */
+const INNER = { clusters: 'cluster', users: 'user', contexts: 'context' } as const;
+
+/** Booleans in the kubeconfig's structs; every other leaf is a string. */
+const BOOLEAN_FIELDS = new Set(['insecure-skip-tls-verify', 'disable-compression']);
+
+type Target = { holder: Record<string, unknown>; key: string; created: () => void };
+
+/** Walks the path; a list entry named on the way is made when absent (and kept only if written). */
+function locate(data: KubeconfigData, property: string): Target {
+  const steps = property.split('.');
+  const fail = () => new CliError(`unable to parse ${property} after [] at api.Config`);
+  if (steps.length === 1 && steps[0] === 'current-context') return { holder: data as never, key: 'current-context', created: () => {} };
+  const section = steps[0] as keyof typeof INNER;
+  if (!(section in INNER)) throw fail();
+  if (steps.length < 2 || !steps[1]) throw fail();
+  const list = data[section] as unknown as { name: string; [k: string]: unknown }[];
+  let entry = list.find((x) => x.name === steps[1]);
+  const isNew = !entry;
+  entry ??= { name: steps[1], [INNER[section]]: section === 'contexts' ? { cluster: '', user: '' } : {} };
+  const created = () => {
+    if (isNew) list.push(entry!);
+  };
+  if (steps.length === 2) return { holder: { [steps[1]]: entry }, key: steps[1], created };
+  let holder = entry[INNER[section]] as Record<string, unknown>;
+  for (const step of steps.slice(2, -1)) {
+    const next = holder[step];
+    if (next === undefined) holder[step] = {};
+    else if (typeof next !== 'object' || next === null) throw fail();
+    holder = holder[step] as Record<string, unknown>;
+  }
+  return { holder, key: steps[steps.length - 1], created };
+}
+
+export function registerProperty(config: Command, ctx: CommandContext): void {
+  const set = addGlobalFlags(
+    config
+      .command('set')
+      .description('Set an individual value in a kubeconfig file')
+      .argument('[args...]')
+      .option('--set-raw-bytes', 'When writing a []byte PROPERTY_VALUE, write the given string directly without base64 decoding.'),
+  );
+  set.action(
+    action(ctx, (c, args) => {
+      if (args.length !== 2) helpAnd(c, set, 'unexpected-args');
+      const [property, value] = args;
+      const chain = chainOf(c);
+      const next = chain.editable();
+      const t = locate(next, property);
+      if (BOOLEAN_FIELDS.has(t.key)) {
+        if (value !== 'true' && value !== 'false') throw new CliError(`strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`);
+        t.holder[t.key] = value === 'true';
+      } else t.holder[t.key] = value;
+      t.created();
+      chain.save(next);
+      c.io.out.write(`Property ${JSON.stringify(property)} set.\n`);
+    }),
+  );
+
+  const unset = addGlobalFlags(config.command('unset').description('Unset an individual value in a kubeconfig file').argument('[args...]'));
+  unset.action(
+    action(ctx, (c, args) => {
+      if (args.length !== 1) helpAnd(c, unset, 'unexpected-args');
+      const [property] = args;
+      const chain = chainOf(c);
+      const next = chain.editable();
+      const t = locate(next, property);
+      if (t.key === 'current-context' && t.holder === (next as never)) {
+        if (!next['current-context']) throw new CliError('current property is not set');
+        next['current-context'] = '';
+      } else if (property.split('.').length === 2) {
+        const section = property.split('.')[0] as keyof typeof INNER;
+        (next[section] as { name: string }[]) = (next[section] as { name: string }[]).filter((x) => x.name !== t.key);
+      } else delete t.holder[t.key];
+      chain.save(next);
+      c.io.out.write(`Property ${JSON.stringify(property)} unset.\n`);
+    }),
+  );
+}

@@ -1,0 +1,31 @@
+// What the config verbs share: the files they edit, and kubectl's "print help" answers for
+// missing arguments.
+import type { Command } from '../../command';
+import type { CommandContext } from '../../context';
+import { CliError, ExitCode, RawError } from '../../errors';
+import type { KubeconfigChain } from '../../kubeconfig';
+import { commandPath } from '../../program';
+
+export function chainOf(c: CommandContext): KubeconfigChain {
+  return c.configChain();
+}
+
+/** The file kubectl names in config messages: the explicit one, else the default destination. */
+export function configFileName(chain: KubeconfigChain): string {
+  return chain.defaultFile;
+}
+
+/** cobra's cmd.Help(), as config verbs print it for missing arguments; then fail (or not). */
+export function helpAnd(c: CommandContext, cmd: Command, then: 'ok' | 'unexpected-args' | 'unexpected-args-lower'): never {
+  const { helpText } = require('../../help') as typeof import('../../help');
+  c.io.out.write(helpText(commandPath(cmd), cmd, c.helpEnv()));
+  if (then === 'ok') throw new ExitCode(0);
+  throw new CliError(then === 'unexpected-args' ? 'Unexpected args: []' : 'unexpected args: []');
+}
+
+export function requireName(name: string | undefined, what: string, cmd: Command): string {
+  if (!name) throw new RawError(`error: ${what} to delete is required\nSee 'kubectl ${commandPath(cmd)} -h' for help and examples\n`);
+  return name;
+}
+
+export { upsertEntry } from '../../kubeconfig';

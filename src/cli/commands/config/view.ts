@@ -1,0 +1,105 @@
+// config view: the merged kubeconfig (or the one file with --merge=false), minified, flattened,
+// redacted unless --raw or --flatten, in any of kubectl's structured formats.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { goJsonCompact } from '../../../api/meta/canonical';
+import type { Command } from '../../command';
+import type { CommandContext } from '../../context';
+import { CliError } from '../../errors';
+import { parseOutput, printGoTemplate, printJsonPath } from '../../flags/output';
+import { Kubeconfig, type KubeconfigData } from '../../kubeconfig';
+import { configDocument, configJson, configYaml } from '../../kubeconfig/serialize';
+import { action, addGlobalFlags } from '../../program';
+import { chainOf } from './shared';
+
+/** kubectl's ShortenConfig: certificate data omitted, secrets redacted. */
+function redact(data: KubeconfigData): KubeconfigData {
+  const hide = (o: Record<string, unknown>, keys: string[], text: string) => {
+    const copy = { ...o };
+    for (const k of keys) if (copy[k] !== undefined && copy[k] !== '') copy[k] = text;
+    return copy;
+  };
+  return {
+    ...data,
+    clusters: data.clusters.map((c) => ({ ...c, cluster: hide(c.cluster, ['certificate-authority-data'], 'DATA+OMITTED') as never })),
+    users: data.users.map((u) => ({
+      ...u,
+      user: hide(hide(u.user, ['client-certificate-data', 'client-key-data'], 'DATA+OMITTED'), ['token', 'password'], 'REDACTED'),
+    })),
+  };
+}
+
+/** kubectl's MinifyConfig: the current (or --context) context alone, with its cluster and user. */
+function minify(data: KubeconfigData, context: string | undefined): KubeconfigData {
+  const name = context || data['current-context'];
+  if (!name) throw new CliError('current-context must exist in order to minify');
+  const ctx = data.contexts.find((x) => x.name === name);
+  if (!ctx) throw new CliError(`cannot locate context ${name}`);
+  return {
+    ...data,
+    'current-context': name,
+    contexts: [ctx],
+    clusters: data.clusters.filter((x) => x.name === ctx.context.cluster),
+    users: data.users.filter((x) => x.name === ctx.context.user),
+  };
+}
+
+/** kubectl's FlattenConfig: files the config names are read into their -data fields. */
+function flatten(data: KubeconfigData, baseDir: string): KubeconfigData {
+  const inline = (o: Record<string, unknown>, key: string) => {
+    const file = o[key];
+    if (typeof file !== 'string' || !file) return o;
+    const full = path.isAbsolute(file) ? file : path.join(baseDir, file);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(full);
+    } catch {
+      throw new CliError(`open ${full}: no such file or directory`);
+    }
+    const { [key]: _gone, ...rest } = o;
+    return { ...rest, [`${key}-data`]: bytes.toString('base64') };
+  };
+  return {
+    ...data,
+    clusters: data.clusters.map((c) => ({ ...c, cluster: inline(c.cluster, 'certificate-authority') as never })),
+    users: data.users.map((u) => ({ ...u, user: inline(inline(u.user, 'client-certificate'), 'client-key') })),
+  };
+}
+
+export function registerView(config: Command, ctx: CommandContext): void {
+  addGlobalFlags(
+    config
+      .command('view')
+      .description('Display merged kubeconfig settings or a specified kubeconfig file')
+      .option('--minify', 'Remove all information not used by current-context from the output')
+      .option('--raw', 'Display raw byte data and sensitive data')
+      .option('--flatten', 'Flatten the resulting kubeconfig file into self-contained output')
+      .option('--merge', 'Merge the full hierarchy of kubeconfig files', true)
+      .option('--no-merge')
+      .option('-o, --output <format>', 'Output format.', 'yaml'),
+  ).action(
+    action(ctx, (c, _args, opts) => {
+      const format = parseOutput(opts.output, false, { template: opts.template, allowMissingTemplateKeys: opts.allowMissingTemplateKeys });
+      const chain = chainOf(c);
+      // --merge=false shows the one file writes go to, as it is.
+      let data = opts.merge === false ? (Kubeconfig.load(chain.defaultFile) ?? Kubeconfig.empty(chain.defaultFile)).data : chain.merged().data;
+      if (opts.minify) data = minify(data, c.flags.context);
+      if (opts.flatten) data = flatten(data, path.dirname(chain.defaultFile));
+      else if (!opts.raw) data = redact(data);
+      switch (format.kind) {
+        case 'yaml':
+          return c.io.out.write(configYaml(data));
+        case 'json':
+          return c.io.out.write(configJson(data));
+        case 'name':
+          return c.io.out.write('config/<unknown>\n');
+        case 'jsonpath':
+          return printJsonPath(c.io.out, format.printer, configDocument(data));
+        case 'go-template': {
+          const doc = configDocument(data);
+          return printGoTemplate(c.io.out, format.printer, doc, goJsonCompact(doc));
+        }
+      }
+    }),
+  );
+}
