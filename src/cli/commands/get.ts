@@ -74,8 +74,8 @@ function complete(ctx: CommandContext, args: string[], o: Record<string, any>): 
 }
 
 function validate(o: GetOptions): void {
-  const { checkKustomizeFlags } = require('../manifest/read') as typeof import('../manifest/read');
-  checkKustomizeFlags({ filename: o.filenames, kustomize: o.kustomize, recursive: o.recursive });
+  // The manifest reader loads only for -k (a plain get never pays for it).
+  if (o.kustomize) (require('../manifest/read') as typeof import('../manifest/read')).checkKustomizeFlags({ filename: o.filenames, kustomize: o.kustomize, recursive: o.recursive });
   if (!o.args.length && !o.filenames.length && !o.kustomize) throw new RawError(NO_TYPE);
   if ((o.filenames.length || o.kustomize) && o.args.length) throw new CliError('Unexpected args: [' + o.args.join(' ') + ']', 'get');
   if (o.selector && o.args.length > 1 && !o.args[0].includes('/')) throw new CliError('name cannot be provided when a selector is specified');
@@ -215,7 +215,7 @@ function printTables(ctx: CommandContext, o: GetOptions, cluster: ReturnType<Com
   const withKind = o.showKind || tables.filter((t) => t.table.size).length > 1;
   let printed = 0;
   for (const { table, listed } of tables) {
-    if (listed && (unsortable ? table.size > 1 : !sortedOrDropped(table))) continue;
+    if (listed && o.sortBy && (unsortable ? table.size > 1 : !sortedOrDropped(table))) continue;
     const text = table.render(withKind);
     if (!text) continue;
     if (printed++ > 0 && !o.noHeaders) ctx.io.out.write('\n');

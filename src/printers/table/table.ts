@@ -3,7 +3,7 @@
 import type { KubeObject } from '../../api/types';
 import { formatLabels } from '../../api/meta/selector';
 import { kindPrefix } from '../name';
-import { type SortField, type SortValue, sortKeyed } from '../sort/sortby';
+import type { SortField, SortValue } from '../sort/sortby';
 import { GET_TABWRITER, tabwrite } from '../tabwriter';
 
 export interface CellContext {
@@ -85,6 +85,8 @@ export class TableBuilder {
     const field = this.opts.sortField;
     if (!field || this.rows.length < 2) return;
     const keyed = this.rows.map((item, i) => ({ item, key: this.keys[i] }));
+    // Loaded only to sort: a table without --sort-by never reads the sorting code.
+    const { sortKeyed } = require('../sort/sortby') as typeof import('../sort/sortby');
     sortKeyed(keyed, field, 'table');
     this.rows = keyed.map((k) => k.item);
   }
