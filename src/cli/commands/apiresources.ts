@@ -5,13 +5,14 @@ import { GET_TABWRITER, tabwrite } from '../../printers/tabwriter';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
 import { action, addGlobalFlags, collectSlice } from '../program';
+import { outputOption } from '../flags/groups';
 
 export function register(program: Command, ctx: CommandContext): void {
   addGlobalFlags(
     program
       .command('api-resources')
       .description('Print the supported API resources on the server')
-      .option('-o, --output <format>', "Output format. One of: (wide, name).")
+      .addOption(outputOption("Output format. One of: (wide, name)."))
       .option('--no-headers', "When using the default or custom-column output format, don't print headers (default print headers).")
       .option('--namespaced <bool>', 'If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.')
       .option('--api-group <group>', 'Limit to resources in the specified API group.')

@@ -13,7 +13,7 @@ import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
 import { KUSTOMIZE_HELP, type ManifestObject, checkKustomizeFlags, readManifests } from '../manifest/read';
 import { type DryRun, MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
-import { action, addGlobalFlags, collect, collectSlice, intFlag } from '../program';
+import { action, addGlobalFlags, collect, intFlag } from '../program';
 import { namespaceOfManifest } from '../resolve';
 import { fieldValidation } from '../flags/validate';
 import { addRecordFlag, recordOption, withChangeCause } from '../record';
@@ -23,6 +23,7 @@ import { matches } from '../../api/meta/selector';
 import { parseBuilderSelector } from '../flags/selector';
 import { parsePruneAllowlist, prune } from '../verbs/prune';
 import { registerLastApplied } from './apply/index';
+import { dryRunOption, filenameOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
 
 function missingAnnotationWarning(type: { resource: string; group: string }, name: string): string {
   const res = type.group ? `${type.resource}.${type.group}` : type.resource;
@@ -102,17 +103,17 @@ export function register(program: Command, ctx: CommandContext): void {
     program
       .command('apply')
       .description('Apply a configuration to a resource by file name or stdin')
-      .option('-f, --filename <file>', 'The files that contain the configurations to apply.', collectSlice)
-      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .addOption(filenameOption('The files that contain the configurations to apply.'))
+      .addOption(recursiveOption())
       .option('-k, --kustomize <dir>', KUSTOMIZE_HELP.a)
-      .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).')
-      .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
+      .addOption(outputOption())
+      .addOption(dryRunOption())
       .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).', 'strict')
       .option('--server-side', 'If true, apply runs in the server instead of the client.')
       .option('--prune', 'Automatically delete resource objects that do not appear in the configs.')
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.')
       .option('--force-conflicts', 'If true, server-side apply will force the changes against conflicts.')
-      .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+      .addOption(selectorOption())
       .option('--all', 'Select all resources in the namespace of the specified resource types.')
       .option('--prune-allowlist <gvk>', 'Overwrite the default allowlist with <group/version/kind> for --prune', collect)
       .option('--cascade [policy]', 'Must be "background", "orphan", or "foreground".', 'background')

@@ -4,6 +4,7 @@ import type { CommandContext } from '../context';
 import { parseDryRun } from '../flags/output';
 import { action, addGlobalFlags } from '../program';
 import { checkNodeArgs, cordonNodes, resolveNodes } from '../verbs/drain/nodes';
+import { dryRunOption, selectorOption } from '../flags/groups';
 
 function register(program: Command, ctx: CommandContext, verb: 'cordon' | 'uncordon', description: string): void {
   addGlobalFlags(
@@ -11,8 +12,8 @@ function register(program: Command, ctx: CommandContext, verb: 'cordon' | 'uncor
       .command(verb)
       .description(description)
       .argument('[args...]')
-      .option('-l, --selector <selector>', "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.")
-      .option('--dry-run [strategy]', 'Must be "none", "server", or "client".'),
+      .addOption(selectorOption("Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints."))
+      .addOption(dryRunOption()),
   ).action(
     action(ctx, async (c, args, opts) => {
       checkNodeArgs(verb, args, opts.selector);

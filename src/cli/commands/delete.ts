@@ -10,8 +10,9 @@ import { type DryRun, dryRunSuffix, parseDryRun } from '../flags/output';
 import { parseCascade } from '../flags/cascade';
 import { kindPrefix } from '../../printers/name';
 import { durationFlag } from '../flags/duration';
-import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
+import { action, addGlobalFlags, intFlag } from '../program';
 import { listSelected, namespaceOfManifest, noResourcesError, resolveArgs } from '../resolve';
+import { dryRunOption, filenameOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
 
 /** How long a delete waits for its objects to go when no --timeout is given (kubectl: a week). */
 const WAIT_LIMIT_MS = 3_600_000;
@@ -36,10 +37,10 @@ export function register(program: Command, ctx: CommandContext): void {
       .command('delete')
       .description('Delete resources by file names, stdin, resources and names, or by resources and label selector')
       .argument('[args...]')
-      .option('-f, --filename <file>', 'containing the resource to delete.', collectSlice)
-      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .addOption(filenameOption('containing the resource to delete.'))
+      .addOption(recursiveOption())
       .option('-k, --kustomize <dir>', KUSTOMIZE_HELP.a)
-      .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+      .addOption(selectorOption())
       .option('--field-selector <selector>', 'Selector (field query) to filter on.')
       .option('--all', 'Delete all resources, in the namespace of the specified resource types.')
       .option('-A, --all-namespaces', 'If present, list the requested object(s) across all namespaces.')
@@ -51,8 +52,8 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--no-wait', 'Do not wait for resources to be gone.')
       .option('--timeout <duration>', 'The length of time to wait before giving up on a delete.', durationFlag())
       .option('--ignore-not-found', 'Treat "resource not found" as a successful delete.')
-      .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
-      .option('-o, --output <format>', "Output mode. Use \"-o name\" for shorter output (resource/name)."),
+      .addOption(dryRunOption())
+      .addOption(outputOption("Output mode. Use \"-o name\" for shorter output (resource/name).")),
   ).action(
     action(ctx, async (c, args, opts) => {
       const selector: string = opts.selector ?? '';

@@ -8,8 +8,9 @@ import { type DescribeLookup, describerFor } from '../../printers/describe';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
 import { readManifests } from '../manifest/read';
-import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
+import { action, addGlobalFlags, intFlag } from '../program';
 import { type Target, listSelected, namespaceOfManifest, resolveArgs } from '../resolve';
+import { filenameOption, recursiveOption, selectorOption } from '../flags/groups';
 
 /** Whether an event is about `obj`, as kubectl's events.Search selects them (kind, name, namespace, uid). */
 function about(e: Event, obj: KubeObject): boolean {
@@ -58,10 +59,10 @@ export function register(program: Command, ctx: CommandContext): void {
       .command('describe')
       .description('Show details of a specific resource or group of resources')
       .argument('[args...]')
-      .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+      .addOption(selectorOption())
       .option('-A, --all-namespaces', 'If present, list the requested object(s) across all namespaces.')
-      .option('-f, --filename <file>', 'Filename, directory, or URL to files containing the resource to describe', collectSlice)
-      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .addOption(filenameOption('Filename, directory, or URL to files containing the resource to describe'))
+      .addOption(recursiveOption())
       .option('--show-events', 'If true, display events related to the described object.', true)
       .option('--no-show-events', 'Do not display events.')
       .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once.', intFlag(), 500),

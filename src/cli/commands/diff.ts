@@ -17,6 +17,7 @@ import { CliError, ExitCode, RawError, errorText, exitCodeOf } from '../errors';
 import { KUSTOMIZE_HELP, checkKustomizeFlags, readManifests } from '../manifest/read';
 import { action, addGlobalFlags, collectSlice, intFlag, onFlagError } from '../program';
 import { namespaceOfManifest } from '../resolve';
+import { filenameOption, recursiveOption, selectorOption } from '../flags/groups';
 
 const MASK = { same: '***', before: '*** (before)', after: '*** (after)' };
 
@@ -113,10 +114,10 @@ export function register(program: Command, ctx: CommandContext): void {
       .command('diff')
       .description('Diff the live version against a would-be applied version')
       .argument('[args...]')
-      .option('-f, --filename <file>', 'Filename, directory, or URL to files contains the configuration to diff', collectSlice)
-      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .addOption(filenameOption('Filename, directory, or URL to files contains the configuration to diff'))
+      .addOption(recursiveOption())
       .option('-k, --kustomize <dir>', KUSTOMIZE_HELP.the)
-      .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+      .addOption(selectorOption())
       .option('--server-side', 'If true, apply runs in the server instead of the client.')
       .option('--force-conflicts', 'If true, server-side apply will force the changes against conflicts.')
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.', 'kubectl-client-side-apply')

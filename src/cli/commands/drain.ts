@@ -13,6 +13,7 @@ import { action, addGlobalFlags, intFlag } from '../program';
 import { type DrainOptions, podsForDeletion } from '../verbs/drain/filters';
 import { checkNodeArgs, cordonNodes, resolveNodes } from '../verbs/drain/nodes';
 import { type DrainFailure, removePods } from '../verbs/drain/remove';
+import { dryRunOption, selectorOption } from '../flags/groups';
 
 /** An aggregate's Error(): one message alone, several in brackets. */
 function failureMessage(f: DrainFailure): string {
@@ -43,8 +44,8 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--disable-eviction', 'Force drain to use delete, even if eviction is supported. This will bypass checking PodDisruptionBudgets, use with caution.')
       .option('--skip-wait-for-delete-timeout <seconds>', 'If pod DeletionTimestamp older than N seconds, skip waiting for the pod.  Seconds must be greater than 0 to skip.', intFlag(), 0)
       .option('--chunk-size <size>', 'Return large lists in chunks rather than all at once. Pass 0 to disable.', intFlag(), 500)
-      .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
-      .option('-l, --selector <selector>', "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints."),
+      .addOption(dryRunOption())
+      .addOption(selectorOption("Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.")),
   ).action(
     action(ctx, async (c, args, opts) => {
       checkNodeArgs('drain', args, opts.selector);

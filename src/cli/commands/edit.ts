@@ -12,10 +12,11 @@ import type { CommandContext } from '../context';
 import { CliError } from '../errors';
 import { MutationPrinter, parseOutput, stripManagedFields } from '../flags/output';
 import { fieldValidation } from '../flags/validate';
-import { action, addGlobalFlags, collectSlice } from '../program';
+import { action, addGlobalFlags } from '../program';
 import { addRecordFlag, recordOption, withChangeCause } from '../record';
 import { withLastApplied } from '../../api/patch/apply';
 import { type Edited, editFormat, originals, resourceString, runEdit } from '../verbs/editloop';
+import { filenameOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
 
 const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
 # and an empty file will abort the edit. If an error occurs while saving this file will be
@@ -29,10 +30,10 @@ export function register(program: Command, ctx: CommandContext): void {
       .command('edit')
       .description('Edit a resource on the server')
       .argument('[args...]')
-      .option('-f, --filename <file>', 'Filename, directory, or URL to files to use to edit the resource', collectSlice)
-      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
-      .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
-      .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).')
+      .addOption(filenameOption('Filename, directory, or URL to files to use to edit the resource'))
+      .addOption(recursiveOption())
+      .addOption(selectorOption())
+      .addOption(outputOption())
       .option('--output-patch', 'Output the patch if the resource is edited.')
       .option('--save-config', 'If true, the configuration of current object will be saved in its annotation.')
       .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).', 'strict')

@@ -14,6 +14,7 @@ import { MutationPrinter, type OutputFormat, parseOutput, printTypedList } from 
 import { parseRequestTimeout, requestDeadline } from '../flags/timeout';
 import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
 import { untilWithSync } from '../watch';
+import { outputOption } from '../flags/groups';
 
 interface EventsOptions {
   namespace: string;
@@ -106,7 +107,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .command('events')
       .description('List events')
       .argument('[args...]')
-      .option('-o, --output <format>', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).')
+      .addOption(outputOption('Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).'))
       .option('-w, --watch', 'After listing the requested events, watch for more events.')
       .option('-A, --all-namespaces', 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.')
       .option('--for <resource>', 'Filter events to only those pertaining to the specified resource.')

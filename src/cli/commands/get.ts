@@ -12,6 +12,7 @@ import { type OutputFormat, isTable, parseOutput, printStructured, stripManagedF
 import { klogFatal } from '../klog';
 import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
 import { type Resolved, type Target, eachSelected, namespaceOfManifest, resolveArgs } from '../resolve';
+import { filenameOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
 
 export interface GetOptions {
   args: string[];
@@ -264,15 +265,15 @@ export function register(program: Command, ctx: CommandContext): void {
       .command('get')
       .description('Display one or many resources')
       .argument('[args...]')
-      .option('-o, --output <format>', 'Output format.')
-      .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+      .addOption(outputOption('Output format.'))
+      .addOption(selectorOption())
       .option('--field-selector <selector>', 'Selector (field query) to filter on.')
       .option('-A, --all-namespaces', 'If present, list the requested object(s) across all namespaces.')
       .option('--show-labels', 'When printing, show all labels as the last column.')
       .option('--no-headers', "When using the default or custom-column output format, don't print headers.")
       .option('-L, --label-columns <keys>', 'Accepts a comma separated list of labels that are going to be presented as columns.', collectSlice)
-      .option('-f, --filename <file>', 'Filename, directory, or URL to files identifying the resource to get from a server.', collectSlice)
-      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .addOption(filenameOption('Filename, directory, or URL to files identifying the resource to get from a server.'))
+      .addOption(recursiveOption())
       .option('-k, --kustomize <dir>', "Process the kustomization directory. This flag can't be used together with -f or -R.")
       .option('--ignore-not-found', 'If the requested object does not exist the command will return exit code 0.')
       .option('--show-kind', 'If present, list the resource type for the requested object(s).')

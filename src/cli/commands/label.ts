@@ -4,9 +4,10 @@ import { hasOwn, setOwn } from '../../api/meta/own';
 import { isValidLabelValue } from '../../api/validation/names';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
-import { action, addGlobalFlags, collectSlice } from '../program';
+import { action, addGlobalFlags } from '../program';
 import { CHANGE_CAUSE, addRecordFlag, recordOption } from '../record';
 import { type KeyValueVerb, type Pairs, runKeyValueVerb } from '../verbs/keyvalues';
+import { dryRunOption, filenameOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
 
 const LABEL: KeyValueVerb = {
   pair: 'label',
@@ -76,15 +77,15 @@ function register(program: Command, ctx: CommandContext, name: 'label' | 'annota
       .option('--overwrite', `If true, allow ${verb.field} to be overwritten, otherwise reject ${verb.pair} updates that overwrite existing ${verb.field}.`)
       .option('--all', 'Select all resources, in the namespace of the specified resource types')
       .option('-A, --all-namespaces', 'If true, check the specified action in all namespaces.')
-      .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+      .addOption(selectorOption())
       .option('--field-selector <selector>', 'Selector (field query) to filter on.')
-      .option('-f, --filename <file>', `Filename, directory, or URL to files identifying the resource to update the ${verb.field}`, collectSlice)
-      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .addOption(filenameOption(`Filename, directory, or URL to files identifying the resource to update the ${verb.field}`))
+      .addOption(recursiveOption())
       .option('--local', `If true, ${name} will NOT contact api-server but run locally.`)
       .option('--list', `If true, display the ${verb.field} for a given resource.`)
       .option('--resource-version <version>', 'If non-empty, the update will only succeed if this is the current resource-version for the object.')
-      .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
-      .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).')
+      .addOption(dryRunOption())
+      .addOption(outputOption())
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
   );
   addRecordFlag(cmd).action(

@@ -13,6 +13,7 @@ import { action, addGlobalFlags, intFlag } from '../program';
 import { listSelected, resourceTypeOf } from '../resolve';
 import { defaultContainer, podForObject, podOrTypeName } from '../verbs/podfor';
 import { resolveResource } from '../../api/registry';
+import { selectorOption } from '../flags/groups';
 
 const FOLLOW_LIMIT_MS = 3_600_000;
 
@@ -35,7 +36,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--pod-running-timeout <duration>', 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running')
       .option('--prefix', 'Prefix each log line with the log source (pod name and container name)')
       .option('-p, --previous', 'If true, print the logs for the previous instance of the container in a pod if it exists.')
-      .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+      .addOption(selectorOption())
       .option('--since <duration>', 'Only return logs newer than a relative duration like 5s, 2m, or 3h. Defaults to all logs.')
       .option('--since-time <time>', 'Only return logs after a specific date (RFC3339). Defaults to all logs.')
       .option('--tail <n>', 'Lines of recent log file to display.', intFlag(), -1)

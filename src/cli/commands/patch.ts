@@ -16,9 +16,10 @@ import { CliError, MultiError } from '../errors';
 import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
 import { parseDocument } from '../manifest/documents';
 import { readManifests } from '../manifest/read';
-import { action, addGlobalFlags, collectSlice } from '../program';
+import { action, addGlobalFlags } from '../program';
 import { CHANGE_CAUSE, addRecordFlag, recordOption } from '../record';
 import { namespaceOfManifest, noResourcesError, resolveArgs } from '../resolve';
+import { dryRunOption, filenameOption, outputOption, recursiveOption } from '../flags/groups';
 
 const PATCH_TYPES: readonly PatchType[] = ['json', 'merge', 'strategic'];
 
@@ -76,11 +77,11 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('-p, --patch <patch>', 'The patch to be applied to the resource JSON file.')
       .option('--patch-file <file>', 'A file containing a patch to be applied to the resource.')
       .option('--type <type>', 'The type of patch being provided; one of [json merge strategic]', 'strategic')
-      .option('-f, --filename <file>', 'Filename, directory, or URL to files identifying the resource to update', collectSlice)
-      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .addOption(filenameOption('Filename, directory, or URL to files identifying the resource to update'))
+      .addOption(recursiveOption())
       .option('--local', 'If true, patch will operate on the content of the file, not the server-side resource.')
-      .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
-      .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).')
+      .addOption(dryRunOption())
+      .addOption(outputOption())
       .option('--subresource <name>', 'If specified, patch will operate on the subresource of the requested object.')
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
   );

@@ -8,27 +8,28 @@ import { CliError, MultiError } from '../errors';
 import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
 import { fieldValidation } from '../flags/validate';
 import { KUSTOMIZE_HELP, checkKustomizeFlags, readManifests } from '../manifest/read';
-import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
+import { action, addGlobalFlags, intFlag } from '../program';
 import { addRecordFlag, recordOption, withChangeCause } from '../record';
 import { namespaceOfManifest } from '../resolve';
 import { withLastApplied } from '../../api/patch/apply';
 import { deletedLine } from './delete';
+import { dryRunOption, filenameOption, outputOption, recursiveOption } from '../flags/groups';
 
 export function register(program: Command, ctx: CommandContext): void {
   const cmd = addGlobalFlags(
     program
       .command('replace')
       .description('Replace a resource by file name or stdin')
-      .option('-f, --filename <file>', 'The files that contain the configurations to replace.', collectSlice)
-      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .addOption(filenameOption('The files that contain the configurations to replace.'))
+      .addOption(recursiveOption())
       .option('-k, --kustomize <dir>', KUSTOMIZE_HELP.a)
       .option('--force', 'If true, immediately remove resources from API and bypass graceful deletion.')
       .option('--grace-period <seconds>', 'Period of time in seconds given to the resource to terminate gracefully.', intFlag(), -1)
       .option('--cascade [policy]', 'Must be "background", "orphan", or "foreground".', 'background')
       .option('--wait', 'If true, wait for resources to be gone before returning.')
       .option('--timeout <duration>', 'The length of time to wait before giving up on a delete.')
-      .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).')
-      .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
+      .addOption(outputOption())
+      .addOption(dryRunOption())
       .option('--save-config', 'If true, the configuration of current object will be saved in its annotation.')
       .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).', 'strict')
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),

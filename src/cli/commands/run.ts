@@ -10,7 +10,8 @@ import { CliError, ExitCode, RawError } from '../errors';
 import { klogCommandFailed } from '../klog';
 import { splitAtDash } from '../dash';
 import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
-import { action, addGlobalFlags, collect, collectSlice } from '../program';
+import { action, addGlobalFlags, collect } from '../program';
+import { dryRunOption, filenameOption, outputOption } from '../flags/groups';
 
 const RESTART = ['Always', 'OnFailure', 'Never'];
 const ATTACH_LIMIT_MS = 3_600_000;
@@ -71,10 +72,10 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('-q, --quiet', 'If true, suppress prompt messages.')
       .option('--leave-stdin-open', 'If the pod is started in interactive mode or with stdin, leave stdin open after the first attach completes.')
       .option('--pod-running-timeout <duration>', 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running')
-      .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).')
-      .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
+      .addOption(outputOption())
+      .addOption(dryRunOption())
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.', 'kubectl-run')
-      .option('-f, --filename <file>', 'to use to replace the resource.', collectSlice),
+      .addOption(filenameOption('to use to replace the resource.')),
   ).action(
     action(ctx, async (c, args, opts, command) => {
       const { before, after } = splitAtDash(command, args);

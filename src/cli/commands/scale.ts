@@ -9,9 +9,10 @@ import { CliError, MultiError } from '../errors';
 import { readManifests } from '../manifest/read';
 import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
 import { CHANGE_CAUSE, addRecordFlag, recordOption } from '../record';
-import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
+import { action, addGlobalFlags, intFlag } from '../program';
 import { listSelected, namespaceOfManifest, resolveArgs } from '../resolve';
 import { scalable } from '../verbs/scaler';
+import { dryRunOption, filenameOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
 
 /** Go's int32(n) of the replica count (kubectl passes it as a uint): the low 32 bits, signed. */
 function int32(n: number): number {
@@ -27,12 +28,12 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--replicas <count>', 'The new desired number of replicas. Required.', intFlag())
       .option('--current-replicas <count>', 'Precondition for current size. Requires that the current size of the resource match this value in order to scale.', intFlag(), -1)
       .option('--resource-version <version>', 'Precondition for resource version.')
-      .option('-f, --filename <file>', 'Filename, directory, or URL to files identifying the resource to set a new size', collectSlice)
-      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
-      .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+      .addOption(filenameOption('Filename, directory, or URL to files identifying the resource to set a new size'))
+      .addOption(recursiveOption())
+      .addOption(selectorOption())
       .option('--all', 'Select all resources in the namespace of the specified resource types')
-      .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
-      .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).')
+      .addOption(dryRunOption())
+      .addOption(outputOption())
       .option('--timeout <duration>', 'The length of time to wait before giving up on a scale operation.'),
   );
   addRecordFlag(cmd).action(

@@ -10,6 +10,7 @@ import { CliError, MultiError } from '../errors';
 import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
 import { action, addGlobalFlags } from '../program';
 import { listSelected, resourceTypeOf } from '../resolve';
+import { dryRunOption, outputOption } from '../flags/groups';
 
 const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
 type Effect = (typeof EFFECTS)[number];
@@ -104,8 +105,8 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--all', 'Select all nodes in the cluster')
       .option('--overwrite', 'If true, allow taints to be overwritten, otherwise reject taint updates that overwrite existing taints.')
       .option('-l, --selector <selector>', "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.", '')
-      .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
-      .option('-o, --output <format>', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).')
+      .addOption(dryRunOption())
+      .addOption(outputOption('Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).'))
       .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).')
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.', 'kubectl-taint')
       .option('--show-managed-fields', 'If true, keep the managedFields when printing objects in JSON or YAML format.'),

@@ -6,6 +6,7 @@ import type { CommandContext } from '../context';
 import { CliError } from '../errors';
 import { action, addGlobalFlags } from '../program';
 import { CLIENT_VERSION, SERVER_VERSION, SERVER_VERSION_INFO } from '../../api/version';
+import { outputOption } from '../flags/groups';
 
 export const KUSTOMIZE_VERSION = 'v5.5.0';
 export { SERVER_VERSION };
@@ -41,7 +42,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .command('version')
       .description('Print the client and server version information')
       .option('--client', 'If true, shows client version only (no server required).')
-      .option('-o, --output <format>', "One of 'yaml' or 'json'."),
+      .addOption(outputOption("One of 'yaml' or 'json'.")),
   ).action(
     action(ctx, (c, _args, opts) => {
       if (opts.output && opts.output !== 'json' && opts.output !== 'yaml') throw new CliError('--output must be \'yaml\' or \'json\'');

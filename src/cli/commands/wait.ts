@@ -6,12 +6,13 @@ import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
 import { durationFlag } from '../flags/duration';
 import { MutationPrinter, parseOutput } from '../flags/output';
-import { action, addGlobalFlags, collectSlice } from '../program';
+import { action, addGlobalFlags } from '../program';
 import { noResourcesError } from '../resolve';
 import { type Picked, fetchSelection, resolveSelection, visitSelection } from '../verbs/select';
 import { parseWaitFor } from '../verbs/wait/conditions';
 import { waitForObject } from '../verbs/wait/object';
 import { TIMED_OUT } from '../watch';
+import { filenameOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** A negative --timeout waits a week. */
@@ -25,14 +26,14 @@ export function register(program: Command, ctx: CommandContext): void {
       .argument('[args...]')
       .option('--for <condition>', 'The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath=\'{JSONPath expression}\'=[JSONPath value]].', '')
       .option('--timeout <duration>', 'The length of time to wait before giving up. Zero means check once and don\'t wait, negative means wait for a week.', durationFlag(), DEFAULT_TIMEOUT_MS)
-      .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+      .addOption(selectorOption())
       .option('--field-selector <selector>', 'Selector (field query) to filter on.')
       .option('--all', 'Select all resources in the namespace of the specified resource types')
       .option('-A, --all-namespaces', 'If present, list the requested object(s) across all namespaces.')
-      .option('-f, --filename <file>', 'identifying the resource.', collectSlice)
-      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.', true)
+      .addOption(filenameOption('identifying the resource.'))
+      .addOption(recursiveOption('Process the directory used in -f, --filename recursively.', true))
       .option('--local', 'If true, annotation will NOT contact api-server but run locally.')
-      .option('-o, --output <format>', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).'),
+      .addOption(outputOption('Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).')),
   ).action(
     action(ctx, async (c, args, opts) => {
       const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), 'none');

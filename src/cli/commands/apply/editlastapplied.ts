@@ -8,10 +8,11 @@ import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
 import { MutationPrinter, parseOutput } from '../../flags/output';
 import { fieldValidation } from '../../flags/validate';
-import { addGlobalFlags, collectSlice } from '../../program';
+import { addGlobalFlags } from '../../program';
 import { addRecordFlag, recordOption, withChangeCause } from '../../record';
 import { type Edited, editFormat, originals, readEdited, runEdit } from '../../verbs/editloop';
 import { subAction } from './common';
+import { filenameOption, outputOption, recursiveOption } from '../../flags/groups';
 
 const HEADER = `# Please edit the 'last-applied-configuration' annotations below.
 # Lines beginning with a '#' will be ignored, and an empty file will abort the edit.
@@ -24,9 +25,9 @@ export function registerEditLastApplied(apply: Command, ctx: CommandContext): vo
       .command('edit-last-applied')
       .description('Edit latest last-applied-configuration annotations of a resource/object')
       .argument('[args...]')
-      .option('-o, --output <format>', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).')
-      .option('-f, --filename <file>', 'Filename, directory, or URL to files to use to edit the resource', collectSlice)
-      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .addOption(outputOption('Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).'))
+      .addOption(filenameOption('Filename, directory, or URL to files to use to edit the resource'))
+      .addOption(recursiveOption())
       .option('--windows-line-endings', 'Defaults to the line ending native to your platform.')
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.', 'kubectl-client-side-apply')
       .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).', 'strict'),

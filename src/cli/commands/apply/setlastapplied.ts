@@ -11,9 +11,10 @@ import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
 import { MutationPrinter, parseDryRun, parseOutput } from '../../flags/output';
 import { readManifests } from '../../manifest/read';
-import { addGlobalFlags, collectSlice } from '../../program';
+import { addGlobalFlags } from '../../program';
 import { namespaceOfManifest, noResourcesError } from '../../resolve';
 import { subAction } from './common';
+import { dryRunOption, filenameOption, outputOption } from '../../flags/groups';
 
 interface Change {
   type: ResourceType;
@@ -41,10 +42,10 @@ export function registerSetLastApplied(apply: Command, ctx: CommandContext): voi
       .command('set-last-applied')
       .description('Set the last-applied-configuration annotation on a live object to match the contents of a file')
       .argument('[args...]')
-      .option('-o, --output <format>', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).')
-      .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
+      .addOption(outputOption('Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).'))
+      .addOption(dryRunOption())
       .option('--create-annotation', "Will create 'last-applied-configuration' annotations if current objects doesn't have one")
-      .option('-f, --filename <file>', 'Filename, directory, or URL to files that contains the last-applied-configuration annotations', collectSlice),
+      .addOption(filenameOption('Filename, directory, or URL to files that contains the last-applied-configuration annotations')),
   ).action(
     subAction(ctx, async (c, _args, opts) => {
       const dryRun = parseDryRun(c, opts.dryRun);

@@ -13,9 +13,10 @@ import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
 import { parseBuilderSelector } from '../../flags/selector';
 import { readManifests } from '../../manifest/read';
-import { addGlobalFlags, collectSlice } from '../../program';
+import { addGlobalFlags } from '../../program';
 import { listSelected, namespaceOfManifest, noResourcesError, resolveArgs } from '../../resolve';
 import { subAction } from './common';
+import { filenameOption, outputOption, recursiveOption, selectorOption } from '../../flags/groups';
 
 interface ViewOptions {
   filename?: string[];
@@ -78,11 +79,11 @@ export function registerViewLastApplied(apply: Command, ctx: CommandContext): vo
       .command('view-last-applied')
       .description('View the latest last-applied-configuration annotations of a resource/object')
       .argument('[args...]')
-      .option('-o, --output <format>', 'Output format. Must be one of (yaml, json)', 'yaml')
+      .addOption(outputOption('Output format. Must be one of (yaml, json)', 'yaml'))
       .option('--all', 'Select all resources in the namespace of the specified resource types')
-      .option('-f, --filename <file>', 'Filename, directory, or URL to files that contains the last-applied-configuration annotations', collectSlice)
-      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
-      .option('-l, --selector <selector>', 'Selector (label query) to filter on.'),
+      .addOption(filenameOption('Filename, directory, or URL to files that contains the last-applied-configuration annotations'))
+      .addOption(recursiveOption())
+      .addOption(selectorOption()),
   ).action(
     subAction(ctx, async (c, args, opts) => {
       const o = opts as ViewOptions;

@@ -7,6 +7,7 @@ import { CliError } from '../../errors';
 import type { NamedContext } from '../../kubeconfig';
 import { action, addGlobalFlags } from '../../program';
 import { chainOf, configFileName, helpAnd, upsertEntry } from './shared';
+import { outputOption } from '../../flags/groups';
 
 export function registerContexts(config: Command, ctx: CommandContext): void {
   addGlobalFlags(config.command('current-context').description('Display the current-context')).action(
@@ -23,7 +24,7 @@ export function registerContexts(config: Command, ctx: CommandContext): void {
       .description('Describe one or many contexts')
       .argument('[names...]')
       .option('--no-headers', "When using the default or custom-column output format, don't print headers (default print headers).")
-      .option('-o, --output <format>', 'Output format. One of: (name).'),
+      .addOption(outputOption('Output format. One of: (name).')),
   ).action(
     action(ctx, (c, args, opts) => {
       if (opts.output !== undefined && opts.output !== 'name') throw new CliError(`output must be one of '' or 'name': ${opts.output}`);

@@ -11,6 +11,7 @@ import { Kubeconfig, type KubeconfigData } from '../../kubeconfig';
 import { configDocument, configJson, configYaml } from '../../kubeconfig/serialize';
 import { action, addGlobalFlags } from '../../program';
 import { chainOf } from './shared';
+import { outputOption } from '../../flags/groups';
 
 /** kubectl's ShortenConfig: certificate data omitted, secrets redacted. */
 function redact(data: KubeconfigData): KubeconfigData {
@@ -76,7 +77,7 @@ export function registerView(config: Command, ctx: CommandContext): void {
       .option('--flatten', 'Flatten the resulting kubeconfig file into self-contained output')
       .option('--merge', 'Merge the full hierarchy of kubeconfig files', true)
       .option('--no-merge')
-      .option('-o, --output <format>', 'Output format.', 'yaml'),
+      .addOption(outputOption('Output format.', 'yaml')),
   ).action(
     action(ctx, (c, _args, opts) => {
       const format = parseOutput(opts.output, false, { template: opts.template, allowMissingTemplateKeys: opts.allowMissingTemplateKeys });

@@ -13,12 +13,13 @@ import { namespaceOfManifest } from '../../resolve';
 import { addRecordFlag, recordOption, withChangeCause } from '../../record';
 import { withLastApplied } from '../../../api/patch/apply';
 import * as gen from './generators';
+import { dryRunOption, filenameOption, outputOption, recursiveOption } from '../../flags/groups';
 
 function withOutputFlags(cmd: Command): Command {
   return addGlobalFlags(
     cmd
-      .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).')
-      .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
+      .addOption(outputOption())
+      .addOption(dryRunOption())
       .option('--save-config', 'If true, the configuration of current object will be saved in its annotation.')
       .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).', 'strict')
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
@@ -62,8 +63,8 @@ export function register(program: Command, ctx: CommandContext): void {
       program
         .command('create')
         .description('Create a resource from a file or from stdin')
-        .option('-f, --filename <file>', 'Filename, directory, or URL to files to use to create the resource', collectSlice)
-        .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+        .addOption(filenameOption('Filename, directory, or URL to files to use to create the resource'))
+        .addOption(recursiveOption())
         .option('-k, --kustomize <dir>', KUSTOMIZE_HELP.the),
     ),
   ).action(

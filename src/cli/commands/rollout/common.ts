@@ -4,8 +4,9 @@ import type { Command } from '../../command';
 import type { Client } from '../../../client/client';
 import type { CommandContext } from '../../context';
 import { CliError, MultiError } from '../../errors';
-import { addGlobalFlags, collectSlice } from '../../program';
+import { addGlobalFlags } from '../../program';
 import { type Picked, type SelectOptions, pickObjects, resolveSelection, visitSelection } from '../../verbs/select';
+import { filenameOption, recursiveOption, selectorOption } from '../../flags/groups';
 
 export interface SelectionOptions {
   filename?: string[];
@@ -17,9 +18,9 @@ export function withSelectionFlags(cmd: Command): Command {
   return addGlobalFlags(
     cmd
       .argument('[args...]')
-      .option('-f, --filename <file>', 'Filename, directory, or URL to files identifying the resource to get from a server.', collectSlice)
-      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.')
-      .option('-l, --selector <selector>', 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.'),
+      .addOption(filenameOption('Filename, directory, or URL to files identifying the resource to get from a server.'))
+      .addOption(recursiveOption('Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.'))
+      .addOption(selectorOption('Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.')),
   );
 }
 

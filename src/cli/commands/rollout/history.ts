@@ -9,11 +9,12 @@ import { action, intFlag } from '../../program';
 import { objectName } from '../../../printers/name';
 import { historyViewerFor } from '../../verbs/rollout';
 import { requireResources, throwCollected, visitObjects, withSelectionFlags } from './common';
+import { outputOption } from '../../flags/groups';
 
 export function registerHistory(rollout: Command, ctx: CommandContext): void {
   withSelectionFlags(rollout.command('history').description('View rollout history'))
     .option('--revision <n>', 'See the details, including podTemplate of the revision specified', intFlag(), 0)
-    .option('-o, --output <format>', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).')
+    .addOption(outputOption('Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).'))
     .action(
       action(ctx, async (c, args, opts) => {
         requireResources(args, opts);

@@ -9,6 +9,7 @@ import { MutationPrinter, parseOutput } from '../../flags/output';
 import { action } from '../../program';
 import { RefusedError, mutatorFor } from '../../verbs/rollout';
 import { selectObjects, requireResources, throwCollected, withSelectionFlags } from './common';
+import { outputOption } from '../../flags/groups';
 
 type JsonMap = Record<string, unknown>;
 
@@ -23,7 +24,7 @@ export interface PatchVerb {
 
 export function registerPatchVerb(rollout: Command, ctx: CommandContext, verb: PatchVerb): void {
   withSelectionFlags(rollout.command(verb.name).description(verb.description))
-    .option('-o, --output <format>', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).')
+    .addOption(outputOption('Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).'))
     .option('--field-manager <name>', 'Name of the manager used to track field ownership.', 'kubectl-rollout')
     .action(
       action(ctx, async (c, args, opts) => {

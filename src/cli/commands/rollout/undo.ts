@@ -5,12 +5,13 @@ import { MutationPrinter, parseDryRun, parseOutput } from '../../flags/output';
 import { action, intFlag } from '../../program';
 import { rollbackerFor } from '../../verbs/rollout';
 import { requireResources, throwCollected, visitObjects, withSelectionFlags } from './common';
+import { dryRunOption, outputOption } from '../../flags/groups';
 
 export function registerUndo(rollout: Command, ctx: CommandContext): void {
   withSelectionFlags(rollout.command('undo').description('Undo a previous rollout'))
     .option('--to-revision <n>', 'The revision to rollback to. Default to 0 (last revision).', intFlag(), 0)
-    .option('--dry-run [strategy]', 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.')
-    .option('-o, --output <format>', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).')
+    .addOption(dryRunOption('Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.'))
+    .addOption(outputOption('Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).'))
     .action(
       action(ctx, async (c, args, opts) => {
         const dryRun = parseDryRun(c, opts.dryRun);

@@ -10,6 +10,7 @@ import { parseImages, setImages } from './image';
 import { type Container, type SetOptions, podSpecOf, runSet, selectName } from './podspec';
 import { parseResourceList } from './resources';
 import { pickObjects } from '../../verbs/select';
+import { dryRunOption, filenameOption, outputOption, recursiveOption, selectorOption } from '../../flags/groups';
 
 /** The flags every set subcommand shares. */
 function withSetFlags(cmd: Command, what: string): Command {
@@ -18,12 +19,12 @@ function withSetFlags(cmd: Command, what: string): Command {
       cmd
         .argument('[args...]')
         .option('--all', 'Select all resources, in the namespace of the specified resource types')
-        .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
-        .option('-f, --filename <file>', `Filename, directory, or URL to files identifying the resource to ${what}`, collectSlice)
-        .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+        .addOption(selectorOption())
+        .addOption(filenameOption(`Filename, directory, or URL to files identifying the resource to ${what}`))
+        .addOption(recursiveOption())
         .option('--local', `If true, set ${what} will NOT contact api-server but run locally.`)
-        .option('--dry-run [strategy]', 'Must be "none", "server", or "client".')
-        .option('-o, --output <format>', 'Output format. One of: (json, yaml, name).')
+        .addOption(dryRunOption())
+        .addOption(outputOption())
         .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
     ),
   );

@@ -5,6 +5,7 @@ import type { CommandContext } from '../../context';
 import { action, addGlobalFlags, commandGroup } from '../../program';
 import * as topNode from './node';
 import * as topPod from './pod';
+import { selectorOption } from '../../flags/groups';
 
 const HELP = `Display resource (CPU/memory) usage.
 
@@ -36,7 +37,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .alias('no')
       .description('Display resource (CPU/memory) usage of nodes')
       .argument('[args...]')
-      .option('-l, --selector <selector>', SELECTOR_HELP)
+      .addOption(selectorOption(SELECTOR_HELP))
       .option('--sort-by <field>', "If non-empty, sort nodes list using specified field. The field can be either 'cpu' or 'memory'.")
       .option('--no-headers', 'If present, print output without headers')
       .option('--use-protocol-buffers', PROTOBUF_HELP, true)
@@ -55,7 +56,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .alias('po')
       .description('Display resource (CPU/memory) usage of pods')
       .argument('[args...]')
-      .option('-l, --selector <selector>', SELECTOR_HELP)
+      .addOption(selectorOption(SELECTOR_HELP))
       .option('--field-selector <selector>', "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.")
       .option('--sort-by <field>', "If non-empty, sort pods list using specified field. The field can be either 'cpu' or 'memory'.")
       .option('--containers', 'If present, print usage of containers within a pod.')
