@@ -23,6 +23,8 @@ function printHelp(ctx: CommandContext, program: Command, request: { words: stri
 }
 
 export async function runCli(argv: string[], ctx: CommandContext): Promise<number> {
+  // cobra's hidden completion verbs take the rest of the line as words to complete, not to run.
+  if (argv[0] === '__complete' || argv[0] === '__completeNoDesc') return (require('./completion') as typeof import('./completion')).runComplete(argv, ctx);
   // A first word that is no command of ours may name a plugin (kubectl-<word> on PATH); so may
   // `create <generator>` for a generator we lack. The plugin code loads only then.
   const verb = verbOf(argv);

@@ -39,6 +39,7 @@ const COMMANDS: readonly [string, () => Register][] = [
   ['kustomize', () => (require('./kustomize') as typeof import('./kustomize')).register],
   ['label', () => (require('./label') as typeof import('./label')).registerLabel],
   ['annotate', () => (require('./label') as typeof import('./label')).registerAnnotate],
+  ['completion', () => (require('./completion') as typeof import('./completion')).register],
   ['api-resources', () => (require('./apiresources') as typeof import('./apiresources')).register],
   ['config', () => (require('./config') as typeof import('./config')).register],
   ['plugin', () => (require('./plugin') as typeof import('./plugin')).register],
