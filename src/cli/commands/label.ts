@@ -7,7 +7,7 @@ import { CliError } from '../errors';
 import { action, addGlobalFlags } from '../program';
 import { CHANGE_CAUSE, addRecordFlag, recordOption } from '../record';
 import { type KeyValueVerb, type Pairs, runKeyValueVerb } from '../verbs/keyvalues';
-import { dryRunOption, filenameOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
+import { dryRunOption, filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
 
 const LABEL: KeyValueVerb = {
   pair: 'label',
@@ -81,6 +81,7 @@ function register(program: Command, ctx: CommandContext, name: 'label' | 'annota
       .option('--field-selector <selector>', 'Selector (field query) to filter on.')
       .addOption(filenameOption(`Filename, directory, or URL to files identifying the resource to update the ${verb.field}`))
       .addOption(recursiveOption())
+      .addOption(kustomizeOption())
       .option('--local', `If true, ${name} will NOT contact api-server but run locally.`)
       .option('--list', `If true, display the ${verb.field} for a given resource.`)
       .option('--resource-version <version>', 'If non-empty, the update will only succeed if this is the current resource-version for the object.')

@@ -8,7 +8,7 @@ import { durationFlag } from '../flags/duration';
 import { MutationPrinter, parseOutput } from '../flags/output';
 import { action, addGlobalFlags } from '../program';
 import { noResourcesError } from '../resolve';
-import { type Picked, fetchSelection, resolveSelection, visitSelection } from '../verbs/select';
+import { select } from '../resource/builder';
 import { parseWaitFor } from '../verbs/wait/conditions';
 import { waitForObject } from '../verbs/wait/object';
 import { TIMED_OUT } from '../watch';
@@ -43,16 +43,15 @@ export function register(program: Command, ctx: CommandContext): void {
       const cluster = c.cluster(timeout === 0 ? 'read' : 'write');
       const { client } = cluster;
       const deadline = cluster.now() + timeout;
-      const select = { all: !!opts.all, allNamespaces: !!opts.allNamespaces, selector: opts.selector, fieldSelector: opts.fieldSelector, filename: opts.filename, recursive: opts.recursive };
-      const errors: Error[] = [];
-      const selection = await resolveSelection(c, args, select, errors);
-      const fetch = (into: Error[]): Picked[] => fetchSelection(client, selection, select, into);
+      // kubectl's ResourceBuilderFlags: --all lets a bare TYPE mean every object of it.
+      const selection = await select(c, args, opts, { allowEmptySelector: !!opts.all, latest: true });
+      const errors = selection.errors;
 
       if (waitFor.mode === 'create') {
         // Until everything named exists, looked up again after every step of the clock.
         const missing = (): boolean => {
           const found: Error[] = [];
-          fetch(found);
+          selection.infos(client, found);
           const other = found.find((e) => !isStatusError(e, 'NotFound'));
           if (other) throw other;
           return found.length > 0;
@@ -61,8 +60,8 @@ export function register(program: Command, ctx: CommandContext): void {
         if (!created) throw new CliError(TIMED_OUT);
       }
 
-      const visited = visitSelection(client, selection, select, errors, ({ target, obj }) => {
-        const done = waitForObject(cluster, waitFor, target.type, obj, { timeout, deadline });
+      const visited = selection.visit(client, ({ type, obj }) => {
+        const done = waitForObject(cluster, waitFor, type, obj, { timeout, deadline });
         if (done) printer.print(done, 'condition met');
       });
       // Objects already gone count as deleted, silently.

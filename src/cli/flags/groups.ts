@@ -1,8 +1,9 @@
-// Flags many verbs share, declared once: kubectl's FileNameFlags (-f, -R), the label selector,
-// --dry-run and PrintFlags' -o. Each verb gives its own usage text where kubectl's differs; the
-// spelling, value parsing and defaults live here.
-import { Option } from '../command';
+// Flags many verbs share, declared once: kubectl's FileNameFlags (-f, -k, -R), the label
+// selector, --dry-run and PrintFlags' -o. Each verb gives its own usage text where kubectl's
+// differs; the spelling, value parsing and defaults live here.
+import { type Command, Option } from '../command';
 import { collectSlice } from '../program';
+import type { FilenameFlags } from '../resource/builder';
 
 /** -f, --filename: repeatable and comma-separated, as pflag's StringSlice. */
 export function filenameOption(usage: string): Option {
@@ -12,6 +13,33 @@ export function filenameOption(usage: string): Option {
 /** -R, --recursive (wait's defaults to true). */
 export function recursiveOption(usage = 'Process the directory used in -f, --filename recursively.', defaultValue?: boolean): Option {
   return new Option('-R, --recursive', usage).default(defaultValue);
+}
+
+/** -k, --kustomize: a kustomization directory instead of -f files. */
+export function kustomizeOption(usage = "Process the kustomization directory. This flag can't be used together with -f or -R."): Option {
+  return new Option('-k, --kustomize <dir>', usage);
+}
+
+export interface FilenameFlagsSpec {
+  /** -f's usage. */
+  filename: string;
+  /** Whether the verb takes -k (kubectl's FileNameFlags with Kustomize set). */
+  kustomize?: boolean;
+  recursive?: string;
+  /** wait's -R defaults to true. */
+  recursiveDefault?: boolean;
+}
+
+/** kubectl's FileNameFlags.AddFlags: -f, -R and (where the verb has it) -k. */
+export function addFilenameFlags(cmd: Command, spec: FilenameFlagsSpec): Command {
+  cmd.addOption(filenameOption(spec.filename)).addOption(recursiveOption(spec.recursive, spec.recursiveDefault));
+  if (spec.kustomize) cmd.addOption(kustomizeOption());
+  return cmd;
+}
+
+/** The parsed -f, -k and -R, as the resource builder takes them. */
+export function filenameFlagsOf(o: Record<string, any>): FilenameFlags {
+  return { filenames: o.filename ?? [], kustomize: o.kustomize, recursive: !!o.recursive };
 }
 
 /** -l, --selector: a label query, checked where it is used. */

@@ -11,8 +11,7 @@ import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
 import { type DryRun, MutationPrinter, parseDryRun, parseOutput, type TemplateOptions } from '../flags/output';
 import { CHANGE_CAUSE } from '../record';
-import { resolveArgs } from '../resolve';
-import { type SelectOptions, pickObjects } from './select';
+import { type ResourceFlags, select } from '../resource/builder';
 
 export interface Pairs {
   set: Record<string, string>;
@@ -45,7 +44,7 @@ export function splitResourcesAndPairs(args: string[], pair: string): { resource
   return { resources, pairs };
 }
 
-export interface KeyValueOptions extends SelectOptions, TemplateOptions {
+export interface KeyValueOptions extends ResourceFlags, TemplateOptions {
   overwrite?: boolean;
   list?: boolean;
   dryRun?: string | boolean;
@@ -63,21 +62,23 @@ export async function runKeyValueVerb(c: CommandContext, verb: KeyValueVerb, arg
   if (o.local) {
     if (dryRun === 'server') throw new CliError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
     if (resources.length) throw new CliError(`can only use local files by -f ${verb.pair === 'label' ? 'pod.yaml or --filename=pod.json' : 'rsrc.yaml or --filename=rsrc.json'} when --local=true is set`);
-    if (!o.filename?.length) throw new CliError(`one or more files must be specified as -f ${verb.pair === 'label' ? 'pod.yaml or --filename=pod.json' : 'rsrc.yaml or --filename=rsrc.json'}`);
-  } else if (!resources.length && !o.filename?.length) {
+    if (!o.filename?.length && !o.kustomize) throw new CliError(`one or more files must be specified as -f ${verb.pair === 'label' ? 'pod.yaml or --filename=pod.json' : 'rsrc.yaml or --filename=rsrc.json'}`);
+  } else if (!resources.length && !o.filename?.length && !o.kustomize) {
     throw new CliError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   }
   if (!Object.keys(set).length && !remove.length && !o.list) throw new CliError(`at least one ${verb.pair} update is required`);
 
   const client = o.local ? undefined : c.cluster(dryRun === 'none' && !o.list ? 'write' : 'read').client;
-  const errors: Error[] = [];
-  const picked = await pickObjects(c, client, resources, o, errors);
+  // kubectl's builder here: --all lets a bare TYPE mean every object; with --local only the files count.
+  const selection = await select(c, o.local ? [] : resources, o.local ? { ...o, selector: '', fieldSelector: '' } : o, { allowEmptySelector: !!o.all, latest: true });
+  const picked = selection.infos(client);
+  const errors = selection.errors;
   // kubectl's IntoSingleItemImplied: one object named by one TYPE NAME (or TYPE/NAME), or one file object.
-  const single = resources.length ? resolveArgs(resources).singleItem : picked.length === 1;
+  const single = selection.singleItemImplied;
   if (o.resourceVersion && !single) throw new CliError('--resource-version may only be used with a single resource');
   const printer = new MutationPrinter(c.io.out, parseOutput(o.output, false, o), dryRun);
 
-  for (const { target, obj, namespace } of picked) {
+  for (const { type, obj, namespace } of picked) {
     try {
       const before = structuredClone(obj) as KubeObject;
       if (o.resourceVersion) delete before.metadata.resourceVersion;
@@ -96,12 +97,12 @@ export async function runKeyValueVerb(c: CommandContext, verb: KeyValueVerb, arg
       let result = after;
       if (!o.local && dryRun !== 'client' && !o.list) {
         const patch = createMergePatch(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>);
-        result = client!.patch(target.type, namespace, obj.metadata.name!, 'merge', patch, { dryRun: dryRun === 'server' });
+        result = client!.patch(type, namespace, obj.metadata.name!, 'merge', patch, { dryRun: dryRun === 'server' });
       }
       if (o.list) {
         const values = (result.metadata[verb.field] as Record<string, string> | undefined) ?? {};
         const indent = single ? '' : ' ';
-        if (!single) c.io.out.write(`Listing ${verb.field} for ${target.type.kind}.${target.type.group}/${obj.metadata.name}:\n`);
+        if (!single) c.io.out.write(`Listing ${verb.field} for ${type.kind}.${type.group}/${obj.metadata.name}:\n`);
         for (const k of Object.keys(values).sort()) c.io.out.write(`${indent}${k}=${values[k]}\n`);
         continue;
       }

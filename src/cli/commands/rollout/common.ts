@@ -5,14 +5,10 @@ import type { Client } from '../../../client/client';
 import type { CommandContext } from '../../context';
 import { CliError, MultiError } from '../../errors';
 import { addGlobalFlags } from '../../program';
-import { type Picked, type SelectOptions, pickObjects, resolveSelection, visitSelection } from '../../verbs/select';
-import { filenameOption, recursiveOption, selectorOption } from '../../flags/groups';
+import { type ResourceFlags, type Visited, select } from '../../resource/builder';
+import { filenameOption, kustomizeOption, recursiveOption, selectorOption } from '../../flags/groups';
 
-export interface SelectionOptions {
-  filename?: string[];
-  recursive?: boolean;
-  selector?: string;
-}
+export type SelectionOptions = Pick<ResourceFlags, 'filename' | 'kustomize' | 'recursive' | 'selector'>;
 
 export function withSelectionFlags(cmd: Command): Command {
   return addGlobalFlags(
@@ -20,31 +16,37 @@ export function withSelectionFlags(cmd: Command): Command {
       .argument('[args...]')
       .addOption(filenameOption('Filename, directory, or URL to files identifying the resource to get from a server.'))
       .addOption(recursiveOption('Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.'))
+      .addOption(kustomizeOption())
       .addOption(selectorOption('Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.')),
   );
 }
 
 export function requireResources(args: string[], opts: SelectionOptions): void {
-  if (!args.length && !opts.filename?.length) throw new CliError('required resource not specified');
+  if (!args.length && !opts.filename?.length && !opts.kustomize) throw new CliError('required resource not specified');
+}
+
+/** kubectl's builder for rollout: a bare TYPE means every object of it; files are read again from the server. */
+function selectFor(c: CommandContext, args: string[], opts: SelectionOptions) {
+  return select(c, args, { filename: opts.filename, kustomize: opts.kustomize, recursive: opts.recursive, selector: opts.selector }, { allowEmptySelector: true, latest: true });
 }
 
 /** The objects named, all fetched first (kubectl's r.Infos()), failures collected in `errors`. */
-export async function selectObjects(c: CommandContext, client: Client, args: string[], opts: SelectionOptions, errors: Error[]): Promise<Picked[]> {
-  return pickObjects(c, client, args, selectOptions(opts), errors);
-}
-
-/** kubectl's builder here takes a bare TYPE as every object of that type. */
-function selectOptions(opts: SelectionOptions): SelectOptions {
-  return { all: true, selector: opts.selector, filename: opts.filename, recursive: opts.recursive };
+export async function selectObjects(c: CommandContext, client: Client, args: string[], opts: SelectionOptions, errors: Error[]): Promise<Visited[]> {
+  const selection = await selectFor(c, args, opts);
+  const out = selection.infos(client);
+  errors.push(...selection.errors);
+  return out;
 }
 
 /**
  * Visits the objects named, in order, fetching each just before its visit (kubectl's r.Visit),
  * collecting failures in `errors`. Returns how many objects were visited.
  */
-export async function visitObjects(c: CommandContext, client: Client, args: string[], opts: SelectionOptions, errors: Error[], visit: (p: Picked) => void): Promise<number> {
-  const select = selectOptions(opts);
-  return visitSelection(client, await resolveSelection(c, args, select, errors), select, errors, visit);
+export async function visitObjects(c: CommandContext, client: Client, args: string[], opts: SelectionOptions, errors: Error[], visit: (v: Visited) => void): Promise<number> {
+  const selection = await selectFor(c, args, opts);
+  const count = selection.visit(client, visit);
+  errors.push(...selection.errors);
+  return count;
 }
 
 /** Errors collected on the way end the command together, after what succeeded was printed. */

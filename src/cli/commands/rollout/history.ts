@@ -24,8 +24,8 @@ export function registerHistory(rollout: Command, ctx: CommandContext): void {
         const client = c.cluster('read').client;
         const errors: Error[] = [];
         const warn = (m: string) => klogWarning(c, 'history.go:116', m);
-        await visitObjects(c, client, args, opts, errors, ({ target, obj }) => {
-          const viewer = historyViewerFor(target.type);
+        await visitObjects(c, client, args, opts, errors, ({ type, obj }) => {
+          const viewer = historyViewerFor(type);
           if (printer) {
             // The recording objects themselves: one revision, or all in revision order.
             const history = viewer.history(client, obj, warn);

@@ -37,8 +37,7 @@ export function registerPatchVerb(rollout: Command, ctx: CommandContext, verb: P
           c.io.err.write(`No resources found in ${c.namespace()} namespace.\n`);
           return;
         }
-        for (const { target, obj } of picked) {
-          const { type } = target;
+        for (const { type, obj } of picked) {
           let patch: JsonMap;
           try {
             const changed = mutatorFor(type, verb.name)(obj, c.io.wallTime());

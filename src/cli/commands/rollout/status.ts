@@ -23,13 +23,13 @@ export function registerStatus(rollout: Command, ctx: CommandContext): void {
         const watch = opts.watch !== false;
         const cluster = c.cluster(watch ? 'write' : 'read');
         const errors: Error[] = [];
-        const visited = await visitObjects(c, cluster.client, args, opts, errors, ({ target, obj }) => {
-          const status = statusViewerFor(target.type);
+        const visited = await visitObjects(c, cluster.client, args, opts, errors, ({ type, obj }) => {
+          const status = statusViewerFor(type);
           const ns = obj.metadata.namespace;
           const list = { fieldSelector: `metadata.name=${obj.metadata.name}` };
-          const initial = cluster.client.list(target.type, ns, list);
+          const initial = cluster.client.list(type, ns, list);
           const deadline = opts.timeout > 0 ? cluster.now() + opts.timeout : undefined;
-          const done = untilWithSync(cluster, target.type, ns, list, { deadline, initial }, (event) => {
+          const done = untilWithSync(cluster, type, ns, list, { deadline, initial }, (event) => {
             // A deleted object is not followed: a new one of that name would be another rollout.
             if (event.type === 'DELETED') throw new CliError('object has been deleted');
             const s = status(event.object, revision);

@@ -19,8 +19,8 @@ export function registerUndo(rollout: Command, ctx: CommandContext): void {
         const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
         const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;
         const errors: Error[] = [];
-        await visitObjects(c, client, args, opts, errors, ({ target, obj }) => {
-          const result = rollbackerFor(target.type)(client, obj, opts.toRevision, dryRun);
+        await visitObjects(c, client, args, opts, errors, ({ type, obj }) => {
+          const result = rollbackerFor(type)(client, obj, opts.toRevision, dryRun);
           // kubectl prints the object as it was fetched (typed), before the rollback.
           printer.print(obj, result, true);
         });

@@ -7,10 +7,9 @@ import { action, addGlobalFlags, collect, collectSlice, commandGroup } from '../
 import { addRecordFlag, recordOption } from '../../record';
 import { checkNoOverwrites, envFromConfigMap, envRefString, parseEnv, splitEnvArgs, updateEnv } from './env';
 import { parseImages, setImages } from './image';
-import { type Container, type SetOptions, podSpecOf, runSet, selectName } from './podspec';
+import { type Container, type SetOptions, podSpecOf, runSet, selectForSet, selectName } from './podspec';
 import { parseResourceList } from './resources';
-import { pickObjects } from '../../verbs/select';
-import { dryRunOption, filenameOption, outputOption, recursiveOption, selectorOption } from '../../flags/groups';
+import { dryRunOption, filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../../flags/groups';
 
 /** The flags every set subcommand shares. */
 function withSetFlags(cmd: Command, what: string): Command {
@@ -22,6 +21,7 @@ function withSetFlags(cmd: Command, what: string): Command {
         .addOption(selectorOption())
         .addOption(filenameOption(`Filename, directory, or URL to files identifying the resource to ${what}`))
         .addOption(recursiveOption())
+        .addOption(kustomizeOption())
         .option('--local', `If true, set ${what} will NOT contact api-server but run locally.`)
         .addOption(dryRunOption())
         .addOption(outputOption())
@@ -44,7 +44,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const { resources, images } = parseImages(args);
       const problems: string[] = [];
       if (opts.all && opts.selector) problems.push('cannot set --all and --selector at the same time');
-      if (!resources.length && !opts.filename?.length) problems.push('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+      if (!resources.length && !opts.filename?.length && !opts.kustomize) problems.push('one or more resources must be specified as <resource> <name> or <resource>/<name>');
       if (!Object.keys(images).length) problems.push('at least one image update is required');
       else if (Object.keys(images).length > 1 && '*' in images) problems.push('all containers are already specified by *, but saw more than one container_name=container_image pairs');
       if (problems.length) throw new CliError(problems.length === 1 ? problems[0] : `[${problems.join(', ')}]`);
@@ -68,7 +68,7 @@ export function register(program: Command, ctx: CommandContext): void {
         if (opts.all && opts.selector) throw new CliError('cannot set --all and --selector at the same time');
         const { resources, env: envArgs } = splitEnvArgs(args);
         if (opts.local && opts.dryRun === 'server') throw new CliError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
-        if (!opts.filename?.length && !resources.length) throw new CliError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+        if (!opts.filename?.length && !opts.kustomize && !resources.length) throw new CliError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
         if (opts.list && opts.output) throw new CliError('--list and --output may not be specified together');
         if (opts.keys?.length && !opts.from) throw new CliError('when specifying --keys, a configmap or secret must be provided with --from');
         const specs: string[] = [...(opts.env ?? []), ...envArgs];
@@ -76,9 +76,11 @@ export function register(program: Command, ctx: CommandContext): void {
         const stdin = specs.includes('-') ? await c.io.readStdin() : '';
         let { env, remove } = parseEnv(specs, () => stdin);
         if (opts.from) {
-          const client = c.cluster('read').client;
-          const errors: Error[] = [];
-          for (const { obj } of await pickObjects(c, client, [opts.from], { ...opts, all: false, filename: [] }, errors)) {
+          // kubectl's builder for --from takes the command's files, selector and --all too.
+          const client = opts.local ? undefined : c.cluster('read').client;
+          const from = await selectForSet(c, [opts.from], opts);
+          const errors = from.errors;
+          for (const { obj } of from.infos(client)) {
             if (obj.kind !== 'ConfigMap') throw new CliError('unsupported resource specified in --from');
             env = [...env, ...envFromConfigMap(obj as ConfigMap, opts.keys ?? [], (m) => c.io.err.write(`Warning: ${m}\n`))];
           }
@@ -88,8 +90,9 @@ export function register(program: Command, ctx: CommandContext): void {
         const selector: string = opts.containers;
         if (opts.list) {
           const client = opts.local ? undefined : c.cluster('read').client;
-          const errors: Error[] = [];
-          for (const { obj } of await pickObjects(c, client, resources, opts, errors)) {
+          const listed = await selectForSet(c, resources, opts);
+          const errors = listed.errors;
+          for (const { obj } of listed.infos(client)) {
             for (const container of selected(podSpecOf(obj), selector)) {
               c.io.out.write(`# ${obj.kind} ${obj.metadata.name}, container ${container.name}\n`);
               for (const e of updateEnv(container.env ?? [], env, remove)) {

@@ -8,7 +8,7 @@ import type { CommandContext } from '../../context';
 import { CliError, MultiError } from '../../errors';
 import { type DryRun, MutationPrinter, parseDryRun, parseOutput, type TemplateOptions } from '../../flags/output';
 import { CHANGE_CAUSE } from '../../record';
-import { type Picked, type SelectOptions, pickObjects } from '../../verbs/select';
+import { type ResourceFlags, select } from '../../resource/builder';
 
 export interface Container {
   name: string;
@@ -60,9 +60,14 @@ export function selectName(name: string, spec: string): boolean {
   return new RegExp(`^${pattern}$`).test(name);
 }
 
-export interface SetOptions extends SelectOptions, TemplateOptions {
+export interface SetOptions extends ResourceFlags, TemplateOptions {
   dryRun?: string | boolean;
   output?: string;
+}
+
+/** kubectl set's builder: --all lets a bare TYPE mean every object; with --local only the files count. */
+export function selectForSet(c: CommandContext, resources: string[], o: SetOptions) {
+  return select(c, o.local ? [] : resources, o.local ? { ...o, selector: '' } : o, { allowEmptySelector: !!o.all, latest: true });
 }
 
 /**
@@ -84,13 +89,13 @@ export async function runSet(
   if (o.local && resources.length) throw new CliError('error: you must specify resources by --filename when --local is set.');
   if (o.all && o.selector) throw new CliError('cannot set --all and --selector at the same time');
   const client = o.local ? undefined : c.cluster(dryRun === 'none' ? 'write' : 'read').client;
-  const lookupErrors: Error[] = [];
-  const picked: Picked[] = await pickObjects(c, client, resources, o, lookupErrors);
-  if (lookupErrors.length) throw lookupErrors.length === 1 ? lookupErrors[0] : new MultiError(lookupErrors);
+  const selection = await selectForSet(c, resources, o);
+  const picked = selection.infos(client);
+  selection.throwErrors();
   const printer = new MutationPrinter(c.io.out, parseOutput(o.output, false, o), dryRun);
   const errors: Error[] = [];
-  for (const { target, obj, namespace } of picked) {
-    const objectName = `${target.type.resource}${target.type.group ? '.' + target.type.group : ''}/${obj.metadata.name}`;
+  for (const { type, obj, namespace } of picked) {
+    const objectName = `${type.resource}${type.group ? '.' + type.group : ''}/${obj.metadata.name}`;
     const after = structuredClone(obj) as KubeObject;
     try {
       if (mutate(podSpecOf(after), after, errors) === false) continue;
@@ -99,14 +104,14 @@ export async function runSet(
       continue;
     }
     if (changeCause !== undefined) after.metadata.annotations = { ...(after.metadata.annotations ?? {}), [CHANGE_CAUSE]: changeCause };
-    const patch = createTwoWayPatch(obj as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>, kindDef(target.type).strategy.schemaType);
+    const patch = createTwoWayPatch(obj as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>, kindDef(type).strategy.schemaType);
     if (canonicalJson(patch) === '{}') continue;
     if (o.local || dryRun === 'client') {
       printer.print(after, operation, true);
       continue;
     }
     try {
-      printer.print(client!.patch(target.type, namespace, obj.metadata.name!, 'strategic', patch, { dryRun: dryRun === 'server' }), operation, true);
+      printer.print(client!.patch(type, namespace, obj.metadata.name!, 'strategic', patch, { dryRun: dryRun === 'server' }), operation, true);
     } catch (e) {
       errors.push(new CliError(`${failure}: ${(e as Error).message}`));
     }
