@@ -1,16 +1,26 @@
 // kubectl describe: one describer per kind, events included, names matched by prefix.
 import type { Command } from '../command';
 import { isStatusError } from '../../api/errors';
-import { resolveResource } from '../../api/registry';
+import { type ResourceType, resolveResource } from '../../api/registry';
 import type { Event, KubeObject } from '../../api/types';
 import type { Client } from '../../client/client';
 import { type DescribeLookup, describerFor } from '../../printers/describe';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
-import { readManifests } from '../manifest/read';
 import { action, addGlobalFlags, intFlag } from '../program';
-import { type Target, listSelected, namespaceOfManifest, resolveArgs } from '../resolve';
-import { filenameOption, recursiveOption, selectorOption } from '../flags/groups';
+import { resolveArgs } from '../resolve';
+import { type FilenameFlags, build } from '../resource/builder';
+import { addFilenameFlags, filenameFlagsOf, selectorOption } from '../flags/groups';
+
+export interface DescribeOptions {
+  args: string[];
+  files: FilenameFlags;
+  selector: string;
+  allNamespaces: boolean;
+  namespace: string;
+  enforceNamespace: boolean;
+  showEvents: boolean;
+}
 
 /** Whether an event is about `obj`, as kubectl's events.Search selects them (kind, name, namespace, uid). */
 function about(e: Event, obj: KubeObject): boolean {
@@ -53,78 +63,86 @@ function lookup(client: Client): DescribeLookup {
   };
 }
 
+function complete(c: CommandContext, args: string[], o: Record<string, any>): DescribeOptions {
+  return {
+    args,
+    files: filenameFlagsOf(o),
+    selector: o.selector ?? '',
+    allNamespaces: !!o.allNamespaces,
+    namespace: c.namespace(),
+    enforceNamespace: c.namespaceExplicit,
+    showEvents: o.showEvents !== false,
+  };
+}
+
+function validate(o: DescribeOptions): void {
+  if (!o.args.length && !o.files.filenames.length && !o.files.kustomize)
+    throw new CliError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
+}
+
+function describerOf(type: ResourceType) {
+  const describer = describerFor(type.kind);
+  if (!describer) throw new CliError(`describing ${type.resource} is not supported by pocketkube yet`);
+  return describer;
+}
+
+async function run(c: CommandContext, o: DescribeOptions): Promise<void> {
+  const selection = await build(c.io, {
+    namespace: o.namespace,
+    enforceNamespace: o.enforceNamespace,
+    allNamespaces: o.allNamespaces,
+    files: o.files,
+    labelSelector: o.selector,
+    args: o.args,
+    allowEmptySelector: true,
+    latest: true,
+  });
+  const cluster = c.cluster('read');
+  const client = cluster.client;
+  const ctxd = { now: cluster.now(), showEvents: o.showEvents, lookup: lookup(client) };
+  const infos = selection.infos(client);
+  const errors = selection.errors;
+  // One TYPE NAME that is not found describes every object whose name it prefixes.
+  if (o.args.length === 2 && errors.some((e) => isStatusError(e, 'NotFound'))) return describeMatching(c, client, o, errors, ctxd);
+  const outputs: string[] = [];
+  for (const { type, obj } of infos) {
+    try {
+      outputs.push(describerOf(type)(obj, ctxd));
+    } catch (e) {
+      if (!errors.some((x) => x.message === (e as Error).message)) errors.push(e as Error);
+    }
+  }
+  if (outputs.length) c.io.out.write(outputs.join('\n\n'));
+  if (!infos.length && !errors.length) c.io.err.write(o.allNamespaces ? 'No resources found\n' : `No resources found in ${o.namespace} namespace.\n`);
+  if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+}
+
+/** kubectl's DescribeMatchingResources: the objects of TYPE whose names start with the one asked for. */
+function describeMatching(c: CommandContext, client: Client, o: DescribeOptions, errors: Error[], ctxd: Parameters<ReturnType<typeof describerFor> & {}>[1]): void {
+  const [typeWord, prefix] = o.args;
+  const [target] = resolveArgs([typeWord]).targets;
+  const describer = describerOf(target.type);
+  const matches = client.list(target.type, target.type.namespaced ? o.namespace : undefined).filter((m) => m.metadata.name!.startsWith(prefix));
+  if (!matches.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+  for (const m of matches) c.io.out.write(describer(m, ctxd) + '\n');
+}
+
 export function register(program: Command, ctx: CommandContext): void {
-  addGlobalFlags(
-    program
-      .command('describe')
-      .description('Show details of a specific resource or group of resources')
-      .argument('[args...]')
-      .addOption(selectorOption())
-      .option('-A, --all-namespaces', 'If present, list the requested object(s) across all namespaces.')
-      .addOption(filenameOption('Filename, directory, or URL to files containing the resource to describe'))
-      .addOption(recursiveOption())
-      .option('--show-events', 'If true, display events related to the described object.', true)
-      .option('--no-show-events', 'Do not display events.')
-      .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once.', intFlag(), 500),
-  ).action(
+  const cmd = program
+    .command('describe')
+    .description('Show details of a specific resource or group of resources')
+    .argument('[args...]')
+    .addOption(selectorOption())
+    .option('-A, --all-namespaces', 'If present, list the requested object(s) across all namespaces.')
+    .option('--show-events', 'If true, display events related to the described object.', true)
+    .option('--no-show-events', 'Do not display events.')
+    .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once.', intFlag(), 500);
+  addFilenameFlags(cmd, { filename: 'Filename, directory, or URL to files containing the resource to describe', kustomize: true });
+  addGlobalFlags(cmd).action(
     action(ctx, async (c, args, opts) => {
-      const selector: string = opts.selector ?? '';
-      const namespace = c.namespace();
-      const allNamespaces = !!opts.allNamespaces;
-      if (!args.length && !opts.filename?.length)
-        throw new CliError(
-          'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
-        );
-      const errors: Error[] = [];
-      let targets: (Target & { namespace?: string })[];
-      if (opts.filename?.length) {
-        const manifests = await readManifests(opts.filename, { recursive: !!opts.recursive, validate: false }, c.io);
-        errors.push(...manifests.errors);
-        targets = [];
-        for (const m of manifests.objects) {
-          try {
-            const ns = namespaceOfManifest(m.obj, m.type, namespace, c.namespaceExplicit);
-            if (!m.obj.metadata?.name) throw new CliError('resource name may not be empty');
-            targets.push({ type: m.type, names: [m.obj.metadata.name], namespace: ns });
-          } catch (e) {
-            errors.push(e as Error);
-          }
-        }
-      } else targets = resolveArgs(args).targets;
-      const cluster = c.cluster('read');
-      const client = cluster.client;
-      const ctxd = { now: cluster.now(), showEvents: opts.showEvents !== false, lookup: lookup(client) };
-      const outputs: string[] = [];
-      let prefixMatches = false;
-      for (const t of targets) {
-        const describer = describerFor(t.type.kind);
-        if (!describer) throw new CliError(`describing ${t.type.resource} is not supported by pocketkube yet`);
-        const ns = t.type.namespaced ? (t.namespace ?? (allNamespaces ? undefined : namespace)) : undefined;
-        if (!t.names.length) {
-          for (const obj of listSelected(client, t.type, ns, selector)) outputs.push(describer(obj, ctxd));
-          continue;
-        }
-        for (const name of t.names) {
-          try {
-            outputs.push(describer(client.get(t.type, ns, name), ctxd));
-          } catch (e) {
-            if (!isStatusError(e, 'NotFound')) throw e;
-            // A name that is not found but prefixes existing names describes all of those.
-            const matches = client.list(t.type, ns).filter((o) => o.metadata.name!.startsWith(name));
-            if (!matches.length) errors.push(e as Error);
-            for (const m of matches) {
-              prefixMatches = true;
-              outputs.push(describer(m, ctxd) + '\n');
-            }
-          }
-        }
-      }
-      if (outputs.length) c.io.out.write(prefixMatches ? outputs.join('') : outputs.join('\n\n'));
-      else if (!errors.length) {
-        const namespaced = targets.every((t) => t.type.namespaced);
-        c.io.err.write(namespaced && !allNamespaces ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n');
-      }
-      if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+      const o = complete(c, args, opts);
+      validate(o);
+      await run(c, o);
     }),
   );
 }

@@ -1,119 +1,123 @@
 // kubectl scale: sets the replicas of scalable kinds through their scale subresource, with
 // --current-replicas and --resource-version as preconditions.
 import type { Command } from '../command';
-import { notFound } from '../../api/errors';
-import type { ResourceType } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
-import { readManifests } from '../manifest/read';
-import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
+import { type DryRun, MutationPrinter, type OutputFormat, parseDryRun, parseOutput } from '../flags/output';
 import { CHANGE_CAUSE, addRecordFlag, recordOption } from '../record';
 import { action, addGlobalFlags, intFlag } from '../program';
-import { listSelected, namespaceOfManifest, resolveArgs } from '../resolve';
+import { type FilenameFlags, select } from '../resource/builder';
 import { scalable } from '../verbs/scaler';
-import { dryRunOption, filenameOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
+import { addFilenameFlags, dryRunOption, filenameFlagsOf, outputOption, selectorOption } from '../flags/groups';
+
+export interface ScaleOptions {
+  args: string[];
+  files: FilenameFlags;
+  selector: string;
+  all: boolean;
+  replicas: number;
+  /** -1 when not given. */
+  currentReplicas: number;
+  resourceVersion?: string;
+  dryRun: DryRun;
+  output: OutputFormat;
+  /** --record's change-cause, when recording. */
+  changeCause?: string;
+}
 
 /** Go's int32(n) of the replica count (kubectl passes it as a uint): the low 32 bits, signed. */
 function int32(n: number): number {
   return Number(BigInt.asIntN(32, BigInt(n)));
 }
 
-export function register(program: Command, ctx: CommandContext): void {
-  const cmd = addGlobalFlags(
-    program
-      .command('scale')
-      .description('Set a new size for a deployment, replica set, replication controller, or stateful set')
-      .argument('[args...]')
-      .option('--replicas <count>', 'The new desired number of replicas. Required.', intFlag())
-      .option('--current-replicas <count>', 'Precondition for current size. Requires that the current size of the resource match this value in order to scale.', intFlag(), -1)
-      .option('--resource-version <version>', 'Precondition for resource version.')
-      .addOption(filenameOption('Filename, directory, or URL to files identifying the resource to set a new size'))
-      .addOption(recursiveOption())
-      .addOption(selectorOption())
-      .option('--all', 'Select all resources in the namespace of the specified resource types')
-      .addOption(dryRunOption())
-      .addOption(outputOption())
-      .option('--timeout <duration>', 'The length of time to wait before giving up on a scale operation.'),
-  );
-  addRecordFlag(cmd).action(
-    action(ctx, async (c, args, opts, command) => {
-      const changeCause = recordOption(c, command, opts.record);
-      if (opts.replicas === undefined) throw new CliError('required flag(s) "replicas" not set');
-      const replicas: number = opts.replicas;
-      if (replicas < 0)
-        throw new CliError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
-      const current: number = opts.currentReplicas;
-      const selector: string = opts.selector ?? '';
-      const dryRun = parseDryRun(c, opts.dryRun);
-      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
-      const namespace = c.namespace();
-      const items: { type: ResourceType; namespace?: string; name?: string }[] = [];
-      const readErrors: Error[] = [];
-      if (opts.filename?.length) {
-        const manifests = await readManifests(opts.filename, { recursive: !!opts.recursive, validate: false }, c.io);
-        readErrors.push(...manifests.errors);
-        for (const m of manifests.objects) {
-          try {
-            if (!m.obj.metadata?.name) throw new CliError('resource name may not be empty');
-            items.push({ type: m.type, namespace: namespaceOfManifest(m.obj, m.type, namespace, c.namespaceExplicit), name: m.obj.metadata.name });
-          } catch (e) {
-            readErrors.push(e as Error);
-          }
-        }
-      } else {
-        if (!args.length) throw new CliError('required resource not specified', 'scale');
-        for (const t of resolveArgs(args).targets) {
-          const ns = t.type.namespaced ? namespace : undefined;
-          if (t.names.length) for (const name of t.names) items.push({ type: t.type, namespace: ns, name });
-          else if (opts.all || selector) items.push({ type: t.type, namespace: ns });
-          else throw new CliError('resource(s) were provided, but no name was specified');
-        }
-      }
-      const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;
-      const targets: { type: ResourceType; obj: KubeObject }[] = [];
-      const errors: Error[] = [...readErrors];
-      for (const it of items) {
-        if (it.name) {
-          const obj = client.tryGet(it.type, it.namespace, it.name);
-          if (!obj) {
-            errors.push(new CliError(`no objects passed to scale ${notFound(it.type, it.name).message}`));
-            continue;
-          }
-          targets.push({ type: it.type, obj });
-        } else for (const obj of listSelected(client, it.type, it.namespace, selector)) targets.push({ type: it.type, obj });
-      }
-      // kubectl's ScaleSimple: without a precondition a merge patch of the Scale; with one, the
-      // Scale is read, checked and written back, its replicas converted to int32 as Go converts.
-      const precondition = current >= 0 || !!opts.resourceVersion;
-      if (precondition && opts.resourceVersion && targets.length > 1) throw new CliError('cannot use --resource-version with multiple resources');
-      for (const { type, obj } of targets) {
+function complete(c: CommandContext, args: string[], opts: Record<string, any>, changeCause: string | undefined): ScaleOptions {
+  if (opts.replicas === undefined) throw new CliError('required flag(s) "replicas" not set');
+  return {
+    args,
+    files: filenameFlagsOf(opts),
+    selector: opts.selector ?? '',
+    all: !!opts.all,
+    replicas: opts.replicas,
+    currentReplicas: opts.currentReplicas,
+    resourceVersion: opts.resourceVersion || undefined,
+    dryRun: parseDryRun(c, opts.dryRun),
+    output: parseOutput(opts.output, false, opts),
+    changeCause,
+  };
+}
+
+function validate(o: ScaleOptions): void {
+  if (o.replicas < 0) throw new CliError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
+  if (!o.args.length && !o.files.filenames.length && !o.files.kustomize) throw new CliError('required resource not specified', 'scale');
+}
+
+/**
+ * kubectl's RunScale: every object is fetched first; none found is "no objects passed to scale";
+ * a failure to scale stops the command, and lookup failures are reported at the end. What is
+ * printed is the object as fetched, before scaling.
+ */
+async function run(c: CommandContext, o: ScaleOptions): Promise<void> {
+  const selection = await select(c, o.args, { filename: o.files.filenames, kustomize: o.files.kustomize, recursive: o.files.recursive, selector: o.selector }, { allowEmptySelector: o.all });
+  const client = c.cluster(o.dryRun === 'client' ? 'read' : 'write').client;
+  const infos = selection.infos(client);
+  const lookup = selection.errors;
+  if (o.resourceVersion && infos.length > 1) throw new CliError('cannot use --resource-version with multiple resources');
+  if (!infos.length) {
+    // Go's %w of an aggregate: one error's text, or several's in brackets.
+    const reason = lookup.length === 1 ? ' ' + lookup[0].message : lookup.length ? ` [${lookup.map((e) => e.message).join(', ')}]` : '';
+    throw new CliError(`no objects passed to scale${reason}`);
+  }
+  const printer = new MutationPrinter(c.io.out, o.output, o.dryRun);
+  // Without a precondition a merge patch of the Scale; with one, the Scale is read, checked and
+  // written back, its replicas converted to int32 as Go converts.
+  const precondition = o.currentReplicas >= 0 || !!o.resourceVersion;
+  for (const { type, obj } of infos) {
+    scalable(type);
+    if (o.dryRun !== 'client') {
+      const { namespace: ns, name } = obj.metadata as { namespace?: string; name: string };
+      const write = { dryRun: o.dryRun === 'server' };
+      if (precondition) {
+        const scale = client.getScale(type, ns, name);
+        const have = scale.spec?.replicas ?? 0;
+        if (o.currentReplicas >= 0 && have !== o.currentReplicas) throw new CliError(`Expected replicas to be ${o.currentReplicas}, was ${have}`);
+        if (o.resourceVersion && scale.metadata.resourceVersion !== o.resourceVersion)
+          throw new CliError(`Expected resource version to be ${o.resourceVersion}, was ${scale.metadata.resourceVersion}`);
+        client.updateScale(type, { ...scale, spec: { replicas: int32(o.replicas) } }, write);
+      } else client.patchScale(type, ns, name, { spec: { replicas: o.replicas } }, write);
+      // --record: a second patch, of the annotation alone (its failure is only logged by kubectl).
+      if (o.changeCause !== undefined && obj.metadata.annotations?.[CHANGE_CAUSE] !== o.changeCause) {
         try {
-          scalable(type);
-          if (dryRun === 'client') {
-            printer.print(obj, 'scaled');
-            continue;
-          }
-          const { namespace: ns, name } = obj.metadata as { namespace?: string; name: string };
-          const write = { dryRun: dryRun === 'server' };
-          let scaled: KubeObject;
-          if (precondition) {
-            const scale = client.getScale(type, ns, name);
-            const have = scale.spec?.replicas ?? 0;
-            if (current >= 0 && have !== current) throw new CliError(`Expected replicas to be ${current}, was ${have}`);
-            if (opts.resourceVersion && scale.metadata.resourceVersion !== opts.resourceVersion)
-              throw new CliError(`Expected resource version to be ${opts.resourceVersion}, was ${scale.metadata.resourceVersion}`);
-            scaled = client.updateScale(type, { ...scale, spec: { replicas: int32(replicas) } }, write);
-          } else scaled = client.patchScale(type, ns, name, { spec: { replicas } }, write);
-          // --record: a second patch, of the annotation alone.
-          if (changeCause !== undefined && obj.metadata.annotations?.[CHANGE_CAUSE] !== changeCause)
-            scaled = client.patch(type, ns, name, 'merge', { metadata: { annotations: { [CHANGE_CAUSE]: changeCause } } }, write);
-          printer.print(scaled, 'scaled');
-        } catch (e) {
-          errors.push(e as Error);
+          client.patch(type, ns, name, 'merge', { metadata: { annotations: { [CHANGE_CAUSE]: o.changeCause } } }, write);
+        } catch {
+          // kubectl: klog.V(4) "error recording reason"
         }
       }
-      if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+    }
+    printer.print(obj as KubeObject, 'scaled');
+  }
+  if (lookup.length) throw lookup.length === 1 ? lookup[0] : new MultiError(lookup);
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  const cmd = program
+    .command('scale')
+    .description('Set a new size for a deployment, replica set, replication controller, or stateful set')
+    .argument('[args...]')
+    .option('--replicas <count>', 'The new desired number of replicas. Required.', intFlag())
+    .option('--current-replicas <count>', 'Precondition for current size. Requires that the current size of the resource match this value in order to scale.', intFlag(), -1)
+    .option('--resource-version <version>', 'Precondition for resource version.')
+    .addOption(selectorOption())
+    .option('--all', 'Select all resources in the namespace of the specified resource types')
+    .addOption(dryRunOption())
+    .addOption(outputOption())
+    .option('--timeout <duration>', 'The length of time to wait before giving up on a scale operation.');
+  addFilenameFlags(cmd, { filename: 'Filename, directory, or URL to files identifying the resource to set a new size', kustomize: true });
+  addRecordFlag(addGlobalFlags(cmd)).action(
+    action(ctx, async (c, args, opts, command) => {
+      const o = complete(c, args, opts, recordOption(c, command, opts.record));
+      validate(o);
+      await run(c, o);
     }),
   );
 }
