@@ -12,14 +12,13 @@ import { hasType } from '../../api/schema';
 import type { KubeObject } from '../../api/types';
 import type { Client, PatchType } from '../../client/client';
 import type { CommandContext } from '../context';
-import { CliError, MultiError } from '../errors';
+import { CliError } from '../errors';
 import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
 import { parseDocument } from '../manifest/documents';
-import { readManifests } from '../manifest/read';
 import { action, addGlobalFlags } from '../program';
 import { CHANGE_CAUSE, addRecordFlag, recordOption } from '../record';
-import { namespaceOfManifest, noResourcesError, resolveArgs } from '../resolve';
-import { dryRunOption, filenameOption, outputOption, recursiveOption } from '../flags/groups';
+import { select } from '../resource/builder';
+import { addFilenameFlags, dryRunOption, filenameGiven, outputOption } from '../flags/groups';
 
 const PATCH_TYPES: readonly PatchType[] = ['json', 'merge', 'strategic'];
 
@@ -60,13 +59,6 @@ function patchLocally(obj: KubeObject, type: ResourceType, patchType: PatchType,
   }
 }
 
-interface Target {
-  type: ResourceType;
-  namespace?: string;
-  name: string;
-  /** What kubectl compares the result with: the object it read (from a file, or the server). */
-  seen?: KubeObject;
-}
 
 export function register(program: Command, ctx: CommandContext): void {
   const cmd = addGlobalFlags(
@@ -77,14 +69,13 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('-p, --patch <patch>', 'The patch to be applied to the resource JSON file.')
       .option('--patch-file <file>', 'A file containing a patch to be applied to the resource.')
       .option('--type <type>', 'The type of patch being provided; one of [json merge strategic]', 'strategic')
-      .addOption(filenameOption('Filename, directory, or URL to files identifying the resource to update'))
-      .addOption(recursiveOption())
       .option('--local', 'If true, patch will operate on the content of the file, not the server-side resource.')
       .addOption(dryRunOption())
       .addOption(outputOption())
       .option('--subresource <name>', 'If specified, patch will operate on the subresource of the requested object.')
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
   );
+  addFilenameFlags(cmd, { filename: 'Filename, directory, or URL to files identifying the resource to update', kustomize: true });
   addRecordFlag(cmd).action(
     action(ctx, async (c, args, opts, command) => {
       const changeCause = recordOption(c, command, opts.record);
@@ -110,60 +101,29 @@ export function register(program: Command, ctx: CommandContext): void {
 
       // kubectl's patch lines never carry a dry-run suffix.
       const printer = new MutationPrinter(c.io.out, output, 'none');
-      const namespace = c.namespace();
-      const targets: Target[] = [];
-      const errors: Error[] = [];
-      if (opts.filename?.length) {
-        if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'patch');
-        const manifests = await readManifests(opts.filename, { recursive: !!opts.recursive, validate: false }, c.io);
-        errors.push(...manifests.errors);
-        for (const m of manifests.objects) {
-          try {
-            const ns = namespaceOfManifest(m.obj, m.type, namespace, c.namespaceExplicit);
-            // With --local the builder has no REST mapping and leaves the namespace unset, as the file has it.
-            const seen = opts.local ? m.obj : { ...m.obj, metadata: { ...m.obj.metadata, ...(ns ? { namespace: ns } : {}) } };
-            targets.push({ type: m.type, namespace: ns, name: m.obj.metadata?.name ?? '', seen });
-          } catch (e) {
-            errors.push(e as Error);
-          }
-        }
-      } else {
-        if (!args.length) throw noResourcesError();
-        for (const t of resolveArgs(args).targets) {
-          if (!t.names.length) throw new CliError('resource(s) were provided, but no name was specified');
-          for (const name of t.names) targets.push({ type: t.type, namespace: t.type.namespaced ? namespace : undefined, name });
-        }
-      }
-
+      if (filenameGiven(opts) && args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'patch');
+      const selection = await select(c, args, opts);
       const local = opts.local || dryRun === 'client';
       const client: Client | undefined = opts.local ? undefined : c.cluster(local ? 'read' : 'write').client;
-      let count = 0;
-      for (const t of targets) {
-        try {
-          count++;
-          if (local) {
-            // Locally kubectl patches what it read: the file's object, or the live one by name.
-            const obj = t.seen ?? client!.get(t.type, t.namespace, t.name);
-            const result = patchLocally(obj, t.type, patchType, body);
-            printer.print(result, deepEqual(obj, result) ? 'patched (no change)' : 'patched');
-            continue;
-          }
-          const seen = t.seen ?? client!.get(t.type, t.namespace, t.name);
-          let patched = client!.patch(t.type, t.namespace, t.name, patchType, body, {
-            dryRun: dryRun === 'server',
-            subresource: opts.subresource,
-            fieldValidation: 'Warn',
-          });
-          const didPatch = !deepEqual(seen, patched);
-          if (changeCause !== undefined && patched.metadata.annotations?.[CHANGE_CAUSE] !== changeCause)
-            patched = client!.patch(t.type, t.namespace, t.name, 'merge', { metadata: { annotations: { [CHANGE_CAUSE]: changeCause } } }, { dryRun: dryRun === 'server' });
-          printer.print(patched, didPatch ? 'patched' : 'patched (no change)');
-        } catch (e) {
-          errors.push(e as Error);
+      // What kubectl compares the result with is the object it read: the file's, or the server's.
+      const count = selection.visit(client, ({ type, namespace, name, obj: seen }) => {
+        if (local) {
+          const result = patchLocally(seen, type, patchType, body);
+          printer.print(result, deepEqual(seen, result) ? 'patched (no change)' : 'patched');
+          return;
         }
-      }
+        let patched = client!.patch(type, namespace, name, patchType, body, {
+          dryRun: dryRun === 'server',
+          subresource: opts.subresource,
+          fieldValidation: 'Warn',
+        });
+        const didPatch = !deepEqual(seen, patched);
+        if (changeCause !== undefined && patched.metadata.annotations?.[CHANGE_CAUSE] !== changeCause)
+          patched = client!.patch(type, namespace, name, 'merge', { metadata: { annotations: { [CHANGE_CAUSE]: changeCause } } }, { dryRun: dryRun === 'server' });
+        printer.print(patched, didPatch ? 'patched' : 'patched (no change)');
+      });
       if (client) for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
-      if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+      selection.throwErrors();
       if (!count) throw new CliError('no objects passed to patch');
     }),
   );

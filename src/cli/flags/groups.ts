@@ -42,6 +42,11 @@ export function filenameFlagsOf(o: Record<string, any>): FilenameFlags {
   return { filenames: o.filename ?? [], kustomize: o.kustomize, recursive: !!o.recursive };
 }
 
+/** cmdutil.IsFilenameSliceEmpty's opposite: -f or -k was given. */
+export function filenameGiven(o: Record<string, any>): boolean {
+  return !!(o.filename?.length || o.kustomize);
+}
+
 /** -l, --selector: a label query, checked where it is used. */
 export function selectorOption(usage = 'Selector (label query) to filter on.'): Option {
   return new Option('-l, --selector <selector>', usage);
