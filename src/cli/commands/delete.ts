@@ -5,14 +5,13 @@ import type { ResourceType } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
-import { KUSTOMIZE_HELP, checkKustomizeFlags, readManifests } from '../manifest/read';
 import { type DryRun, dryRunSuffix, parseDryRun } from '../flags/output';
 import { parseCascade } from '../flags/cascade';
 import { kindPrefix } from '../../printers/name';
 import { durationFlag } from '../flags/duration';
 import { action, addGlobalFlags, intFlag } from '../program';
-import { listSelected, namespaceOfManifest, noResourcesError, resolveArgs } from '../resolve';
-import { dryRunOption, filenameOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
+import { select } from '../resource/builder';
+import { addFilenameFlags, dryRunOption, filenameGiven, outputOption, selectorOption } from '../flags/groups';
 
 /** How long a delete waits for its objects to go when no --timeout is given (kubectl: a week). */
 const WAIT_LIMIT_MS = 3_600_000;
@@ -32,14 +31,12 @@ interface Item {
 }
 
 export function register(program: Command, ctx: CommandContext): void {
+  const cmd = program.command('delete');
+  addFilenameFlags(cmd, { filename: 'containing the resource to delete.', kustomize: true });
   addGlobalFlags(
-    program
-      .command('delete')
+    cmd
       .description('Delete resources by file names, stdin, resources and names, or by resources and label selector')
       .argument('[args...]')
-      .addOption(filenameOption('containing the resource to delete.'))
-      .addOption(recursiveOption())
-      .option('-k, --kustomize <dir>', KUSTOMIZE_HELP.a)
       .addOption(selectorOption())
       .option('--field-selector <selector>', 'Selector (field query) to filter on.')
       .option('--all', 'Delete all resources, in the namespace of the specified resource types.')
@@ -73,41 +70,17 @@ export function register(program: Command, ctx: CommandContext): void {
       const namespace = c.namespace();
       const collection = !!(opts.all || selector || fieldSelector);
 
-      let items: Item[] = [];
-      const readErrors: Error[] = [];
-      const listed: { type: ResourceType; namespace?: string }[] = [];
-      checkKustomizeFlags(opts);
-      if (opts.filename?.length || opts.kustomize) {
-        if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'delete');
-        const manifests = await readManifests(opts.filename ?? [], { recursive: !!opts.recursive, validate: false, kustomize: opts.kustomize }, c.io);
-        readErrors.push(...manifests.errors);
-        for (const m of manifests.objects) {
-          try {
-            const ns = namespaceOfManifest(m.obj, m.type, namespace, c.namespaceExplicit);
-            if (!m.obj.metadata?.name) throw new CliError(`error when deleting ${JSON.stringify(m.source)}: resource name may not be empty`);
-            items.push({ type: m.type, namespace: ns, name: m.obj.metadata.name, source: m.source });
-          } catch (e) {
-            readErrors.push(e as Error);
-          }
-        }
-      } else {
-        if (!args.length) throw noResourcesError();
-        const resolved = resolveArgs(args);
-        for (const t of resolved.targets) {
-          if (t.names.length) {
-            if (collection && !args[0].includes('/')) throw new CliError('name cannot be provided when a selector is specified');
-            for (const name of t.names) items.push({ type: t.type, namespace: t.type.namespaced ? namespace : undefined, name });
-          } else if (!collection) {
-            throw new CliError('resource(s) were provided, but no name was specified');
-          } else listed.push({ type: t.type, namespace: t.type.namespaced && !opts.allNamespaces ? namespace : undefined });
-        }
-      }
-
+      if (filenameGiven(opts) && args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'delete');
+      // RequireObject(false): named objects are deleted by name, without reading them first.
+      const selection = await select(c, args, opts, { selectAll: !!opts.all, requireObject: false });
       const cluster = c.cluster(dryRun === 'client' ? 'read' : 'write');
       const client = cluster.client;
-      for (const l of listed)
-        for (const o of listSelected(client, l.type, l.namespace, selector, fieldSelector))
-          items.push({ type: l.type, namespace: o.metadata.namespace, name: o.metadata.name! });
+      const items: Item[] = [];
+      for (const info of selection.named(client)) {
+        if (!info.name && info.source) selection.errors.push(new CliError(`error when deleting ${JSON.stringify(info.source)}: resource name may not be empty`));
+        else items.push(info);
+      }
+      const readErrors = selection.errors;
       if (!items.length && !readErrors.length && (collection || opts.filename?.length || opts.kustomize)) {
         c.io.out.write('No resources found\n');
         return;
