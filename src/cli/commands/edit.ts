@@ -16,7 +16,7 @@ import { action, addGlobalFlags } from '../program';
 import { addRecordFlag, recordOption, withChangeCause } from '../record';
 import { withLastApplied } from '../../api/patch/apply';
 import { type Edited, editFormat, originals, resourceString, runEdit } from '../verbs/editloop';
-import { filenameOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
+import { filenameOption, kustomizeOption, outputOption, recursiveOption } from '../flags/groups';
 
 const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
 # and an empty file will abort the edit. If an error occurs while saving this file will be
@@ -32,7 +32,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .argument('[args...]')
       .addOption(filenameOption('Filename, directory, or URL to files to use to edit the resource'))
       .addOption(recursiveOption())
-      .addOption(selectorOption())
+      .addOption(kustomizeOption())
       .addOption(outputOption())
       .option('--output-patch', 'Output the patch if the resource is edited.')
       .option('--save-config', 'If true, the configuration of current object will be saved in its annotation.')

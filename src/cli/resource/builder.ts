@@ -74,6 +74,8 @@ export interface VisitOptions {
   keep?: boolean;
   /** Where failures go (the result's `errors` unless given). */
   errors?: Error[];
+  /** Without ContinueOnError: the first failure (a file's included) ends the walk, thrown. */
+  failFast?: boolean;
 }
 
 export class BuilderResult {
@@ -98,9 +100,11 @@ export class BuilderResult {
   visit(client: Client | undefined, fn: (v: Visited) => void, o: VisitOptions = {}): number {
     let count = 0;
     const errors = o.errors ?? this.errors;
+    if (o.failFast && errors.length) throw errors[0];
     const call = (v: Visited) => {
       if (this.filter && !this.filter(v.obj)) return;
       count++;
+      if (o.failFast) return fn(v);
       try {
         fn(v);
       } catch (e) {
@@ -113,6 +117,7 @@ export class BuilderResult {
         if (s.kind === 'list') eachSelected(client!, s.type, s.namespace, s.labelSelector, s.fieldSelector, (obj) => call({ type: s.type, namespace: obj.metadata.namespace, name: obj.metadata.name!, obj }), o.keep ?? true);
         else call({ ...s.info, obj: s.fetch ? fetchInfo(client!, s.info) : s.info.obj! });
       } catch (e) {
+        if (o.failFast) throw e;
         errors.push(e as Error);
       }
     }

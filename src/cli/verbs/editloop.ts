@@ -11,12 +11,11 @@ import { toJson } from '../../printers/json';
 import { toYaml } from '../../printers/yaml';
 import type { CommandContext } from '../context';
 import { launchEditor, removeFile } from '../editor';
-import { CliError, ExitCode, MultiError } from '../errors';
+import { CliError, ExitCode } from '../errors';
 import { stripManagedFields } from '../flags/output';
 import { decodeProblem } from '../manifest/decode';
 import { parseDocument, splitDocuments } from '../manifest/documents';
-import { readManifests } from '../manifest/read';
-import { listSelected, namespaceOfManifest, noResourcesError, resolveArgs } from '../resolve';
+import { type ResourceFlags, select } from '../resource/builder';
 
 export interface Edited {
   type: ResourceType;
@@ -118,26 +117,12 @@ export function readEdited(text: string): Edited[] {
   return out;
 }
 
-/** The objects to edit, read fresh from the server: -f files, or TYPE NAME / TYPE (all, or -l). */
-export async function originals(c: CommandContext, client: Client, args: string[], opts: { filename?: string[]; recursive?: boolean; selector?: string }): Promise<Edited[]> {
-  const namespace = c.namespace();
-  const out: Edited[] = [];
-  if (opts.filename?.length) {
-    const manifests = await readManifests(opts.filename, { recursive: !!opts.recursive, validate: false }, c.io);
-    if (manifests.errors.length) throw manifests.errors.length === 1 ? manifests.errors[0] : new MultiError(manifests.errors);
-    for (const m of manifests.objects) {
-      const ns = namespaceOfManifest(m.obj, m.type, namespace, c.namespaceExplicit);
-      out.push({ type: m.type, obj: client.get(m.type, ns, m.obj.metadata.name ?? '') });
-    }
-    return out;
-  }
-  if (!args.length) throw noResourcesError();
-  for (const t of resolveArgs(args).targets) {
-    const ns = t.type.namespaced ? namespace : undefined;
-    if (!t.names.length) for (const obj of listSelected(client, t.type, ns, opts.selector ?? '')) out.push({ type: t.type, obj });
-    else for (const name of t.names) out.push({ type: t.type, obj: client.get(t.type, ns, name) });
-  }
-  return out;
+/** The objects to edit, read fresh from the server: -f/-k files, or TYPE NAME / TYPE (all of it); any failure fails the edit. */
+export async function originals(c: CommandContext, client: Client, args: string[], files: Pick<ResourceFlags, 'filename' | 'kustomize' | 'recursive'>): Promise<Edited[]> {
+  const selection = await select(c, args, { filename: files.filename, kustomize: files.kustomize, recursive: files.recursive }, { allowEmptySelector: true, latest: true });
+  const infos = selection.infos(client);
+  selection.throwErrors();
+  return infos.map(({ type, obj }) => ({ type, obj }));
 }
 
 function editorContent(objs: Edited[], format: EditFormat): string {

@@ -12,7 +12,7 @@ import { addGlobalFlags } from '../../program';
 import { addRecordFlag, recordOption, withChangeCause } from '../../record';
 import { type Edited, editFormat, originals, readEdited, runEdit } from '../../verbs/editloop';
 import { subAction } from './common';
-import { filenameOption, outputOption, recursiveOption } from '../../flags/groups';
+import { filenameOption, kustomizeOption, outputOption, recursiveOption } from '../../flags/groups';
 
 const HEADER = `# Please edit the 'last-applied-configuration' annotations below.
 # Lines beginning with a '#' will be ignored, and an empty file will abort the edit.
@@ -28,6 +28,7 @@ export function registerEditLastApplied(apply: Command, ctx: CommandContext): vo
       .addOption(outputOption('Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).'))
       .addOption(filenameOption('Filename, directory, or URL to files to use to edit the resource'))
       .addOption(recursiveOption())
+      .addOption(kustomizeOption())
       .option('--windows-line-endings', 'Defaults to the line ending native to your platform.')
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.', 'kubectl-client-side-apply')
       .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).', 'strict'),
@@ -40,7 +41,7 @@ export function registerEditLastApplied(apply: Command, ctx: CommandContext): vo
       const client = c.cluster('write').client;
       // The configurations, read as the edited file will be: objects with no uid of their own.
       const configs: Edited[] = [];
-      for (const live of await originals(c, client, args, { filename: opts.filename, recursive: opts.recursive })) {
+      for (const live of await originals(c, client, args, opts)) {
         const recorded = live.obj.metadata.annotations?.[LAST_APPLIED];
         const config = recorded === undefined ? undefined : readEdited(recorded)[0];
         if (config) configs.push(config);

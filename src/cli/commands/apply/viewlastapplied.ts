@@ -2,7 +2,6 @@
 // TYPE/NAME, TYPE with -l or --all, or -f files) as YAML or JSON, as recorded. Every object is
 // read before anything is printed, and the first failure ends the command.
 import { parseGoJson } from '../../../api/meta/gojson';
-import { matches } from '../../../api/meta/selector';
 import { LAST_APPLIED } from '../../../api/patch/apply';
 import type { KubeObject } from '../../../api/types';
 import type { Client } from '../../../client/client';
@@ -11,18 +10,12 @@ import { toYaml } from '../../../printers/yaml';
 import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
-import { parseBuilderSelector } from '../../flags/selector';
-import { readManifests } from '../../manifest/read';
 import { addGlobalFlags } from '../../program';
-import { listSelected, namespaceOfManifest, noResourcesError, resolveArgs } from '../../resolve';
+import { type ResourceFlags, select } from '../../resource/builder';
 import { subAction } from './common';
-import { filenameOption, outputOption, recursiveOption, selectorOption } from '../../flags/groups';
+import { filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../../flags/groups';
 
-interface ViewOptions {
-  filename?: string[];
-  recursive?: boolean;
-  selector?: string;
-  all?: boolean;
+interface ViewOptions extends ResourceFlags {
   output: string;
 }
 
@@ -33,35 +26,13 @@ interface Read {
 }
 
 /**
- * Visits the objects named, fetched as the resource builder does (Latest; -l filters files'
- * objects by their live labels), each as soon as it is read.
+ * Visits the objects named, fetched as kubectl's builder here does (Latest, --all given before -l,
+ * -l filtering files' objects by their live labels), each as soon as it is read; the first failure
+ * ends the command.
  */
 async function visitObjects(c: CommandContext, client: Client, args: string[], o: ViewOptions, visit: (r: Read) => void): Promise<void> {
-  // The builder takes --all before -l.
-  if (o.all && o.selector) throw new CliError(`found non-empty label selector ${JSON.stringify(o.selector)} with previously set 'all' parameter. `);
-  const namespace = c.namespace();
-  if (o.filename?.length) {
-    if (args.length) throw new CliError('resource/name arguments cannot be provided when a path is specified');
-    const selector = parseBuilderSelector(o.selector ?? '');
-    const manifests = await readManifests(o.filename, { recursive: !!o.recursive, validate: false }, c.io);
-    if (manifests.errors.length) throw manifests.errors[0];
-    for (const m of manifests.objects) {
-      const obj = client.get(m.type, namespaceOfManifest(m.obj, m.type, namespace, c.namespaceExplicit), m.obj.metadata.name ?? '');
-      if (!selector || matches(selector, obj.metadata.labels)) visit({ obj, source: m.source });
-    }
-    return;
-  }
-  if (!args.length) throw noResourcesError();
-  const selecting = !!(o.selector || o.all);
-  if (selecting && args.some((a) => a.includes('/'))) throw new CliError('selectors and the all flag cannot be used when passing resource/name arguments');
-  const targets = resolveArgs(args).targets;
-  if (selecting && targets.some((t) => t.names.length)) throw new CliError('name cannot be provided when a selector is specified');
-  if (!selecting && targets.some((t) => !t.names.length)) throw new CliError('resource(s) were provided, but no name was specified');
-  for (const t of targets) {
-    const ns = t.type.namespaced ? namespace : undefined;
-    if (t.names.length) for (const name of t.names) visit({ obj: client.get(t.type, ns, name) });
-    else for (const obj of listSelected(client, t.type, ns, o.selector ?? '')) visit({ obj });
-  }
+  const selection = await select(c, args, o, { allowEmptySelector: !!o.all, selectAll: !!o.all, selectAllFirst: true, latest: true });
+  selection.visit(client, ({ obj, source }) => visit({ obj, source }), { failFast: true });
 }
 
 /** The recorded configuration; an object without one is an error only when a file named it. */
@@ -83,6 +54,7 @@ export function registerViewLastApplied(apply: Command, ctx: CommandContext): vo
       .option('--all', 'Select all resources in the namespace of the specified resource types')
       .addOption(filenameOption('Filename, directory, or URL to files that contains the last-applied-configuration annotations'))
       .addOption(recursiveOption())
+      .addOption(kustomizeOption())
       .addOption(selectorOption()),
   ).action(
     subAction(ctx, async (c, args, opts) => {
