@@ -54,8 +54,9 @@ export function resolveArgs(args: string[]): Resolved {
       const [word, name] = parts;
       if (!name) throw new CliError(`arguments in resource/name form must have a single resource and name`);
       const type = resourceTypeOf(word);
-      const existing = targets.find((t) => t.type === type);
-      if (existing) existing.names.push(name);
+      // In the order given: kubectl prints a new table whenever the kind changes.
+      const last = targets[targets.length - 1];
+      if (last?.type === type) last.names.push(name);
       else targets.push({ type, names: [name] });
     }
     return { targets, singleItem: args.length === 1 };

@@ -11,7 +11,7 @@ import type { Client } from '../../client/client';
 import { canonicalJson } from '../../api/meta/canonical';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
-import { KUSTOMIZE_HELP, type ManifestObject, checkKustomizeFlags, readManifests } from '../manifest/read';
+import { type ManifestObject, readManifests } from '../manifest/read';
 import { type DryRun, MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
 import { action, addGlobalFlags, collect, intFlag } from '../program';
 import { namespaceOfManifest } from '../resolve';
@@ -23,7 +23,8 @@ import { matches } from '../../api/meta/selector';
 import { parseBuilderSelector } from '../flags/selector';
 import { parsePruneAllowlist, prune } from '../verbs/prune';
 import { registerLastApplied } from './apply/index';
-import { dryRunOption, filenameOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
+import { dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
+import { checkFilenameFlags } from '../resource/builder';
 
 function missingAnnotationWarning(type: { resource: string; group: string }, name: string): string {
   const res = type.group ? `${type.resource}.${type.group}` : type.resource;
@@ -105,7 +106,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .description('Apply a configuration to a resource by file name or stdin')
       .addOption(filenameOption('The files that contain the configurations to apply.'))
       .addOption(recursiveOption())
-      .option('-k, --kustomize <dir>', KUSTOMIZE_HELP.a)
+      .addOption(kustomizeOption())
       .addOption(outputOption())
       .addOption(dryRunOption())
       .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).', 'strict')
@@ -127,7 +128,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const dryRun = parseDryRun(c, opts.dryRun);
       const changeCause = recordOption(c, command, opts.record);
       const propagationPolicy = parseCascade(c, opts.cascade);
-      checkKustomizeFlags(opts);
+      checkFilenameFlags(filenameFlagsOf(opts));
       if (!opts.filename?.length && !opts.kustomize) throw new CliError('must specify one of -f and -k');
       const validation = fieldValidation(opts.validate);
       const allowlist = opts.prune ? parsePruneAllowlist(opts.pruneAllowlist ?? []) : [];

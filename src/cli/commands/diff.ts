@@ -14,10 +14,11 @@ import { toYaml } from '../../printers/yaml';
 import type { CommandContext } from '../context';
 import { makeTempDir, runDiff } from '../diffprogram';
 import { CliError, ExitCode, RawError, errorText, exitCodeOf } from '../errors';
-import { KUSTOMIZE_HELP, checkKustomizeFlags, readManifests } from '../manifest/read';
+import { readManifests } from '../manifest/read';
 import { action, addGlobalFlags, collectSlice, intFlag, onFlagError } from '../program';
 import { namespaceOfManifest } from '../resolve';
-import { filenameOption, recursiveOption, selectorOption } from '../flags/groups';
+import { filenameFlagsOf, filenameOption, kustomizeOption, recursiveOption, selectorOption } from '../flags/groups';
+import { checkFilenameFlags } from '../resource/builder';
 
 const MASK = { same: '***', before: '*** (before)', after: '*** (after)' };
 
@@ -69,7 +70,7 @@ function maskSecretData(from: KubeObject | undefined, to: KubeObject): [KubeObje
 
 async function runDiffCommand(c: CommandContext, args: string[], opts: Record<string, any>): Promise<void> {
   if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'diff');
-  checkKustomizeFlags(opts);
+  checkFilenameFlags(filenameFlagsOf(opts));
   if (!opts.filename?.length && !opts.kustomize) throw new CliError('must specify one of -f and -k');
   if (opts.forceConflicts && !opts.serverSide) throw new CliError('--force-conflicts only works with --server-side');
   if (opts.serverSide) throw new CliError('--server-side is not supported by pocketkube yet; diff uses client-side apply');
@@ -116,7 +117,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .argument('[args...]')
       .addOption(filenameOption('Filename, directory, or URL to files contains the configuration to diff'))
       .addOption(recursiveOption())
-      .option('-k, --kustomize <dir>', KUSTOMIZE_HELP.the)
+      .addOption(kustomizeOption())
       .addOption(selectorOption())
       .option('--server-side', 'If true, apply runs in the server instead of the client.')
       .option('--force-conflicts', 'If true, server-side apply will force the changes against conflicts.')

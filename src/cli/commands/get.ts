@@ -11,8 +11,9 @@ import { CliError, ExitCode, MultiError, RawError } from '../errors';
 import { type OutputFormat, isTable, parseOutput, printStructured, stripManagedFields } from '../flags/output';
 import { klogFatal } from '../klog';
 import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
-import { type Resolved, type Target, eachSelected, namespaceOfManifest, resolveArgs } from '../resolve';
-import { filenameOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
+import { type Resolved, type Target, eachSelected } from '../resolve';
+import { filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
+import { build, checkFilenameFlags } from '../resource/builder';
 
 export interface GetOptions {
   args: string[];
@@ -76,10 +77,9 @@ function complete(ctx: CommandContext, args: string[], o: Record<string, any>): 
 
 function validate(o: GetOptions): void {
   // The manifest reader loads only for -k (a plain get never pays for it).
-  if (o.kustomize) (require('../manifest/read') as typeof import('../manifest/read')).checkKustomizeFlags({ filename: o.filenames, kustomize: o.kustomize, recursive: o.recursive });
+  checkFilenameFlags({ filenames: o.filenames, kustomize: o.kustomize, recursive: o.recursive });
   if (!o.args.length && !o.filenames.length && !o.kustomize) throw new RawError(NO_TYPE);
   if ((o.filenames.length || o.kustomize) && o.args.length) throw new CliError('Unexpected args: [' + o.args.join(' ') + ']', 'get');
-  if (o.selector && o.args.length > 1 && !o.args[0].includes('/')) throw new CliError('name cannot be provided when a selector is specified');
   if (o.outputWatchEvents && !(o.watch || o.watchOnly)) throw new CliError('--output-watch-events option can only be used with --watch or --watch-only');
 }
 
@@ -107,25 +107,35 @@ function fetch(client: Client, o: GetOptions, targets: Target[], errors: Error[]
   }
 }
 
-/** What the arguments or -f files name; files that stopped early are reported with the rest. */
+/**
+ * What the arguments or -f/-k files name, through the resource builder, as targets of one type
+ * each (consecutive names of a type together); what failed on the way is reported with the rest.
+ */
 async function resolveTargets(ctx: CommandContext, o: GetOptions): Promise<Resolved & { errors: Error[] }> {
-  if (!o.filenames.length && !o.kustomize) return { ...resolveArgs(o.args), errors: [] };
-  const { readManifests } = require('../manifest/read') as typeof import('../manifest/read');
-  const manifests = await readManifests(o.filenames, { recursive: o.recursive, validate: false, kustomize: o.kustomize }, ctx.io);
+  const selection = await build(ctx.io, {
+    namespace: o.namespace,
+    enforceNamespace: o.namespaceExplicit,
+    allNamespaces: o.allNamespaces,
+    files: { filenames: o.filenames, kustomize: o.kustomize, recursive: o.recursive },
+    args: o.args,
+    allowEmptySelector: true,
+    labelSelector: o.selector,
+    fieldSelector: o.fieldSelector,
+    latest: true,
+  });
   const targets: Target[] = [];
-  const errors: Error[] = [...manifests.errors];
-  for (const m of manifests.objects) {
-    try {
-      const ns = namespaceOfManifest(m.obj, m.type, o.namespace, o.namespaceExplicit);
-      if (!m.obj.metadata?.name) throw new CliError('resource name may not be empty');
-      const existing = targets.find((t) => t.type === m.type);
-      if (existing) existing.names.push(m.obj.metadata.name), existing.namespaces!.push(ns);
-      else targets.push({ type: m.type, names: [m.obj.metadata.name], namespaces: [ns] });
-    } catch (e) {
-      errors.push(e as Error);
+  const errors = selection.errors;
+  for (const s of selection.sources) {
+    if (s.kind === 'error') errors.push(s.error);
+    else if (s.kind === 'list') targets.push({ type: s.type, names: [] });
+    else if (!s.info.name) errors.push(new CliError('resource name may not be empty'));
+    else {
+      const last = targets[targets.length - 1];
+      if (last?.type === s.info.type && last.names.length) last.names.push(s.info.name), last.namespaces!.push(s.info.namespace);
+      else targets.push({ type: s.info.type, names: [s.info.name], namespaces: [s.info.namespace] });
     }
   }
-  return { targets, singleItem: manifests.objects.length === 1, errors };
+  return { targets, singleItem: selection.singleItemImplied, errors };
 }
 
 async function run(ctx: CommandContext, o: GetOptions): Promise<void> {
@@ -274,7 +284,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('-L, --label-columns <keys>', 'Accepts a comma separated list of labels that are going to be presented as columns.', collectSlice)
       .addOption(filenameOption('Filename, directory, or URL to files identifying the resource to get from a server.'))
       .addOption(recursiveOption())
-      .option('-k, --kustomize <dir>', "Process the kustomization directory. This flag can't be used together with -f or -R.")
+      .addOption(kustomizeOption())
       .option('--ignore-not-found', 'If the requested object does not exist the command will return exit code 0.')
       .option('--show-kind', 'If present, list the resource type for the requested object(s).')
       .option('-w, --watch', 'After listing/getting the requested object, watch for changes.')

@@ -7,13 +7,14 @@ import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
 import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
 import { fieldValidation } from '../flags/validate';
-import { KUSTOMIZE_HELP, checkKustomizeFlags, readManifests } from '../manifest/read';
+import { readManifests } from '../manifest/read';
 import { action, addGlobalFlags, intFlag } from '../program';
 import { addRecordFlag, recordOption, withChangeCause } from '../record';
 import { namespaceOfManifest } from '../resolve';
 import { withLastApplied } from '../../api/patch/apply';
 import { deletedLine } from './delete';
-import { dryRunOption, filenameOption, outputOption, recursiveOption } from '../flags/groups';
+import { dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption } from '../flags/groups';
+import { checkFilenameFlags } from '../resource/builder';
 
 export function register(program: Command, ctx: CommandContext): void {
   const cmd = addGlobalFlags(
@@ -22,7 +23,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .description('Replace a resource by file name or stdin')
       .addOption(filenameOption('The files that contain the configurations to replace.'))
       .addOption(recursiveOption())
-      .option('-k, --kustomize <dir>', KUSTOMIZE_HELP.a)
+      .addOption(kustomizeOption())
       .option('--force', 'If true, immediately remove resources from API and bypass graceful deletion.')
       .option('--grace-period <seconds>', 'Period of time in seconds given to the resource to terminate gracefully.', intFlag(), -1)
       .option('--cascade [policy]', 'Must be "background", "orphan", or "foreground".', 'background')
@@ -41,7 +42,7 @@ export function register(program: Command, ctx: CommandContext): void {
       if (opts.gracePeriod >= 0 && !opts.force) throw new CliError('--grace-period must have --force specified');
       if (opts.timeout !== undefined && !opts.force) throw new CliError('--timeout must have --force specified');
       if (opts.force && dryRun !== 'none') throw new CliError('--dry-run can not be used when --force is set');
-      checkKustomizeFlags(opts);
+      checkFilenameFlags(filenameFlagsOf(opts));
       if (!opts.filename?.length && !opts.kustomize) throw new CliError('must specify --filename to replace');
       if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'replace');
       const validation = fieldValidation(opts.validate);

@@ -32,18 +32,6 @@ export interface ReadOptions {
   kustomize?: string;
 }
 
-/** The -k flag's help, for the verbs that take it. */
-export const KUSTOMIZE_HELP = {
-  a: "Process a kustomization directory. This flag can't be used together with -f or -R.",
-  the: "Process the kustomization directory. This flag can't be used together with -f or -R.",
-} as const;
-
-/** kubectl's FilenameOptions.validate: -k goes alone. */
-export function checkKustomizeFlags(o: { filename?: string[]; kustomize?: string; recursive?: boolean }): void {
-  if (o.filename?.length && o.kustomize) throw new CliError('only one of -f or -k can be specified');
-  if (o.kustomize && o.recursive) throw new CliError("the -k flag can't be used with -f or -R");
-}
-
 const EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
 
 function listFiles(p: string, recursive: boolean): string[] {

@@ -11,7 +11,6 @@ import type { Client } from '../../client/client';
 import { CliError, MultiError } from '../errors';
 import type { IO } from '../io';
 import { parseBuilderSelector } from '../flags/selector';
-import { checkKustomizeFlags } from '../manifest/read';
 import { eachSelected, namespaceOfManifest, noResourcesError, resolveArgs } from '../resolve';
 
 /** FilenameOptions: -f (repeatable), -k and -R. */
@@ -165,9 +164,15 @@ function trimmed(s: string | undefined): string {
   return (s ?? '').trim();
 }
 
+/** kubectl's FilenameOptions.validate: -k goes alone. */
+export function checkFilenameFlags(f: FilenameFlags): void {
+  if (f.filenames.length && f.kustomize) throw new CliError('only one of -f or -k can be specified');
+  if (f.kustomize && f.recursive) throw new CliError("the -k flag can't be used with -f or -R");
+}
+
 /** The builder's checks of its parameters, in the order kubectl's verbs give them. */
 function parameterErrors(spec: BuilderSpec, label: string, field: string): void {
-  if (spec.files) checkKustomizeFlags({ filename: spec.files.filenames, kustomize: spec.files.kustomize, recursive: spec.files.recursive });
+  if (spec.files) checkFilenameFlags(spec.files);
   if (!spec.selectAll) return;
   if (spec.selectAllFirst) {
     if (label) throw new CliError(`found non-empty label selector ${JSON.stringify(label)} with previously set 'all' parameter. `);

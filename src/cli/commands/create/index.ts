@@ -5,7 +5,7 @@ import { resolveResource } from '../../../api/registry';
 import type { KubeObject } from '../../../api/types';
 import type { CommandContext } from '../../context';
 import { CliError, MultiError } from '../../errors';
-import { KUSTOMIZE_HELP, checkKustomizeFlags, readManifests } from '../../manifest/read';
+import { readManifests } from '../../manifest/read';
 import { MutationPrinter, parseDryRun, parseOutput } from '../../flags/output';
 import { fieldValidation } from '../../flags/validate';
 import { action, addGlobalFlags, collect, collectSlice, intFlag } from '../../program';
@@ -13,7 +13,8 @@ import { namespaceOfManifest } from '../../resolve';
 import { addRecordFlag, recordOption, withChangeCause } from '../../record';
 import { withLastApplied } from '../../../api/patch/apply';
 import * as gen from './generators';
-import { dryRunOption, filenameOption, outputOption, recursiveOption } from '../../flags/groups';
+import { dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption } from '../../flags/groups';
+import { checkFilenameFlags } from '../../resource/builder';
 
 function withOutputFlags(cmd: Command): Command {
   return addGlobalFlags(
@@ -65,13 +66,13 @@ export function register(program: Command, ctx: CommandContext): void {
         .description('Create a resource from a file or from stdin')
         .addOption(filenameOption('Filename, directory, or URL to files to use to create the resource'))
         .addOption(recursiveOption())
-        .option('-k, --kustomize <dir>', KUSTOMIZE_HELP.the),
+        .addOption(kustomizeOption()),
     ),
   ).action(
     action(ctx, async (c, args, opts, command) => {
       const changeCause = recordOption(c, command, opts.record);
       if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'create');
-      checkKustomizeFlags(opts);
+      checkFilenameFlags(filenameFlagsOf(opts));
       if (!opts.filename?.length && !opts.kustomize) throw new CliError('must specify one of -f and -k');
       const dryRun = parseDryRun(c, opts.dryRun);
       const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
