@@ -8,10 +8,9 @@ import { CliError, MultiError } from '../errors';
 import { type DryRun, dryRunSuffix, parseDryRun } from '../flags/output';
 import { parseCascade } from '../flags/cascade';
 import { kindPrefix } from '../../printers/name';
-import { durationFlag } from '../flags/duration';
 import { action, addGlobalFlags, intFlag } from '../program';
 import { select } from '../resource/builder';
-import { addFilenameFlags, dryRunOption, filenameGiven, outputOption, selectorOption } from '../flags/groups';
+import { addFilenameFlags, addWaitFlags, dryRunOption, filenameGiven, outputOption, selectorOption } from '../flags/groups';
 
 /** How long a delete waits for its objects to go when no --timeout is given (kubectl: a week). */
 const WAIT_LIMIT_MS = 3_600_000;
@@ -33,6 +32,7 @@ interface Item {
 export function register(program: Command, ctx: CommandContext): void {
   const cmd = program.command('delete');
   addFilenameFlags(cmd, { filename: 'containing the resource to delete.', kustomize: true });
+  addWaitFlags(cmd, { wait: true, timeout: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object' });
   addGlobalFlags(
     cmd
       .description('Delete resources by file names, stdin, resources and names, or by resources and label selector')
@@ -45,9 +45,6 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--grace-period <seconds>', 'Period of time in seconds given to the resource to terminate gracefully.', intFlag(), -1)
       .option('--now', 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).')
       .option('--force', 'If true, immediately remove resources from API and bypass graceful deletion.')
-      .option('--wait', 'If true, wait for resources to be gone before returning.', true)
-      .option('--no-wait', 'Do not wait for resources to be gone.')
-      .option('--timeout <duration>', 'The length of time to wait before giving up on a delete.', durationFlag())
       .option('--ignore-not-found', 'Treat "resource not found" as a successful delete.')
       .addOption(dryRunOption())
       .addOption(outputOption("Output mode. Use \"-o name\" for shorter output (resource/name).")),

@@ -7,13 +7,12 @@ import { SelectorParseError, parseSelector } from '../../api/meta/selector';
 import type { Node, Pod } from '../../api/types';
 import type { CommandContext } from '../context';
 import { CliError, RawError, errorText } from '../errors';
-import { durationFlag } from '../flags/duration';
 import { dryRunSuffix, parseDryRun } from '../flags/output';
 import { action, addGlobalFlags, intFlag } from '../program';
 import { type DrainOptions, podsForDeletion } from '../verbs/drain/filters';
 import { checkNodeArgs, cordonNodes, resolveNodes } from '../verbs/drain/nodes';
 import { type DrainFailure, removePods } from '../verbs/drain/remove';
-import { dryRunOption, selectorOption } from '../flags/groups';
+import { dryRunOption, selectorOption, timeoutOption } from '../flags/groups';
 
 /** An aggregate's Error(): one message alone, several in brackets. */
 function failureMessage(f: DrainFailure): string {
@@ -39,7 +38,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--ignore-daemonsets', 'Ignore DaemonSet-managed pods.')
       .option('--delete-emptydir-data', 'Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).')
       .option('--grace-period <seconds>', 'Period of time in seconds given to each pod to terminate gracefully. If negative, the default value specified in the pod will be used.', intFlag(), -1)
-      .option('--timeout <duration>', 'The length of time to wait before giving up, zero means infinite', durationFlag(), 0)
+      .addOption(timeoutOption('The length of time to wait before giving up, zero means infinite'))
       .option('--pod-selector <selector>', 'Label selector to filter pods on the node', '')
       .option('--disable-eviction', 'Force drain to use delete, even if eviction is supported. This will bypass checking PodDisruptionBudgets, use with caution.')
       .option('--skip-wait-for-delete-timeout <seconds>', 'If pod DeletionTimestamp older than N seconds, skip waiting for the pod.  Seconds must be greater than 0 to skip.', intFlag(), 0)

@@ -13,7 +13,7 @@ import { addRecordFlag, recordOption, withChangeCause } from '../record';
 import { namespaceOfManifest } from '../resolve';
 import { withLastApplied } from '../../api/patch/apply';
 import { deletedLine } from './delete';
-import { dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption } from '../flags/groups';
+import { addWaitFlags, dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption } from '../flags/groups';
 import { checkFilenameFlags } from '../resource/builder';
 
 export function register(program: Command, ctx: CommandContext): void {
@@ -27,20 +27,19 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--force', 'If true, immediately remove resources from API and bypass graceful deletion.')
       .option('--grace-period <seconds>', 'Period of time in seconds given to the resource to terminate gracefully.', intFlag(), -1)
       .option('--cascade [policy]', 'Must be "background", "orphan", or "foreground".', 'background')
-      .option('--wait', 'If true, wait for resources to be gone before returning.')
-      .option('--timeout <duration>', 'The length of time to wait before giving up on a delete.')
       .addOption(outputOption())
       .addOption(dryRunOption())
       .option('--save-config', 'If true, the configuration of current object will be saved in its annotation.')
       .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).', 'strict')
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
   );
+  addWaitFlags(cmd, { wait: false, timeout: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object. Only valid when --force' });
   addRecordFlag(cmd).action(
     action(ctx, async (c, args, opts, command) => {
       const changeCause = recordOption(c, command, opts.record);
       const dryRun = parseDryRun(c, opts.dryRun);
       if (opts.gracePeriod >= 0 && !opts.force) throw new CliError('--grace-period must have --force specified');
-      if (opts.timeout !== undefined && !opts.force) throw new CliError('--timeout must have --force specified');
+      if (opts.timeout !== 0 && !opts.force) throw new CliError('--timeout must have --force specified');
       if (opts.force && dryRun !== 'none') throw new CliError('--dry-run can not be used when --force is set');
       checkFilenameFlags(filenameFlagsOf(opts));
       if (!opts.filename?.length && !opts.kustomize) throw new CliError('must specify --filename to replace');

@@ -9,7 +9,7 @@ import { CHANGE_CAUSE, addRecordFlag, recordOption } from '../record';
 import { action, addGlobalFlags, intFlag } from '../program';
 import { type FilenameFlags, select } from '../resource/builder';
 import { scalable } from '../verbs/scaler';
-import { addFilenameFlags, dryRunOption, filenameFlagsOf, outputOption, selectorOption } from '../flags/groups';
+import { addFilenameFlags, addWaitFlags, dryRunOption, filenameFlagsOf, outputOption, selectorOption } from '../flags/groups';
 
 export interface ScaleOptions {
   args: string[];
@@ -110,8 +110,8 @@ export function register(program: Command, ctx: CommandContext): void {
     .addOption(selectorOption())
     .option('--all', 'Select all resources in the namespace of the specified resource types')
     .addOption(dryRunOption())
-    .addOption(outputOption())
-    .option('--timeout <duration>', 'The length of time to wait before giving up on a scale operation.');
+    .addOption(outputOption());
+  addWaitFlags(cmd, { timeout: 'The length of time to wait before giving up on a scale operation, zero means don\'t wait. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).' });
   addFilenameFlags(cmd, { filename: 'Filename, directory, or URL to files identifying the resource to set a new size', kustomize: true });
   addRecordFlag(addGlobalFlags(cmd)).action(
     action(ctx, async (c, args, opts, command) => {

@@ -4,7 +4,6 @@ import type { Command } from '../command';
 import { isStatusError } from '../../api/errors';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
-import { durationFlag } from '../flags/duration';
 import { MutationPrinter, parseOutput } from '../flags/output';
 import { action, addGlobalFlags } from '../program';
 import { noResourcesError } from '../resolve';
@@ -12,7 +11,7 @@ import { select } from '../resource/builder';
 import { parseWaitFor } from '../verbs/wait/conditions';
 import { waitForObject } from '../verbs/wait/object';
 import { TIMED_OUT } from '../watch';
-import { filenameOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
+import { filenameOption, outputOption, recursiveOption, selectorOption, timeoutOption } from '../flags/groups';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** A negative --timeout waits a week. */
@@ -25,7 +24,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .description('Experimental: Wait for a specific condition on one or many resources')
       .argument('[args...]')
       .option('--for <condition>', 'The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath=\'{JSONPath expression}\'=[JSONPath value]].', '')
-      .option('--timeout <duration>', 'The length of time to wait before giving up. Zero means check once and don\'t wait, negative means wait for a week.', durationFlag(), DEFAULT_TIMEOUT_MS)
+      .addOption(timeoutOption('The length of time to wait before giving up. Zero means check once and don\'t wait, negative means wait for a week.', DEFAULT_TIMEOUT_MS))
       .addOption(selectorOption())
       .option('--field-selector <selector>', 'Selector (field query) to filter on.')
       .option('--all', 'Select all resources in the namespace of the specified resource types')

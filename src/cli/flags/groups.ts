@@ -4,6 +4,7 @@
 import { type Command, Option } from '../command';
 import { collectSlice } from '../program';
 import type { FilenameFlags } from '../resource/builder';
+import { durationFlag } from './duration';
 
 /** -f, --filename: repeatable and comma-separated, as pflag's StringSlice. */
 export function filenameOption(usage: string): Option {
@@ -60,4 +61,29 @@ export function dryRunOption(usage = 'Must be "none", "server", or "client".'): 
 /** -o, --output: parsed by flags/output.ts's parseOutput. */
 export function outputOption(usage = 'Output format. One of: (json, yaml, name).', defaultValue?: string): Option {
   return new Option('-o, --output <format>', usage).default(defaultValue);
+}
+
+export interface WaitFlagsSpec {
+  /** --wait's default; no --wait flag when undefined (scale, drain and rollout status have only --timeout). */
+  wait?: boolean;
+  timeout: string;
+  /** --timeout's default in milliseconds (0s unless given). */
+  timeoutDefault?: number;
+}
+
+/**
+ * Waiting for what a command did to take effect: --wait (delete waits by default, apply and
+ * replace do not) and --timeout, a Go duration parsed as pflag parses it.
+ */
+export function addWaitFlags(cmd: Command, spec: WaitFlagsSpec): Command {
+  if (spec.wait !== undefined) {
+    cmd.addOption(new Option('--wait', 'If true, wait for resources to be gone before returning. This waits for finalizers.').default(spec.wait));
+    cmd.addOption(new Option('--no-wait', 'Do not wait for resources to be gone.').hideHelp());
+  }
+  return cmd.addOption(timeoutOption(spec.timeout, spec.timeoutDefault));
+}
+
+/** --timeout alone: a Go duration in milliseconds, 0s unless the verb's default differs. */
+export function timeoutOption(usage: string, defaultMs = 0): Option {
+  return new Option('--timeout <duration>', usage).argParser(durationFlag()).default(defaultMs);
 }

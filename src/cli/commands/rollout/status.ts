@@ -1,9 +1,9 @@
 // kubectl rollout status: prints a line for the object as it is and for every change after, until
 // the rollout is done, fails, or --timeout runs out (simulated time is fast-forwarded).
+import { timeoutOption } from '../../flags/groups';
 import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
-import { durationFlag } from '../../flags/duration';
 import { action, intFlag } from '../../program';
 import { statusViewerFor } from '../../verbs/rollout';
 import { TIMED_OUT, untilWithSync } from '../../watch';
@@ -14,7 +14,7 @@ export function registerStatus(rollout: Command, ctx: CommandContext): void {
     .option('-w, --watch', "Watch the status of the rollout until it's done.", true)
     .option('--no-watch', 'Print the status once and exit.')
     .option('--revision <n>', 'Pin to a specific revision for showing its status. Defaults to 0 (last revision).', intFlag(), 0)
-    .option('--timeout <duration>', 'The length of time to wait before ending watch, zero means never. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).', durationFlag(), 0)
+    .addOption(timeoutOption('The length of time to wait before ending watch, zero means never. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).'))
     .action(
       action(ctx, async (c, args, opts) => {
         requireResources(args, opts);
