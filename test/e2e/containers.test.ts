@@ -39,7 +39,8 @@ describe('kubectl run and logs', () => {
     h.ok('run', 'web', '--image=nginx:1.27');
     expect(h.run(['logs', 'web', '--previous']).stderr).toBe('Error from server (BadRequest): previous terminated container "web" in pod "web" not found\n');
     expect(h.run(['logs', 'web', '-c', 'nope']).stderr).toBe('Error from server (BadRequest): container nope is not valid for pod web\n');
-    expect(h.run(['logs', 'nothere']).stderr).toBe('Error from server (NotFound): pods "nothere" not found\n');
+    // kubectl v1.32's logs wraps the builder's NotFound (logs.go) — recorded through the oracle.
+    expect(h.run(['logs', 'nothere']).stderr).toBe('error: error from server (NotFound): pods "nothere" not found in namespace "default"\n');
     expect(h.run(['run', 'x', '--image=nginx', '--rm']).stderr).toBe("error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples\n");
   });
 

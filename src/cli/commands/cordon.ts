@@ -19,7 +19,7 @@ function register(program: Command, ctx: CommandContext, verb: 'cordon' | 'uncor
       checkNodeArgs(verb, args, opts.selector);
       const dryRun = parseDryRun(c, opts.dryRun);
       const { client } = c.cluster(dryRun === 'client' ? 'read' : 'write');
-      cordonNodes(client, c.io, resolveNodes(client, args, opts.selector), verb === 'cordon', dryRun);
+      cordonNodes(client, c.io, resolveNodes(c, client, args, opts.selector), verb === 'cordon', dryRun);
     }),
   );
 }

@@ -60,7 +60,7 @@ export function register(program: Command, ctx: CommandContext): void {
       }
       const cluster = c.cluster(dryRun === 'client' ? 'read' : 'write');
       const { client } = cluster;
-      const nodes: Node[] = resolveNodes(client, args, opts.selector);
+      const nodes: Node[] = resolveNodes(c, client, args, opts.selector);
       const filterOpts: DrainOptions = {
         force: !!opts.force,
         ignoreDaemonSets: !!opts.ignoreDaemonsets,

@@ -10,9 +10,11 @@ import { CliError } from '../errors';
 import { DurationError, parseGoDuration } from '../../api/duration';
 import { parseTime } from '../../api/time';
 import { action, addGlobalFlags, intFlag } from '../program';
-import { listSelected, resourceTypeOf } from '../resolve';
-import { defaultContainer, podForObject, podOrTypeName } from '../verbs/podfor';
 import { resolveResource } from '../../api/registry';
+import { resourceTypeOf } from '../resolve';
+import { buildFromNames } from '../resource/builder';
+import { isStatusError } from '../../api/errors';
+import { attachablePod, defaultContainer, podOrTypeName } from '../verbs/podfor';
 import { selectorOption } from '../flags/groups';
 
 const FOLLOW_LIMIT_MS = 3_600_000;
@@ -71,17 +73,33 @@ export function register(program: Command, ctx: CommandContext): void {
 
       let pods: Pod[];
       let container: string | undefined = opts.container;
-      if (selector) {
-        pods = listSelected(client, resolveResource('pods')!, namespace, selector) as Pod[];
-        if (!pods.length) return c.io.err.write(`No resources found in ${namespace} namespace.\n`);
-      } else {
-        const t = podOrTypeName(args[0], resourceTypeOf);
+      if (!selector) {
+        const named = podOrTypeName(args[0], resourceTypeOf);
         if (args.length === 2) {
-          if (t.type.kind !== 'Pod') throw new CliError('only a single container name may be specified after the pod name', 'logs');
+          if (named.type.kind !== 'Pod') throw new CliError('only a single container name may be specified after the pod name', 'logs');
           container = args[1];
         }
-        if (!t.name) throw usage();
-        pods = [podForObject(client, t.type, namespace, t.name, c.io.err)];
+      }
+      // kubectl's builder: ResourceNames("pods", POD or TYPE/NAME), or -l over pods.
+      const selection = buildFromNames({
+        namespace,
+        enforceNamespace: false,
+        resourceNames: selector ? undefined : { type: 'pods', names: [args[0]] },
+        resourceTypes: selector ? ['pods'] : undefined,
+        labelSelector: selector,
+      });
+      const infos = selection.infos(client);
+      const failed = selection.errors;
+      if (failed.length) {
+        const e = failed[0];
+        if (isStatusError(e, 'NotFound')) throw new CliError(`error from server (NotFound): ${e.message} in namespace ${JSON.stringify(namespace)}`);
+        throw e;
+      }
+      if (selector) {
+        pods = infos.map((i) => i.obj as Pod);
+        if (!pods.length) return c.io.err.write(`No resources found in ${namespace} namespace.\n`);
+      } else {
+        pods = [attachablePod(client, infos[0].type, infos[0].obj, c.io.err)];
       }
 
       const streams: { pod: Pod; container: string }[] = [];

@@ -9,7 +9,8 @@ import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
 import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
 import { action, addGlobalFlags } from '../program';
-import { listSelected, resourceTypeOf } from '../resolve';
+import { resourceTypeOf } from '../resolve';
+import { buildFromNames } from '../resource/builder';
 import { dryRunOption, outputOption } from '../flags/groups';
 
 const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
@@ -142,41 +143,33 @@ export function register(program: Command, ctx: CommandContext): void {
       if (!opts.all && !selector && resources.length < 2) throw new CliError("at least one resource name must be specified since 'all' parameter is not set");
 
       const { client } = cluster;
-      // Visited in order; a node that could not be fetched reports its error in its place.
-      const visits: { node?: Node; error?: Error }[] = [];
-      if (opts.all || selector) for (const node of listSelected(client, nodeKind.type, undefined, selector) as Node[]) visits.push({ node });
-      else
-        for (const name of resources.slice(1)) {
-          try {
-            visits.push({ node: client.get<Node>(nodeKind.type, undefined, name) });
-          } catch (error) {
-            visits.push({ error: error as Error });
-          }
+      // kubectl's builder: -l or --all list the nodes; otherwise the names (or node/NAME) in order,
+      // a node that could not be fetched reporting its error in its place.
+      const selection = buildFromNames({
+        namespace: c.namespace(),
+        enforceNamespace: false,
+        resourceNames: opts.all || selector ? undefined : { type: 'node', names: resources.slice(1) },
+        resourceTypes: opts.all || selector ? ['node'] : undefined,
+        labelSelector: selector,
+        selectAll: !!opts.all,
+      });
+      selection.visit(client, ({ obj }) => {
+        const node = obj as Node;
+        const old = node.spec?.taints ?? [];
+        if (!opts.overwrite) {
+          const exists = parsed.add.flatMap((a) => old.filter((o) => matchTaint(a, o)).map(() => a.key));
+          if (exists.length) throw new CliError(`node ${node.metadata.name} already has ${exists.join(',')} taint(s) with same effect(s) and --overwrite is false`);
         }
-      const results: Error[] = [];
-      for (const { node, error } of visits) {
-        if (!node) {
-          results.push(error!);
-          continue;
+        const { operation, taints, notFound } = reorganizeTaints(old, !!opts.overwrite, parsed.add, parsed.remove);
+        if (notFound.length) throw notFound.length === 1 ? new CliError(notFound[0]) : new MultiError(notFound.map((m) => new CliError(m)));
+        if (dryRun === 'client') {
+          printer.print({ ...node, spec: { ...node.spec, taints: taints.length ? taints : undefined } } as Node, operation);
+          return;
         }
-        try {
-          const old = node.spec?.taints ?? [];
-          if (!opts.overwrite) {
-            const exists = parsed.add.flatMap((a) => old.filter((o) => matchTaint(a, o)).map(() => a.key));
-            if (exists.length) throw new CliError(`node ${node.metadata.name} already has ${exists.join(',')} taint(s) with same effect(s) and --overwrite is false`);
-          }
-          const { operation, taints, notFound } = reorganizeTaints(old, !!opts.overwrite, parsed.add, parsed.remove);
-          if (notFound.length) throw notFound.length === 1 ? new CliError(notFound[0]) : new MultiError(notFound.map((m) => new CliError(m)));
-          if (dryRun === 'client') {
-            printer.print({ ...node, spec: { ...node.spec, taints: taints.length ? taints : undefined } } as Node, operation);
-            continue;
-          }
-          const patched = client.patch<Node>(nodeKind.type, undefined, node.metadata.name!, 'strategic', { spec: { taints: taints.length ? taints : null } }, { dryRun: dryRun === 'server' });
-          printer.print(patched, operation, true);
-        } catch (e) {
-          results.push(e as Error);
-        }
-      }
+        const patched = client.patch<Node>(nodeKind.type, undefined, node.metadata.name!, 'strategic', { spec: { taints: taints.length ? taints : null } }, { dryRun: dryRun === 'server' });
+        printer.print(patched, operation, true);
+      });
+      const results = selection.errors;
       if (!results.length) return;
       if (results.length === 1) throw results[0];
       // An error that is itself several prints as one bracketed line among the others.

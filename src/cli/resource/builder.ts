@@ -11,7 +11,7 @@ import type { Client } from '../../client/client';
 import { CliError, MultiError } from '../errors';
 import type { IO } from '../io';
 import { parseBuilderSelector } from '../flags/selector';
-import { eachSelected, namespaceOfManifest, noResourcesError, resolveArgs } from '../resolve';
+import { eachSelected, namespaceOfManifest, noResourcesError, resolveArgs, resourceTypeOf } from '../resolve';
 
 /** FilenameOptions: -f (repeatable), -k and -R. */
 export interface FilenameFlags {
@@ -32,6 +32,10 @@ export interface BuilderSpec {
   validate?: boolean;
   /** ResourceTypeOrNameArgs' words. */
   args?: readonly string[];
+  /** ResourceNames: names of one type, or TYPE/NAME (cordon, drain and taint name nodes so). */
+  resourceNames?: { type: string; names: readonly string[] };
+  /** ResourceTypes: what -l and --all list when no words name a type. */
+  resourceTypes?: readonly string[];
   /** ResourceTypeOrNameArgs(allowEmptySelector): a bare TYPE means every object of it. */
   allowEmptySelector?: boolean;
   /** --all (SelectAllParam). */
@@ -189,6 +193,7 @@ export async function build(io: IO, spec: BuilderSpec): Promise<BuilderResult> {
   const files = spec.files && (spec.files.filenames.length || spec.files.kustomize) ? spec.files : undefined;
   if (files) return buildFromFiles(io, spec, files, args, label);
 
+  if (spec.resourceNames || spec.resourceTypes) return buildFromNames(spec, label, field);
   if (spec.local) throw new CliError('error: you must specify resources by --filename when --local is set.');
   if (!args.length) throw noResourcesError();
   const resolved = resolveArgs([...args]);
@@ -213,6 +218,34 @@ export async function build(io: IO, spec: BuilderSpec): Promise<BuilderResult> {
   const sources: Source[] = [];
   for (const t of resolved.targets) for (const name of t.names) sources.push({ kind: 'object', info: { type: t.type, namespace: namespaceOf(t.type), name }, fetch });
   return new BuilderResult(sources, [], resolved.singleItem);
+}
+
+/**
+ * ResourceNames and ResourceTypes: objects named one by one, or a type listed by its selectors
+ * (synchronous: no file is read).
+ */
+export function buildFromNames(spec: BuilderSpec, label = trimmed(spec.labelSelector), field = trimmed(spec.fieldSelector)): BuilderResult {
+  const namespaceOf = (t: ResourceType) => (t.namespaced ? spec.namespace : undefined);
+  const named: Info[] = [];
+  for (const word of spec.resourceNames?.names ?? []) {
+    if (word.includes('/')) {
+      const [t] = resolveArgs([word]).targets;
+      named.push({ type: t.type, namespace: namespaceOf(t.type), name: t.names[0] });
+    } else {
+      const type = resourceTypeOf(spec.resourceNames!.type);
+      named.push({ type, namespace: namespaceOf(type), name: word });
+    }
+  }
+  const types = (spec.resourceTypes ?? []).map(resourceTypeOf);
+  if (label || field || spec.selectAll) {
+    if (named.length) throw new CliError('selectors and the all flag cannot be used when passing resource/name arguments');
+    if (!types.length) throw new CliError('at least one resource must be specified to use a selector');
+    const lists: Source[] = types.map((type) => ({ kind: 'list', type, namespace: type.namespaced && !spec.allNamespaces ? spec.namespace : undefined, labelSelector: label, fieldSelector: field }));
+    return new BuilderResult(lists, [], false);
+  }
+  if (named.length) return new BuilderResult(named.map((info) => ({ kind: 'object', info, fetch: spec.requireObject !== false })), [], named.length === 1);
+  if (types.length) throw new CliError('resource(s) were provided, but no name was specified');
+  throw noResourcesError();
 }
 
 async function buildFromFiles(io: IO, spec: BuilderSpec, files: FilenameFlags, args: readonly string[], label: string): Promise<BuilderResult> {

@@ -18,8 +18,14 @@ function rank(p: Pod): number {
 
 /** The pod for `type`/`name`; notes on stderr which one when the workload had several. */
 export function podForObject(client: Client, type: ResourceType, namespace: string, name: string, err: { write(s: string): void }): Pod {
-  const obj = client.get<KubeObject & { spec?: { selector?: LabelSelector } }>(type, namespace, name);
-  if (type.kind === 'Pod') return obj as unknown as Pod;
+  return attachablePod(client, type, client.get(type, namespace, name), err);
+}
+
+/** podForObject for an object already fetched. */
+export function attachablePod(client: Client, type: ResourceType, found: KubeObject, err: { write(s: string): void }): Pod {
+  if (type.kind === 'Pod') return found as Pod;
+  const obj = found as KubeObject & { spec?: { selector?: LabelSelector } };
+  const { namespace, name } = obj.metadata;
   const selector = obj.spec?.selector;
   if (!selector || !fromLabelSelector(selector)) throw new CliError(`cannot attach to ${type.kind}: selector for ${name} not implemented`);
   const pods = client.list<Pod>(podType(), namespace, { labelSelector: formatLabelSelector(selector) });

@@ -7,7 +7,7 @@ import type { Client } from '../../../client/client';
 import { CliError } from '../../errors';
 import { type DryRun, dryRunSuffix } from '../../flags/output';
 import type { IO } from '../../io';
-import { listSelected, resourceTypeOf } from '../../resolve';
+import { buildFromNames } from '../../resource/builder';
 
 /** kubectl's Complete: a node name or -l, not both, not neither. */
 export function checkNodeArgs(verb: string, args: readonly string[], selector: string | undefined): void {
@@ -16,21 +16,31 @@ export function checkNodeArgs(verb: string, args: readonly string[], selector: s
 }
 
 /**
- * The nodes to act on, each fetched; the first that cannot be is the command's error (nothing is
- * changed then). Arguments may be names or node/NAME.
+ * The nodes to act on (kubectl's ResourceNames("nodes", args) or -l over nodes), each fetched;
+ * the first that cannot be is the command's error (nothing is changed then). Arguments may be
+ * names or node/NAME; another type is refused once fetched.
  */
-export function resolveNodes(client: Client, args: readonly string[], selector: string | undefined): Node[] {
-  if (!args.length) return listSelected(client, nodeKind.type, undefined, selector ?? '') as Node[];
-  return args.map((arg) => {
-    const [word, name] = arg.includes('/') ? arg.split('/', 2) : ['nodes', arg];
-    const type = resourceTypeOf(word);
-    const obj = client.get(type, undefined, name);
-    if (type !== nodeKind.type) {
-      const gv = type.group ? `${type.group}/${type.version}` : `/${type.version}`;
-      throw new CliError(`error: expected resource of type node, got ${JSON.stringify(`${gv}, Resource=${type.resource}`)}`);
-    }
-    return obj as Node;
+export function resolveNodes(c: { namespace(): string }, client: Client, args: readonly string[], selector: string | undefined): Node[] {
+  const selection = buildFromNames({
+    namespace: c.namespace(),
+    enforceNamespace: false,
+    resourceNames: { type: 'nodes', names: args },
+    resourceTypes: selector ? ['nodes'] : undefined,
+    labelSelector: selector,
   });
+  const nodes: Node[] = [];
+  selection.visit(
+    client,
+    ({ type, obj }) => {
+      if (type !== nodeKind.type) {
+        const gv = type.group ? `${type.group}/${type.version}` : `/${type.version}`;
+        throw new CliError(`error: expected resource of type node, got ${JSON.stringify(`${gv}, Resource=${type.resource}`)}`);
+      }
+      nodes.push(obj as Node);
+    },
+    { failFast: true },
+  );
+  return nodes;
 }
 
 /** RunCordonOrUncordon: patches spec.unschedulable where it differs and says what it did. */
