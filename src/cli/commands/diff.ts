@@ -6,7 +6,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LAST_APPLIED, applyPatch } from '../../api/patch/apply';
 import { hasOwn } from '../../api/meta/own';
-import { matches, parseSelector } from '../../api/meta/selector';
 import { type ResourceType, kindDef } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
 import type { Client } from '../../client/client';
@@ -14,11 +13,9 @@ import { toYaml } from '../../printers/yaml';
 import type { CommandContext } from '../context';
 import { makeTempDir, runDiff } from '../diffprogram';
 import { CliError, ExitCode, RawError, errorText, exitCodeOf } from '../errors';
-import { readManifests } from '../manifest/read';
 import { action, addGlobalFlags, collectSlice, intFlag, onFlagError } from '../program';
-import { namespaceOfManifest } from '../resolve';
 import { filenameFlagsOf, filenameOption, kustomizeOption, recursiveOption, selectorOption } from '../flags/groups';
-import { checkFilenameFlags } from '../resource/builder';
+import { checkFilenameFlags, select } from '../resource/builder';
 
 const MASK = { same: '***', before: '*** (before)', after: '*** (after)' };
 
@@ -75,32 +72,26 @@ async function runDiffCommand(c: CommandContext, args: string[], opts: Record<st
   if (opts.forceConflicts && !opts.serverSide) throw new CliError('--force-conflicts only works with --server-side');
   if (opts.serverSide) throw new CliError('--server-side is not supported by pocketkube yet; diff uses client-side apply');
   if (opts.prune) throw new CliError('--prune is not supported by pocketkube yet');
-  const manifests = await readManifests(opts.filename ?? [], { recursive: !!opts.recursive, validate: false, kustomize: opts.kustomize }, c.io);
-  // Without ContinueOnError, the first unreadable document ends the command before any diff.
-  if (manifests.errors.length) throw manifests.errors[0];
-  const selector = opts.selector ? parseSelector(opts.selector) : undefined;
+  // Without ContinueOnError: the first unreadable document ends the command before any diff.
+  const selection = await select(c, [], opts);
   const client = c.cluster('read').client;
   const live = makeTempDir(c.env, 'LIVE');
   const after = makeTempDir(c.env, 'MERGED');
   try {
-    for (const m of manifests.objects) {
-      if (selector && !matches(selector, m.obj.metadata.labels)) continue;
-      const ns = namespaceOfManifest(m.obj, m.type, c.namespace(), c.namespaceExplicit);
-      const local = { ...m.obj, metadata: { ...m.obj.metadata, ...(ns ? { namespace: ns } : {}) } };
-      const name = local.metadata.name ?? '';
-      const current = client.tryGet(m.type, ns, name);
+    selection.visit(client, ({ type, namespace: ns, name, obj: local }) => {
+      const current = client.tryGet(type, ns, name);
       let from = current;
-      let to = merged(client, m.type, local, current);
+      let to = merged(client, type, local, current);
       if (!opts.showManagedFields) {
         from = from && withoutManagedFields(from);
         to = withoutManagedFields(to);
       }
-      if (m.type.group === '' && m.type.kind === 'Secret') [from, to] = maskSecretData(from, to);
-      const file = fileName(m.type, ns, name);
+      if (type.group === '' && type.kind === 'Secret') [from, to] = maskSecretData(from, to);
+      const file = fileName(type, ns, name);
       fs.writeFileSync(path.join(live, file), from ? toYaml(from) : '', { mode: 0o700 });
       fs.writeFileSync(path.join(after, file), toYaml(to), { mode: 0o700 });
       if (current?.metadata.deletionTimestamp) c.io.err.write(`Warning: Detected changes to resource ${name} which is currently being deleted.\n`);
-    }
+    }, { failFast: true });
     for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
     if (runDiff(c.io, c.env, live, after) === 1) throw new ExitCode(1);
   } finally {

@@ -2,19 +2,18 @@
 // --force deletes it and creates it again.
 import type { Command } from '../command';
 import { isStatusError } from '../../api/errors';
+import type { ResourceType } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
 import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
 import { fieldValidation } from '../flags/validate';
-import { readManifests } from '../manifest/read';
 import { action, addGlobalFlags, intFlag } from '../program';
 import { addRecordFlag, recordOption, withChangeCause } from '../record';
-import { namespaceOfManifest } from '../resolve';
 import { withLastApplied } from '../../api/patch/apply';
 import { deletedLine } from './delete';
 import { addWaitFlags, dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption } from '../flags/groups';
-import { checkFilenameFlags } from '../resource/builder';
+import { checkFilenameFlags, select } from '../resource/builder';
 
 export function register(program: Command, ctx: CommandContext): void {
   const cmd = addGlobalFlags(
@@ -46,28 +45,22 @@ export function register(program: Command, ctx: CommandContext): void {
       if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'replace');
       const validation = fieldValidation(opts.validate);
       const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
-      const manifests = await readManifests(opts.filename ?? [], { recursive: !!opts.recursive, validate: validation !== 'Ignore', kustomize: opts.kustomize }, c.io);
+      const selection = await select(c, [], opts, { validate: validation !== 'Ignore' });
       const cluster = c.cluster(dryRun === 'client' ? 'read' : 'write');
       const client = cluster.client;
-      const namespace = c.namespace();
-      const errors: Error[] = [...manifests.errors];
-      const objects: { m: (typeof manifests.objects)[number]; obj: KubeObject; ns?: string }[] = [];
-      for (const m of manifests.objects) {
-        try {
-          const ns = namespaceOfManifest(m.obj, m.type, namespace, c.namespaceExplicit);
-          let obj = withChangeCause({ ...m.obj, metadata: { ...m.obj.metadata, ...(ns ? { namespace: ns } : {}) } }, changeCause);
-          if (opts.saveConfig) obj = withLastApplied(obj);
-          objects.push({ m, obj, ns });
-        } catch (e) {
-          errors.push(e as Error);
-        }
-      }
+      const errors = selection.errors;
+      const objects: { type: ResourceType; name: string; source?: string; obj: KubeObject; ns?: string }[] = [];
+      selection.visit(client, ({ type, name, namespace: ns, obj: read, source }) => {
+        let obj = withChangeCause(read, changeCause);
+        if (opts.saveConfig) obj = withLastApplied(obj);
+        objects.push({ type, name, source, obj, ns });
+      });
       if (opts.force) {
         // Delete everything first (what is already gone is fine), then create it all again.
-        for (const { m, ns } of objects) {
+        for (const { type, name, ns } of objects) {
           try {
-            client.delete(m.type, ns, m.obj.metadata.name!, { gracePeriodSeconds: opts.gracePeriod === 0 ? 1 : opts.gracePeriod >= 0 ? opts.gracePeriod : undefined });
-            c.io.out.write(deletedLine(m.type, m.obj.metadata.name!, false, 'none'));
+            client.delete(type, ns, name, { gracePeriodSeconds: opts.gracePeriod === 0 ? 1 : opts.gracePeriod >= 0 ? opts.gracePeriod : undefined });
+            c.io.out.write(deletedLine(type, name, false, 'none'));
           } catch (e) {
             if (!isStatusError(e, 'NotFound')) errors.push(e as Error);
           }
@@ -76,15 +69,15 @@ export function register(program: Command, ctx: CommandContext): void {
         cluster.converge();
       }
       let replaced = 0;
-      for (const { m, obj } of objects) {
+      for (const { type, source, obj } of objects) {
         try {
           let result = obj;
-          if (opts.force) result = client.create(m.type, obj, { fieldValidation: validation });
-          else if (dryRun !== 'client') result = client.update(m.type, obj, { dryRun: dryRun === 'server', fieldValidation: validation });
+          if (opts.force) result = client.create(type, obj, { fieldValidation: validation });
+          else if (dryRun !== 'client') result = client.update(type, obj, { dryRun: dryRun === 'server', fieldValidation: validation });
           replaced++;
           printer.print(result, 'replaced');
         } catch (e) {
-          errors.push(isStatusError(e) && !opts.force ? e.withSource('replacing', m.source) : (e as Error));
+          errors.push(isStatusError(e) && !opts.force ? e.withSource('replacing', source!) : (e as Error));
         }
       }
       for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);

@@ -5,16 +5,14 @@ import { resolveResource } from '../../../api/registry';
 import type { KubeObject } from '../../../api/types';
 import type { CommandContext } from '../../context';
 import { CliError, MultiError } from '../../errors';
-import { readManifests } from '../../manifest/read';
 import { MutationPrinter, parseDryRun, parseOutput } from '../../flags/output';
 import { fieldValidation } from '../../flags/validate';
 import { action, addGlobalFlags, collect, collectSlice, intFlag } from '../../program';
-import { namespaceOfManifest } from '../../resolve';
 import { addRecordFlag, recordOption, withChangeCause } from '../../record';
 import { withLastApplied } from '../../../api/patch/apply';
 import * as gen from './generators';
-import { dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption } from '../../flags/groups';
-import { checkFilenameFlags } from '../../resource/builder';
+import { dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../../flags/groups';
+import { checkFilenameFlags, select } from '../../resource/builder';
 
 function withOutputFlags(cmd: Command): Command {
   return addGlobalFlags(
@@ -66,7 +64,8 @@ export function register(program: Command, ctx: CommandContext): void {
         .description('Create a resource from a file or from stdin')
         .addOption(filenameOption('Filename, directory, or URL to files to use to create the resource'))
         .addOption(recursiveOption())
-        .addOption(kustomizeOption()),
+        .addOption(kustomizeOption())
+        .addOption(selectorOption('Selector (label query) to filter on, supports \'=\', \'==\', and \'!=\'.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.')),
     ),
   ).action(
     action(ctx, async (c, args, opts, command) => {
@@ -77,29 +76,23 @@ export function register(program: Command, ctx: CommandContext): void {
       const dryRun = parseDryRun(c, opts.dryRun);
       const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
       const validation = fieldValidation(opts.validate);
-      const manifests = await readManifests(opts.filename ?? [], { recursive: !!opts.recursive, validate: validation !== 'Ignore', kustomize: opts.kustomize }, c.io);
+      const selection = await select(c, [], opts, { validate: validation !== 'Ignore' });
       const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;
-      const namespace = c.namespace();
-      const errors: Error[] = [...manifests.errors];
+      const errors = selection.errors;
       let created = 0;
-      for (const m of manifests.objects) {
-        try {
-          const ns = namespaceOfManifest(m.obj, m.type, namespace, c.namespaceExplicit);
-          let obj = withChangeCause({ ...m.obj, metadata: { ...m.obj.metadata, ...(ns ? { namespace: ns } : {}) } }, changeCause);
-          if (opts.saveConfig) obj = withLastApplied(obj);
-          if (dryRun !== 'client') {
-            try {
-              obj = client.create(m.type, obj, { dryRun: dryRun === 'server', fieldValidation: validation });
-            } catch (e) {
-              throw isStatusError(e) ? e.withSource('creating', m.source) : e;
-            }
+      selection.visit(client, ({ type, obj: read, source }) => {
+        let obj = withChangeCause(read, changeCause);
+        if (opts.saveConfig) obj = withLastApplied(obj);
+        if (dryRun !== 'client') {
+          try {
+            obj = client.create(type, obj, { dryRun: dryRun === 'server', fieldValidation: validation });
+          } catch (e) {
+            throw isStatusError(e) ? e.withSource('creating', source!) : e;
           }
-          created++;
-          printer.print(obj, 'created');
-        } catch (e) {
-          errors.push(e as Error);
         }
-      }
+        created++;
+        printer.print(obj, 'created');
+      });
       for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
       if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
       if (!created) throw new CliError('no objects passed to create');
