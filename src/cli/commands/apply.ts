@@ -11,20 +11,16 @@ import type { Client } from '../../client/client';
 import { canonicalJson } from '../../api/meta/canonical';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
-import { type ManifestObject, readManifests } from '../manifest/read';
 import { type DryRun, MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
 import { action, addGlobalFlags, collect, intFlag } from '../program';
-import { namespaceOfManifest } from '../resolve';
 import { fieldValidation } from '../flags/validate';
 import { addRecordFlag, recordOption, withChangeCause } from '../record';
 import { parseCascade } from '../flags/cascade';
 import { klogWarning } from '../klog';
-import { matches } from '../../api/meta/selector';
-import { parseBuilderSelector } from '../flags/selector';
 import { parsePruneAllowlist, prune } from '../verbs/prune';
 import { registerLastApplied } from './apply/index';
 import { dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
-import { checkFilenameFlags } from '../resource/builder';
+import { type Visited, checkFilenameFlags, select } from '../resource/builder';
 
 function missingAnnotationWarning(type: { resource: string; group: string }, name: string): string {
   const res = type.group ? `${type.resource}.${type.group}` : type.resource;
@@ -50,15 +46,14 @@ function infoText(type: ResourceType, obj: KubeObject, namespace: string | undef
 }
 
 /** Applies one object; returns it as kubectl last saw it (what -o json|yaml prints). */
-function applyOne(c: CommandContext, client: Client, m: ManifestObject, o: ApplyOptions): KubeObject {
-  const type = m.type;
-  const ns = namespaceOfManifest(m.obj, type, c.namespace(), c.namespaceExplicit);
+function applyOne(c: CommandContext, client: Client, info: Visited, o: ApplyOptions): KubeObject {
+  const { type, namespace: ns, source } = info;
   if (ns !== undefined) o.visitedNamespaces.add(ns);
-  const manifest = withChangeCause({ ...m.obj, metadata: { ...m.obj.metadata, ...(ns ? { namespace: ns } : {}) } }, o.changeCause);
+  const manifest = withChangeCause(info.obj, o.changeCause);
   const name = manifest.metadata.name;
   if (!name) {
     if (manifest.metadata.generateName) throw new CliError(`from ${manifest.metadata.generateName}: cannot use generate name with apply`);
-    throw new CliError(`error when retrieving current configuration of:\n${infoText(type, manifest, ns)}\nfrom server for: ${JSON.stringify(m.source)}: resource name may not be empty`);
+    throw new CliError(`error when retrieving current configuration of:\n${infoText(type, manifest, ns)}\nfrom server for: ${JSON.stringify(source)}: resource name may not be empty`);
   }
   const modified = withLastApplied(manifest);
   const live = client.tryGet(type, ns, name);
@@ -68,7 +63,7 @@ function applyOne(c: CommandContext, client: Client, m: ManifestObject, o: Apply
       try {
         created = client.create(type, modified, { dryRun: o.dryRun === 'server', fieldValidation: o.validation });
       } catch (e) {
-        throw isStatusError(e) ? e.withSource('creating', m.source) : e;
+        throw isStatusError(e) ? e.withSource('creating', source!) : e;
       }
     }
     o.visitedUids.add(created.metadata.uid);
@@ -93,7 +88,7 @@ function applyOne(c: CommandContext, client: Client, m: ManifestObject, o: Apply
   } catch (e) {
     // kubectl names the file twice: once for the patch it sent, once for the request.
     if (!isStatusError(e)) throw e;
-    throw e.withSource('patching', m.source).withSource(`applying patch:\n${canonicalJson(patch)}\nto:\n${infoText(type, manifest, ns)}\nfor:`, m.source);
+    throw e.withSource('patching', source!).withSource(`applying patch:\n${canonicalJson(patch)}\nto:\n${infoText(type, manifest, ns)}\nfor:`, source!);
   }
   o.report(patched, 'configured');
   return patched;
@@ -134,15 +129,14 @@ export function register(program: Command, ctx: CommandContext): void {
       const allowlist = opts.prune ? parsePruneAllowlist(opts.pruneAllowlist ?? []) : [];
       validate(opts, dryRun);
       if (opts.serverSide) throw new CliError('--server-side is not supported by pocketkube yet; use client-side apply');
-      const selector = parseBuilderSelector(opts.selector ?? '');
       const format = parseOutput(opts.output, false, opts);
       const printer = new MutationPrinter(c.io.out, format, dryRun);
       // With -o json|yaml kubectl prints every object once all are applied (several as a List).
       const atEnd = format.kind === 'json' || format.kind === 'yaml';
-      const manifests = await readManifests(opts.filename ?? [], { recursive: !!opts.recursive, validate: validation !== 'Ignore', kustomize: opts.kustomize }, c.io);
-      const errors: Error[] = [...manifests.errors];
-      // -l applies only the objects whose labels (in the file) match.
-      const objects = manifests.objects.filter((m) => !selector || matches(selector, m.obj.metadata?.labels));
+      // -l applies only the objects whose labels (in the file) match; all are read before any is applied.
+      const selection = await select(c, [], opts, { validate: validation !== 'Ignore' });
+      const objects = selection.infos(undefined);
+      const errors = selection.errors;
       if (!objects.length && !errors.length) throw new CliError('no objects passed to apply');
       const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;
       const o: ApplyOptions = {
@@ -155,9 +149,9 @@ export function register(program: Command, ctx: CommandContext): void {
         visitedUids: new Set(),
       };
       const applied: KubeObject[] = [];
-      for (const m of objects) {
+      for (const info of objects) {
         try {
-          applied.push(applyOne(c, client, m, o));
+          applied.push(applyOne(c, client, info, o));
         } catch (e) {
           errors.push(e as Error);
         }

@@ -10,9 +10,9 @@ import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
 import { MutationPrinter, parseDryRun, parseOutput } from '../../flags/output';
-import { readManifests } from '../../manifest/read';
+import { type Visited, select } from '../../resource/builder';
 import { addGlobalFlags } from '../../program';
-import { namespaceOfManifest, noResourcesError } from '../../resolve';
+import { noResourcesError } from '../../resolve';
 import { subAction } from './common';
 import { dryRunOption, filenameOption, outputOption } from '../../flags/groups';
 
@@ -51,27 +51,27 @@ export function registerSetLastApplied(apply: Command, ctx: CommandContext): voi
       const dryRun = parseDryRun(c, opts.dryRun);
       const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
       if (!opts.filename?.length) throw noResourcesError();
-      const manifests = await readManifests(opts.filename, { recursive: false, validate: false }, c.io);
-      if (manifests.errors.length) throw manifests.errors[0];
+      // Without ContinueOnError: the first unreadable document ends the command.
+      const selection = await select(c, [], { filename: opts.filename });
+      const infos: Visited[] = [];
+      selection.visit(undefined, (info) => infos.push(info), { failFast: true });
       const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;
       const changes: Change[] = [];
-      for (const m of manifests.objects) {
-        const namespace = namespaceOfManifest(m.obj, m.type, c.namespace(), c.namespaceExplicit);
-        const name = m.obj.metadata.name ?? '';
+      for (const { type, namespace, name, obj, source } of infos) {
         // The builder gives the object the namespace it lands in before it is recorded.
-        const { recorded, patch } = lastAppliedPatch(namespace ? { ...m.obj, metadata: { ...m.obj.metadata, namespace } } : m.obj);
+        const { recorded, patch } = lastAppliedPatch(obj);
         let live: KubeObject;
         try {
-          live = client.get(m.type, namespace, name);
+          live = client.get(type, namespace, name);
         } catch (e) {
           if (!isStatusError(e) || e.reason === 'NotFound') throw e;
-          throw e.withSource(`retrieving current configuration of:\n${infoText(m.type, name, namespace)}\nfrom server for:`, m.source);
+          throw e.withSource(`retrieving current configuration of:\n${infoText(type, name, namespace)}\nfrom server for:`, source!);
         }
         const current = live.metadata.annotations?.[LAST_APPLIED];
         if (current === undefined && !opts.createAnnotation)
           throw new CliError(`no last-applied-configuration annotation found on resource: ${name}, to create the annotation, run the command with --create-annotation`);
         if (unchanged(current, recorded)) c.io.out.write(`set-last-applied ${name}: no changes required.\n`);
-        else changes.push({ type: m.type, namespace, name, live, patch });
+        else changes.push({ type, namespace, name, live, patch });
       }
       for (const ch of changes) {
         const result = dryRun === 'client' ? ch.live : client.patch(ch.type, ch.namespace, ch.name, 'merge', ch.patch, { dryRun: dryRun === 'server' });
