@@ -1,11 +1,11 @@
 // kubectl get: tables per kind (or -o json|yaml|name), names, selectors, -A, -f.
-import { isStatusError } from '../../api/errors';
+import { isStatusError, noSuchResource } from '../../api/errors';
 import type { ResourceType } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
 import type { Client } from '../../client/client';
-import { TableBuilder, tableFor } from '../../printers/table';
+import { CLIENT_TABLE, TableBuilder, tableFor } from '../../printers/table';
 import type { SortField } from '../../printers/sort/sortby';
-import type { Command } from '../command';
+import { type Command, Option } from '../command';
 import type { CommandContext } from '../context';
 import { CliError, ExitCode, MultiError, RawError } from '../errors';
 import { type OutputFormat, isTable, parseOutput, printStructured, stripManagedFields } from '../flags/output';
@@ -39,6 +39,10 @@ export interface GetOptions {
   watchOnly: boolean;
   outputWatchEvents: boolean;
   requestTimeout?: string;
+  /** --server-print=false: kubectl's own NAME/AGE table instead of the server's columns. */
+  serverPrint: boolean;
+  /** --subresource: status (the object itself) or scale (its Scale); the server refuses others. */
+  subresource?: string;
 }
 
 const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
@@ -72,6 +76,8 @@ function complete(ctx: CommandContext, args: string[], o: Record<string, any>): 
     watchOnly: !!o.watchOnly,
     outputWatchEvents: !!o.outputWatchEvents,
     requestTimeout: o.requestTimeout,
+    serverPrint: o.serverPrint !== false,
+    subresource: o.subresource || undefined,
   };
 }
 
@@ -95,7 +101,8 @@ function fetch(client: Client, o: GetOptions, targets: Target[], errors: Error[]
     if (t.names.length) {
       for (const [i, name] of t.names.entries()) {
         try {
-          visit(client.get(t.type, t.namespaces?.[i] ?? ns, name));
+          const at = t.namespaces?.[i] ?? ns;
+          visit(o.subresource ? getSubresource(client, t.type, at, name, o.subresource) : client.get(t.type, at, name));
         } catch (e) {
           if (isStatusError(e, 'NotFound') && o.ignoreNotFound) continue;
           errors.push(e as Error);
@@ -105,6 +112,15 @@ function fetch(client: Client, o: GetOptions, targets: Target[], errors: Error[]
       eachSelected(client, t.type, ns, o.selector ?? '', o.fieldSelector ?? '', visit, keep);
     }
   }
+}
+
+/** GET of an object's subresource: its scale, or its status (the object itself, where the kind has one). */
+function getSubresource(client: Client, type: ResourceType, namespace: string | undefined, name: string, subresource: string): KubeObject {
+  // A kind serves only the subresources discovery lists for it; any other path is the server's 404.
+  if (!type.subresources?.some((s) => s.name === subresource)) throw noSuchResource();
+  if (subresource === 'scale') return client.getScale(type, namespace, name);
+  if (subresource === 'status') return client.get(type, namespace, name);
+  throw noSuchResource();
 }
 
 /**
@@ -122,6 +138,7 @@ async function resolveTargets(ctx: CommandContext, o: GetOptions): Promise<Resol
     labelSelector: o.selector,
     fieldSelector: o.fieldSelector,
     latest: true,
+    subresource: o.subresource,
   });
   const targets: Target[] = [];
   const errors = selection.errors;
@@ -217,7 +234,8 @@ function printTables(ctx: CommandContext, o: GetOptions, cluster: ReturnType<Com
   const opts = { now: cluster.now(), wide: o.output.kind === 'wide', noHeaders: o.noHeaders, showLabels: o.showLabels, labelColumns: o.labelColumns, sortField };
   const tables: { table: TableBuilder; listed: boolean }[] = [];
   fetch(cluster.client, o, resolved.targets, errors, (t) => {
-    const table = new TableBuilder(tableFor(t.type.kind), { ...opts, withNamespace: o.allNamespaces && t.type.namespaced });
+    const def = !o.serverPrint ? CLIENT_TABLE : tableFor(o.subresource === 'scale' ? 'Scale' : t.type.kind);
+    const table = new TableBuilder(def, { ...opts, withNamespace: o.allNamespaces && t.type.namespaced });
     tables.push({ table, listed: !t.names.length });
     return (obj) => table.add(obj);
   }, false);
@@ -290,6 +308,9 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('-w, --watch', 'After listing/getting the requested object, watch for changes.')
       .option('--watch-only', 'Watch for changes to the requested object(s), without listing/getting first.')
       .option('--output-watch-events', 'Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.')
+      .option('--server-print', 'If true, have the server return the appropriate table output.', true)
+      .addOption(new Option('--no-server-print', 'Print kubectl\'s own table.').hideHelp())
+      .option('--subresource <name>', 'If specified, gets the subresource of the requested object. Must be one of [status scale].')
       .option('--raw <uri>', 'Raw URI to request from the server.  Uses the transport specified by the kubeconfig file.')
       .option('--sort-by <jsonpath>', "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.")
       .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once.', intFlag(), 500),

@@ -50,6 +50,8 @@ export interface BuilderSpec {
   requireObject?: boolean;
   /** --local: the files' objects as they are; no server is asked. */
   local?: boolean;
+  /** --subresource: only objects named one by one can have one. */
+  subresource?: string;
 }
 
 /** One object to act on (cli-runtime's Info). */
@@ -203,6 +205,7 @@ export async function build(io: IO, spec: BuilderSpec): Promise<BuilderResult> {
   const namespaceOf = (t: ResourceType) => (t.namespaced ? spec.namespace : undefined);
   if (listing) {
     if (named) throw new CliError(tuples ? 'selectors and the all flag cannot be used when passing resource/name arguments' : 'name cannot be provided when a selector is specified');
+    if (spec.subresource) throw new CliError('subresource cannot be used when bulk resources are specified');
     const sources: Source[] = resolved.targets.map((t) => ({
       kind: 'list',
       type: t.type,

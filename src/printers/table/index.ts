@@ -7,7 +7,9 @@ import { namespaceTable } from './namespace';
 import { nodeTable } from './node';
 import { podTable } from './pod';
 import { replicaSetTable } from './replicaset';
+import { scaleTable } from './scale';
 import { secretTable } from './secret';
+import { age } from '../age';
 import type { TableDef } from './table';
 
 export { TableBuilder, type TableOptions } from './table';
@@ -21,6 +23,7 @@ const TABLES: Record<string, TableDef<any>> = {
   Node: nodeTable,
   Pod: podTable,
   ReplicaSet: replicaSetTable,
+  Scale: scaleTable,
   Secret: secretTable,
   ServiceAccount: serviceAccountTable,
 };
@@ -36,4 +39,12 @@ const DEFAULT_TABLE: TableDef = {
 export function tableFor(kind: string): TableDef {
   return TABLES[kind] ?? DEFAULT_TABLE;
 }
+
+/** kubectl's own table when it does not ask the server for one (--server-print=false): NAME and AGE. */
+export const CLIENT_TABLE: TableDef = {
+  columns: [
+    { name: 'Name', cell: (o) => o.metadata.name ?? '' },
+    { name: 'Age', cell: (o, c) => age(o.metadata.creationTimestamp, c.now) },
+  ],
+};
 
