@@ -2,7 +2,7 @@
 // three-way merge of the last-applied configuration, the manifest and the live object; with
 // --prune, then deletes what was applied before and is no longer (verbs/prune.ts). Its
 // subcommands (view-, set- and edit-last-applied) are in apply/.
-import type { Command } from '../command';
+import { type Command, Option } from '../command';
 import { isStatusError } from '../../api/errors';
 import { LAST_APPLIED, applyPatch, withLastApplied } from '../../api/patch/apply';
 import { type ResourceType, kindDef } from '../../api/registry';
@@ -19,7 +19,7 @@ import { parseCascade } from '../flags/cascade';
 import { klogWarning } from '../klog';
 import { parsePruneAllowlist, prune } from '../verbs/prune';
 import { registerLastApplied } from './apply/index';
-import { dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
+import { addWaitFlags, dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
 import { type Visited, checkFilenameFlags, select } from '../resource/builder';
 
 function missingAnnotationWarning(type: { resource: string; group: string }, name: string): string {
@@ -34,6 +34,8 @@ interface ApplyOptions {
   validation: ReturnType<typeof fieldValidation>;
   /** Reports one object's outcome ("created", "configured", "unchanged") as it happens. */
   report: (obj: KubeObject, operation: string) => void;
+  /** --force: a patch the server refuses as a conflict or invalid deletes and re-creates the object. */
+  force?: ForceReplace;
   /** For --prune: the namespaces visited and the UIDs of the objects applied. */
   visitedNamespaces: Set<string>;
   visitedUids: Set<string | undefined>;
@@ -86,12 +88,47 @@ function applyOne(c: CommandContext, client: Client, info: Visited, o: ApplyOpti
   try {
     patched = client.patch(type, ns, name, patchType, patch, { dryRun: o.dryRun === 'server', fieldValidation: o.validation });
   } catch (e) {
+    if (o.force && (isStatusError(e, 'Conflict') || isStatusError(e, 'Invalid'))) {
+      const recreated = deleteAndCreate(client, type, live, modified, o.force);
+      o.report(recreated, 'configured');
+      return recreated;
+    }
     // kubectl names the file twice: once for the patch it sent, once for the request.
     if (!isStatusError(e)) throw e;
     throw e.withSource('patching', source!).withSource(`applying patch:\n${canonicalJson(patch)}\nto:\n${infoText(type, manifest, ns)}\nfor:`, source!);
   }
   o.report(patched, 'configured');
   return patched;
+}
+
+interface ForceReplace {
+  gracePeriod: number;
+  propagationPolicy: ReturnType<typeof parseCascade>;
+  /** Runs the cluster until the deleted object is gone or --timeout passes; whether it is gone. */
+  waitGone: (type: ResourceType, namespace: string | undefined, name: string) => boolean;
+}
+
+/**
+ * kubectl's Patcher.deleteAndCreate: delete, wait for the object to be gone (within --timeout,
+ * checked at once when it is 0), create what the file says; if that fails, put the original back.
+ */
+function deleteAndCreate(client: Client, type: ResourceType, live: KubeObject, modified: KubeObject, f: ForceReplace): KubeObject {
+  const { namespace, name } = live.metadata as { namespace?: string; name: string };
+  client.delete(type, namespace, name, { propagationPolicy: f.propagationPolicy, gracePeriodSeconds: f.gracePeriod >= 0 ? f.gracePeriod : undefined });
+  if (!f.waitGone(type, namespace, name)) throw new CliError('context deadline exceeded');
+  try {
+    return client.create(type, modified);
+  } catch (e) {
+    const { resourceVersion: _rv, uid: _uid, creationTimestamp: _ct, ...meta } = live.metadata;
+    try {
+      client.create(type, { ...live, metadata: meta });
+    } catch (again) {
+      throw new CliError(
+        `An error occurred force-replacing the existing object with the newly provided one:\n\n${(e as Error).message}.\n\nAdditionally, an error occurred attempting to restore the original object:\n\n${(again as Error).message}`,
+      );
+    }
+    throw e;
+  }
 }
 
 export function register(program: Command, ctx: CommandContext): void {
@@ -114,8 +151,15 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--prune-allowlist <gvk>', 'Overwrite the default allowlist with <group/version/kind> for --prune', collect)
       .option('--cascade [policy]', 'Must be "background", "orphan", or "foreground".', 'background')
       .option('--grace-period <seconds>', 'Period of time in seconds given to the resource to terminate gracefully.', intFlag(), -1)
+      .option('--force', 'If true, immediately remove resources from API and bypass graceful deletion.')
+      .option('--overwrite', 'Automatically resolve conflicts between the modified and live configuration by using values from the modified configuration', true)
+      .addOption(new Option('--no-overwrite', 'Keep live values that conflict.').hideHelp())
+      .option('--openapi-patch', 'If true, use openapi to calculate diff when the openapi presents and the resource can be found in the openapi spec.', true)
+      .addOption(new Option('--no-openapi-patch', 'Use the baked-in types.').hideHelp())
+      .option('--subresource <name>', 'If specified, apply will operate on the subresource of the requested object.  Only allowed when using --server-side.')
       .subcommandsFirst(),
   );
+  addWaitFlags(cmd, { wait: false, timeout: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object' });
   registerLastApplied(cmd, ctx);
   addRecordFlag(cmd).action(
     action(ctx, async (c, args, opts, command) => {
@@ -138,8 +182,21 @@ export function register(program: Command, ctx: CommandContext): void {
       const objects = selection.infos(undefined);
       const errors = selection.errors;
       if (!objects.length && !errors.length) throw new CliError('no objects passed to apply');
-      const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;
+      const cluster = c.cluster(dryRun === 'client' ? 'read' : 'write');
+      const client = cluster.client;
+      const timeout: number = opts.timeout;
       const o: ApplyOptions = {
+        force: opts.force
+          ? {
+              gracePeriod: opts.gracePeriod,
+              propagationPolicy,
+              waitGone(type, ns, name) {
+                const gone = () => !client.tryGet(type, ns, name);
+                cluster.converge();
+                return gone() || (timeout > 0 && cluster.advanceTo(cluster.now() + timeout, gone) && gone());
+              },
+            }
+          : undefined,
         dryRun,
         validation,
         changeCause,
@@ -187,13 +244,18 @@ export function register(program: Command, ctx: CommandContext): void {
 function validate(opts: Record<string, any>, dryRun: DryRun): void {
   if (opts.forceConflicts && !opts.serverSide) throw new CliError('--force-conflicts only works with --server-side');
   if (dryRun === 'client' && opts.serverSide) throw new CliError("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)");
+  if (opts.serverSide && opts.force) throw new CliError('--force cannot be used with --server-side');
+  if (dryRun === 'server' && opts.force) throw new CliError('--dry-run=server cannot be used with --force');
   if (opts.all && opts.selector) throw new CliError('cannot set --all and --selector at the same time');
   if (opts.prune) {
+    // Recreating objects while pruning would change the UIDs pruning goes by.
+    if (opts.force) throw new CliError('--force cannot be used with --prune');
     if (!opts.all && !opts.selector)
       throw new CliError(
         'all resources selected for prune without explicitly passing --all. To prune all resources, pass the --all flag. If you did not mean to prune all resources, specify a label selector',
       );
     if (opts.serverSide) throw new CliError("--prune is in alpha and doesn't currently work on objects created by server-side apply");
   }
+  if (opts.subresource && !opts.serverSide) throw new CliError('--subresource can only be specified for --server-side');
 }
 
