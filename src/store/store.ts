@@ -266,9 +266,14 @@ export class Store {
   }
 
   setSystem(patch: Partial<SystemState>): void {
-    this.manifest.system = { ...this.manifest.system, ...patch };
-    for (const k of Object.keys(patch)) this.uncommittedSystem.add(k as keyof SystemState);
-    this.changed = true;
+    const before = this.manifest.system;
+    this.manifest.system = { ...before, ...patch };
+    // Only what differs is recorded: a command that changed nothing leaves the files as they were.
+    for (const k of Object.keys(patch) as (keyof SystemState)[]) {
+      if (JSON.stringify(before[k]) === JSON.stringify(patch[k])) continue;
+      this.uncommittedSystem.add(k);
+      this.changed = true;
+    }
   }
 
   get dirty(): boolean {

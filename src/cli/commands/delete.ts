@@ -29,6 +29,25 @@ interface Item {
   source?: string;
 }
 
+/**
+ * -i: the objects about to go, and the user's answer (the first word on standard input; "y" in
+ * any case goes on). Says why it stops when it does.
+ */
+async function confirmed(c: CommandContext, items: readonly Item[], errors: readonly Error[]): Promise<boolean> {
+  if (errors.length) throw errors[0];
+  if (!items.length) {
+    c.io.out.write('No resources found\n');
+    return false;
+  }
+  c.io.out.write(`You are about to delete the following ${items.length} resource(s):\n`);
+  for (const { type, name } of items) c.io.out.write(`${type.kind.toLowerCase()}${type.group ? '.' + type.group : ''}/${name}\n`);
+  c.io.out.write('Do you want to continue? (y/n): ');
+  const answer = (await c.io.readStdin()).trim().split(/\s+/)[0];
+  if (answer.toLowerCase() === 'y') return true;
+  c.io.out.write('deletion is cancelled\n');
+  return false;
+}
+
 export function register(program: Command, ctx: CommandContext): void {
   const cmd = program.command('delete');
   addFilenameFlags(cmd, { filename: 'containing the resource to delete.', kustomize: true });
@@ -46,6 +65,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--now', 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).')
       .option('--force', 'If true, immediately remove resources from API and bypass graceful deletion.')
       .option('--ignore-not-found', 'Treat "resource not found" as a successful delete.')
+      .option('-i, --interactive', 'If true, delete resource only when user confirms.')
       .addOption(dryRunOption())
       .addOption(outputOption("Output mode. Use \"-o name\" for shorter output (resource/name).")),
   ).action(
@@ -54,6 +74,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const fieldSelector: string = opts.fieldSelector ?? '';
       if (opts.output && opts.output !== 'name') throw new CliError(`unexpected -o output mode: ${opts.output}. We only support '-o name'`);
       if (opts.all && selector) throw new CliError('cannot set --all and --selector at the same time');
+      if (opts.all && fieldSelector) throw new CliError('cannot set --all and --field-selector at the same time');
       let grace: number = opts.gracePeriod;
       if (opts.now) {
         if (grace !== -1) throw new CliError('--now and --grace-period cannot be specified together');
@@ -86,6 +107,7 @@ export function register(program: Command, ctx: CommandContext): void {
         c.io.err.write(
           'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
         );
+      if (opts.interactive && !(await confirmed(c, items, readErrors))) return;
       const errors: Error[] = [...readErrors];
       const deleted: { item: Item; uid?: string }[] = [];
       for (const item of items) {
