@@ -138,3 +138,14 @@ describe('the shared flag groups', () => {
     expect(h.run(['create', '-f', cm, '-l', 'pick=no']).stderr).toBe('error: no objects passed to create\n');
   });
 });
+
+describe('logs --all-pods', () => {
+  it("prints every pod's logs behind a workload, each line prefixed, without choosing one", () => {
+    const { h, pods } = cluster();
+    const r = h.run(['logs', 'deploy/web', '--all-pods', '--tail=1', '--insecure-skip-tls-verify-backend']);
+    expect(r.stderr).toBe('');
+    const sorted = [...pods].sort();
+    expect(r.stdout.split('\n').filter(Boolean).map((l) => l.slice(0, l.indexOf(']') + 1))).toEqual(sorted.map((p) => `[${p}/nginx]`));
+    expect(h.run(['logs', 'deploy/web', '--tail=1']).stderr).toMatch(/^Found 2 pods, using pod\/web-\S+\n$/);
+  });
+});

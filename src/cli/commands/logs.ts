@@ -14,7 +14,7 @@ import { resolveResource } from '../../api/registry';
 import { resourceTypeOf } from '../resolve';
 import { buildFromNames } from '../resource/builder';
 import { isStatusError } from '../../api/errors';
-import { attachablePod, defaultContainer, podOrTypeName } from '../verbs/podfor';
+import { attachablePod, defaultContainer, podOrTypeName, podsForObject } from '../verbs/podfor';
 import { selectorOption } from '../flags/groups';
 
 const FOLLOW_LIMIT_MS = 3_600_000;
@@ -30,6 +30,8 @@ export function register(program: Command, ctx: CommandContext): void {
       .description('Print the logs for a container in a pod')
       .argument('[args...]')
       .option('--all-containers', 'Get all containers\' logs in the pod(s).')
+      .option('--all-pods', 'Get logs from all pod(s). Sets prefix to true.')
+      .option('--insecure-skip-tls-verify-backend', 'Skip verifying the identity of the kubelet that logs are requested from.')
       .option('-c, --container <name>', 'Print the logs of this container')
       .option('-f, --follow', 'Specify if the logs should be streamed.')
       .option('--ignore-errors', 'If watching / following pod logs, allow for any errors that occur to be non-fatal')
@@ -99,7 +101,7 @@ export function register(program: Command, ctx: CommandContext): void {
         pods = infos.map((i) => i.obj as Pod);
         if (!pods.length) return c.io.err.write(`No resources found in ${namespace} namespace.\n`);
       } else {
-        pods = [attachablePod(client, infos[0].type, infos[0].obj, c.io.err)];
+        pods = opts.allPods ? podsForObject(client, infos[0].type, infos[0].obj) : [attachablePod(client, infos[0].type, infos[0].obj, c.io.err)];
       }
 
       const streams: { pod: Pod; container: string }[] = [];
@@ -108,7 +110,7 @@ export function register(program: Command, ctx: CommandContext): void {
         else streams.push({ pod, container: container ?? defaultContainer(pod, c.io.err, !!selector) });
       }
       const prefixed = (s: { pod: Pod; container: string }, text: string) =>
-        opts.prefix ? text.replace(/^(?=.)/gm, `[pod/${s.pod.metadata.name}/${s.container}] `) : text;
+        opts.prefix || opts.allPods ? text.replace(/^(?=.)/gm, `[pod/${s.pod.metadata.name}/${s.container}] `) : text;
       const start = cluster.now();
       const full = (st: { pod: Pod; container: string }) => client.logs(namespace, st.pod.metadata.name!, { ...base, tailLines: undefined, container: st.container });
       const seen: string[] = [];

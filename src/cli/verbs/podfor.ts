@@ -23,16 +23,24 @@ export function podForObject(client: Client, type: ResourceType, namespace: stri
 
 /** podForObject for an object already fetched. */
 export function attachablePod(client: Client, type: ResourceType, found: KubeObject, err: { write(s: string): void }): Pod {
-  if (type.kind === 'Pod') return found as Pod;
+  const pods = podsForObject(client, type, found);
+  if (pods.length > 1) err.write(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}\n`);
+  return pods[0];
+}
+
+/**
+ * Every pod behind an object, in the order kubectl takes them (logs --all-pods): the pod itself,
+ * or the workload's pods, running ones first, then oldest first.
+ */
+export function podsForObject(client: Client, type: ResourceType, found: KubeObject): Pod[] {
+  if (type.kind === 'Pod') return [found as Pod];
   const obj = found as KubeObject & { spec?: { selector?: LabelSelector } };
   const { namespace, name } = obj.metadata;
   const selector = obj.spec?.selector;
   if (!selector || !fromLabelSelector(selector)) throw new CliError(`cannot attach to ${type.kind}: selector for ${name} not implemented`);
   const pods = client.list<Pod>(podType(), namespace, { labelSelector: formatLabelSelector(selector) });
   if (!pods.length) throw new CliError(`timed out waiting for the condition`);
-  const sorted = [...pods].sort((a, b) => rank(a) - rank(b) || (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''));
-  if (pods.length > 1) err.write(`Found ${pods.length} pods, using pod/${sorted[0].metadata.name}\n`);
-  return sorted[0];
+  return [...pods].sort((a, b) => rank(a) - rank(b) || (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''));
 }
 
 /** The container kubectl picks when none is named, with its "Defaulted container" note. */
