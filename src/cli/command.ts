@@ -1,8 +1,8 @@
 // The command tree and its parser. Commands are declared with the builder vocabulary the verbs
-// use (command, argument, option, action) and parsed by commander's rules, which pocketkube's
-// command lines were written against: a command's flags are recognised wherever they stand, a
-// parent's flags too (kubectl's global flags), an unrecognised flag hands the rest of the line
-// to the subcommand, and `--` ends the flags. It replaced the commander library, which on every
+// use (command, argument, option, action) and parsed by cobra's and pflag's rules: the first word
+// that is no flag names the subcommand (a parent's own flags are not its subcommands'), a
+// command's flags are recognised wherever they stand, booleans take a value only after "=", and
+// `--` ends the flags. It replaced the commander library, which on every
 // command cost about 3 ms to load and run (its source is a sixth of the startup bundle) for the
 // few rules kept here; what kubectl's syntax adds on top (pflag's `-o=yaml`, `--flag=false`,
 // cobra's messages) stays in program.ts.
@@ -105,6 +105,13 @@ export class Option {
   spelling(): string {
     return this.flags.replace(/ <[^>]*>$/, '');
   }
+}
+
+/** Go's strconv.ParseBool; undefined when the text is not a boolean. */
+export function parseGoBool(text: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text)) return false;
+  return undefined;
 }
 
 /** "as-group" -> "asGroup" (each dash dropped, the character after it in upper case). */
@@ -300,7 +307,9 @@ export class Command {
   }
 
   private async parseCommand(operands: string[], rest: string[]): Promise<void> {
-    const routed = this.routesFirst ? this.route(operands, rest) : undefined;
+    // cobra finds the subcommand before any flag is parsed, so a parent's own flags never reach
+    // its subcommands (only the global flags every command declares do).
+    const routed = this.routesFirst || this.commands.length ? this.route(operands, rest) : undefined;
     if (routed) return routed.sub.parseCommand(routed.operands, routed.rest);
     const parsed = this.parseOptions(rest);
     operands = operands.concat(parsed.operands);
@@ -402,6 +411,16 @@ export class Command {
           } else this.given(opt, undefined);
           continue;
         }
+      }
+      // pflag's booleans take a value only after "=": --flag=false, -A=true, --no-headers=false.
+      const boolean = /^(--[^=]+|-[^-])=(.*)$/s.exec(arg);
+      const switchOpt = boolean ? this.byFlag.get(boolean[1]) : undefined;
+      if (switchOpt && (switchOpt.isBoolean() || switchOpt.negate)) {
+        const v = parseGoBool(boolean![2]);
+        if (v === undefined)
+          throw new CommandLineError('invalidArgument', `error: option '${switchOpt.flags}' argument '${boolean![2]}' is invalid.`, boolean![2], switchOpt, `strconv.ParseBool: parsing ${JSON.stringify(boolean![2])}: invalid syntax`);
+        this.setValue(switchOpt.attributeName(), switchOpt.negate ? !v : v, 'cli');
+        continue;
       }
       // -abc: -a, then -bc; -nvalue: -n with the value "value".
       if (arg.length > 2 && arg[0] === '-' && arg[1] !== '-') {

@@ -76,12 +76,7 @@ export function intFlag(bits: 32 | 64 = 64) {
   };
 }
 
-/** Go's strconv.ParseBool; undefined when the text is not a boolean. */
-export function parseGoBool(text: string): boolean | undefined {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text)) return false;
-  return undefined;
-}
+export { parseGoBool } from './command';
 
 /** The command path kubectl prints in hints: "get", "rollout status". */
 export function commandPath(cmd: Command): string {
@@ -156,7 +151,7 @@ function unknownCommandText(root: Command, parent: Command, typed: string): stri
   return text;
 }
 
-/** Rewrites pflag syntax the parser does not know: -o=yaml and --flag=true|false for booleans. */
+/** Rewrites pflag syntax the parser does not know: -o=yaml (a short flag's value after "="). */
 export function normalizeArgv(argv: string[], root: Command): string[] {
   const out: string[] = [];
   let cmd = root;
@@ -178,24 +173,10 @@ export function normalizeArgv(argv: string[], root: Command): string[] {
       continue;
     }
     const short = /^-([a-zA-Z])=(.*)$/s.exec(arg);
-    const long = /^--([^=]+)=(.*)$/s.exec(arg);
-    const name = short ? `-${short[1]}` : long ? `--${long[1]}` : undefined;
-    const value = short ? short[2] : long ? long[2] : undefined;
-    const opt = name ? [...cmd.options, ...root.options].find((o) => o.short === name || o.long === name) : undefined;
-    if (opt && value !== undefined && (opt.isBoolean() || opt.negate)) {
-      const v = parseGoBool(value);
-      if (v === true) out.push(opt.long ?? name!);
-      else if (v === false) {
-        const negated = `--no-${(opt.long ?? '').replace(/^--/, '')}`;
-        if (cmd.options.some((o) => o.long === negated)) out.push(negated);
-      } else throw new RawError(`Error: invalid argument ${JSON.stringify(value)} for "${name}" flag: strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax\nSee 'kubectl ${commandPath(cmd)} --help' for usage.\n`);
-      continue;
-    }
-    if (short && opt) {
-      out.push(name!, value!);
-      continue;
-    }
-    out.push(arg);
+    const opt = short ? [...cmd.options, ...root.options].find((o) => o.short === `-${short[1]}`) : undefined;
+    // Booleans keep "=" (the parser reads -A=false as one word).
+    if (short && opt && (opt.required || opt.optional)) out.push(`-${short[1]}`, short[2]);
+    else out.push(arg);
   }
   return out;
 }

@@ -8,9 +8,7 @@ export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
 /** A boolean flag as pflag has it: --record, --record=true|false (never the next argument). */
 export function addRecordFlag(cmd: Command): Command {
-  return cmd
-    .addOption(new Option('--record', 'Record current kubectl command in the resource annotation.').hideHelp())
-    .addOption(new Option('--no-record').hideHelp());
+  return cmd.addOption(new Option('--record', 'Record current kubectl command in the resource annotation.').hideHelp());
 }
 
 /**

@@ -51,13 +51,29 @@ describe('the command-line parser', () => {
     expect(verb.getOptionValueSource('watch')).toBeUndefined();
   });
 
-  it('lets the root take its own flags anywhere on the line, and their values win in optsWithGlobals', async () => {
-    const { root, seen } = program();
-    await root.parseAsync(['get', 'pods', '-n', 'kube-system']);
-    expect(root.opts()).toEqual({ namespace: 'kube-system' });
-    expect(seen.opts?.namespace).toBeUndefined();
+  it('finds the subcommand first, as cobra does: flags before the verb go to it, a parent\'s own flags never do', async () => {
+    let { root, seen } = program();
+    await root.parseAsync(['-n', 'kube-system', 'get', 'pods']);
+    expect(root.opts()).toEqual({});
+    expect(seen.opts?.namespace).toBe('kube-system');
     expect(seen.globals?.namespace).toBe('kube-system');
-    expect(root.rawArgs).toEqual(['get', 'pods', '-n', 'kube-system']);
+    expect(root.rawArgs).toEqual(['-n', 'kube-system', 'get', 'pods']);
+    ({ root, seen } = program());
+    root.option('--root-only', 'A flag of the root alone');
+    const e = await failure(root.parseAsync(['get', 'pods', '--root-only']));
+    expect(e.code).toBe('unknownOption');
+    expect(e.word).toBe('--root-only');
+  });
+
+  it('reads a boolean\'s value only after "=", in Go\'s spellings, and refuses any other', async () => {
+    const { root, seen, verb } = program();
+    await root.parseAsync(['get', '-A=false', '--watch=T', '--no-headers=0']);
+    expect(seen.opts).toMatchObject({ allNamespaces: false, watch: true, headers: true });
+    expect(verb.getOptionValueSource('allNamespaces')).toBe('cli');
+    const e = await failure(program().root.parseAsync(['get', '--watch=maybe']));
+    expect(e.code).toBe('invalidArgument');
+    expect(e.option?.spelling()).toBe('-w, --watch');
+    expect(e.reason).toBe('strconv.ParseBool: parsing "maybe": invalid syntax');
   });
 
   it('reads short flags in a group, a value joined to its short flag, and --flag=value', async () => {

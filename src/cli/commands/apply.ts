@@ -2,7 +2,7 @@
 // three-way merge of the last-applied configuration, the manifest and the live object; with
 // --prune, then deletes what was applied before and is no longer (verbs/prune.ts). Its
 // subcommands (view-, set- and edit-last-applied) are in apply/.
-import { type Command, Option } from '../command';
+import type { Command } from '../command';
 import { isStatusError } from '../../api/errors';
 import { LAST_APPLIED, applyPatch, withLastApplied } from '../../api/patch/apply';
 import { type ResourceType, kindDef } from '../../api/registry';
@@ -153,9 +153,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--grace-period <seconds>', 'Period of time in seconds given to the resource to terminate gracefully.', intFlag(), -1)
       .option('--force', 'If true, immediately remove resources from API and bypass graceful deletion.')
       .option('--overwrite', 'Automatically resolve conflicts between the modified and live configuration by using values from the modified configuration', true)
-      .addOption(new Option('--no-overwrite', 'Keep live values that conflict.').hideHelp())
       .option('--openapi-patch', 'If true, use openapi to calculate diff when the openapi presents and the resource can be found in the openapi spec.', true)
-      .addOption(new Option('--no-openapi-patch', 'Use the baked-in types.').hideHelp())
       .option('--subresource <name>', 'If specified, apply will operate on the subresource of the requested object.  Only allowed when using --server-side.')
       .subcommandsFirst(),
   );

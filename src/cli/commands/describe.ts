@@ -135,7 +135,6 @@ export function register(program: Command, ctx: CommandContext): void {
     .addOption(selectorOption())
     .option('-A, --all-namespaces', 'If present, list the requested object(s) across all namespaces.')
     .option('--show-events', 'If true, display events related to the described object.', true)
-    .option('--no-show-events', 'Do not display events.')
     .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once.', intFlag(), 500);
   addFilenameFlags(cmd, { filename: 'Filename, directory, or URL to files containing the resource to describe', kustomize: true });
   addGlobalFlags(cmd).action(

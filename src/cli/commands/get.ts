@@ -5,7 +5,7 @@ import type { KubeObject } from '../../api/types';
 import type { Client } from '../../client/client';
 import { CLIENT_TABLE, TableBuilder, tableFor } from '../../printers/table';
 import type { SortField } from '../../printers/sort/sortby';
-import { type Command, Option } from '../command';
+import type { Command } from '../command';
 import type { CommandContext } from '../context';
 import { CliError, ExitCode, MultiError, RawError } from '../errors';
 import { type OutputFormat, isTable, parseOutput, printStructured, stripManagedFields } from '../flags/output';
@@ -309,7 +309,6 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--watch-only', 'Watch for changes to the requested object(s), without listing/getting first.')
       .option('--output-watch-events', 'Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.')
       .option('--server-print', 'If true, have the server return the appropriate table output.', true)
-      .addOption(new Option('--no-server-print', 'Print kubectl\'s own table.').hideHelp())
       .option('--subresource <name>', 'If specified, gets the subresource of the requested object. Must be one of [status scale].')
       .option('--raw <uri>', 'Raw URI to request from the server.  Uses the transport specified by the kubeconfig file.')
       .option('--sort-by <jsonpath>', "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.")

@@ -78,7 +78,6 @@ export interface WaitFlagsSpec {
 export function addWaitFlags(cmd: Command, spec: WaitFlagsSpec): Command {
   if (spec.wait !== undefined) {
     cmd.addOption(new Option('--wait', 'If true, wait for resources to be gone before returning. This waits for finalizers.').default(spec.wait));
-    cmd.addOption(new Option('--no-wait', 'Do not wait for resources to be gone.').hideHelp());
   }
   return cmd.addOption(timeoutOption(spec.timeout, spec.timeoutDefault));
 }

@@ -1,6 +1,5 @@
 // -o/--output: choosing a printer and printing objects the way kubectl's printers do.
 import type { Command } from '../command';
-import { Option } from '../command';
 import * as fs from 'node:fs';
 import { compareCodePoints } from '../../api/meta/codepoint';
 import { clone } from '../../api/meta/equal';
@@ -47,8 +46,7 @@ export interface TemplateOptions {
 export function addTemplateFlags(cmd: Command): Command {
   return cmd
     .option('--template <string>', 'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].')
-    .option('--allow-missing-template-keys', 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.', true)
-    .addOption(new Option('--no-allow-missing-template-keys').hideHelp());
+    .option('--allow-missing-template-keys', 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.', true);
 }
 
 /** -o jsonpath=, jsonpath-as-json= and jsonpath-file= (the template inline, in --template or in a file). */

@@ -76,7 +76,6 @@ export function registerView(config: Command, ctx: CommandContext): void {
       .option('--raw', 'Display raw byte data and sensitive data')
       .option('--flatten', 'Flatten the resulting kubeconfig file into self-contained output')
       .option('--merge', 'Merge the full hierarchy of kubeconfig files', true)
-      .option('--no-merge')
       .addOption(outputOption('Output format.', 'yaml')),
   ).action(
     action(ctx, (c, _args, opts) => {

@@ -12,7 +12,6 @@ import { requireResources, throwCollected, visitObjects, withSelectionFlags } fr
 export function registerStatus(rollout: Command, ctx: CommandContext): void {
   withSelectionFlags(rollout.command('status').description('Show the status of the rollout'))
     .option('-w, --watch', "Watch the status of the rollout until it's done.", true)
-    .option('--no-watch', 'Print the status once and exit.')
     .option('--revision <n>', 'Pin to a specific revision for showing its status. Defaults to 0 (last revision).', intFlag(), 0)
     .addOption(timeoutOption('The length of time to wait before ending watch, zero means never. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).'))
     .action(

@@ -61,7 +61,6 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--list', 'If true, display the environment and any changes in the standard format.')
     .option('--resolve', 'If true, show secret or configmap references when listing variables')
     .option('--overwrite', 'If true, allow environment to be overwritten, otherwise reject updates that overwrite existing environment.', true)
-    .option('--no-overwrite', 'Reject updates that overwrite existing environment.')
     .action(
       action(ctx, async (c, args, opts: SetOptions & Record<string, any>, command) => {
         const changeCause = recordOption(c, command, opts.record);
