@@ -8,13 +8,13 @@ import { CliError, MultiError } from '../errors';
 import { type DryRun, dryRunSuffix, parseDryRun } from '../flags/output';
 import { parseCascade } from '../flags/cascade';
 import { kindPrefix } from '../../printers/name';
-import { action, addGlobalFlags, intFlag } from '../program';
-import { select } from '../resource/builder';
-import { addFilenameFlags, addWaitFlags, dryRunOption, filenameGiven, outputOption, selectorOption } from '../flags/groups';
+import { addGlobalFlags, intFlag } from '../program';
+import { type FilenameFlags, select } from '../resource/builder';
+import { type Verb, verbAction } from '../verb';
+import { addFilenameFlags, addWaitFlags, dryRunOption, filenameFlagsOf, outputOption, selectorOption } from '../flags/groups';
 
 /** How long a delete waits for its objects to go when no --timeout is given (kubectl: a week). */
 const WAIT_LIMIT_MS = 3_600_000;
-
 
 /** `deployment.apps "web" deleted` — quoted name, unlike other verbs. */
 export function deletedLine(type: ResourceType, name: string, force: boolean, dryRun: DryRun): string {
@@ -48,6 +48,121 @@ async function confirmed(c: CommandContext, items: readonly Item[], errors: read
   return false;
 }
 
+export interface DeleteOptions {
+  args: string[];
+  files: FilenameFlags;
+  selector: string;
+  fieldSelector: string;
+  all: boolean;
+  allNamespaces: boolean;
+  /** -o name, or '' for kubectl's "deleted" lines. */
+  output: string;
+  /** --grace-period after --now and --force have had their say (-1: the object's own). */
+  gracePeriod: number;
+  /** --now as given, and the --grace-period given beside it. */
+  now: boolean;
+  givenGracePeriod: number;
+  force: boolean;
+  cascade: ReturnType<typeof parseCascade>;
+  dryRun: DryRun;
+  wait: boolean;
+  /** --timeout in milliseconds (0: an hour of cluster time). */
+  timeout: number;
+  ignoreNotFound: boolean;
+  interactive: boolean;
+}
+
+const deleteVerb: Verb<DeleteOptions> = {
+  complete(c, args, f) {
+    // kubectl's DeleteFlags.ToOptions and Complete: --now is a grace period of 1, --force without
+    // one is 0, and a grace period of 0 without --force means 1.
+    let grace: number = f.gracePeriod;
+    if (f.now && grace === -1) grace = 1;
+    if (grace === 0 && !f.force) grace = 1;
+    if (f.force && grace < 0) grace = 0;
+    return {
+      args,
+      files: filenameFlagsOf(f),
+      selector: f.selector ?? '',
+      fieldSelector: f.fieldSelector ?? '',
+      all: !!f.all,
+      allNamespaces: !!f.allNamespaces,
+      output: f.output ?? '',
+      gracePeriod: grace,
+      now: !!f.now,
+      givenGracePeriod: f.gracePeriod,
+      force: !!f.force,
+      cascade: parseCascade(c, f.cascade),
+      dryRun: parseDryRun(c, f.dryRun),
+      wait: f.wait !== false,
+      timeout: f.timeout ?? 0,
+      ignoreNotFound: !!f.ignoreNotFound,
+      interactive: !!f.interactive,
+    };
+  },
+
+  validate(o) {
+    if (o.output && o.output !== 'name') throw new CliError(`unexpected -o output mode: ${o.output}. We only support '-o name'`);
+    if (o.all && o.selector) throw new CliError('cannot set --all and --selector at the same time');
+    if (o.all && o.fieldSelector) throw new CliError('cannot set --all and --field-selector at the same time');
+    if (o.now && o.givenGracePeriod !== -1) throw new CliError('--now and --grace-period cannot be specified together');
+    if (o.force && o.givenGracePeriod > 0) throw new CliError('--force and --grace-period greater than 0 cannot be specified together');
+    if ((o.files.filenames.length || o.files.kustomize) && o.args.length) throw new CliError(`Unexpected args: [${o.args.join(' ')}]`, 'delete');
+  },
+
+  async run(c, o) {
+    const collection = !!(o.all || o.selector || o.fieldSelector);
+    // RequireObject(false): named objects are deleted by name, without reading them first.
+    const selection = await select(c, o.args, { filename: o.files.filenames, kustomize: o.files.kustomize, recursive: o.files.recursive, selector: o.selector, fieldSelector: o.fieldSelector, allNamespaces: o.allNamespaces }, { selectAll: o.all, requireObject: false });
+    const cluster = c.cluster(o.dryRun === 'client' ? 'read' : 'write');
+    const client = cluster.client;
+    const items: Item[] = [];
+    for (const info of selection.named(client)) {
+      if (!info.name && info.source) selection.errors.push(new CliError(`error when deleting ${JSON.stringify(info.source)}: resource name may not be empty`));
+      else items.push(info);
+    }
+    const readErrors = selection.errors;
+    if (!items.length && !readErrors.length && (collection || o.files.filenames.length || o.files.kustomize)) {
+      c.io.out.write('No resources found\n');
+      return;
+    }
+    const immediate = o.force && o.gracePeriod === 0;
+    if (immediate)
+      c.io.err.write(
+        'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+      );
+    if (o.interactive && !(await confirmed(c, items, readErrors))) return;
+    const errors: Error[] = [...readErrors];
+    const deleted: { item: Item; uid?: string }[] = [];
+    for (const item of items) {
+      try {
+        let obj: KubeObject;
+        if (o.dryRun === 'client') obj = client.get(item.type, item.namespace, item.name);
+        else
+          obj = client.delete(item.type, item.namespace, item.name, {
+            propagationPolicy: o.cascade,
+            gracePeriodSeconds: o.gracePeriod >= 0 ? o.gracePeriod : undefined,
+            dryRun: o.dryRun === 'server',
+          });
+        deleted.push({ item, uid: obj.metadata.uid });
+        c.io.out.write(o.output === 'name' ? `${kindPrefix(obj.apiVersion, obj.kind)}/${item.name}\n` : deletedLine(item.type, item.name, immediate, o.dryRun));
+      } catch (e) {
+        if (isStatusError(e, 'NotFound') && (o.ignoreNotFound || collection)) continue;
+        errors.push(isStatusError(e) && item.source ? e.withSource('deleting', item.source) : (e as Error));
+      }
+    }
+    // --wait: let the controllers finish (finalizers, cascading) and, for what takes time
+    // (a container that ignores SIGTERM holds its pod for the grace period), the clock run on
+    // until the objects are gone or --timeout passes (an hour of cluster time without one).
+    if (o.wait && o.dryRun === 'none' && deleted.length) {
+      cluster.converge();
+      const gone = () => deleted.every(({ item, uid }) => cluster.client.tryGet(item.type, item.namespace, item.name)?.metadata.uid !== uid);
+      if (!gone()) cluster.advanceTo(cluster.now() + (o.timeout > 0 ? o.timeout : WAIT_LIMIT_MS), gone);
+    }
+    if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+  },
+};
+
 export function register(program: Command, ctx: CommandContext): void {
   const cmd = program.command('delete');
   addFilenameFlags(cmd, { filename: 'containing the resource to delete.', kustomize: true });
@@ -67,80 +182,6 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--ignore-not-found', 'Treat "resource not found" as a successful delete.')
       .option('-i, --interactive', 'If true, delete resource only when user confirms.')
       .addOption(dryRunOption())
-      .addOption(outputOption("Output mode. Use \"-o name\" for shorter output (resource/name).")),
-  ).action(
-    action(ctx, async (c, args, opts) => {
-      const selector: string = opts.selector ?? '';
-      const fieldSelector: string = opts.fieldSelector ?? '';
-      if (opts.output && opts.output !== 'name') throw new CliError(`unexpected -o output mode: ${opts.output}. We only support '-o name'`);
-      if (opts.all && selector) throw new CliError('cannot set --all and --selector at the same time');
-      if (opts.all && fieldSelector) throw new CliError('cannot set --all and --field-selector at the same time');
-      let grace: number = opts.gracePeriod;
-      if (opts.now) {
-        if (grace !== -1) throw new CliError('--now and --grace-period cannot be specified together');
-        grace = 1;
-      }
-      if (opts.force && grace > 0) throw new CliError('--force and --grace-period greater than 0 cannot be specified together');
-      if (grace === 0 && !opts.force) grace = 1;
-      if (opts.force && grace < 0) grace = 0;
-      const dryRun = parseDryRun(c, opts.dryRun);
-      const policy = parseCascade(c, opts.cascade);
-      const namespace = c.namespace();
-      const collection = !!(opts.all || selector || fieldSelector);
-
-      if (filenameGiven(opts) && args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'delete');
-      // RequireObject(false): named objects are deleted by name, without reading them first.
-      const selection = await select(c, args, opts, { selectAll: !!opts.all, requireObject: false });
-      const cluster = c.cluster(dryRun === 'client' ? 'read' : 'write');
-      const client = cluster.client;
-      const items: Item[] = [];
-      for (const info of selection.named(client)) {
-        if (!info.name && info.source) selection.errors.push(new CliError(`error when deleting ${JSON.stringify(info.source)}: resource name may not be empty`));
-        else items.push(info);
-      }
-      const readErrors = selection.errors;
-      if (!items.length && !readErrors.length && (collection || opts.filename?.length || opts.kustomize)) {
-        c.io.out.write('No resources found\n');
-        return;
-      }
-      if (opts.force && grace === 0)
-        c.io.err.write(
-          'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
-        );
-      if (opts.interactive && !(await confirmed(c, items, readErrors))) return;
-      const errors: Error[] = [...readErrors];
-      const deleted: { item: Item; uid?: string }[] = [];
-      for (const item of items) {
-        try {
-          let obj: KubeObject;
-          if (dryRun === 'client') obj = client.get(item.type, item.namespace, item.name);
-          else
-            obj = client.delete(item.type, item.namespace, item.name, {
-              propagationPolicy: policy,
-              gracePeriodSeconds: grace >= 0 ? grace : undefined,
-              dryRun: dryRun === 'server',
-            });
-          deleted.push({ item, uid: obj.metadata.uid });
-          c.io.out.write(
-            opts.output === 'name'
-              ? `${kindPrefix(obj.apiVersion, obj.kind)}/${item.name}\n`
-              : deletedLine(item.type, item.name, !!opts.force && grace === 0, dryRun),
-          );
-        } catch (e) {
-          if (isStatusError(e, 'NotFound') && (opts.ignoreNotFound || collection)) continue;
-          errors.push(isStatusError(e) && item.source ? e.withSource('deleting', item.source) : (e as Error));
-        }
-      }
-      // --wait: let the controllers finish (finalizers, cascading) and, for what takes time
-      // (a container that ignores SIGTERM holds its pod for the grace period), the clock run on
-      // until the objects are gone or --timeout passes (an hour of cluster time without one).
-      if (opts.wait !== false && dryRun === 'none' && deleted.length) {
-        cluster.converge();
-        const gone = () => deleted.every(({ item, uid }) => cluster.client.tryGet(item.type, item.namespace, item.name)?.metadata.uid !== uid);
-        const limit: number = opts.timeout ?? 0;
-        if (!gone()) cluster.advanceTo(cluster.now() + (limit > 0 ? limit : WAIT_LIMIT_MS), gone);
-      }
-      if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
-    }),
-  );
+      .addOption(outputOption('Output mode. Use "-o name" for shorter output (resource/name).')),
+  ).action(verbAction(ctx, deleteVerb));
 }

@@ -265,7 +265,8 @@ async function buildFromFiles(io: IO, spec: BuilderSpec, files: FilenameFlags, a
     try {
       // Locally the builder has no REST mapping, so it does not fill in the namespace (kubectl prints none).
       const namespace = namespaceOfManifest(m.obj, m.type, spec.namespace, spec.enforceNamespace);
-      const obj = spec.local || !namespace || m.obj.metadata?.namespace ? m.obj : { ...m.obj, metadata: { ...m.obj.metadata, namespace } };
+      // Otherwise the object gets the namespace it lands in (SetNamespace), and always a metadata object.
+      const obj = spec.local ? m.obj : { ...m.obj, metadata: { ...m.obj.metadata, ...(namespace ? { namespace } : {}) } };
       const info: Info = { type: m.type, namespace, name: m.obj.metadata?.name ?? '', obj, source: m.source };
       sources.push({ kind: 'object', info, fetch: !!spec.latest && !spec.local });
     } catch (e) {
