@@ -13,12 +13,13 @@ import type { KubeObject } from '../../api/types';
 import type { Client, PatchType } from '../../client/client';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
-import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
+import { type DryRun, MutationPrinter, type OutputFormat, parseDryRun, parseOutput } from '../flags/output';
 import { parseDocument } from '../manifest/documents';
-import { action, addGlobalFlags } from '../program';
+import { addGlobalFlags } from '../program';
 import { CHANGE_CAUSE, addRecordFlag, recordOption } from '../record';
-import { select } from '../resource/builder';
-import { addFilenameFlags, dryRunOption, filenameGiven, outputOption } from '../flags/groups';
+import { type FilenameFlags, select } from '../resource/builder';
+import { addFilenameFlags, dryRunOption, filenameFlagsOf, outputOption } from '../flags/groups';
+import { type Verb, verbAction } from '../verb';
 
 const PATCH_TYPES: readonly PatchType[] = ['json', 'merge', 'strategic'];
 
@@ -59,6 +60,83 @@ function patchLocally(obj: KubeObject, type: ResourceType, patchType: PatchType,
   }
 }
 
+export interface PatchOptions {
+  args: string[];
+  files: FilenameFlags;
+  local: boolean;
+  dryRun: DryRun;
+  output: OutputFormat;
+  /** -p as given (undefined without it), and --patch-file. */
+  patch?: string;
+  patchFile?: string;
+  /** --type as given, and as understood (lower case). */
+  typeGiven: string;
+  patchType: PatchType;
+  subresource?: string;
+  changeCause?: string;
+}
+
+const patchVerb: Verb<PatchOptions> = {
+  complete(c, args, f, cmd) {
+    return {
+      args,
+      files: filenameFlagsOf(f),
+      local: !!f.local,
+      dryRun: parseDryRun(c, f.dryRun),
+      output: parseOutput(f.output, false, f),
+      patch: f.patch,
+      patchFile: f.patchFile,
+      typeGiven: String(f.type),
+      patchType: String(f.type).toLowerCase() as PatchType,
+      subresource: f.subresource,
+      changeCause: recordOption(c, cmd, f.record),
+    };
+  },
+
+  validate(o) {
+    if (o.patch !== undefined && o.patchFile !== undefined) throw new CliError('cannot specify --patch and --patch-file together');
+    if (!o.patch && !o.patchFile) throw new CliError('must specify --patch or --patch-file containing the contents of the patch');
+    if (o.local && o.args.length) throw new CliError('cannot specify --local and server resources');
+    if (o.local && o.dryRun === 'server') throw new CliError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+    if (!PATCH_TYPES.includes(o.patchType)) throw new CliError(`--type must be one of [json merge strategic], not ${JSON.stringify(o.typeGiven)}`);
+    if (o.subresource !== undefined && o.subresource !== 'status') throw new CliError(`--subresource=${o.subresource} is not supported by pocketkube yet; use status`);
+  },
+
+  async run(c, o) {
+    let text: string;
+    if (o.patchFile !== undefined) {
+      try {
+        text = fs.readFileSync(o.patchFile, 'utf8');
+      } catch {
+        throw new CliError(`unable to read patch file: open ${o.patchFile}: no such file or directory`);
+      }
+    } else text = o.patch!;
+    const body = patchBody(text, o.patch ?? '');
+    // kubectl's patch lines never carry a dry-run suffix.
+    const printer = new MutationPrinter(c.io.out, o.output, 'none');
+    if ((o.files.filenames.length || o.files.kustomize) && o.args.length) throw new CliError(`Unexpected args: [${o.args.join(' ')}]`, 'patch');
+    const selection = await select(c, o.args, { filename: o.files.filenames, kustomize: o.files.kustomize, recursive: o.files.recursive, local: o.local });
+    const local = o.local || o.dryRun === 'client';
+    const client: Client | undefined = o.local ? undefined : c.cluster(local ? 'read' : 'write').client;
+    const write = { dryRun: o.dryRun === 'server' };
+    // What kubectl compares the result with is the object it read: the file's, or the server's.
+    const count = selection.visit(client, ({ type, namespace, name, obj: seen }) => {
+      if (local) {
+        const result = patchLocally(seen, type, o.patchType, body);
+        printer.print(result, deepEqual(seen, result) ? 'patched (no change)' : 'patched');
+        return;
+      }
+      let patched = client!.patch(type, namespace, name, o.patchType, body, { ...write, subresource: o.subresource as 'status' | undefined, fieldValidation: 'Warn' });
+      const didPatch = !deepEqual(seen, patched);
+      if (o.changeCause !== undefined && patched.metadata.annotations?.[CHANGE_CAUSE] !== o.changeCause)
+        patched = client!.patch(type, namespace, name, 'merge', { metadata: { annotations: { [CHANGE_CAUSE]: o.changeCause } } }, write);
+      printer.print(patched, didPatch ? 'patched' : 'patched (no change)');
+    });
+    if (client) for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+    selection.throwErrors();
+    if (!count) throw new CliError('no objects passed to patch');
+  },
+};
 
 export function register(program: Command, ctx: CommandContext): void {
   const cmd = addGlobalFlags(
@@ -76,55 +154,5 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
   );
   addFilenameFlags(cmd, { filename: 'Filename, directory, or URL to files identifying the resource to update', kustomize: true });
-  addRecordFlag(cmd).action(
-    action(ctx, async (c, args, opts, command) => {
-      const changeCause = recordOption(c, command, opts.record);
-      const dryRun = parseDryRun(c, opts.dryRun);
-      const output = parseOutput(opts.output, false, opts);
-      if (opts.patch !== undefined && opts.patchFile !== undefined) throw new CliError('cannot specify --patch and --patch-file together');
-      if (!opts.patch && !opts.patchFile) throw new CliError('must specify --patch or --patch-file containing the contents of the patch');
-      if (opts.local && args.length) throw new CliError('cannot specify --local and server resources');
-      if (opts.local && dryRun === 'server') throw new CliError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
-      const patchType = String(opts.type).toLowerCase() as PatchType;
-      if (!PATCH_TYPES.includes(patchType)) throw new CliError(`--type must be one of [json merge strategic], not ${JSON.stringify(opts.type)}`);
-      if (opts.subresource !== undefined && opts.subresource !== 'status')
-        throw new CliError(`--subresource=${opts.subresource} is not supported by pocketkube yet; use status`);
-      let text: string;
-      if (opts.patchFile !== undefined) {
-        try {
-          text = fs.readFileSync(opts.patchFile, 'utf8');
-        } catch (e) {
-          throw new CliError(`unable to read patch file: open ${opts.patchFile}: no such file or directory`);
-        }
-      } else text = opts.patch;
-      const body = patchBody(text, opts.patch ?? '');
-
-      // kubectl's patch lines never carry a dry-run suffix.
-      const printer = new MutationPrinter(c.io.out, output, 'none');
-      if (filenameGiven(opts) && args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'patch');
-      const selection = await select(c, args, opts);
-      const local = opts.local || dryRun === 'client';
-      const client: Client | undefined = opts.local ? undefined : c.cluster(local ? 'read' : 'write').client;
-      // What kubectl compares the result with is the object it read: the file's, or the server's.
-      const count = selection.visit(client, ({ type, namespace, name, obj: seen }) => {
-        if (local) {
-          const result = patchLocally(seen, type, patchType, body);
-          printer.print(result, deepEqual(seen, result) ? 'patched (no change)' : 'patched');
-          return;
-        }
-        let patched = client!.patch(type, namespace, name, patchType, body, {
-          dryRun: dryRun === 'server',
-          subresource: opts.subresource,
-          fieldValidation: 'Warn',
-        });
-        const didPatch = !deepEqual(seen, patched);
-        if (changeCause !== undefined && patched.metadata.annotations?.[CHANGE_CAUSE] !== changeCause)
-          patched = client!.patch(type, namespace, name, 'merge', { metadata: { annotations: { [CHANGE_CAUSE]: changeCause } } }, { dryRun: dryRun === 'server' });
-        printer.print(patched, didPatch ? 'patched' : 'patched (no change)');
-      });
-      if (client) for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
-      selection.throwErrors();
-      if (!count) throw new CliError('no objects passed to patch');
-    }),
-  );
+  addRecordFlag(cmd).action(verbAction(ctx, patchVerb));
 }
