@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import { deepEqual } from '../../api/meta/equal';
 import { CliError } from '../errors';
-import { Kubeconfig, SECTIONS, type KubeconfigData, emptyConfig, upsertEntry } from './file';
+import { Kubeconfig, SECTIONS, type KubeconfigData, type Section, emptyConfig, upsertEntry } from './file';
 
 export class KubeconfigChain {
   private mergedConfig?: Kubeconfig;
@@ -67,6 +67,12 @@ export class KubeconfigChain {
     }
     this.mergedConfig = new Kubeconfig(this.defaultFile, data);
     return this.mergedConfig;
+  }
+
+  /** The file save() writes an entry to: the one it came from, else the default file. */
+  destination(section: Section, name: string): string {
+    this.merged();
+    return this.origins.get(`${section}/${name}`) ?? this.defaultFile;
   }
 
   /** A copy of the merged config to change and hand to save(). */

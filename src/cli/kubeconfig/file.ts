@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliError } from '../errors';
+import { type AuthProviderConfig, type ExecConfig, decodeAuthProvider, decodeExec } from './authinfo';
 
 export interface NamedCluster {
   name: string;
@@ -16,7 +17,7 @@ export interface NamedContext {
 
 export interface NamedUser {
   name: string;
-  user: { token?: string; username?: string; password?: string; [k: string]: unknown };
+  user: { token?: string; username?: string; password?: string; exec?: ExecConfig; 'auth-provider'?: AuthProviderConfig; [k: string]: unknown };
 }
 
 export interface KubeconfigData {
@@ -73,9 +74,10 @@ export class Kubeconfig {
     }
     const base = emptyConfig();
     const d = data ?? {};
+    const users = (d.users ?? []).map(decodeUser);
     return new Kubeconfig(
       file,
-      { ...base, ...d, clusters: d.clusters ?? [], contexts: d.contexts ?? [], users: d.users ?? [], 'current-context': d['current-context'] ?? '', preferences: d.preferences ?? {} },
+      { ...base, ...d, clusters: d.clusters ?? [], contexts: d.contexts ?? [], users, 'current-context': d['current-context'] ?? '', preferences: d.preferences ?? {} },
       format,
     );
   }
@@ -129,6 +131,25 @@ export class Kubeconfig {
   remove(section: Section, name: string): void {
     (this.data[section] as { name: string }[]) = (this.data[section] as { name: string }[]).filter((x) => x.name !== name);
   }
+}
+
+/**
+ * A user as clientcmd.Load decodes it: its exec plugin and auth provider in their Go structs'
+ * shape and defaulted (so a config written back carries the defaults, as kubectl's does).
+ */
+function decodeUser(u: NamedUser): NamedUser {
+  if (!u || typeof u.user !== 'object' || u.user === null) return u;
+  const user = { ...u.user };
+  for (const [key, decode] of [
+    ['exec', decodeExec],
+    ['auth-provider', decodeAuthProvider],
+  ] as const) {
+    if (!(key in user)) continue;
+    const v = decode(user[key]);
+    if (v) user[key] = v as never;
+    else delete user[key];
+  }
+  return { ...u, user };
 }
 
 /** Puts an entry in its list: in place when the name is there, else last. */

@@ -4,7 +4,8 @@
 import { compareCodePoints } from '../../api/meta/codepoint';
 import { toJson } from '../../printers/json';
 import { toYaml } from '../../printers/yaml';
-import type { KubeconfigData } from './file';
+import { authProviderDocument, execDocument } from './authinfo';
+import type { KubeconfigData, NamedUser } from './file';
 
 const CLUSTER_FIELDS = ['server', 'tls-server-name', 'insecure-skip-tls-verify', 'certificate-authority', 'certificate-authority-data', 'proxy-url', 'disable-compression', 'extensions'];
 const USER_FIELDS = ['client-certificate', 'client-certificate-data', 'client-key', 'client-key-data', 'token', 'tokenFile', 'as', 'as-uid', 'as-groups', 'as-user-extra', 'username', 'password', 'auth-provider', 'exec', 'extensions'];
@@ -19,6 +20,14 @@ function ordered(v: Record<string, unknown>, order: readonly string[], required:
   return out;
 }
 
+/** A user's fields in AuthInfo's order; its exec plugin and auth provider in their own structs' order. */
+function userDocument(user: NamedUser['user']): Record<string, unknown> {
+  const doc = ordered(user, USER_FIELDS);
+  if (user['auth-provider']) doc['auth-provider'] = authProviderDocument(user['auth-provider']);
+  if (user.exec) doc.exec = execDocument(user.exec);
+  return doc;
+}
+
 function byName<T extends { name: string }>(list: readonly T[]): T[] {
   return [...list].sort((a, b) => compareCodePoints(a.name, b.name));
 }
@@ -31,7 +40,7 @@ export function configDocument(data: KubeconfigData): Record<string, unknown> {
     apiVersion: 'v1',
     preferences: data.preferences ?? {},
     clusters: list(byName(data.clusters).map((c) => ({ name: c.name, cluster: ordered(c.cluster, CLUSTER_FIELDS) }))),
-    users: list(byName(data.users).map((u) => ({ name: u.name, user: ordered(u.user, USER_FIELDS) }))),
+    users: list(byName(data.users).map((u) => ({ name: u.name, user: userDocument(u.user) }))),
     contexts: list(byName(data.contexts).map((c) => ({ name: c.name, context: ordered(c.context, CONTEXT_FIELDS, ['cluster', 'user']) }))),
     'current-context': data['current-context'] ?? '',
   };

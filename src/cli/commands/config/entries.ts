@@ -1,12 +1,13 @@
-// config set-cluster | set-credentials | delete-cluster | delete-user | get-clusters | get-users.
+// config set-cluster | set-credentials (credentials.ts) | delete-cluster | delete-user | get-clusters | get-users.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compareCodePoints } from '../../../api/meta/codepoint';
 import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
-import type { NamedCluster, NamedUser, Section } from '../../kubeconfig';
+import type { NamedCluster, Section } from '../../kubeconfig';
 import { action, addGlobalFlags } from '../../program';
+import { registerCredentials } from './credentials';
 import { chainOf, configFileName, helpAnd, requireName, upsertEntry } from './shared';
 
 /** A file's bytes, base64, for --embed-certs; kubectl's error when it cannot be read. */
@@ -32,7 +33,6 @@ export function registerEntries(config: Command, ctx: CommandContext): void {
       .option('--certificate-authority <path>', 'Path to certificate-authority file for the cluster entry in kubeconfig')
       .option('--embed-certs', 'embed-certs for the cluster entry in kubeconfig')
       .option('--insecure-skip-tls-verify', 'insecure-skip-tls-verify for the cluster entry in kubeconfig')
-      .option('--no-insecure-skip-tls-verify')
       .option('--tls-server-name <name>', 'tls-server-name for the cluster entry in kubeconfig')
       .option('--proxy-url <url>', 'proxy-url for the cluster entry in kubeconfig'),
   );
@@ -77,59 +77,7 @@ export function registerEntries(config: Command, ctx: CommandContext): void {
     }),
   );
 
-  const setCredentials = addGlobalFlags(
-    config
-      .command('set-credentials')
-      .description('Set a user entry in kubeconfig')
-      .argument('[name]')
-      .option('--token <token>', 'token for the user entry in kubeconfig')
-      .option('--username <name>', 'username for the user entry in kubeconfig')
-      .option('--password <password>', 'password for the user entry in kubeconfig')
-      .option('--client-certificate <path>', 'Path to client-certificate file for the user entry in kubeconfig')
-      .option('--client-key <path>', 'Path to client-key file for the user entry in kubeconfig')
-      .option('--embed-certs', 'Embed client cert/key for the user entry in kubeconfig'),
-  );
-  setCredentials.action(
-    action(ctx, (c, args, opts) => {
-      if (args.length !== 1) helpAnd(c, setCredentials, 'unexpected-args-lower');
-      const basic = opts.username !== undefined || opts.password !== undefined;
-      if (opts.token !== undefined && basic) throw new CliError('you cannot specify more than one authentication method at the same time: --token, --username/--password');
-      const embedCerts = flagBool(opts.embedCerts);
-      if (embedCerts && !opts.clientCertificate && !opts.clientKey) throw new CliError('you must specify a --client-certificate or --client-key to embed');
-      const chain = chainOf(c);
-      const next = chain.editable();
-      const name = args[0];
-      const user: NamedUser['user'] = { ...(next.users.find((x) => x.name === name)?.user ?? {}) };
-      // Bearer token and basic auth are mutually exclusive: setting one clears the other.
-      if (opts.token !== undefined) {
-        user.token = opts.token;
-        delete user.username;
-        delete user.password;
-      }
-      if (basic) {
-        if (opts.username !== undefined) user.username = opts.username;
-        if (opts.password !== undefined) user.password = opts.password;
-        delete user.token;
-      }
-      for (const [flag, key] of [
-        ['clientCertificate', 'client-certificate'],
-        ['clientKey', 'client-key'],
-      ] as const) {
-        const file = opts[flag] as string | undefined;
-        if (file === undefined) continue;
-        if (embedCerts) {
-          user[`${key}-data`] = embed(file, key);
-          delete user[key];
-        } else {
-          user[key] = absolute(file);
-          delete user[`${key}-data`];
-        }
-      }
-      upsertEntry(next.users, { name, user: prune(user) });
-      chain.save(next);
-      c.io.out.write(`User ${JSON.stringify(name)} set.\n`);
-    }),
-  );
+  registerCredentials(config, ctx);
 
   for (const [verb, section, what, description] of [
     ['delete-cluster', 'clusters', 'cluster', 'Delete the specified cluster from the kubeconfig'],

@@ -2,7 +2,7 @@
 // ("users.admin.token", "contexts.dev.namespace", "current-context").
 import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
-import { CliError } from '../../errors';
+import { CliError, RawError } from '../../errors';
 import type { KubeconfigData } from '../../kubeconfig';
 import { action, addGlobalFlags } from '../../program';
 import { chainOf, helpAnd } from './shared';
@@ -12,6 +12,9 @@ const INNER = { clusters: 'cluster', users: 'user', contexts: 'context' } as con
 
 /** Booleans in the kubeconfig's structs; every other leaf is a string. */
 const BOOLEAN_FIELDS = new Set(['insecure-skip-tls-verify', 'disable-compression']);
+
+/** A user's fields that are pointers to structs in client-go (AuthInfo.Exec, AuthInfo.AuthProvider). */
+const POINTER_FIELDS = new Set(['exec', 'auth-provider']);
 
 type Target = { holder: Record<string, unknown>; key: string; created: () => void };
 
@@ -31,6 +34,9 @@ function locate(data: KubeconfigData, property: string): Target {
     if (isNew) list.push(entry!);
   };
   if (steps.length === 2) return { holder: { [steps[1]]: entry }, key: steps[1], created };
+  // kubectl's path parser stops at a pointer: a user's exec plugin and auth provider can be unset
+  // whole but no field inside them can be named.
+  if (section === 'users' && POINTER_FIELDS.has(steps[2]) && steps.length > 3) throw new CliError(`unable to parse one or more field values of ${property}`);
   let holder = entry[INNER[section]] as Record<string, unknown>;
   for (const step of steps.slice(2, -1)) {
     const next = holder[step];
@@ -56,6 +62,8 @@ export function registerProperty(config: Command, ctx: CommandContext): void {
       const chain = chainOf(c);
       const next = chain.editable();
       const t = locate(next, property);
+      // kubectl cannot set a pointer to a struct from a string: it panics, writing nothing.
+      if (property.startsWith('users.') && property.split('.').length === 3 && POINTER_FIELDS.has(t.key)) throw new RawError('panic: unrecognized type: <nil>\n', 2);
       if (BOOLEAN_FIELDS.has(t.key)) {
         if (value !== 'true' && value !== 'false') throw new CliError(`strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`);
         t.holder[t.key] = value === 'true';

@@ -15,12 +15,16 @@ export function configFileName(chain: KubeconfigChain): string {
   return chain.defaultFile;
 }
 
-/** cobra's cmd.Help(), as config verbs print it for missing arguments; then fail (or not). */
-export function helpAnd(c: CommandContext, cmd: Command, then: 'ok' | 'unexpected-args' | 'unexpected-args-lower'): never {
+/**
+ * cobra's cmd.Help(), as config verbs print it for missing arguments or flags they cannot
+ * complete; then succeed, or fail with the verb's error (`{ error }`: its own words).
+ */
+export function helpAnd(c: CommandContext, cmd: Command, then: 'ok' | 'unexpected-args' | { error: string }): never {
   const { helpText } = require('../../help') as typeof import('../../help');
   c.io.out.write(helpText(commandPath(cmd), cmd, c.helpEnv()));
   if (then === 'ok') throw new ExitCode(0);
-  throw new CliError(then === 'unexpected-args' ? 'Unexpected args: []' : 'unexpected args: []');
+  if (typeof then === 'object') throw new CliError(then.error);
+  throw new CliError('Unexpected args: []');
 }
 
 export function requireName(name: string | undefined, what: string, cmd: Command): string {
