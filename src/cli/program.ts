@@ -184,9 +184,8 @@ export function normalizeArgv(argv: string[], root: Command): string[] {
 /** The subcommand an argv selects (for error hints). */
 function selectedCommand(root: Command, argv: string[]): Command {
   let cmd = root;
-  for (const a of argv) {
-    if (a === '--') break;
-    if (a.startsWith('-')) continue;
+  // A global flag's value (--kubeconfig FILE config view) names no command.
+  for (const a of commandWords(argv)) {
     const sub = cmd.commands.find((c) => c.name() === a || c.aliases().includes(a));
     if (!sub) break;
     cmd = sub;
