@@ -9,7 +9,8 @@ import type { CommandContext } from '../context';
 import { CliError } from '../errors';
 import { DurationError, parseGoDuration } from '../../api/duration';
 import { parseTime } from '../../api/time';
-import { action, addGlobalFlags, intFlag } from '../program';
+import { addGlobalFlags, intFlag } from '../program';
+import { type Verb, verbAction } from '../verb';
 import { resolveResource } from '../../api/registry';
 import { resourceTypeOf } from '../resolve';
 import { buildFromNames } from '../resource/builder';
@@ -46,93 +47,128 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--tail <n>', 'Lines of recent log file to display.', intFlag(), -1)
       .option('--timestamps', 'Include timestamps on each line in the log output'),
   ).action(
-    action(ctx, async (c, args, opts) => {
-      const selector: string | undefined = opts.selector;
-      if (selector && args.length) throw new CliError('only a selector (-l) or a POD name is allowed', 'logs');
-      if (!selector && (args.length === 0 || args.length > 2)) throw usage();
-      if (opts.since && opts.sinceTime) throw new CliError('at most one of `sinceTime` or `sinceSeconds` may be specified', 'logs');
-      const namespace = c.namespace();
-      const cluster = c.cluster(opts.follow ? 'write' : 'read');
-      const client = cluster.client;
-      const base: PodLogOptions = {};
-      if (opts.previous) base.previous = true;
-      if (opts.tail >= 0) base.tailLines = opts.tail;
-      if (opts.timestamps) base.timestamps = true;
-      if (opts.limitBytes > 0) base.limitBytes = opts.limitBytes;
-      if (opts.since) {
-        try {
-          base.sinceTime = cluster.now() - parseGoDuration(opts.since);
-        } catch (e) {
-          if (e instanceof DurationError) throw new CliError(`invalid argument "${opts.since}" for "--since" flag: ${e.message}`);
-          throw e;
-        }
-      }
-      if (opts.sinceTime) {
-        const t = parseTime(opts.sinceTime);
-        if (t === undefined) throw new CliError(`parsing time "${opts.sinceTime}" as "2006-01-02T15:04:05Z07:00": cannot parse "${opts.sinceTime}" as "2006"`);
-        base.sinceTime = t;
-      }
-
-      let pods: Pod[];
-      let container: string | undefined = opts.container;
-      if (!selector) {
-        const named = podOrTypeName(args[0], resourceTypeOf);
-        if (args.length === 2) {
-          if (named.type.kind !== 'Pod') throw new CliError('only a single container name may be specified after the pod name', 'logs');
-          container = args[1];
-        }
-      }
-      // kubectl's builder: ResourceNames("pods", POD or TYPE/NAME), or -l over pods.
-      const selection = buildFromNames({
-        namespace,
-        enforceNamespace: false,
-        resourceNames: selector ? undefined : { type: 'pods', names: [args[0]] },
-        resourceTypes: selector ? ['pods'] : undefined,
-        labelSelector: selector,
-      });
-      const infos = selection.infos(client);
-      const failed = selection.errors;
-      if (failed.length) {
-        const e = failed[0];
-        if (isStatusError(e, 'NotFound')) throw new CliError(`error from server (NotFound): ${e.message} in namespace ${JSON.stringify(namespace)}`);
-        throw e;
-      }
-      if (selector) {
-        pods = infos.map((i) => i.obj as Pod);
-        if (!pods.length) return c.io.err.write(`No resources found in ${namespace} namespace.\n`);
-      } else {
-        pods = opts.allPods ? podsForObject(client, infos[0].type, infos[0].obj) : [attachablePod(client, infos[0].type, infos[0].obj, c.io.err)];
-      }
-
-      const streams: { pod: Pod; container: string }[] = [];
-      for (const pod of pods) {
-        if (opts.allContainers) for (const ct of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) streams.push({ pod, container: ct.name });
-        else streams.push({ pod, container: container ?? defaultContainer(pod, c.io.err, !!selector) });
-      }
-      const prefixed = (s: { pod: Pod; container: string }, text: string) =>
-        opts.prefix || opts.allPods ? text.replace(/^(?=.)/gm, `[pod/${s.pod.metadata.name}/${s.container}] `) : text;
-      const start = cluster.now();
-      const full = (st: { pod: Pod; container: string }) => client.logs(namespace, st.pod.metadata.name!, { ...base, tailLines: undefined, container: st.container });
-      const seen: string[] = [];
-      for (const s of streams) {
-        c.io.out.write(prefixed(s, client.logs(namespace, s.pod.metadata.name!, { ...base, container: s.container })));
-        if (opts.follow) seen.push(full(s));
-      }
-      if (!opts.follow) return;
-      // Follow: let the cluster run until the containers have ended, printing what they add.
-      const podType = resolveResource('pods')!;
-      const ended = () =>
-        streams.every((s) => {
-          const pod = client.tryGet<Pod>(podType, namespace, s.pod.metadata.name!);
-          const st = [...(pod?.status?.containerStatuses ?? []), ...(pod?.status?.initContainerStatuses ?? [])].find((x) => x.name === s.container);
-          return !pod || !st?.state.running;
-        });
-      if (ended()) return;
-      cluster.advanceTo(start + FOLLOW_LIMIT_MS, ended);
-      streams.forEach((s, i) => {
-        if (!client.tryGet<Pod>(podType, namespace, s.pod.metadata.name!)) return;
-        c.io.out.write(prefixed(s, full(s).slice(seen[i].length)));
-      });
-    }),
+    verbAction(ctx, logsVerb),
   );
 }
+
+export interface LogsOptions {
+  /** POD or TYPE/NAME (absent with -l) and the container named after it. */
+  resource?: string;
+  args: string[];
+  selector?: string;
+  namespace: string;
+  container?: string;
+  allContainers: boolean;
+  /** --all-pods: every pod of a workload, each line prefixed. */
+  allPods: boolean;
+  prefix: boolean;
+  follow: boolean;
+  /** What pods/log is asked for, --since as a duration (made a time once the cluster is open). */
+  base: PodLogOptions;
+  sinceMs?: number;
+}
+
+const logsVerb: Verb<LogsOptions> = {
+  complete(c, args, f) {
+    const base: PodLogOptions = {};
+    if (f.previous) base.previous = true;
+    if (f.tail >= 0) base.tailLines = f.tail;
+    if (f.timestamps) base.timestamps = true;
+    if (f.limitBytes > 0) base.limitBytes = f.limitBytes;
+    let sinceMs: number | undefined;
+    if (f.since) {
+      try {
+        sinceMs = parseGoDuration(f.since);
+      } catch (e) {
+        if (e instanceof DurationError) throw new CliError(`invalid argument "${f.since}" for "--since" flag: ${e.message}`);
+        throw e;
+      }
+    }
+    if (f.sinceTime) {
+      const t = parseTime(f.sinceTime);
+      if (t === undefined) throw new CliError(`parsing time "${f.sinceTime}" as "2006-01-02T15:04:05Z07:00": cannot parse "${f.sinceTime}" as "2006"`);
+      base.sinceTime = t;
+    }
+    return {
+      args,
+      resource: args[0],
+      selector: f.selector,
+      namespace: c.namespace(),
+      container: args.length === 2 ? args[1] : f.container,
+      allContainers: !!f.allContainers,
+      allPods: !!f.allPods,
+      // kubectl's Complete: --all-pods sets --prefix.
+      prefix: !!f.prefix || !!f.allPods,
+      follow: !!f.follow,
+      base,
+      sinceMs,
+    };
+  },
+
+  validate(o) {
+    if (o.selector && o.args.length) throw new CliError('only a selector (-l) or a POD name is allowed', 'logs');
+    if (!o.selector && (o.args.length === 0 || o.args.length > 2)) throw usage();
+    if (o.sinceMs !== undefined && o.base.sinceTime !== undefined) throw new CliError('at most one of `sinceTime` or `sinceSeconds` may be specified', 'logs');
+    if (!o.selector && o.args.length === 2 && podOrTypeName(o.args[0], resourceTypeOf).type.kind !== 'Pod')
+      throw new CliError('only a single container name may be specified after the pod name', 'logs');
+  },
+
+  run(c, o) {
+    const { namespace, selector, container } = o;
+    const cluster = c.cluster(o.follow ? 'write' : 'read');
+    const client = cluster.client;
+    const base: PodLogOptions = o.sinceMs === undefined ? o.base : { ...o.base, sinceTime: cluster.now() - o.sinceMs };
+    let pods: Pod[];
+    // kubectl's builder: ResourceNames("pods", POD or TYPE/NAME), or -l over pods.
+    const selection = buildFromNames({
+      namespace,
+      enforceNamespace: false,
+      resourceNames: selector ? undefined : { type: 'pods', names: [o.resource!] },
+      resourceTypes: selector ? ['pods'] : undefined,
+      labelSelector: selector,
+    });
+    const infos = selection.infos(client);
+    const failed = selection.errors;
+    if (failed.length) {
+      const e = failed[0];
+      if (isStatusError(e, 'NotFound')) throw new CliError(`error from server (NotFound): ${e.message} in namespace ${JSON.stringify(namespace)}`);
+      throw e;
+    }
+    if (selector) {
+      pods = infos.map((i) => i.obj as Pod);
+      if (!pods.length) return c.io.err.write(`No resources found in ${namespace} namespace.\n`);
+    } else {
+      pods = o.allPods ? podsForObject(client, infos[0].type, infos[0].obj) : [attachablePod(client, infos[0].type, infos[0].obj, c.io.err)];
+    }
+
+    const streams: { pod: Pod; container: string }[] = [];
+    for (const pod of pods) {
+      if (o.allContainers) for (const ct of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) streams.push({ pod, container: ct.name });
+      else streams.push({ pod, container: container ?? defaultContainer(pod, c.io.err, !!selector) });
+    }
+    const prefixed = (s: { pod: Pod; container: string }, text: string) =>
+      o.prefix ? text.replace(/^(?=.)/gm, `[pod/${s.pod.metadata.name}/${s.container}] `) : text;
+    const start = cluster.now();
+    const full = (st: { pod: Pod; container: string }) => client.logs(namespace, st.pod.metadata.name!, { ...base, tailLines: undefined, container: st.container });
+    const seen: string[] = [];
+    for (const s of streams) {
+      c.io.out.write(prefixed(s, client.logs(namespace, s.pod.metadata.name!, { ...base, container: s.container })));
+      if (o.follow) seen.push(full(s));
+    }
+    if (!o.follow) return;
+    // Follow: let the cluster run until the containers have ended, printing what they add.
+    const podType = resolveResource('pods')!;
+    const ended = () =>
+      streams.every((s) => {
+        const pod = client.tryGet<Pod>(podType, namespace, s.pod.metadata.name!);
+        const st = [...(pod?.status?.containerStatuses ?? []), ...(pod?.status?.initContainerStatuses ?? [])].find((x) => x.name === s.container);
+        return !pod || !st?.state.running;
+      });
+    if (ended()) return;
+    cluster.advanceTo(start + FOLLOW_LIMIT_MS, ended);
+    streams.forEach((s, i) => {
+      if (!client.tryGet<Pod>(podType, namespace, s.pod.metadata.name!)) return;
+      c.io.out.write(prefixed(s, full(s).slice(seen[i].length)));
+    });
+  },
+};
