@@ -4,9 +4,10 @@ import { hasOwn, setOwn } from '../../api/meta/own';
 import { isValidLabelValue } from '../../api/validation/names';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
-import { action, addGlobalFlags } from '../program';
-import { CHANGE_CAUSE, addRecordFlag, recordOption } from '../record';
-import { type KeyValueVerb, type Pairs, runKeyValueVerb } from '../verbs/keyvalues';
+import { addGlobalFlags } from '../program';
+import { verbAction } from '../verb';
+import { CHANGE_CAUSE, addRecordFlag } from '../record';
+import { type KeyValueVerb, type Pairs, keyValueVerb } from '../verbs/keyvalues';
 import { dryRunOption, filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
 
 const LABEL: KeyValueVerb = {
@@ -89,12 +90,7 @@ function register(program: Command, ctx: CommandContext, name: 'label' | 'annota
       .addOption(outputOption())
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
   );
-  addRecordFlag(cmd).action(
-    action(ctx, async (c, args, opts, command) => {
-      const changeCause = recordOption(c, command, opts.record);
-      await runKeyValueVerb(c, verb, args, opts, changeCause);
-    }),
-  );
+  addRecordFlag(cmd).action(verbAction(ctx, keyValueVerb(verb)));
 }
 
 export function registerLabel(program: Command, ctx: CommandContext): void {

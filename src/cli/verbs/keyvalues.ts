@@ -10,7 +10,8 @@ import type { KubeObject } from '../../api/types';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
 import { type DryRun, MutationPrinter, parseDryRun, parseOutput, type TemplateOptions } from '../flags/output';
-import { CHANGE_CAUSE } from '../record';
+import { CHANGE_CAUSE, recordOption } from '../record';
+import type { Verb } from '../verb';
 import { type ResourceFlags, select } from '../resource/builder';
 
 export interface Pairs {
@@ -52,22 +53,47 @@ export interface KeyValueOptions extends ResourceFlags, TemplateOptions {
   resourceVersion?: string;
 }
 
-export async function runKeyValueVerb(c: CommandContext, verb: KeyValueVerb, args: string[], o: KeyValueOptions, changeCause: string | undefined): Promise<void> {
-  const dryRun: DryRun = parseDryRun(c, o.dryRun);
-  const { resources, pairs } = splitResourcesAndPairs(args, verb.pair);
-  const { set, remove } = verb.parse(pairs);
+/** What label and annotate act with, once completed: the words split into objects and pairs. */
+export interface KeyValueRun {
+  resources: string[];
+  set: Record<string, string>;
+  remove: string[];
+  flags: KeyValueOptions;
+  dryRun: DryRun;
+  changeCause?: string;
+}
+
+/** kubectl label or annotate as a verb: complete, validate, run. */
+export function keyValueVerb(verb: KeyValueVerb): Verb<KeyValueRun> {
+  return {
+    complete(c, args, f, cmd) {
+      const changeCause = recordOption(c, cmd, f.record);
+      const dryRun = parseDryRun(c, f.dryRun);
+      const { resources, pairs } = splitResourcesAndPairs(args, verb.pair);
+      const { set, remove } = verb.parse(pairs);
+      return { resources, set, remove, flags: f as KeyValueOptions, dryRun, changeCause };
+    },
+    validate: (r) => validateKeyValues(verb, r),
+    run: (c, r) => runKeyValueVerb(c, verb, r),
+  };
+}
+
+function validateKeyValues(verb: KeyValueVerb, { resources, set, remove, flags: o, dryRun }: KeyValueRun): void {
   if (o.list && o.output) throw new CliError('--list and --output may not be specified together');
   if (o.all && o.selector) throw new CliError('cannot set --all and --selector at the same time');
   if (o.all && o.fieldSelector) throw new CliError('cannot set --all and --field-selector at the same time');
+  const example = verb.pair === 'label' ? 'pod.yaml or --filename=pod.json' : 'rsrc.yaml or --filename=rsrc.json';
   if (o.local) {
     if (dryRun === 'server') throw new CliError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
-    if (resources.length) throw new CliError(`can only use local files by -f ${verb.pair === 'label' ? 'pod.yaml or --filename=pod.json' : 'rsrc.yaml or --filename=rsrc.json'} when --local=true is set`);
-    if (!o.filename?.length && !o.kustomize) throw new CliError(`one or more files must be specified as -f ${verb.pair === 'label' ? 'pod.yaml or --filename=pod.json' : 'rsrc.yaml or --filename=rsrc.json'}`);
+    if (resources.length) throw new CliError(`can only use local files by -f ${example} when --local=true is set`);
+    if (!o.filename?.length && !o.kustomize) throw new CliError(`one or more files must be specified as -f ${example}`);
   } else if (!resources.length && !o.filename?.length && !o.kustomize) {
     throw new CliError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   }
   if (!Object.keys(set).length && !remove.length && !o.list) throw new CliError(`at least one ${verb.pair} update is required`);
+}
 
+async function runKeyValueVerb(c: CommandContext, verb: KeyValueVerb, { resources, set, remove, flags: o, dryRun, changeCause }: KeyValueRun): Promise<void> {
   const client = o.local ? undefined : c.cluster(dryRun === 'none' && !o.list ? 'write' : 'read').client;
   // kubectl's builder here: --all lets a bare TYPE mean every object; with --local only the files count.
   const selection = await select(c, o.local ? [] : resources, o.local ? { ...o, selector: '', fieldSelector: '' } : o, { allowEmptySelector: !!o.all, latest: true });
