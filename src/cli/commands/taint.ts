@@ -7,8 +7,9 @@ import { isQualifiedName, isValidLabelValue } from '../../api/validation/names';
 import type { Node, Taint } from '../../api/types';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
-import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
-import { action, addGlobalFlags } from '../program';
+import { type DryRun, MutationPrinter, type OutputFormat, parseDryRun, parseOutput } from '../flags/output';
+import { addGlobalFlags } from '../program';
+import { type Verb, verbAction } from '../verb';
 import { resourceTypeOf } from '../resolve';
 import { buildFromNames } from '../resource/builder';
 import { dryRunOption, outputOption } from '../flags/groups';
@@ -111,69 +112,89 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).')
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.', 'kubectl-taint')
       .option('--show-managed-fields', 'If true, keep the managedFields when printing objects in JSON or YAML format.'),
-  ).action(
-    action(ctx, async (c, args, opts) => {
-      const dryRun = parseDryRun(c, opts.dryRun);
-      // Resources first, then taints: anything with '=', ':' or a trailing '-' is a taint.
-      const resources: string[] = [];
-      const taintArgs: string[] = [];
-      for (const s of args) {
-        const isTaint = s.includes('=') || s.includes(':') || s.endsWith('-');
-        if (isTaint) taintArgs.push(s);
-        else if (taintArgs.length) throw new CliError(`all resources must be specified before taint changes: ${s}`);
-        else resources.push(s);
-      }
-      // kubectl sets "(dry run)" on its printer and then overwrites it: taint never says it.
-      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), 'none');
-      if (!resources.length) throw new CliError('one or more resources must be specified as <resource> <name>');
-      if (!taintArgs.length) throw new CliError('at least one taint update is required');
-      let parsed: ReturnType<typeof parseTaints>;
-      try {
-        parsed = parseTaints(taintArgs);
-      } catch (e) {
-        throw new CliError((e as Error).message, 'taint');
-      }
-      const selector: string = opts.selector;
-      const cluster = c.cluster(dryRun === 'client' ? 'read' : 'write');
-      const typeWord = resources[0].toLowerCase();
-      if (resourceTypeOf(typeWord) !== nodeKind.type) throw new CliError(`invalid resource type ${typeWord}, only node types are supported`);
-      const conflicts = parsed.add.flatMap((a) => parsed.remove.filter((r) => r.key === a.key && (!r.effect || r.effect === a.effect)).map((r) => `${r.key}=${r.effect}`));
-      if (conflicts.length) throw new CliError(`can not both modify and remove the following taint(s) in the same command: ${conflicts.join(', ')}`);
-      if (opts.all && selector) throw new CliError("setting 'all' parameter with a non empty selector is prohibited");
-      if (!opts.all && !selector && resources.length < 2) throw new CliError("at least one resource name must be specified since 'all' parameter is not set");
-
-      const { client } = cluster;
-      // kubectl's builder: -l or --all list the nodes; otherwise the names (or node/NAME) in order,
-      // a node that could not be fetched reporting its error in its place.
-      const selection = buildFromNames({
-        namespace: c.namespace(),
-        enforceNamespace: false,
-        resourceNames: opts.all || selector ? undefined : { type: 'node', names: resources.slice(1) },
-        resourceTypes: opts.all || selector ? ['node'] : undefined,
-        labelSelector: selector,
-        selectAll: !!opts.all,
-      });
-      selection.visit(client, ({ obj }) => {
-        const node = obj as Node;
-        const old = node.spec?.taints ?? [];
-        if (!opts.overwrite) {
-          const exists = parsed.add.flatMap((a) => old.filter((o) => matchTaint(a, o)).map(() => a.key));
-          if (exists.length) throw new CliError(`node ${node.metadata.name} already has ${exists.join(',')} taint(s) with same effect(s) and --overwrite is false`);
-        }
-        const { operation, taints, notFound } = reorganizeTaints(old, !!opts.overwrite, parsed.add, parsed.remove);
-        if (notFound.length) throw notFound.length === 1 ? new CliError(notFound[0]) : new MultiError(notFound.map((m) => new CliError(m)));
-        if (dryRun === 'client') {
-          printer.print({ ...node, spec: { ...node.spec, taints: taints.length ? taints : undefined } } as Node, operation);
-          return;
-        }
-        const patched = client.patch<Node>(nodeKind.type, undefined, node.metadata.name!, 'strategic', { spec: { taints: taints.length ? taints : null } }, { dryRun: dryRun === 'server' });
-        printer.print(patched, operation, true);
-      });
-      const results = selection.errors;
-      if (!results.length) return;
-      if (results.length === 1) throw results[0];
-      // An error that is itself several prints as one bracketed line among the others.
-      throw new MultiError(results.map((e) => (e instanceof MultiError ? new CliError(`[${e.errors.map((x) => x.message).join(', ')}]`) : e)));
-    }),
-  );
+  ).action(verbAction(ctx, taintVerb));
 }
+
+export interface TaintOptions {
+  /** "node" (or nodes, no) and the node names after it. */
+  resources: string[];
+  taints: ReturnType<typeof parseTaints>;
+  overwrite: boolean;
+  all: boolean;
+  selector: string;
+  dryRun: DryRun;
+  output: OutputFormat;
+}
+
+const taintVerb: Verb<TaintOptions> = {
+  complete(c, args, f) {
+    const dryRun = parseDryRun(c, f.dryRun);
+    // Resources first, then taints: anything with '=', ':' or a trailing '-' is a taint.
+    const resources: string[] = [];
+    const taintArgs: string[] = [];
+    for (const s of args) {
+      const isTaint = s.includes('=') || s.includes(':') || s.endsWith('-');
+      if (isTaint) taintArgs.push(s);
+      else if (taintArgs.length) throw new CliError(`all resources must be specified before taint changes: ${s}`);
+      else resources.push(s);
+    }
+    const output = parseOutput(f.output, false, f);
+    if (!resources.length) throw new CliError('one or more resources must be specified as <resource> <name>');
+    if (!taintArgs.length) throw new CliError('at least one taint update is required');
+    let taints: ReturnType<typeof parseTaints>;
+    try {
+      taints = parseTaints(taintArgs);
+    } catch (e) {
+      throw new CliError((e as Error).message, 'taint');
+    }
+    return { resources, taints, overwrite: !!f.overwrite, all: !!f.all, selector: f.selector, dryRun, output };
+  },
+
+  validate(o) {
+    const typeWord = o.resources[0].toLowerCase();
+    if (resourceTypeOf(typeWord) !== nodeKind.type) throw new CliError(`invalid resource type ${typeWord}, only node types are supported`);
+    const { add, remove } = o.taints;
+    const conflicts = add.flatMap((a) => remove.filter((r) => r.key === a.key && (!r.effect || r.effect === a.effect)).map((r) => `${r.key}=${r.effect}`));
+    if (conflicts.length) throw new CliError(`can not both modify and remove the following taint(s) in the same command: ${conflicts.join(', ')}`);
+    if (o.all && o.selector) throw new CliError("setting 'all' parameter with a non empty selector is prohibited");
+    if (!o.all && !o.selector && o.resources.length < 2) throw new CliError("at least one resource name must be specified since 'all' parameter is not set");
+  },
+
+  run(c, o) {
+    // kubectl sets "(dry run)" on its printer and then overwrites it: taint never says it.
+    const printer = new MutationPrinter(c.io.out, o.output, 'none');
+    const { dryRun, selector, taints: parsed } = o;
+    const { client } = c.cluster(dryRun === 'client' ? 'read' : 'write');
+    // kubectl's builder: -l or --all list the nodes; otherwise the names (or node/NAME) in order,
+    // a node that could not be fetched reporting its error in its place.
+    const selection = buildFromNames({
+      namespace: c.namespace(),
+      enforceNamespace: false,
+      resourceNames: o.all || selector ? undefined : { type: 'node', names: o.resources.slice(1) },
+      resourceTypes: o.all || selector ? ['node'] : undefined,
+      labelSelector: selector,
+      selectAll: o.all,
+    });
+    selection.visit(client, ({ obj }) => {
+      const node = obj as Node;
+      const old = node.spec?.taints ?? [];
+      if (!o.overwrite) {
+        const exists = parsed.add.flatMap((a) => old.filter((t) => matchTaint(a, t)).map(() => a.key));
+        if (exists.length) throw new CliError(`node ${node.metadata.name} already has ${exists.join(',')} taint(s) with same effect(s) and --overwrite is false`);
+      }
+      const { operation, taints, notFound } = reorganizeTaints(old, o.overwrite, parsed.add, parsed.remove);
+      if (notFound.length) throw notFound.length === 1 ? new CliError(notFound[0]) : new MultiError(notFound.map((m) => new CliError(m)));
+      if (dryRun === 'client') {
+        printer.print({ ...node, spec: { ...node.spec, taints: taints.length ? taints : undefined } } as Node, operation);
+        return;
+      }
+      const patched = client.patch<Node>(nodeKind.type, undefined, node.metadata.name!, 'strategic', { spec: { taints: taints.length ? taints : null } }, { dryRun: dryRun === 'server' });
+      printer.print(patched, operation, true);
+    });
+    const results = selection.errors;
+    if (!results.length) return;
+    if (results.length === 1) throw results[0];
+    // An error that is itself several prints as one bracketed line among the others.
+    throw new MultiError(results.map((e) => (e instanceof MultiError ? new CliError(`[${e.errors.map((x) => x.message).join(', ')}]`) : e)));
+  },
+};
