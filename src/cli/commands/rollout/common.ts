@@ -21,6 +21,17 @@ export function withSelectionFlags(cmd: Command): Command {
   );
 }
 
+/** What every rollout subcommand's options start with: the objects named. */
+export interface RolloutTarget {
+  args: string[];
+  selection: SelectionOptions;
+}
+
+/** Complete's share for every subcommand: the words and the selection flags. */
+export function rolloutTarget(args: string[], f: Record<string, any>): RolloutTarget {
+  return { args, selection: { filename: f.filename, kustomize: f.kustomize, recursive: f.recursive, selector: f.selector } };
+}
+
 export function requireResources(args: string[], opts: SelectionOptions): void {
   if (!args.length && !opts.filename?.length && !opts.kustomize) throw new CliError('required resource not specified');
 }
