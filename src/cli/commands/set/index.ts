@@ -3,7 +3,8 @@ import type { Command } from '../../command';
 import type { ConfigMap } from '../../../api/types';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
-import { action, addGlobalFlags, collect, collectSlice, commandGroup } from '../../program';
+import { addGlobalFlags, collect, collectSlice, commandGroup } from '../../program';
+import { type Verb, verbAction } from '../../verb';
 import { addRecordFlag, recordOption } from '../../record';
 import { checkNoOverwrites, envFromConfigMap, envRefString, parseEnv, splitEnvArgs, updateEnv } from './env';
 import { parseImages, setImages } from './image';
@@ -35,22 +36,153 @@ const selected = (spec: { containers: Container[]; initContainers?: Container[] 
   ...(spec.initContainers ?? []).filter((c) => selectName(c.name, selector)),
 ];
 
+/** What every set subcommand's options start with. */
+interface SetRun {
+  flags: SetOptions & Record<string, any>;
+  changeCause?: string;
+}
+
+const setRun = (c: CommandContext, f: Record<string, any>, cmd: Command): SetRun => ({ flags: f as SetOptions, changeCause: recordOption(c, cmd, f.record) });
+
+const noResources = 'one or more resources must be specified as <resource> <name> or <resource>/<name>';
+
+interface ImageOptions extends SetRun {
+  resources: string[];
+  images: Record<string, string>;
+}
+
+const imageVerb: Verb<ImageOptions> = {
+  complete: (c, args, f, cmd) => ({ ...setRun(c, f, cmd), ...parseImages(args) }),
+  validate({ flags: o, resources, images }) {
+    // kubectl's Validate reports every problem at once.
+    const problems: string[] = [];
+    if (o.all && o.selector) problems.push('cannot set --all and --selector at the same time');
+    if (!resources.length && !o.filename?.length && !o.kustomize) problems.push(noResources);
+    if (!Object.keys(images).length) problems.push('at least one image update is required');
+    else if (Object.keys(images).length > 1 && '*' in images) problems.push('all containers are already specified by *, but saw more than one container_name=container_image pairs');
+    if (problems.length) throw new CliError(problems.length === 1 ? problems[0] : `[${problems.join(', ')}]`);
+  },
+  run: (c, o) =>
+    runSet(c, o.resources, o.flags, 'image updated', o.changeCause, (spec, _obj, errors) => setImages(spec.containers, spec.initContainers ?? [], o.images, errors), 'failed to patch image update to pod template'),
+};
+
+interface EnvOptions extends SetRun {
+  resources: string[];
+  envArgs: string[];
+}
+
+const envVerb: Verb<EnvOptions> = {
+  complete(c, args, f, cmd) {
+    const run = setRun(c, f, cmd);
+    if (f.all && f.selector) throw new CliError('cannot set --all and --selector at the same time');
+    const { resources, env } = splitEnvArgs(args);
+    return { ...run, resources, envArgs: env };
+  },
+  validate({ flags: o, resources }) {
+    if (o.local && o.dryRun === 'server') throw new CliError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+    if (!o.filename?.length && !o.kustomize && !resources.length) throw new CliError(noResources);
+    if (o.list && o.output) throw new CliError('--list and --output may not be specified together');
+    if (o.keys?.length && !o.from) throw new CliError('when specifying --keys, a configmap or secret must be provided with --from');
+  },
+  async run(c, { flags: opts, resources, envArgs, changeCause }) {
+    const specs: string[] = [...(opts.env ?? []), ...envArgs];
+    // "-" reads KEY=VALUE lines from standard input; nothing else touches it.
+    const stdin = specs.includes('-') ? await c.io.readStdin() : '';
+    let { env, remove } = parseEnv(specs, () => stdin);
+    if (opts.from) {
+      // kubectl's builder for --from takes the command's files, selector and --all too.
+      const client = opts.local ? undefined : c.cluster('read').client;
+      const from = await selectForSet(c, [opts.from], opts);
+      const errors = from.errors;
+      for (const { obj } of from.infos(client)) {
+        if (obj.kind !== 'ConfigMap') throw new CliError('unsupported resource specified in --from');
+        env = [...env, ...envFromConfigMap(obj as ConfigMap, opts.keys ?? [], (m) => c.io.err.write(`Warning: ${m}\n`))];
+      }
+      if (errors.length) throw errors[0];
+    }
+    if (opts.prefix) env = env.map((e) => ({ ...e, name: `${opts.prefix}${e.name}` }));
+    const selector: string = opts.containers;
+    if (opts.list) {
+      const client = opts.local ? undefined : c.cluster('read').client;
+      const listed = await selectForSet(c, resources, opts);
+      const errors = listed.errors;
+      for (const { obj } of listed.infos(client)) {
+        for (const container of selected(podSpecOf(obj), selector)) {
+          c.io.out.write(`# ${obj.kind} ${obj.metadata.name}, container ${container.name}\n`);
+          for (const e of updateEnv(container.env ?? [], env, remove)) {
+            if (e.valueFrom) c.io.out.write(`# ${e.name} from ${envRefString(e.valueFrom)}\n`);
+            else c.io.out.write(`${e.name}=${e.value ?? ''}\n`);
+          }
+        }
+      }
+      if (errors.length) throw errors[0];
+      return;
+    }
+    await runSet(
+      c,
+      resources,
+      opts,
+      'env updated',
+      changeCause,
+      (spec, obj) => {
+        const containers = selected(spec, selector);
+        if (!containers.length) {
+          c.io.err.write(`Warning: ${obj.kind}/${obj.metadata.name} does not have any containers matching ${JSON.stringify(selector)}\n`);
+          return;
+        }
+        for (const container of containers) {
+          if (opts.overwrite === false) checkNoOverwrites(container.env ?? [], env);
+          container.env = updateEnv(container.env ?? [], env, remove);
+        }
+      },
+      'failed to patch env update to pod template',
+    );
+  },
+};
+
+interface ResourcesOptions extends SetRun {
+  args: string[];
+  limits?: Record<string, string>;
+  requests?: Record<string, string>;
+  selector: string;
+}
+
+const resourcesVerb: Verb<ResourcesOptions> = {
+  complete(c, args, f, cmd) {
+    const run = setRun(c, f, cmd);
+    if (f.all && f.selector) throw new CliError('cannot set --all and --selector at the same time');
+    if (!f.limits && !f.requests) throw new CliError('you must specify an update to requests or limits (in the form of --requests/--limits)');
+    return { ...run, args, limits: parseResourceList(f.limits), requests: parseResourceList(f.requests), selector: f.containers };
+  },
+  async run(c, o) {
+    const { limits, requests, selector } = o;
+    await runSet(
+      c,
+      o.args,
+      o.flags,
+      'resource requirements updated',
+      o.changeCause,
+      (spec, _obj, errors) => {
+        const containers = selected(spec, selector);
+        if (!containers.length) {
+          errors.push(new CliError(`error: unable to find container named ${selector}`));
+          return false;
+        }
+        for (const container of containers) {
+          const r = (container.resources ??= {});
+          if (limits) r.limits = { ...(r.limits ?? {}), ...limits };
+          if (requests) r.requests = { ...(r.requests ?? {}), ...requests };
+        }
+      },
+      'failed to patch resources update to pod template',
+    );
+  },
+};
+
 export function register(program: Command, ctx: CommandContext): void {
   const set = commandGroup(program, ctx, 'set', 'Set specific features on objects', { stream: 'err' });
 
-  withSetFlags(set.command('image').description('Update the image of a pod template'), 'get').action(
-    action(ctx, async (c, args, opts: SetOptions & Record<string, any>, command) => {
-      const changeCause = recordOption(c, command, opts.record);
-      const { resources, images } = parseImages(args);
-      const problems: string[] = [];
-      if (opts.all && opts.selector) problems.push('cannot set --all and --selector at the same time');
-      if (!resources.length && !opts.filename?.length && !opts.kustomize) problems.push('one or more resources must be specified as <resource> <name> or <resource>/<name>');
-      if (!Object.keys(images).length) problems.push('at least one image update is required');
-      else if (Object.keys(images).length > 1 && '*' in images) problems.push('all containers are already specified by *, but saw more than one container_name=container_image pairs');
-      if (problems.length) throw new CliError(problems.length === 1 ? problems[0] : `[${problems.join(', ')}]`);
-      await runSet(c, resources, opts, 'image updated', changeCause, (spec, _obj, errors) => setImages(spec.containers, spec.initContainers ?? [], images, errors), 'failed to patch image update to pod template');
-    }),
-  );
+  withSetFlags(set.command('image').description('Update the image of a pod template'), 'get').action(verbAction(ctx, imageVerb));
 
   withSetFlags(set.command('env').description('Update environment variables on a pod template'), 'update the env')
     .option('-c, --containers <names>', 'The names of containers in the selected pod templates to change - may use wildcards', '*')
@@ -61,102 +193,11 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--list', 'If true, display the environment and any changes in the standard format.')
     .option('--resolve', 'If true, show secret or configmap references when listing variables')
     .option('--overwrite', 'If true, allow environment to be overwritten, otherwise reject updates that overwrite existing environment.', true)
-    .action(
-      action(ctx, async (c, args, opts: SetOptions & Record<string, any>, command) => {
-        const changeCause = recordOption(c, command, opts.record);
-        if (opts.all && opts.selector) throw new CliError('cannot set --all and --selector at the same time');
-        const { resources, env: envArgs } = splitEnvArgs(args);
-        if (opts.local && opts.dryRun === 'server') throw new CliError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
-        if (!opts.filename?.length && !opts.kustomize && !resources.length) throw new CliError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
-        if (opts.list && opts.output) throw new CliError('--list and --output may not be specified together');
-        if (opts.keys?.length && !opts.from) throw new CliError('when specifying --keys, a configmap or secret must be provided with --from');
-        const specs: string[] = [...(opts.env ?? []), ...envArgs];
-        // "-" reads KEY=VALUE lines from standard input; nothing else touches it.
-        const stdin = specs.includes('-') ? await c.io.readStdin() : '';
-        let { env, remove } = parseEnv(specs, () => stdin);
-        if (opts.from) {
-          // kubectl's builder for --from takes the command's files, selector and --all too.
-          const client = opts.local ? undefined : c.cluster('read').client;
-          const from = await selectForSet(c, [opts.from], opts);
-          const errors = from.errors;
-          for (const { obj } of from.infos(client)) {
-            if (obj.kind !== 'ConfigMap') throw new CliError('unsupported resource specified in --from');
-            env = [...env, ...envFromConfigMap(obj as ConfigMap, opts.keys ?? [], (m) => c.io.err.write(`Warning: ${m}\n`))];
-          }
-          if (errors.length) throw errors[0];
-        }
-        if (opts.prefix) env = env.map((e) => ({ ...e, name: `${opts.prefix}${e.name}` }));
-        const selector: string = opts.containers;
-        if (opts.list) {
-          const client = opts.local ? undefined : c.cluster('read').client;
-          const listed = await selectForSet(c, resources, opts);
-          const errors = listed.errors;
-          for (const { obj } of listed.infos(client)) {
-            for (const container of selected(podSpecOf(obj), selector)) {
-              c.io.out.write(`# ${obj.kind} ${obj.metadata.name}, container ${container.name}\n`);
-              for (const e of updateEnv(container.env ?? [], env, remove)) {
-                if (e.valueFrom) c.io.out.write(`# ${e.name} from ${envRefString(e.valueFrom)}\n`);
-                else c.io.out.write(`${e.name}=${e.value ?? ''}\n`);
-              }
-            }
-          }
-          if (errors.length) throw errors[0];
-          return;
-        }
-        await runSet(
-          c,
-          resources,
-          opts,
-          'env updated',
-          changeCause,
-          (spec, obj) => {
-            const containers = selected(spec, selector);
-            if (!containers.length) {
-              c.io.err.write(`Warning: ${obj.kind}/${obj.metadata.name} does not have any containers matching ${JSON.stringify(selector)}\n`);
-              return;
-            }
-            for (const container of containers) {
-              if (opts.overwrite === false) checkNoOverwrites(container.env ?? [], env);
-              container.env = updateEnv(container.env ?? [], env, remove);
-            }
-          },
-          'failed to patch env update to pod template',
-        );
-      }),
-    );
+    .action(verbAction(ctx, envVerb));
 
   withSetFlags(set.command('resources').description('Update resource requests/limits on objects with pod templates'), 'get')
     .option('-c, --containers <names>', 'The names of containers in the selected pod templates to change, all containers are selected by default - may use wildcards', '*')
     .option('--limits <list>', 'The resource requirement requests for this container.  For example, \'cpu=100m,memory=256Mi\'.')
     .option('--requests <list>', 'The resource requirement requests for this container.  For example, \'cpu=100m,memory=256Mi\'.')
-    .action(
-      action(ctx, async (c, args, opts: SetOptions & Record<string, any>, command) => {
-        const changeCause = recordOption(c, command, opts.record);
-        if (opts.all && opts.selector) throw new CliError('cannot set --all and --selector at the same time');
-        if (!opts.limits && !opts.requests) throw new CliError('you must specify an update to requests or limits (in the form of --requests/--limits)');
-        const limits = parseResourceList(opts.limits);
-        const requests = parseResourceList(opts.requests);
-        const selector: string = opts.containers;
-        await runSet(
-          c,
-          args,
-          opts,
-          'resource requirements updated',
-          changeCause,
-          (spec, _obj, errors) => {
-            const containers = selected(spec, selector);
-            if (!containers.length) {
-              errors.push(new CliError(`error: unable to find container named ${selector}`));
-              return false;
-            }
-            for (const container of containers) {
-              const r = (container.resources ??= {});
-              if (limits) r.limits = { ...(r.limits ?? {}), ...limits };
-              if (requests) r.requests = { ...(r.requests ?? {}), ...requests };
-            }
-          },
-          'failed to patch resources update to pod template',
-        );
-      }),
-    );
+    .action(verbAction(ctx, resourcesVerb));
 }
