@@ -6,14 +6,98 @@ import type { ResourceType } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
-import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
+import { type DryRun, MutationPrinter, type OutputFormat, parseDryRun, parseOutput } from '../flags/output';
 import { fieldValidation } from '../flags/validate';
-import { action, addGlobalFlags, intFlag } from '../program';
+import { addGlobalFlags, intFlag } from '../program';
+import { type Verb, verbAction } from '../verb';
 import { addRecordFlag, recordOption, withChangeCause } from '../record';
 import { withLastApplied } from '../../api/patch/apply';
 import { deletedLine } from './delete';
 import { addWaitFlags, dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption } from '../flags/groups';
-import { checkFilenameFlags, select } from '../resource/builder';
+import { type FilenameFlags, checkFilenameFlags, select } from '../resource/builder';
+
+export interface ReplaceOptions {
+  args: string[];
+  files: FilenameFlags;
+  force: boolean;
+  gracePeriod: number;
+  /** --timeout in milliseconds. */
+  timeout: number;
+  dryRun: DryRun;
+  validation: ReturnType<typeof fieldValidation>;
+  saveConfig: boolean;
+  output: OutputFormat;
+  changeCause?: string;
+}
+
+const replaceVerb: Verb<ReplaceOptions> = {
+  complete(c, args, f, cmd) {
+    const changeCause = recordOption(c, cmd, f.record);
+    return {
+      args,
+      files: filenameFlagsOf(f),
+      force: !!f.force,
+      gracePeriod: f.gracePeriod,
+      timeout: f.timeout,
+      dryRun: parseDryRun(c, f.dryRun),
+      validation: fieldValidation(f.validate),
+      saveConfig: !!f.saveConfig,
+      output: parseOutput(f.output, false, f),
+      changeCause,
+    };
+  },
+
+  validate(o) {
+    if (o.gracePeriod >= 0 && !o.force) throw new CliError('--grace-period must have --force specified');
+    if (o.timeout !== 0 && !o.force) throw new CliError('--timeout must have --force specified');
+    if (o.force && o.dryRun !== 'none') throw new CliError('--dry-run can not be used when --force is set');
+    checkFilenameFlags(o.files);
+    if (!o.files.filenames.length && !o.files.kustomize) throw new CliError('must specify --filename to replace');
+    if (o.args.length) throw new CliError(`Unexpected args: [${o.args.join(' ')}]`, 'replace');
+  },
+
+  async run(c, o) {
+    const printer = new MutationPrinter(c.io.out, o.output, o.dryRun);
+    const selection = await select(c, [], { filename: o.files.filenames, kustomize: o.files.kustomize, recursive: o.files.recursive }, { validate: o.validation !== 'Ignore' });
+    const cluster = c.cluster(o.dryRun === 'client' ? 'read' : 'write');
+    const client = cluster.client;
+    const errors = selection.errors;
+    const objects: { type: ResourceType; name: string; source?: string; obj: KubeObject; ns?: string }[] = [];
+    selection.visit(client, ({ type, name, namespace: ns, obj: read, source }) => {
+      let obj = withChangeCause(read, o.changeCause);
+      if (o.saveConfig) obj = withLastApplied(obj);
+      objects.push({ type, name, source, obj, ns });
+    });
+    if (o.force) {
+      // Delete everything first (what is already gone is fine), then create it all again.
+      for (const { type, name, ns } of objects) {
+        try {
+          client.delete(type, ns, name, { gracePeriodSeconds: o.gracePeriod === 0 ? 1 : o.gracePeriod >= 0 ? o.gracePeriod : undefined });
+          c.io.out.write(deletedLine(type, name, false, 'none'));
+        } catch (e) {
+          if (!isStatusError(e, 'NotFound')) errors.push(e as Error);
+        }
+      }
+      // The objects are gone before they are created again (kubectl waits for that).
+      cluster.converge();
+    }
+    let replaced = 0;
+    for (const { type, source, obj } of objects) {
+      try {
+        let result = obj;
+        if (o.force) result = client.create(type, obj, { fieldValidation: o.validation });
+        else if (o.dryRun !== 'client') result = client.update(type, obj, { dryRun: o.dryRun === 'server', fieldValidation: o.validation });
+        replaced++;
+        printer.print(result, 'replaced');
+      } catch (e) {
+        errors.push(isStatusError(e) && !o.force ? e.withSource('replacing', source!) : (e as Error));
+      }
+    }
+    for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+    if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+    if (!replaced) throw new CliError('no objects passed to replace');
+  },
+};
 
 export function register(program: Command, ctx: CommandContext): void {
   const cmd = addGlobalFlags(
@@ -33,56 +117,5 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
   );
   addWaitFlags(cmd, { wait: false, timeout: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object. Only valid when --force' });
-  addRecordFlag(cmd).action(
-    action(ctx, async (c, args, opts, command) => {
-      const changeCause = recordOption(c, command, opts.record);
-      const dryRun = parseDryRun(c, opts.dryRun);
-      if (opts.gracePeriod >= 0 && !opts.force) throw new CliError('--grace-period must have --force specified');
-      if (opts.timeout !== 0 && !opts.force) throw new CliError('--timeout must have --force specified');
-      if (opts.force && dryRun !== 'none') throw new CliError('--dry-run can not be used when --force is set');
-      checkFilenameFlags(filenameFlagsOf(opts));
-      if (!opts.filename?.length && !opts.kustomize) throw new CliError('must specify --filename to replace');
-      if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'replace');
-      const validation = fieldValidation(opts.validate);
-      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
-      const selection = await select(c, [], opts, { validate: validation !== 'Ignore' });
-      const cluster = c.cluster(dryRun === 'client' ? 'read' : 'write');
-      const client = cluster.client;
-      const errors = selection.errors;
-      const objects: { type: ResourceType; name: string; source?: string; obj: KubeObject; ns?: string }[] = [];
-      selection.visit(client, ({ type, name, namespace: ns, obj: read, source }) => {
-        let obj = withChangeCause(read, changeCause);
-        if (opts.saveConfig) obj = withLastApplied(obj);
-        objects.push({ type, name, source, obj, ns });
-      });
-      if (opts.force) {
-        // Delete everything first (what is already gone is fine), then create it all again.
-        for (const { type, name, ns } of objects) {
-          try {
-            client.delete(type, ns, name, { gracePeriodSeconds: opts.gracePeriod === 0 ? 1 : opts.gracePeriod >= 0 ? opts.gracePeriod : undefined });
-            c.io.out.write(deletedLine(type, name, false, 'none'));
-          } catch (e) {
-            if (!isStatusError(e, 'NotFound')) errors.push(e as Error);
-          }
-        }
-        // The objects are gone before they are created again (kubectl waits for that).
-        cluster.converge();
-      }
-      let replaced = 0;
-      for (const { type, source, obj } of objects) {
-        try {
-          let result = obj;
-          if (opts.force) result = client.create(type, obj, { fieldValidation: validation });
-          else if (dryRun !== 'client') result = client.update(type, obj, { dryRun: dryRun === 'server', fieldValidation: validation });
-          replaced++;
-          printer.print(result, 'replaced');
-        } catch (e) {
-          errors.push(isStatusError(e) && !opts.force ? e.withSource('replacing', source!) : (e as Error));
-        }
-      }
-      for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
-      if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
-      if (!replaced) throw new CliError('no objects passed to replace');
-    }),
-  );
+  addRecordFlag(cmd).action(verbAction(ctx, replaceVerb));
 }
