@@ -5,14 +5,15 @@ import { resolveResource } from '../../../api/registry';
 import type { KubeObject } from '../../../api/types';
 import type { CommandContext } from '../../context';
 import { CliError, MultiError } from '../../errors';
-import { MutationPrinter, parseDryRun, parseOutput } from '../../flags/output';
+import { type DryRun, MutationPrinter, type OutputFormat, parseDryRun, parseOutput } from '../../flags/output';
 import { fieldValidation } from '../../flags/validate';
 import { action, addGlobalFlags, collect, collectSlice, intFlag } from '../../program';
 import { addRecordFlag, recordOption, withChangeCause } from '../../record';
 import { withLastApplied } from '../../../api/patch/apply';
 import * as gen from './generators';
 import { dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../../flags/groups';
-import { checkFilenameFlags, select } from '../../resource/builder';
+import { type FilenameFlags, checkFilenameFlags, select } from '../../resource/builder';
+import { type Verb, verbAction } from '../../verb';
 
 function withOutputFlags(cmd: Command): Command {
   return addGlobalFlags(
@@ -56,6 +57,55 @@ function requireName(cmd: string, args: string[]): string {
   return args[0];
 }
 
+export interface CreateOptions {
+  args: string[];
+  files: FilenameFlags;
+  selector: string;
+  dryRun: DryRun;
+  validation: ReturnType<typeof fieldValidation>;
+  saveConfig: boolean;
+  output: OutputFormat;
+  changeCause?: string;
+}
+
+/** create -f/-k: every object the files hold, created as it is (a generator is a subcommand). */
+const createFromFiles: Verb<CreateOptions> = {
+  complete(c, args, f, cmd) {
+    const changeCause = recordOption(c, cmd, f.record);
+    if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'create');
+    const files = filenameFlagsOf(f);
+    checkFilenameFlags(files);
+    if (!files.filenames.length && !files.kustomize) throw new CliError('must specify one of -f and -k');
+    const dryRun = parseDryRun(c, f.dryRun);
+    return { args, files, selector: f.selector ?? '', dryRun, output: parseOutput(f.output, false, f), validation: fieldValidation(f.validate), saveConfig: !!f.saveConfig, changeCause };
+  },
+
+  async run(c, o) {
+    const { dryRun } = o;
+    const printer = new MutationPrinter(c.io.out, o.output, dryRun);
+    const selection = await select(c, [], { filename: o.files.filenames, kustomize: o.files.kustomize, recursive: o.files.recursive, selector: o.selector }, { validate: o.validation !== 'Ignore' });
+    const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;
+    const errors = selection.errors;
+    let created = 0;
+    selection.visit(client, ({ type, obj: read, source }) => {
+      let obj = withChangeCause(read, o.changeCause);
+      if (o.saveConfig) obj = withLastApplied(obj);
+      if (dryRun !== 'client') {
+        try {
+          obj = client.create(type, obj, { dryRun: dryRun === 'server', fieldValidation: o.validation });
+        } catch (e) {
+          throw isStatusError(e) ? e.withSource('creating', source!) : e;
+        }
+      }
+      created++;
+      printer.print(obj, 'created');
+    });
+    for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+    if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+    if (!created) throw new CliError('no objects passed to create');
+  },
+};
+
 export function register(program: Command, ctx: CommandContext): void {
   const create = addRecordFlag(
     withOutputFlags(
@@ -67,37 +117,7 @@ export function register(program: Command, ctx: CommandContext): void {
         .addOption(kustomizeOption())
         .addOption(selectorOption('Selector (label query) to filter on, supports \'=\', \'==\', and \'!=\'.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.')),
     ),
-  ).action(
-    action(ctx, async (c, args, opts, command) => {
-      const changeCause = recordOption(c, command, opts.record);
-      if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'create');
-      checkFilenameFlags(filenameFlagsOf(opts));
-      if (!opts.filename?.length && !opts.kustomize) throw new CliError('must specify one of -f and -k');
-      const dryRun = parseDryRun(c, opts.dryRun);
-      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
-      const validation = fieldValidation(opts.validate);
-      const selection = await select(c, [], opts, { validate: validation !== 'Ignore' });
-      const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;
-      const errors = selection.errors;
-      let created = 0;
-      selection.visit(client, ({ type, obj: read, source }) => {
-        let obj = withChangeCause(read, changeCause);
-        if (opts.saveConfig) obj = withLastApplied(obj);
-        if (dryRun !== 'client') {
-          try {
-            obj = client.create(type, obj, { dryRun: dryRun === 'server', fieldValidation: validation });
-          } catch (e) {
-            throw isStatusError(e) ? e.withSource('creating', source!) : e;
-          }
-        }
-        created++;
-        printer.print(obj, 'created');
-      });
-      for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
-      if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
-      if (!created) throw new CliError('no objects passed to create');
-    }),
-  );
+  ).action(verbAction(ctx, createFromFiles));
 
   withOutputFlags(
     create
