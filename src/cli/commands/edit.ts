@@ -10,19 +10,94 @@ import { kindDef } from '../../api/registry';
 import { hasType } from '../../api/schema';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
-import { MutationPrinter, parseOutput, stripManagedFields } from '../flags/output';
+import { MutationPrinter, type OutputFormat, parseOutput, stripManagedFields } from '../flags/output';
 import { fieldValidation } from '../flags/validate';
-import { action, addGlobalFlags } from '../program';
+import { addGlobalFlags } from '../program';
+import type { FilenameFlags } from '../resource/builder';
+import { type Verb, verbAction } from '../verb';
 import { addRecordFlag, recordOption, withChangeCause } from '../record';
 import { withLastApplied } from '../../api/patch/apply';
 import { type Edited, editFormat, originals, resourceString, runEdit } from '../verbs/editloop';
-import { filenameOption, kustomizeOption, outputOption, recursiveOption } from '../flags/groups';
+import { filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption } from '../flags/groups';
 
 const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
 # and an empty file will abort the edit. If an error occurs while saving this file will be
 # reopened with the relevant failures.
 #
 `;
+
+export interface EditOptions {
+  args: string[];
+  files: FilenameFlags;
+  /** -o as given: the editor's format (yaml unless json) and the printer's. */
+  outputFlag?: string;
+  output: OutputFormat;
+  outputPatch: boolean;
+  saveConfig: boolean;
+  validation: ReturnType<typeof fieldValidation>;
+  changeCause?: string;
+}
+
+const editVerb: Verb<EditOptions> = {
+  complete(c, args, f, cmd) {
+    const changeCause = recordOption(c, cmd, f.record);
+    const validation = fieldValidation(f.validate);
+    return { args, files: filenameFlagsOf(f), outputFlag: f.output, output: parseOutput(f.output, false, f), outputPatch: !!f.outputPatch, saveConfig: !!f.saveConfig, validation, changeCause };
+  },
+
+  async run(c, o) {
+    const printer = new MutationPrinter(c.io.out, o.output, 'none');
+    const client = c.cluster('write').client;
+    const infos = await originals(c, client, o.args, { filename: o.files.filenames, kustomize: o.files.kustomize, recursive: o.files.recursive });
+    if (!infos.length) throw new CliError('edit cancelled, no objects found');
+    const format = editFormat(o.outputFlag);
+    const byUid = new Map(infos.map((i) => [i.obj.metadata.uid, i]));
+    runEdit(c, infos, format, {
+      header: HEADER,
+      save(updated: Edited[], outcome) {
+        for (const u of updated) {
+          const before = byUid.get(u.obj.metadata?.uid);
+          if (!before) throw new CliError(`no original object found for ${u.type.kind} ${JSON.stringify(u.obj.metadata?.name ?? '')}`);
+          let obj = withChangeCause(u.obj, o.changeCause);
+          if (o.saveConfig) obj = withLastApplied(obj);
+          const from = stripManagedFields(before.obj) as unknown as Record<string, unknown>;
+          const to = obj as unknown as Record<string, unknown>;
+          if (canonicalJson(from) === canonicalJson(to)) {
+            printer.print(obj, 'skipped');
+            continue;
+          }
+          const schemaType = kindDef(u.type).strategy.schemaType;
+          const strategic = hasType(schemaType);
+          const patch = strategic ? createTwoWayPatch(from, to, schemaType) : createMergePatch(from, to);
+          const meta = patch.metadata as Record<string, unknown> | undefined;
+          if ('apiVersion' in patch || 'kind' in patch || 'managedFields' in patch || (meta && 'name' in meta))
+            throw new CliError('At least one of apiVersion, kind and name was changed');
+          if (o.outputPatch) c.io.out.write(`Patch: ${canonicalJson(patch)}\n`);
+          const name = before.obj.metadata.name!;
+          try {
+            const patched = client.patch(u.type, before.obj.metadata.namespace, name, strategic ? 'strategic' : 'merge', patch, { fieldValidation: o.validation });
+            printer.print(patched, 'edited');
+          } catch (e) {
+            if (!isStatusError(e)) throw e;
+            const what = `${resourceString(u.type)} ${JSON.stringify(name)}`;
+            if (e.reason === 'Invalid') {
+              outcome.invalid++;
+              outcome.reasons.push({ head: `${what} was not valid`, other: causes(e) });
+              c.io.err.write(`error: ${what} is invalid\n`);
+            } else if (e.reason === 'NotFound') {
+              outcome.notFound++;
+              c.io.err.write(`error: ${what} could not be found on the server\n`);
+            } else {
+              outcome.retryable++;
+              c.io.err.write(`error: ${what} could not be patched: ${e.message}\n`);
+            }
+          }
+        }
+        for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+      },
+    });
+  },
+};
 
 export function register(program: Command, ctx: CommandContext): void {
   const cmd = addGlobalFlags(
@@ -40,62 +115,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--windows-line-endings', 'Defaults to the line ending native to your platform.')
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
   );
-  addRecordFlag(cmd).action(
-    action(ctx, async (c, args, opts, command) => {
-      const changeCause = recordOption(c, command, opts.record);
-      const validation = fieldValidation(opts.validate);
-      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), 'none');
-      const client = c.cluster('write').client;
-      const infos = await originals(c, client, args, opts);
-      if (!infos.length) throw new CliError('edit cancelled, no objects found');
-      const format = editFormat(opts.output);
-      const byUid = new Map(infos.map((i) => [i.obj.metadata.uid, i]));
-      runEdit(c, infos, format, {
-        header: HEADER,
-        save(updated: Edited[], outcome) {
-          for (const u of updated) {
-            const before = byUid.get(u.obj.metadata?.uid);
-            if (!before) throw new CliError(`no original object found for ${u.type.kind} ${JSON.stringify(u.obj.metadata?.name ?? '')}`);
-            let obj = withChangeCause(u.obj, changeCause);
-            if (opts.saveConfig) obj = withLastApplied(obj);
-            const from = stripManagedFields(before.obj) as unknown as Record<string, unknown>;
-            const to = obj as unknown as Record<string, unknown>;
-            if (canonicalJson(from) === canonicalJson(to)) {
-              printer.print(obj, 'skipped');
-              continue;
-            }
-            const schemaType = kindDef(u.type).strategy.schemaType;
-            const strategic = hasType(schemaType);
-            const patch = strategic ? createTwoWayPatch(from, to, schemaType) : createMergePatch(from, to);
-            const meta = patch.metadata as Record<string, unknown> | undefined;
-            if ('apiVersion' in patch || 'kind' in patch || 'managedFields' in patch || (meta && 'name' in meta))
-              throw new CliError('At least one of apiVersion, kind and name was changed');
-            if (opts.outputPatch) c.io.out.write(`Patch: ${canonicalJson(patch)}\n`);
-            const name = before.obj.metadata.name!;
-            try {
-              const patched = client.patch(u.type, before.obj.metadata.namespace, name, strategic ? 'strategic' : 'merge', patch, { fieldValidation: validation });
-              printer.print(patched, 'edited');
-            } catch (e) {
-              if (!isStatusError(e)) throw e;
-              const what = `${resourceString(u.type)} ${JSON.stringify(name)}`;
-              if (e.reason === 'Invalid') {
-                outcome.invalid++;
-                outcome.reasons.push({ head: `${what} was not valid`, other: causes(e) });
-                c.io.err.write(`error: ${what} is invalid\n`);
-              } else if (e.reason === 'NotFound') {
-                outcome.notFound++;
-                c.io.err.write(`error: ${what} could not be found on the server\n`);
-              } else {
-                outcome.retryable++;
-                c.io.err.write(`error: ${what} could not be patched: ${e.message}\n`);
-              }
-            }
-          }
-          for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
-        },
-      });
-    }),
-  );
+  addRecordFlag(cmd).action(verbAction(ctx, editVerb));
 }
 
 function causes(e: StatusError): string[] {
