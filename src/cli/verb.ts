@@ -9,13 +9,19 @@ export interface Verb<O> {
   complete(c: CommandContext, args: string[], flags: Record<string, any>, cmd: Command): O;
   validate?(o: O): void;
   run(c: CommandContext, o: O): Promise<void> | void;
+  /** How the verb reports a failure of any step (diff exits one higher than other verbs). */
+  failure?(e: unknown): unknown;
 }
 
 /** The command's action for a verb: complete, validate, run. */
 export function verbAction<O>(ctx: CommandContext, verb: Verb<O>) {
   return action(ctx, async (c, args, flags, cmd) => {
-    const o = verb.complete(c, args, flags, cmd);
-    verb.validate?.(o);
-    await verb.run(c, o);
+    try {
+      const o = verb.complete(c, args, flags, cmd);
+      verb.validate?.(o);
+      await verb.run(c, o);
+    } catch (e) {
+      throw verb.failure ? verb.failure(e) : e;
+    }
   });
 }

@@ -13,9 +13,10 @@ import { toYaml } from '../../printers/yaml';
 import type { CommandContext } from '../context';
 import { makeTempDir, runDiff } from '../diffprogram';
 import { CliError, ExitCode, RawError, errorText, exitCodeOf } from '../errors';
-import { action, addGlobalFlags, collectSlice, intFlag, onFlagError } from '../program';
+import { addGlobalFlags, collectSlice, intFlag, onFlagError } from '../program';
+import { type Verb, verbAction } from '../verb';
 import { filenameFlagsOf, filenameOption, kustomizeOption, recursiveOption, selectorOption } from '../flags/groups';
-import { checkFilenameFlags, select } from '../resource/builder';
+import { type FilenameFlags, checkFilenameFlags, select } from '../resource/builder';
 
 const MASK = { same: '***', before: '*** (before)', after: '*** (after)' };
 
@@ -65,15 +66,45 @@ function maskSecretData(from: KubeObject | undefined, to: KubeObject): [KubeObje
   return [from && set(from, a), set(to, b)];
 }
 
-async function runDiffCommand(c: CommandContext, args: string[], opts: Record<string, any>): Promise<void> {
-  if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'diff');
-  checkFilenameFlags(filenameFlagsOf(opts));
-  if (!opts.filename?.length && !opts.kustomize) throw new CliError('must specify one of -f and -k');
-  if (opts.forceConflicts && !opts.serverSide) throw new CliError('--force-conflicts only works with --server-side');
-  if (opts.serverSide) throw new CliError('--server-side is not supported by pocketkube yet; diff uses client-side apply');
-  if (opts.prune) throw new CliError('--prune is not supported by pocketkube yet');
+export interface DiffOptions {
+  args: string[];
+  files: FilenameFlags;
+  selector: string;
+  serverSide: boolean;
+  forceConflicts: boolean;
+  prune: boolean;
+  showManagedFields: boolean;
+}
+
+const diffVerb: Verb<DiffOptions> = {
+  complete: (_c, args, f) => ({
+    args,
+    files: filenameFlagsOf(f),
+    selector: f.selector ?? '',
+    serverSide: !!f.serverSide,
+    forceConflicts: !!f.forceConflicts,
+    prune: !!f.prune,
+    showManagedFields: !!f.showManagedFields,
+  }),
+
+  validate(o) {
+    if (o.args.length) throw new CliError(`Unexpected args: [${o.args.join(' ')}]`, 'diff');
+    checkFilenameFlags(o.files);
+    if (!o.files.filenames.length && !o.files.kustomize) throw new CliError('must specify one of -f and -k');
+    if (o.forceConflicts && !o.serverSide) throw new CliError('--force-conflicts only works with --server-side');
+    if (o.serverSide) throw new CliError('--server-side is not supported by pocketkube yet; diff uses client-side apply');
+    if (o.prune) throw new CliError('--prune is not supported by pocketkube yet');
+  },
+
+  run: diffAgainstLive,
+
+  // diff's errors exit one higher than other commands' (cmdutil.CheckDiffErr); its own exit code passes.
+  failure: (e) => (e instanceof ExitCode ? e : new RawError(errorText(e), exitCodeOf(e) + 1)),
+};
+
+async function diffAgainstLive(c: CommandContext, opts: DiffOptions): Promise<void> {
   // Without ContinueOnError: the first unreadable document ends the command before any diff.
-  const selection = await select(c, [], opts);
+  const selection = await select(c, [], { filename: opts.files.filenames, kustomize: opts.files.kustomize, recursive: opts.files.recursive, selector: opts.selector });
   const client = c.cluster('read').client;
   const live = makeTempDir(c.env, 'LIVE');
   const after = makeTempDir(c.env, 'MERGED');
@@ -120,14 +151,5 @@ export function register(program: Command, ctx: CommandContext): void {
   );
   // diff's errors, flag errors included, exit one higher than other commands' (cmdutil.CheckDiffErr).
   onFlagError(cmd, (message) => new RawError(`error: ${message}\nSee 'kubectl diff -h' for help and examples\n`, 2));
-  cmd.action(
-    action(ctx, async (c, args, opts) => {
-      try {
-        await runDiffCommand(c, args, opts);
-      } catch (e) {
-        if (e instanceof ExitCode) throw e;
-        throw new RawError(errorText(e), exitCodeOf(e) + 1);
-      }
-    }),
-  );
+  cmd.action(verbAction(ctx, diffVerb));
 }
