@@ -11,8 +11,9 @@ import type { Client } from '../../client/client';
 import { canonicalJson } from '../../api/meta/canonical';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
-import { type DryRun, MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
-import { action, addGlobalFlags, collect, intFlag } from '../program';
+import { type DryRun, MutationPrinter, type OutputFormat, parseDryRun, parseOutput } from '../flags/output';
+import { addGlobalFlags, collect, intFlag } from '../program';
+import { type Verb, verbAction } from '../verb';
 import { fieldValidation } from '../flags/validate';
 import { addRecordFlag, recordOption, withChangeCause } from '../record';
 import { parseCascade } from '../flags/cascade';
@@ -20,14 +21,14 @@ import { klogWarning } from '../klog';
 import { parsePruneAllowlist, prune } from '../verbs/prune';
 import { registerLastApplied } from './apply/index';
 import { addWaitFlags, dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
-import { type Visited, checkFilenameFlags, select } from '../resource/builder';
+import { type FilenameFlags, type Visited, checkFilenameFlags, select } from '../resource/builder';
 
 function missingAnnotationWarning(type: { resource: string; group: string }, name: string): string {
   const res = type.group ? `${type.resource}.${type.group}` : type.resource;
   return `Warning: resource ${res}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`;
 }
 
-interface ApplyOptions {
+interface ApplyRun {
   dryRun: DryRun;
   /** --record's change cause. */
   changeCause?: string;
@@ -48,7 +49,7 @@ function infoText(type: ResourceType, obj: KubeObject, namespace: string | undef
 }
 
 /** Applies one object; returns it as kubectl last saw it (what -o json|yaml prints). */
-function applyOne(c: CommandContext, client: Client, info: Visited, o: ApplyOptions): KubeObject {
+function applyOne(c: CommandContext, client: Client, info: Visited, o: ApplyRun): KubeObject {
   const { type, namespace: ns, source } = info;
   if (ns !== undefined) o.visitedNamespaces.add(ns);
   const manifest = withChangeCause(info.obj, o.changeCause);
@@ -131,6 +132,130 @@ function deleteAndCreate(client: Client, type: ResourceType, live: KubeObject, m
   }
 }
 
+export interface ApplyOptions {
+  files: FilenameFlags;
+  selector: string;
+  all: boolean;
+  dryRun: DryRun;
+  changeCause?: string;
+  propagationPolicy: ReturnType<typeof parseCascade>;
+  validation: ReturnType<typeof fieldValidation>;
+  prune: boolean;
+  allowlist: ReturnType<typeof parsePruneAllowlist>;
+  serverSide: boolean;
+  forceConflicts: boolean;
+  force: boolean;
+  gracePeriod: number;
+  /** --timeout in milliseconds, for --force's deletions. */
+  timeout: number;
+  subresource?: string;
+  /** The printer's format, made once the flags are valid. */
+  output: () => OutputFormat;
+}
+
+const applyVerb: Verb<ApplyOptions> = {
+  complete(c, args, f, cmd) {
+    if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'apply');
+    const dryRun = parseDryRun(c, f.dryRun);
+    const changeCause = recordOption(c, cmd, f.record);
+    const propagationPolicy = parseCascade(c, f.cascade);
+    const files = filenameFlagsOf(f);
+    checkFilenameFlags(files);
+    if (!files.filenames.length && !files.kustomize) throw new CliError('must specify one of -f and -k');
+    const validation = fieldValidation(f.validate);
+    return {
+      files,
+      selector: f.selector ?? '',
+      all: !!f.all,
+      dryRun,
+      changeCause,
+      propagationPolicy,
+      validation,
+      prune: !!f.prune,
+      allowlist: f.prune ? parsePruneAllowlist(f.pruneAllowlist ?? []) : [],
+      serverSide: !!f.serverSide,
+      forceConflicts: !!f.forceConflicts,
+      force: !!f.force,
+      gracePeriod: f.gracePeriod,
+      timeout: f.timeout,
+      subresource: f.subresource,
+      output: () => parseOutput(f.output, false, f),
+    };
+  },
+
+  validate(o) {
+    validate(o);
+    if (o.serverSide) throw new CliError('--server-side is not supported by pocketkube yet; use client-side apply');
+  },
+
+  async run(c, f) {
+    const { dryRun, changeCause, propagationPolicy, validation, allowlist } = f;
+    const format = f.output();
+    const printer = new MutationPrinter(c.io.out, format, dryRun);
+    // With -o json|yaml kubectl prints every object once all are applied (several as a List).
+    const atEnd = format.kind === 'json' || format.kind === 'yaml';
+    // -l applies only the objects whose labels (in the file) match; all are read before any is applied.
+    const selection = await select(c, [], { filename: f.files.filenames, kustomize: f.files.kustomize, recursive: f.files.recursive, selector: f.selector }, { validate: validation !== 'Ignore' });
+    const objects = selection.infos(undefined);
+    const errors = selection.errors;
+    if (!objects.length && !errors.length) throw new CliError('no objects passed to apply');
+    const cluster = c.cluster(dryRun === 'client' ? 'read' : 'write');
+    const client = cluster.client;
+    const timeout = f.timeout;
+    const o: ApplyRun = {
+      force: f.force
+        ? {
+            gracePeriod: f.gracePeriod,
+            propagationPolicy,
+            waitGone(type, ns, name) {
+              const gone = () => !client.tryGet(type, ns, name);
+              cluster.converge();
+              return gone() || (timeout > 0 && cluster.advanceTo(cluster.now() + timeout, gone) && gone());
+            },
+          }
+        : undefined,
+      dryRun,
+      validation,
+      changeCause,
+      report: (obj, op) => !atEnd && printer.print(obj, op),
+      // An explicit -n is visited whatever the objects' namespaces.
+      visitedNamespaces: new Set(c.namespaceExplicit ? [c.namespace()] : []),
+      visitedUids: new Set(),
+    };
+    const applied: KubeObject[] = [];
+    for (const info of objects) {
+      try {
+        applied.push(applyOne(c, client, info, o));
+      } catch (e) {
+        errors.push(e as Error);
+      }
+    }
+    for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+    if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+    if (atEnd && applied.length) printer.printAll(applied);
+    if (!f.prune) return;
+    if (!allowlist.length)
+      klogWarning(
+        c,
+        'prune.go:71',
+        'Deprecated: kubectl apply will no longer prune non-namespaced resources by default when used with the --namespace flag in a future release. To preserve the current behaviour, list the resources you want to target explicitly in the --prune-allowlist flag.',
+      );
+    prune(client, {
+      allowlist,
+      selector: f.selector,
+      visitedUids: o.visitedUids,
+      visitedNamespaces: [...o.visitedNamespaces],
+      local: dryRun === 'client',
+      serverDryRun: dryRun === 'server',
+      propagationPolicy,
+      gracePeriod: f.gracePeriod,
+      // Each pruned object gets a printer of its own, as kubectl makes one per object.
+      pruned: (obj) => new MutationPrinter(c.io.out, format, dryRun).print(obj, 'pruned'),
+    });
+    for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+  },
+};
+
 export function register(program: Command, ctx: CommandContext): void {
   const cmd = addGlobalFlags(
     program
@@ -159,87 +284,12 @@ export function register(program: Command, ctx: CommandContext): void {
   );
   addWaitFlags(cmd, { wait: false, timeout: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object' });
   registerLastApplied(cmd, ctx);
-  addRecordFlag(cmd).action(
-    action(ctx, async (c, args, opts, command) => {
-      if (args.length) throw new CliError(`Unexpected args: [${args.join(' ')}]`, 'apply');
-      const dryRun = parseDryRun(c, opts.dryRun);
-      const changeCause = recordOption(c, command, opts.record);
-      const propagationPolicy = parseCascade(c, opts.cascade);
-      checkFilenameFlags(filenameFlagsOf(opts));
-      if (!opts.filename?.length && !opts.kustomize) throw new CliError('must specify one of -f and -k');
-      const validation = fieldValidation(opts.validate);
-      const allowlist = opts.prune ? parsePruneAllowlist(opts.pruneAllowlist ?? []) : [];
-      validate(opts, dryRun);
-      if (opts.serverSide) throw new CliError('--server-side is not supported by pocketkube yet; use client-side apply');
-      const format = parseOutput(opts.output, false, opts);
-      const printer = new MutationPrinter(c.io.out, format, dryRun);
-      // With -o json|yaml kubectl prints every object once all are applied (several as a List).
-      const atEnd = format.kind === 'json' || format.kind === 'yaml';
-      // -l applies only the objects whose labels (in the file) match; all are read before any is applied.
-      const selection = await select(c, [], opts, { validate: validation !== 'Ignore' });
-      const objects = selection.infos(undefined);
-      const errors = selection.errors;
-      if (!objects.length && !errors.length) throw new CliError('no objects passed to apply');
-      const cluster = c.cluster(dryRun === 'client' ? 'read' : 'write');
-      const client = cluster.client;
-      const timeout: number = opts.timeout;
-      const o: ApplyOptions = {
-        force: opts.force
-          ? {
-              gracePeriod: opts.gracePeriod,
-              propagationPolicy,
-              waitGone(type, ns, name) {
-                const gone = () => !client.tryGet(type, ns, name);
-                cluster.converge();
-                return gone() || (timeout > 0 && cluster.advanceTo(cluster.now() + timeout, gone) && gone());
-              },
-            }
-          : undefined,
-        dryRun,
-        validation,
-        changeCause,
-        report: (obj, op) => !atEnd && printer.print(obj, op),
-        // An explicit -n is visited whatever the objects' namespaces.
-        visitedNamespaces: new Set(c.namespaceExplicit ? [c.namespace()] : []),
-        visitedUids: new Set(),
-      };
-      const applied: KubeObject[] = [];
-      for (const info of objects) {
-        try {
-          applied.push(applyOne(c, client, info, o));
-        } catch (e) {
-          errors.push(e as Error);
-        }
-      }
-      for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
-      if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
-      if (atEnd && applied.length) printer.printAll(applied);
-      if (!opts.prune) return;
-      if (!allowlist.length)
-        klogWarning(
-          c,
-          'prune.go:71',
-          'Deprecated: kubectl apply will no longer prune non-namespaced resources by default when used with the --namespace flag in a future release. To preserve the current behaviour, list the resources you want to target explicitly in the --prune-allowlist flag.',
-        );
-      prune(client, {
-        allowlist,
-        selector: opts.selector ?? '',
-        visitedUids: o.visitedUids,
-        visitedNamespaces: [...o.visitedNamespaces],
-        local: dryRun === 'client',
-        serverDryRun: dryRun === 'server',
-        propagationPolicy,
-        gracePeriod: opts.gracePeriod,
-        // Each pruned object gets a printer of its own, as kubectl makes one per object.
-        pruned: (obj) => new MutationPrinter(c.io.out, format, dryRun).print(obj, 'pruned'),
-      });
-      for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
-    }),
-  );
+  addRecordFlag(cmd).action(verbAction(ctx, applyVerb));
 }
 
 /** kubectl's ApplyOptions.Validate, for the flags pocketkube has. */
-function validate(opts: Record<string, any>, dryRun: DryRun): void {
+function validate(opts: ApplyOptions): void {
+  const { dryRun } = opts;
   if (opts.forceConflicts && !opts.serverSide) throw new CliError('--force-conflicts only works with --server-side');
   if (dryRun === 'client' && opts.serverSide) throw new CliError("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)");
   if (opts.serverSide && opts.force) throw new CliError('--force cannot be used with --server-side');
