@@ -149,3 +149,16 @@ describe('logs --all-pods', () => {
     expect(h.run(['logs', 'deploy/web', '--tail=1']).stderr).toMatch(/^Found 2 pods, using pod\/web-\S+\n$/);
   });
 });
+
+describe('exec -f', () => {
+  it('execs in the pod a file names, and refuses several', () => {
+    const h = home();
+    h.ok('run', 'pp', '--image=nginx');
+    const pod = h.ok('get', 'pod', 'pp', '-o', 'yaml');
+    expect(h.ok('exec', '-f', h.file('pp.yaml', pod), '--', 'echo', 'hi')).toBe('hi\n');
+    expect(h.run(['exec', '-f', h.file('two.yaml', `${pod}---\n${pod}`), '--', 'echo', 'hi']).stderr).toBe('error: cannot exec into multiple objects at a time\n');
+    expect(h.run(['exec', 'pp', '-f', h.file('pp2.yaml', pod), 'echo']).stderr).toBe(
+      "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n",
+    );
+  });
+});
