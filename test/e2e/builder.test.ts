@@ -162,3 +162,18 @@ describe('exec -f', () => {
     );
   });
 });
+
+describe('api-resources --namespaced', () => {
+  it('is a boolean that filters only when given', () => {
+    const h = home();
+    const names = (...flags: string[]) => h.ok('api-resources', '-o', 'name', ...flags).trim().split('\n');
+    const all = names();
+    const namespaced = names('--namespaced');
+    const cluster = names('--namespaced=false');
+    expect(namespaced).toContain('pods');
+    expect(namespaced).not.toContain('nodes');
+    expect(cluster).toContain('nodes');
+    expect([...namespaced, ...cluster].sort()).toEqual([...all].sort());
+    expect(names('--namespaced=true')).toEqual(namespaced);
+  });
+});
