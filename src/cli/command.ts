@@ -253,9 +253,10 @@ export class Command {
 
   /** This command's flag values with its ancestors' (an ancestor's value wins, as it was parsed first). */
   optsWithGlobals(): Record<string, any> {
-    const all: Record<string, unknown> = {};
-    for (let c: Command | null = this; c; c = c.parent) Object.assign(all, c.values);
-    return all;
+    // The subcommand parsed the line (its ancestors kept only their defaults), so its values win.
+    const chain: Command[] = [];
+    for (let c: Command | null = this; c; c = c.parent) chain.unshift(c);
+    return Object.assign({}, ...chain.map((c) => c.values));
   }
 
   /** Whether a flag's value came from the command line or its default. */

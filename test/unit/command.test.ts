@@ -63,6 +63,11 @@ describe('the command-line parser', () => {
     const e = await failure(root.parseAsync(['get', 'pods', '--root-only']));
     expect(e.code).toBe('unknownOption');
     expect(e.word).toBe('--root-only');
+    // A flag both declare: the subcommand's value wins over the parent's default.
+    ({ root, seen } = program());
+    root.option('--watch', 'The root\'s own', true);
+    await root.parseAsync(['get', 'pods', '--watch=false']);
+    expect(seen.globals?.watch).toBe(false);
   });
 
   it('reads a boolean\'s value only after "=", in Go\'s spellings, and refuses any other', async () => {
