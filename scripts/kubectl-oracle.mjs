@@ -10,6 +10,12 @@
 // are not served: record what kubectl prints before it would wait.
 // Tables (kubectl's default output) have a NAME column only: they show row order, not columns.
 // metrics.k8s.io (the metrics-server add-on) is passed on to pocketkube's own API, for `top`.
+// Lists are answered as kube-apiserver answers them: items without kind and apiVersion, the
+// list's resourceVersion the home's revision (what a typed clientset decodes and prints, as
+// `cluster-info dump` does). Services, ReplicationControllers and DaemonSets, which pocketkube
+// does not serve, are listed empty (as a cluster without such objects lists them), though
+// discovery still leaves them out. A pod's log (pods/NAME/log) is passed on to pocketkube's own
+// API: its text, or its error as a Status.
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -55,6 +61,16 @@ for (const r of served) {
 }
 
 const groupVersions = [...new Set(served.map((r) => r.apiVersion))];
+
+/** The home's revision: every list's resourceVersion, as etcd's revision is a real server's. */
+const revision = JSON.parse(pocketkube('get', '--raw', '/api/v1/namespaces')).metadata.resourceVersion;
+
+/** Kinds pocketkube does not serve that a typed clientset lists (cluster-info dump): always empty. */
+const emptyLists = [
+  { name: 'services', apiVersion: 'v1', kind: 'Service' },
+  { name: 'replicationcontrollers', apiVersion: 'v1', kind: 'ReplicationController' },
+  { name: 'daemonsets', apiVersion: 'apps/v1', kind: 'DaemonSet' },
+];
 
 function resourceList(gv) {
   return {
@@ -115,9 +131,22 @@ function metrics(url) {
   }
 }
 
+/** A pod's log, from pocketkube's API: its text, or its error as the Status a server sends. */
+function podLog(url) {
+  try {
+    const body = execFileSync(process.execPath, [BIN, 'get', '--raw', url], { env: { ...process.env, POCKETKUBE_HOME: home }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return [200, body, 'text/plain'];
+  } catch (e) {
+    const m = /^Error from server \((\w+)\): (.*)$/m.exec(String(e.stderr ?? ''));
+    const codes = { NotFound: 404, BadRequest: 400, Forbidden: 403, InternalError: 500 };
+    return m ? [codes[m[1]] ?? 500, status(codes[m[1]] ?? 500, m[1], m[2])] : [500, status(500, 'InternalError', String(e.stderr ?? e))];
+  }
+}
+
 function answer(url, wantsTable) {
   const { pathname, searchParams } = new URL(url, 'http://x');
   if (pathname.startsWith('/apis/metrics.k8s.io')) return metrics(url);
+  if (/^\/api\/v1\/namespaces\/[^/]+\/pods\/[^/]+\/log$/.test(pathname)) return podLog(url);
   if (pathname === '/version') return [200, { major: '1', minor: '32', gitVersion: 'v1.32.0', platform: 'linux/amd64' }];
   if (pathname === '/api') return [200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] }];
   if (pathname === '/apis') {
@@ -137,6 +166,8 @@ function answer(url, wantsTable) {
   // /api/v1/namespaces/NAME is the namespace itself.
   if (namespace && !resource) [resource, name, namespace] = ['namespaces', namespace, undefined];
   const r = served.find((x) => x.name === resource && x.apiVersion === gv);
+  const empty = emptyLists.find((x) => x.name === resource && x.apiVersion === gv);
+  if (!r && empty && !name && !wantsTable) return [200, { kind: `${empty.kind}List`, apiVersion: gv, metadata: { resourceVersion: revision }, items: [] }];
   if (!r) return [404, status(404, 'NotFound', 'the server could not find the requested resource')];
   const items = objects
     .get(resource)
@@ -150,7 +181,9 @@ function answer(url, wantsTable) {
     return found ? [200, found] : [404, status(404, 'NotFound', `${resource}${group ? '.' + group : ''} "${name}" not found`)];
   }
   if (wantsTable) return [200, table(items)];
-  return [200, { kind: `${r.kind}List`, apiVersion: gv, metadata: { resourceVersion: '1' }, items }];
+  // kube-apiserver's list items carry no kind or apiVersion (kubectl's unstructured lists take the list's).
+  const bare = items.map(({ kind: _k, apiVersion: _a, ...rest }) => rest);
+  return [200, { kind: `${r.kind}List`, apiVersion: gv, metadata: { resourceVersion: revision }, items: bare }];
 }
 
 const server = http.createServer((req, res) => {
@@ -161,10 +194,10 @@ const server = http.createServer((req, res) => {
     res.end();
     return;
   }
-  const [code, body] = answer(req.url, (req.headers.accept ?? '').includes('as=Table'));
+  const [code, body, contentType] = answer(req.url, (req.headers.accept ?? '').includes('as=Table'));
   if (process.env.ORACLE_TRACE) process.stderr.write(`${req.method} ${req.url} ${req.headers.accept} -> ${code}\n`);
-  res.writeHead(code, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify(body));
+  res.writeHead(code, { 'Content-Type': contentType ?? 'application/json' });
+  res.end(contentType ? body : JSON.stringify(body));
 });
 server.listen(0, '127.0.0.1', () => {
   const port = server.address().port;
