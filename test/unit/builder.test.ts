@@ -2,7 +2,8 @@
 // visitorResult): parameter errors, then paths, selectors, TYPE/NAME tuples, names, bare types.
 import { describe, expect, it } from 'vitest';
 import type { IO } from '../../src/cli/io';
-import { type BuilderSpec, build, buildFromNames } from '../../src/cli/resource/builder';
+import { type BuilderSpec, build } from '../../src/cli/resource/builder';
+import { buildFromNames } from '../../src/cli/resource/names';
 
 const io = {} as IO;
 const spec = (more: Partial<BuilderSpec>): BuilderSpec => ({ namespace: 'default', enforceNamespace: false, ...more });

@@ -13,7 +13,7 @@ import { addGlobalFlags, intFlag } from '../program';
 import { type Verb, verbAction } from '../verb';
 import { resolveResource } from '../../api/registry';
 import { resourceTypeOf } from '../resolve';
-import { buildFromNames } from '../resource/builder';
+import { buildFromNames } from '../resource/names';
 import { isStatusError } from '../../api/errors';
 import { attachablePod, defaultContainer, podOrTypeName, podsForObject } from '../verbs/podfor';
 import { selectorOption } from '../flags/groups';

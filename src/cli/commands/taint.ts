@@ -11,7 +11,7 @@ import { type DryRun, MutationPrinter, type OutputFormat, parseDryRun, parseOutp
 import { addGlobalFlags } from '../program';
 import { type Verb, verbAction } from '../verb';
 import { resourceTypeOf } from '../resolve';
-import { buildFromNames } from '../resource/builder';
+import { buildFromNames } from '../resource/names';
 import { dryRunOption, outputOption } from '../flags/groups';
 
 const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;

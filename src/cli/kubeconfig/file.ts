@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliError } from '../errors';
-import { type AuthProviderConfig, type ExecConfig, decodeAuthProvider, decodeExec } from './authinfo';
+import type { AuthProviderConfig, ExecConfig } from './authinfo';
 
 export interface NamedCluster {
   name: string;
@@ -139,6 +139,9 @@ export class Kubeconfig {
  */
 function decodeUser(u: NamedUser): NamedUser {
   if (!u || typeof u.user !== 'object' || u.user === null) return u;
+  if (!('exec' in u.user) && !('auth-provider' in u.user)) return u;
+  // Loaded only for the users that have them (most commands read a config without any).
+  const { decodeAuthProvider, decodeExec } = require('./authinfo') as typeof import('./authinfo');
   const user = { ...u.user };
   for (const [key, decode] of [
     ['exec', decodeExec],

@@ -4,7 +4,6 @@
 import { compareCodePoints } from '../../api/meta/codepoint';
 import { toJson } from '../../printers/json';
 import { toYaml } from '../../printers/yaml';
-import { authProviderDocument, execDocument } from './authinfo';
 import type { KubeconfigData, NamedUser } from './file';
 
 const CLUSTER_FIELDS = ['server', 'tls-server-name', 'insecure-skip-tls-verify', 'certificate-authority', 'certificate-authority-data', 'proxy-url', 'disable-compression', 'extensions'];
@@ -23,6 +22,8 @@ function ordered(v: Record<string, unknown>, order: readonly string[], required:
 /** A user's fields in AuthInfo's order; its exec plugin and auth provider in their own structs' order. */
 function userDocument(user: NamedUser['user']): Record<string, unknown> {
   const doc = ordered(user, USER_FIELDS);
+  if (!user['auth-provider'] && !user.exec) return doc;
+  const { authProviderDocument, execDocument } = require('./authinfo') as typeof import('./authinfo');
   if (user['auth-provider']) doc['auth-provider'] = authProviderDocument(user['auth-provider']);
   if (user.exec) doc.exec = execDocument(user.exec);
   return doc;

@@ -6,12 +6,10 @@
 // visiting, as the builder's ContinueOnError visitors do.
 import type { ResourceType } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
-import { matches } from '../../api/meta/selector';
 import type { Client } from '../../client/client';
 import { CliError, MultiError } from '../errors';
 import type { IO } from '../io';
-import { parseBuilderSelector } from '../flags/selector';
-import { eachSelected, namespaceOfManifest, noResourcesError, resolveArgs, resourceTypeOf } from '../resolve';
+import { eachSelected, noResourcesError, resolveArgs } from '../resolve';
 
 /** FilenameOptions: -f (repeatable), -k and -R. */
 export interface FilenameFlags {
@@ -166,7 +164,7 @@ function fetchInfo(client: Client, info: Info): KubeObject {
   return client.get(info.type, info.namespace, info.name);
 }
 
-function trimmed(s: string | undefined): string {
+export function trimmed(s: string | undefined): string {
   return (s ?? '').trim();
 }
 
@@ -193,9 +191,9 @@ export async function build(io: IO, spec: BuilderSpec): Promise<BuilderResult> {
   parameterErrors(spec, label, field);
   const args = spec.args ?? [];
   const files = spec.files && (spec.files.filenames.length || spec.files.kustomize) ? spec.files : undefined;
-  if (files) return buildFromFiles(io, spec, files, args, label);
+  if (files) return (require('./files') as typeof import('./files')).buildFromFiles(io, spec, files, args, label);
 
-  if (spec.resourceNames || spec.resourceTypes) return buildFromNames(spec, label, field);
+  if (spec.resourceNames || spec.resourceTypes) return (require('./names') as typeof import('./names')).buildFromNames(spec, label, field);
   if (spec.local) throw new CliError('error: you must specify resources by --filename when --local is set.');
   if (!args.length) throw noResourcesError();
   const resolved = resolveArgs([...args]);
@@ -221,60 +219,6 @@ export async function build(io: IO, spec: BuilderSpec): Promise<BuilderResult> {
   const sources: Source[] = [];
   for (const t of resolved.targets) for (const name of t.names) sources.push({ kind: 'object', info: { type: t.type, namespace: namespaceOf(t.type), name }, fetch });
   return new BuilderResult(sources, [], resolved.singleItem);
-}
-
-/**
- * ResourceNames and ResourceTypes: objects named one by one, or a type listed by its selectors
- * (synchronous: no file is read).
- */
-export function buildFromNames(spec: BuilderSpec, label = trimmed(spec.labelSelector), field = trimmed(spec.fieldSelector)): BuilderResult {
-  const namespaceOf = (t: ResourceType) => (t.namespaced ? spec.namespace : undefined);
-  const named: Info[] = [];
-  for (const word of spec.resourceNames?.names ?? []) {
-    if (word.includes('/')) {
-      const [t] = resolveArgs([word]).targets;
-      named.push({ type: t.type, namespace: namespaceOf(t.type), name: t.names[0] });
-    } else {
-      const type = resourceTypeOf(spec.resourceNames!.type);
-      named.push({ type, namespace: namespaceOf(type), name: word });
-    }
-  }
-  const types = (spec.resourceTypes ?? []).map(resourceTypeOf);
-  if (label || field || spec.selectAll) {
-    if (named.length) throw new CliError('selectors and the all flag cannot be used when passing resource/name arguments');
-    if (!types.length) throw new CliError('at least one resource must be specified to use a selector');
-    const lists: Source[] = types.map((type) => ({ kind: 'list', type, namespace: type.namespaced && !spec.allNamespaces ? spec.namespace : undefined, labelSelector: label, fieldSelector: field }));
-    return new BuilderResult(lists, [], false);
-  }
-  if (named.length) return new BuilderResult(named.map((info) => ({ kind: 'object', info, fetch: spec.requireObject !== false })), [], named.length === 1);
-  if (types.length) throw new CliError('resource(s) were provided, but no name was specified');
-  throw noResourcesError();
-}
-
-async function buildFromFiles(io: IO, spec: BuilderSpec, files: FilenameFlags, args: readonly string[], label: string): Promise<BuilderResult> {
-  if (args.length) {
-    const resolved = resolveArgs([...args]);
-    if (args.every((a) => a.includes('/'))) throw new CliError('resource/name arguments cannot be provided when a path is specified');
-    if (resolved.targets.length) throw new CliError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
-  }
-  const selector = parseBuilderSelector(label);
-  const { readManifests } = require('../manifest/read') as typeof import('../manifest/read');
-  const manifests = await readManifests(files.filenames, { recursive: files.recursive, validate: !!spec.validate, kustomize: files.kustomize }, io);
-  const sources: Source[] = [];
-  for (const m of manifests.objects) {
-    try {
-      // Locally the builder has no REST mapping, so it does not fill in the namespace (kubectl prints none).
-      const namespace = namespaceOfManifest(m.obj, m.type, spec.namespace, spec.enforceNamespace);
-      // Otherwise the object gets the namespace it lands in (SetNamespace), and always a metadata object.
-      const obj = spec.local ? m.obj : { ...m.obj, metadata: { ...m.obj.metadata, ...(namespace ? { namespace } : {}) } };
-      const info: Info = { type: m.type, namespace, name: m.obj.metadata?.name ?? '', obj, source: m.source };
-      sources.push({ kind: 'object', info, fetch: !!spec.latest && !spec.local });
-    } catch (e) {
-      sources.push({ kind: 'error', error: e as Error });
-    }
-  }
-  const single = manifests.objects.length === 1;
-  return new BuilderResult(sources, [...manifests.errors], single, selector && ((obj) => matches(selector, obj.metadata.labels)));
 }
 
 /** The selection flags as a verb parsed them (the builder's inputs that come from the command line). */

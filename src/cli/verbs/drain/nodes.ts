@@ -7,7 +7,7 @@ import type { Client } from '../../../client/client';
 import { CliError } from '../../errors';
 import { type DryRun, dryRunSuffix } from '../../flags/output';
 import type { IO } from '../../io';
-import { buildFromNames } from '../../resource/builder';
+import { buildFromNames } from '../../resource/names';
 
 /** kubectl's Complete: a node name or -l, not both, not neither. */
 export function checkNodeArgs(verb: string, args: readonly string[], selector: string | undefined): void {
