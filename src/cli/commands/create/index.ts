@@ -7,7 +7,7 @@ import type { CommandContext } from '../../context';
 import { CliError, MultiError } from '../../errors';
 import { type DryRun, MutationPrinter, type OutputFormat, parseDryRun, parseOutput } from '../../flags/output';
 import { fieldValidation } from '../../flags/validate';
-import { action, addGlobalFlags, collect, collectSlice, intFlag } from '../../program';
+import { addGlobalFlags, collect, collectSlice, intFlag } from '../../program';
 import { addRecordFlag, recordOption, withChangeCause } from '../../record';
 import { withLastApplied } from '../../../api/patch/apply';
 import * as gen from './generators';
@@ -26,16 +26,37 @@ function withOutputFlags(cmd: Command): Command {
   );
 }
 
-/**
- * Sends (or, with --dry-run=client, only prints) one generated object. `failure`: the words
- * kubectl's generator puts before the server's error ("failed to create deployment"), which then
- * prints as a plain error; without it (create namespace) the server's error prints as it is.
- */
-async function createGenerated(c: CommandContext, obj: KubeObject, opts: Record<string, any>, failure?: string): Promise<void> {
-  const dryRun = parseDryRun(c, opts.dryRun);
-  const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
+/** What a generator subcommand sends: the object it made and how to send and print it. */
+export interface GeneratedOptions {
+  obj: KubeObject;
+  dryRun: DryRun;
+  output: OutputFormat;
+  saveConfig: boolean;
+  validation: ReturnType<typeof fieldValidation>;
+  /**
+   * The words kubectl's generator puts before the server's error ("failed to create deployment"),
+   * which then prints as a plain error; without it (create namespace) the server's error prints as it is.
+   */
+  failure?: string;
+}
+
+/** A generator subcommand: `make` builds the object from the words and flags (and checks them). */
+function generatorVerb(make: (c: CommandContext, args: string[], f: Record<string, any>) => KubeObject, failure?: string): Verb<GeneratedOptions> {
+  return {
+    complete(c, args, f) {
+      const obj = make(c, args, f);
+      return { obj, dryRun: parseDryRun(c, f.dryRun), output: parseOutput(f.output, false, f), saveConfig: !!f.saveConfig, validation: fieldValidation(f.validate), failure };
+    },
+    run: createGenerated,
+  };
+}
+
+/** Sends (or, with --dry-run=client, only prints) one generated object. */
+function createGenerated(c: CommandContext, o: GeneratedOptions): void {
+  const { obj, dryRun } = o;
+  const printer = new MutationPrinter(c.io.out, o.output, dryRun);
   const type = resolveResource(`${obj.kind}.${obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : ''}`) ?? resolveResource(obj.kind)!;
-  const toSend = opts.saveConfig ? withLastApplied(obj) : obj;
+  const toSend = o.saveConfig ? withLastApplied(obj) : obj;
   if (dryRun === 'client') {
     if (type.namespaced) toSend.metadata.namespace = undefined;
     return printer.print(toSend, 'created', true);
@@ -44,9 +65,9 @@ async function createGenerated(c: CommandContext, obj: KubeObject, opts: Record<
   const sent = type.namespaced ? { ...toSend, metadata: { ...toSend.metadata, namespace: c.namespace() } } : toSend;
   let created: KubeObject;
   try {
-    created = client.create(type, sent, { dryRun: dryRun === 'server', fieldValidation: fieldValidation(opts.validate) });
+    created = client.create(type, sent, { dryRun: dryRun === 'server', fieldValidation: o.validation });
   } catch (e) {
-    throw failure && isStatusError(e) ? new CliError(`${failure}: ${e.message}`) : e;
+    throw o.failure && isStatusError(e) ? new CliError(`${o.failure}: ${e.message}`) : e;
   }
   printer.print(created, 'created', true);
 }
@@ -129,17 +150,21 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('-r, --replicas <n>', 'Number of replicas to create. Default is 1.', intFlag(32), 1)
       .option('--port <port>', 'The containerPort that this deployment exposes.', intFlag(32), -1),
   ).action(
-    action(ctx, async (c, args, opts) => {
-      const name = requireName('deployment', args);
-      if (opts.image === undefined) throw new CliError('required flag(s) "image" not set');
-      await createGenerated(c, gen.deployment(name, opts.image, opts.replicas, opts.port >= 0 ? opts.port : undefined), opts, 'failed to create deployment');
-    }),
+    verbAction(
+      ctx,
+      generatorVerb((_c, args, f) => {
+        const name = requireName('deployment', args);
+        if (f.image === undefined) throw new CliError('required flag(s) "image" not set');
+        return gen.deployment(name, f.image, f.replicas, f.port >= 0 ? f.port : undefined);
+      }, 'failed to create deployment'),
+    ),
   );
 
   withOutputFlags(create.command('namespace').alias('ns').description('Create a namespace with the specified name').argument('[name...]')).action(
-    action(ctx, async (c, args, opts) => {
-      await createGenerated(c, gen.namespace(requireName('namespace', args)), opts);
-    }),
+    verbAction(
+      ctx,
+      generatorVerb((_c, args) => gen.namespace(requireName('namespace', args))),
+    ),
   );
 
   withOutputFlags(
@@ -153,11 +178,14 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--from-env-file <file>', 'Specify the path to a file to read lines of key=val pairs to create a configmap.', collect)
       .option('--append-hash', 'Append a hash of the configmap to its name.'),
   ).action(
-    action(ctx, async (c, args, opts) => {
-      const name = requireName('configmap', args);
-      const cm = gen.configMap(name, opts.fromLiteral ?? [], opts.fromFile ?? [], opts.fromEnvFile ?? [], (k) => c.env[k]);
-      if (opts.appendHash) cm.metadata.name = `${name}-${gen.configMapHash(cm)}`;
-      await createGenerated(c, cm, opts, 'failed to create configmap');
-    }),
+    verbAction(
+      ctx,
+      generatorVerb((c, args, f) => {
+        const name = requireName('configmap', args);
+        const cm = gen.configMap(name, f.fromLiteral ?? [], f.fromFile ?? [], f.fromEnvFile ?? [], (k) => c.env[k]);
+        if (f.appendHash) cm.metadata.name = `${name}-${gen.configMapHash(cm)}`;
+        return cm;
+      }, 'failed to create configmap'),
+    ),
   );
 }
