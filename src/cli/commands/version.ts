@@ -4,7 +4,8 @@ import type { Command } from '../command';
 import { toYaml } from '../../printers/yaml';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
-import { action, addGlobalFlags } from '../program';
+import { addGlobalFlags } from '../program';
+import { type Verb, verbAction } from '../verb';
 import { CLIENT_VERSION, SERVER_VERSION, SERVER_VERSION_INFO } from '../../api/version';
 import { outputOption } from '../flags/groups';
 
@@ -36,6 +37,27 @@ function info(gitVersion: string, build: Build) {
   };
 }
 
+export interface VersionOptions {
+  clientOnly: boolean;
+  output?: 'json' | 'yaml';
+}
+
+const versionVerb: Verb<VersionOptions> = {
+  complete: (_c, _args, f) => ({ clientOnly: !!f.client, output: f.output || undefined }),
+  validate(o) {
+    if (o.output && o.output !== 'json' && o.output !== 'yaml') throw new CliError("--output must be 'yaml' or 'json'");
+  },
+  run(c, o) {
+    const serverVersion = o.clientOnly ? undefined : (c.cluster('read'), SERVER_VERSION_INFO);
+    const doc: Record<string, unknown> = { clientVersion: info(CLIENT_VERSION, CLIENT_BUILD), kustomizeVersion: KUSTOMIZE_VERSION };
+    if (serverVersion) doc.serverVersion = serverVersion;
+    if (o.output === 'json') return void c.io.out.write(JSON.stringify(doc, null, 2) + '\n');
+    if (o.output === 'yaml') return void c.io.out.write(toYaml(doc) + '\n');
+    c.io.out.write(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
+    if (serverVersion) c.io.out.write(`Server Version: ${SERVER_VERSION}\n`);
+  },
+};
+
 export function register(program: Command, ctx: CommandContext): void {
   addGlobalFlags(
     program
@@ -43,16 +65,5 @@ export function register(program: Command, ctx: CommandContext): void {
       .description('Print the client and server version information')
       .option('--client', 'If true, shows client version only (no server required).')
       .addOption(outputOption("One of 'yaml' or 'json'.")),
-  ).action(
-    action(ctx, (c, _args, opts) => {
-      if (opts.output && opts.output !== 'json' && opts.output !== 'yaml') throw new CliError('--output must be \'yaml\' or \'json\'');
-      const serverVersion = opts.client ? undefined : (c.cluster('read'), SERVER_VERSION_INFO);
-      const doc: Record<string, unknown> = { clientVersion: info(CLIENT_VERSION, CLIENT_BUILD), kustomizeVersion: KUSTOMIZE_VERSION };
-      if (serverVersion) doc.serverVersion = serverVersion;
-      if (opts.output === 'json') return c.io.out.write(JSON.stringify(doc, null, 2) + '\n');
-      if (opts.output === 'yaml') return c.io.out.write(toYaml(doc) + '\n');
-      c.io.out.write(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
-      if (serverVersion) c.io.out.write(`Server Version: ${SERVER_VERSION}\n`);
-    }),
-  );
+  ).action(verbAction(ctx, versionVerb));
 }
