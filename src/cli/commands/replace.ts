@@ -6,28 +6,23 @@ import type { ResourceType } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
-import { type DryRun, MutationPrinter, type OutputFormat, parseDryRun, parseOutput } from '../flags/output';
+import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
 import { fieldValidation } from '../flags/validate';
 import { addGlobalFlags, intFlag } from '../program';
 import { type Verb, verbAction } from '../verb';
+import type { FileWriteOptions } from '../verbs/writeoptions';
 import { addRecordFlag, recordOption, withChangeCause } from '../record';
 import { withLastApplied } from '../../api/patch/apply';
 import { deletedLine } from './delete';
 import { addWaitFlags, dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption } from '../flags/groups';
-import { type FilenameFlags, checkFilenameFlags, select } from '../resource/builder';
+import { checkFilenameFlags, select } from '../resource/builder';
 
-export interface ReplaceOptions {
+export interface ReplaceOptions extends FileWriteOptions {
   args: string[];
-  files: FilenameFlags;
   force: boolean;
   gracePeriod: number;
   /** --timeout in milliseconds. */
   timeout: number;
-  dryRun: DryRun;
-  validation: ReturnType<typeof fieldValidation>;
-  saveConfig: boolean;
-  output: OutputFormat;
-  changeCause?: string;
 }
 
 const replaceVerb: Verb<ReplaceOptions> = {

@@ -12,8 +12,9 @@ import { addRecordFlag, recordOption, withChangeCause } from '../../record';
 import { withLastApplied } from '../../../api/patch/apply';
 import * as gen from './generators';
 import { dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../../flags/groups';
-import { type FilenameFlags, checkFilenameFlags, select } from '../../resource/builder';
+import { checkFilenameFlags, select } from '../../resource/builder';
 import { type Verb, verbAction } from '../../verb';
+import type { FileWriteOptions } from '../../verbs/writeoptions';
 
 function withOutputFlags(cmd: Command): Command {
   return addGlobalFlags(
@@ -78,15 +79,9 @@ function requireName(cmd: string, args: string[]): string {
   return args[0];
 }
 
-export interface CreateOptions {
+export interface CreateOptions extends FileWriteOptions {
   args: string[];
-  files: FilenameFlags;
   selector: string;
-  dryRun: DryRun;
-  validation: ReturnType<typeof fieldValidation>;
-  saveConfig: boolean;
-  output: OutputFormat;
-  changeCause?: string;
 }
 
 /** create -f/-k: every object the files hold, created as it is (a generator is a subcommand). */
