@@ -388,13 +388,16 @@ export class ApiServer {
     return this.writeScale(user, type, this.mustRead(type, namespace, name), input, opts);
   }
 
-  /** Patches the Scale (kubectl scale sends a merge patch); a Scale the patch breaks is refused as any patch is. */
-  patchScale(user: UserInfo, type: ResourceType, namespace: string | undefined, name: string, patch: unknown, opts: UpdateOptions = {}): KubeObject {
+  /**
+   * Patches the Scale (kubectl scale sends a merge patch; patch --subresource=scale any type); a
+   * Scale the patch breaks is refused as any patch is.
+   */
+  patchScale(user: UserInfo, type: ResourceType, namespace: string | undefined, name: string, patch: unknown, opts: UpdateOptions = {}, patchType: PatchType = 'merge'): KubeObject {
     this.authorize(user, 'patch', type, namespace, name, 'scale');
     const obj = this.mustRead(type, namespace, name);
-    const decoded = decodePatch('merge', patch);
-    const patched = applyPatchBody(scaleOf(type, obj), 'merge', decoded, 'Scale') as Scale;
-    const undecodable = patchDecodeError('merge', decoded, patched, 'Scale');
+    const decoded = decodePatch(patchType, patch);
+    const patched = applyPatchBody(scaleOf(type, obj), patchType, decoded, 'Scale') as Scale;
+    const undecodable = patchDecodeError(patchType, decoded, patched, 'Scale');
     if (undecodable) throw undecodable;
     return this.writeScale(user, type, obj, patched, opts);
   }
@@ -404,7 +407,8 @@ export class ApiServer {
     if (errs.length) throw invalidError({ group: 'autoscaling', kind: 'Scale' }, obj.metadata.name ?? '', errs);
     const rv = scale.metadata?.resourceVersion;
     if (rv && rv !== obj.metadata.resourceVersion) throw conflict(type, obj.metadata.name!, STALE_OBJECT);
-    return this.updateFrom(kindDef(type), obj, scaled(clone(obj), scale), user, { ...opts, subresource: undefined });
+    // The API server answers a write of /scale with the Scale, as written (or as a dry run would write it).
+    return scaleOf(type, this.updateFrom(kindDef(type), obj, scaled(clone(obj), scale), user, { ...opts, subresource: undefined }));
   }
 
   // ---- pods/binding --------------------------------------------------------------------------

@@ -58,7 +58,7 @@ export interface Client {
   /** Writes the Scale; returns the object it scaled (in process; the API answers with the Scale). */
   updateScale(type: ResourceType, scale: Scale, opts?: UpdateOptions): KubeObject;
   /** Merge-patches the Scale; returns the object it scaled. */
-  patchScale(type: ResourceType, namespace: string | undefined, name: string, patch: unknown, opts?: UpdateOptions): KubeObject;
+  patchScale(type: ResourceType, namespace: string | undefined, name: string, patch: unknown, opts?: UpdateOptions, patchType?: PatchType): KubeObject;
   /** Hears of every change to matching objects from now on; returns the function that stops it. */
   watch(type: ResourceType, namespace: string | undefined, opts: ListOptions, handler: WatchHandler): () => void;
   /** pods/binding: assigns a pod to a node. */
@@ -157,8 +157,8 @@ export class LocalClient implements Client {
     return this.server.updateScale(this.user, type, scale, opts);
   }
 
-  patchScale(type: ResourceType, namespace: string | undefined, name: string, patch: unknown, opts?: UpdateOptions): KubeObject {
-    return this.server.patchScale(this.user, type, namespace, name, patch, opts);
+  patchScale(type: ResourceType, namespace: string | undefined, name: string, patch: unknown, opts?: UpdateOptions, patchType?: PatchType): KubeObject {
+    return this.server.patchScale(this.user, type, namespace, name, patch, opts, patchType);
   }
 
   watch(type: ResourceType, namespace: string | undefined, opts: ListOptions, handler: WatchHandler): () => void {

@@ -148,9 +148,9 @@ export class TracingClient implements Client {
     return this.call('PUT', url, () => this.inner.updateScale(type, scale, opts), scale, 'application/json');
   }
 
-  patchScale(type: ResourceType, namespace: string | undefined, name: string, patch: unknown, opts?: UpdateOptions): KubeObject {
+  patchScale(type: ResourceType, namespace: string | undefined, name: string, patch: unknown, opts?: UpdateOptions, patchType: PatchType = 'merge'): KubeObject {
     const url = resourcePath(type, namespace, name, 'scale') + this.writeQuery(opts);
-    return this.call('PATCH', url, () => this.inner.patchScale(type, namespace, name, patch, opts), patch, PATCH_CONTENT.merge);
+    return this.call('PATCH', url, () => this.inner.patchScale(type, namespace, name, patch, opts, patchType), patch, PATCH_CONTENT[patchType]);
   }
 
   watch(type: ResourceType, namespace: string | undefined, opts: ListOptions, handler: WatchHandler): () => void {

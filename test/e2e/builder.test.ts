@@ -177,3 +177,14 @@ describe('api-resources --namespaced', () => {
     expect(names('--namespaced=true')).toEqual(namespaced);
   });
 });
+
+describe('patch --subresource=scale', () => {
+  it('patches the Scale with any patch type and prints the Scale the server answers with', () => {
+    const { h } = cluster();
+    expect(h.ok('patch', 'deploy', 'web', '--subresource=scale', '-p', '{"spec":{"replicas":3}}')).toBe('scale.autoscaling/web patched\n');
+    expect(h.ok('patch', 'deploy', 'web', '--subresource=scale', '--type=merge', '-p', '{"spec":{"replicas":3}}')).toBe('scale.autoscaling/web patched (no change)\n');
+    const scale = JSON.parse(h.ok('patch', 'deploy', 'web', '--subresource=scale', '--type=json', '-p', '[{"op":"replace","path":"/spec/replicas","value":1}]', '-o', 'json'));
+    expect(scale).toMatchObject({ apiVersion: 'autoscaling/v1', kind: 'Scale', spec: { replicas: 1 } });
+    expect(h.ok('get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas}')).toBe('1');
+  });
+});

@@ -99,7 +99,8 @@ const patchVerb: Verb<PatchOptions> = {
     if (o.local && o.args.length) throw new CliError('cannot specify --local and server resources');
     if (o.local && o.dryRun === 'server') throw new CliError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
     if (!PATCH_TYPES.includes(o.patchType)) throw new CliError(`--type must be one of [json merge strategic], not ${JSON.stringify(o.typeGiven)}`);
-    if (o.subresource !== undefined && o.subresource !== 'status') throw new CliError(`--subresource=${o.subresource} is not supported by pocketkube yet; use status`);
+    if (o.subresource !== undefined && o.subresource !== 'status' && o.subresource !== 'scale')
+      throw new CliError(`--subresource=${o.subresource} is not supported by pocketkube yet; use status or scale`);
   },
 
   async run(c, o) {
@@ -124,6 +125,13 @@ const patchVerb: Verb<PatchOptions> = {
       if (local) {
         const result = patchLocally(seen, type, o.patchType, body);
         printer.print(result, deepEqual(seen, result) ? 'patched (no change)' : 'patched');
+        return;
+      }
+      if (o.subresource === 'scale') {
+        // The server answers a patch of /scale with the Scale, which is what kubectl prints.
+        const before = client!.getScale(type, namespace, name);
+        const after = client!.patchScale(type, namespace, name, body, write, o.patchType);
+        printer.print(after, deepEqual(before, after) ? 'patched (no change)' : 'patched');
         return;
       }
       let patched = client!.patch(type, namespace, name, o.patchType, body, { ...write, subresource: o.subresource as 'status' | undefined, fieldValidation: 'Warn' });
