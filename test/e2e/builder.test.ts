@@ -6,27 +6,10 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Home, throwawayHomes } from '../helpers/cli';
+import { deploymentManifest } from '../helpers/manifests';
 
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.25
-`;
+// web: two replicas of nginx:1.25 in a container named web.
+const DEPLOYMENT = deploymentManifest('web', { spec: '  replicas: 2\n' });
 
 const home = throwawayHomes();
 
@@ -47,7 +30,7 @@ describe('-k on every verb kubectl gives it', () => {
     expect(h.ok('annotate', '-k', kz, 'note=x')).toBe('deployment.apps/web annotated\n');
     expect(h.ok('patch', '-k', kz, '-p', '{"spec":{"minReadySeconds":1}}')).toBe('deployment.apps/web patched\n');
     expect(h.ok('scale', '-k', kz, '--replicas=3')).toBe('deployment.apps/web scaled\n');
-    expect(h.ok('set', 'image', '-k', kz, 'nginx=nginx:1.26')).toBe('deployment.apps/web image updated\n');
+    expect(h.ok('set', 'image', '-k', kz, 'web=nginx:1.26')).toBe('deployment.apps/web image updated\n');
     expect(h.ok('rollout', 'status', '-k', kz)).toMatch(/^(Waiting for deployment "web" rollout to finish: .*\n)*deployment "web" successfully rolled out\n$/);
     expect(h.ok('rollout', 'history', '-k', kz)).toMatch(/^deployment\.apps\/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n$/);
     expect(h.ok('describe', '-k', kz)).toMatch(/^Name:                   web\nNamespace:              default\n/);
@@ -145,7 +128,7 @@ describe('logs --all-pods', () => {
     const r = h.run(['logs', 'deploy/web', '--all-pods', '--tail=1', '--insecure-skip-tls-verify-backend']);
     expect(r.stderr).toBe('');
     const sorted = [...pods].sort();
-    expect(r.stdout.split('\n').filter(Boolean).map((l) => l.slice(0, l.indexOf(']') + 1))).toEqual(sorted.map((p) => `[${p}/nginx]`));
+    expect(r.stdout.split('\n').filter(Boolean).map((l) => l.slice(0, l.indexOf(']') + 1))).toEqual(sorted.map((p) => `[${p}/web]`));
     expect(h.run(['logs', 'deploy/web', '--tail=1']).stderr).toMatch(/^Found 2 pods, using pod\/web-\S+\n$/);
   });
 });
