@@ -7,18 +7,10 @@ import { applyMergePatch } from '../../../api/patch/merge';
 import { applyPatch as applyStrategic, StrategicPatchError } from '../../../api/patch/strategic';
 import { kindDef, typeForKind } from '../../../api/registry';
 import { hasType } from '../../../api/schema';
-import { matches as selectorMatches, parseSelector } from '../../../api/meta/selector';
-import { type JsonMap, KustomizeError, type Resource, apiVersionOf, groupVersion, isMap, kindOf, meta, nameOf, namespaceOf, noteId } from './resource';
+import { type JsonMap, KustomizeError, type Resource, type Selector, apiVersionOf, groupVersion, isMap, kindOf, matchesKindAndLabels, nameOf, namespaceOf, noteId } from './resource';
 
-export interface Target {
-  group?: string;
-  version?: string;
-  kind?: string;
-  name?: string;
-  namespace?: string;
-  labelSelector?: string;
-  annotationSelector?: string;
-}
+/** A patch's target. */
+export type Target = Selector;
 
 const fullMatch = (pattern: string, s: string) => {
   try {
@@ -33,17 +25,11 @@ const effectiveNs = (ns: string) => ns || 'default';
 /** The resources a target selects: gvk exactly, name and namespace as anchored regular expressions (original or current). */
 export function selectTargets(resources: readonly Resource[], t: Target): Resource[] {
   return resources.filter((r) => {
-    const { group, version } = groupVersion(r.obj);
-    if (t.group && t.group !== group) return false;
-    if (t.version && t.version !== version) return false;
-    if (t.kind && t.kind !== kindOf(r.obj)) return false;
+    if (!matchesKindAndLabels(r, t)) return false;
     const org = r.ids[0];
     const cur = r.ids[r.ids.length - 1];
     if (t.namespace && !fullMatch(t.namespace, effectiveNs(org.namespace)) && !fullMatch(t.namespace, effectiveNs(cur.namespace))) return false;
-    if (t.name && !fullMatch(t.name, org.name) && !fullMatch(t.name, cur.name)) return false;
-    if (t.labelSelector && !selectorMatches(parseSelector(t.labelSelector), meta(r.obj).labels as Record<string, string>)) return false;
-    if (t.annotationSelector && !selectorMatches(parseSelector(t.annotationSelector), meta(r.obj).annotations as Record<string, string>)) return false;
-    return true;
+    return !t.name || fullMatch(t.name, org.name) || fullMatch(t.name, cur.name);
   });
 }
 

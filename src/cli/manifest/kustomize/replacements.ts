@@ -3,18 +3,8 @@
 // ReplacementTransformer does: selectors match exactly, paths are kyaml's (fields, [key=value]
 // list items, indexes, *), and a missing target field is an error unless `create` is set.
 import { getOwn, setOwn } from '../../../api/meta/own';
-import { matches as selectorMatches, parseSelector } from '../../../api/meta/selector';
-import { type JsonMap, KustomizeError, type Resource, groupVersion, isMap, kindOf, meta } from './resource';
+import { type JsonMap, KustomizeError, type Resource, type Selector, isMap, matchesKindAndLabels } from './resource';
 
-export interface Selector {
-  group?: string;
-  version?: string;
-  kind?: string;
-  name?: string;
-  namespace?: string;
-  labelSelector?: string;
-  annotationSelector?: string;
-}
 
 interface SplitOptions {
   delimiter?: string;
@@ -33,15 +23,9 @@ function selectorText(s: Selector): string {
 }
 
 function selected(r: Resource, s: Selector): boolean {
-  const { group, version } = groupVersion(r.obj);
-  if (s.group && s.group !== group) return false;
-  if (s.version && s.version !== version) return false;
-  if (s.kind && s.kind !== kindOf(r.obj)) return false;
+  if (!matchesKindAndLabels(r, s)) return false;
   if (s.name && !r.ids.some((id) => id.name === s.name)) return false;
-  if (s.namespace && !r.ids.some((id) => id.namespace === s.namespace)) return false;
-  if (s.labelSelector && !selectorMatches(parseSelector(s.labelSelector), meta(r.obj).labels as Record<string, string>)) return false;
-  if (s.annotationSelector && !selectorMatches(parseSelector(s.annotationSelector), meta(r.obj).annotations as Record<string, string>)) return false;
-  return true;
+  return !s.namespace || r.ids.some((id) => id.namespace === s.namespace);
 }
 
 /** A path's segments: dots split it, except inside brackets. */

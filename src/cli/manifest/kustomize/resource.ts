@@ -1,6 +1,8 @@
 // A resource as kustomize carries it through a build: the object, and the ids (name and
 // namespace) it has had, the first its original, so references written against any of them
 // can be found again once prefixes, suffixes, namespaces and hashes have changed it.
+import { matches, parseSelector } from '../../../api/meta/selector';
+
 export type JsonMap = Record<string, unknown>;
 export const isMap = (v: unknown): v is JsonMap => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -79,4 +81,29 @@ const CLUSTER_SCOPED: Record<string, string[]> = {
 
 export function isClusterScoped(obj: JsonMap): boolean {
   return CLUSTER_SCOPED[groupVersion(obj).group]?.includes(kindOf(obj)) ?? false;
+}
+
+/** kustomize's types.Selector: what a patch targets and a replacement selects. */
+export interface Selector {
+  group?: string;
+  version?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  labelSelector?: string;
+  annotationSelector?: string;
+}
+
+/**
+ * The part of a selector patches and replacements match alike: group, version and kind exactly,
+ * and the label and annotation selectors. (Names and namespaces they match differently.)
+ */
+export function matchesKindAndLabels(r: Resource, s: Selector): boolean {
+  const { group, version } = groupVersion(r.obj);
+  if (s.group && s.group !== group) return false;
+  if (s.version && s.version !== version) return false;
+  if (s.kind && s.kind !== kindOf(r.obj)) return false;
+  if (s.labelSelector && !matches(parseSelector(s.labelSelector), meta(r.obj).labels as Record<string, string>)) return false;
+  if (s.annotationSelector && !matches(parseSelector(s.annotationSelector), meta(r.obj).annotations as Record<string, string>)) return false;
+  return true;
 }
