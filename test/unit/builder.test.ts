@@ -13,7 +13,6 @@ describe('build', () => {
   it('lists a bare TYPE only where the verb allows an empty selector', async () => {
     const listed = await build(io, spec({ args: ['pods'], allowEmptySelector: true }));
     expect(listed.sources).toMatchObject([{ kind: 'list', namespace: 'default', labelSelector: '' }]);
-    expect(listed.targetsSingleItems).toBe(false);
     expect(await failure({ args: ['pods'] })).toBe('resource(s) were provided, but no name was specified');
     const all = await build(io, spec({ args: ['pods'], selectAll: true, allNamespaces: true }));
     expect(all.sources).toMatchObject([{ kind: 'list', namespace: undefined }]);

@@ -195,7 +195,7 @@ const applyVerb: Verb<ApplyOptions> = {
     // With -o json|yaml kubectl prints every object once all are applied (several as a List).
     const atEnd = format.kind === 'json' || format.kind === 'yaml';
     // -l applies only the objects whose labels (in the file) match; all are read before any is applied.
-    const selection = await select(c, [], { filename: f.files.filenames, kustomize: f.files.kustomize, recursive: f.files.recursive, selector: f.selector }, { validate: validation !== 'Ignore' });
+    const selection = await select(c, [], { files: f.files, selector: f.selector }, { validate: validation !== 'Ignore' });
     const objects = selection.infos(undefined);
     const errors = selection.errors;
     if (!objects.length && !errors.length) throw new CliError('no objects passed to apply');

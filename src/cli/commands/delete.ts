@@ -113,7 +113,7 @@ const deleteVerb: Verb<DeleteOptions> = {
   async run(c, o) {
     const collection = !!(o.all || o.selector || o.fieldSelector);
     // RequireObject(false): named objects are deleted by name, without reading them first.
-    const selection = await select(c, o.args, { filename: o.files.filenames, kustomize: o.files.kustomize, recursive: o.files.recursive, selector: o.selector, fieldSelector: o.fieldSelector, allNamespaces: o.allNamespaces }, { selectAll: o.all, requireObject: false });
+    const selection = await select(c, o.args, { files: o.files, selector: o.selector, fieldSelector: o.fieldSelector, allNamespaces: o.allNamespaces }, { selectAll: o.all, requireObject: false });
     const cluster = c.cluster(o.dryRun === 'client' ? 'read' : 'write');
     const client = cluster.client;
     const items: Item[] = [];

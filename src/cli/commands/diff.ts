@@ -104,7 +104,7 @@ const diffVerb: Verb<DiffOptions> = {
 
 async function diffAgainstLive(c: CommandContext, opts: DiffOptions): Promise<void> {
   // Without ContinueOnError: the first unreadable document ends the command before any diff.
-  const selection = await select(c, [], { filename: opts.files.filenames, kustomize: opts.files.kustomize, recursive: opts.files.recursive, selector: opts.selector });
+  const selection = await select(c, [], { files: opts.files, selector: opts.selector });
   const client = c.cluster('read').client;
   const live = makeTempDir(c.env, 'LIVE');
   const after = makeTempDir(c.env, 'MERGED');

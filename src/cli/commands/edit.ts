@@ -48,7 +48,7 @@ const editVerb: Verb<EditOptions> = {
   async run(c, o) {
     const printer = new MutationPrinter(c.io.out, o.output, 'none');
     const client = c.cluster('write').client;
-    const infos = await originals(c, client, o.args, { filename: o.files.filenames, kustomize: o.files.kustomize, recursive: o.files.recursive });
+    const infos = await originals(c, client, o.args, { files: o.files });
     if (!infos.length) throw new CliError('edit cancelled, no objects found');
     const format = editFormat(o.outputFlag);
     const byUid = new Map(infos.map((i) => [i.obj.metadata.uid, i]));

@@ -116,7 +116,7 @@ const patchVerb: Verb<PatchOptions> = {
     // kubectl's patch lines never carry a dry-run suffix.
     const printer = new MutationPrinter(c.io.out, o.output, 'none');
     if ((o.files.filenames.length || o.files.kustomize) && o.args.length) throw new CliError(`Unexpected args: [${o.args.join(' ')}]`, 'patch');
-    const selection = await select(c, o.args, { filename: o.files.filenames, kustomize: o.files.kustomize, recursive: o.files.recursive, local: o.local });
+    const selection = await select(c, o.args, { files: o.files, local: o.local });
     const local = o.local || o.dryRun === 'client';
     const client: Client | undefined = o.local ? undefined : c.cluster(local ? 'read' : 'write').client;
     const write = { dryRun: o.dryRun === 'server' };

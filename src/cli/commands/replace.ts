@@ -53,7 +53,7 @@ const replaceVerb: Verb<ReplaceOptions> = {
 
   async run(c, o) {
     const printer = new MutationPrinter(c.io.out, o.output, o.dryRun);
-    const selection = await select(c, [], { filename: o.files.filenames, kustomize: o.files.kustomize, recursive: o.files.recursive }, { validate: o.validation !== 'Ignore' });
+    const selection = await select(c, [], { files: o.files }, { validate: o.validation !== 'Ignore' });
     const cluster = c.cluster(o.dryRun === 'client' ? 'read' : 'write');
     const client = cluster.client;
     const errors = selection.errors;

@@ -58,7 +58,7 @@ function validate(o: ScaleOptions): void {
  * printed is the object as fetched, before scaling.
  */
 async function run(c: CommandContext, o: ScaleOptions): Promise<void> {
-  const selection = await select(c, o.args, { filename: o.files.filenames, kustomize: o.files.kustomize, recursive: o.files.recursive, selector: o.selector }, { allowEmptySelector: o.all });
+  const selection = await select(c, o.args, { files: o.files, selector: o.selector }, { allowEmptySelector: o.all });
   const client = c.cluster(o.dryRun === 'client' ? 'read' : 'write').client;
   const infos = selection.infos(client);
   const lookup = selection.errors;

@@ -91,11 +91,6 @@ export class BuilderResult {
     private readonly filter?: (obj: KubeObject) => boolean,
   ) {}
 
-  /** Whether only named objects were asked for (no list was). */
-  get targetsSingleItems(): boolean {
-    return this.sources.every((s) => s.kind !== 'list');
-  }
-
   /**
    * ContinueOnError: each object in turn, fetched just before its visit; a failure to fetch or of
    * `fn` is appended to `errors` and the walk goes on. Returns how many objects were visited.
@@ -223,6 +218,8 @@ export async function build(io: IO, spec: BuilderSpec): Promise<BuilderResult> {
 
 /** The selection flags as a verb parsed them (the builder's inputs that come from the command line). */
 export interface ResourceFlags {
+  /** -f, -k and -R as a verb's typed options keep them (else the three flags below). */
+  files?: FilenameFlags;
   filename?: string[];
   kustomize?: string;
   recursive?: boolean;
@@ -239,7 +236,7 @@ export function select(c: { io: IO; namespace(): string; namespaceExplicit: bool
     namespace: c.namespace(),
     enforceNamespace: c.namespaceExplicit,
     allNamespaces: f.allNamespaces,
-    files: { filenames: f.filename ?? [], kustomize: f.kustomize, recursive: !!f.recursive },
+    files: f.files ?? { filenames: f.filename ?? [], kustomize: f.kustomize, recursive: !!f.recursive },
     args,
     labelSelector: f.selector,
     fieldSelector: f.fieldSelector,

@@ -118,8 +118,8 @@ export function readEdited(text: string): Edited[] {
 }
 
 /** The objects to edit, read fresh from the server: -f/-k files, or TYPE NAME / TYPE (all of it); any failure fails the edit. */
-export async function originals(c: CommandContext, client: Client, args: string[], files: Pick<ResourceFlags, 'filename' | 'kustomize' | 'recursive'>): Promise<Edited[]> {
-  const selection = await select(c, args, { filename: files.filename, kustomize: files.kustomize, recursive: files.recursive }, { allowEmptySelector: true, latest: true });
+export async function originals(c: CommandContext, client: Client, args: string[], files: Pick<ResourceFlags, 'files' | 'filename' | 'kustomize' | 'recursive'>): Promise<Edited[]> {
+  const selection = await select(c, args, files, { allowEmptySelector: true, latest: true });
   const infos = selection.infos(client);
   selection.throwErrors();
   return infos.map(({ type, obj }) => ({ type, obj }));

@@ -99,7 +99,7 @@ const createFromFiles: Verb<CreateOptions> = {
   async run(c, o) {
     const { dryRun } = o;
     const printer = new MutationPrinter(c.io.out, o.output, dryRun);
-    const selection = await select(c, [], { filename: o.files.filenames, kustomize: o.files.kustomize, recursive: o.files.recursive, selector: o.selector }, { validate: o.validation !== 'Ignore' });
+    const selection = await select(c, [], { files: o.files, selector: o.selector }, { validate: o.validation !== 'Ignore' });
     const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;
     const errors = selection.errors;
     let created = 0;
