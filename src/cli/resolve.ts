@@ -88,14 +88,18 @@ export function namespaceOfManifest(obj: KubeObject, type: ResourceType, namespa
  */
 export function listSelected(client: Client, type: ResourceType, namespace: string | undefined, labelSelector = '', fieldSelector = ''): KubeObject[] {
   const out: KubeObject[] = [];
-  eachSelected(client, type, namespace, labelSelector, fieldSelector, (o) => out.push(o), true);
+  eachSelected(client, type, namespace, labelSelector, fieldSelector, (o) => out.push(o), 'keep');
   return out;
 }
 
 /**
- * listSelected's objects one at a time; `keep` false leaves them to the garbage collector as soon
- * as `visit` is done with them (what a table printer wants of ten thousand pods).
+ * How a list is read: `keep`, objects the caller keeps; `once`, objects left to the garbage
+ * collector as soon as the visit is done with them; `table`, what a table printer (or -o name)
+ * needs (a pod's view, not the pod: Client.eachForTable).
  */
+export type ListRead = 'keep' | 'once' | 'table';
+
+/** listSelected's objects one at a time, read as `read` says. */
 export function eachSelected(
   client: Client,
   type: ResourceType,
@@ -103,11 +107,13 @@ export function eachSelected(
   labelSelector: string,
   fieldSelector: string,
   visit: (obj: KubeObject) => void,
-  keep = false,
+  read: ListRead = 'once',
 ): void {
   try {
-    if (keep) for (const o of client.list(type, namespace, { labelSelector, fieldSelector })) visit(o);
-    else client.each(type, namespace, { labelSelector, fieldSelector }, visit);
+    const opts = { labelSelector, fieldSelector };
+    if (read === 'keep') for (const o of client.list(type, namespace, opts)) visit(o);
+    else if (read === 'table') client.eachForTable(type, namespace, opts, visit);
+    else client.each(type, namespace, opts, visit);
   } catch (e) {
     if (!isStatusError(e, 'BadRequest') && !isStatusError(e, 'NotFound')) throw e;
     const gvr = `{${JSON.stringify(type.group)} ${JSON.stringify(type.version)} ${JSON.stringify(type.resource)}}`;

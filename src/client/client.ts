@@ -39,6 +39,11 @@ export interface Client {
   list<T extends KubeObject>(type: ResourceType, namespace?: string, opts?: ListOptions): T[];
   /** list(), handing each object to `visit` in turn without keeping it: for a reader that keeps none (a table). */
   each<T extends KubeObject>(type: ResourceType, namespace: string | undefined, opts: ListOptions, visit: (obj: T) => void): void;
+  /**
+   * each(), for a table printer: where the kind's cache view holds what its table prints, the
+   * objects' views (pruned objects), so a table of ten thousand pods never reads them whole.
+   */
+  eachForTable(type: ResourceType, namespace: string | undefined, opts: ListOptions, visit: (obj: KubeObject) => void): void;
   /** Every object of a type as its kind's cache view (KindDef.view), with its "<namespace>/<name>" key: for informers. */
   views(type: ResourceType, visit: (key: string, view: unknown) => void): void;
   create<T extends KubeObject>(type: ResourceType, obj: T, opts?: WriteOptions): T;
@@ -108,6 +113,10 @@ export class LocalClient implements Client {
 
   each<T extends KubeObject>(type: ResourceType, namespace: string | undefined, opts: ListOptions, visit: (obj: T) => void): void {
     this.server.each(this.user, type, namespace, opts, visit as (obj: KubeObject) => void);
+  }
+
+  eachForTable(type: ResourceType, namespace: string | undefined, opts: ListOptions, visit: (obj: KubeObject) => void): void {
+    this.server.eachForTable(this.user, type, namespace, opts, visit);
   }
 
   views(type: ResourceType, visit: (key: string, view: unknown) => void): void {

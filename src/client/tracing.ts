@@ -111,6 +111,11 @@ export class TracingClient implements Client {
     this.call('GET', this.listUrl(type, namespace, opts), () => this.inner.each<T>(type, namespace, opts, (o) => (items.push(o), visit(o))), undefined, undefined, 200, () => listBody(type, items));
   }
 
+  /** The objects whole: -v=8 shows the list's body as the server sends it. */
+  eachForTable(type: ResourceType, namespace: string | undefined, opts: ListOptions, visit: (obj: KubeObject) => void): void {
+    this.each(type, namespace, opts, visit);
+  }
+
   views(type: ResourceType, visit: (key: string, view: unknown) => void): void {
     this.inner.views(type, visit);
   }

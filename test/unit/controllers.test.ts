@@ -165,12 +165,14 @@ describe('the replicaset controller', () => {
 
 describe('the pods a scale-down removes first', () => {
   const view = (name: string, f: { node?: string; phase?: 'Pending' | 'Running' | 'Unknown'; readySince?: number; restarts?: number; created: number }): PodView => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
     metadata: { name, namespace: 'default', creationTimestamp: new Date(f.created * 1000).toISOString().replace('.000', '') },
-    spec: f.node ? { nodeName: f.node } : {},
+    spec: f.node ? { nodeName: f.node, containers: [{ name: 'c' }] } : { containers: [{ name: 'c' }] },
     status: {
       phase: f.phase,
       conditions: f.readySince === undefined ? undefined : [{ type: 'Ready', status: 'True', lastTransitionTime: new Date(f.readySince * 1000).toISOString().replace('.000', '') }],
-      containerStatuses: [{ restartCount: f.restarts ?? 0 }],
+      containerStatuses: [{ name: 'c', ready: f.readySince !== undefined, restartCount: f.restarts ?? 0 }],
     },
   });
 

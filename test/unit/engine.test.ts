@@ -135,7 +135,11 @@ describe('the pod informer, cached as views', () => {
     // The views carry what the controllers scan for, and no more of the pod.
     expect(Object.keys(views[0].metadata).sort()).toEqual(['creationTimestamp', 'labels', 'name', 'namespace', 'ownerReferences', 'uid']);
     expect(views[0].metadata.ownerReferences).toEqual([{ uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true }]);
-    expect(views[0].status.conditions).toEqual([{ type: 'Ready', status: 'True', lastTransitionTime: whole[0].status!.conditions!.find((c) => c.type === 'Ready')!.lastTransitionTime }]);
+    // Every condition's type and status (what the pods table reads), and when Ready last changed.
+    const readySince = whole[0].status!.conditions!.find((c) => c.type === 'Ready')!.lastTransitionTime;
+    expect(views[0].status.conditions).toEqual(
+      ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((type) => (type === 'Ready' ? { type, status: 'True', lastTransitionTime: readySince } : { type, status: 'True' })),
+    );
     expect(pods.get('default', whole[0].metadata.name!)).toEqual(whole[0]);
 
     // A write: the view follows, the index moves it.

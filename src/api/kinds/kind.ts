@@ -71,6 +71,12 @@ export interface Strategy<T extends KubeObject = KubeObject> {
 export interface CacheView<T extends KubeObject = KubeObject> {
   version: number;
   of(obj: T): unknown;
+  /**
+   * The view is the object pruned to what controllers read and every field its table prints
+   * (printers/table), its apiVersion and kind included: a table of many objects is printed from
+   * their views.
+   */
+  table?: true;
 }
 
 export interface KindDef<T extends KubeObject = KubeObject> {

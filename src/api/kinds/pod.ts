@@ -99,5 +99,5 @@ export const pod = defineKind<Pod>({
       return errs;
     },
   },
-  view: { version: POD_VIEW_VERSION, of: podView },
+  view: { version: POD_VIEW_VERSION, of: podView, table: true },
 });

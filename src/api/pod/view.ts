@@ -4,27 +4,48 @@
 // metadata informer keeps (the garbage collector's graph). The store keeps each
 // pod's view beside it (store/collection.ts), so a controller that must look at ten thousand
 // replicas reads a twentieth of their bytes and fetches whole only the pods it writes.
-import type { Condition, ObjectMeta, OwnerReference, Pod, PodSpec } from '../types';
+//
+// It is also a pod as the pods table reads it (printers/table/pod.ts: printPod's READY, STATUS,
+// RESTARTS, IP, NODE, NOMINATED NODE and READINESS GATES), so `get pods` prints a table of ten
+// thousand from their views alone, as the API server answers kubectl's Table request without
+// handing out the objects; a test prints pods in every state both ways and compares.
+import type { Condition, ContainerState, ContainerStatus, ObjectMeta, OwnerReference, Pod, PodSpec } from '../types';
 import { type HostPort, type Resources, hostPorts, podRequests } from './footprint';
-import { podCondition } from './status';
 
 /** Raised whenever `podView` changes what it keeps: views stored by an older build are then recomputed. */
-export const POD_VIEW_VERSION = 4;
+export const POD_VIEW_VERSION = 5;
 
 /** An owner reference as a view keeps it: the owner's uid and how it owns (its kind and name are the object's to read). */
 export type OwnerRefView = Pick<OwnerReference, 'uid' | 'controller' | 'blockOwnerDeletion'>;
 
+/** A container's status as the table reads it: its state without dates, when it last ended. */
+export type ContainerStatusView = Pick<ContainerStatus, 'name' | 'ready' | 'restartCount' | 'started'> & {
+  state?: ContainerState;
+  lastState?: { terminated: { finishedAt?: string } };
+};
+
 export interface PodView {
+  apiVersion: 'v1';
+  kind: 'Pod';
   metadata: Pick<ObjectMeta, 'name' | 'namespace' | 'uid' | 'labels' | 'finalizers' | 'creationTimestamp' | 'deletionTimestamp'> & { ownerReferences?: OwnerRefView[] };
-  spec: Pick<PodSpec, 'nodeName' | 'schedulerName' | 'priority' | 'hostNetwork'> & { schedulingGates?: unknown[] };
+  spec: Pick<PodSpec, 'nodeName' | 'schedulerName' | 'priority' | 'hostNetwork'> & {
+    schedulingGates?: unknown[];
+    readinessGates?: unknown[];
+    /** Only the names: the table counts them. */
+    containers: { name: string }[];
+    initContainers?: { name: string; restartPolicy?: string }[];
+  };
   status: {
     phase?: NonNullable<Pod['status']>['phase'];
+    reason?: string;
     /** The pod's IP (the kubelet allocates the next one free on its node). */
     podIP?: string;
+    podIPs?: { ip: string }[];
     nominatedNodeName?: string;
-    /** Only the Ready condition: its status and when it last changed. */
+    /** Each condition's type, status and reason; Ready's also when it last changed. */
     conditions?: Condition[];
-    containerStatuses?: { restartCount: number }[];
+    containerStatuses?: ContainerStatusView[];
+    initContainerStatuses?: ContainerStatusView[];
   };
   /** For a pod not bound yet: what scheduling it depends on. */
   scheduling?: SchedulingFacts;
@@ -75,8 +96,10 @@ function computeView(pod: Pod): PodView {
   if (m.creationTimestamp) metadata.creationTimestamp = m.creationTimestamp;
   if (m.deletionTimestamp) metadata.deletionTimestamp = m.deletionTimestamp;
   if (m.finalizers?.length) metadata.finalizers = m.finalizers;
-  const spec: PodView['spec'] = {};
   const s = pod.spec ?? ({} as PodSpec);
+  const spec: PodView['spec'] = { containers: (s.containers ?? []).map((c) => ({ name: c.name })) };
+  if (s.initContainers?.length) spec.initContainers = s.initContainers.map((c) => (c.restartPolicy ? { name: c.name, restartPolicy: c.restartPolicy } : { name: c.name }));
+  if ((s.readinessGates as unknown[] | undefined)?.length) spec.readinessGates = s.readinessGates as unknown[];
   if (s.nodeName) spec.nodeName = s.nodeName;
   if (s.schedulerName) spec.schedulerName = s.schedulerName;
   if (s.priority !== undefined) spec.priority = s.priority;
@@ -85,12 +108,14 @@ function computeView(pod: Pod): PodView {
   const status: PodView['status'] = {};
   const st = pod.status;
   if (st?.phase) status.phase = st.phase;
+  if (st?.reason) status.reason = st.reason;
   if (st?.podIP) status.podIP = st.podIP;
+  if (st?.podIPs?.length) status.podIPs = st.podIPs.map((p) => ({ ip: p.ip }));
   if (st?.nominatedNodeName) status.nominatedNodeName = st.nominatedNodeName;
-  const ready = podCondition(pod, 'Ready');
-  if (ready) status.conditions = [{ type: 'Ready', status: ready.status, lastTransitionTime: ready.lastTransitionTime }];
-  if (st?.containerStatuses?.length) status.containerStatuses = st.containerStatuses.map((c) => ({ restartCount: c.restartCount }));
-  const view: PodView = { metadata, spec, status };
+  if (st?.conditions?.length) status.conditions = st.conditions.map(conditionView);
+  if (st?.containerStatuses?.length) status.containerStatuses = st.containerStatuses.map(containerStatusView);
+  if (st?.initContainerStatuses?.length) status.initContainerStatuses = st.initContainerStatuses.map(containerStatusView);
+  const view: PodView = { apiVersion: 'v1', kind: 'Pod', metadata, spec, status };
   if (!s.nodeName) view.scheduling = schedulingFacts(pod, s);
   else view.placed = placementOf(pod, s);
   return view;
@@ -110,6 +135,36 @@ export function placementOf(pod: Pod, spec: PodSpec = pod.spec): Placement {
     if (Object.isFrozen(spec)) placements.set(spec, placed);
   }
   return placed;
+}
+
+function conditionView(c: Condition): Condition {
+  const v: Condition = { type: c.type, status: c.status };
+  if (c.reason) v.reason = c.reason;
+  if (c.type === 'Ready') v.lastTransitionTime = c.lastTransitionTime;
+  return v;
+}
+
+/** A running container's state is kept without its start: pods alike have views alike (viewdelta.ts). */
+function containerStatusView(c: ContainerStatus): ContainerStatusView {
+  const v: ContainerStatusView = { name: c.name, ready: c.ready, restartCount: c.restartCount };
+  if (c.started !== undefined) v.started = c.started;
+  const { running, waiting, terminated } = c.state ?? {};
+  if (running || waiting || terminated) {
+    const state: ContainerState = (v.state = {});
+    if (running) state.running = {};
+    if (waiting) state.waiting = waiting.reason ? { reason: waiting.reason } : {};
+    if (terminated) state.terminated = terminatedView(terminated);
+  }
+  const finishedAt = c.lastState?.terminated?.finishedAt;
+  if (c.lastState?.terminated) v.lastState = { terminated: finishedAt ? { finishedAt } : {} };
+  return v;
+}
+
+function terminatedView(t: NonNullable<ContainerState['terminated']>): NonNullable<ContainerState['terminated']> {
+  const v = { exitCode: t.exitCode } as NonNullable<ContainerState['terminated']>;
+  if (t.reason) v.reason = t.reason;
+  if (t.signal) v.signal = t.signal;
+  return v;
 }
 
 function ownerRefView(r: OwnerReference): OwnerRefView {

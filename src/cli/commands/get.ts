@@ -11,7 +11,7 @@ import { CliError, ExitCode, MultiError, RawError } from '../errors';
 import { type OutputFormat, isTable, parseOutput, printStructured, stripManagedFields } from '../flags/output';
 import { klogFatal } from '../klog';
 import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
-import { type Resolved, type Target, eachSelected } from '../resolve';
+import { type ListRead, type Resolved, type Target, eachSelected } from '../resolve';
 import { filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
 import { build, checkFilenameFlags } from '../resource/builder';
 
@@ -91,10 +91,10 @@ function validate(o: GetOptions): void {
 
 /**
  * Visits what the targets name, target by target (`sink` gives each target's visitor); NotFound
- * errors are collected, the rest printed. `keep` false: listed objects are not kept by the store
- * (a table keeps only its rows).
+ * errors are collected, the rest printed. Lists are read as `read` says (a table keeps only its
+ * rows, and needs only what its columns print).
  */
-function fetch(client: Client, o: GetOptions, targets: Target[], errors: Error[], sink: (t: Target) => (obj: KubeObject) => void, keep: boolean): void {
+function fetch(client: Client, o: GetOptions, targets: Target[], errors: Error[], sink: (t: Target) => (obj: KubeObject) => void, read: ListRead): void {
   for (const t of targets) {
     const ns = t.type.namespaced ? (o.allNamespaces && !t.names.length ? undefined : o.namespace) : undefined;
     const visit = sink(t);
@@ -109,7 +109,7 @@ function fetch(client: Client, o: GetOptions, targets: Target[], errors: Error[]
         }
       }
     } else {
-      eachSelected(client, t.type, ns, o.selector ?? '', o.fieldSelector ?? '', visit, keep);
+      eachSelected(client, t.type, ns, o.selector ?? '', o.fieldSelector ?? '', visit, read);
     }
   }
 }
@@ -202,7 +202,8 @@ function sortFailure(ctx: CommandContext, e: unknown): unknown {
  */
 function printGeneric(ctx: CommandContext, o: GetOptions, client: Client, resolved: Resolved, errors: Error[]): void {
   const all: KubeObject[] = [];
-  fetch(client, o, resolved.targets, errors, () => (obj) => all.push(obj), true);
+  // A name is in every row a table is printed from (a pod's view): -o name reads no more.
+  fetch(client, o, resolved.targets, errors, () => (obj) => all.push(obj), o.output.kind === 'name' && !o.sortBy ? 'table' : 'keep');
   if (resolved.singleItem && errors.length > 0) return;
   if (all.length === 0 && o.ignoreNotFound) return;
   const single = resolved.singleItem && all.length === 1;
@@ -238,7 +239,8 @@ function printTables(ctx: CommandContext, o: GetOptions, cluster: ReturnType<Com
     const table = new TableBuilder(def, { ...opts, withNamespace: o.allNamespaces && t.type.namespaced });
     tables.push({ table, listed: !t.names.length });
     return (obj) => table.add(obj);
-  }, false);
+    // --sort-by may name any field: the rows then come from whole objects.
+  }, o.sortBy ? 'once' : 'table');
   if (o.sortBy) sortTableObjects(o.sortBy, tables.reduce((n, t) => n + (t.listed ? 1 : t.table.size), 0));
   // Names carry their kind when what was found spans several kinds (kubectl's multipleGVKsRequested).
   const withKind = o.showKind || tables.filter((t) => t.table.size).length > 1;

@@ -112,7 +112,7 @@ export class BuilderResult {
     for (const s of this.sources) {
       try {
         if (s.kind === 'error') throw s.error;
-        if (s.kind === 'list') eachSelected(client!, s.type, s.namespace, s.labelSelector, s.fieldSelector, (obj) => call({ type: s.type, namespace: obj.metadata.namespace, name: obj.metadata.name!, obj }), o.keep ?? true);
+        if (s.kind === 'list') eachSelected(client!, s.type, s.namespace, s.labelSelector, s.fieldSelector, (obj) => call({ type: s.type, namespace: obj.metadata.namespace, name: obj.metadata.name!, obj }), o.keep === false ? 'once' : 'keep');
         else call({ ...s.info, obj: s.fetch ? fetchInfo(client!, s.info) : s.info.obj! });
       } catch (e) {
         if (o.failFast) throw e;
@@ -138,7 +138,7 @@ export class BuilderResult {
         if (!this.filter || !s.info.obj || this.filter(s.info.obj)) out.push(s.info);
       } else
         try {
-          eachSelected(client!, s.type, s.namespace, s.labelSelector, s.fieldSelector, (obj) => out.push({ type: s.type, namespace: obj.metadata.namespace, name: obj.metadata.name! }), true);
+          eachSelected(client!, s.type, s.namespace, s.labelSelector, s.fieldSelector, (obj) => out.push({ type: s.type, namespace: obj.metadata.namespace, name: obj.metadata.name! }), 'keep');
         } catch (e) {
           this.errors.push(e as Error);
         }
