@@ -3,8 +3,8 @@
 import { badRequest, invalidRequest } from '../api/errors';
 import type { KindDef } from '../api/registry';
 import { goMap } from '../api/meta/gomap';
-import { hasOwn } from '../api/meta/own';
 import { decode, fillZeroFields, intFits } from '../api/schema';
+import { dropPath } from '../api/schema/drop';
 import type { KubeObject } from '../api/types';
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
@@ -58,13 +58,3 @@ function goNumberText(v: number): string {
   return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
 }
 
-function dropPath(obj: unknown, path: string): void {
-  const parts = path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== '');
-  let cur: unknown = obj;
-  for (let i = 0; i < parts.length - 1; i++) {
-    // Own properties only: a part named "constructor" is a key, not Object's.
-    if (!cur || typeof cur !== 'object' || !hasOwn(cur, parts[i])) return;
-    cur = (cur as Record<string, unknown>)[parts[i]];
-  }
-  if (cur && typeof cur === 'object') delete (cur as Record<string, unknown>)[parts[parts.length - 1]];
-}

@@ -8,10 +8,10 @@ import { CliError, MultiError } from '../errors';
 import { type DryRun, dryRunSuffix, parseDryRun } from '../flags/output';
 import { parseCascade } from '../flags/cascade';
 import { kindPrefix } from '../../printers/name';
-import { addGlobalFlags, intFlag } from '../program';
+import { addGlobalFlags } from '../program';
 import { type FilenameFlags, select } from '../resource/builder';
 import { type Verb, verbAction } from '../verb';
-import { addFilenameFlags, addWaitFlags, dryRunOption, filenameFlagsOf, outputOption, selectorOption } from '../flags/groups';
+import { addDeleteFlags, dryRunOption, filenameFlagsOf, outputOption, selectorOption } from '../flags/groups';
 
 /** How long a delete waits for its objects to go when no --timeout is given (kubectl: a week). */
 const WAIT_LIMIT_MS = 3_600_000;
@@ -165,8 +165,7 @@ const deleteVerb: Verb<DeleteOptions> = {
 
 export function register(program: Command, ctx: CommandContext): void {
   const cmd = program.command('delete');
-  addFilenameFlags(cmd, { filename: 'containing the resource to delete.', kustomize: true });
-  addWaitFlags(cmd, { wait: true, timeout: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object' });
+  addDeleteFlags(cmd, { filename: 'containing the resource to delete.', wait: true });
   addGlobalFlags(
     cmd
       .description('Delete resources by file names, stdin, resources and names, or by resources and label selector')
@@ -175,10 +174,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--field-selector <selector>', 'Selector (field query) to filter on.')
       .option('--all', 'Delete all resources, in the namespace of the specified resource types.')
       .option('-A, --all-namespaces', 'If present, list the requested object(s) across all namespaces.')
-      .option('--cascade [policy]', 'Must be "background", "orphan", or "foreground".', 'background')
-      .option('--grace-period <seconds>', 'Period of time in seconds given to the resource to terminate gracefully.', intFlag(), -1)
       .option('--now', 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).')
-      .option('--force', 'If true, immediately remove resources from API and bypass graceful deletion.')
       .option('--ignore-not-found', 'Treat "resource not found" as a successful delete.')
       .option('-i, --interactive', 'If true, delete resource only when user confirms.')
       .addOption(dryRunOption())

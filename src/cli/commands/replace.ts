@@ -8,13 +8,13 @@ import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
 import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
 import { fieldValidation } from '../flags/validate';
-import { addGlobalFlags, intFlag } from '../program';
+import { addGlobalFlags } from '../program';
 import { type Verb, verbAction } from '../verb';
 import type { FileWriteOptions } from '../verbs/writeoptions';
 import { addRecordFlag, recordOption, withChangeCause } from '../record';
 import { withLastApplied } from '../../api/patch/apply';
 import { deletedLine } from './delete';
-import { addWaitFlags, dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption } from '../flags/groups';
+import { addDeleteFlags, dryRunOption, filenameFlagsOf, outputOption } from '../flags/groups';
 import { checkFilenameFlags, select } from '../resource/builder';
 
 export interface ReplaceOptions extends FileWriteOptions {
@@ -95,22 +95,15 @@ const replaceVerb: Verb<ReplaceOptions> = {
 };
 
 export function register(program: Command, ctx: CommandContext): void {
-  const cmd = addGlobalFlags(
-    program
-      .command('replace')
-      .description('Replace a resource by file name or stdin')
-      .addOption(filenameOption('The files that contain the configurations to replace.'))
-      .addOption(recursiveOption())
-      .addOption(kustomizeOption())
-      .option('--force', 'If true, immediately remove resources from API and bypass graceful deletion.')
-      .option('--grace-period <seconds>', 'Period of time in seconds given to the resource to terminate gracefully.', intFlag(), -1)
-      .option('--cascade [policy]', 'Must be "background", "orphan", or "foreground".', 'background')
+  const cmd = program.command('replace').description('Replace a resource by file name or stdin');
+  addDeleteFlags(cmd, { filename: 'The files that contain the configurations to replace.', wait: false });
+  addGlobalFlags(
+    cmd
       .addOption(outputOption())
       .addOption(dryRunOption())
       .option('--save-config', 'If true, the configuration of current object will be saved in its annotation.')
       .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).', 'strict')
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
   );
-  addWaitFlags(cmd, { wait: false, timeout: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object. Only valid when --force' });
   addRecordFlag(cmd).action(verbAction(ctx, replaceVerb));
 }

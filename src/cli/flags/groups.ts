@@ -2,7 +2,7 @@
 // selector, --dry-run and PrintFlags' -o. Each verb gives its own usage text where kubectl's
 // differs; the spelling, value parsing and defaults live here.
 import { type Command, Option } from '../command';
-import { collectSlice } from '../program';
+import { collectSlice, intFlag } from '../program';
 import type { FilenameFlags } from '../resource/builder';
 import { durationFlag } from './duration';
 
@@ -85,4 +85,24 @@ export function addWaitFlags(cmd: Command, spec: WaitFlagsSpec): Command {
 /** --timeout alone: a Go duration in milliseconds, 0s unless the verb's default differs. */
 export function timeoutOption(usage: string, defaultMs = 0): Option {
   return new Option('--timeout <duration>', usage).argParser(durationFlag()).default(defaultMs);
+}
+
+export interface DeleteFlagsSpec {
+  /** -f's usage. */
+  filename: string;
+  /** --wait's default: delete waits, replace and run's --rm do not. */
+  wait: boolean;
+}
+
+/**
+ * kubectl's DeleteFlags, for the verbs that delete (delete; replace --force; run --rm): -f, -k and
+ * -R, --cascade, --force, --grace-period, --wait and --timeout. Read by flags/cascade.ts and the verbs.
+ */
+export function addDeleteFlags(cmd: Command, spec: DeleteFlagsSpec): Command {
+  addFilenameFlags(cmd, { filename: spec.filename, kustomize: true });
+  cmd
+    .option('--cascade [policy]', 'Must be "background", "orphan", or "foreground".', 'background')
+    .option('--force', 'If true, immediately remove resources from API and bypass graceful deletion.')
+    .option('--grace-period <seconds>', 'Period of time in seconds given to the resource to terminate gracefully.', intFlag(), -1);
+  return addWaitFlags(cmd, { wait: spec.wait, timeout: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object' });
 }
