@@ -29,12 +29,12 @@ export interface ServerInfo {
 const JSON_TYPE = 'application/json';
 const TEXT_TYPE = 'text/plain; charset=utf-8';
 
-const json = (code: number, v: unknown): RawResponse => ({ code, contentType: JSON_TYPE, body: goJson(v) + '\n' });
+export const json = (code: number, v: unknown): RawResponse => ({ code, contentType: JSON_TYPE, body: goJson(v) + '\n' });
 
 /** The 404 of a path under a served API prefix (go-restful's), as a Status. */
-const NO_RESOURCE = json(404, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 });
+export const NO_RESOURCE = json(404, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 });
 /** The 404 of any other path: Go's http.NotFound. */
-const NO_PAGE: RawResponse = { code: 404, contentType: TEXT_TYPE, body: '404 page not found\n' };
+export const NO_PAGE: RawResponse = { code: 404, contentType: TEXT_TYPE, body: '404 page not found\n' };
 
 /**
  * The checks kube-apiserver v1.32 runs in a kubeadm cluster, in the order it registers them:
@@ -119,8 +119,47 @@ const METRICS_DISCOVERY = { name: METRICS_GROUP, versions: [METRICS_VERSION] };
 const SERVICE_UNAVAILABLE = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server is currently unable to handle the request', reason: 'ServiceUnavailable', details: {}, code: 503 };
 
 /** An object as the API server writes it: Go struct order. */
-function wire(obj: KubeObject, schemaType: string): unknown {
+export function wire(obj: KubeObject, schemaType: string): unknown {
   return inStructOrder(obj, schemaType);
+}
+
+/** What a path under a group version names: a served resource's collection, or one object and perhaps its subresource. */
+export interface ObjectPath {
+  type: ResourceType;
+  namespace?: string;
+  name?: string;
+  sub?: string;
+}
+
+/** The object path `rest` (the segments after the group version) names; undefined when it names none. */
+export function objectPath(group: string, version: string, rest: string[]): ObjectPath | undefined {
+  const served = (resource: string | undefined) => allTypes().find((t) => t.group === group && t.version === version && t.resource === resource);
+  let namespace: string | undefined;
+  // namespaces/<ns>/<resource>... (a namespaced resource), not namespaces/<name>/status.
+  if (rest[0] === 'namespaces' && rest.length >= 3 && served(rest[2])?.namespaced) {
+    namespace = rest[1];
+    rest = rest.slice(2);
+  }
+  const [resource, name, sub, ...extra] = rest;
+  const type = served(resource);
+  if (!type || extra.length) return undefined;
+  // A namespaced object is named only under its namespace; a cluster-wide one never is.
+  if (type.namespaced ? name !== undefined && namespace === undefined : namespace !== undefined) return undefined;
+  return { type, namespace, name, sub };
+}
+
+/** The group, version and the segments after them of an API path (/api/v1/..., /apis/<group>/<version>/...). */
+export function apiPath(pathname: string): { group: string; version: string; rest: string[] } | undefined {
+  const segments = pathname.replace(/\/+$/, '').split('/').slice(1);
+  if (segments[0] === 'api' && segments[1] === 'v1') return { group: '', version: 'v1', rest: segments.slice(2) };
+  if (segments[0] !== 'apis' || segments.length < 3) return undefined;
+  const g = groups().find((x) => x.name === segments[1]);
+  return g?.versions.includes(segments[2]) ? { group: g.name, version: segments[2], rest: segments.slice(3) } : undefined;
+}
+
+function schemaTypeOf(type: ResourceType): string {
+  const { kindDef } = require('../api/registry') as typeof import('../api/registry');
+  return kindDef(type).strategy.schemaType;
 }
 
 export class RestReader {
@@ -193,20 +232,10 @@ export class RestReader {
   /** Under a group version: its resource list, a list of objects, one object, or its log. */
   private objects(user: UserInfo, group: string, version: string, rest: string[], query: URLSearchParams): RawResponse | undefined {
     if (!rest.length) return json(200, resourceList(group, version));
-    const served = (resource: string | undefined) => allTypes().find((t) => t.group === group && t.version === version && t.resource === resource);
-    let namespace: string | undefined;
-    // namespaces/<ns>/<resource>... (a namespaced resource), not namespaces/<name>/status.
-    if (rest[0] === 'namespaces' && rest.length >= 3 && served(rest[2])?.namespaced) {
-      namespace = rest[1];
-      rest = rest.slice(2);
-    }
-    const [resource, name, sub, ...extra] = rest;
-    const type = served(resource);
-    if (!type || extra.length) return undefined;
-    // A namespaced object is named only under its namespace; a cluster-wide one never is.
-    if (type.namespaced ? name !== undefined && namespace === undefined : namespace !== undefined) return undefined;
-    const { kindDef } = require('../api/registry') as typeof import('../api/registry');
-    const schemaType = kindDef(type).strategy.schemaType;
+    const target = objectPath(group, version, rest);
+    if (!target) return undefined;
+    const { type, namespace, name, sub } = target;
+    const schemaType = schemaTypeOf(type);
     try {
       if (name === undefined) {
         const items = this.server.list(user, type, namespace, { labelSelector: query.get('labelSelector') ?? '', fieldSelector: query.get('fieldSelector') ?? '' });

@@ -7,6 +7,7 @@ import type { ResourceType } from '../api/registry';
 import type { KubeObject } from '../api/types';
 import type { UserInfo } from '../apiserver/auth';
 import type { RawResponse } from '../apiserver/rest';
+import type { WriteMethod } from '../apiserver/restwrite';
 import { SERVER_VERSION_INFO } from '../api/version';
 import type {
   ApiServer,
@@ -21,11 +22,19 @@ import type { WatchHandler } from '../apiserver/watch';
 import type { EvictOptions } from '../apiserver/eviction';
 
 export type { DeleteOptions, ListOptions, PatchType, Scale, UpdateOptions, WriteOptions, PropagationPolicy } from '../apiserver/server';
+export type { RawResponse } from '../apiserver/rest';
 export type { FieldValidation } from '../apiserver/decode';
 export type { EvictOptions } from '../apiserver/eviction';
 export type { UserInfo } from '../apiserver/auth';
 export type { WatchEvent, WatchEventType, WatchHandler } from '../apiserver/watch';
 export type { AttachStream, ExecResult } from '../api/nodeproxy';
+
+/** A request on a REST path: GET unless it says otherwise, with the body of a write. */
+export interface RawRequest {
+  method?: 'GET' | WriteMethod;
+  uri: string;
+  body?: string;
+}
 
 export type PodLogOptions = Omit<LogOptions, 'container'> & { container?: string };
 export type PodExecOptions = Omit<ExecOptions, 'container'> & { container?: string };
@@ -77,7 +86,11 @@ export interface Client {
   /** pods/attach: the container's main process, read as the clock moves on. */
   attach(namespace: string, name: string, opts: PodAttachOptions): AttachStream;
   /** GET on a REST path (`kubectl get --raw`), answered as kube-apiserver answers it; `advertiseAddress` is the server's host:port. */
-  raw(uri: string, advertiseAddress: string): RawResponse;
+  /**
+   * A request on the API's REST paths, answered as the API server answers it (kubectl's --raw):
+   * GET (`advertiseAddress` is the host:port /api reports), POST, PUT or DELETE with a body.
+   */
+  raw(request: RawRequest, advertiseAddress: string): RawResponse;
   /** In process only: how many writes the API server has persisted so far. */
   writeMark(): number;
   /** In process only: the writeMark at which the API server created the object of `uid`, if this process did. */
@@ -186,9 +199,13 @@ export class LocalClient implements Client {
     return this.server.podLogs(this.user, podKind.type, namespace, name, opts);
   }
 
-  raw(uri: string, advertiseAddress: string): RawResponse {
+  raw(request: RawRequest, advertiseAddress: string): RawResponse {
+    if (request.method && request.method !== 'GET') {
+      const { RestWriter } = require('../apiserver/restwrite') as typeof import('../apiserver/restwrite');
+      return new RestWriter(this.server).request(this.user, request.method, request.uri, request.body ?? '');
+    }
     const { RestReader } = require('../apiserver/rest') as typeof import('../apiserver/rest');
-    return new RestReader(this.server, { advertiseAddress, version: SERVER_VERSION_INFO }).get(this.user, uri);
+    return new RestReader(this.server, { advertiseAddress, version: SERVER_VERSION_INFO }).get(this.user, request.uri);
   }
 
   exec(namespace: string, name: string, opts: PodExecOptions): ExecResult {

@@ -16,6 +16,7 @@ import type {
   PodAttachOptions,
   PodExecOptions,
   PodLogOptions,
+  RawRequest,
   Scale,
   UpdateOptions,
   UserInfo,
@@ -189,9 +190,9 @@ export class TracingClient implements Client {
     return this.call('POST', url, () => this.inner.attach(namespace, name, opts), undefined, undefined, 101, () => undefined);
   }
 
-  raw(uri: string, advertiseAddress: string): RawResponse {
-    const r = this.inner.raw(uri, advertiseAddress);
-    this.report({ method: 'GET', url: uri, code: r.code, responseBody: r.body });
+  raw(request: RawRequest, advertiseAddress: string): RawResponse {
+    const r = this.inner.raw(request, advertiseAddress);
+    this.report({ method: request.method ?? 'GET', url: request.uri, requestBody: request.body, code: r.code, responseBody: r.body });
     return r;
   }
 

@@ -11,6 +11,7 @@ import { kindPrefix } from '../../printers/name';
 import { addGlobalFlags } from '../program';
 import { type FilenameFlags, select } from '../resource/builder';
 import { type Verb, verbAction } from '../verb';
+import { runRawWrite, validateRawWrite } from '../verbs/raw';
 import { addDeleteFlags, dryRunOption, filenameFlagsOf, outputOption, selectorOption } from '../flags/groups';
 
 /** How long a delete waits for its objects to go when no --timeout is given (kubectl: a week). */
@@ -70,6 +71,8 @@ export interface DeleteOptions {
   timeout: number;
   ignoreNotFound: boolean;
   interactive: boolean;
+  /** --raw: the path DELETE is sent to, with the one -f file's bytes (if any) as its body; nothing else is read. */
+  raw?: string;
 }
 
 const deleteVerb: Verb<DeleteOptions> = {
@@ -98,6 +101,7 @@ const deleteVerb: Verb<DeleteOptions> = {
       timeout: f.timeout ?? 0,
       ignoreNotFound: !!f.ignoreNotFound,
       interactive: !!f.interactive,
+      raw: f.raw || undefined,
     };
   },
 
@@ -107,10 +111,16 @@ const deleteVerb: Verb<DeleteOptions> = {
     if (o.all && o.fieldSelector) throw new CliError('cannot set --all and --field-selector at the same time');
     if (o.now && o.givenGracePeriod !== -1) throw new CliError('--now and --grace-period cannot be specified together');
     if (o.force && o.givenGracePeriod > 0) throw new CliError('--force and --grace-period greater than 0 cannot be specified together');
+    if (o.raw !== undefined) {
+      if (o.interactive) throw new CliError('--interactive can not be used with --raw');
+      validateRawWrite(o.raw, { filenames: o.files.filenames, recursive: o.files.recursive, output: o.output, bodyOptional: true });
+      return;
+    }
     if ((o.files.filenames.length || o.files.kustomize) && o.args.length) throw new CliError(`Unexpected args: [${o.args.join(' ')}]`, 'delete');
   },
 
   async run(c, o) {
+    if (o.raw !== undefined) return runRawWrite(c, 'DELETE', { uri: o.raw, file: o.files.filenames[0] });
     const collection = !!(o.all || o.selector || o.fieldSelector);
     // RequireObject(false): named objects are deleted by name, without reading them first.
     const selection = await select(c, o.args, { files: o.files, selector: o.selector, fieldSelector: o.fieldSelector, allNamespaces: o.allNamespaces }, { selectAll: o.all, requireObject: false });
@@ -177,6 +187,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--now', 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).')
       .option('--ignore-not-found', 'Treat "resource not found" as a successful delete.')
       .option('-i, --interactive', 'If true, delete resource only when user confirms.')
+      .option('--raw <uri>', 'Raw URI to DELETE to the server.  Uses the transport specified by the kubeconfig file.')
       .addOption(dryRunOption())
       .addOption(outputOption('Output mode. Use "-o name" for shorter output (resource/name).')),
   ).action(verbAction(ctx, deleteVerb));

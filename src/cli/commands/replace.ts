@@ -1,9 +1,10 @@
 // kubectl replace: each object of -f written whole over the live one (an update, not a patch);
 // --force deletes it and creates it again.
 import type { Command } from '../command';
-import { isStatusError } from '../../api/errors';
+import { isStatusError, noSuchResource } from '../../api/errors';
 import type { ResourceType } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
+import type { Client, UpdateOptions } from '../../client/client';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
 import { MutationPrinter, parseDryRun, parseOutput } from '../flags/output';
@@ -16,6 +17,7 @@ import { withLastApplied } from '../../api/patch/apply';
 import { deletedLine } from './delete';
 import { addDeleteFlags, dryRunOption, filenameFlagsOf, outputOption } from '../flags/groups';
 import { checkFilenameFlags, select } from '../resource/builder';
+import { runRawWrite, validateRawWrite } from '../verbs/raw';
 
 export interface ReplaceOptions extends FileWriteOptions {
   args: string[];
@@ -23,6 +25,12 @@ export interface ReplaceOptions extends FileWriteOptions {
   gracePeriod: number;
   /** --timeout in milliseconds. */
   timeout: number;
+  /** --raw: the path the one file's bytes are PUT to, as they are. */
+  raw?: string;
+  /** -o as given: --raw refuses any. */
+  outputGiven?: string;
+  /** --subresource: the objects are written to it (status; any other this server serves no PUT of is its 404). */
+  subresource?: string;
 }
 
 const replaceVerb: Verb<ReplaceOptions> = {
@@ -39,6 +47,9 @@ const replaceVerb: Verb<ReplaceOptions> = {
       saveConfig: !!f.saveConfig,
       output: parseOutput(f.output, false, f),
       changeCause,
+      raw: f.raw || undefined,
+      outputGiven: f.output || undefined,
+      subresource: f.subresource || undefined,
     };
   },
 
@@ -48,10 +59,12 @@ const replaceVerb: Verb<ReplaceOptions> = {
     if (o.force && o.dryRun !== 'none') throw new CliError('--dry-run can not be used when --force is set');
     checkFilenameFlags(o.files);
     if (!o.files.filenames.length && !o.files.kustomize) throw new CliError('must specify --filename to replace');
+    if (o.raw !== undefined) validateRawWrite(o.raw, { filenames: o.files.filenames, recursive: o.files.recursive, output: o.outputGiven });
     if (o.args.length) throw new CliError(`Unexpected args: [${o.args.join(' ')}]`, 'replace');
   },
 
   async run(c, o) {
+    if (o.raw !== undefined) return runRawWrite(c, 'PUT', { uri: o.raw, file: o.files.filenames[0] });
     const printer = new MutationPrinter(c.io.out, o.output, o.dryRun);
     const selection = await select(c, [], { files: o.files }, { validate: o.validation !== 'Ignore' });
     const cluster = c.cluster(o.dryRun === 'client' ? 'read' : 'write');
@@ -81,7 +94,7 @@ const replaceVerb: Verb<ReplaceOptions> = {
       try {
         let result = obj;
         if (o.force) result = client.create(type, obj, { fieldValidation: o.validation });
-        else if (o.dryRun !== 'client') result = client.update(type, obj, { dryRun: o.dryRun === 'server', fieldValidation: o.validation });
+        else if (o.dryRun !== 'client') result = update(client, type, obj, { dryRun: o.dryRun === 'server', fieldValidation: o.validation }, o.subresource);
         replaced++;
         printer.print(result, 'replaced');
       } catch (e) {
@@ -94,6 +107,13 @@ const replaceVerb: Verb<ReplaceOptions> = {
   },
 };
 
+/** A PUT of the object, or of its subresource: status is served; any other is the server's 404. */
+function update(client: Client, type: ResourceType, obj: KubeObject, opts: UpdateOptions, subresource: string | undefined): KubeObject {
+  if (subresource === undefined) return client.update(type, obj, opts);
+  if (subresource === 'status' && type.subresources?.some((s) => s.name === 'status')) return client.update(type, obj, { ...opts, subresource: 'status' });
+  throw noSuchResource();
+}
+
 export function register(program: Command, ctx: CommandContext): void {
   const cmd = program.command('replace').description('Replace a resource by file name or stdin');
   addDeleteFlags(cmd, { filename: 'The files that contain the configurations to replace.', wait: false });
@@ -102,6 +122,8 @@ export function register(program: Command, ctx: CommandContext): void {
       .addOption(outputOption())
       .addOption(dryRunOption())
       .option('--save-config', 'If true, the configuration of current object will be saved in its annotation.')
+      .option('--raw <uri>', 'Raw URI to PUT to the server.  Uses the transport specified by the kubeconfig file.')
+      .option('--subresource <name>', 'If specified, replace will operate on the subresource of the requested object.')
       .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).', 'strict')
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
   );

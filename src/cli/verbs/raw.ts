@@ -2,7 +2,9 @@
 // an answer that is not 2xx is reported as client-go reports it.
 import { StatusError, type Status, noSuchResource } from '../../api/errors';
 import type { CommandContext } from '../context';
+import type { RawResponse } from '../../client/client';
 import { CliError } from '../errors';
+import { goReadFile } from '../gofile';
 
 /** url.ParseRequestURI's verdict on a --raw value: undefined when it parses, else Go's error. */
 export function requestUriError(uri: string): string | undefined {
@@ -32,7 +34,38 @@ function advertiseAddress(c: CommandContext): string {
 
 export function runRaw(c: CommandContext, uri: string): void {
   const { client } = c.cluster('read');
-  const r = client.raw(uri, advertiseAddress(c));
+  printAnswer(c, client.raw({ uri }, advertiseAddress(c)));
+}
+
+/** The options of a verb's --raw write (create: POST, replace: PUT, delete: DELETE). */
+export interface RawWrite {
+  uri: string;
+  /** The one -f file (or "-" for stdin) whose bytes are the body; delete may send none. */
+  file?: string;
+}
+
+/**
+ * The checks create, replace and delete make of --raw beside their other flags, in kubectl's
+ * order (each verb makes its own checks first: create --edit, delete -i).
+ */
+export function validateRawWrite(uri: string, o: { filenames: string[]; recursive: boolean; output?: string; selector?: string; bodyOptional?: boolean }): void {
+  if (o.filenames.length !== 1 && !(o.bodyOptional && o.filenames.length === 0)) throw new CliError('--raw can only use a single local file or stdin');
+  if (o.filenames.length === 1 && /^https?:\/\//.test(o.filenames[0])) throw new CliError('--raw cannot read from a url');
+  if (o.recursive) throw new CliError('--raw and --recursive are mutually exclusive');
+  if (o.selector) throw new CliError('--raw and --selector (-l) are mutually exclusive');
+  if (o.output) throw new CliError('--raw and --output are mutually exclusive');
+  const bad = requestUriError(uri);
+  if (bad) throw new CliError(`--raw must be a valid URL path: ${bad}`);
+}
+
+/** kubectl's rawhttp: the file's bytes sent as they are to the path, and the answer's body printed as it came. */
+export async function runRawWrite(c: CommandContext, method: 'POST' | 'PUT' | 'DELETE', o: RawWrite): Promise<void> {
+  const body = o.file === undefined ? '' : o.file === '-' ? await c.io.readStdin() : goReadFile(o.file);
+  const { client } = c.cluster('write');
+  printAnswer(c, client.raw({ method, uri: o.uri, body }, advertiseAddress(c)));
+}
+
+function printAnswer(c: CommandContext, r: RawResponse): void {
   if (r.code >= 200 && r.code < 300) {
     c.io.out.write(r.body);
     return;

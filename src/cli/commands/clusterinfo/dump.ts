@@ -241,7 +241,7 @@ function list(client: Client, s: Section, namespace: string | undefined, revisio
   }
   const prefix = s.group ? `/apis/${apiVersion}` : '/api/v1';
   const where = namespace === undefined ? '' : `/namespaces/${namespace.replace(/[?#]/g, encodeURIComponent)}`;
-  const r = client.raw(`${prefix}${where}/${s.resource}`, '');
+  const r = client.raw({ uri: `${prefix}${where}/${s.resource}` }, '');
   if (r.code < 200 || r.code >= 300) throw new StatusError(JSON.parse(r.body) as Status);
   return JSON.parse(r.body) as TypedList;
 }

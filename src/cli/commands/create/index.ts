@@ -15,6 +15,7 @@ import { dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputO
 import { checkFilenameFlags, select } from '../../resource/builder';
 import { type Verb, verbAction } from '../../verb';
 import type { FileWriteOptions } from '../../verbs/writeoptions';
+import { runRawWrite, validateRawWrite } from '../../verbs/raw';
 
 function withOutputFlags(cmd: Command): Command {
   return addGlobalFlags(
@@ -82,6 +83,10 @@ function requireName(cmd: string, args: string[]): string {
 export interface CreateOptions extends FileWriteOptions {
   args: string[];
   selector: string;
+  /** --raw: the path the one file's bytes are POSTed to, as they are. */
+  raw?: string;
+  /** -o as given: --raw refuses any. */
+  outputGiven?: string;
 }
 
 /** create -f/-k: every object the files hold, created as it is (a generator is a subcommand). */
@@ -93,10 +98,26 @@ const createFromFiles: Verb<CreateOptions> = {
     checkFilenameFlags(files);
     if (!files.filenames.length && !files.kustomize) throw new CliError('must specify one of -f and -k');
     const dryRun = parseDryRun(c, f.dryRun);
-    return { args, files, selector: f.selector ?? '', dryRun, output: parseOutput(f.output, false, f), validation: fieldValidation(f.validate), saveConfig: !!f.saveConfig, changeCause };
+    return {
+      args,
+      files,
+      selector: f.selector ?? '',
+      dryRun,
+      output: parseOutput(f.output, false, f),
+      validation: fieldValidation(f.validate),
+      saveConfig: !!f.saveConfig,
+      changeCause,
+      raw: f.raw || undefined,
+      outputGiven: f.output || undefined,
+    };
+  },
+
+  validate(o) {
+    if (o.raw !== undefined) validateRawWrite(o.raw, { filenames: o.files.filenames, recursive: o.files.recursive, selector: o.selector, output: o.outputGiven });
   },
 
   async run(c, o) {
+    if (o.raw !== undefined) return runRawWrite(c, 'POST', { uri: o.raw, file: o.files.filenames[0] });
     const { dryRun } = o;
     const printer = new MutationPrinter(c.io.out, o.output, dryRun);
     const selection = await select(c, [], { files: o.files, selector: o.selector }, { validate: o.validation !== 'Ignore' });
@@ -131,7 +152,8 @@ export function register(program: Command, ctx: CommandContext): void {
         .addOption(filenameOption('Filename, directory, or URL to files to use to create the resource'))
         .addOption(recursiveOption())
         .addOption(kustomizeOption())
-        .addOption(selectorOption('Selector (label query) to filter on, supports \'=\', \'==\', and \'!=\'.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.')),
+        .addOption(selectorOption('Selector (label query) to filter on, supports \'=\', \'==\', and \'!=\'.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.'))
+        .option('--raw <uri>', 'Raw URI to POST to the server.  Uses the transport specified by the kubeconfig file.'),
     ),
   ).action(verbAction(ctx, createFromFiles));
 

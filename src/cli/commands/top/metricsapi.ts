@@ -7,7 +7,7 @@ import type { Client } from '../../../client/client';
 import { CliError } from '../../errors';
 
 function getJson<T>(client: Client, uri: string): T {
-  const r = client.raw(uri, '');
+  const r = client.raw({ uri }, '');
   if (r.code >= 200 && r.code < 300) return JSON.parse(r.body) as T;
   if (r.contentType === 'application/json') throw new StatusError(JSON.parse(r.body) as Status);
   throw noSuchResource();

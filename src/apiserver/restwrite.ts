@@ -1,0 +1,151 @@
+// POST, PUT and DELETE on kube-apiserver's object paths, answered as v1.32 answers them
+// (`kubectl create|replace|delete --raw`): a POST to a collection creates, a PUT to an object (or
+// its status or scale) replaces, a DELETE removes an object (a body may carry DeleteOptions) or
+// a collection. Bodies are JSON, as kubectl's REST client sends them; a request names no field
+// validation, so unknown fields are dropped with a warning (the server's default, Warn).
+import { badRequest, isStatusError } from '../api/errors';
+import { parseGoJson } from '../api/meta/gojson';
+import { type ResourceType, apiVersionOf, kindDef } from '../api/registry';
+import type { KubeObject } from '../api/types';
+import type { UserInfo } from './auth';
+import { NO_PAGE, NO_RESOURCE, type RawResponse, apiPath, json, objectPath, wire } from './rest';
+import type { DeleteOptions, ApiServer, Scale } from './server';
+
+export type WriteMethod = 'POST' | 'PUT' | 'DELETE';
+
+/** go-restful's answer to a method a route does not serve. */
+const METHOD_NOT_ALLOWED = json(405, {
+  kind: 'Status',
+  apiVersion: 'v1',
+  metadata: {},
+  status: 'Failure',
+  message: 'the server does not allow this method on the requested resource',
+  reason: 'MethodNotAllowed',
+  details: {},
+  code: 405,
+});
+
+/** The first bytes of a body an error quotes (apimachinery's summarizeData). */
+function summarize(body: string): string {
+  const bytes = Buffer.from(body);
+  if (!bytes.length) return '<empty>';
+  const cut = bytes.length > 30;
+  const head = bytes.subarray(0, 30);
+  if (body.startsWith('{')) return cut ? `${head.toString()} ...` : head.toString();
+  return cut ? `${head.toString('hex')} ...` : head.toString('hex');
+}
+
+/** A request body decoded as the handler decodes it: JSON, of the resource's kind unless it says otherwise. */
+function decodeBody(type: ResourceType, kind: string, body: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = parseGoJson(body);
+  } catch (e) {
+    throw badRequest(`the object provided is unrecognized (must be of type ${kind}): couldn't get version/kind; json parse error: ${(e as Error).message} (${summarize(body)})`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw badRequest(`the object provided is unrecognized (must be of type ${kind}): couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" } (${summarize(body)})`);
+  const obj = value as Record<string, unknown>;
+  // A body without apiVersion or kind takes the request's.
+  obj.apiVersion ??= kind === 'Scale' ? 'autoscaling/v1' : apiVersionOf(type);
+  obj.kind ??= kind;
+  if (obj.kind !== kind || (kind !== 'Scale' && obj.apiVersion !== apiVersionOf(type)))
+    throw badRequest(`${String(obj.kind)} in version ${JSON.stringify(String(obj.apiVersion).split('/').pop())} cannot be handled as a ${kind}: no kind "${String(obj.kind)}" is registered for version "${String(obj.apiVersion)}" in scheme "pkg/api/legacyscheme/scheme.go:30"`);
+  return obj;
+}
+
+export class RestWriter {
+  constructor(private readonly server: ApiServer) {}
+
+  /** Answers `method` on `uri` (a path with its query) with `body` for `user`. */
+  request(user: UserInfo, method: WriteMethod, uri: string, body: string): RawResponse {
+    const url = new URL(uri, 'https://apiserver');
+    const api = apiPath(url.pathname);
+    if (!api) return NO_PAGE;
+    const target = api.rest.length ? objectPath(api.group, api.version, api.rest) : undefined;
+    if (!target) return api.rest.length ? NO_RESOURCE : METHOD_NOT_ALLOWED;
+    const { type, namespace, name, sub } = target;
+    const dryRun = url.searchParams.get('dryRun') === 'All';
+    try {
+      if (method === 'POST') {
+        if (name !== undefined) return METHOD_NOT_ALLOWED;
+        const obj = this.inNamespace(decodeBody(type, type.kind, body), type, namespace);
+        return json(201, wire(this.server.create(user, type, namespace, obj, { dryRun, fieldValidation: 'Warn' }), kindDef(type).strategy.schemaType));
+      }
+      if (method === 'PUT') {
+        if (name === undefined) return METHOD_NOT_ALLOWED;
+        if (sub !== undefined && !type.subresources?.some((s) => s.name === sub)) return NO_RESOURCE;
+        if (sub === 'scale') return this.putScale(user, type, namespace, name, body, dryRun);
+        if (sub !== undefined && sub !== 'status' && sub !== 'finalize') return METHOD_NOT_ALLOWED;
+        const obj = this.inNamespace(decodeBody(type, type.kind, body), type, namespace);
+        const meta = (obj.metadata ?? {}) as Record<string, unknown>;
+        if (meta.name !== name) throw badRequest(`the name of the object (${String(meta.name ?? '')}) does not match the name on the URL (${name})`);
+        const updated = this.server.update(user, type, obj, { dryRun, fieldValidation: 'Warn', subresource: sub as 'status' | 'finalize' | undefined });
+        return json(200, wire(updated, kindDef(type).strategy.schemaType));
+      }
+      if (sub !== undefined) return METHOD_NOT_ALLOWED;
+      const opts = this.deleteOptions(body, dryRun);
+      return name === undefined ? this.deleteCollection(user, type, namespace, url.searchParams, opts) : this.deleteOne(user, type, namespace, name, opts);
+    } catch (e) {
+      if (isStatusError(e)) return json(e.code, e.status);
+      throw e;
+    }
+  }
+
+  /** A namespaced object takes the request's namespace; one that names another is refused. */
+  private inNamespace(obj: Record<string, unknown>, type: ResourceType, namespace: string | undefined): KubeObject {
+    const meta = (obj.metadata ??= {}) as Record<string, unknown>;
+    if (type.namespaced) {
+      if (meta.namespace !== undefined && meta.namespace !== '' && meta.namespace !== namespace)
+        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      meta.namespace = namespace;
+    }
+    return obj as unknown as KubeObject;
+  }
+
+  private putScale(user: UserInfo, type: ResourceType, namespace: string | undefined, name: string, body: string, dryRun: boolean): RawResponse {
+    const scale = decodeBody(type, 'Scale', body) as unknown as Scale;
+    if ((scale.metadata?.name ?? '') !== name) throw badRequest(`the name of the object (${scale.metadata?.name ?? ''}) does not match the name on the URL (${name})`);
+    this.server.updateScale(user, type, { ...scale, metadata: { ...scale.metadata, namespace } }, { dryRun });
+    return json(200, this.server.getScale(user, type, namespace, name));
+  }
+
+  /** A DELETE's body: DeleteOptions (grace period, propagation, preconditions), or nothing. */
+  private deleteOptions(body: string, dryRun: boolean): DeleteOptions {
+    if (!body.trim()) return { dryRun };
+    let v: unknown;
+    try {
+      v = parseGoJson(body);
+    } catch (e) {
+      throw badRequest(`the object provided is unrecognized (must be of type DeleteOptions): couldn't get version/kind; json parse error: ${(e as Error).message} (${summarize(body)})`);
+    }
+    const o = (v ?? {}) as { gracePeriodSeconds?: number; propagationPolicy?: DeleteOptions['propagationPolicy']; preconditions?: DeleteOptions['preconditions']; dryRun?: string[] };
+    return { dryRun: dryRun || !!o.dryRun?.includes('All'), gracePeriodSeconds: o.gracePeriodSeconds, propagationPolicy: o.propagationPolicy, preconditions: o.preconditions };
+  }
+
+  /** The object while it is still there (a grace period, finalizers), else a Status of success with its details. */
+  private deleteOne(user: UserInfo, type: ResourceType, namespace: string | undefined, name: string, opts: DeleteOptions): RawResponse {
+    const deleted = this.server.delete(user, type, namespace, name, opts);
+    let still: KubeObject | undefined;
+    try {
+      still = this.server.get(user, type, namespace, name);
+    } catch (e) {
+      if (!isStatusError(e, 'NotFound')) throw e;
+    }
+    if (still && still.metadata.uid === deleted.metadata.uid) return json(200, wire(still, kindDef(type).strategy.schemaType));
+    const details: Record<string, unknown> = { name, ...(type.group ? { group: type.group } : {}), kind: type.resource, uid: deleted.metadata.uid };
+    return json(200, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details });
+  }
+
+  /** deletecollection: every object the selectors pick, deleted; the answer lists them as they were deleted. */
+  private deleteCollection(user: UserInfo, type: ResourceType, namespace: string | undefined, query: URLSearchParams, opts: DeleteOptions): RawResponse {
+    const items = this.server.list(user, type, namespace, { labelSelector: query.get('labelSelector') ?? '', fieldSelector: query.get('fieldSelector') ?? '' });
+    const schemaType = kindDef(type).strategy.schemaType;
+    const deleted = items.map((o) => this.server.delete(user, type, o.metadata.namespace, o.metadata.name!, opts));
+    const wireItems = deleted.map((o) => {
+      const { apiVersion: _a, kind: _k, ...rest } = wire(o, schemaType) as Record<string, unknown>;
+      return rest;
+    });
+    return json(200, { kind: `${type.kind}List`, apiVersion: apiVersionOf(type), metadata: { resourceVersion: String(this.server.revision) }, items: wireItems });
+  }
+}
