@@ -4,27 +4,33 @@
 import type { Command } from '../command';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
-import { action, addGlobalFlags } from '../program';
+import { addGlobalFlags } from '../program';
+import { type Verb, verbAction } from '../verb';
 
 interface CompletionOptions {
+  /** The words given: exactly one, the shell, is valid. */
   args: string[];
 }
 
-function validate(o: CompletionOptions): string {
-  if (!o.args.length) throw new CliError('Shell not specified.', 'completion');
-  if (o.args.length > 1) throw new CliError('Too many arguments. Expected only the shell type.', 'completion');
-  return o.args[0];
-}
+const completionVerb: Verb<CompletionOptions> = {
+  complete: (_c, args) => ({ args }),
 
-function run(ctx: CommandContext, shell: string): void {
-  const { SCRIPTS } = require('../completion/scripts') as typeof import('../completion/scripts');
-  const script = Object.hasOwn(SCRIPTS, shell) ? SCRIPTS[shell] : undefined;
-  if (script === undefined) throw new CliError(`Unsupported shell type ${JSON.stringify(shell)}.`, 'completion');
-  ctx.io.out.write(script);
-}
+  validate(o) {
+    if (!o.args.length) throw new CliError('Shell not specified.', 'completion');
+    if (o.args.length > 1) throw new CliError('Too many arguments. Expected only the shell type.', 'completion');
+  },
+
+  run(c, o) {
+    const shell = o.args[0];
+    const { SCRIPTS } = require('../completion/scripts') as typeof import('../completion/scripts');
+    const script = Object.hasOwn(SCRIPTS, shell) ? SCRIPTS[shell] : undefined;
+    if (script === undefined) throw new CliError(`Unsupported shell type ${JSON.stringify(shell)}.`, 'completion');
+    c.io.out.write(script);
+  },
+};
 
 export function register(program: Command, ctx: CommandContext): void {
   addGlobalFlags(program.command('completion').description('Output shell completion code for the specified shell (bash, zsh, fish, or powershell)').argument('[args...]')).action(
-    action(ctx, (c, args) => run(c, validate({ args }))),
+    verbAction(ctx, completionVerb),
   );
 }

@@ -4,19 +4,19 @@
 import type { Command } from '../command';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
-import { action, addGlobalFlags, intFlag } from '../program';
+import { addGlobalFlags, intFlag } from '../program';
 import { copyFromPod, copyToPod } from '../verbs/cp/copy';
 import { type FileSpec, extractFileSpec } from '../verbs/cp/filespec';
+import { type Verb, verbAction } from '../verb';
 
 interface CpOptions {
-  container?: string;
-  noPreserve: boolean;
-  maxTries: number;
+  /** SRC and DEST as given. */
   args: string[];
-}
-
-function validate(o: CpOptions): void {
-  if (o.args.length !== 2) throw new CliError('source and destination are required');
+  container?: string;
+  /** --no-preserve: the container's tar is not asked to keep ownership and permissions. */
+  noPreserve: boolean;
+  /** --retries: 0 for none, negative for no limit. */
+  maxTries: number;
 }
 
 /** Which way the copy goes, or kubectl's refusal (checked in Run, before the cluster is used). */
@@ -30,6 +30,25 @@ function plan(o: CpOptions): { src: FileSpec; dest: FileSpec; toPod: boolean } {
   throw new CliError('one of src or dest must be a remote file specification');
 }
 
+const cpVerb: Verb<CpOptions> = {
+  complete(_c, args, f) {
+    return { args, container: f.container, noPreserve: f.preserve === false, maxTries: f.retries };
+  },
+
+  validate(o) {
+    if (o.args.length !== 2) throw new CliError('source and destination are required');
+  },
+
+  run(c, o) {
+    const p = plan(o);
+    const cluster = c.cluster('write');
+    // The namespace read here, as before, after Run's checks (kubectl reads it in Complete).
+    const copy = { namespace: c.namespace(), container: o.container, noPreserve: o.noPreserve, maxTries: o.maxTries, out: c.io.out, errOut: c.io.err };
+    if (p.toPod) copyToPod(cluster, p.src, p.dest, copy);
+    else copyFromPod(cluster, p.src, p.dest, copy);
+  },
+};
+
 export function register(program: Command, ctx: CommandContext): void {
   addGlobalFlags(
     program
@@ -39,15 +58,5 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('-c, --container <name>', 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen')
       .option('--no-preserve', "The copied file/directory's ownership and permissions will not be preserved in the container")
       .option('--retries <n>', 'Set number of retries to complete a copy operation from a container. Specify 0 to disable or any negative value for infinite retrying. The default is 0 (no retry).', intFlag(), 0),
-  ).action(
-    action(ctx, async (c, args, opts) => {
-      const o: CpOptions = { container: opts.container, noPreserve: opts.preserve === false, maxTries: opts.retries, args };
-      validate(o);
-      const p = plan(o);
-      const cluster = c.cluster('write');
-      const copy = { namespace: c.namespace(), container: o.container, noPreserve: o.noPreserve, maxTries: o.maxTries, out: c.io.out, errOut: c.io.err };
-      if (p.toPod) copyToPod(cluster, p.src, p.dest, copy);
-      else copyFromPod(cluster, p.src, p.dest, copy);
-    }),
-  );
+  ).action(verbAction(ctx, cpVerb));
 }

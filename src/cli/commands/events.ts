@@ -12,9 +12,10 @@ import type { CommandContext } from '../context';
 import { CliError, RawError } from '../errors';
 import { MutationPrinter, type OutputFormat, parseOutput, printTypedList } from '../flags/output';
 import { parseRequestTimeout, requestDeadline } from '../flags/timeout';
-import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
+import { addGlobalFlags, collectSlice, intFlag } from '../program';
 import { untilWithSync } from '../watch';
 import { outputOption } from '../flags/groups';
+import { type Verb, verbAction } from '../verb';
 
 interface EventsOptions {
   namespace: string;
@@ -22,7 +23,9 @@ interface EventsOptions {
   watch: boolean;
   /** --for as a field selector on the involved object. */
   fieldSelector?: string;
+  /** --types, each once, sorted. */
   types: string[];
+  /** -o; without it, kubectl's own table. */
   output?: OutputFormat;
   noHeaders: boolean;
   /** -w ends here (cluster time) when --request-timeout is given. */
@@ -40,40 +43,8 @@ function forSelector(value: string): string {
   return `involvedObject.kind=${type.kind},involvedObject.name=${parts[1]}`;
 }
 
-function complete(c: CommandContext, opts: Record<string, any>): EventsOptions {
-  const o: EventsOptions = {
-    namespace: c.namespace(),
-    allNamespaces: !!opts.allNamespaces,
-    watch: !!opts.watch,
-    // sets.NewString(...).List(): each type once, sorted.
-    types: [...new Set<string>(opts.types ?? [])].sort(),
-    noHeaders: opts.headers === false,
-    requestTimeout: opts.requestTimeout,
-  };
-  parseRequestTimeout(opts.requestTimeout);
-  if (opts.for) o.fieldSelector = forSelector(opts.for);
-  if (opts.output) o.output = parseOutput(opts.output, false, opts);
-  for (const t of o.types) if (!['normal', 'warning'].includes(t.toLowerCase())) throw new CliError('valid --types are Normal or Warning');
-  return o;
-}
-
 function wanted(o: EventsOptions, e: Event): boolean {
   return !o.types.length || o.types.some((t) => t.toLowerCase() === (e.type ?? '').toLowerCase());
-}
-
-function run(c: CommandContext, o: EventsOptions): void {
-  const ns = o.allNamespaces ? undefined : o.namespace;
-  const list = o.fieldSelector ? { fieldSelector: o.fieldSelector } : {};
-  if (o.watch) return watch(c, o, ns, list);
-  const cluster = c.cluster('read');
-  const events = cluster.client.list<Event>(eventKind.type, ns, list).filter((e) => wanted(o, e));
-  if (!events.length) {
-    c.io.err.write(o.allNamespaces ? 'No events found.\n' : `No events found in ${o.namespace} namespace.\n`);
-    return;
-  }
-  sortEvents(events);
-  if (o.output) printTypedList(c.io.out, o.output, 'EventList', events);
-  else c.io.out.write(tabwrite(eventLines(events, cluster.now(), { allNamespaces: o.allNamespaces, header: !o.noHeaders }), { ...GET_TABWRITER, rememberWidths: true }));
 }
 
 /**
@@ -101,6 +72,43 @@ function watch(c: CommandContext, o: EventsOptions, ns: string | undefined, list
   });
 }
 
+const eventsVerb: Verb<EventsOptions> = {
+  complete(c, _args, f) {
+    const o: EventsOptions = {
+      namespace: c.namespace(),
+      allNamespaces: !!f.allNamespaces,
+      watch: !!f.watch,
+      // sets.NewString(...).List(): each type once, sorted.
+      types: [...new Set<string>(f.types ?? [])].sort(),
+      noHeaders: f.headers === false,
+      requestTimeout: f.requestTimeout,
+    };
+    parseRequestTimeout(f.requestTimeout);
+    if (f.for) o.fieldSelector = forSelector(f.for);
+    if (f.output) o.output = parseOutput(f.output, false, f);
+    return o;
+  },
+
+  validate(o) {
+    for (const t of o.types) if (!['normal', 'warning'].includes(t.toLowerCase())) throw new CliError('valid --types are Normal or Warning');
+  },
+
+  run(c, o) {
+    const ns = o.allNamespaces ? undefined : o.namespace;
+    const list = o.fieldSelector ? { fieldSelector: o.fieldSelector } : {};
+    if (o.watch) return watch(c, o, ns, list);
+    const cluster = c.cluster('read');
+    const events = cluster.client.list<Event>(eventKind.type, ns, list).filter((e) => wanted(o, e));
+    if (!events.length) {
+      c.io.err.write(o.allNamespaces ? 'No events found.\n' : `No events found in ${o.namespace} namespace.\n`);
+      return;
+    }
+    sortEvents(events);
+    if (o.output) printTypedList(c.io.out, o.output, 'EventList', events);
+    else c.io.out.write(tabwrite(eventLines(events, cluster.now(), { allNamespaces: o.allNamespaces, header: !o.noHeaders }), { ...GET_TABWRITER, rememberWidths: true }));
+  },
+};
+
 export function register(program: Command, ctx: CommandContext): void {
   addGlobalFlags(
     program
@@ -114,9 +122,5 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--types <types>', 'Output only events of given types.', collectSlice)
       .option('--no-headers', "When using the default output format, don't print headers.")
       .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once. Pass 0 to disable.', intFlag(), 500),
-  ).action(
-    action(ctx, (c, _args, opts) => {
-      run(c, complete(c, opts));
-    }),
-  );
+  ).action(verbAction(ctx, eventsVerb));
 }

@@ -15,7 +15,8 @@ import { type Command, Option } from '../command';
 import type { CommandContext } from '../context';
 import { ExitCode } from '../errors';
 import { klogCommandFailed, klogInfo } from '../klog';
-import { action, addGlobalFlags, collect } from '../program';
+import { addGlobalFlags, collect } from '../program';
+import { type Verb, verbAction } from '../verb';
 
 /** Deprecated flags: pflag prints their message each time one is given. */
 const DEPRECATED: Record<string, string> = {
@@ -32,6 +33,25 @@ const MANAGED_BY_ENV = 'KUSTOMIZE_ENABLE_MANAGEDBY_LABEL';
 
 const SORT_WARNING =
   "Warning: Sorting order is set both in 'kustomization.yaml' ('sortOptions') and in a CLI flag ('--reorder'). Using the kustomization file over the CLI flag.";
+
+interface KustomizeOptions {
+  /** The kustomization's directory: at most one (Validate's check), else ".". */
+  args: string[];
+  /** -o: a file, or an existing directory for a file per object; standard output without it. */
+  output?: string;
+  loadRestrictor: string;
+  reorder: string;
+  /** --reorder was given: only then does it meet a kustomization's sortOptions. */
+  reorderGiven: boolean;
+  /** --enable-managedby-label, or KUSTOMIZE_ENABLE_MANAGEDBY_LABEL=on. */
+  managedByLabel: boolean;
+}
+
+/**
+ * What kustomize's command returns as its error: kubectl's main logs it as klog's "command
+ * failed" line, not as "error: ...".
+ */
+class CommandFailed extends Error {}
 
 /** The deprecation lines for the deprecated flags on the command line, in its order. */
 function deprecationLines(argv: readonly string[]): string[] {
@@ -50,6 +70,65 @@ function boolFlag(cmd: Command, flags: string, usage: string, hidden = false): C
   const option = new Option(flags, usage);
   if (hidden) option.hideHelp();
   return cmd.addOption(option);
+}
+
+const kustomizeVerb: Verb<KustomizeOptions> = {
+  complete(c, args, f, cmd) {
+    // pflag prints a deprecated flag's message as it parses it.
+    for (const line of deprecationLines(cmd.root().rawArgs)) c.io.err.write(line);
+    return {
+      args,
+      output: f.output || undefined,
+      loadRestrictor: f.loadRestrictor,
+      reorder: f.reorder,
+      reorderGiven: cmd.getOptionValueSource('reorder') === 'cli',
+      managedByLabel: !!f.enableManagedbyLabel || c.env[MANAGED_BY_ENV] === 'on',
+    };
+  },
+
+  /** kustomize's Validate: one path at most, then the restrictor and the order by their legal values. */
+  validate(o) {
+    if (o.args.length > 1) throw new CommandFailed('specify one path to kustomization.yaml');
+    const restrictor = o.loadRestrictor;
+    if (restrictor !== 'LoadRestrictionsRootOnly' && restrictor !== 'LoadRestrictionsNone' && restrictor !== '')
+      throw new CommandFailed(`illegal flag value --load-restrictor ${restrictor}; legal values: [LoadRestrictionsRootOnly LoadRestrictionsNone]`);
+    if (o.reorder !== 'legacy' && o.reorder !== 'none') throw new CommandFailed(`illegal flag value --reorder ${o.reorder}; legal values: [legacy none]`);
+  },
+
+  run(c, o) {
+    const { build, KustomizeError } = require('../manifest/kustomize') as typeof import('../manifest/kustomize');
+    const { toYaml } = require('../../printers/yaml') as typeof import('../../printers/yaml');
+    const dir = o.args[0] ?? '.';
+    let result: ReturnType<typeof build>;
+    try {
+      result = build(dir, { loadRestrictionsNone: o.loadRestrictor === 'LoadRestrictionsNone' });
+    } catch (e) {
+      if (!(e instanceof KustomizeError)) throw e;
+      for (const w of e.warnings) c.io.err.write(`${w}\n`);
+      throw new CommandFailed(e.message);
+    }
+    for (const w of result.warnings) c.io.err.write(`${w}\n`);
+    // The order: a kustomization's sortOptions over --reorder (with a warning when both are
+    // given). --reorder=none alone would keep the resources in the order they were accumulated,
+    // which the build does not return: refused until it does (sortOptions' fifo order is that).
+    if (o.reorderGiven) {
+      if (hasSortOptions(dir)) klogInfo(c, 'log.go:245', SORT_WARNING);
+      else if (o.reorder === 'none') throw new CommandFailed('pocketkube does not support --reorder=none yet: set sortOptions (order: fifo) in kustomization.yaml instead');
+    }
+    let objects = result.objects;
+    if (o.managedByLabel) objects = objects.map(withManagedByLabel);
+    if (o.output && fs.statSync(o.output, { throwIfNoEntry: false })?.isDirectory()) return writeIndividualFiles(o.output, objects);
+    const text = objects.map((obj) => toYaml(obj)).join('---\n');
+    if (o.output) fs.writeFileSync(o.output, text);
+    else c.io.out.write(text);
+  },
+};
+
+/** A CommandFailed as kubectl's main reports it: the klog line, then exit 1; other errors as they are. */
+function reported(ctx: CommandContext, e: unknown): unknown {
+  if (!(e instanceof CommandFailed)) return e;
+  klogCommandFailed(ctx, e.message);
+  return new ExitCode(1);
 }
 
 export function register(program: Command, ctx: CommandContext): void {
@@ -76,47 +155,9 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--helm-kube-version <version>', 'Kubernetes version used by Helm for Capabilities.KubeVersion', '');
   boolFlag(cmd, '--helm-debug', 'Enable debug output from the Helm chart inflator generator.');
 
-  addGlobalFlags(cmd).action(
-    action(ctx, (c, args, opts, command) => {
-      const { build, KustomizeError } = require('../manifest/kustomize') as typeof import('../manifest/kustomize');
-      const { toYaml } = require('../../printers/yaml') as typeof import('../../printers/yaml');
-      for (const line of deprecationLines(command.root().rawArgs)) c.io.err.write(line);
-      const fail = (message: string) => {
-        klogCommandFailed(c, message);
-        return new ExitCode(1);
-      };
-      // Validate: one path at most, then the restrictor and the order by their legal values.
-      if (args.length > 1) throw fail('specify one path to kustomization.yaml');
-      const restrictor = opts.loadRestrictor as string;
-      if (restrictor !== 'LoadRestrictionsRootOnly' && restrictor !== 'LoadRestrictionsNone' && restrictor !== '')
-        throw fail(`illegal flag value --load-restrictor ${restrictor}; legal values: [LoadRestrictionsRootOnly LoadRestrictionsNone]`);
-      const reorder = opts.reorder as string;
-      if (reorder !== 'legacy' && reorder !== 'none') throw fail(`illegal flag value --reorder ${reorder}; legal values: [legacy none]`);
-      const dir = args[0] ?? '.';
-      let result: ReturnType<typeof build>;
-      try {
-        result = build(dir, { loadRestrictionsNone: restrictor === 'LoadRestrictionsNone' });
-      } catch (e) {
-        if (!(e instanceof KustomizeError)) throw e;
-        for (const w of e.warnings) c.io.err.write(`${w}\n`);
-        throw fail(e.message);
-      }
-      for (const w of result.warnings) c.io.err.write(`${w}\n`);
-      // The order: a kustomization's sortOptions over --reorder (with a warning when both are
-      // given). --reorder=none alone would keep the resources in the order they were accumulated,
-      // which the build does not return: refused until it does (sortOptions' fifo order is that).
-      if (command.getOptionValueSource('reorder') === 'cli') {
-        if (hasSortOptions(dir)) klogInfo(c, 'log.go:245', SORT_WARNING);
-        else if (reorder === 'none') throw fail("pocketkube does not support --reorder=none yet: set sortOptions (order: fifo) in kustomization.yaml instead");
-      }
-      let objects = result.objects;
-      if (opts.enableManagedbyLabel || c.env[MANAGED_BY_ENV] === 'on') objects = objects.map(withManagedByLabel);
-      if (opts.output && fs.statSync(opts.output, { throwIfNoEntry: false })?.isDirectory()) return writeIndividualFiles(opts.output, objects);
-      const text = objects.map((o) => toYaml(o)).join('---\n');
-      if (opts.output) fs.writeFileSync(opts.output, text);
-      else c.io.out.write(text);
-    }),
-  );
+  // A Verb's failure has no command context: the klog line goes through this one, whose streams
+  // the command's context shares.
+  addGlobalFlags(cmd).action(verbAction(ctx, { ...kustomizeVerb, failure: (e) => reported(ctx, e) }));
 }
 
 /** Whether the kustomization built (already read once, so it is there and valid) sets sortOptions. */

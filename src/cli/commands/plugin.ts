@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import type { Command } from '../command';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
-import { GLOBAL_VALUE_FLAGS, action, addGlobalFlags, commandGroup } from '../program';
+import { GLOBAL_VALUE_FLAGS, addGlobalFlags, commandGroup } from '../program';
+import { type Verb, verbAction } from '../verb';
 
 /** kubectl v1.32's own commands (and aliases): a plugin never replaces one. */
 const BUILTIN = new Set([
@@ -29,7 +30,6 @@ const CREATE_SUBCOMMANDS = new Set([
 
 /** Words the handler never takes for a plugin name. */
 const NOT_PLUGINS = new Set(['help', '__complete', '__completeNoDesc']);
-
 
 /** The directories of PATH, each once, in order. */
 function pathDirs(env: CommandContext['env']): string[] {
@@ -102,8 +102,6 @@ function handle(argv: readonly string[], ctx: CommandContext, minWords: number):
   return undefined;
 }
 
-/** The help kubectl prints (on standard error) for `kubectl plugin` alone. */
-
 /** The names of the executable kubectl-* files on PATH (for the root's help). */
 export function pluginFiles(env: CommandContext['env']): string[] {
   const names: string[] = [];
@@ -119,10 +117,16 @@ export function pluginFiles(env: CommandContext['env']): string[] {
   return names;
 }
 
+interface PluginListOptions {
+  nameOnly: boolean;
+  /** The directories of PATH, each once, in order (kubectl's Complete reads PATH). */
+  pluginPaths: string[];
+}
+
 /** Every file named kubectl-* on PATH, in PATH order (each directory's files in name order), with kubectl's warnings. */
-function listPlugins(c: CommandContext, nameOnly: boolean): void {
+function listPlugins(c: CommandContext, o: PluginListOptions): void {
   const found: { file: string; name: string }[] = [];
-  for (const dir of pathDirs(c.env)) {
+  for (const dir of o.pluginPaths) {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -139,7 +143,7 @@ function listPlugins(c: CommandContext, nameOnly: boolean): void {
   const firstOf = new Map<string, string>();
   let warnings = 0;
   for (const p of found) {
-    c.io.out.write(`${nameOnly ? p.name : p.file}\n`);
+    c.io.out.write(`${o.nameOnly ? p.name : p.file}\n`);
     const said: string[] = [];
     if (!isExecutable(p.file)) said.push(`${p.file} identified as a kubectl plugin, but it is not executable`);
     const earlier = firstOf.get(p.name);
@@ -153,6 +157,11 @@ function listPlugins(c: CommandContext, nameOnly: boolean): void {
   if (warnings) throw new CliError(warnings === 1 ? 'one plugin warning was found' : `${warnings} plugin warnings were found`);
 }
 
+const pluginListVerb: Verb<PluginListOptions> = {
+  complete: (c, _args, f) => ({ nameOnly: !!f.nameOnly, pluginPaths: pathDirs(c.env) }),
+  run: listPlugins,
+};
+
 export function register(program: Command, ctx: CommandContext): void {
   const plugin = commandGroup(program, ctx, 'plugin', 'Provides utilities for interacting with plugins', { stream: 'err' });
   addGlobalFlags(
@@ -161,9 +170,5 @@ export function register(program: Command, ctx: CommandContext): void {
       .description("List all visible plugin executables on a user's PATH")
       .argument('[args...]')
       .option('--name-only', 'If true, display only the binary name of each plugin, rather than its full path'),
-  ).action(
-    action(ctx, (c, _args, opts) => {
-      listPlugins(c, !!opts.nameOnly);
-    }),
-  );
+  ).action(verbAction(ctx, pluginListVerb));
 }
