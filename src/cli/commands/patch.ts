@@ -2,6 +2,7 @@
 // to objects named by TYPE NAME or -f, or applied locally with --local / --dry-run=client.
 import * as fs from 'node:fs';
 import type { Command } from '../command';
+import { noSuchResource } from '../../api/errors';
 import { deepEqual } from '../../api/meta/equal';
 import { parseGoJson } from '../../api/meta/gojson';
 import { JsonPatchError, applyJsonPatch } from '../../api/patch/json';
@@ -99,8 +100,6 @@ const patchVerb: Verb<PatchOptions> = {
     if (o.local && o.args.length) throw new CliError('cannot specify --local and server resources');
     if (o.local && o.dryRun === 'server') throw new CliError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
     if (!PATCH_TYPES.includes(o.patchType)) throw new CliError(`--type must be one of [json merge strategic], not ${JSON.stringify(o.typeGiven)}`);
-    if (o.subresource !== undefined && o.subresource !== 'status' && o.subresource !== 'scale')
-      throw new CliError(`--subresource=${o.subresource} is not supported by pocketkube yet; use status or scale`);
   },
 
   async run(c, o) {
@@ -127,6 +126,8 @@ const patchVerb: Verb<PatchOptions> = {
         printer.print(result, deepEqual(seen, result) ? 'patched (no change)' : 'patched');
         return;
       }
+      // A subresource the kind does not serve (or none this server takes a PATCH of) is the server's 404.
+      if (o.subresource !== undefined && (!['status', 'scale'].includes(o.subresource) || !type.subresources?.some((s) => s.name === o.subresource))) throw noSuchResource();
       if (o.subresource === 'scale') {
         // The server answers a patch of /scale with the Scale, which is what kubectl prints.
         const before = client!.getScale(type, namespace, name);
