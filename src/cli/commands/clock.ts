@@ -6,20 +6,35 @@ import { rfc3339 } from '../../api/time';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
 import { durationFlag } from '../flags/duration';
-import { action, addGlobalFlags } from '../program';
+import { addGlobalFlags } from '../program';
+import { type Verb, verbAction } from '../verb';
+
+const showVerb: Verb<void> = {
+  complete() {},
+  run: (c) => void c.io.out.write(`${rfc3339(c.cluster('read').now())}\n`),
+};
+
+export interface AdvanceOptions {
+  /** How far to move the clock, in milliseconds (a Go duration on the command line). */
+  ms: number;
+}
+
+const advanceVerb: Verb<AdvanceOptions> = {
+  complete: (_c, args) => ({ ms: durationFlag()(args[0]) }),
+  validate(o) {
+    if (o.ms < 0) throw new CliError('the cluster clock cannot go backwards');
+  },
+  run(c, o) {
+    const cluster = c.cluster('write');
+    cluster.advanceTo(cluster.now() + o.ms);
+    c.io.out.write(`${rfc3339(cluster.now())}\n`);
+  },
+};
 
 export function register(program: Command, ctx: CommandContext): void {
   const clock = program.command('clock').description('Show or advance the simulated cluster clock (pocketkube only)');
-  addGlobalFlags(clock.command('show').description('Print the cluster time'))
-    .action(action(ctx, async (c) => c.io.out.write(`${rfc3339(c.cluster('read').now())}\n`)));
-  addGlobalFlags(clock.command('advance').description('Move the cluster time forward, running what falls due').argument('<duration>', 'How far, e.g. 90s, 5m, 1h30m'))
-    .action(
-      action(ctx, async (c, args) => {
-        const ms = durationFlag()(args[0]);
-        if (ms < 0) throw new CliError('the cluster clock cannot go backwards');
-        const cluster = c.cluster('write');
-        cluster.advanceTo(cluster.now() + ms);
-        c.io.out.write(`${rfc3339(cluster.now())}\n`);
-      }),
-    );
+  addGlobalFlags(clock.command('show').description('Print the cluster time')).action(verbAction(ctx, showVerb));
+  addGlobalFlags(clock.command('advance').description('Move the cluster time forward, running what falls due').argument('<duration>', 'How far, e.g. 90s, 5m, 1h30m')).action(
+    verbAction(ctx, advanceVerb),
+  );
 }

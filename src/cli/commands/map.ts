@@ -8,25 +8,23 @@ import { pod as podKind } from '../../api/kinds/pod';
 import type { Node, Pod } from '../../api/types';
 import { renderMap } from '../../printers/map';
 import type { CommandContext } from '../context';
-import { action, addGlobalFlags } from '../program';
+import { addGlobalFlags } from '../program';
+import { type Verb, verbAction } from '../verb';
 
 export interface MapOptions {
   color: boolean;
 }
 
-export function complete(c: CommandContext): MapOptions {
-  return { color: c.io.out.isTTY && c.env.NO_COLOR === undefined };
-}
-
-export function run(c: CommandContext, o: MapOptions): void {
-  const cluster = c.cluster('read');
-  const nodes = cluster.client.list<Node>(nodeKind.type);
-  const pods = cluster.client.list<Pod>(podKind.type);
-  c.io.out.write(renderMap({ nodes, pods }, { now: cluster.now(), color: o.color }));
-}
+const mapVerb: Verb<MapOptions> = {
+  complete: (c) => ({ color: c.io.out.isTTY && c.env.NO_COLOR === undefined }),
+  run(c, o) {
+    const cluster = c.cluster('read');
+    const nodes = cluster.client.list<Node>(nodeKind.type);
+    const pods = cluster.client.list<Pod>(podKind.type);
+    c.io.out.write(renderMap({ nodes, pods }, { now: cluster.now(), color: o.color }));
+  },
+};
 
 export function register(program: Command, ctx: CommandContext): void {
-  addGlobalFlags(program.command('map').description('Draw the cluster: nodes, their pods and the pods not scheduled (pocketkube only)')).action(
-    action(ctx, async (c) => run(c, complete(c))),
-  );
+  addGlobalFlags(program.command('map').description('Draw the cluster: nodes, their pods and the pods not scheduled (pocketkube only)')).action(verbAction(ctx, mapVerb));
 }

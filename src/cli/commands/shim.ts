@@ -9,14 +9,17 @@ import * as path from 'node:path';
 import type { Command } from '../command';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
-import { action, addGlobalFlags } from '../program';
+import { addGlobalFlags } from '../program';
+import { type Verb, verbAction } from '../verb';
 
 /** The second line of every shim: what lets `shim` replace one without --force. */
 const MARK = '# pocketkube shim:';
 
-interface ShimOptions {
+export interface ShimOptions {
+  /** DIR, absolute, and DIR/kubectl. */
   dir: string;
   file: string;
+  /** The launcher's absolute path, which the shim execs. */
   launcher: string;
   force: boolean;
 }
@@ -32,12 +35,6 @@ function shellWord(s: string): string {
 /** The shim: /bin/sh is enough to hand the arguments over untouched. */
 function shimText(launcher: string): string {
   return `#!/bin/sh\n${MARK} runs pocketkube as kubectl (written by \`pocketkube shim\`)\nexec ${shellWord(launcher)} "$@"\n`;
-}
-
-function complete(args: string[], opts: { force?: boolean }, launcher: string | undefined): ShimOptions {
-  if (!launcher) throw new CliError('pocketkube shim: no launcher runs this command, so there is nothing for a shim to run');
-  const dir = path.resolve(args[0]);
-  return { dir, file: path.join(dir, 'kubectl'), launcher, force: opts.force === true };
 }
 
 const reason = (e: unknown) => {
@@ -74,8 +71,8 @@ function existing(file: string): Existing {
   }
 }
 
-/** DIR must be a directory this user can write to; what is at DIR/kubectl must be ours, or --force. */
-function validate(o: ShimOptions): Existing {
+/** DIR must be a directory this user can write to. */
+function checkDir(o: ShimOptions): void {
   let st: fs.Stats;
   try {
     st = fs.statSync(o.dir);
@@ -88,6 +85,10 @@ function validate(o: ShimOptions): Existing {
   } catch (e) {
     throw new CliError(`cannot write the shim into ${o.dir}: ${reason(e)}`);
   }
+}
+
+/** What the shim is about to replace: it must be ours, or --force. */
+function replaceable(o: ShimOptions): Existing {
   const found = existing(o.file);
   if (found === 'directory') throw new CliError(`cannot write the shim ${o.file}: it is a directory`);
   if (found === 'other' && !o.force) throw new CliError(`${o.file} exists and is not a pocketkube shim; use --force to replace it`);
@@ -95,7 +96,7 @@ function validate(o: ShimOptions): Existing {
 }
 
 /** Written aside and renamed into place: a script running the old shim never reads half a file, and a link is replaced, not written through. */
-function run(o: ShimOptions, pid: number): void {
+function writeShim(o: ShimOptions, pid: number): void {
   const tmp = path.join(o.dir, `.kubectl.${pid}.tmp`);
   try {
     fs.writeFileSync(tmp, shimText(o.launcher), { mode: 0o755 });
@@ -115,6 +116,21 @@ function reportText(o: ShimOptions, was: Existing): string {
   return `${done}\nTo run it as kubectl in this shell and the scripts it starts, put its directory first on PATH:\nexport PATH=${shellWord(o.dir)}:$PATH\n`;
 }
 
+const shimVerb: Verb<ShimOptions> = {
+  complete(c, args, f) {
+    if (!c.io.launcher) throw new CliError('pocketkube shim: no launcher runs this command, so there is nothing for a shim to run');
+    const dir = path.resolve(args[0]);
+    return { dir, file: path.join(dir, 'kubectl'), launcher: c.io.launcher, force: f.force === true };
+  },
+  validate: checkDir,
+  run(c, o) {
+    // Looked at just before it is replaced: what is there decides the refusal and the report.
+    const was = replaceable(o);
+    writeShim(o, c.io.pid);
+    c.io.out.write(reportText(o, was));
+  },
+};
+
 export function register(program: Command, ctx: CommandContext): void {
   addGlobalFlags(
     program
@@ -122,12 +138,5 @@ export function register(program: Command, ctx: CommandContext): void {
       .description('Write DIR/kubectl, a script that runs this pocketkube, for scripts that call kubectl (pocketkube only)')
       .argument('<dir>', 'The directory to put first on PATH')
       .option('--force', 'If true, replace a DIR/kubectl that is not a pocketkube shim (a link to the real kubectl, say).'),
-  ).action(
-    action(ctx, async (c, args, raw) => {
-      const opts = complete(args, raw as { force?: boolean }, c.io.launcher);
-      const was = validate(opts);
-      run(opts, c.io.pid);
-      c.io.out.write(reportText(opts, was));
-    }),
-  );
+  ).action(verbAction(ctx, shimVerb));
 }

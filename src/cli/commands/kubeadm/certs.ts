@@ -5,9 +5,9 @@ import type { CertificateStatus } from '../../../api/kubeadm';
 import { shortHumanDuration } from '../../../printers/age';
 import { tabwrite } from '../../../printers/tabwriter';
 import type { CommandContext } from '../../context';
-import { action } from '../../program';
-import type { KubeadmMachine } from './host';
-import { NO_ADMIN_CONF, kubeadmFail, kubeadmStep } from './output';
+import { type Verb, verbAction } from '../../verb';
+import { adminMachine } from './common';
+import { kubeadmStep } from './output';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -34,39 +34,39 @@ export function expirationText(certs: readonly CertificateStatus[], cas: readonl
   return tabwrite(`${rows.join('\n')}\n`, { minWidth: 10, padding: 3 });
 }
 
-function cluster(c: CommandContext): KubeadmMachine {
-  const machine = c.kubeadm().open();
-  if (!machine.initialised) throw kubeadmFail(NO_ADMIN_CONF);
-  return machine;
+const checkExpirationVerb: Verb<void> = {
+  complete() {},
+  run(c) {
+    const machine = adminMachine(c);
+    const { certs, cas } = kubeadmStep(() => machine.certificates());
+    c.io.out.write(`${READING('check-expiration')}\n${expirationText(certs, cas, machine.now())}`);
+  },
+};
+
+export interface RenewOptions {
+  /** "all", or the name of one certificate. */
+  certificate: string;
 }
+
+const renewVerb: Verb<RenewOptions> = {
+  complete: (_c, args) => ({ certificate: args[0] }),
+  run(c, o) {
+    const machine = adminMachine(c);
+    const renewed = kubeadmStep(() => machine.renew([o.certificate]));
+    let out = `${READING('renew')}\n`;
+    for (const r of renewed) out += `${r} renewed\n`;
+    if (o.certificate === 'all')
+      out += '\nDone renewing certificates. You must restart the kube-apiserver, kube-controller-manager, kube-scheduler and etcd, so that they can use the new certificates.\n';
+    c.io.out.write(out);
+  },
+};
 
 export function registerCerts(kubeadm: Command, ctx: CommandContext): void {
   const certs = kubeadm.command('certs').description('Commands related to handling kubernetes certificates');
-
-  certs
-    .command('check-expiration')
-    .description('Check certificates expiration for a Kubernetes cluster')
-    .action(
-      action(ctx, async (c) => {
-        const machine = cluster(c);
-        const { certs: list, cas } = kubeadmStep(() => machine.certificates());
-        c.io.out.write(`${READING('check-expiration')}\n${expirationText(list, cas, machine.now())}`);
-      }),
-    );
-
+  certs.command('check-expiration').description('Check certificates expiration for a Kubernetes cluster').action(verbAction(ctx, checkExpirationVerb));
   certs
     .command('renew')
     .description('Renew certificates for a Kubernetes cluster')
     .argument('<certificate>', 'all, or the name of one certificate (apiserver, admin.conf, ...)')
-    .action(
-      action(ctx, async (c, args) => {
-        const machine = cluster(c);
-        const renewed = kubeadmStep(() => machine.renew([args[0]]));
-        let out = `${READING('renew')}\n`;
-        for (const r of renewed) out += `${r} renewed\n`;
-        if (args[0] === 'all')
-          out += '\nDone renewing certificates. You must restart the kube-apiserver, kube-controller-manager, kube-scheduler and etcd, so that they can use the new certificates.\n';
-        c.io.out.write(out);
-      }),
-    );
+    .action(verbAction(ctx, renewVerb));
 }

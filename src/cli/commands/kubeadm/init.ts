@@ -1,14 +1,16 @@
 // pocketkube kubeadm init: builds a control plane (no workers) on an empty home, as kubeadm init
 // does on a machine, printing its phases; the cluster's options come from flags or --config.
 import type { Command } from '../../command';
-import { DEFAULT_DESCRIPTION, TOKEN_PATTERN, parseToken } from '../../../api/bootstraptoken';
+import { DEFAULT_DESCRIPTION } from '../../../api/bootstraptoken';
 import type { InitOptions, InitPreflight, InitReport, TokenRequest } from '../../../api/kubeadm';
 import type { CommandContext } from '../../context';
 import { RawError } from '../../errors';
 import { durationFlag } from '../../flags/duration';
 import { klogWarning } from '../../klog';
-import { action, collectSlice } from '../../program';
-import { isConfigError, readConfigFile } from './config';
+import { collectSlice } from '../../program';
+import { type Verb, verbAction } from '../../verb';
+import { checkTokenForm } from './common';
+import { type ConfigFile, isConfigError, readConfigFile } from './config';
 import { goDurationNs, joinCommand, kubeadmError, kubeadmFail, kubeadmStep } from './output';
 
 /** Flags kubeadm accepts beside --config (ValidateMixedArguments' allow list, as far as we have them). */
@@ -36,28 +38,39 @@ function givenFlags(cmd: Command): string[] {
     .sort();
 }
 
-function options(cmd: Command, opts: Record<string, any>, warn: (m: string) => void): { options: InitOptions; tokens: TokenRequest[] } {
-  const given = givenFlags(cmd);
-  if (opts.config !== undefined) {
-    const mixed = given.filter((f) => !ALLOWED_WITH_CONFIG.has(f));
-    if (mixed.length) throw kubeadmFail(`can not mix '--config' with arguments [${mixed.join(' ')}]`);
-    let file;
-    try {
-      file = readConfigFile(opts.config);
-    } catch (e) {
-      if (isConfigError(e) || e instanceof Error) throw kubeadmFail(e.message);
-      throw e;
-    }
-    for (const w of file.warnings) warn(w);
-    if (opts.nodeName !== undefined) file.options.nodeName = opts.nodeName;
-    return file;
+export interface KubeadmInitOptions {
+  /** --config's file, if any. */
+  config?: string;
+  /** The flags given on the command line, by name, sorted: kubeadm checks them against --config. */
+  given: string[];
+  /** The cluster's options the flags gave (only --node-name counts beside --config). */
+  cluster: InitOptions;
+  token?: string;
+  /** --token-ttl in milliseconds. */
+  tokenTtl?: number;
+  ignorePreflightErrors: string[];
+}
+
+/** The cluster's options and tokens from --config's file, its warnings logged as kubeadm logs them; --node-name still counts. */
+function fromConfig(c: CommandContext, config: string, nodeName: string | undefined): ConfigFile {
+  let file;
+  try {
+    file = readConfigFile(config);
+  } catch (e) {
+    if (isConfigError(e) || e instanceof Error) throw kubeadmFail(e.message);
+    throw e;
   }
-  const init: InitOptions = {};
-  for (const [flag, key] of Object.entries(FLAG_OPTIONS)) if (given.includes(flag)) init[key] = opts[camel(flag)];
+  for (const w of file.warnings) klogWarning(c, 'common.go:101', w);
+  if (nodeName !== undefined) file.options.nodeName = nodeName;
+  return file;
+}
+
+/** Without --config: the flags' options, and a token when --token or --token-ttl asks for one. */
+function fromFlags(o: KubeadmInitOptions): { options: InitOptions; tokens: TokenRequest[] } {
   const token: TokenRequest = {};
-  if (opts.token !== undefined) token.token = opts.token;
-  if (opts.tokenTtl !== undefined) token.ttlMs = opts.tokenTtl;
-  return { options: init, tokens: opts.token !== undefined || opts.tokenTtl !== undefined ? [{ description: DEFAULT_DESCRIPTION, ...token }] : [] };
+  if (o.token !== undefined) token.token = o.token;
+  if (o.tokenTtl !== undefined) token.ttlMs = o.tokenTtl;
+  return { options: o.cluster, tokens: o.token !== undefined || o.tokenTtl !== undefined ? [{ description: DEFAULT_DESCRIPTION, ...token }] : [] };
 }
 
 function preflightText(pre: InitPreflight): string {
@@ -154,6 +167,39 @@ ${joinCommand(r.endpoint, token, r.caCertHash)}
 `;
 }
 
+const initVerb: Verb<KubeadmInitOptions> = {
+  complete(_c, _args, f, cmd) {
+    const given = givenFlags(cmd);
+    const cluster: InitOptions = {};
+    for (const [flag, key] of Object.entries(FLAG_OPTIONS)) if (given.includes(flag)) cluster[key] = f[camel(flag)];
+    return { config: f.config, given, cluster, token: f.token, tokenTtl: f.tokenTtl, ignorePreflightErrors: f.ignorePreflightErrors ?? [] };
+  },
+  validate(o) {
+    checkTokenForm(o.token);
+    if (o.config === undefined) return;
+    const mixed = o.given.filter((f) => !ALLOWED_WITH_CONFIG.has(f));
+    if (mixed.length) throw kubeadmFail(`can not mix '--config' with arguments [${mixed.join(' ')}]`);
+  },
+  run(c, o) {
+    const { options: init, tokens } = o.config !== undefined ? fromConfig(c, o.config, o.cluster.nodeName) : fromFlags(o);
+    const machine = c.kubeadm().open();
+    const pre = kubeadmStep(() => machine.initPreflight(init, o.ignorePreflightErrors));
+    c.io.out.write(preflightText(pre));
+    if (pre.lines.length) c.io.err.write(pre.lines.join(''));
+    if (pre.error) throw kubeadmError(pre.error);
+    let report: InitReport;
+    try {
+      report = machine.init(pre, tokens);
+    } catch (e) {
+      throw e instanceof RawError ? e : kubeadmError(e);
+    }
+    // The wait for the kubelet and the API server takes cluster time, as on a real machine.
+    machine.elapse((report.kubeletHealthyNs + report.apiServerHealthyNs) / 1e6);
+    c.io.out.write(initPhasesText(report));
+    for (const t of report.tokens) c.io.out.write(initDoneText(report, t));
+  },
+};
+
 export function registerInit(kubeadm: Command, ctx: CommandContext): void {
   kubeadm
     .command('init')
@@ -169,26 +215,5 @@ export function registerInit(kubeadm: Command, ctx: CommandContext): void {
     .option('--token <token>', 'The token to use for establishing bidirectional trust between nodes and control-plane nodes.')
     .option('--token-ttl <duration>', 'The duration before the token is automatically deleted (e.g. 1s, 2m, 3h). If set to \'0\', the token will never expire', durationFlag())
     .option('--ignore-preflight-errors <checks>', 'A list of checks whose errors will be shown as warnings.', collectSlice)
-    .action(
-      action(ctx, async (c, _args, opts, cmd) => {
-        if (opts.token !== undefined && !parseToken(opts.token))
-          throw kubeadmFail(`the bootstrap token ${JSON.stringify(opts.token)} was not of the form ${JSON.stringify(TOKEN_PATTERN)}`);
-        const { options: init, tokens } = options(cmd, opts, (m) => klogWarning(c, 'common.go:101', m));
-        const machine = c.kubeadm().open();
-        const pre = kubeadmStep(() => machine.initPreflight(init, opts.ignorePreflightErrors ?? []));
-        c.io.out.write(preflightText(pre));
-        if (pre.lines.length) c.io.err.write(pre.lines.join(''));
-        if (pre.error) throw kubeadmError(pre.error);
-        let report: InitReport;
-        try {
-          report = machine.init(pre, tokens);
-        } catch (e) {
-          throw e instanceof RawError ? e : kubeadmError(e);
-        }
-        // The wait for the kubelet and the API server takes cluster time, as on a real machine.
-        machine.elapse((report.kubeletHealthyNs + report.apiServerHealthyNs) / 1e6);
-        c.io.out.write(initPhasesText(report));
-        for (const t of report.tokens) c.io.out.write(initDoneText(report, t));
-      }),
-    );
+    .action(verbAction(ctx, initVerb));
 }

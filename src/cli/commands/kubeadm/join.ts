@@ -1,8 +1,10 @@
 // pocketkube kubeadm join: a new worker machine joins the cluster. A given token is checked the
 // way token discovery checks it; without one, the local cluster lets the machine in.
 import type { Command } from '../../command';
+import type { JoinOptions } from '../../../api/kubeadm';
 import type { CommandContext } from '../../context';
-import { action, collectSlice } from '../../program';
+import { collectSlice } from '../../program';
+import { type Verb, verbAction } from '../../verb';
 import { isKubeadmFailure } from './host';
 import { goDurationNs, kubeadmError } from './output';
 
@@ -28,6 +30,29 @@ Run 'kubectl get nodes' on the control-plane to see this node join the cluster.
 `;
 }
 
+/** Its options are the simulation's JoinOptions as they are: the flags carry nothing else. */
+const joinVerb: Verb<JoinOptions> = {
+  complete: (_c, args, f) => ({
+    endpoint: args[0],
+    nodeName: f.nodeName,
+    token: f.token,
+    caCertHashes: f.discoveryTokenCaCertHash ?? [],
+    unsafeSkipCAVerification: !!f.discoveryTokenUnsafeSkipCaVerification,
+  }),
+  run(c, o) {
+    const machine = c.kubeadm().open();
+    try {
+      const report = machine.join(o);
+      c.io.out.write(PREFLIGHT + READ_CONFIG + joinedText(report.kubeletHealthyNs));
+    } catch (e) {
+      // What kubeadm printed before the phase that failed.
+      if (isKubeadmFailure(e) && e.phase === 'preflight') c.io.out.write(PREFLIGHT);
+      else if (isKubeadmFailure(e) && e.phase === 'kubelet-start') c.io.out.write(PREFLIGHT + READ_CONFIG);
+      throw kubeadmError(e);
+    }
+  },
+};
+
 export function registerJoin(kubeadm: Command, ctx: CommandContext): void {
   kubeadm
     .command('join')
@@ -37,25 +62,5 @@ export function registerJoin(kubeadm: Command, ctx: CommandContext): void {
     .option('--token <token>', 'Use this token for both discovery-token and tls-bootstrap-token when those values are not provided.')
     .option('--discovery-token-ca-cert-hash <hash>', 'For token-based discovery, validate that the root CA public key matches this hash (format: "<type>:<value>").', collectSlice)
     .option('--discovery-token-unsafe-skip-ca-verification', 'For token-based discovery, allow joining without --discovery-token-ca-cert-hash pinning.')
-    .action(
-      action(ctx, async (c, args, opts) => {
-        const machine = c.kubeadm().open();
-        const joinOpts = {
-          endpoint: args[0],
-          nodeName: opts.nodeName,
-          token: opts.token,
-          caCertHashes: opts.discoveryTokenCaCertHash ?? [],
-          unsafeSkipCAVerification: !!opts.discoveryTokenUnsafeSkipCaVerification,
-        };
-        try {
-          const report = machine.join(joinOpts);
-          c.io.out.write(PREFLIGHT + READ_CONFIG + joinedText(report.kubeletHealthyNs));
-        } catch (e) {
-          // What kubeadm printed before the phase that failed.
-          if (isKubeadmFailure(e) && e.phase === 'preflight') c.io.out.write(PREFLIGHT);
-          else if (isKubeadmFailure(e) && e.phase === 'kubelet-start') c.io.out.write(PREFLIGHT + READ_CONFIG);
-          throw kubeadmError(e);
-        }
-      }),
-    );
+    .action(verbAction(ctx, joinVerb));
 }

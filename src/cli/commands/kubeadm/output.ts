@@ -48,6 +48,3 @@ export function joinCommand(endpoint: string, token: string, caCertHash: string,
 export function joinCommandLine(endpoint: string, token: string, caCertHash: string): string {
   return joinCommand(endpoint, token, caCertHash).replace(/\\\n/g, '').replace(/\t/g, '');
 }
-
-/** What kubeadm says when there is no cluster to talk to (no /etc/kubernetes/admin.conf). */
-export const NO_ADMIN_CONF = 'failed to load admin kubeconfig: open /etc/kubernetes/admin.conf: no such file or directory';

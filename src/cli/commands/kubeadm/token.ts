@@ -1,15 +1,17 @@
 // pocketkube kubeadm token create|list|delete|generate: bootstrap tokens, as Secrets in kube-system.
 import type { Command } from '../../command';
-import { type BootstrapToken, TOKEN_PATTERN, parseToken } from '../../../api/bootstraptoken';
+import { type BootstrapToken, TOKEN_ID_PATTERN, TOKEN_PATTERN } from '../../../api/bootstraptoken';
+import type { TokenRequest } from '../../../api/kubeadm';
 import { rfc3339 } from '../../../api/time';
 import { shortHumanDuration } from '../../../printers/age';
 import { tabwrite } from '../../../printers/tabwriter';
 import type { CommandContext } from '../../context';
 import { RawError } from '../../errors';
 import { durationFlag } from '../../flags/duration';
-import { action, collectSlice } from '../../program';
-import type { KubeadmMachine } from './host';
-import { NO_ADMIN_CONF, joinCommandLine, kubeadmFail, kubeadmStep } from './output';
+import { collectSlice } from '../../program';
+import { type Verb, verbAction } from '../../verb';
+import { adminMachine, checkTokenForm } from './common';
+import { joinCommandLine, kubeadmFail, kubeadmStep } from './output';
 
 /** kubeadm's token printer: one tabwriter per token (minwidth 10, padding 3), fixed-width cells. */
 const TOKEN_TABWRITER = { minWidth: 10, padding: 3 };
@@ -40,12 +42,61 @@ export function tokenListText(tokens: readonly (BootstrapToken | string)[], now:
   return { out, err };
 }
 
-/** The cluster kubeadm talks to through /etc/kubernetes/admin.conf; none on an empty home. */
-function cluster(c: CommandContext): KubeadmMachine {
-  const machine = c.kubeadm().open();
-  if (!machine.initialised) throw kubeadmFail(NO_ADMIN_CONF);
-  return machine;
+export interface TokenCreateOptions {
+  /** The token to create (a random one without it), --ttl, --description, --usages and --groups. */
+  request: TokenRequest;
+  printJoinCommand: boolean;
 }
+
+const createVerb: Verb<TokenCreateOptions> = {
+  complete: (_c, args, f) => ({
+    request: { token: args[0], ttlMs: f.ttl, description: f.description, usages: f.usages, groups: f.groups },
+    printJoinCommand: !!f.printJoinCommand,
+  }),
+  validate: (o) => checkTokenForm(o.request.token),
+  run(c, o) {
+    const machine = adminMachine(c);
+    const created = kubeadmStep(() => machine.createToken(o.request));
+    if (!o.printJoinCommand) return void c.io.out.write(`${created}\n`);
+    const { endpoint, caCertHash } = machine.joinInfo();
+    c.io.out.write(`${joinCommandLine(endpoint, created, caCertHash)}\n`);
+  },
+};
+
+const listVerb: Verb<void> = {
+  complete() {},
+  run(c) {
+    const machine = adminMachine(c);
+    const { out, err } = tokenListText(machine.listTokens(), machine.now());
+    c.io.out.write(out);
+    if (err) c.io.err.write(err);
+  },
+};
+
+export interface TokenDeleteOptions {
+  /** Whole tokens or their ids. */
+  tokens: string[];
+}
+
+const deleteVerb: Verb<TokenDeleteOptions> = {
+  complete: (_c, args) => ({ tokens: args }),
+  validate(o) {
+    if (!o.tokens.length) throw kubeadmFail(`missing argument; 'token delete' is missing token of form ${JSON.stringify(TOKEN_PATTERN)} or ${JSON.stringify(TOKEN_ID_PATTERN)}`);
+  },
+  run(c, o) {
+    const machine = adminMachine(c);
+    for (const t of o.tokens) {
+      const id = kubeadmStep(() => machine.deleteToken(t));
+      c.io.out.write(`bootstrap token ${JSON.stringify(id)} deleted\n`);
+    }
+  },
+};
+
+/** Any home will do, kubeadm init or not: the token is made (from the home's seeded randomness), never stored. */
+const generateVerb: Verb<void> = {
+  complete() {},
+  run: (c) => void c.io.out.write(`${c.kubeadm().open().generateToken()}\n`),
+};
 
 export function registerToken(kubeadm: Command, ctx: CommandContext): void {
   const token = kubeadm.command('token').description('Manage bootstrap tokens');
@@ -59,55 +110,10 @@ export function registerToken(kubeadm: Command, ctx: CommandContext): void {
     .option('--description <text>', 'A human friendly description of how this token is used.')
     .option('--usages <usages>', 'Describes the ways in which this token can be used.', collectSlice)
     .option('--groups <groups>', 'Extra groups that this token will authenticate as when used for authentication.', collectSlice)
-    .action(
-      action(ctx, async (c, args, opts) => {
-        if (args[0] !== undefined && !parseToken(args[0]))
-          throw kubeadmFail(`the bootstrap token ${JSON.stringify(args[0])} was not of the form ${JSON.stringify(TOKEN_PATTERN)}`);
-        const machine = cluster(c);
-        const created = kubeadmStep(() =>
-          machine.createToken({ token: args[0], ttlMs: opts.ttl, description: opts.description, usages: opts.usages, groups: opts.groups }),
-        );
-        if (!opts.printJoinCommand) return c.io.out.write(`${created}\n`);
-        const { endpoint, caCertHash } = machine.joinInfo();
-        c.io.out.write(`${joinCommandLine(endpoint, created, caCertHash)}\n`);
-      }),
-    );
-
-  token
-    .command('list')
-    .description('List bootstrap tokens on the server')
-    .action(
-      action(ctx, async (c) => {
-        const machine = cluster(c);
-        const { out, err } = tokenListText(machine.listTokens(), machine.now());
-        c.io.out.write(out);
-        if (err) c.io.err.write(err);
-      }),
-    );
-
-  token
-    .command('delete')
-    .description('Delete bootstrap tokens on the server')
-    .argument('[token-value...]')
-    .action(
-      action(ctx, async (c, args) => {
-        if (!args.length) throw kubeadmFail(`missing argument; 'token delete' is missing token of form ${JSON.stringify(TOKEN_PATTERN)} or ${JSON.stringify('\\A([a-z0-9]{6})\\z')}`);
-        const machine = cluster(c);
-        for (const a of args) {
-          const id = kubeadmStep(() => machine.deleteToken(a));
-          c.io.out.write(`bootstrap token ${JSON.stringify(id)} deleted\n`);
-        }
-      }),
-    );
-
-  token
-    .command('generate')
-    .description('Generate and print a bootstrap token, but do not create it on the server')
-    .action(
-      action(ctx, async (c) => {
-        c.io.out.write(`${c.kubeadm().open().generateToken()}\n`);
-      }),
-    );
+    .action(verbAction(ctx, createVerb));
+  token.command('list').description('List bootstrap tokens on the server').action(verbAction(ctx, listVerb));
+  token.command('delete').description('Delete bootstrap tokens on the server').argument('[token-value...]').action(verbAction(ctx, deleteVerb));
+  token.command('generate').description('Generate and print a bootstrap token, but do not create it on the server').action(verbAction(ctx, generateVerb));
 
   token.action(() => {
     throw new RawError(`${token.helpInformation()}`, 1);

@@ -6,8 +6,9 @@ import type { Command } from '../../command';
 import { isQualifiedName } from '../../../api/validation/names';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
-import { action, addGlobalFlags } from '../../program';
-import { machineOf } from './common';
+import { addGlobalFlags } from '../../program';
+import { type Verb, verbAction } from '../../verb';
+import { type NodeOptions, checkNode, machineOf } from './common';
 
 /** IsExtendedResourceName: domain-qualified, outside kubernetes.io, and not a quota "requests." name. */
 function checkResourceName(name: string): void {
@@ -28,21 +29,29 @@ function parseAssignment(arg: string): [string, string] {
   return [name, String(Number(value))];
 }
 
+export interface DevicesOptions extends NodeOptions {
+  /** [resource, count] in the order given (a removal, RESOURCE-, counts 0); none lists the node's. */
+  assignments: [string, string][];
+}
+
+const devicesVerb: Verb<DevicesOptions> = {
+  complete: (_c, [node, ...rest]) => ({ node, assignments: rest.map(parseAssignment) }),
+  validate: (o) => checkNode(o, 'node devices NODE'),
+  run(c, o) {
+    const m = machineOf(c, o.node!);
+    const devices = { ...(m.facts.devices ?? {}) };
+    if (!o.assignments.length) {
+      for (const k of Object.keys(devices).sort()) c.io.out.write(`${k}=${devices[k]}\n`);
+      return;
+    }
+    for (const [k, v] of o.assignments) devices[k] = v;
+    m.save({ ...m.facts, devices });
+    for (const [k, v] of o.assignments) c.io.out.write(`node/${m.name} ${k}=${v}\n`);
+  },
+};
+
 export function registerDevices(group: Command, ctx: CommandContext): void {
-  addGlobalFlags(group.command('devices').description('Advertise extended resources from device plugins on a node').argument('[node]').argument('[assignments...]'))
-    .action(
-      action(ctx, async (c, args) => {
-        const [name, ...rest] = args;
-        const assignments = rest.map(parseAssignment);
-        const m = machineOf(c, name, 'node devices NODE');
-        const devices = { ...(m.facts.devices ?? {}) };
-        if (!assignments.length) {
-          for (const k of Object.keys(devices).sort()) c.io.out.write(`${k}=${devices[k]}\n`);
-          return;
-        }
-        for (const [k, v] of assignments) devices[k] = v;
-        m.save({ ...m.facts, devices });
-        for (const [k, v] of assignments) c.io.out.write(`node/${m.name} ${k}=${v}\n`);
-      }),
-    );
+  addGlobalFlags(group.command('devices').description('Advertise extended resources from device plugins on a node').argument('[node]').argument('[assignments...]')).action(
+    verbAction(ctx, devicesVerb),
+  );
 }

@@ -4,26 +4,27 @@
 // unreachable. Started again, the kubelet reports its conditions afresh.
 import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
-import { action, addGlobalFlags } from '../../program';
-import { machineOf } from './common';
+import { addGlobalFlags } from '../../program';
+import { type Verb, verbAction } from '../../verb';
+import { type NodeOptions, checkNode, machineOf } from './common';
+
+/** stop and start are one verb in two directions; each says so when the kubelet is already there. */
+function powerVerb(verb: 'stop' | 'start'): Verb<NodeOptions> {
+  const stopping = verb === 'stop';
+  const done = stopping ? 'stopped' : 'started';
+  return {
+    complete: (_c, args) => ({ node: args[0] }),
+    validate: (o) => checkNode(o, `node ${verb} NODE`),
+    run(c, o) {
+      const m = machineOf(c, o.node!);
+      if ((m.facts.kubeletStoppedAt !== undefined) === stopping) return void c.io.out.write(`node/${m.name} already ${done}\n`);
+      m.save({ ...m.facts, kubeletStoppedAt: stopping ? m.cluster.now() : undefined });
+      c.io.out.write(`node/${m.name} ${done}\n`);
+    },
+  };
+}
 
 export function registerPower(group: Command, ctx: CommandContext): void {
-  addGlobalFlags(group.command('stop').description("Stop the node's kubelet: it stops posting node status").argument('[node]'))
-    .action(
-      action(ctx, async (c, args) => {
-        const m = machineOf(c, args[0], 'node stop NODE');
-        if (m.facts.kubeletStoppedAt !== undefined) return void c.io.out.write(`node/${m.name} already stopped\n`);
-        m.save({ ...m.facts, kubeletStoppedAt: m.cluster.now() });
-        c.io.out.write(`node/${m.name} stopped\n`);
-      }),
-    );
-  addGlobalFlags(group.command('start').description("Start the node's kubelet again").argument('[node]'))
-    .action(
-      action(ctx, async (c, args) => {
-        const m = machineOf(c, args[0], 'node start NODE');
-        if (m.facts.kubeletStoppedAt === undefined) return void c.io.out.write(`node/${m.name} already started\n`);
-        m.save({ ...m.facts, kubeletStoppedAt: undefined });
-        c.io.out.write(`node/${m.name} started\n`);
-      }),
-    );
+  addGlobalFlags(group.command('stop').description("Stop the node's kubelet: it stops posting node status").argument('[node]')).action(verbAction(ctx, powerVerb('stop')));
+  addGlobalFlags(group.command('start').description("Start the node's kubelet again").argument('[node]')).action(verbAction(ctx, powerVerb('start')));
 }

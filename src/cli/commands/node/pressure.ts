@@ -8,16 +8,20 @@ import type { Command } from '../../command';
 import { parseQuantity, quantityError } from '../../../api/meta/quantity';
 import type { CommandContext, MachineFacts } from '../../context';
 import { CliError } from '../../errors';
-import { action, addGlobalFlags } from '../../program';
-import { machineOf } from './common';
+import { addGlobalFlags } from '../../program';
+import { type Verb, verbAction } from '../../verb';
+import { type NodeOptions, checkNode, machineOf } from './common';
 
+/** fact: the MachineFacts field forced; toggle and amount: the flags; key: --amount's name among the parsed flags. */
 const SIGNALS = [
   { signal: 'memory.available', fact: 'memoryAvailable', toggle: 'memory', amount: 'memory-available', key: 'memoryAvailable', forced: '50Mi' },
   { signal: 'nodefs.available', fact: 'diskAvailable', toggle: 'disk', amount: 'disk-available', key: 'diskAvailable', forced: '4Gi' },
 ] as const;
 
-/** The quantity a signal is forced to; null to measure it again; undefined when not asked. */
-function wanted(opts: Record<string, string | undefined>, s: (typeof SIGNALS)[number]): string | null | undefined {
+type Signal = (typeof SIGNALS)[number];
+
+/** What a signal's flags ask: the quantity it is forced to; null to measure it again; undefined when not asked. */
+function wanted(opts: Record<string, string | undefined>, s: Signal): string | null | undefined {
   const toggle = opts[s.toggle];
   const amount = opts[s.key];
   if (toggle !== undefined && amount !== undefined) throw new CliError(`--${s.toggle} and --${s.amount} cannot be used together`);
@@ -34,6 +38,32 @@ function wanted(opts: Record<string, string | undefined>, s: (typeof SIGNALS)[nu
   return q.toString();
 }
 
+export interface PressureOptions extends NodeOptions {
+  /** The signals asked about, in SIGNALS' order: forced to a quantity, or null to measure it again. */
+  changes: { s: Signal; to: string | null }[];
+}
+
+const pressureVerb: Verb<PressureOptions> = {
+  complete(_c, args, f) {
+    const changes = SIGNALS.flatMap((s) => {
+      const to = wanted(f, s);
+      return to === undefined ? [] : [{ s, to }];
+    });
+    return { node: args[0], changes };
+  },
+  validate(o) {
+    if (!o.changes.length) throw new CliError('at least one of --memory, --memory-available, --disk or --disk-available is required');
+    checkNode(o, 'node pressure NODE');
+  },
+  run(c, o) {
+    const m = machineOf(c, o.node!);
+    const facts: MachineFacts = { ...m.facts };
+    for (const { s, to } of o.changes) facts[s.fact] = to ?? undefined;
+    m.save(facts);
+    for (const { s, to } of o.changes) c.io.out.write(to ? `node/${m.name} ${s.signal} forced to ${to}\n` : `node/${m.name} ${s.signal} measured\n`);
+  },
+};
+
 export function registerPressure(group: Command, ctx: CommandContext): void {
   addGlobalFlags(
     group
@@ -44,15 +74,5 @@ export function registerPressure(group: Command, ctx: CommandContext): void {
       .option('--disk <on|off>', 'Force nodefs.available under the eviction threshold (on), or measure it again (off)')
       .option('--memory-available <quantity>', 'Force memory.available to this quantity ("-" measures it again)')
       .option('--disk-available <quantity>', 'Force nodefs.available to this quantity ("-" measures it again)'),
-  ).action(
-    action(ctx, async (c, args, opts) => {
-      const changes = SIGNALS.map((s) => ({ s, to: wanted(opts, s) })).filter((x) => x.to !== undefined);
-      if (!changes.length) throw new CliError('at least one of --memory, --memory-available, --disk or --disk-available is required');
-      const m = machineOf(c, args[0], 'node pressure NODE');
-      const facts: MachineFacts = { ...m.facts };
-      for (const { s, to } of changes) facts[s.fact] = to ?? undefined;
-      m.save(facts);
-      for (const { s, to } of changes) c.io.out.write(to ? `node/${m.name} ${s.signal} forced to ${to}\n` : `node/${m.name} ${s.signal} measured\n`);
-    }),
-  );
+  ).action(verbAction(ctx, pressureVerb));
 }

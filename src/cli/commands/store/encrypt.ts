@@ -10,17 +10,12 @@ import { Option } from '../../command';
 import { PROVIDERS, type EncryptReport, type ProviderKey, type ProviderName } from '../../../api/encryption';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
-import { action, addGlobalFlags } from '../../program';
+import { addGlobalFlags } from '../../program';
+import { type Verb, verbAction } from '../../verb';
 
-interface EncryptOptions {
+export interface EncryptOptions {
+  /** The provider to write with from now on (with a new key); none: rewrite as configured. */
   provider?: ProviderName;
-}
-
-function complete(opts: { provider?: string }): EncryptOptions {
-  const p = opts.provider;
-  if (p !== undefined && !(PROVIDERS as readonly string[]).includes(p))
-    throw new CliError(`invalid argument ${JSON.stringify(p)} for "--provider" flag: must be one of ${PROVIDERS.join(', ')}`);
-  return { provider: p as ProviderName | undefined };
 }
 
 const named = (k: ProviderKey) => (k.key ? `${k.provider} (key ${k.key})` : k.provider);
@@ -36,18 +31,26 @@ export function reportText(r: EncryptReport): string {
   return out;
 }
 
+const encryptVerb: Verb<EncryptOptions> = {
+  complete(_c, _args, f) {
+    // Refused as pflag refuses a bad value of an enum flag: while parsing.
+    const p: string | undefined = f.provider;
+    if (p !== undefined && !(PROVIDERS as readonly string[]).includes(p))
+      throw new CliError(`invalid argument ${JSON.stringify(p)} for "--provider" flag: must be one of ${PROVIDERS.join(', ')}`);
+    return { provider: p as ProviderName | undefined };
+  },
+  run(c, o) {
+    // Opened for writing first: an empty home gets its cluster, and the user's credentials count.
+    c.cluster('write');
+    c.io.out.write(reportText(c.store().encrypt(o.provider)));
+  },
+};
+
 export function registerEncrypt(store: Command, ctx: CommandContext): void {
   addGlobalFlags(
     store
       .command('encrypt')
       .description("Encrypt Secrets at rest with a new key (the home's EncryptionConfiguration), and rewrite them")
       .addOption(new Option('--provider <name>', `The provider that writes from now on, with a new key: ${PROVIDERS.join(', ')}. Without it, rewrite as the configuration says`)),
-  ).action(
-    action(ctx, async (c, _args, raw) => {
-      const opts = complete(raw as { provider?: string });
-      // Opened for writing first: an empty home gets its cluster, and the user's credentials count.
-      c.cluster('write');
-      c.io.out.write(reportText(c.store().encrypt(opts.provider)));
-    }),
-  );
+  ).action(verbAction(ctx, encryptVerb));
 }

@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { ExitCode } from '../../errors';
-import { action, addGlobalFlags } from '../../program';
+import { addGlobalFlags } from '../../program';
+import { type Verb, verbAction } from '../../verb';
 import { registerEncrypt } from './encrypt';
 import type { StoreCheck } from './host';
 
@@ -21,33 +22,50 @@ function checkText(r: StoreCheck): string {
   return `${lines.join('\n')}\n`;
 }
 
+const checkVerb: Verb<void> = {
+  complete() {},
+  run(c) {
+    const report = c.store().check();
+    c.io.out.write(checkText(report));
+    if (report.problems.length) throw new ExitCode(1);
+  },
+};
+
+/** What backup and restore take: the backup file, made absolute as they print it. */
+export interface BackupFileOptions {
+  file: string;
+}
+
+const backupFile = (_c: CommandContext, args: string[]): BackupFileOptions => ({ file: path.resolve(args[0]) });
+
+const backupVerb: Verb<BackupFileOptions> = {
+  complete: backupFile,
+  run(c, o) {
+    const { revision } = c.store().backup(o.file);
+    c.io.out.write(`Backed up the store at revision ${revision} to ${o.file}\n`);
+  },
+};
+
+const restoreVerb: Verb<BackupFileOptions> = {
+  complete: backupFile,
+  run(c, o) {
+    const r = c.store().restore(o.file);
+    c.io.out.write(`Restored the store to revision ${r.revision} from ${o.file} (backed up ${r.created})\n`);
+    if (r.kubeconfig === 'restored') c.io.out.write(`Restored the kubeconfig from the backup to ${r.kubeconfigPath}\n`);
+    if (r.kubeconfig === 'kept') c.io.out.write(`Kept the kubeconfig at ${r.kubeconfigPath}; the backup's is in ${o.file}\n`);
+  },
+};
+
 export function register(program: Command, ctx: CommandContext): void {
   const store = program.command('store').description("The cluster's storage: check, backup, restore, encryption at rest (pocketkube only)");
-  addGlobalFlags(store.command('check').description('Verify every file of the store and every cross-reference between objects; exit code 1 when a problem is found'))
-    .action(
-      action(ctx, async (c) => {
-        const report = c.store().check();
-        c.io.out.write(checkText(report));
-        if (report.problems.length) throw new ExitCode(1);
-      }),
-    );
-  addGlobalFlags(store.command('backup').description('Write the whole store, and the kubeconfig of the home, to one file').argument('<file>', 'Where to write the backup'))
-    .action(
-      action(ctx, async (c, args) => {
-        const file = path.resolve(args[0]);
-        const { revision } = c.store().backup(file);
-        c.io.out.write(`Backed up the store at revision ${revision} to ${file}\n`);
-      }),
-    );
-  addGlobalFlags(store.command('restore').description('Replace the store by a backup, checked whole first; the change is atomic').argument('<file>', 'The backup to restore'))
-    .action(
-      action(ctx, async (c, args) => {
-        const file = path.resolve(args[0]);
-        const r = c.store().restore(file);
-        c.io.out.write(`Restored the store to revision ${r.revision} from ${file} (backed up ${r.created})\n`);
-        if (r.kubeconfig === 'restored') c.io.out.write(`Restored the kubeconfig from the backup to ${r.kubeconfigPath}\n`);
-        if (r.kubeconfig === 'kept') c.io.out.write(`Kept the kubeconfig at ${r.kubeconfigPath}; the backup's is in ${file}\n`);
-      }),
-    );
+  addGlobalFlags(store.command('check').description('Verify every file of the store and every cross-reference between objects; exit code 1 when a problem is found')).action(
+    verbAction(ctx, checkVerb),
+  );
+  addGlobalFlags(store.command('backup').description('Write the whole store, and the kubeconfig of the home, to one file').argument('<file>', 'Where to write the backup')).action(
+    verbAction(ctx, backupVerb),
+  );
+  addGlobalFlags(store.command('restore').description('Replace the store by a backup, checked whole first; the change is atomic').argument('<file>', 'The backup to restore')).action(
+    verbAction(ctx, restoreVerb),
+  );
   registerEncrypt(store, ctx);
 }
