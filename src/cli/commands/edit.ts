@@ -2,7 +2,7 @@
 // comment header; what changed goes back as a patch (strategic for built-in kinds). The session
 // itself (reopening on errors, keeping the file) is verbs/editloop.ts.
 import type { Command } from '../command';
-import { isStatusError, type StatusError } from '../../api/errors';
+import { isStatusError, noSuchResource, type StatusError } from '../../api/errors';
 import { canonicalJson } from '../../api/meta/canonical';
 import { createMergePatch } from '../../api/patch/merge';
 import { createTwoWayPatch } from '../../api/patch/strategic';
@@ -20,7 +20,8 @@ import { withLastApplied } from '../../api/patch/apply';
 import { type Edited, editFormat, originals, resourceString, runEdit } from '../verbs/editloop';
 import { filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption } from '../flags/groups';
 
-const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
+/** The comment above the objects in the editor (edit, and create --edit). */
+export const EDIT_HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
 # and an empty file will abort the edit. If an error occurs while saving this file will be
 # reopened with the relevant failures.
 #
@@ -36,24 +37,40 @@ export interface EditOptions {
   saveConfig: boolean;
   validation: ReturnType<typeof fieldValidation>;
   changeCause?: string;
+  windowsLineEndings: boolean;
+  /** --subresource: status is read and patched as the object; any other this server serves no PATCH of is its 404. */
+  subresource?: string;
 }
 
 const editVerb: Verb<EditOptions> = {
   complete(c, args, f, cmd) {
     const changeCause = recordOption(c, cmd, f.record);
     const validation = fieldValidation(f.validate);
-    return { args, files: filenameFlagsOf(f), outputFlag: f.output, output: parseOutput(f.output, false, f), outputPatch: !!f.outputPatch, saveConfig: !!f.saveConfig, validation, changeCause };
+    return {
+      args,
+      files: filenameFlagsOf(f),
+      outputFlag: f.output,
+      output: parseOutput(f.output, false, f),
+      outputPatch: !!f.outputPatch,
+      saveConfig: !!f.saveConfig,
+      validation,
+      changeCause,
+      windowsLineEndings: !!f.windowsLineEndings,
+      subresource: f.subresource || undefined,
+    };
   },
 
   async run(c, o) {
     const printer = new MutationPrinter(c.io.out, o.output, 'none');
     const client = c.cluster('write').client;
     const infos = await originals(c, client, o.args, { files: o.files });
+    // The builder reads each object at the subresource: the status is the object; others are not served here.
+    if (o.subresource !== undefined && infos.some((i) => o.subresource !== 'status' || !i.type.subresources?.some((s) => s.name === 'status'))) throw noSuchResource();
     if (!infos.length) throw new CliError('edit cancelled, no objects found');
     const format = editFormat(o.outputFlag);
     const byUid = new Map(infos.map((i) => [i.obj.metadata.uid, i]));
     runEdit(c, infos, format, {
-      header: HEADER,
+      header: EDIT_HEADER,
       save(updated: Edited[], outcome) {
         for (const u of updated) {
           const before = byUid.get(u.obj.metadata?.uid);
@@ -75,7 +92,7 @@ const editVerb: Verb<EditOptions> = {
           if (o.outputPatch) c.io.out.write(`Patch: ${canonicalJson(patch)}\n`);
           const name = before.obj.metadata.name!;
           try {
-            const patched = client.patch(u.type, before.obj.metadata.namespace, name, strategic ? 'strategic' : 'merge', patch, { fieldValidation: o.validation });
+            const patched = client.patch(u.type, before.obj.metadata.namespace, name, strategic ? 'strategic' : 'merge', patch, { fieldValidation: o.validation, subresource: o.subresource as 'status' | undefined });
             printer.print(patched, 'edited');
           } catch (e) {
             if (!isStatusError(e)) throw e;
@@ -95,7 +112,7 @@ const editVerb: Verb<EditOptions> = {
         }
         for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
       },
-    });
+    }, { windowsLineEndings: o.windowsLineEndings });
   },
 };
 
@@ -113,6 +130,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--save-config', 'If true, the configuration of current object will be saved in its annotation.')
       .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).', 'strict')
       .option('--windows-line-endings', 'Defaults to the line ending native to your platform.')
+      .option('--subresource <name>', 'If specified, edit will operate on the subresource of the requested object.')
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.'),
   );
   addRecordFlag(cmd).action(verbAction(ctx, editVerb));

@@ -144,30 +144,36 @@ function requireNamespace(u: Edited, namespace: string): void {
     );
 }
 
+/** How the file is written for the editor: --windows-line-endings ends every line with CRLF (kubectl's crlf writer). */
+export interface EditFile {
+  windowsLineEndings?: boolean;
+}
+
 /** One edit session over `objects`, until saved, cancelled or given up. */
-export function runEdit(c: CommandContext, objects: Edited[], format: EditFormat, mode: EditMode): void {
+export function runEdit(c: CommandContext, objects: Edited[], format: EditFormat, mode: EditMode, file: EditFile = {}): void {
   const withHeader = format === 'yaml';
   const ext = format === 'json' ? '.json' : '.yaml';
   const original = (withHeader ? mode.header : '') + editorContent(objects, format);
+  const written = (text: string) => (file.windowsLineEndings ? text.replace(/\r?\n/g, '\r\n') : text);
   let previous: string | undefined;
   let reasons: Reason[] = [];
-  let file: string | undefined;
+  let saved: string | undefined;
   for (;;) {
     const body = previous === undefined ? original : (withHeader ? header(mode.header, reasons) : '') + manualStrip(previous);
-    const edited = launchEditor(c.env, c.io.pid, body, ext);
+    const edited = launchEditor(c.env, c.io.pid, written(body), ext);
     if (previous !== undefined && stripComments(previous) === stripComments(edited.text)) {
       c.io.err.write(`A copy of your changes has been stored to ${JSON.stringify(edited.path)}\n`);
       throw new CliError('Edit cancelled, no valid changes were saved.');
     }
-    if (file) removeFile(file);
-    file = edited.path;
+    if (saved) removeFile(saved);
+    saved = edited.path;
     if (stripComments(original) === stripComments(edited.text)) {
-      removeFile(file);
+      removeFile(saved);
       c.io.err.write('Edit cancelled, no changes made.\n');
       return;
     }
     if (!hasLines(edited.text)) {
-      removeFile(file);
+      removeFile(saved);
       c.io.err.write('Edit cancelled, saved file was empty.\n');
       return;
     }
@@ -185,19 +191,19 @@ export function runEdit(c: CommandContext, objects: Edited[], format: EditFormat
       for (const u of updated) requireNamespace(u, c.namespace());
       mode.save(updated, outcome);
     } catch (e) {
-      c.io.err.write(`A copy of your changes has been stored to ${JSON.stringify(file)}\n`);
+      c.io.err.write(`A copy of your changes has been stored to ${JSON.stringify(saved)}\n`);
       throw e;
     }
     if (outcome.retryable) {
-      c.io.err.write(`You can run \`kubectl replace -f ${file}\` to try this update again.\n`);
+      c.io.err.write(`You can run \`kubectl replace -f ${saved}\` to try this update again.\n`);
       throw new ExitCode(1);
     }
     if (outcome.notFound) {
-      c.io.err.write(`The edits you made on deleted resources have been saved to ${JSON.stringify(file)}\n`);
+      c.io.err.write(`The edits you made on deleted resources have been saved to ${JSON.stringify(saved)}\n`);
       throw new ExitCode(1);
     }
     if (!outcome.invalid) {
-      removeFile(file);
+      removeFile(saved);
       return;
     }
   }

@@ -85,8 +85,11 @@ export interface CreateOptions extends FileWriteOptions {
   selector: string;
   /** --raw: the path the one file's bytes are POSTed to, as they are. */
   raw?: string;
-  /** -o as given: --raw refuses any. */
+  /** -o as given: --raw refuses any; with --edit, the editor's format. */
   outputGiven?: string;
+  /** --edit: each object in the editor before it is created (kubectl's EditBeforeCreate mode). */
+  edit: boolean;
+  windowsLineEndings: boolean;
 }
 
 /** create -f/-k: every object the files hold, created as it is (a generator is a subcommand). */
@@ -109,15 +112,19 @@ const createFromFiles: Verb<CreateOptions> = {
       changeCause,
       raw: f.raw || undefined,
       outputGiven: f.output || undefined,
+      edit: !!f.edit,
+      windowsLineEndings: !!f.windowsLineEndings,
     };
   },
 
   validate(o) {
+    if (o.raw !== undefined && o.edit) throw new CliError('--raw and --edit are mutually exclusive');
     if (o.raw !== undefined) validateRawWrite(o.raw, { filenames: o.files.filenames, recursive: o.files.recursive, selector: o.selector, output: o.outputGiven });
   },
 
   async run(c, o) {
     if (o.raw !== undefined) return runRawWrite(c, 'POST', { uri: o.raw, file: o.files.filenames[0] });
+    if (o.edit) return editBeforeCreate(c, o);
     const { dryRun } = o;
     const printer = new MutationPrinter(c.io.out, o.output, dryRun);
     const selection = await select(c, [], { files: o.files, selector: o.selector }, { validate: o.validation !== 'Ignore' });
@@ -143,6 +150,39 @@ const createFromFiles: Verb<CreateOptions> = {
   },
 };
 
+/**
+ * create --edit: each object of the files, one at a time, in the user's editor under edit's header;
+ * what is saved is created (with --save-config's annotation and --record's cause) and printed as
+ * created. A failure keeps the file, as kubectl's edit does.
+ */
+async function editBeforeCreate(c: CommandContext, o: CreateOptions): Promise<void> {
+  const { EDIT_HEADER } = require('../edit') as typeof import('../edit');
+  const { editFormat, runEdit } = require('../../verbs/editloop') as typeof import('../../verbs/editloop');
+  const format = editFormat(o.outputGiven);
+  const printer = new MutationPrinter(c.io.out, o.output, 'none');
+  const selection = await select(c, [], { files: o.files, selector: o.selector }, { validate: o.validation !== 'Ignore' });
+  const client = c.cluster('write').client;
+  const objects = selection.infos(client).map(({ type, obj }) => ({ type, obj }));
+  selection.throwErrors();
+  for (const one of objects)
+    runEdit(
+      c,
+      [one],
+      format,
+      {
+        header: EDIT_HEADER,
+        save(updated) {
+          for (const u of updated) {
+            let obj = withChangeCause(u.obj, o.changeCause);
+            if (o.saveConfig) obj = withLastApplied(obj);
+            printer.print(client.create(u.type, obj, { fieldValidation: o.validation }), 'created');
+          }
+        },
+      },
+      { windowsLineEndings: o.windowsLineEndings },
+    );
+}
+
 export function register(program: Command, ctx: CommandContext): void {
   const create = addRecordFlag(
     withOutputFlags(
@@ -153,7 +193,9 @@ export function register(program: Command, ctx: CommandContext): void {
         .addOption(recursiveOption())
         .addOption(kustomizeOption())
         .addOption(selectorOption('Selector (label query) to filter on, supports \'=\', \'==\', and \'!=\'.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.'))
-        .option('--raw <uri>', 'Raw URI to POST to the server.  Uses the transport specified by the kubeconfig file.'),
+        .option('--raw <uri>', 'Raw URI to POST to the server.  Uses the transport specified by the kubeconfig file.')
+        .option('--edit', 'Edit the API resource before creating')
+        .option('--windows-line-endings', 'Only relevant if --edit=true. Defaults to the line ending native to your platform.'),
     ),
   ).action(verbAction(ctx, createFromFiles));
 
