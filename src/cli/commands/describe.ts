@@ -7,10 +7,11 @@ import type { Client } from '../../client/client';
 import { type DescribeLookup, describerFor } from '../../printers/describe';
 import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
-import { action, addGlobalFlags, intFlag } from '../program';
+import { addGlobalFlags, intFlag } from '../program';
 import { resolveArgs } from '../resolve';
 import { type FilenameFlags, build } from '../resource/builder';
 import { addFilenameFlags, filenameFlagsOf, selectorOption } from '../flags/groups';
+import { type Verb, verbAction } from '../verb';
 
 export interface DescribeOptions {
   args: string[];
@@ -63,58 +64,10 @@ function lookup(client: Client): DescribeLookup {
   };
 }
 
-function complete(c: CommandContext, args: string[], o: Record<string, any>): DescribeOptions {
-  return {
-    args,
-    files: filenameFlagsOf(o),
-    selector: o.selector ?? '',
-    allNamespaces: !!o.allNamespaces,
-    namespace: c.namespace(),
-    enforceNamespace: c.namespaceExplicit,
-    showEvents: o.showEvents !== false,
-  };
-}
-
-function validate(o: DescribeOptions): void {
-  if (!o.args.length && !o.files.filenames.length && !o.files.kustomize)
-    throw new CliError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
-}
-
 function describerOf(type: ResourceType) {
   const describer = describerFor(type.kind);
   if (!describer) throw new CliError(`describing ${type.resource} is not supported by pocketkube yet`);
   return describer;
-}
-
-async function run(c: CommandContext, o: DescribeOptions): Promise<void> {
-  const selection = await build(c.io, {
-    namespace: o.namespace,
-    enforceNamespace: o.enforceNamespace,
-    allNamespaces: o.allNamespaces,
-    files: o.files,
-    labelSelector: o.selector,
-    args: o.args,
-    allowEmptySelector: true,
-    latest: true,
-  });
-  const cluster = c.cluster('read');
-  const client = cluster.client;
-  const ctxd = { now: cluster.now(), showEvents: o.showEvents, lookup: lookup(client) };
-  const infos = selection.infos(client);
-  const errors = selection.errors;
-  // One TYPE NAME that is not found describes every object whose name it prefixes.
-  if (o.args.length === 2 && errors.some((e) => isStatusError(e, 'NotFound'))) return describeMatching(c, client, o, errors, ctxd);
-  const outputs: string[] = [];
-  for (const { type, obj } of infos) {
-    try {
-      outputs.push(describerOf(type)(obj, ctxd));
-    } catch (e) {
-      if (!errors.some((x) => x.message === (e as Error).message)) errors.push(e as Error);
-    }
-  }
-  if (outputs.length) c.io.out.write(outputs.join('\n\n'));
-  if (!infos.length && !errors.length) c.io.err.write(o.allNamespaces ? 'No resources found\n' : `No resources found in ${o.namespace} namespace.\n`);
-  if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
 }
 
 /** kubectl's DescribeMatchingResources: the objects of TYPE whose names start with the one asked for. */
@@ -127,6 +80,56 @@ function describeMatching(c: CommandContext, client: Client, o: DescribeOptions,
   for (const m of matches) c.io.out.write(describer(m, ctxd) + '\n');
 }
 
+const describeVerb: Verb<DescribeOptions> = {
+  complete(c, args, f) {
+    return {
+      args,
+      files: filenameFlagsOf(f),
+      selector: f.selector ?? '',
+      allNamespaces: !!f.allNamespaces,
+      namespace: c.namespace(),
+      enforceNamespace: c.namespaceExplicit,
+      showEvents: f.showEvents !== false,
+    };
+  },
+
+  validate(o) {
+    if (!o.args.length && !o.files.filenames.length && !o.files.kustomize)
+      throw new CliError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
+  },
+
+  async run(c, o) {
+    const selection = await build(c.io, {
+      namespace: o.namespace,
+      enforceNamespace: o.enforceNamespace,
+      allNamespaces: o.allNamespaces,
+      files: o.files,
+      labelSelector: o.selector,
+      args: o.args,
+      allowEmptySelector: true,
+      latest: true,
+    });
+    const cluster = c.cluster('read');
+    const client = cluster.client;
+    const ctxd = { now: cluster.now(), showEvents: o.showEvents, lookup: lookup(client) };
+    const infos = selection.infos(client);
+    const errors = selection.errors;
+    // One TYPE NAME that is not found describes every object whose name it prefixes.
+    if (o.args.length === 2 && errors.some((e) => isStatusError(e, 'NotFound'))) return describeMatching(c, client, o, errors, ctxd);
+    const outputs: string[] = [];
+    for (const { type, obj } of infos) {
+      try {
+        outputs.push(describerOf(type)(obj, ctxd));
+      } catch (e) {
+        if (!errors.some((x) => x.message === (e as Error).message)) errors.push(e as Error);
+      }
+    }
+    if (outputs.length) c.io.out.write(outputs.join('\n\n'));
+    if (!infos.length && !errors.length) c.io.err.write(o.allNamespaces ? 'No resources found\n' : `No resources found in ${o.namespace} namespace.\n`);
+    if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+  },
+};
+
 export function register(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command('describe')
@@ -137,11 +140,5 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--show-events', 'If true, display events related to the described object.', true)
     .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once.', intFlag(), 500);
   addFilenameFlags(cmd, { filename: 'Filename, directory, or URL to files containing the resource to describe', kustomize: true });
-  addGlobalFlags(cmd).action(
-    action(ctx, async (c, args, opts) => {
-      const o = complete(c, args, opts);
-      validate(o);
-      await run(c, o);
-    }),
-  );
+  addGlobalFlags(cmd).action(verbAction(ctx, describeVerb));
 }

@@ -10,10 +10,11 @@ import type { CommandContext } from '../context';
 import { CliError, ExitCode, MultiError, RawError } from '../errors';
 import { type OutputFormat, isTable, parseOutput, printStructured, stripManagedFields } from '../flags/output';
 import { klogFatal } from '../klog';
-import { action, addGlobalFlags, collectSlice, intFlag } from '../program';
+import { addGlobalFlags, collectSlice, intFlag } from '../program';
 import { type ListRead, type Resolved, type Target, eachSelected } from '../resolve';
 import { filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../flags/groups';
 import { build, checkFilenameFlags } from '../resource/builder';
+import { type Verb, verbAction } from '../verb';
 
 export interface GetOptions {
   args: string[];
@@ -45,49 +46,22 @@ export interface GetOptions {
   subresource?: string;
 }
 
+/** get --raw URI: a request of its own, with what kubectl checks beside it (as given). */
+export interface GetRawOptions {
+  raw: string;
+  args: string[];
+  output?: string;
+  selector?: string;
+  watch: boolean;
+  watchOnly: boolean;
+}
+
 const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
 
 error: Required resource not specified.
 Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
 See 'kubectl get -h' for help and examples
 `;
-
-function complete(ctx: CommandContext, args: string[], o: Record<string, any>): GetOptions {
-  const output = parseOutput(o.output, true, o);
-  if (o.showLabels && !isTable(output)) throw new CliError(`--show-labels option cannot be used with ${o.output} printer`);
-  return {
-    args,
-    output,
-    selector: o.selector ?? '',
-    fieldSelector: o.fieldSelector ?? '',
-    allNamespaces: !!o.allNamespaces,
-    namespace: ctx.namespace(),
-    namespaceExplicit: ctx.namespaceExplicit,
-    showLabels: !!o.showLabels,
-    noHeaders: o.headers === false,
-    labelColumns: o.labelColumns ?? [],
-    filenames: o.filename ?? [],
-    recursive: !!o.recursive,
-    kustomize: o.kustomize,
-    ignoreNotFound: !!o.ignoreNotFound,
-    showKind: !!o.showKind,
-    sortBy: o.sortBy ?? '',
-    watch: !!o.watch,
-    watchOnly: !!o.watchOnly,
-    outputWatchEvents: !!o.outputWatchEvents,
-    requestTimeout: o.requestTimeout,
-    serverPrint: o.serverPrint !== false,
-    subresource: o.subresource || undefined,
-  };
-}
-
-function validate(o: GetOptions): void {
-  // The manifest reader loads only for -k (a plain get never pays for it).
-  checkFilenameFlags({ filenames: o.filenames, kustomize: o.kustomize, recursive: o.recursive });
-  if (!o.args.length && !o.filenames.length && !o.kustomize) throw new RawError(NO_TYPE);
-  if ((o.filenames.length || o.kustomize) && o.args.length) throw new CliError('Unexpected args: [' + o.args.join(' ') + ']', 'get');
-  if (o.outputWatchEvents && !(o.watch || o.watchOnly)) throw new CliError('--output-watch-events option can only be used with --watch or --watch-only');
-}
 
 /**
  * Visits what the targets name, target by target (`sink` gives each target's visitor); NotFound
@@ -153,27 +127,6 @@ async function resolveTargets(ctx: CommandContext, o: GetOptions): Promise<Resol
     }
   }
   return { targets, singleItem: selection.singleItemImplied, errors };
-}
-
-async function run(ctx: CommandContext, o: GetOptions): Promise<void> {
-  const resolved = await resolveTargets(ctx, o);
-  if (o.watch || o.watchOnly) {
-    if (resolved.errors.length) throw resolved.errors.length === 1 ? resolved.errors[0] : new MultiError(resolved.errors);
-    try {
-      return watch(ctx, o, resolved);
-    } catch (e) {
-      throw sortFailure(ctx, e);
-    }
-  }
-  const cluster = ctx.cluster('read');
-  const errors: Error[] = [...resolved.errors];
-  try {
-    if (isTable(o.output)) printTables(ctx, o, cluster, resolved, errors);
-    else printGeneric(ctx, o, cluster.client, resolved, errors);
-  } catch (e) {
-    throw sortFailure(ctx, e);
-  }
-  if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
 }
 
 function watch(ctx: CommandContext, o: GetOptions, resolved: Resolved): void {
@@ -289,6 +242,76 @@ function sortedOrDropped(table: TableBuilder): boolean {
   }
 }
 
+const getVerb: Verb<GetOptions | GetRawOptions> = {
+  complete(ctx, args, o) {
+    // --raw is a request of its own: nothing else of get is read or checked before it.
+    if (o.raw !== undefined) return { raw: o.raw, args, output: o.output, selector: o.selector, watch: !!o.watch, watchOnly: !!o.watchOnly };
+    const output = parseOutput(o.output, true, o);
+    if (o.showLabels && !isTable(output)) throw new CliError(`--show-labels option cannot be used with ${o.output} printer`);
+    return {
+      args,
+      output,
+      selector: o.selector ?? '',
+      fieldSelector: o.fieldSelector ?? '',
+      allNamespaces: !!o.allNamespaces,
+      namespace: ctx.namespace(),
+      namespaceExplicit: ctx.namespaceExplicit,
+      showLabels: !!o.showLabels,
+      noHeaders: o.headers === false,
+      labelColumns: o.labelColumns ?? [],
+      filenames: o.filename ?? [],
+      recursive: !!o.recursive,
+      kustomize: o.kustomize,
+      ignoreNotFound: !!o.ignoreNotFound,
+      showKind: !!o.showKind,
+      sortBy: o.sortBy ?? '',
+      watch: !!o.watch,
+      watchOnly: !!o.watchOnly,
+      outputWatchEvents: !!o.outputWatchEvents,
+      requestTimeout: o.requestTimeout,
+      serverPrint: o.serverPrint !== false,
+      subresource: o.subresource || undefined,
+    };
+  },
+
+  validate(o) {
+    if ('raw' in o) {
+      const { validateRaw } = require('../verbs/raw') as typeof import('../verbs/raw');
+      return validateRaw(o.raw, o.args, o);
+    }
+    // The manifest reader loads only for -k (a plain get never pays for it).
+    checkFilenameFlags({ filenames: o.filenames, kustomize: o.kustomize, recursive: o.recursive });
+    if (!o.args.length && !o.filenames.length && !o.kustomize) throw new RawError(NO_TYPE);
+    if ((o.filenames.length || o.kustomize) && o.args.length) throw new CliError('Unexpected args: [' + o.args.join(' ') + ']', 'get');
+    if (o.outputWatchEvents && !(o.watch || o.watchOnly)) throw new CliError('--output-watch-events option can only be used with --watch or --watch-only');
+  },
+
+  async run(ctx, o) {
+    if ('raw' in o) {
+      const { runRaw } = require('../verbs/raw') as typeof import('../verbs/raw');
+      return runRaw(ctx, o.raw);
+    }
+    const resolved = await resolveTargets(ctx, o);
+    if (o.watch || o.watchOnly) {
+      if (resolved.errors.length) throw resolved.errors.length === 1 ? resolved.errors[0] : new MultiError(resolved.errors);
+      try {
+        return watch(ctx, o, resolved);
+      } catch (e) {
+        throw sortFailure(ctx, e);
+      }
+    }
+    const cluster = ctx.cluster('read');
+    const errors: Error[] = [...resolved.errors];
+    try {
+      if (isTable(o.output)) printTables(ctx, o, cluster, resolved, errors);
+      else printGeneric(ctx, o, cluster.client, resolved, errors);
+    } catch (e) {
+      throw sortFailure(ctx, e);
+    }
+    if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
+  },
+};
+
 export function register(program: Command, ctx: CommandContext): void {
   addGlobalFlags(
     program
@@ -315,16 +338,5 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--raw <uri>', 'Raw URI to request from the server.  Uses the transport specified by the kubeconfig file.')
       .option('--sort-by <jsonpath>', "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.")
       .option('--chunk-size <n>', 'Return large lists in chunks rather than all at once.', intFlag(), 500),
-  ).action(
-    action(ctx, async (c, args, opts) => {
-      if (opts.raw !== undefined) {
-        const { runRaw, validateRaw } = require('../verbs/raw') as typeof import('../verbs/raw');
-        validateRaw(opts.raw, args, opts);
-        return runRaw(c, opts.raw);
-      }
-      const o = complete(c, args, opts);
-      validate(o);
-      await run(c, o);
-    }),
-  );
+  ).action(verbAction(ctx, getVerb));
 }

@@ -6,10 +6,11 @@ import type { CommandContext } from '../context';
 import { CliError, MultiError } from '../errors';
 import { type DryRun, MutationPrinter, type OutputFormat, parseDryRun, parseOutput } from '../flags/output';
 import { CHANGE_CAUSE, addRecordFlag, recordOption } from '../record';
-import { action, addGlobalFlags, intFlag } from '../program';
+import { addGlobalFlags, intFlag } from '../program';
 import { type FilenameFlags, select } from '../resource/builder';
 import { scalable } from '../verbs/scaler';
 import { addFilenameFlags, addWaitFlags, dryRunOption, filenameFlagsOf, outputOption, selectorOption } from '../flags/groups';
+import { type Verb, verbAction } from '../verb';
 
 export interface ScaleOptions {
   args: string[];
@@ -31,73 +32,77 @@ function int32(n: number): number {
   return Number(BigInt.asIntN(32, BigInt(n)));
 }
 
-function complete(c: CommandContext, args: string[], opts: Record<string, any>, changeCause: string | undefined): ScaleOptions {
-  if (opts.replicas === undefined) throw new CliError('required flag(s) "replicas" not set');
-  return {
-    args,
-    files: filenameFlagsOf(opts),
-    selector: opts.selector ?? '',
-    all: !!opts.all,
-    replicas: opts.replicas,
-    currentReplicas: opts.currentReplicas,
-    resourceVersion: opts.resourceVersion || undefined,
-    dryRun: parseDryRun(c, opts.dryRun),
-    output: parseOutput(opts.output, false, opts),
-    changeCause,
-  };
-}
+const scaleVerb: Verb<ScaleOptions> = {
+  complete(c, args, f, cmd) {
+    // --record's deprecation warning comes before any other complaint about the flags.
+    const changeCause = recordOption(c, cmd, f.record);
+    if (f.replicas === undefined) throw new CliError('required flag(s) "replicas" not set');
+    return {
+      args,
+      files: filenameFlagsOf(f),
+      selector: f.selector ?? '',
+      all: !!f.all,
+      replicas: f.replicas,
+      currentReplicas: f.currentReplicas,
+      resourceVersion: f.resourceVersion || undefined,
+      dryRun: parseDryRun(c, f.dryRun),
+      output: parseOutput(f.output, false, f),
+      changeCause,
+    };
+  },
 
-function validate(o: ScaleOptions): void {
-  if (o.replicas < 0) throw new CliError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
-  if (!o.args.length && !o.files.filenames.length && !o.files.kustomize) throw new CliError('required resource not specified', 'scale');
-}
+  validate(o) {
+    if (o.replicas < 0) throw new CliError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
+    if (!o.args.length && !o.files.filenames.length && !o.files.kustomize) throw new CliError('required resource not specified', 'scale');
+  },
 
-/**
- * kubectl's RunScale: every object is fetched first; none found is "no objects passed to scale";
- * a failure to scale stops the command, and lookup failures are reported at the end. What is
- * printed is the object as fetched, before scaling.
- */
-async function run(c: CommandContext, o: ScaleOptions): Promise<void> {
-  const selection = await select(c, o.args, { files: o.files, selector: o.selector }, { allowEmptySelector: o.all });
-  const client = c.cluster(o.dryRun === 'client' ? 'read' : 'write').client;
-  const infos = selection.infos(client);
-  const lookup = selection.errors;
-  if (o.resourceVersion && infos.length > 1) throw new CliError('cannot use --resource-version with multiple resources');
-  if (!infos.length) {
-    // Go's %w of an aggregate: one error's text, or several's in brackets.
-    const reason = lookup.length === 1 ? ' ' + lookup[0].message : lookup.length ? ` [${lookup.map((e) => e.message).join(', ')}]` : '';
-    throw new CliError(`no objects passed to scale${reason}`);
-  }
-  const printer = new MutationPrinter(c.io.out, o.output, o.dryRun);
-  // Without a precondition a merge patch of the Scale; with one, the Scale is read, checked and
-  // written back, its replicas converted to int32 as Go converts.
-  const precondition = o.currentReplicas >= 0 || !!o.resourceVersion;
-  for (const { type, obj } of infos) {
-    scalable(type);
-    if (o.dryRun !== 'client') {
-      const { namespace: ns, name } = obj.metadata as { namespace?: string; name: string };
-      const write = { dryRun: o.dryRun === 'server' };
-      if (precondition) {
-        const scale = client.getScale(type, ns, name);
-        const have = scale.spec?.replicas ?? 0;
-        if (o.currentReplicas >= 0 && have !== o.currentReplicas) throw new CliError(`Expected replicas to be ${o.currentReplicas}, was ${have}`);
-        if (o.resourceVersion && scale.metadata.resourceVersion !== o.resourceVersion)
-          throw new CliError(`Expected resource version to be ${o.resourceVersion}, was ${scale.metadata.resourceVersion}`);
-        client.updateScale(type, { ...scale, spec: { replicas: int32(o.replicas) } }, write);
-      } else client.patchScale(type, ns, name, { spec: { replicas: o.replicas } }, write);
-      // --record: a second patch, of the annotation alone (its failure is only logged by kubectl).
-      if (o.changeCause !== undefined && obj.metadata.annotations?.[CHANGE_CAUSE] !== o.changeCause) {
-        try {
-          client.patch(type, ns, name, 'merge', { metadata: { annotations: { [CHANGE_CAUSE]: o.changeCause } } }, write);
-        } catch {
-          // kubectl: klog.V(4) "error recording reason"
+  /**
+   * kubectl's RunScale: every object is fetched first; none found is "no objects passed to scale";
+   * a failure to scale stops the command, and lookup failures are reported at the end. What is
+   * printed is the object as fetched, before scaling.
+   */
+  async run(c, o) {
+    const selection = await select(c, o.args, { files: o.files, selector: o.selector }, { allowEmptySelector: o.all });
+    const client = c.cluster(o.dryRun === 'client' ? 'read' : 'write').client;
+    const infos = selection.infos(client);
+    const lookup = selection.errors;
+    if (o.resourceVersion && infos.length > 1) throw new CliError('cannot use --resource-version with multiple resources');
+    if (!infos.length) {
+      // Go's %w of an aggregate: one error's text, or several's in brackets.
+      const reason = lookup.length === 1 ? ' ' + lookup[0].message : lookup.length ? ` [${lookup.map((e) => e.message).join(', ')}]` : '';
+      throw new CliError(`no objects passed to scale${reason}`);
+    }
+    const printer = new MutationPrinter(c.io.out, o.output, o.dryRun);
+    // Without a precondition a merge patch of the Scale; with one, the Scale is read, checked and
+    // written back, its replicas converted to int32 as Go converts.
+    const precondition = o.currentReplicas >= 0 || !!o.resourceVersion;
+    for (const { type, obj } of infos) {
+      scalable(type);
+      if (o.dryRun !== 'client') {
+        const { namespace: ns, name } = obj.metadata as { namespace?: string; name: string };
+        const write = { dryRun: o.dryRun === 'server' };
+        if (precondition) {
+          const scale = client.getScale(type, ns, name);
+          const have = scale.spec?.replicas ?? 0;
+          if (o.currentReplicas >= 0 && have !== o.currentReplicas) throw new CliError(`Expected replicas to be ${o.currentReplicas}, was ${have}`);
+          if (o.resourceVersion && scale.metadata.resourceVersion !== o.resourceVersion)
+            throw new CliError(`Expected resource version to be ${o.resourceVersion}, was ${scale.metadata.resourceVersion}`);
+          client.updateScale(type, { ...scale, spec: { replicas: int32(o.replicas) } }, write);
+        } else client.patchScale(type, ns, name, { spec: { replicas: o.replicas } }, write);
+        // --record: a second patch, of the annotation alone (its failure is only logged by kubectl).
+        if (o.changeCause !== undefined && obj.metadata.annotations?.[CHANGE_CAUSE] !== o.changeCause) {
+          try {
+            client.patch(type, ns, name, 'merge', { metadata: { annotations: { [CHANGE_CAUSE]: o.changeCause } } }, write);
+          } catch {
+            // kubectl: klog.V(4) "error recording reason"
+          }
         }
       }
+      printer.print(obj as KubeObject, 'scaled');
     }
-    printer.print(obj as KubeObject, 'scaled');
-  }
-  if (lookup.length) throw lookup.length === 1 ? lookup[0] : new MultiError(lookup);
-}
+    if (lookup.length) throw lookup.length === 1 ? lookup[0] : new MultiError(lookup);
+  },
+};
 
 export function register(program: Command, ctx: CommandContext): void {
   const cmd = program
@@ -113,11 +118,5 @@ export function register(program: Command, ctx: CommandContext): void {
     .addOption(outputOption());
   addWaitFlags(cmd, { timeout: 'The length of time to wait before giving up on a scale operation, zero means don\'t wait. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).' });
   addFilenameFlags(cmd, { filename: 'Filename, directory, or URL to files identifying the resource to set a new size', kustomize: true });
-  addRecordFlag(addGlobalFlags(cmd)).action(
-    action(ctx, async (c, args, opts, command) => {
-      const o = complete(c, args, opts, recordOption(c, command, opts.record));
-      validate(o);
-      await run(c, o);
-    }),
-  );
+  addRecordFlag(addGlobalFlags(cmd)).action(verbAction(ctx, scaleVerb));
 }

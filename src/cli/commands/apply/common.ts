@@ -1,14 +1,16 @@
 // What apply's subcommands share.
-import type { Command } from '../../command';
-import type { CommandContext } from '../../context';
-import { action } from '../../program';
-
-type SubAction = (c: CommandContext, args: string[], opts: Record<string, any>, cmd: Command) => Promise<void> | void;
+import type { Verb } from '../../verb';
 
 /**
- * A subcommand's action: its own flags win over apply's (whose defaults, such as --validate,
- * would otherwise shadow the subcommand's flags of the same name); global flags come from above.
+ * A subcommand's verb whose complete reads its own flags over apply's (whose defaults, such as
+ * --validate, would otherwise shadow the subcommand's flags of the same name); global flags come
+ * from above. Wired with verbAction as any verb is.
  */
-export function subAction(ctx: CommandContext, fn: SubAction) {
-  return action(ctx, (c, args, _opts, cmd) => fn(c, args, { ...cmd.optsWithGlobals(), ...cmd.opts() }, cmd));
+export function subcommandVerb<O>(verb: Verb<O>): Verb<O> {
+  return {
+    complete: (c, args, _flags, cmd) => verb.complete(c, args, { ...cmd.optsWithGlobals(), ...cmd.opts() }, cmd),
+    validate: verb.validate && ((o) => verb.validate!(o)),
+    run: (c, o) => verb.run(c, o),
+    failure: verb.failure && ((e) => verb.failure!(e)),
+  };
 }

@@ -6,18 +6,73 @@ import { LAST_APPLIED, lastAppliedPatch } from '../../../api/patch/apply';
 import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
-import { MutationPrinter, parseOutput } from '../../flags/output';
+import { MutationPrinter, type OutputFormat, parseOutput } from '../../flags/output';
 import { fieldValidation } from '../../flags/validate';
 import { addGlobalFlags } from '../../program';
 import { addRecordFlag, recordOption, withChangeCause } from '../../record';
 import { type Edited, editFormat, originals, readEdited, runEdit } from '../../verbs/editloop';
-import { subAction } from './common';
-import { filenameOption, kustomizeOption, outputOption, recursiveOption } from '../../flags/groups';
+import type { FilenameFlags } from '../../resource/builder';
+import { type Verb, verbAction } from '../../verb';
+import { subcommandVerb } from './common';
+import { filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption } from '../../flags/groups';
 
 const HEADER = `# Please edit the 'last-applied-configuration' annotations below.
 # Lines beginning with a '#' will be ignored, and an empty file will abort the edit.
 #
 `;
+
+export interface EditLastAppliedOptions {
+  args: string[];
+  files: FilenameFlags;
+  /** -o as given: the editor's format (yaml unless json) and the printer's. */
+  outputFlag?: string;
+  output: OutputFormat;
+  validation: ReturnType<typeof fieldValidation>;
+  changeCause?: string;
+}
+
+const editVerb: Verb<EditLastAppliedOptions> = {
+  complete(c, args, f, cmd) {
+    const changeCause = recordOption(c, cmd, f.record);
+    const validation = fieldValidation(f.validate);
+    return { args, files: filenameFlagsOf(f), outputFlag: f.output, output: parseOutput(f.output, false, f), validation, changeCause };
+  },
+
+  async run(c, o) {
+    const printer = new MutationPrinter(c.io.out, o.output, 'none');
+    const client = c.cluster('write').client;
+    // The configurations, read as the edited file will be: objects with no uid of their own.
+    const configs: Edited[] = [];
+    for (const live of await originals(c, client, o.args, { files: o.files })) {
+      const recorded = live.obj.metadata.annotations?.[LAST_APPLIED];
+      const config = recorded === undefined ? undefined : readEdited(recorded)[0];
+      if (config) configs.push(config);
+    }
+    if (!configs.length)
+      throw new CliError('no last-applied-configuration annotation found on resources, to create the annotation, use command `kubectl apply set-last-applied --create-annotation`');
+    const format = editFormat(o.outputFlag);
+    const namespace = c.namespace();
+    runEdit(c, configs, format, {
+      header: HEADER,
+      save(updated) {
+        for (const u of updated) {
+          // kubectl pairs them by uid, which configurations seldom have: the first that matches.
+          const before = configs.find((x) => x.obj.metadata?.uid === u.obj.metadata?.uid);
+          if (!before) throw new CliError(`no original object found for ${u.type.kind} ${JSON.stringify(u.obj.metadata?.name ?? '')}`);
+          const obj = withChangeCause(u.obj, o.changeCause);
+          if (canonicalJson(before.obj) === canonicalJson(obj)) {
+            printer.print(obj, 'skipped');
+            continue;
+          }
+          const { patch } = lastAppliedPatch(obj);
+          client.patch(u.type, u.type.namespaced ? namespace : undefined, obj.metadata.name ?? '', 'merge', patch, { fieldValidation: o.validation });
+          printer.print(obj, 'edited');
+        }
+        for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+      },
+    });
+  },
+};
 
 export function registerEditLastApplied(apply: Command, ctx: CommandContext): void {
   const cmd = addGlobalFlags(
@@ -33,42 +88,5 @@ export function registerEditLastApplied(apply: Command, ctx: CommandContext): vo
       .option('--field-manager <name>', 'Name of the manager used to track field ownership.', 'kubectl-client-side-apply')
       .option('--validate [mode]', 'Must be one of: strict (or true), warn, ignore (or false).', 'strict'),
   );
-  addRecordFlag(cmd).action(
-    subAction(ctx, async (c, args, opts, command) => {
-      const changeCause = recordOption(c, command, opts.record);
-      const validation = fieldValidation(opts.validate);
-      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), 'none');
-      const client = c.cluster('write').client;
-      // The configurations, read as the edited file will be: objects with no uid of their own.
-      const configs: Edited[] = [];
-      for (const live of await originals(c, client, args, opts)) {
-        const recorded = live.obj.metadata.annotations?.[LAST_APPLIED];
-        const config = recorded === undefined ? undefined : readEdited(recorded)[0];
-        if (config) configs.push(config);
-      }
-      if (!configs.length)
-        throw new CliError('no last-applied-configuration annotation found on resources, to create the annotation, use command `kubectl apply set-last-applied --create-annotation`');
-      const format = editFormat(opts.output);
-      const namespace = c.namespace();
-      runEdit(c, configs, format, {
-        header: HEADER,
-        save(updated) {
-          for (const u of updated) {
-            // kubectl pairs them by uid, which configurations seldom have: the first that matches.
-            const before = configs.find((o) => o.obj.metadata?.uid === u.obj.metadata?.uid);
-            if (!before) throw new CliError(`no original object found for ${u.type.kind} ${JSON.stringify(u.obj.metadata?.name ?? '')}`);
-            const obj = withChangeCause(u.obj, changeCause);
-            if (canonicalJson(before.obj) === canonicalJson(obj)) {
-              printer.print(obj, 'skipped');
-              continue;
-            }
-            const { patch } = lastAppliedPatch(obj);
-            client.patch(u.type, u.type.namespaced ? namespace : undefined, obj.metadata.name ?? '', 'merge', patch, { fieldValidation: validation });
-            printer.print(obj, 'edited');
-          }
-          for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
-        },
-      });
-    }),
-  );
+  addRecordFlag(cmd).action(verbAction(ctx, subcommandVerb(editVerb)));
 }

@@ -9,11 +9,12 @@ import type { KubeObject } from '../../../api/types';
 import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
-import { MutationPrinter, parseDryRun, parseOutput } from '../../flags/output';
+import { type DryRun, MutationPrinter, type OutputFormat, parseDryRun, parseOutput } from '../../flags/output';
 import { type Visited, select } from '../../resource/builder';
 import { addGlobalFlags } from '../../program';
 import { noResourcesError } from '../../resolve';
-import { subAction } from './common';
+import { type Verb, verbAction } from '../../verb';
+import { subcommandVerb } from './common';
 import { dryRunOption, filenameOption, outputOption } from '../../flags/groups';
 
 interface Change {
@@ -36,6 +37,58 @@ function infoText(type: ResourceType, name: string, namespace: string | undefine
  */
 const unchanged = (live: string | undefined, recorded: string) => live !== undefined && /^\s*\{/.test(live) && live === recorded;
 
+export interface SetLastAppliedOptions {
+  /** -f as given. */
+  filenames: string[];
+  dryRun: DryRun;
+  output: OutputFormat;
+  createAnnotation: boolean;
+}
+
+const setVerb: Verb<SetLastAppliedOptions> = {
+  complete: (c, _args, f) => ({
+    filenames: f.filename ?? [],
+    dryRun: parseDryRun(c, f.dryRun),
+    output: parseOutput(f.output, false, f),
+    createAnnotation: !!f.createAnnotation,
+  }),
+
+  validate(o) {
+    if (!o.filenames.length) throw noResourcesError();
+  },
+
+  async run(c, o) {
+    const printer = new MutationPrinter(c.io.out, o.output, o.dryRun);
+    // Without ContinueOnError: the first unreadable document ends the command.
+    const selection = await select(c, [], { filename: o.filenames });
+    const infos: Visited[] = [];
+    selection.visit(undefined, (info) => infos.push(info), { failFast: true });
+    const client = c.cluster(o.dryRun === 'client' ? 'read' : 'write').client;
+    const changes: Change[] = [];
+    for (const { type, namespace, name, obj, source } of infos) {
+      // The builder gives the object the namespace it lands in before it is recorded.
+      const { recorded, patch } = lastAppliedPatch(obj);
+      let live: KubeObject;
+      try {
+        live = client.get(type, namespace, name);
+      } catch (e) {
+        if (!isStatusError(e) || e.reason === 'NotFound') throw e;
+        throw e.withSource(`retrieving current configuration of:\n${infoText(type, name, namespace)}\nfrom server for:`, source!);
+      }
+      const current = live.metadata.annotations?.[LAST_APPLIED];
+      if (current === undefined && !o.createAnnotation)
+        throw new CliError(`no last-applied-configuration annotation found on resource: ${name}, to create the annotation, run the command with --create-annotation`);
+      if (unchanged(current, recorded)) c.io.out.write(`set-last-applied ${name}: no changes required.\n`);
+      else changes.push({ type, namespace, name, live, patch });
+    }
+    for (const ch of changes) {
+      const result = o.dryRun === 'client' ? ch.live : client.patch(ch.type, ch.namespace, ch.name, 'merge', ch.patch, { dryRun: o.dryRun === 'server' });
+      printer.print(result, 'configured');
+    }
+    for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+  },
+};
+
 export function registerSetLastApplied(apply: Command, ctx: CommandContext): void {
   addGlobalFlags(
     apply
@@ -46,38 +99,5 @@ export function registerSetLastApplied(apply: Command, ctx: CommandContext): voi
       .addOption(dryRunOption())
       .option('--create-annotation', "Will create 'last-applied-configuration' annotations if current objects doesn't have one")
       .addOption(filenameOption('Filename, directory, or URL to files that contains the last-applied-configuration annotations')),
-  ).action(
-    subAction(ctx, async (c, _args, opts) => {
-      const dryRun = parseDryRun(c, opts.dryRun);
-      const printer = new MutationPrinter(c.io.out, parseOutput(opts.output, false, opts), dryRun);
-      if (!opts.filename?.length) throw noResourcesError();
-      // Without ContinueOnError: the first unreadable document ends the command.
-      const selection = await select(c, [], { filename: opts.filename });
-      const infos: Visited[] = [];
-      selection.visit(undefined, (info) => infos.push(info), { failFast: true });
-      const client = c.cluster(dryRun === 'client' ? 'read' : 'write').client;
-      const changes: Change[] = [];
-      for (const { type, namespace, name, obj, source } of infos) {
-        // The builder gives the object the namespace it lands in before it is recorded.
-        const { recorded, patch } = lastAppliedPatch(obj);
-        let live: KubeObject;
-        try {
-          live = client.get(type, namespace, name);
-        } catch (e) {
-          if (!isStatusError(e) || e.reason === 'NotFound') throw e;
-          throw e.withSource(`retrieving current configuration of:\n${infoText(type, name, namespace)}\nfrom server for:`, source!);
-        }
-        const current = live.metadata.annotations?.[LAST_APPLIED];
-        if (current === undefined && !opts.createAnnotation)
-          throw new CliError(`no last-applied-configuration annotation found on resource: ${name}, to create the annotation, run the command with --create-annotation`);
-        if (unchanged(current, recorded)) c.io.out.write(`set-last-applied ${name}: no changes required.\n`);
-        else changes.push({ type, namespace, name, live, patch });
-      }
-      for (const ch of changes) {
-        const result = dryRun === 'client' ? ch.live : client.patch(ch.type, ch.namespace, ch.name, 'merge', ch.patch, { dryRun: dryRun === 'server' });
-        printer.print(result, 'configured');
-      }
-      for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
-    }),
-  );
+  ).action(verbAction(ctx, subcommandVerb(setVerb)));
 }

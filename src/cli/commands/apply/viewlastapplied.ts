@@ -11,11 +11,18 @@ import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
 import { addGlobalFlags } from '../../program';
-import { type ResourceFlags, select } from '../../resource/builder';
-import { subAction } from './common';
-import { filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../../flags/groups';
+import { type FilenameFlags, select } from '../../resource/builder';
+import { type Verb, verbAction } from '../../verb';
+import { subcommandVerb } from './common';
+import { filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../../flags/groups';
 
-interface ViewOptions extends ResourceFlags {
+export interface ViewLastAppliedOptions {
+  args: string[];
+  files: FilenameFlags;
+  /** -l as given. */
+  selector?: string;
+  all: boolean;
+  /** -o as given (yaml unless set); anything but yaml or json is refused once the objects are read. */
   output: string;
 }
 
@@ -30,8 +37,8 @@ interface Read {
  * -l filtering files' objects by their live labels), each as soon as it is read; the first failure
  * ends the command.
  */
-async function visitObjects(c: CommandContext, client: Client, args: string[], o: ViewOptions, visit: (r: Read) => void): Promise<void> {
-  const selection = await select(c, args, o, { allowEmptySelector: !!o.all, selectAll: !!o.all, selectAllFirst: true, latest: true });
+async function visitObjects(c: CommandContext, client: Client, o: ViewLastAppliedOptions, visit: (r: Read) => void): Promise<void> {
+  const selection = await select(c, o.args, { files: o.files, selector: o.selector }, { allowEmptySelector: o.all, selectAll: o.all, selectAllFirst: true, latest: true });
   selection.visit(client, ({ obj, source }) => visit({ obj, source }), { failFast: true });
 }
 
@@ -43,6 +50,23 @@ function configuration({ obj, source }: Read): string | undefined {
     throw new CliError(`error when no last-applied-configuration annotation found on resource: ${obj.metadata.name}\n ${JSON.stringify(source)}: <nil>`);
   return recorded;
 }
+
+const viewVerb: Verb<ViewLastAppliedOptions> = {
+  complete: (_c, args, f) => ({ args, files: filenameFlagsOf(f), selector: f.selector, all: !!f.all, output: f.output }),
+
+  async run(c, o) {
+    const recorded: string[] = [];
+    await visitObjects(c, c.cluster('read').client, o, (r) => {
+      const config = configuration(r);
+      if (config !== undefined) recorded.push(config);
+    });
+    for (const config of recorded) {
+      if (o.output === 'json') c.io.out.write(goJsonIndent(config, '  '));
+      else if (o.output === 'yaml') c.io.out.write(toYaml(parseGoJson(config)));
+      else throw new CliError(`Unexpected -o output mode: ${o.output}, the flag 'output' must be one of yaml|json`, 'apply view-last-applied');
+    }
+  },
+};
 
 export function registerViewLastApplied(apply: Command, ctx: CommandContext): void {
   addGlobalFlags(
@@ -56,19 +80,5 @@ export function registerViewLastApplied(apply: Command, ctx: CommandContext): vo
       .addOption(recursiveOption())
       .addOption(kustomizeOption())
       .addOption(selectorOption()),
-  ).action(
-    subAction(ctx, async (c, args, opts) => {
-      const o = opts as ViewOptions;
-      const recorded: string[] = [];
-      await visitObjects(c, c.cluster('read').client, args, o, (r) => {
-        const config = configuration(r);
-        if (config !== undefined) recorded.push(config);
-      });
-      for (const config of recorded) {
-        if (o.output === 'json') c.io.out.write(goJsonIndent(config, '  '));
-        else if (o.output === 'yaml') c.io.out.write(toYaml(parseGoJson(config)));
-        else throw new CliError(`Unexpected -o output mode: ${o.output}, the flag 'output' must be one of yaml|json`, 'apply view-last-applied');
-      }
-    }),
-  );
+  ).action(verbAction(ctx, subcommandVerb(viewVerb)));
 }

@@ -9,12 +9,13 @@ import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
 import { relativizeAuthInfoPaths } from '../../kubeconfig/paths';
-import { action, addGlobalFlags, collect } from '../../program';
+import { addGlobalFlags, collect } from '../../program';
+import { type Verb, verbAction } from '../../verb';
 import { type CredentialsChange, type Pairs, modifyAuthInfo } from './modifyauthinfo';
 import { chainOf, helpAnd, upsertEntry } from './shared';
 import { stringSlice } from './stringslice';
 
-interface CredentialsOptions extends CredentialsChange {
+export interface CredentialsOptions extends CredentialsChange {
   name: string;
 }
 
@@ -35,31 +36,6 @@ function parsePairs(args: string[], flag: string): Pairs {
   return { set: [...set], remove };
 }
 
-/** The flags resolved; a failure here prints the command's help before the error, as kubectl does. */
-function complete(args: string[], opts: Record<string, any>): CredentialsOptions {
-  if (args.length !== 1) throw new CliError(`unexpected args: [${args.join(' ')}]`);
-  const authProviderArgs: string[] = opts.authProviderArg ?? [];
-  const execArgs: string[] = opts.execArg ?? [];
-  const execEnv: string[] = opts.execEnv ?? [];
-  return {
-    name: args[0],
-    clientCertificate: opts.clientCertificate,
-    clientKey: opts.clientKey,
-    embedCerts: opts.embedCerts === true,
-    token: opts.token,
-    username: opts.username,
-    password: opts.password,
-    authProvider: opts.authProvider,
-    authProviderArgs: authProviderArgs.length ? parsePairs(authProviderArgs, 'auth-provider-arg') : undefined,
-    execCommand: opts.execCommand,
-    execApiVersion: opts.execApiVersion,
-    execInteractiveMode: opts.execInteractiveMode,
-    execProvideClusterInfo: opts.execProvideClusterInfo,
-    execArgs: execArgs.length ? execArgs : undefined,
-    execEnv: execEnv.length ? parsePairs(execEnv, 'exec-env') : undefined,
-  };
-}
-
 /** os.Stat's error text, for the files to embed. */
 function statError(file: string, e: unknown): string {
   const why: Record<string, string> = { ENOENT: 'no such file or directory', ENOTDIR: 'not a directory', EACCES: 'permission denied' };
@@ -67,54 +43,87 @@ function statError(file: string, e: unknown): string {
   return `stat ${file}: ${why[code] ?? (e as Error).message}`;
 }
 
-function validate(o: CredentialsOptions): void {
-  if (!o.name) throw new CliError('you must specify a non-empty user name');
-  const methods: string[] = [];
-  if (o.token) methods.push('--token');
-  if (o.username || o.password) methods.push('--username/--password');
-  if (methods.length > 1) throw new CliError(`you cannot specify more than one authentication method at the same time: ${methods.join(', ')}`);
-  if (o.embedCerts) {
-    if (!o.clientCertificate && !o.clientKey) throw new CliError('you must specify a --client-certificate or --client-key to embed');
-    for (const [file, what] of [
-      [o.clientCertificate, 'client-certificate'],
-      [o.clientKey, 'client-key'],
-    ] as const) {
-      if (!file) continue;
-      try {
-        fs.statSync(file);
-      } catch (e) {
-        throw new CliError(`could not stat ${what} file ${file}: ${statError(file, e)}`);
+const setCredentialsVerb: Verb<CredentialsOptions> = {
+  complete(c, args, f, cmd) {
+    // A failure here prints the command's help before the error, as kubectl does.
+    try {
+      if (args.length !== 1) throw new CliError(`unexpected args: [${args.join(' ')}]`);
+      const authProviderArgs: string[] = f.authProviderArg ?? [];
+      const execArgs: string[] = f.execArg ?? [];
+      const execEnv: string[] = f.execEnv ?? [];
+      return {
+        name: args[0],
+        clientCertificate: f.clientCertificate,
+        clientKey: f.clientKey,
+        embedCerts: f.embedCerts === true,
+        token: f.token,
+        username: f.username,
+        password: f.password,
+        authProvider: f.authProvider,
+        authProviderArgs: authProviderArgs.length ? parsePairs(authProviderArgs, 'auth-provider-arg') : undefined,
+        execCommand: f.execCommand,
+        execApiVersion: f.execApiVersion,
+        execInteractiveMode: f.execInteractiveMode,
+        execProvideClusterInfo: f.execProvideClusterInfo,
+        execArgs: execArgs.length ? execArgs : undefined,
+        execEnv: execEnv.length ? parsePairs(execEnv, 'exec-env') : undefined,
+      };
+    } catch (e) {
+      if (e instanceof CliError) helpAnd(c, cmd, { error: e.message });
+      throw e;
+    }
+  },
+
+  validate(o) {
+    if (!o.name) throw new CliError('you must specify a non-empty user name');
+    const methods: string[] = [];
+    if (o.token) methods.push('--token');
+    if (o.username || o.password) methods.push('--username/--password');
+    if (methods.length > 1) throw new CliError(`you cannot specify more than one authentication method at the same time: ${methods.join(', ')}`);
+    if (o.embedCerts) {
+      if (!o.clientCertificate && !o.clientKey) throw new CliError('you must specify a --client-certificate or --client-key to embed');
+      for (const [file, what] of [
+        [o.clientCertificate, 'client-certificate'],
+        [o.clientKey, 'client-key'],
+      ] as const) {
+        if (!file) continue;
+        try {
+          fs.statSync(file);
+        } catch (e) {
+          throw new CliError(`could not stat ${what} file ${file}: ${statError(file, e)}`);
+        }
       }
     }
-  }
-  if (o.execInteractiveMode !== undefined && !INTERACTIVE_MODES.includes(o.execInteractiveMode)) {
-    throw new CliError('invalid interactive mode type, can be only IfAvailable, Never, Always');
-  }
-}
+    if (o.execInteractiveMode !== undefined && !INTERACTIVE_MODES.includes(o.execInteractiveMode)) {
+      throw new CliError('invalid interactive mode type, can be only IfAvailable, Never, Always');
+    }
+  },
 
-function run(c: CommandContext, o: CredentialsOptions): void {
-  const chain = chainOf(c);
-  const next = chain.editable();
-  const before = next.users.find((x) => x.name === o.name)?.user;
-  const changed = modifyAuthInfo(before ?? {}, o, {
-    embed: (file) => {
-      try {
-        return fs.readFileSync(file).toString('base64');
-      } catch {
-        return undefined;
-      }
-    },
-    absolute: (file) => path.resolve(file),
-  });
-  // ModifyConfig writes a new or changed user with its file paths relative to its kubeconfig's
-  // directory; an unchanged one is not written at all.
-  const user = before && deepEqual(before, changed) ? changed : relativizeAuthInfoPaths(changed, path.dirname(path.resolve(chain.destination('users', o.name))));
-  upsertEntry(next.users, { name: o.name, user });
-  chain.save(next);
-}
+  run(c, o) {
+    const chain = chainOf(c);
+    const next = chain.editable();
+    const before = next.users.find((x) => x.name === o.name)?.user;
+    const changed = modifyAuthInfo(before ?? {}, o, {
+      embed: (file) => {
+        try {
+          return fs.readFileSync(file).toString('base64');
+        } catch {
+          return undefined;
+        }
+      },
+      absolute: (file) => path.resolve(file),
+    });
+    // ModifyConfig writes a new or changed user with its file paths relative to its kubeconfig's
+    // directory; an unchanged one is not written at all.
+    const user = before && deepEqual(before, changed) ? changed : relativizeAuthInfoPaths(changed, path.dirname(path.resolve(chain.destination('users', o.name))));
+    upsertEntry(next.users, { name: o.name, user });
+    chain.save(next);
+    c.io.out.write(`User ${JSON.stringify(o.name)} set.\n`);
+  },
+};
 
 export function registerCredentials(config: Command, ctx: CommandContext): void {
-  const cmd = addGlobalFlags(
+  addGlobalFlags(
     config
       .command('set-credentials')
       .description('Set a user entry in kubeconfig')
@@ -134,19 +143,5 @@ export function registerCredentials(config: Command, ctx: CommandContext): void 
       // A StringArray, not a slice: commas are part of the value.
       .option('--exec-env <env>', "'key=value' environment values for the exec credential plugin", collect)
       .option('--embed-certs', 'Embed client cert/key for the user entry in kubeconfig'),
-  );
-  cmd.action(
-    action(ctx, (c, args, opts) => {
-      let o: CredentialsOptions;
-      try {
-        o = complete(args, opts);
-      } catch (e) {
-        if (e instanceof CliError) helpAnd(c, cmd, { error: e.message });
-        throw e;
-      }
-      validate(o);
-      run(c, o);
-      c.io.out.write(`User ${JSON.stringify(o.name)} set.\n`);
-    }),
-  );
+  ).action(verbAction(ctx, setCredentialsVerb));
 }

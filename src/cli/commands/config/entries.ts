@@ -6,9 +6,10 @@ import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
 import type { NamedCluster, Section } from '../../kubeconfig';
-import { action, addGlobalFlags } from '../../program';
+import { addGlobalFlags } from '../../program';
+import { type Verb, verbAction } from '../../verb';
 import { registerCredentials } from './credentials';
-import { chainOf, configFileName, helpAnd, requireName, upsertEntry } from './shared';
+import { type EntryOptions, chainOf, configFileName, exactArgs, helpAnd, requireName, upsertEntry } from './shared';
 
 /** A file's bytes, base64, for --embed-certs; kubectl's error when it cannot be read. */
 function embed(file: string, what: string): string {
@@ -23,8 +24,107 @@ function absolute(file: string): string {
   return path.resolve(file);
 }
 
+export interface SetClusterOptions {
+  name: string;
+  /** The fields to set; undefined ones are kept (the booleans: given true or false, or not). */
+  server?: string;
+  certificateAuthority?: string;
+  embedCerts?: boolean;
+  insecureSkipTlsVerify?: boolean;
+  tlsServerName?: string;
+  proxyUrl?: string;
+}
+
+const setClusterVerb: Verb<SetClusterOptions> = {
+  complete(c, args, f, cmd) {
+    exactArgs(c, cmd, args, 1);
+    return {
+      name: args[0],
+      server: f.server,
+      certificateAuthority: f.certificateAuthority,
+      embedCerts: flagBool(f.embedCerts),
+      insecureSkipTlsVerify: flagBool(f.insecureSkipTlsVerify),
+      tlsServerName: f.tlsServerName,
+      proxyUrl: f.proxyUrl,
+    };
+  },
+
+  validate(o) {
+    if (o.embedCerts && !o.certificateAuthority) throw new CliError('you must specify a --certificate-authority to embed');
+  },
+
+  run(c, o) {
+    const chain = chainOf(c);
+    const next = chain.editable();
+    const name = o.name;
+    const cluster: NamedCluster['cluster'] = { ...(next.clusters.find((x) => x.name === name)?.cluster ?? {}) };
+    if (o.server !== undefined) cluster.server = o.server;
+    if (o.tlsServerName !== undefined) {
+      cluster['tls-server-name'] = o.tlsServerName;
+      // A name to verify the server's certificate against means verifying it (kubectl clears the skip).
+      delete cluster['insecure-skip-tls-verify'];
+    }
+    if (o.proxyUrl !== undefined) cluster['proxy-url'] = o.proxyUrl;
+    const insecure = o.insecureSkipTlsVerify;
+    if (insecure !== undefined) {
+      cluster['insecure-skip-tls-verify'] = insecure || undefined;
+      // A cluster that skips verification keeps no CA (kubectl clears it).
+      if (insecure) {
+        delete cluster['certificate-authority'];
+        delete cluster['certificate-authority-data'];
+      }
+    }
+    if (o.certificateAuthority !== undefined) {
+      if (o.embedCerts) {
+        cluster['certificate-authority-data'] = embed(o.certificateAuthority, 'certificate-authority');
+        delete cluster['certificate-authority'];
+      } else {
+        cluster['certificate-authority'] = absolute(o.certificateAuthority);
+        delete cluster['certificate-authority-data'];
+      }
+      delete cluster['insecure-skip-tls-verify'];
+    }
+    upsertEntry(next.clusters, { name, cluster: prune(cluster) });
+    chain.save(next);
+    c.io.out.write(`Cluster ${JSON.stringify(name)} set.\n`);
+  },
+};
+
+/** delete-cluster and delete-user: one entry of `section`, named `what` in messages. */
+function deleteEntryVerb(section: 'clusters' | 'users', what: string): Verb<EntryOptions> {
+  return {
+    complete(c, args, _f, cmd) {
+      if (!args.length && section === 'clusters') helpAnd(c, cmd, 'ok');
+      return { name: requireName(args[0], what, cmd) };
+    },
+
+    run(c, { name }) {
+      const chain = chainOf(c);
+      const next = chain.editable();
+      const file = configFileName(chain);
+      const list = next[section] as { name: string }[];
+      if (!list.some((x) => x.name === name)) throw new CliError(`cannot delete ${what} ${name}, not in ${file}`);
+      (next[section] as { name: string }[]) = list.filter((x) => x.name !== name);
+      chain.save(next);
+      c.io.out.write(`deleted ${what} ${name} from ${file}\n`);
+    },
+  };
+}
+
+/** get-clusters and get-users: the names of `section`'s entries (the names given are ignored, as they were). */
+function listEntriesVerb(section: Section): Verb<void> {
+  return {
+    complete() {},
+
+    run(c) {
+      const names = (chainOf(c).merged().data[section] as { name: string }[]).map((x) => x.name).sort(compareCodePoints);
+      c.io.out.write(['NAME', ...names].map((n) => n + '\n').join(''));
+    },
+  };
+}
+
 export function registerEntries(config: Command, ctx: CommandContext): void {
-  const setCluster = addGlobalFlags(
+  addGlobalFlags(
     config
       .command('set-cluster')
       .description('Set a cluster entry in kubeconfig')
@@ -35,47 +135,7 @@ export function registerEntries(config: Command, ctx: CommandContext): void {
       .option('--insecure-skip-tls-verify', 'insecure-skip-tls-verify for the cluster entry in kubeconfig')
       .option('--tls-server-name <name>', 'tls-server-name for the cluster entry in kubeconfig')
       .option('--proxy-url <url>', 'proxy-url for the cluster entry in kubeconfig'),
-  );
-  setCluster.action(
-    action(ctx, (c, args, opts) => {
-      if (args.length !== 1) helpAnd(c, setCluster, 'unexpected-args');
-      const embedCerts = flagBool(opts.embedCerts);
-      if (embedCerts && !opts.certificateAuthority) throw new CliError('you must specify a --certificate-authority to embed');
-      const chain = chainOf(c);
-      const next = chain.editable();
-      const name = args[0];
-      const cluster: NamedCluster['cluster'] = { ...(next.clusters.find((x) => x.name === name)?.cluster ?? {}) };
-      if (opts.server !== undefined) cluster.server = opts.server;
-      if (opts.tlsServerName !== undefined) {
-        cluster['tls-server-name'] = opts.tlsServerName;
-        // A name to verify the server's certificate against means verifying it (kubectl clears the skip).
-        delete cluster['insecure-skip-tls-verify'];
-      }
-      if (opts.proxyUrl !== undefined) cluster['proxy-url'] = opts.proxyUrl;
-      const insecure = flagBool(opts.insecureSkipTlsVerify);
-      if (insecure !== undefined) {
-        cluster['insecure-skip-tls-verify'] = insecure || undefined;
-        // A cluster that skips verification keeps no CA (kubectl clears it).
-        if (insecure) {
-          delete cluster['certificate-authority'];
-          delete cluster['certificate-authority-data'];
-        }
-      }
-      if (opts.certificateAuthority !== undefined) {
-        if (embedCerts) {
-          cluster['certificate-authority-data'] = embed(opts.certificateAuthority, 'certificate-authority');
-          delete cluster['certificate-authority'];
-        } else {
-          cluster['certificate-authority'] = absolute(opts.certificateAuthority);
-          delete cluster['certificate-authority-data'];
-        }
-        delete cluster['insecure-skip-tls-verify'];
-      }
-      upsertEntry(next.clusters, { name, cluster: prune(cluster) });
-      chain.save(next);
-      c.io.out.write(`Cluster ${JSON.stringify(name)} set.\n`);
-    }),
-  );
+  ).action(verbAction(ctx, setClusterVerb));
 
   registerCredentials(config, ctx);
 
@@ -83,33 +143,14 @@ export function registerEntries(config: Command, ctx: CommandContext): void {
     ['delete-cluster', 'clusters', 'cluster', 'Delete the specified cluster from the kubeconfig'],
     ['delete-user', 'users', 'user', 'Delete the specified user from the kubeconfig'],
   ] as const) {
-    const del = addGlobalFlags(config.command(verb).description(description).argument('[name]'));
-    del.action(
-      action(ctx, (c, args) => {
-        if (!args.length && section === 'clusters') helpAnd(c, del, 'ok');
-        const name = requireName(args[0], what, del);
-        const chain = chainOf(c);
-        const next = chain.editable();
-        const file = configFileName(chain);
-        const list = next[section] as { name: string }[];
-        if (!list.some((x) => x.name === name)) throw new CliError(`cannot delete ${what} ${name}, not in ${file}`);
-        (next[section] as { name: string }[]) = list.filter((x) => x.name !== name);
-        chain.save(next);
-        c.io.out.write(`deleted ${what} ${name} from ${file}\n`);
-      }),
-    );
+    addGlobalFlags(config.command(verb).description(description).argument('[name]')).action(verbAction(ctx, deleteEntryVerb(section, what)));
   }
 
   for (const [verb, section, description] of [
     ['get-clusters', 'clusters', 'Display clusters defined in the kubeconfig'],
     ['get-users', 'users', 'Display users defined in the kubeconfig'],
   ] as const) {
-    addGlobalFlags(config.command(verb).description(description).argument('[names...]')).action(
-      action(ctx, (c) => {
-        const names = (chainOf(c).merged().data[section as Section] as { name: string }[]).map((x) => x.name).sort(compareCodePoints);
-        c.io.out.write(['NAME', ...names].map((n) => n + '\n').join(''));
-      }),
-    );
+    addGlobalFlags(config.command(verb).description(description).argument('[names...]')).action(verbAction(ctx, listEntriesVerb(section)));
   }
 }
 

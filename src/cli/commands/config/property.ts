@@ -4,8 +4,9 @@ import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { CliError, RawError } from '../../errors';
 import type { KubeconfigData } from '../../kubeconfig';
-import { action, addGlobalFlags } from '../../program';
-import { chainOf, helpAnd } from './shared';
+import { addGlobalFlags } from '../../program';
+import { type Verb, verbAction } from '../../verb';
+import { chainOf, exactArgs } from './shared';
 
 /** The inner struct of each named list, as kubectl's path steps name it. */
 const INNER = { clusters: 'cluster', users: 'user', contexts: 'context' } as const;
@@ -47,50 +48,68 @@ function locate(data: KubeconfigData, property: string): Target {
   return { holder, key: steps[steps.length - 1], created };
 }
 
+export interface SetPropertyOptions {
+  /** The dotted path, and the value as given. */
+  property: string;
+  value: string;
+}
+
+const setVerb: Verb<SetPropertyOptions> = {
+  complete(c, args, _f, cmd) {
+    exactArgs(c, cmd, args, 2);
+    return { property: args[0], value: args[1] };
+  },
+
+  run(c, { property, value }) {
+    const chain = chainOf(c);
+    const next = chain.editable();
+    const t = locate(next, property);
+    // kubectl cannot set a pointer to a struct from a string: it panics, writing nothing.
+    if (property.startsWith('users.') && property.split('.').length === 3 && POINTER_FIELDS.has(t.key)) throw new RawError('panic: unrecognized type: <nil>\n', 2);
+    if (BOOLEAN_FIELDS.has(t.key)) {
+      if (value !== 'true' && value !== 'false') throw new CliError(`strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`);
+      t.holder[t.key] = value === 'true';
+    } else t.holder[t.key] = value;
+    t.created();
+    chain.save(next);
+    c.io.out.write(`Property ${JSON.stringify(property)} set.\n`);
+  },
+};
+
+export interface UnsetPropertyOptions {
+  property: string;
+}
+
+const unsetVerb: Verb<UnsetPropertyOptions> = {
+  complete(c, args, _f, cmd) {
+    exactArgs(c, cmd, args, 1);
+    return { property: args[0] };
+  },
+
+  run(c, { property }) {
+    const chain = chainOf(c);
+    const next = chain.editable();
+    const t = locate(next, property);
+    if (t.key === 'current-context' && t.holder === (next as never)) {
+      if (!next['current-context']) throw new CliError('current property is not set');
+      next['current-context'] = '';
+    } else if (property.split('.').length === 2) {
+      const section = property.split('.')[0] as keyof typeof INNER;
+      (next[section] as { name: string }[]) = (next[section] as { name: string }[]).filter((x) => x.name !== t.key);
+    } else delete t.holder[t.key];
+    chain.save(next);
+    c.io.out.write(`Property ${JSON.stringify(property)} unset.\n`);
+  },
+};
+
 export function registerProperty(config: Command, ctx: CommandContext): void {
-  const set = addGlobalFlags(
+  addGlobalFlags(
     config
       .command('set')
       .description('Set an individual value in a kubeconfig file')
       .argument('[args...]')
       .option('--set-raw-bytes', 'When writing a []byte PROPERTY_VALUE, write the given string directly without base64 decoding.'),
-  );
-  set.action(
-    action(ctx, (c, args) => {
-      if (args.length !== 2) helpAnd(c, set, 'unexpected-args');
-      const [property, value] = args;
-      const chain = chainOf(c);
-      const next = chain.editable();
-      const t = locate(next, property);
-      // kubectl cannot set a pointer to a struct from a string: it panics, writing nothing.
-      if (property.startsWith('users.') && property.split('.').length === 3 && POINTER_FIELDS.has(t.key)) throw new RawError('panic: unrecognized type: <nil>\n', 2);
-      if (BOOLEAN_FIELDS.has(t.key)) {
-        if (value !== 'true' && value !== 'false') throw new CliError(`strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`);
-        t.holder[t.key] = value === 'true';
-      } else t.holder[t.key] = value;
-      t.created();
-      chain.save(next);
-      c.io.out.write(`Property ${JSON.stringify(property)} set.\n`);
-    }),
-  );
+  ).action(verbAction(ctx, setVerb));
 
-  const unset = addGlobalFlags(config.command('unset').description('Unset an individual value in a kubeconfig file').argument('[args...]'));
-  unset.action(
-    action(ctx, (c, args) => {
-      if (args.length !== 1) helpAnd(c, unset, 'unexpected-args');
-      const [property] = args;
-      const chain = chainOf(c);
-      const next = chain.editable();
-      const t = locate(next, property);
-      if (t.key === 'current-context' && t.holder === (next as never)) {
-        if (!next['current-context']) throw new CliError('current property is not set');
-        next['current-context'] = '';
-      } else if (property.split('.').length === 2) {
-        const section = property.split('.')[0] as keyof typeof INNER;
-        (next[section] as { name: string }[]) = (next[section] as { name: string }[]).filter((x) => x.name !== t.key);
-      } else delete t.holder[t.key];
-      chain.save(next);
-      c.io.out.write(`Property ${JSON.stringify(property)} unset.\n`);
-    }),
-  );
+  addGlobalFlags(config.command('unset').description('Unset an individual value in a kubeconfig file').argument('[args...]')).action(verbAction(ctx, unsetVerb));
 }

@@ -1,5 +1,5 @@
-// What the config verbs share: the files they edit, and kubectl's "print help" answers for
-// missing arguments.
+// What the config verbs share: the files they edit, kubectl's "print help" answers for
+// missing arguments, and the options of the verbs that take one name.
 import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { CliError, ExitCode, RawError } from '../../errors';
@@ -25,6 +25,16 @@ export function helpAnd(c: CommandContext, cmd: Command, then: 'ok' | 'unexpecte
   if (then === 'ok') throw new ExitCode(0);
   if (typeof then === 'object') throw new CliError(then.error);
   throw new CliError('Unexpected args: []');
+}
+
+/** cobra's ExactArgs as the config verbs answer it: any other count prints the help and fails. */
+export function exactArgs(c: CommandContext, cmd: Command, args: string[], count: number): void {
+  if (args.length !== count) helpAnd(c, cmd, 'unexpected-args');
+}
+
+/** The options of a verb of one kubeconfig entry (use-context, delete-context, delete-cluster, delete-user). */
+export interface EntryOptions {
+  name: string;
 }
 
 export function requireName(name: string | undefined, what: string, cmd: Command): string {

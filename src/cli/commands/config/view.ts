@@ -6,10 +6,11 @@ import { goJsonCompact } from '../../../api/meta/canonical';
 import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
-import { parseOutput, printGoTemplate, printJsonPath } from '../../flags/output';
+import { type OutputFormat, parseOutput, printGoTemplate, printJsonPath } from '../../flags/output';
 import { Kubeconfig, type KubeconfigData } from '../../kubeconfig';
 import { configDocument, configJson, configYaml } from '../../kubeconfig/serialize';
-import { action, addGlobalFlags } from '../../program';
+import { addGlobalFlags } from '../../program';
+import { type Verb, verbAction } from '../../verb';
 import { chainOf } from './shared';
 import { outputOption } from '../../flags/groups';
 
@@ -67,6 +68,48 @@ function flatten(data: KubeconfigData, baseDir: string): KubeconfigData {
   };
 }
 
+export interface ViewOptions {
+  output: OutputFormat;
+  /** --merge=false: the one file writes go to, as it is. */
+  merge: boolean;
+  minify: boolean;
+  flatten: boolean;
+  raw: boolean;
+}
+
+const viewVerb: Verb<ViewOptions> = {
+  complete: (_c, _args, f) => ({
+    output: parseOutput(f.output, false, { template: f.template, allowMissingTemplateKeys: f.allowMissingTemplateKeys }),
+    merge: f.merge !== false,
+    minify: !!f.minify,
+    flatten: !!f.flatten,
+    raw: !!f.raw,
+  }),
+
+  run(c, o) {
+    const chain = chainOf(c);
+    let data = o.merge ? chain.merged().data : (Kubeconfig.load(chain.defaultFile) ?? Kubeconfig.empty(chain.defaultFile)).data;
+    if (o.minify) data = minify(data, c.flags.context);
+    if (o.flatten) data = flatten(data, path.dirname(chain.defaultFile));
+    else if (!o.raw) data = redact(data);
+    const format = o.output;
+    switch (format.kind) {
+      case 'yaml':
+        return c.io.out.write(configYaml(data));
+      case 'json':
+        return c.io.out.write(configJson(data));
+      case 'name':
+        return c.io.out.write('config/<unknown>\n');
+      case 'jsonpath':
+        return printJsonPath(c.io.out, format.printer, configDocument(data));
+      case 'go-template': {
+        const doc = configDocument(data);
+        return printGoTemplate(c.io.out, format.printer, doc, goJsonCompact(doc));
+      }
+    }
+  },
+};
+
 export function registerView(config: Command, ctx: CommandContext): void {
   addGlobalFlags(
     config
@@ -77,29 +120,5 @@ export function registerView(config: Command, ctx: CommandContext): void {
       .option('--flatten', 'Flatten the resulting kubeconfig file into self-contained output')
       .option('--merge', 'Merge the full hierarchy of kubeconfig files', true)
       .addOption(outputOption('Output format.', 'yaml')),
-  ).action(
-    action(ctx, (c, _args, opts) => {
-      const format = parseOutput(opts.output, false, { template: opts.template, allowMissingTemplateKeys: opts.allowMissingTemplateKeys });
-      const chain = chainOf(c);
-      // --merge=false shows the one file writes go to, as it is.
-      let data = opts.merge === false ? (Kubeconfig.load(chain.defaultFile) ?? Kubeconfig.empty(chain.defaultFile)).data : chain.merged().data;
-      if (opts.minify) data = minify(data, c.flags.context);
-      if (opts.flatten) data = flatten(data, path.dirname(chain.defaultFile));
-      else if (!opts.raw) data = redact(data);
-      switch (format.kind) {
-        case 'yaml':
-          return c.io.out.write(configYaml(data));
-        case 'json':
-          return c.io.out.write(configJson(data));
-        case 'name':
-          return c.io.out.write('config/<unknown>\n');
-        case 'jsonpath':
-          return printJsonPath(c.io.out, format.printer, configDocument(data));
-        case 'go-template': {
-          const doc = configDocument(data);
-          return printGoTemplate(c.io.out, format.printer, doc, goJsonCompact(doc));
-        }
-      }
-    }),
-  );
+  ).action(verbAction(ctx, viewVerb));
 }

@@ -2,10 +2,11 @@
 // once metrics-server runs (`pocketkube addons enable metrics-server`).
 import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
-import { action, addGlobalFlags, commandGroup } from '../../program';
-import * as topNode from './node';
-import * as topPod from './pod';
+import { addGlobalFlags, commandGroup } from '../../program';
+import { topNodeVerb } from './node';
+import { topPodVerb } from './pod';
 import { selectorOption } from '../../flags/groups';
+import { verbAction } from '../../verb';
 
 const HELP = `Display resource (CPU/memory) usage.
 
@@ -42,13 +43,7 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--no-headers', 'If present, print output without headers')
       .option('--use-protocol-buffers', PROTOBUF_HELP, true)
       .option('--show-capacity', 'Print node resources based on Capacity instead of Allocatable(default) of the nodes.'),
-  ).action(
-    action(ctx, (c, args, opts) => {
-      const o = topNode.complete(args, opts);
-      topNode.validate(o);
-      topNode.run(c, o);
-    }),
-  );
+  ).action(verbAction(ctx, topNodeVerb));
   addGlobalFlags(
     top
       .command('pod')
@@ -64,11 +59,5 @@ export function register(program: Command, ctx: CommandContext): void {
       .option('--no-headers', 'If present, print output without headers.')
       .option('--use-protocol-buffers', PROTOBUF_HELP, true)
       .option('--sum', 'Print the sum of the resource usage'),
-  ).action(
-    action(ctx, (c, args, opts) => {
-      const o = topPod.complete(c, args, opts);
-      topPod.validate(o);
-      topPod.run(c, o);
-    }),
-  );
+  ).action(verbAction(ctx, topPodVerb));
 }

@@ -10,8 +10,8 @@ import { parseTime } from '../../../api/time';
 import type { Pod } from '../../../api/types';
 import type { Client } from '../../../client/client';
 import { podMetricsTable } from '../../../printers/top';
-import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
+import type { Verb } from '../../verb';
 import { getMetrics, requireMetricsApi } from './metricsapi';
 import { checkFieldSelector, checkLabelSelector, sortByOf } from './options';
 
@@ -28,27 +28,6 @@ export interface TopPodOptions {
   containers: boolean;
   noHeaders: boolean;
   sum: boolean;
-}
-
-export function complete(c: CommandContext, args: string[], opts: Record<string, any>): TopPodOptions {
-  if (args.length > 1) throw new CliError('pod [NAME | -l label]', 'top pod');
-  const o: TopPodOptions = {
-    name: args[0],
-    namespace: c.namespace(),
-    allNamespaces: !!opts.allNamespaces,
-    labelSelector: opts.selector ?? '',
-    fieldSelector: opts.fieldSelector ?? '',
-    sortBy: opts.sortBy ?? '',
-    containers: !!opts.containers,
-    noHeaders: opts.headers === false,
-    sum: !!opts.sum,
-  };
-  return o;
-}
-
-export function validate(o: TopPodOptions): void {
-  sortByOf(o.sortBy);
-  if (o.name && (o.labelSelector || o.fieldSelector)) throw new CliError('only one of NAME or selector can be provided');
 }
 
 /** checkPodAge: an error for a pod that has had time to get metrics. */
@@ -69,19 +48,41 @@ function verifyEmptyMetrics(client: Client, now: number, o: TopPodOptions): void
   throw new CliError('metrics not available yet');
 }
 
-export function run(c: CommandContext, o: TopPodOptions): void {
-  checkLabelSelector(o.labelSelector);
-  checkFieldSelector(o.fieldSelector);
-  const cluster = c.cluster('read');
-  const client = cluster.client;
-  requireMetricsApi(client);
-  const base = o.allNamespaces ? '' : `namespaces/${encodeURIComponent(o.namespace)}/`;
-  const metrics = o.name
-    ? [getMetrics<PodMetrics>(client, `${base}pods/${encodeURIComponent(o.name)}`)]
-    : getMetrics<{ items: PodMetrics[] }>(client, `${base}pods`, { labelSelector: o.labelSelector, fieldSelector: o.fieldSelector }).items;
-  if (!metrics.length) {
-    verifyEmptyMetrics(client, cluster.now(), o);
-    c.io.err.write(o.allNamespaces ? 'No resources found\n' : `No resources found in ${o.namespace} namespace.\n`);
-  }
-  c.io.out.write(podMetricsTable(metrics, { containers: o.containers, withNamespace: o.allNamespaces, noHeaders: o.noHeaders, sortBy: sortByOf(o.sortBy), sum: o.sum }));
-}
+export const topPodVerb: Verb<TopPodOptions> = {
+  complete(c, args, f) {
+    if (args.length > 1) throw new CliError('pod [NAME | -l label]', 'top pod');
+    return {
+      name: args[0],
+      namespace: c.namespace(),
+      allNamespaces: !!f.allNamespaces,
+      labelSelector: f.selector ?? '',
+      fieldSelector: f.fieldSelector ?? '',
+      sortBy: f.sortBy ?? '',
+      containers: !!f.containers,
+      noHeaders: f.headers === false,
+      sum: !!f.sum,
+    };
+  },
+
+  validate(o) {
+    sortByOf(o.sortBy);
+    if (o.name && (o.labelSelector || o.fieldSelector)) throw new CliError('only one of NAME or selector can be provided');
+  },
+
+  run(c, o) {
+    checkLabelSelector(o.labelSelector);
+    checkFieldSelector(o.fieldSelector);
+    const cluster = c.cluster('read');
+    const client = cluster.client;
+    requireMetricsApi(client);
+    const base = o.allNamespaces ? '' : `namespaces/${encodeURIComponent(o.namespace)}/`;
+    const metrics = o.name
+      ? [getMetrics<PodMetrics>(client, `${base}pods/${encodeURIComponent(o.name)}`)]
+      : getMetrics<{ items: PodMetrics[] }>(client, `${base}pods`, { labelSelector: o.labelSelector, fieldSelector: o.fieldSelector }).items;
+    if (!metrics.length) {
+      verifyEmptyMetrics(client, cluster.now(), o);
+      c.io.err.write(o.allNamespaces ? 'No resources found\n' : `No resources found in ${o.namespace} namespace.\n`);
+    }
+    c.io.out.write(podMetricsTable(metrics, { containers: o.containers, withNamespace: o.allNamespaces, noHeaders: o.noHeaders, sortBy: sortByOf(o.sortBy), sum: o.sum }));
+  },
+};
