@@ -1,8 +1,8 @@
 // kubectl diff through the launcher: the live object against what apply would make of it, via
 // the system's diff (or $KUBECTL_EXTERNAL_DIFF), with kubectl's exit codes 0, 1 and 2.
 import * as fs from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { Home } from '../helpers/cli';
+import { describe, expect, it } from 'vitest';
+import { type Home, throwawayHomes } from '../helpers/cli';
 
 const manifest = (image: string, replicas: number) => `apiVersion: apps/v1
 kind: Deployment
@@ -28,12 +28,25 @@ function normalize(out: string): string {
     .replace(/^(---|\+\+\+) (\S+)\t.*$/gm, '$1 $2');
 }
 
-describe('kubectl diff', () => {
-  const h = new Home();
-  afterAll(() => h.remove());
-  const file = h.file('web.yaml', manifest('nginx:1.25', 3));
+const home = throwawayHomes();
 
+/** A home of its own and web.yaml in it (nginx:1.25, three replicas), not applied. */
+function withManifest(): { h: Home; file: string } {
+  const h = home();
+  return { h, file: h.file('web.yaml', manifest('nginx:1.25', 3)) };
+}
+
+/** As withManifest, with web.yaml applied and then changed to nginx:1.26, two replicas. */
+function withChange(): { h: Home; file: string } {
+  const { h, file } = withManifest();
+  h.ok('apply', '-f', file);
+  fs.writeFileSync(file, manifest('nginx:1.26', 2));
+  return { h, file };
+}
+
+describe('kubectl diff', () => {
   it('shows a new object as all added, and exits 1', () => {
+    const { h, file } = withManifest();
     const r = h.run(['diff', '-f', file]);
     expect(r.code).toBe(1);
     const out = normalize(r.stdout).split('\n');
@@ -50,12 +63,13 @@ describe('kubectl diff', () => {
   });
 
   it('exits 0 with no output when apply would change nothing', () => {
+    const { h, file } = withManifest();
     h.ok('apply', '-f', file);
     expect(h.run(['diff', '-f', file])).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   it('shows what apply would change, server defaults and generation included', () => {
-    fs.writeFileSync(file, manifest('nginx:1.26', 2));
+    const { h, file } = withChange();
     const r = h.run(['diff', '-f', file]);
     expect(r.code).toBe(1);
     expect(normalize(r.stdout).split('\n').slice(3)).toEqual([
@@ -91,12 +105,14 @@ describe('kubectl diff', () => {
   });
 
   it('runs KUBECTL_EXTERNAL_DIFF, keeping only its plain words', () => {
+    const { h, file } = withChange();
     const r = h.run(['diff', '-f', file], { env: { KUBECTL_EXTERNAL_DIFF: 'diff -q --ignore=$(x)' } });
     expect(r.code).toBe(1);
     expect(normalize(r.stdout)).toMatch(/^Files \/\S+\/LIVE-\S+\/apps\.v1\.Deployment\.default\.web and \S+ differ\n$|^Files LIVE\/apps\.v1\.Deployment\.default\.web and MERGED\/apps\.v1\.Deployment\.default\.web differ\n$/);
   });
 
   it('fails with exit code 2', () => {
+    const { h, file } = withChange();
     const cases: [string[], string][] = [
       [['diff'], 'error: must specify one of -f and -k\n'],
       [['diff', '--foo'], "error: unknown flag: --foo\nSee 'kubectl diff -h' for help and examples\n"],

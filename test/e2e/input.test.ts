@@ -2,7 +2,7 @@
 // bad base64, oversized ConfigMaps, and keys named like JavaScript's object machinery. Each
 // refused command prints kubectl v1.32's text and exit code and leaves the store byte-identical.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Home, type Result } from '../helpers/cli';
+import { Home, type Result, throwawayHomes } from '../helpers/cli';
 import { deploymentManifest } from '../helpers/manifests';
 
 /** Runs a command that must be refused: its result, with the store checked unchanged. */
@@ -254,33 +254,44 @@ describe('ConfigMaps are held to 1 MiB, as Secrets are', () => {
 });
 
 describe('keys named like JavaScript\'s object machinery are ordinary keys', () => {
-  const h = new Home();
-  afterAll(() => h.remove());
+  const home = throwawayHomes();
   const KEYS = ['__proto__', 'constructor', 'prototype', 'toString'];
   const manifest = (keys: string[]) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keys\ndata:\n${keys.map((k) => `  ${k}: v-${k}\n`).join('')}`;
-  const dataOf = (name: string) => JSON.parse(h.ok('get', 'cm', name, '-o', 'json')).data;
+  const dataOf = (h: Home, name: string) => JSON.parse(h.ok('get', 'cm', name, '-o', 'json')).data;
+
+  /** A home of its own with the ConfigMaps the first case makes: keys (applied twice, toString left), lit and fromjson. */
+  const withKeys = (): Home => {
+    const h = home();
+    h.ok('apply', '-f', h.file('keys.yaml', manifest(KEYS)));
+    h.ok('apply', '-f', h.file('keys2.yaml', manifest(['toString'])));
+    h.ok('create', 'configmap', 'lit', '--from-literal=__proto__=a', '--from-literal=constructor=b');
+    h.ok('create', '-f', h.file('keys.json', '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"fromjson"},"data":{"__proto__":"j"}}'));
+    return h;
+  };
 
   it('round-trip as ConfigMap keys through create, get, jsonpath and apply', () => {
+    const h = home();
     expect(h.ok('apply', '-f', h.file('keys.yaml', manifest(KEYS)))).toBe('configmap/keys created\n');
-    expect(dataOf('keys')).toEqual(JSON.parse('{"__proto__":"v-__proto__","constructor":"v-constructor","prototype":"v-prototype","toString":"v-toString"}'));
-    expect(Object.keys(dataOf('keys'))).toEqual(KEYS.sort());
+    expect(dataOf(h, 'keys')).toEqual(JSON.parse('{"__proto__":"v-__proto__","constructor":"v-constructor","prototype":"v-prototype","toString":"v-toString"}'));
+    expect(Object.keys(dataOf(h, 'keys'))).toEqual(KEYS.sort());
     expect(h.ok('get', 'cm', 'keys', '-o', 'yaml')).toContain('data:\n  __proto__: v-__proto__\n  constructor: v-constructor\n  prototype: v-prototype\n  toString: v-toString\n');
     expect(h.ok('get', 'cm', 'keys', '-o', 'jsonpath={.data.__proto__} {.data.constructor}')).toBe('v-__proto__ v-constructor');
     // apply removes what the last apply set and the manifest dropped.
     expect(h.ok('apply', '-f', h.file('keys2.yaml', manifest(['toString'])))).toBe('configmap/keys configured\n');
-    expect(dataOf('keys')).toEqual({ toString: 'v-toString' });
+    expect(dataOf(h, 'keys')).toEqual({ toString: 'v-toString' });
     expect(h.ok('create', 'configmap', 'lit', '--from-literal=__proto__=a', '--from-literal=constructor=b')).toBe('configmap/lit created\n');
-    expect(Object.keys(dataOf('lit'))).toEqual(['__proto__', 'constructor']);
+    expect(Object.keys(dataOf(h, 'lit'))).toEqual(['__proto__', 'constructor']);
     const json = h.file('keys.json', '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"fromjson"},"data":{"__proto__":"j"}}');
     h.ok('create', '-f', json);
-    expect(Object.keys(dataOf('fromjson'))).toEqual(['__proto__']);
+    expect(Object.keys(dataOf(h, 'fromjson'))).toEqual(['__proto__']);
   });
 
   it('are patched like any key by merge, strategic and JSON patches', () => {
+    const h = withKeys();
     expect(h.ok('patch', 'cm', 'keys', '-p', '{"data":{"__proto__":"s","prototype":"p"}}')).toBe('configmap/keys patched\n');
     expect(h.ok('patch', 'cm', 'keys', '--type=merge', '-p', '{"data":{"prototype":null,"constructor":"m"}}')).toBe('configmap/keys patched\n');
     expect(h.ok('patch', 'cm', 'keys', '--type=json', '-p', '[{"op":"remove","path":"/data/__proto__"}]')).toBe('configmap/keys patched\n');
-    expect(dataOf('keys')).toEqual({ constructor: 'm', toString: 'v-toString' });
+    expect(dataOf(h, 'keys')).toEqual({ constructor: 'm', toString: 'v-toString' });
     expect(refused(h, ['patch', 'cm', 'keys', '--type=json', '-p', '[{"op":"remove","path":"/data/hasOwnProperty"}]']).stderr).toBe(
       'The request is invalid: the server rejected our request due to an error in our request\n',
     );
@@ -294,6 +305,7 @@ describe('keys named like JavaScript\'s object machinery are ordinary keys', () 
   });
 
   it('are label keys that no object has until it is labelled', () => {
+    const h = withKeys();
     expect(h.ok('label', 'cm', 'keys', 'constructor=c')).toBe('configmap/keys labeled\n');
     expect(h.ok('get', 'cm', '-l', 'constructor', '-o', 'name')).toBe('configmap/keys\n');
     expect(h.ok('get', 'cm', '-l', 'toString', '-o', 'name')).toBe('');
@@ -301,6 +313,7 @@ describe('keys named like JavaScript\'s object machinery are ordinary keys', () 
   });
 
   it('are unknown fields under spec, refused under strict validation', () => {
+    const h = withKeys();
     const f = h.file('proto-spec.yaml', deployment('proto', '1').replace('spec:\n  replicas: 1\n', 'spec:\n  __proto__:\n    replicas: 5\n  replicas: 1\n'));
     expect(refused(h, ['apply', '-f', f])).toEqual({
       code: 1,

@@ -3,7 +3,7 @@
 // clock, reset; and the default cluster built by the same code.
 import { createHash, X509Certificate } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Home } from '../helpers/cli';
+import { Home, throwawayHomes } from '../helpers/cli';
 
 const HINT = 'To see the stack trace of this error execute with --v=5 or higher\n';
 
@@ -28,12 +28,18 @@ function caPin(h: Home): string {
   return `sha256:${createHash('sha256').update(spki).digest('hex')}`;
 }
 
-describe('kubeadm init with a config file', () => {
-  const h = new Home();
-  afterAll(() => h.remove());
-  let token = '';
+const home = throwawayHomes();
 
+/** A home of its own initialised from CONFIG, and the bootstrap token init printed. */
+function initialised(): { h: Home; token: string } {
+  const h = home();
+  const out = h.ok('kubeadm', 'init', '--config', h.file('kubeadm.yaml', CONFIG));
+  return { h, token: /\n\[bootstrap-token\] Using token: (\S+)\n/.exec(out)![1] };
+}
+
+describe('kubeadm init with a config file', () => {
   it('builds a control plane with the configured name, version and subnets', () => {
+    const h = home();
     const r = h.run(['kubeadm', 'init', '--config', h.file('kubeadm.yaml', CONFIG)]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -49,12 +55,13 @@ describe('kubeadm init with a config file', () => {
     expect(r.stdout).toContain('\nYour Kubernetes control-plane has initialized successfully!\n');
     const m = /\nkubeadm join 172\.18\.0\.2:6443 --token ([a-z0-9]{6}\.[a-z0-9]{16}) \\\n\t--discovery-token-ca-cert-hash (sha256:[0-9a-f]{64}) \n$/.exec(r.stdout);
     expect(m).not.toBeNull();
-    token = m![1];
+    const token = m![1];
     expect(lines).toContain(`[bootstrap-token] Using token: ${token}`);
     expect(m![2]).toBe(caPin(h));
   });
 
   it('has one control-plane node with the first /24 of the pod subnet', () => {
+    const { h } = initialised();
     expect(h.ok('get', 'nodes')).toBe('NAME   STATUS   ROLES           AGE   VERSION\ncp     Ready    control-plane   5s    v1.31.4\n');
     expect(h.ok('get', 'node', 'cp', '-o', 'jsonpath={.spec.podCIDR}')).toBe('192.168.0.0/24');
     expect(h.ok('get', 'pod', '-n', 'kube-system', 'kube-apiserver-cp', '-o', 'jsonpath={.spec.containers[0].image}')).toBe('registry.k8s.io/kube-apiserver:v1.31.4');
@@ -64,6 +71,7 @@ describe('kubeadm init with a config file', () => {
   });
 
   it('keeps the bootstrap token as kubeadm stores it, and signs cluster-info with it', () => {
+    const { h, token } = initialised();
     const id = token.slice(0, 6);
     expect(h.ok('get', 'secrets', '-n', 'kube-system')).toBe(
       `NAME                     TYPE                            DATA   AGE\nbootstrap-token-${id}   bootstrap.kubernetes.io/token   7      5s\n`,
@@ -84,6 +92,7 @@ describe('kubeadm init with a config file', () => {
   });
 
   it('refuses to initialise an initialised home', () => {
+    const { h } = initialised();
     const r = h.run(['kubeadm', 'init']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('[init] Using Kubernetes version: v1.31.4\n[preflight] Running pre-flight checks\n');
@@ -108,6 +117,7 @@ describe('kubeadm init with a config file', () => {
   });
 
   it('creates, lists and deletes tokens', () => {
+    const { h } = initialised();
     expect(h.ok('kubeadm', 'token', 'create', 'abcdef.0123456789abcdef', '--ttl', '2h', '--description', 'for w1')).toBe('abcdef.0123456789abcdef\n');
     expect(h.ok('kubeadm', 'token', 'create', '--print-join-command', '--ttl', '0')).toMatch(
       new RegExp(`^kubeadm join 172\\.18\\.0\\.2:6443 --token [a-z0-9]{6}\\.[a-z0-9]{16} --discovery-token-ca-cert-hash ${caPin(h)} \\n$`),
@@ -143,7 +153,12 @@ describe('kubeadm init with a config file', () => {
     expect(h.run(['kubeadm', 'token', 'create', 'abcdef.0123456789abcdef']).stderr).toBe(`a token with id "abcdef" already exists\n${HINT}`);
   });
 
-  it('a pending pod schedules once a worker joins with a good token', () => {
+  // Joins use the token abcdef, then outlive it, and each node joined takes the next pod CIDR: one story.
+  it('in sequence: a pending pod schedules once a worker joins with a good token; a wrong token, a wrong CA hash and a taken name are refused; an expired token is refused once the cluster clock passes its expiry; a join without a token names the machine pocket-worker', () => {
+    const { h } = initialised();
+    h.ok('kubeadm', 'token', 'create', 'abcdef.0123456789abcdef', '--ttl', '2h', '--description', 'for w1');
+
+    // A pending pod schedules once a worker joins with a good token.
     h.ok('run', 'web', '--image', 'nginx');
     expect(h.ok('get', 'pod', 'web', '-o', 'jsonpath={.status.phase}')).toBe('Pending');
     const r = h.run(['kubeadm', 'join', '172.18.0.2:6443', '--token', 'abcdef.0123456789abcdef', '--discovery-token-ca-cert-hash', caPin(h), '--node-name', 'w1']);
@@ -153,9 +168,8 @@ describe('kubeadm init with a config file', () => {
     );
     expect(h.ok('get', 'node', 'w1', '-o', 'jsonpath={.spec.podCIDR} {.status.addresses[0].address}')).toBe('192.168.1.0/24 172.18.0.3');
     expect(h.ok('get', 'pod', 'web', '-o', 'jsonpath={.spec.nodeName} {.status.phase}')).toBe('w1 Running');
-  });
 
-  it('refuses a wrong token, a wrong CA hash and a taken name', () => {
+    // A wrong token, a wrong CA hash and a taken name are refused.
     const pin = caPin(h);
     expect(h.run(['kubeadm', 'join', '--token', 'zzzzzz.0123456789abcdef', '--discovery-token-ca-cert-hash', pin, '--node-name', 'w2'])).toEqual({
       stdout: '[preflight] Running pre-flight checks\n',
@@ -181,23 +195,24 @@ describe('kubeadm init with a config file', () => {
       stderr: `error execution phase kubelet-start: a Node with name "w1" and status "Ready" already exists in the cluster. You must delete the existing Node or change the name of this new joining Node\n${HINT}`,
       code: 1,
     });
-  });
 
-  it('refuses an expired token once the cluster clock passes its expiry', () => {
+    // An expired token is refused once the cluster clock passes its expiry.
     h.ok('clock', 'advance', '3h');
     expect(h.ok('get', 'secret', '-n', 'kube-system', '-o', 'name')).not.toContain('bootstrap-token-abcdef');
     expect(h.ok('get', 'cm', '-n', 'kube-public', 'cluster-info', '-o', 'jsonpath={.data}')).not.toContain('jws-kubeconfig-abcdef');
     expect(h.run(['kubeadm', 'join', '--token', 'abcdef.0123456789abcdef', '--discovery-token-ca-cert-hash', caPin(h)]).stderr).toBe(
       `error execution phase preflight: couldn't validate the identity of the API Server: could not find a JWS signature in the cluster-info ConfigMap for token ID "abcdef"\n${HINT}`,
     );
-  });
 
-  it('joins without a token (the local cluster lets the machine in), naming it pocket-worker', () => {
+    // Joins without a token (the local cluster lets the machine in), naming it pocket-worker.
     expect(h.run(['kubeadm', 'join']).code).toBe(0);
     expect(h.ok('get', 'node', 'pocket-worker', '-o', 'jsonpath={.spec.podCIDR} {.status.addresses[0].address}')).toBe('192.168.2.0/24 172.18.0.4');
   });
 
   it('checks certificate expiration against the cluster clock', () => {
+    const { h } = initialised();
+    // Three hours after init: the renewal below counts its year from the cluster clock, not from init.
+    h.ok('clock', 'advance', '3h');
     const before = h.ok('kubeadm', 'certs', 'check-expiration').split('\n');
     expect(before.slice(0, 4)).toEqual([
       '[check-expiration] Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...',
@@ -225,7 +240,9 @@ describe('kubeadm init with a config file', () => {
     expect(h.ok('kubeadm', 'certs', 'check-expiration')).toContain('apiserver                  Oct 24, 2028 23:00 UTC   364d            ca                      no      ');
   });
 
-  it('resets the home: asks first, then removes the cluster', () => {
+  // The second init needs the home the reset emptied: one story.
+  it('in sequence: resets the home, asking first, then removes the cluster; initialises the reset home again from flags', () => {
+    const { h } = initialised();
     const no = h.run(['kubeadm', 'reset'], { input: 'n\n' });
     expect(no.code).toBe(1);
     expect(no.stdout).toMatch(/\[reset\] Are you sure you want to proceed\? \[y\/N\]: $/);
@@ -241,9 +258,8 @@ describe('kubeadm init with a config file', () => {
       stderr: `failed to load admin kubeconfig: open /etc/kubernetes/admin.conf: no such file or directory\n${HINT}`,
       code: 1,
     });
-  });
 
-  it('initialises the reset home again from flags', () => {
+    // Initialises the reset home again from flags.
     const r = h.run(['kubeadm', 'init', '--pod-network-cidr', '10.10.0.0/16', '--service-cidr', '10.20.0.0/16']);
     expect(r.code).toBe(0);
     expect(h.ok('get', 'nodes', '-o', 'jsonpath={.items[*].metadata.name} {.items[*].spec.podCIDR}')).toBe('pocket-control-plane 10.10.0.0/24');

@@ -4,8 +4,8 @@
 // cluster untouched.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { Home, throwawayHomes } from '../helpers/cli';
+import { describe, expect, it } from 'vitest';
+import { type Home, throwawayHomes } from '../helpers/cli';
 import golden from '../unit/fixtures/kustomize-golden.json';
 
 const DEPLOY = `apiVersion: apps/v1
@@ -106,12 +106,19 @@ describe('kubectl kustomize', () => {
   });
 });
 
-describe.sequential('apply -k, get -k, diff -k, delete -k (one cluster, in order)', () => {
-  const h = new Home();
-  afterAll(() => h.remove());
-  const overlay = writeTree(path.join(h.dir, 'files'));
+describe('apply -k, get -k, diff -k, replace -k, delete -k', () => {
+  const home = throwawayHomes();
+
+  /** A home of its own with the tree written in it; `applied` applies the overlay first. */
+  function withTree(applied: boolean): { h: Home; overlay: string } {
+    const h = home();
+    const overlay = writeTree(path.join(h.dir, 'files'));
+    if (applied) h.ok('apply', '-k', overlay);
+    return { h, overlay };
+  }
 
   it('apply -k creates the built objects in kustomize order', () => {
+    const { h, overlay } = withTree(false);
     expect(h.run(['apply', '-k', overlay])).toEqual({
       code: 0,
       stdout: [
@@ -126,6 +133,7 @@ describe.sequential('apply -k, get -k, diff -k, delete -k (one cluster, in order
   });
 
   it('get -k reads the same objects; the Deployment refers to the hashed ConfigMap', () => {
+    const { h, overlay } = withTree(true);
     expect(h.ok('get', '-k', overlay, '-o', 'name')).toBe(
       'namespace/shop\nconfigmap/prod-settings-ff798ch857\nsecret/prod-creds-cf85kd65mm\ndeployment.apps/prod-web\n',
     );
@@ -136,6 +144,7 @@ describe.sequential('apply -k, get -k, diff -k, delete -k (one cluster, in order
   });
 
   it('apply -k again changes nothing, and diff -k finds no difference', () => {
+    const { h, overlay } = withTree(true);
     expect(h.ok('apply', '-k', overlay)).toBe(
       'namespace/shop unchanged\nconfigmap/prod-settings-ff798ch857 unchanged\nsecret/prod-creds-cf85kd65mm unchanged\ndeployment.apps/prod-web unchanged\n',
     );
@@ -143,12 +152,14 @@ describe.sequential('apply -k, get -k, diff -k, delete -k (one cluster, in order
   });
 
   it('replace -k replaces every object', () => {
+    const { h, overlay } = withTree(true);
     expect(h.ok('replace', '-k', overlay)).toBe(
       'namespace/shop replaced\nconfigmap/prod-settings-ff798ch857 replaced\nsecret/prod-creds-cf85kd65mm replaced\ndeployment.apps/prod-web replaced\n',
     );
   });
 
   it('delete -k deletes them', () => {
+    const { h, overlay } = withTree(true);
     expect(h.ok('delete', '-k', overlay)).toBe(
       'namespace "shop" deleted\nconfigmap "prod-settings-ff798ch857" deleted\nsecret "prod-creds-cf85kd65mm" deleted\ndeployment.apps "prod-web" deleted\n',
     );

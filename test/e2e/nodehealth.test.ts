@@ -5,7 +5,7 @@
 // controller 300s on (Terminating until the kubelet is back);
 // `node devices` advertises GPUs that pods then request.
 import { afterAll, describe, expect, it } from 'vitest';
-import { Home } from '../helpers/cli';
+import { Home, throwawayHomes } from '../helpers/cli';
 
 const PODS = `apiVersion: v1
 kind: Pod
@@ -82,11 +82,14 @@ function section(text: string, title: string): string[] {
   return lines.slice(start, end < 0 ? undefined : end);
 }
 
-describe('memory pressure and eviction', () => {
-  const h = new Home();
-  afterAll(() => h.remove());
+const home = throwawayHomes();
 
-  it('evicts a BestEffort, a Burstable and a Guaranteed pod in that order as time passes', () => {
+describe('memory pressure and eviction', () => {
+  // Each step reads what the cluster clock brought about in the ones before: one story, in order.
+  it('in sequence: evicts a BestEffort, a Burstable and a Guaranteed pod in that order as time passes, words the eviction as the kubelet does, reports MemoryPressure and taints the node, and clears both 5m after the pressure is relieved', () => {
+    const h = home();
+
+    // Evicts a BestEffort, a Burstable and a Guaranteed pod in that order as time passes.
     h.ok('apply', '-f', h.file('pods.yaml', PODS));
     expect(h.ok('node', 'pressure', 'pocket-worker', '--memory=on')).toBe('node/pocket-worker memory.available forced to 50Mi\n');
     // Evicted pods are Failed with reason Evicted; kubectl v1.32 shows the reason their killed
@@ -108,9 +111,8 @@ describe('memory pressure and eviction', () => {
     );
     h.ok('clock', 'advance', '10s');
     expect(h.ok('get', 'pods', '-o', 'jsonpath={range .items[*]}{.metadata.name} {.status.reason}{"\\n"}{end}')).toBe('besteffort Evicted\nburstable Evicted\nguaranteed Evicted\n');
-  });
 
-  it('words the eviction as the kubelet does, on the pod and in its events', () => {
+    // Words the eviction as the kubelet does, on the pod and in its events.
     const out = h.ok('describe', 'pod', 'besteffort');
     const message = 'The node was low on resource: memory. Threshold quantity: 100Mi, available: 50Mi. Container app was using 300Mi, request is 0, has larger consumption of memory. ';
     expect(out).toContain(`Status:           Failed\nReason:           Evicted\nMessage:          ${message}\n`);
@@ -119,9 +121,8 @@ describe('memory pressure and eviction', () => {
     // describe trims event messages, the eviction's trailing space included.
     expect(out).toContain(`  Warning  Evicted    20s   kubelet            ${message.trimEnd()}\n  Normal   Killing    20s   kubelet            Stopping container app\n`);
     expect(h.ok('describe', 'pod', 'guaranteed')).toContain('Message:          The node was low on resource: memory. Threshold quantity: 100Mi, available: 50Mi. \n');
-  });
 
-  it('reports MemoryPressure and taints the node, so new pods go elsewhere', () => {
+    // Reports MemoryPressure and taints the node, so new pods go elsewhere.
     const node = h.ok('describe', 'node', 'pocket-worker');
     expect(section(node, 'Taints')).toEqual(['Taints:             node.kubernetes.io/memory-pressure:NoSchedule']);
     expect(node).toContain(
@@ -139,16 +140,15 @@ describe('memory pressure and eviction', () => {
     h.ok('apply', '-f', h.file('direct.yaml', DIRECT));
     expect(h.ok('get', 'pod', 'direct')).toBe('NAME     READY   STATUS    RESTARTS   AGE\ndirect   0/1     Evicted   0          0s\n');
     expect(h.ok('get', 'pod', 'direct', '-o', 'jsonpath={.status.message}')).toBe('The node had condition: [MemoryPressure]. ');
-  });
 
-  it('clears the condition and the taint 5m after the pressure is relieved', () => {
+    // Clears the condition and the taint 5m after the pressure is relieved.
     expect(h.ok('node', 'pressure', 'pocket-worker', '--memory=off')).toBe('node/pocket-worker memory.available measured\n');
     h.ok('clock', 'advance', '4m59s');
     expect(section(h.ok('describe', 'node', 'pocket-worker'), 'Taints')).toEqual(['Taints:             node.kubernetes.io/memory-pressure:NoSchedule']);
     h.ok('clock', 'advance', '1s');
-    const node = h.ok('describe', 'node', 'pocket-worker');
-    expect(section(node, 'Taints')).toEqual(['Taints:             <none>']);
-    expect(node).toContain(
+    const relieved = h.ok('describe', 'node', 'pocket-worker');
+    expect(section(relieved, 'Taints')).toEqual(['Taints:             <none>']);
+    expect(relieved).toContain(
       '  MemoryPressure   False   Thu, 26 Nov 2026 12:05:20 +0000   Thu, 26 Nov 2026 12:05:20 +0000   KubeletHasSufficientMemory   kubelet has sufficient memory available\n',
     );
   });
@@ -173,10 +173,11 @@ describe('disk pressure', () => {
 });
 
 describe('a node whose kubelet stops', () => {
-  const h = new Home();
-  afterAll(() => h.remove());
+  // Each step reads what the cluster clock brought about in the ones before: one story, in order.
+  it('in sequence: goes NotReady after the 50s grace period and is tainted unreachable, has its pods marked for deletion when their 300s toleration of unreachable runs out, and comes back Ready with its taints removed when the kubelet starts again', () => {
+    const h = home();
 
-  it('goes NotReady after the 50s grace period and is tainted unreachable', () => {
+    // Goes NotReady after the 50s grace period and is tainted unreachable.
     h.ok('apply', '-f', h.file('lonely.yaml', LONELY));
     expect(h.ok('node', 'stop', 'pocket-worker')).toBe('node/pocket-worker stopped\n');
     expect(h.ok('node', 'stop', 'pocket-worker')).toBe('node/pocket-worker already stopped\n');
@@ -204,9 +205,8 @@ describe('a node whose kubelet stops', () => {
     // The pod is marked not ready; its containers' statuses, which READY counts, are the kubelet's.
     expect(h.ok('get', 'pod', 'lonely', '-o', 'jsonpath={.status.conditions[?(@.type=="Ready")].status}')).toBe('False');
     expect(h.ok('get', 'pods')).toBe('NAME     READY   STATUS    RESTARTS   AGE\nlonely   1/1     Running   0          50s\n');
-  });
 
-  it('has its pods marked for deletion when their 300s toleration of unreachable runs out', () => {
+    // Has its pods marked for deletion when their 300s toleration of unreachable runs out.
     h.ok('clock', 'advance', '299s');
     expect(h.ok('get', 'events', '--field-selector', 'reason=TaintManagerEviction', '--no-headers')).toBe('');
     h.ok('clock', 'advance', '1s');
@@ -215,26 +215,29 @@ describe('a node whose kubelet stops', () => {
     );
     // Its kubelet is not there to finish the deletion: the pod stays Terminating.
     expect(h.ok('get', 'pods')).toBe('NAME     READY   STATUS        RESTARTS   AGE\nlonely   1/1     Terminating   0          5m50s\n');
-  });
 
-  it('comes back Ready with its taints removed when the kubelet starts again', () => {
+    // Comes back Ready with its taints removed when the kubelet starts again.
     expect(h.ok('node', 'start', 'pocket-worker')).toBe('node/pocket-worker started\n');
     expect(h.ok('node', 'start', 'pocket-worker')).toBe('node/pocket-worker already started\n');
-    const node = h.ok('describe', 'node', 'pocket-worker');
-    expect(section(node, 'Taints')).toEqual(['Taints:             <none>']);
-    expect(node).toContain(
+    const back = h.ok('describe', 'node', 'pocket-worker');
+    expect(section(back, 'Taints')).toEqual(['Taints:             <none>']);
+    expect(back).toContain(
       '  Ready            True    Thu, 26 Nov 2026 12:05:50 +0000   Thu, 26 Nov 2026 12:05:50 +0000   KubeletReady                 kubelet is posting ready status\n',
     );
     // The kubelet's events repeat those of its registration, so they are counted.
-    expect(node).toContain('  Normal  NodeReady                0s (x2 over 5m50s)  kubelet          Node pocket-worker status is now: NodeReady\n');
+    expect(back).toContain('  Normal  NodeReady                0s (x2 over 5m50s)  kubelet          Node pocket-worker status is now: NodeReady\n');
     // Back, the kubelet finishes what was asked of it while it was away.
     expect(h.run(['get', 'pods'])).toEqual({ code: 0, stdout: '', stderr: 'No resources found in default namespace.\n' });
   });
 });
 
 describe('device plugins', () => {
-  const h = new Home();
-  afterAll(() => h.remove());
+  /** A home of its own whose pocket-worker2 advertises two GPUs. */
+  const withGpus = () => {
+    const h = home();
+    h.ok('node', 'devices', 'pocket-worker2', 'nvidia.com/gpu=2');
+    return h;
+  };
   const gpuPod = (name: string, count: number) => `apiVersion: v1
 kind: Pod
 metadata:
@@ -249,6 +252,7 @@ spec:
 `;
 
   it('advertises extended resources in capacity and allocatable', () => {
+    const h = home();
     expect(h.ok('node', 'devices', 'pocket-worker2', 'nvidia.com/gpu=2')).toBe('node/pocket-worker2 nvidia.com/gpu=2\n');
     expect(h.ok('node', 'devices', 'pocket-worker2')).toBe('nvidia.com/gpu=2\n');
     expect(h.ok('get', 'node', 'pocket-worker2', '-o', 'jsonpath={.status.capacity.nvidia\\.com/gpu} {.status.allocatable.nvidia\\.com/gpu}')).toBe('2 2');
@@ -258,6 +262,7 @@ spec:
   });
 
   it('places a pod that requests a GPU on the node that has one, and counts it', () => {
+    const h = withGpus();
     h.ok('apply', '-f', h.file('cuda.yaml', gpuPod('cuda', 1)));
     expect(h.ok('get', 'pod', 'cuda', '-o', 'jsonpath={.spec.nodeName} {.status.phase}')).toBe('pocket-worker2 Running');
     expect(section(h.ok('describe', 'node', 'pocket-worker2'), 'Allocated resources')).toContain('  nvidia.com/gpu     1          1');
@@ -266,6 +271,7 @@ spec:
   });
 
   it('leaves a removed plugin\'s resource at 0, as the kubelet does', () => {
+    const h = withGpus();
     expect(h.ok('node', 'devices', 'pocket-worker2', 'nvidia.com/gpu-')).toBe('node/pocket-worker2 nvidia.com/gpu=0\n');
     expect(h.ok('get', 'node', 'pocket-worker2', '-o', 'jsonpath={.status.allocatable.nvidia\\.com/gpu}')).toBe('0');
   });

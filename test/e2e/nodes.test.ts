@@ -2,7 +2,7 @@
 // appears; cordon, uncordon, taint and drain with kubectl's output and errors; NoExecute taints
 // evicting pods at once or when tolerationSeconds run out on the cluster clock.
 import { afterAll, describe, expect, it } from 'vitest';
-import { Home } from '../helpers/cli';
+import { Home, throwawayHomes } from '../helpers/cli';
 import { deploymentManifest } from '../helpers/manifests';
 
 /** A pod manifest; `spec` adds lines to its spec (indented two spaces). */
@@ -28,6 +28,8 @@ function schedulerEvents(describe: string): string {
 }
 
 const CONTROL_PLANE_TAINT = '1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }';
+
+const home = throwawayHomes();
 
 describe('scheduling verdicts', () => {
   const h = new Home();
@@ -85,10 +87,8 @@ describe('extended resources', () => {
 });
 
 describe('kubectl cordon, uncordon and taint', () => {
-  const h = new Home();
-  afterAll(() => h.remove());
-
   it('cordons and uncordons, saying when nothing changes', () => {
+    const h = home();
     expect(h.ok('cordon', 'pocket-worker')).toBe('node/pocket-worker cordoned\n');
     expect(h.ok('cordon', 'pocket-worker')).toBe('node/pocket-worker already cordoned\n');
     expect(h.ok('cordon', 'pocket-worker2', '--dry-run=client')).toBe('node/pocket-worker2 cordoned (dry run)\n');
@@ -110,6 +110,7 @@ describe('kubectl cordon, uncordon and taint', () => {
   });
 
   it('fails like kubectl', () => {
+    const h = home();
     const cases: [string[], string][] = [
       [['cordon'], "error: USAGE: cordon NODE [flags]\nSee 'kubectl cordon -h' for help and examples\n"],
       [['uncordon', 'a', '-l', 'x=y'], "error: cannot specify both a node name and a --selector option\nSee 'kubectl uncordon -h' for help and examples\n"],
@@ -134,6 +135,7 @@ describe('kubectl cordon, uncordon and taint', () => {
   });
 
   it('taints, refuses to overwrite, modifies and untaints', () => {
+    const h = home();
     expect(h.ok('taint', 'nodes', 'pocket-worker', 'dedicated=gpu:NoSchedule')).toBe('node/pocket-worker tainted\n');
     const again = h.run(['taint', 'nodes', 'pocket-worker', 'dedicated=cpu:NoSchedule']);
     expect([again.code, again.stderr]).toEqual([1, 'error: node pocket-worker already has dedicated taint(s) with same effect(s) and --overwrite is false\n']);
@@ -152,6 +154,8 @@ describe('kubectl cordon, uncordon and taint', () => {
   });
 
   it('keeps new pods off tainted and cordoned nodes until the taint is gone', () => {
+    const h = home();
+    h.ok('taint', 'nodes', 'pocket-worker', 'dedicated=cpu:NoSchedule');
     h.ok('cordon', 'pocket-worker2');
     h.ok('apply', '-f', h.file('waiting.yaml', podManifest('waiting')));
     const pending = `  Warning  FailedScheduling  0s    default-scheduler  0/3 nodes are available: 1 node(s) had untolerated taint {dedicated: cpu}, ${CONTROL_PLANE_TAINT}, 1 node(s) were unschedulable. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.`;
@@ -163,17 +167,15 @@ describe('kubectl cordon, uncordon and taint', () => {
 });
 
 describe('kubectl drain', () => {
-  const h = new Home();
-  afterAll(() => h.remove());
-
   /** namespace/name of the pods on a node, in the order the API lists them. */
-  const podsOn = (node: string) =>
+  const podsOn = (h: Home, node: string) =>
     h.ok('get', 'pods', '-A', '--field-selector', `spec.nodeName=${node}`, '-o', 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{"\\n"}{end}').trim().split('\n');
 
   it('refuses a pod that declares no controller, and drains the rest of the way with --force', () => {
+    const h = home();
     h.ok('apply', '-f', h.file('web.yaml', deploymentManifest('web', { spec: '  replicas: 4\n' })));
     h.ok('apply', '-f', h.file('bare.yaml', podManifest('bare', '  nodeName: pocket-worker\n')));
-    const before = podsOn('pocket-worker');
+    const before = podsOn(h, 'pocket-worker');
     expect(before).toContain('default/bare');
 
     const refused = h.run(['drain', 'pocket-worker']);
@@ -209,15 +211,18 @@ describe('kubectl drain', () => {
     expect(h.ok('get', 'deploy', 'web')).toBe('NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    4/4     4            4           0s\n');
     expect(h.ok('get', 'pods', '-o', 'jsonpath={range .items[*]}{.spec.nodeName}{"\\n"}{end}').trim().split('\n')).toEqual(Array(4).fill('pocket-worker2'));
     expect(h.run(['get', 'pod', 'bare']).stderr).toBe('Error from server (NotFound): pods "bare" not found\n');
-    expect(podsOn('pocket-worker')).toEqual(['']);
+    expect(podsOn(h, 'pocket-worker')).toEqual(['']);
     expect(h.ok('drain', 'pocket-worker')).toBe('node/pocket-worker already cordoned\nnode/pocket-worker drained\n');
   });
 
   it('refuses pods with local storage and names each kind of refusal', () => {
+    // A worker drained of what the cluster put there, so only this case's pods are on it.
+    const h = home();
+    h.ok('drain', 'pocket-worker', '--force', '--ignore-daemonsets');
     h.ok('uncordon', 'pocket-worker');
     h.ok('apply', '-f', h.file('scratch.yaml', deploymentManifest('scratch', { spec: '  replicas: 1\n' }).replace('      containers:\n', '      nodeName: pocket-worker\n      volumes:\n      - name: tmp\n        emptyDir: {}\n      containers:\n')));
     h.ok('apply', '-f', h.file('bare2.yaml', podManifest('bare2', '  nodeName: pocket-worker\n')));
-    const scratch = podsOn('pocket-worker').find((p) => p.startsWith('default/scratch-'))!;
+    const scratch = podsOn(h, 'pocket-worker').find((p) => p.startsWith('default/scratch-'))!;
     const r = h.run(['drain', 'pocket-worker', '--timeout=30s']);
     const local = `cannot delete Pods with local storage (use --delete-emptydir-data to override): ${scratch}`;
     const unmanaged = 'cannot delete cannot delete Pods that declare no controller (use --force to override): default/bare2';
@@ -238,6 +243,7 @@ describe('kubectl drain', () => {
   });
 
   it('checks its arguments as kubectl does', () => {
+    const h = home();
     const cases: [string[], string][] = [
       [['drain'], "error: USAGE: drain NODE [flags]\nSee 'kubectl drain -h' for help and examples\n"],
       [['drain', 'x', '-l', 'a=b'], "error: cannot specify both a node name and a --selector option\nSee 'kubectl drain -h' for help and examples\n"],

@@ -5,9 +5,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SLOW_DEPLOYMENT } from '../helpers/manifests';
-import { Home, ROOT } from '../helpers/cli';
+import { Home, ROOT, throwawayHomes } from '../helpers/cli';
 
 const FIXTURES = path.join(ROOT, 'test', 'e2e', 'fixtures');
+
+const home = throwawayHomes();
 
 function rsNames(h: Home, app: string): string[] {
   return h.ok('get', 'rs', '-l', `app=${app}`, '-o', 'name').trim().split('\n');
@@ -20,10 +22,11 @@ function images(h: Home, app: string): string[] {
 }
 
 describe('history and undo', () => {
-  const h = new Home();
-  afterAll(() => h.remove());
+  // Each undo adds a revision to the history the next one reads: one story, told in order.
+  it('in sequence: lists revisions with their change-causes, undoes to the previous revision, undoes to a named revision, and prints the target template on a client dry run', () => {
+    const h = home();
 
-  it('lists revisions with their change-causes and shows one in detail', () => {
+    // Lists revisions with their change-causes and shows one in detail.
     h.ok('create', 'deployment', 'web', '--image=nginx:1.25', '--replicas=2');
     expect(h.ok('rollout', 'history', 'deployment/web')).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n\n');
     const set = h.run(['set', 'image', 'deploy/web', 'nginx=nginx:1.26', '--record']);
@@ -58,9 +61,8 @@ describe('history and undo', () => {
     );
     const missing = h.run(['rollout', 'history', 'deploy/web', '--revision=7']);
     expect([missing.code, missing.stderr]).toEqual([1, 'error: unable to find the specified revision\n']);
-  });
 
-  it('undoes to the previous revision, which takes a new number', () => {
+    // Undoes to the previous revision, which takes a new number.
     expect(h.ok('rollout', 'undo', 'deploy/web')).toBe('deployment.apps/web rolled back\n');
     expect(images(h, 'web')).toEqual(['nginx:1.25', 'nginx:1.25']);
     expect(h.ok('rollout', 'history', 'deploy/web')).toBe(
@@ -69,20 +71,18 @@ describe('history and undo', () => {
     const rs = JSON.parse(h.ok('get', 'rs', '-l', 'app=web', '-o', 'json')).items.find((r: any) => r.spec.template.spec.containers[0].image === 'nginx:1.25');
     expect(rs.metadata.annotations['deployment.kubernetes.io/revision']).toBe('3');
     expect(rs.metadata.annotations['deployment.kubernetes.io/revision-history']).toBe('1');
-  });
 
-  it('undoes to a named revision, and skips one that is already running', () => {
+    // Undoes to a named revision, and skips one that is already running.
     expect(h.ok('rollout', 'undo', 'deploy/web', '--to-revision=2')).toBe('deployment.apps/web rolled back\n');
     expect(images(h, 'web')).toEqual(['nginx:1.26', 'nginx:1.26']);
     expect(h.ok('rollout', 'history', 'deploy/web')).toBe(
       'deployment.apps/web \nREVISION  CHANGE-CAUSE\n3         <none>\n4         kubectl set image deploy/web nginx=nginx:1.26 --record=true\n\n',
     );
     expect(h.ok('rollout', 'undo', 'deploy/web', '--to-revision=4')).toBe('deployment.apps/web skipped rollback (current template already matches revision 4)\n');
-    const missing = h.run(['rollout', 'undo', 'deploy/web', '--to-revision=9']);
-    expect([missing.code, missing.stderr]).toEqual([1, 'error: unable to find specified revision 9 in history\n']);
-  });
+    const gone = h.run(['rollout', 'undo', 'deploy/web', '--to-revision=9']);
+    expect([gone.code, gone.stderr]).toEqual([1, 'error: unable to find specified revision 9 in history\n']);
 
-  it('prints the target template on a client dry run and changes nothing', () => {
+    // Prints the target template on a client dry run and changes nothing.
     const before = h.storeBytes();
     const out = h.ok('rollout', 'undo', 'deploy/web', '--dry-run=client');
     expect(out.startsWith('deployment.apps/web Pod Template:\n  Labels:\tapp=web\n\tpod-template-hash=')).toBe(true);
@@ -94,6 +94,7 @@ describe('history and undo', () => {
   });
 
   it('has nothing to undo on a first revision', () => {
+    const h = home();
     h.ok('create', 'deployment', 'solo', '--image=nginx:1.25');
     const r = h.run(['rollout', 'undo', 'deploy/solo']);
     expect([r.code, r.stderr]).toEqual([1, 'error: no rollout history found for deployment "solo"\n']);
@@ -101,10 +102,19 @@ describe('history and undo', () => {
 });
 
 describe('rollout status', () => {
-  const h = new Home();
-  afterAll(() => h.remove());
+  /** A home of its own with deployment slow applied and rolled out (at revision 1). */
+  const rolledOut = () => {
+    const h = home();
+    h.ok('apply', '-f', h.file('slow.yaml', SLOW_DEPLOYMENT));
+    h.ok('rollout', 'status', 'deploy/slow');
+    return h;
+  };
 
-  it('follows a rollout as simulated time passes, line by line as kubectl prints them', () => {
+  // The pinned revision is the second rollout's, which the first case follows: one story.
+  it('in sequence: follows a rollout as simulated time passes, line by line as kubectl prints them, then prints once with --watch=false and checks a pinned revision', () => {
+    const h = home();
+
+    // Follows a rollout as simulated time passes, line by line as kubectl prints them.
     h.ok('apply', '-f', h.file('slow.yaml', SLOW_DEPLOYMENT));
     expect(h.ok('rollout', 'status', 'deploy/slow')).toBe(
       'Waiting for deployment "slow" rollout to finish: 0 of 3 updated replicas are available...\ndeployment "slow" successfully rolled out\n',
@@ -121,9 +131,8 @@ describe('rollout status', () => {
     expect(h.ok('get', 'events', '--field-selector', 'reason=ScalingReplicaSet', '-o', 'json').match(/"lastTimestamp": "[^"]+"/g)!.pop()).toBe(
       '"lastTimestamp": "2026-11-26T12:00:40Z"',
     );
-  });
 
-  it('prints once with --watch=false, and checks a pinned revision', () => {
+    // Prints once with --watch=false, and checks a pinned revision.
     expect(h.ok('rollout', 'status', 'deploy/slow', '--watch=false')).toBe('deployment "slow" successfully rolled out\n');
     const r = h.run(['rollout', 'status', 'deploy/slow', '--revision=1']);
     expect([r.code, r.stderr]).toEqual([1, 'error: desired revision (1) is different from the running revision (2)\n']);
@@ -131,12 +140,14 @@ describe('rollout status', () => {
   });
 
   it('reports every deployment of a bare type, and an empty namespace', () => {
+    const h = rolledOut();
     expect(h.ok('rollout', 'status', 'deployment')).toBe('deployment "slow" successfully rolled out\n');
     const none = h.run(['rollout', 'status', 'deployment', '-n', 'kube-public']);
     expect([none.code, none.stdout, none.stderr]).toEqual([0, '', 'No resources found in kube-public namespace.\n']);
   });
 
   it('rejects bad flags as kubectl does', () => {
+    const h = rolledOut();
     const cases: [string[], string][] = [
       [['rollout', 'status'], 'error: required resource not specified\n'],
       [['rollout', 'status', 'deploy/slow', '--timeout=10'], 'Error: invalid argument "10" for "--timeout" flag: time: missing unit in duration "10"\nSee \'kubectl rollout status --help\' for usage.\n'],
@@ -159,6 +170,7 @@ describe('rollout status', () => {
   });
 
   it('alone prints kubectl\'s help and fails, as does set alone (to standard error)', () => {
+    const h = home();
     const rollout = h.run(['rollout']);
     expect([rollout.code, rollout.stdout, rollout.stderr]).toEqual([1, fs.readFileSync(path.join(FIXTURES, 'help-rollout.txt'), 'utf8'), '']);
     const set = h.run(['set']);
@@ -199,10 +211,11 @@ describe('a failed rolling update (the seed\'s example)', () => {
 });
 
 describe('pause, resume and restart', () => {
-  const h = new Home();
-  afterAll(() => h.remove());
+  // The restart's revision number counts the paused and resumed rollouts before it: one story.
+  it('in sequence: holds template changes while paused and rolls them out on resume, then restarts with a restartedAt stamp, once per second', () => {
+    const h = home();
 
-  it('holds template changes while paused and rolls them out on resume', () => {
+    // Holds template changes while paused and rolls them out on resume.
     h.ok('create', 'deployment', 'web', '--image=nginx:1.25', '--replicas=2');
     h.ok('set', 'image', 'deploy/web', 'nginx=nginx:1.26');
     expect(h.ok('rollout', 'pause', 'deploy/web')).toBe('deployment.apps/web paused\n');
@@ -225,9 +238,8 @@ describe('pause, resume and restart', () => {
     expect([resumed.code, resumed.stderr]).toEqual([1, 'error: deployments.apps "web" is not paused\n']);
     expect(images(h, 'web')).toEqual(['nginx:1.27', 'nginx:1.27']);
     expect(h.ok('rollout', 'history', 'deploy/web')).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n3         <none>\n\n');
-  });
 
-  it('restarts with a restartedAt stamp, once per second', () => {
+    // Restarts with a restartedAt stamp, once per second.
     expect(h.ok('rollout', 'restart', 'deploy/web')).toBe('deployment.apps/web restarted\n');
     const d = JSON.parse(h.ok('get', 'deploy', 'web', '-o', 'json'));
     expect(d.spec.template.metadata.annotations).toEqual({ 'kubectl.kubernetes.io/restartedAt': '2026-11-26T12:00:00Z' });

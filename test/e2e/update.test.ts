@@ -4,9 +4,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deploymentManifest } from '../helpers/manifests';
-import { Home } from '../helpers/cli';
+import { Home, throwawayHomes } from '../helpers/cli';
 
 const deployment = (name: string, spec = '', container = '') => deploymentManifest(name, { spec, container });
+
+const home = throwawayHomes();
+
+/** A home of its own with deployment web created by `create deployment web FLAGS`. */
+function withWeb(...flags: string[]): Home {
+  const h = home();
+  h.ok('create', 'deployment', 'web', ...flags);
+  return h;
+}
 
 describe('apply with strategic merge', () => {
   const h = new Home();
@@ -58,11 +67,8 @@ describe('apply with strategic merge', () => {
 });
 
 describe('kubectl patch', () => {
-  const h = new Home();
-  afterAll(() => h.remove());
-
   it('patches with each type and says when nothing changed', () => {
-    h.ok('create', 'deployment', 'web', '--image=nginx:1.25');
+    const h = withWeb('--image=nginx:1.25');
     expect(h.ok('patch', 'deploy', 'web', '-p', '{"spec":{"replicas":2}}')).toBe('deployment.apps/web patched\n');
     expect(h.ok('patch', 'deploy', 'web', '-p', '{"spec":{"replicas":2}}')).toBe('deployment.apps/web patched (no change)\n');
     expect(h.ok('patch', 'deploy/web', '--type', 'merge', '-p', 'metadata: {labels: {tier: front}}')).toBe('deployment.apps/web patched\n');
@@ -74,6 +80,7 @@ describe('kubectl patch', () => {
   });
 
   it('previews without a dry-run suffix and changes nothing', () => {
+    const h = withWeb('--image=nginx:1.25', '--replicas=3');
     const out = h.ok('patch', 'deploy', 'web', '--dry-run=client', '-p', '{"spec":{"replicas":9}}');
     expect(out).toBe('deployment.apps/web patched\n');
     expect(h.ok('patch', 'deploy', 'web', '--dry-run=server', '-p', '{"spec":{"replicas":9}}')).toBe('deployment.apps/web patched\n');
@@ -81,6 +88,7 @@ describe('kubectl patch', () => {
   });
 
   it('fails like kubectl and the API server on bad patches', () => {
+    const h = withWeb('--image=nginx:1.25');
     const cases: [string[], string][] = [
       [['patch', 'deploy', 'web'], 'error: must specify --patch or --patch-file containing the contents of the patch\n'],
       [['patch', 'deploy', 'web', '--type', 'bogus', '-p', '{}'], 'error: --type must be one of [json merge strategic], not "bogus"\n'],
@@ -97,18 +105,16 @@ describe('kubectl patch', () => {
 });
 
 describe('kubectl edit', () => {
-  const h = new Home();
-  afterAll(() => h.remove());
-  const editor = (name: string, script: string) => {
+  const editor = (h: Home, name: string, script: string) => {
     const f = h.file(name, `#!/bin/sh\n${script}\n`);
     fs.chmodSync(f, 0o755);
     return f;
   };
 
   it('edits through $EDITOR, cancels when nothing changed', () => {
-    h.ok('create', 'deployment', 'web', '--image=nginx:1.25');
+    const h = withWeb('--image=nginx:1.25');
     const seen = path.join(h.dir, 'seen.yaml');
-    const ed = editor('replicas.sh', `cp "$1" ${seen}\nsed -i 's/replicas: 1$/replicas: 2/' "$1"`);
+    const ed = editor(h, 'replicas.sh', `cp "$1" ${seen}\nsed -i 's/replicas: 1$/replicas: 2/' "$1"`);
     expect(h.run(['edit', 'deploy', 'web'], { env: { EDITOR: ed } })).toEqual({ code: 0, stdout: 'deployment.apps/web edited\n', stderr: '' });
     const shown = fs.readFileSync(seen, 'utf8');
     expect(shown.startsWith("# Please edit the object below. Lines beginning with a '#' will be ignored,\n# and an empty file will abort the edit. If an error occurs while saving this file will be\n# reopened with the relevant failures.\n#\napiVersion: apps/v1\nkind: Deployment\n")).toBe(true);
@@ -119,8 +125,9 @@ describe('kubectl edit', () => {
   });
 
   it('reopens an invalid edit with the reasons on top, and gives up when saved unchanged', () => {
+    const h = withWeb('--image=nginx:1.25', '--replicas=2');
     const seen = path.join(h.dir, 'second.yaml');
-    const ed = editor('invalid.sh', `if grep -q 'was not valid' "$1"; then cp "$1" ${seen}; else sed -i 's/replicas: 2$/replicas: -1/' "$1"; fi`);
+    const ed = editor(h, 'invalid.sh', `if grep -q 'was not valid' "$1"; then cp "$1" ${seen}; else sed -i 's/replicas: 2$/replicas: -1/' "$1"; fi`);
     const r = h.run(['edit', 'deploy', 'web'], { env: { EDITOR: ed } });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: deployments.apps "web" is invalid\nA copy of your changes has been stored to ".*kubectl-edit-\d+\.yaml"\nerror: Edit cancelled, no valid changes were saved.\n$/);
@@ -131,7 +138,8 @@ describe('kubectl edit', () => {
   });
 
   it('refuses a changed name', () => {
-    const ed = editor('rename.sh', `sed -i 's/^  name: web$/  name: other/' "$1"`);
+    const h = withWeb('--image=nginx:1.25');
+    const ed = editor(h, 'rename.sh', `sed -i 's/^  name: web$/  name: other/' "$1"`);
     const r = h.run(['edit', 'deploy', 'web'], { env: { EDITOR: ed } });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/A copy of your changes has been stored to ".*"\nerror: At least one of apiVersion, kind and name was changed\n$/);
@@ -157,11 +165,8 @@ describe('kubectl replace', () => {
 });
 
 describe('kubectl label and annotate', () => {
-  const h = new Home();
-  afterAll(() => h.remove());
-
   it('adds, refuses to overwrite, overwrites and removes labels', () => {
-    h.ok('create', 'deployment', 'web', '--image=nginx');
+    const h = withWeb('--image=nginx');
     expect(h.ok('label', 'deploy', 'web', 'tier=front')).toBe('deployment.apps/web labeled\n');
     expect(h.run(['label', 'deploy', 'web', 'tier=back'])).toEqual({ code: 1, stdout: '', stderr: "error: 'tier' already has a value (front), and --overwrite is false\n" });
     expect(h.ok('label', 'deploy', 'web', 'tier=back', '--overwrite')).toBe('deployment.apps/web labeled\n');
@@ -176,6 +181,7 @@ describe('kubectl label and annotate', () => {
   });
 
   it('annotates, and says what it would overwrite', () => {
+    const h = withWeb('--image=nginx');
     expect(h.ok('annotate', 'deploy', 'web', 'note=hi')).toBe('deployment.apps/web annotated\n');
     expect(h.run(['annotate', 'deploy', 'web', 'note=ho']).stderr).toBe(
       "error: --overwrite is false but found the following declared annotation(s): 'note' already has a value (hi)\n",
@@ -188,22 +194,21 @@ describe('kubectl label and annotate', () => {
 });
 
 describe('kubectl set', () => {
-  const h = new Home();
-  afterAll(() => h.remove());
-  const containers = () => JSON.parse(h.ok('get', 'deploy', 'web', '-o', 'json')).spec.template.spec.containers;
+  const containers = (h: Home) => JSON.parse(h.ok('get', 'deploy', 'web', '-o', 'json')).spec.template.spec.containers;
 
   it('sets images, and says nothing when nothing changes', () => {
-    h.ok('create', 'deployment', 'web', '--image=nginx:1.25');
+    const h = withWeb('--image=nginx:1.25');
     expect(h.ok('set', 'image', 'deploy/web', 'nginx=nginx:1.26')).toBe('deployment.apps/web image updated\n');
     expect(h.run(['set', 'image', 'deploy/web', 'nginx=nginx:1.26'])).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(h.ok('set', 'image', 'deploy/web', '*=nginx:1.27', '--dry-run=client')).toBe('deployment.apps/web image updated (dry run)\n');
-    expect(containers()[0].image).toBe('nginx:1.26');
+    expect(containers(h)[0].image).toBe('nginx:1.26');
     expect(h.run(['set', 'image', 'deploy/web', 'nope=x'])).toEqual({ code: 1, stdout: '', stderr: 'error: unable to find container named "nope"\n' });
     expect(h.run(['set', 'image', 'deploy/web']).stderr).toBe('error: at least one image update is required\n');
     expect(h.run(['set', 'image', 'deploy/nope', 'a=b']).stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
   });
 
   it('sets, lists and removes environment variables, also from a ConfigMap', () => {
+    const h = withWeb('--image=nginx:1.25');
     expect(h.ok('set', 'env', 'deploy/web', 'A=1', 'B=2')).toBe('deployment.apps/web env updated\n');
     expect(h.ok('set', 'env', 'deploy/web', 'A-')).toBe('deployment.apps/web env updated\n');
     expect(h.run(['set', 'env', 'deploy/web', 'B=3', '--overwrite=false']).stderr).toBe(
@@ -216,8 +221,9 @@ describe('kubectl set', () => {
   });
 
   it('sets resource requests and limits', () => {
+    const h = withWeb('--image=nginx:1.25');
     expect(h.ok('set', 'resources', 'deploy/web', '--limits=cpu=200m,memory=512Mi', '--requests=cpu=0.1')).toBe('deployment.apps/web resource requirements updated\n');
-    expect(containers()[0].resources).toEqual({ limits: { cpu: '200m', memory: '512Mi' }, requests: { cpu: '100m' } });
+    expect(containers(h)[0].resources).toEqual({ limits: { cpu: '200m', memory: '512Mi' }, requests: { cpu: '100m' } });
     expect(h.run(['set', 'resources', 'deploy/web']).stderr).toBe('error: you must specify an update to requests or limits (in the form of --requests/--limits)\n');
     expect(h.run(['set', 'resources', 'deploy/web', '-c', 'nope', '--limits=cpu=1']).stderr).toBe('error: unable to find container named nope\n');
   });

@@ -1,14 +1,22 @@
 // kubectl wait through the launcher: conditions met at once or after simulated time passes,
 // timeouts (one deadline for all objects), --timeout=0, deletion, creation, and the errors.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SLOW_DEPLOYMENT } from '../helpers/manifests';
-import { Home } from '../helpers/cli';
+import { type Home, throwawayHomes } from '../helpers/cli';
+
+const home = throwawayHomes();
 
 describe('kubectl wait', () => {
-  const h = new Home();
-  afterAll(() => h.remove());
+  /** A home of its own where deployment slow was applied and waited for until Available (ten seconds on). */
+  const available = (): Home => {
+    const h = home();
+    h.ok('apply', '-f', h.file('slow.yaml', SLOW_DEPLOYMENT));
+    h.ok('wait', '--for=condition=Available', 'deploy/slow', '--timeout=20s');
+    return h;
+  };
 
   it('waits for a condition as simulated time passes, and gives up at the timeout', () => {
+    const h = home();
     h.ok('apply', '-f', h.file('slow.yaml', SLOW_DEPLOYMENT));
     const early = h.run(['wait', '--for=condition=Available', 'deploy/slow', '--timeout=5s']);
     expect([early.code, early.stdout, early.stderr]).toEqual([1, '', 'error: timed out waiting for the condition on deployments/slow\n']);
@@ -18,6 +26,7 @@ describe('kubectl wait', () => {
   });
 
   it('checks once with --timeout=0', () => {
+    const h = available();
     const pods = h.ok('wait', '--for=condition=Ready', 'pods', '-l', 'app=slow', '--timeout=0').trim().split('\n');
     expect(pods).toHaveLength(3);
     for (const line of pods) expect(line).toMatch(/^pod\/slow-[a-z0-9]+-[a-z0-9]{5} condition met$/);
@@ -26,6 +35,7 @@ describe('kubectl wait', () => {
   });
 
   it('prints what is met, then one line per failure', () => {
+    const h = available();
     h.ok('create', 'deployment', 'stuck', '--image=nginx:1.91');
     const r = h.run(['wait', '--for=condition=Available', 'deploy/slow', 'deploy/stuck', 'deploy/nope', '--timeout=1m']);
     expect([r.code, r.stdout, r.stderr]).toEqual([
@@ -38,6 +48,8 @@ describe('kubectl wait', () => {
   });
 
   it('waits for deletion, which is immediate for what is already gone', () => {
+    const h = available();
+    h.ok('create', 'deployment', 'stuck', '--image=nginx:1.91');
     expect(h.ok('delete', 'deploy', 'stuck', '--wait=false')).toBe('deployment.apps "stuck" deleted\n');
     const r = h.run(['wait', '--for=delete', 'deploy/stuck', 'deploy/nope']);
     expect([r.code, r.stdout, r.stderr]).toEqual([0, '', '']);
@@ -48,12 +60,14 @@ describe('kubectl wait', () => {
   });
 
   it('waits for creation of what is named', () => {
+    const h = available();
     expect(h.ok('wait', '--for=create', 'deploy/slow')).toBe('deployment.apps/slow condition met\n');
     const r = h.run(['wait', '--for=create', 'deploy/later', '--timeout=3s']);
     expect([r.code, r.stderr]).toEqual([1, 'error: timed out waiting for the condition\n']);
   });
 
   it('fails like kubectl on bad requests', () => {
+    const h = home();
     const cases: [string[], string][] = [
       [['wait', 'pods', '--all'], 'error: unrecognized condition: ""\n'],
       [['wait', '--for=foo', 'pods', '--all'], 'error: unrecognized condition: "foo"\n'],
@@ -71,11 +85,15 @@ describe('kubectl wait', () => {
 });
 
 describe('JSONPath', () => {
-  const h = new Home();
-  afterAll(() => h.remove());
+  /** A home of its own with deployment web (two replicas of nginx:1.25) created. */
+  const withWeb = (): Home => {
+    const h = home();
+    h.ok('create', 'deployment', 'web', '--image=nginx:1.25', '--replicas=2');
+    return h;
+  };
 
   it('prints with -o jsonpath, jsonpath-as-json and --template, and fails like kubectl', () => {
-    h.ok('create', 'deployment', 'web', '--image=nginx:1.25', '--replicas=2');
+    const h = withWeb();
     expect(h.ok('get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image}')).toBe('2 nginx:1.25');
     expect(h.ok('get', 'deploy', '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\\n"}{end}')).toBe('web\n');
     expect(h.ok('get', 'deploy', '-o', 'jsonpath', '--template={.items[0].kind}')).toBe('Deployment');
@@ -93,6 +111,7 @@ describe('JSONPath', () => {
   });
 
   it('waits for a JSONPath value', () => {
+    const h = withWeb();
     expect(h.ok('wait', '--for=jsonpath={.status.readyReplicas}=2', 'deploy/web')).toBe('deployment.apps/web condition met\n');
     expect(h.ok('wait', '--for=jsonpath={.status.conditions[?(@.type=="Available")].status}=True', 'deploy/web')).toBe('deployment.apps/web condition met\n');
     expect(h.ok('wait', '--for=jsonpath=.status.availableReplicas', 'deploy/web')).toBe('deployment.apps/web condition met\n');
