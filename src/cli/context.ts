@@ -87,6 +87,8 @@ export interface GlobalFlags {
   asGroup?: string[];
   /** -v: klog's verbosity (6 and up log the REST requests). */
   v?: string;
+  /** --warnings-as-errors: a command the server warned fails once it is done. */
+  warningsAsErrors?: boolean;
   /** The command path being run ("create deployment"), for what kubectl names after it. */
   command?: string;
 }
@@ -101,10 +103,31 @@ export class CommandContext {
     /** The home's own kubeconfig, where its cluster's credentials are written. */
     readonly homeKubeconfigPath: string,
     readonly flags: GlobalFlags = {},
+    /** Warnings the server sent (shared by the contexts one command line makes). */
+    private readonly warned = { count: 0 },
   ) {}
 
   withFlags(flags: GlobalFlags): CommandContext {
-    return new CommandContext(this.io, this.env, this.access, this.homeKubeconfigPath, { ...this.flags, ...flags });
+    return new CommandContext(this.io, this.env, this.access, this.homeKubeconfigPath, { ...this.flags, ...flags }, this.warned);
+  }
+
+  /** Prints warnings the API server sent with its answer, as client-go's warning handler does, and counts them (--warnings-as-errors). */
+  serverWarning(...texts: string[]): void {
+    for (const t of texts) {
+      this.io.err.write(`Warning: ${t}\n`);
+      this.warned.count++;
+    }
+  }
+
+  get serverWarnings(): number {
+    return this.warned.count;
+  }
+
+  /** --as and --as-group: the user the command acts as, when it impersonates one. */
+  private impersonated(): UserInfo | undefined {
+    const f = this.flags;
+    if (!f.as) return undefined;
+    return { name: f.as, groups: [...(f.asGroup ?? []), 'system:authenticated'] };
   }
 
   /** The kubeconfig files this command loads: --kubeconfig, else $KUBECONFIG, else the home's. */
@@ -169,7 +192,7 @@ export class CommandContext {
   }
 
   cluster(mode: ClusterMode): Cluster {
-    const impersonate = this.flags.as ? { name: this.flags.as, groups: [...(this.flags.asGroup ?? []), 'system:authenticated'] } : undefined;
+    const impersonate = this.impersonated();
     const chain = this.kubeconfigChain();
     chain.checkExplicit();
     const level = Number(this.flags.v) || 0;
@@ -197,7 +220,7 @@ export class CommandContext {
 
   /** The cluster as stored, read-only (shell completion); undefined when the home has none. */
   peekCluster(): Cluster | undefined {
-    const impersonate = this.flags.as ? { name: this.flags.as, groups: [...(this.flags.asGroup ?? []), 'system:authenticated'] } : undefined;
+    const impersonate = this.impersonated();
     this.kubeconfigChain().checkExplicit();
     return this.access.peek?.(() => this.credentials(), impersonate);
   }

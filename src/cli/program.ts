@@ -3,6 +3,7 @@
 import { type Command, CommandLineError, InvalidArgumentError, Option } from './command';
 import type { CommandContext, GlobalFlags } from './context';
 import { CliError, ExitCode, RawError } from './errors';
+import { durationFlag } from './flags/duration';
 
 export type Action = (ctx: CommandContext, args: string[], opts: Record<string, any>, cmd: Command) => Promise<void> | void;
 
@@ -19,6 +20,25 @@ const GLOBAL_FLAGS: readonly Option[] = [
   new Option('--as-group <group>', 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups.').argParser(collect),
   new Option('--request-timeout <duration>', 'The length of time to wait before giving up on a single server request.'),
   new Option('-v, --v <level>', 'number for the log level verbosity').hideHelp(),
+  new Option('--warnings-as-errors', 'Treat warnings received from the server as errors and exit with a non-zero exit code'),
+  // kubectl's other global flags: an impersonated UID (authorization here looks at the user and
+  // groups only), transport, klog and profiling settings that the in-process API server has no use
+  // for; they are accepted (a duration checked) so scripts that pass them run.
+  new Option('--as-uid <uid>', 'UID to impersonate for the operation.'),
+  new Option('--cache-dir <dir>', 'Default cache directory'),
+  new Option('--certificate-authority <path>', 'Path to a cert file for the certificate authority'),
+  new Option('--client-certificate <path>', 'Path to a client certificate file for TLS'),
+  new Option('--client-key <path>', 'Path to a client key file for TLS'),
+  new Option('--disable-compression', 'If true, opt-out of response compression for all requests to the server'),
+  new Option('--insecure-skip-tls-verify', "If true, the server's certificate will not be checked for validity."),
+  new Option('--tls-server-name <name>', 'Server name to use for server certificate validation.'),
+  new Option('--match-server-version', 'Require server version to match client version'),
+  new Option('--username <name>', 'Username for basic authentication to the API server'),
+  new Option('--password <password>', 'Password for basic authentication to the API server'),
+  new Option('--log-flush-frequency <duration>', 'Maximum number of seconds between log flushes').argParser(durationFlag()),
+  new Option('--vmodule <settings>', 'comma-separated list of pattern=N settings for file-filtered logging'),
+  new Option('--profile <name>', 'Name of profile to capture. One of (none|cpu|heap|goroutine|threadcreate|block|mutex)'),
+  new Option('--profile-output <file>', 'Name of the file to write the profile to'),
 ];
 
 /** Global flags that take a value as the next word (so the words of a command line can be found without parsing it). */
@@ -98,6 +118,7 @@ function globalFlags(opts: Record<string, any>): GlobalFlags {
     as: opts.as,
     asGroup: opts.asGroup,
     v: opts.v,
+    warningsAsErrors: !!opts.warningsAsErrors,
   };
 }
 
@@ -106,7 +127,11 @@ export function action(ctx: CommandContext, fn: Action) {
   return async (...params: unknown[]) => {
     const cmd = params[params.length - 1] as Command;
     const opts = cmd.optsWithGlobals();
-    await fn(ctx.withFlags({ ...globalFlags(opts), command: commandPath(cmd) }), cmd.args, opts, cmd);
+    const c = ctx.withFlags({ ...globalFlags(opts), command: commandPath(cmd) });
+    await fn(c, cmd.args, opts, cmd);
+    // kubectl's PersistentPostRunE: a command that succeeded fails if the server warned.
+    const warned = c.serverWarnings;
+    if (c.flags.warningsAsErrors && warned) throw new CliError(`${warned} warning${warned === 1 ? '' : 's'} received`);
   };
 }
 

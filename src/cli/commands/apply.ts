@@ -230,7 +230,7 @@ const applyVerb: Verb<ApplyOptions> = {
         errors.push(e as Error);
       }
     }
-    for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+    c.serverWarning(...client.takeWarnings());
     if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
     if (atEnd && applied.length) printer.printAll(applied);
     if (!f.prune) return;
@@ -252,7 +252,7 @@ const applyVerb: Verb<ApplyOptions> = {
       // Each pruned object gets a printer of its own, as kubectl makes one per object.
       pruned: (obj) => new MutationPrinter(c.io.out, format, dryRun).print(obj, 'pruned'),
     });
-    for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+    c.serverWarning(...client.takeWarnings());
   },
 };
 

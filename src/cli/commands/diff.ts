@@ -123,7 +123,7 @@ async function diffAgainstLive(c: CommandContext, opts: DiffOptions): Promise<vo
       fs.writeFileSync(path.join(after, file), toYaml(to), { mode: 0o700 });
       if (current?.metadata.deletionTimestamp) c.io.err.write(`Warning: Detected changes to resource ${name} which is currently being deleted.\n`);
     }, { failFast: true });
-    for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+    c.serverWarning(...client.takeWarnings());
     if (runDiff(c.io, c.env, live, after) === 1) throw new ExitCode(1);
   } finally {
     fs.rmSync(live, { recursive: true, force: true });

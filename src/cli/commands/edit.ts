@@ -110,7 +110,7 @@ const editVerb: Verb<EditOptions> = {
             }
           }
         }
-        for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+        c.serverWarning(...client.takeWarnings());
       },
     }, { windowsLineEndings: o.windowsLineEndings });
   },

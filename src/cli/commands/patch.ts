@@ -141,7 +141,7 @@ const patchVerb: Verb<PatchOptions> = {
         patched = client!.patch(type, namespace, name, 'merge', { metadata: { annotations: { [CHANGE_CAUSE]: o.changeCause } } }, write);
       printer.print(patched, didPatch ? 'patched' : 'patched (no change)');
     });
-    if (client) for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+    if (client) c.serverWarning(...client.takeWarnings());
     selection.throwErrors();
     if (!count) throw new CliError('no objects passed to patch');
   },

@@ -101,7 +101,7 @@ const replaceVerb: Verb<ReplaceOptions> = {
         errors.push(isStatusError(e) && !o.force ? e.withSource('replacing', source!) : (e as Error));
       }
     }
-    for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+    c.serverWarning(...client.takeWarnings());
     if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
     if (!replaced) throw new CliError('no objects passed to replace');
   },

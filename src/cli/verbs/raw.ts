@@ -62,7 +62,9 @@ export function validateRawWrite(uri: string, o: { filenames: string[]; recursiv
 export async function runRawWrite(c: CommandContext, method: 'POST' | 'PUT' | 'DELETE', o: RawWrite): Promise<void> {
   const body = o.file === undefined ? '' : o.file === '-' ? await c.io.readStdin() : goReadFile(o.file);
   const { client } = c.cluster('write');
-  printAnswer(c, client.raw({ method, uri: o.uri, body }, advertiseAddress(c)));
+  const answer = client.raw({ method, uri: o.uri, body }, advertiseAddress(c));
+  c.serverWarning(...client.takeWarnings());
+  printAnswer(c, answer);
 }
 
 function printAnswer(c: CommandContext, r: RawResponse): void {

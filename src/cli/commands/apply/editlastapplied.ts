@@ -68,7 +68,7 @@ const editVerb: Verb<EditLastAppliedOptions> = {
           client.patch(u.type, u.type.namespaced ? namespace : undefined, obj.metadata.name ?? '', 'merge', patch, { fieldValidation: o.validation });
           printer.print(obj, 'edited');
         }
-        for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+        c.serverWarning(...client.takeWarnings());
       },
     });
   },

@@ -85,7 +85,7 @@ const setVerb: Verb<SetLastAppliedOptions> = {
       const result = o.dryRun === 'client' ? ch.live : client.patch(ch.type, ch.namespace, ch.name, 'merge', ch.patch, { dryRun: o.dryRun === 'server' });
       printer.print(result, 'configured');
     }
-    for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+    c.serverWarning(...client.takeWarnings());
   },
 };
 

@@ -144,7 +144,7 @@ const createFromFiles: Verb<CreateOptions> = {
       created++;
       printer.print(obj, 'created');
     });
-    for (const w of client.takeWarnings()) c.io.err.write(`Warning: ${w}\n`);
+    c.serverWarning(...client.takeWarnings());
     if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
     if (!created) throw new CliError('no objects passed to create');
   },

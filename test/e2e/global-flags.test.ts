@@ -1,0 +1,40 @@
+// kubectl's global flags on every command: each is accepted (transport, klog and profiling ones
+// change nothing in process), and --warnings-as-errors fails a command the API server warned.
+import { afterAll, describe, expect, it } from 'vitest';
+import { GLOBAL } from '../../src/cli/completion/tree';
+import { Home } from '../helpers/cli';
+
+/** A value each global flag takes on a command line (booleans as --flag=false too). */
+const VALUES: Record<string, string> = {
+  'log-flush-frequency': '5s',
+  'request-timeout': '30s',
+  v: '0',
+  profile: 'none',
+  namespace: 'default',
+};
+
+describe('kubectl global flags', () => {
+  const h = new Home();
+  afterAll(() => h.remove());
+
+  it('are accepted by every command, as kubectl v1.32 declares them', () => {
+    const flags = GLOBAL.filter(([name]) => !['context', 'cluster', 'user', 'server', 'token', 'kubeconfig', 'as', 'as-group'].includes(name));
+    expect(flags.length).toBeGreaterThan(15);
+    const args = flags.map(([name, , kind]) => (kind === 'b' ? `--${name}=false` : `--${name}=${VALUES[name] ?? 'x'}`));
+    for (const cmd of [['get', 'ns', 'default', '-o', 'name'], ['config', 'current-context'], ['version', '--client', '-o', 'json']]) {
+      const r = h.run([...cmd, ...args]);
+      expect({ cmd, code: r.code, stderr: r.stderr }).toEqual({ cmd, code: 0, stderr: '' });
+    }
+    expect(h.run(['get', 'pods', '--log-flush-frequency=abc']).stderr).toBe(
+      'Error: invalid argument "abc" for "--log-flush-frequency" flag: time: invalid duration "abc"\nSee \'kubectl get --help\' for usage.\n',
+    );
+  });
+
+  it('--warnings-as-errors fails a command the server warned, once it is done', () => {
+    h.ok('create', 'configmap', 'w', '--from-literal=a=1');
+    const warned = h.run(['patch', 'configmap', 'w', '-p', '{"bogus":1}', '--warnings-as-errors']);
+    expect(warned).toEqual({ code: 1, stdout: 'configmap/w patched (no change)\n', stderr: 'Warning: unknown field "bogus"\nerror: 1 warning received\n' });
+    expect(h.run(['patch', 'configmap', 'w', '-p', '{"bogus":1}'])).toEqual({ code: 0, stdout: 'configmap/w patched (no change)\n', stderr: 'Warning: unknown field "bogus"\n' });
+    expect(h.run(['patch', 'configmap', 'w', '-p', '{"data":{"a":"2"}}', '--warnings-as-errors'])).toEqual({ code: 0, stdout: 'configmap/w patched\n', stderr: '' });
+  });
+});
