@@ -4,7 +4,7 @@ import { buildProgram, isVerb, verbOf } from './commands';
 import type { CommandContext } from './context';
 import { errorText, exitCodeOf } from './errors';
 import { normalizeArgv, translateParseError } from './program';
-import { helpRequest } from './help/request';
+import { helpRequest, withoutHelpFalse } from './help/request';
 
 function printHelp(ctx: CommandContext, program: Command, request: { words: string[]; viaHelpVerb: boolean }): number {
   const h = require('./help') as typeof import('./help');
@@ -42,7 +42,7 @@ export async function runCli(argv: string[], ctx: CommandContext): Promise<numbe
     return 0;
   }
   try {
-    await program.parseAsync(normalizeArgv(argv, program));
+    await program.parseAsync(normalizeArgv(withoutHelpFalse(argv), program));
     return 0;
   } catch (e) {
     const err = e instanceof CommandLineError ? translateParseError(e, program, argv) : e;

@@ -30,6 +30,12 @@ describe('kubectl global flags', () => {
     );
   });
 
+  it('--help=false and -h=false ask for no help: the command runs (--help=1 is help)', () => {
+    expect(h.ok('get', 'ns', 'default', '--help=false', '-o', 'name')).toBe('namespace/default\n');
+    expect(h.ok('get', 'ns', 'default', '-h=false', '-o', 'name')).toBe('namespace/default\n');
+    expect(h.ok('get', 'ns', '--help=1').startsWith('Display one or many resources.')).toBe(true);
+  });
+
   it('--warnings-as-errors fails a command the server warned, once it is done', () => {
     h.ok('create', 'configmap', 'w', '--from-literal=a=1');
     const warned = h.run(['patch', 'configmap', 'w', '-p', '{"bogus":1}', '--warnings-as-errors']);
