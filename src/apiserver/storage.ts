@@ -164,6 +164,11 @@ export class ObjectStorage {
     return this.store.count(collectionOf(t));
   }
 
+  /** How many objects of a type one namespace holds (all of them when none is given). */
+  countIn(t: ResourceType, namespace: string | undefined): number {
+    return t.namespaced && namespace !== undefined ? this.store.keys(collectionOf(t), `${namespace}/`).length : this.count(t);
+  }
+
   /** Stores the object with a new resourceVersion (mutates `obj.metadata.resourceVersion`). */
   write(t: ResourceType, obj: KubeObject): KubeObject {
     obj.metadata.resourceVersion = String(this.store.nextRevision());
