@@ -1,10 +1,10 @@
-// The files a kubeconfig user names, as clientcmd.ModifyConfig writes them when asked to
-// relativize (config set-credentials does): each is taken against the directory of the file it
+// The files a kubeconfig user or cluster names, as clientcmd.ModifyConfig writes them when asked
+// to relativize (config set-credentials and set-cluster do): each is taken against the directory of the file it
 // is written to, then written relative to it unless that needs a "../" (then kept absolute).
 // So a certificate beside the kubeconfig is written "cert.pem", and "./plugin" as an exec
 // command becomes "plugin".
 import * as path from 'node:path';
-import type { NamedUser } from './file';
+import type { NamedCluster, NamedUser } from './file';
 
 type User = NamedUser['user'];
 
@@ -29,4 +29,10 @@ export function relativizeAuthInfoPaths(user: User, base: string): User {
   }
   if (out.exec && out.exec.command.includes('/')) out.exec = { ...out.exec, command: relativize(out.exec.command, base) };
   return out;
+}
+
+/** client-go's RelativizeClusterLocalPaths: the certificate authority's file. */
+export function relativizeClusterPaths(cluster: NamedCluster['cluster'], base: string): NamedCluster['cluster'] {
+  const ca = cluster['certificate-authority'];
+  return typeof ca === 'string' && ca ? { ...cluster, 'certificate-authority': relativize(ca, base) } : cluster;
 }

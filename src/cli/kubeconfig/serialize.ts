@@ -40,7 +40,8 @@ export function configDocument(data: KubeconfigData): Record<string, unknown> {
     kind: 'Config',
     apiVersion: 'v1',
     preferences: data.preferences ?? {},
-    clusters: list(byName(data.clusters).map((c) => ({ name: c.name, cluster: ordered(c.cluster, CLUSTER_FIELDS) }))),
+    // Cluster.Server has no omitempty: a cluster without one says `server: ""`.
+    clusters: list(byName(data.clusters).map((c) => ({ name: c.name, cluster: ordered(c.cluster, CLUSTER_FIELDS, ['server']) }))),
     users: list(byName(data.users).map((u) => ({ name: u.name, user: userDocument(u.user) }))),
     contexts: list(byName(data.contexts).map((c) => ({ name: c.name, context: ordered(c.context, CONTEXT_FIELDS, ['cluster', 'user']) }))),
     'current-context': data['current-context'] ?? '',

@@ -9,6 +9,8 @@ import type { NamedCluster, Section } from '../../kubeconfig';
 import { addGlobalFlags } from '../../program';
 import { type Verb, verbAction } from '../../verb';
 import { registerCredentials } from './credentials';
+import { relativizeClusterPaths } from '../../kubeconfig/paths';
+import { deepEqual } from '../../../api/meta/equal';
 import { type EntryOptions, chainOf, configFileName, exactArgs, helpAnd, requireName, upsertEntry } from './shared';
 
 /** A file's bytes, base64, for --embed-certs; kubectl's error when it cannot be read. */
@@ -84,7 +86,11 @@ const setClusterVerb: Verb<SetClusterOptions> = {
       }
       delete cluster['insecure-skip-tls-verify'];
     }
-    upsertEntry(next.clusters, { name, cluster: prune(cluster) });
+    // ModifyConfig writes a changed cluster's file paths relative to the file it goes to (when that needs no "../").
+    const before = next.clusters.find((x) => x.name === name)?.cluster;
+    const changed = prune(cluster);
+    const written = before && deepEqual(before, changed) ? changed : relativizeClusterPaths(changed, path.dirname(path.resolve(chain.destination('clusters', name))));
+    upsertEntry(next.clusters, { name, cluster: written });
     chain.save(next);
     c.io.out.write(`Cluster ${JSON.stringify(name)} set.\n`);
   },
