@@ -193,14 +193,16 @@ export class ApiServer {
    * each(), for a table printer: a kind whose cache view holds every field its table prints
    * (CacheView.table) hands out its objects' views, as kube-apiserver answers kubectl's Table
    * request from the objects without sending them, so a table of ten thousand pods reads their
-   * views alone. A field selector may name a field no view holds, and a few objects cost less
-   * than the whole views line: then the objects are read.
+   * views alone. A field selector may name a field no view holds, a few objects cost less than
+   * the whole views line, and views not stored (an older build's, an encrypted kind's) would be
+   * made from the objects: then the objects are read.
    */
   eachForTable(user: UserInfo, type: ResourceType, namespace: string | undefined, opts: ListOptions, visit: (obj: KubeObject) => void): void {
     const ns = type.namespaced ? namespace : undefined;
     // The views line is read whole: worth it for much of the collection, not for a namespace of a few.
     const few = () => this.storage.countIn(type, ns) * 8 <= this.storage.count(type);
-    if (!kindDef(type).view?.table || opts.fieldSelector || opts.namePrefix !== undefined || few()) return this.each(user, type, namespace, opts, visit);
+    const useViews = kindDef(type).view?.table && !opts.fieldSelector && opts.namePrefix === undefined && this.storage.viewsCurrent(type) && !few();
+    if (!useViews) return this.each(user, type, namespace, opts, visit);
     this.authorize(user, 'list', type, namespace);
     const { labels } = listSelectors(type, opts);
     this.storage.readViewsInOrder(type, ns, (view) => {

@@ -164,6 +164,11 @@ export class ObjectStorage {
     return this.store.count(collectionOf(t));
   }
 
+  /** Whether a type's views are stored (an encrypted kind's, or views of an older build, are made from the objects). */
+  viewsCurrent(t: ResourceType): boolean {
+    return !this.transformer(t) && this.store.viewsCurrent(collectionOf(t));
+  }
+
   /** How many objects of a type one namespace holds (all of them when none is given). */
   countIn(t: ResourceType, namespace: string | undefined): number {
     return t.namespaced && namespace !== undefined ? this.store.keys(collectionOf(t), `${namespace}/`).length : this.count(t);

@@ -416,6 +416,14 @@ export class Collection {
     return this.view!.of(slot.value ?? this.parse(key, slot));
   }
 
+  /**
+   * Whether reading every view costs less than reading the values: the file keeps views of the
+   * version kept now (or there is no file). Views of another version are made from the values.
+   */
+  viewsCurrent(): boolean {
+    return !!this.view && (this.source.size === 0 || this.viewsStored());
+  }
+
   /** Whether the file's views line is of the version kept now (parsed on first use). */
   private viewsStored(): boolean {
     const stored = this.storedViews;

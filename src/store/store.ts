@@ -303,6 +303,11 @@ export class Store {
     this.loaded.get(collection)?.useView(undefined);
   }
 
+  /** Whether `collection`'s views are there to read (not to be made from its values). */
+  viewsCurrent(collection: string): boolean {
+    return this.collection(collection).viewsCurrent();
+  }
+
   /** Visits every key of `collection` with its value's view (defineView), in no particular order. */
   eachView(collection: string, visit: (key: string, view: unknown) => void): void {
     this.collection(collection).eachView(visit);

@@ -41,6 +41,28 @@ function storeFile(): string {
   return path.join(dir, 'store.json');
 }
 
+describe('whether a collection’s views are there to read (a table printed from views asks)', () => {
+  it('says so for views of the version kept now, or no file, and not for another version’s or none', () => {
+    const c = new Collection('f');
+    expect(c.viewsCurrent()).toBe(false);
+    c.useView(countingView());
+    expect(c.viewsCurrent()).toBe(true);
+    c.set('a', { n: 1 });
+    const bytes = c.serialize();
+    const same = Collection.fromFile('f', bytes);
+    same.useView(countingView());
+    expect(same.viewsCurrent()).toBe(true);
+    const newer = Collection.fromFile('f', bytes);
+    newer.useView(countingView(2));
+    expect(newer.viewsCurrent()).toBe(false);
+    const plain = new Collection('g');
+    plain.set('a', { n: 1 });
+    const withoutViews = Collection.fromFile('g', plain.serialize());
+    withoutViews.useView(countingView());
+    expect(withoutViews.viewsCurrent()).toBe(false);
+  });
+});
+
 describe('a collection that keeps views', () => {
   it('writes them as one line before its index, and reads them back without reading a value', () => {
     const c = new Collection('f');
