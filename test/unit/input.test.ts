@@ -109,6 +109,11 @@ describe('YAML as go-yaml v2 and sigs.k8s.io/yaml read it', () => {
     expect(resolveNumeric(text)).toMatchObject(want);
   });
 
+  it('keeps plain scalars that only look like exponents strings ("e2", "E3", "e+5"), as go-yaml does', () => {
+    const doc = parseDocument('a: e2\nb: E3\nc: e+5\nd: 1e3\n', false) as Record<string, unknown>;
+    expect(doc).toEqual({ a: 'e2', b: 'E3', c: 'e+5', d: 1000 });
+  });
+
   it('refuses depth past go-yaml\'s limit on the line it went over, and past ours without recursing', () => {
     expect(() => parseDocument(`a:\n  b: ${'['.repeat(10_001)}${']'.repeat(10_001)}\n`, false)).toThrow(
       'error converting YAML to JSON: yaml: line 2: exceeded max depth of 10000',

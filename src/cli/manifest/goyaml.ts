@@ -87,7 +87,9 @@ export function goYamlTags(tags: Tags): Tags {
     identify: () => false,
     default: true,
     tag: 'tag:pocketkube,go-yaml:numeric',
-    test: /^[-+.0-9]/,
+    // Also what the library's YAML 1.1 float pattern takes for an exponent without digits ("e2",
+    // "E+5"), which go-yaml keeps a string: resolved here, never there.
+    test: /^(?:[-+.0-9]|[-+]?[eE][-+]?[0-9])/,
     resolve: (s: string) => resolveNumeric(s).value,
   };
   return [numeric, ...kept] as Tags;
