@@ -13,6 +13,9 @@ import type { DeleteOptions, ApiServer, Scale } from './server';
 
 export type WriteMethod = 'POST' | 'PUT' | 'DELETE';
 
+/** The group version a subresource's body defaults to. */
+const SUBRESOURCE_VERSIONS: Record<string, string> = { Scale: 'autoscaling/v1', Eviction: 'policy/v1', Binding: 'v1' };
+
 /** go-restful's answer to a method a route does not serve. */
 const METHOD_NOT_ALLOWED = json(405, {
   kind: 'Status',
@@ -47,9 +50,11 @@ function decodeBody(type: ResourceType, kind: string, body: string): Record<stri
     throw badRequest(`the object provided is unrecognized (must be of type ${kind}): couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" } (${summarize(body)})`);
   const obj = value as Record<string, unknown>;
   // A body without apiVersion or kind takes the request's.
-  obj.apiVersion ??= kind === 'Scale' ? 'autoscaling/v1' : apiVersionOf(type);
+  // A subresource's body is of its own kind and group (Scale autoscaling/v1, Eviction policy/v1, Binding v1).
+  const own = kind === type.kind;
+  obj.apiVersion ??= SUBRESOURCE_VERSIONS[kind] ?? apiVersionOf(type);
   obj.kind ??= kind;
-  if (obj.kind !== kind || (kind !== 'Scale' && obj.apiVersion !== apiVersionOf(type)))
+  if (obj.kind !== kind || (own && obj.apiVersion !== apiVersionOf(type)))
     throw badRequest(`${String(obj.kind)} in version ${JSON.stringify(String(obj.apiVersion).split('/').pop())} cannot be handled as a ${kind}: no kind "${String(obj.kind)}" is registered for version "${String(obj.apiVersion)}" in scheme "pkg/api/legacyscheme/scheme.go:30"`);
   return obj;
 }
@@ -65,9 +70,12 @@ export class RestWriter {
     const target = api.rest.length ? objectPath(api.group, api.version, api.rest) : undefined;
     if (!target) return api.rest.length ? NO_RESOURCE : METHOD_NOT_ALLOWED;
     const { type, namespace, name, sub } = target;
+    // A namespaced kind's path without a namespace only lists and watches, across namespaces.
+    if (type.namespaced && namespace === undefined) return METHOD_NOT_ALLOWED;
     const dryRun = url.searchParams.get('dryRun') === 'All';
     try {
       if (method === 'POST') {
+        if (name !== undefined && type.resource === 'pods' && (sub === 'eviction' || sub === 'binding')) return this.postToPod(user, namespace!, name, sub, body, dryRun);
         if (name !== undefined) return METHOD_NOT_ALLOWED;
         const obj = this.inNamespace(decodeBody(type, type.kind, body), type, namespace);
         return json(201, wire(this.server.create(user, type, namespace, obj, { dryRun, fieldValidation: 'Warn' }), kindDef(type).strategy.schemaType));
@@ -90,6 +98,19 @@ export class RestWriter {
       if (isStatusError(e)) return json(e.code, e.status);
       throw e;
     }
+  }
+
+  /**
+   * pods/NAME/eviction (an Eviction, its DeleteOptions honoured) and pods/NAME/binding (a Binding
+   * naming the node): answered, as their REST storage answers, with a Status of success.
+   */
+  private postToPod(user: UserInfo, namespace: string, name: string, sub: 'eviction' | 'binding', body: string, dryRun: boolean): RawResponse {
+    const podType = objectPath('', 'v1', ['pods'])!.type;
+    const kind = sub === 'eviction' ? 'Eviction' : 'Binding';
+    const obj = decodeBody(podType, kind, body) as { apiVersion: string; deleteOptions?: { gracePeriodSeconds?: number }; target?: { name?: string } };
+    if (sub === 'eviction') this.server.evict(user, namespace, name, { dryRun, gracePeriodSeconds: obj.deleteOptions?.gracePeriodSeconds });
+    else this.server.bind(user, podType, namespace, name, obj.target?.name ?? '');
+    return json(201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
   }
 
   /** A namespaced object takes the request's namespace; one that names another is refused. */

@@ -103,24 +103,28 @@ export class CommandContext {
     /** The home's own kubeconfig, where its cluster's credentials are written. */
     readonly homeKubeconfigPath: string,
     readonly flags: GlobalFlags = {},
-    /** Warnings the server sent (shared by the contexts one command line makes). */
-    private readonly warned = { count: 0 },
+    /** Warnings the server sent, each once (shared by the contexts one command line makes). */
+    private readonly warned = new Set<string>(),
   ) {}
 
   withFlags(flags: GlobalFlags): CommandContext {
     return new CommandContext(this.io, this.env, this.access, this.homeKubeconfigPath, { ...this.flags, ...flags }, this.warned);
   }
 
-  /** Prints warnings the API server sent with its answer, as client-go's warning handler does, and counts them (--warnings-as-errors). */
+  /**
+   * Prints warnings the API server sent with its answers as kubectl's warning handler does: each
+   * distinct message once (it deduplicates), counted for --warnings-as-errors.
+   */
   serverWarning(...texts: string[]): void {
     for (const t of texts) {
+      if (this.warned.has(t)) continue;
+      this.warned.add(t);
       this.io.err.write(`Warning: ${t}\n`);
-      this.warned.count++;
     }
   }
 
   get serverWarnings(): number {
-    return this.warned.count;
+    return this.warned.size;
   }
 
   /** --as and --as-group: the user the command acts as, when it impersonates one. */

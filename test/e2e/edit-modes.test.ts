@@ -43,12 +43,40 @@ describe('kubectl create --edit', () => {
     }
   });
 
-  it('with --windows-line-endings writes the editor’s file with CRLF and still reads it back', () => {
+  it('ignores --windows-line-endings and -l, as kubectl v1.32’s edit-on-create does', () => {
     const h = new Home();
     try {
       const ed = editor(h, `sed -i 's/a: "1"/a: "3"/' "$1"`);
-      expect(h.run(['create', '--edit', '--windows-line-endings', '-f', h.file('cm.yaml', CM)], { env: { KUBE_EDITOR: ed.path } }).stdout).toBe('configmap/c1 created\n');
-      expect(ed.seen()).toBe(`${HEADER}apiVersion: v1\ndata:\n  a: "1"\nkind: ConfigMap\nmetadata:\n  name: c1\n  namespace: default\n`.replace(/\n/g, '\r\n'));
+      const r = h.run(['create', '--edit', '--windows-line-endings', '-l', 'nothing=matches', '-f', h.file('cm.yaml', CM)], { env: { KUBE_EDITOR: ed.path } });
+      expect(r.stdout).toBe('configmap/c1 created\n');
+      expect(ed.seen()).toBe(`${HEADER}apiVersion: v1\ndata:\n  a: "1"\nkind: ConfigMap\nmetadata:\n  name: c1\n  namespace: default\n`);
+      expect(h.ok('get', 'cm', 'c1', '-o', 'jsonpath={.data.a}')).toBe('3');
+    } finally {
+      h.remove();
+    }
+  });
+
+  it('prints the server’s warnings about what it created (and --warnings-as-errors counts them)', () => {
+    const h = new Home();
+    try {
+      const ed = editor(h, `sed -i 's/^data:/bogus: 1\\ndata:/' "$1"`);
+      const r = h.run(['create', '--edit', '--validate=warn', '--warnings-as-errors', '-f', h.file('cm.yaml', CM)], { env: { KUBE_EDITOR: ed.path } });
+      expect(r).toEqual({ code: 1, stdout: 'configmap/c1 created\n', stderr: 'Warning: unknown field "bogus"\nerror: 1 warning received\n' });
+    } finally {
+      h.remove();
+    }
+  });
+});
+
+describe('kubectl edit --windows-line-endings', () => {
+  it('writes the editor’s file with CRLF and still reads it back', () => {
+    const h = new Home();
+    try {
+      h.ok('create', '-f', h.file('cm.yaml', CM));
+      const ed = editor(h, `sed -i 's/a: "1"/a: "3"/' "$1"`);
+      expect(h.run(['edit', 'cm', 'c1', '--windows-line-endings'], { env: { KUBE_EDITOR: ed.path } }).stdout).toBe('configmap/c1 edited\n');
+      expect(ed.seen().startsWith(HEADER.replace(/\n/g, '\r\n'))).toBe(true);
+      expect(ed.seen()).toContain('data:\r\n  a: "1"\r\n');
       expect(h.ok('get', 'cm', 'c1', '-o', 'jsonpath={.data.a}')).toBe('3');
     } finally {
       h.remove();

@@ -42,5 +42,12 @@ describe('kubectl global flags', () => {
     expect(warned).toEqual({ code: 1, stdout: 'configmap/w patched (no change)\n', stderr: 'Warning: unknown field "bogus"\nerror: 1 warning received\n' });
     expect(h.run(['patch', 'configmap', 'w', '-p', '{"bogus":1}'])).toEqual({ code: 0, stdout: 'configmap/w patched (no change)\n', stderr: 'Warning: unknown field "bogus"\n' });
     expect(h.run(['patch', 'configmap', 'w', '-p', '{"data":{"a":"2"}}', '--warnings-as-errors'])).toEqual({ code: 0, stdout: 'configmap/w patched\n', stderr: '' });
+    // The same warning about two objects is printed, and counted, once (kubectl's handler deduplicates).
+    const two = h.file('two.yaml', ['x1', 'x2'].map((n) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${n}\nbogus: 1\n`).join('---\n'));
+    expect(h.run(['create', '-f', two, '--validate=warn', '--warnings-as-errors'])).toEqual({
+      code: 1,
+      stdout: 'configmap/x1 created\nconfigmap/x2 created\n',
+      stderr: 'Warning: unknown field "bogus"\nerror: 1 warning received\n',
+    });
   });
 });

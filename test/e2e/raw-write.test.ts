@@ -70,6 +70,23 @@ describe('kubectl create|replace|delete --raw', () => {
     }
   });
 
+  it('refuses writes on a namespaced kind’s path across namespaces (it only lists), and evicts through pods/NAME/eviction', () => {
+    const h = new Home();
+    try {
+      const before = h.ok('get', 'cm', '-A', '-o', 'name');
+      const across = h.run(['delete', '--raw', '/api/v1/configmaps']);
+      expect([across.code, across.stderr]).toEqual([1, 'Error from server (MethodNotAllowed): the server does not allow this method on the requested resource\n']);
+      expect(h.run(['create', '--raw', '/api/v1/configmaps', '-f', '-'], { input: CM }).code).toBe(1);
+      expect(h.ok('get', 'cm', '-A', '-o', 'name')).toBe(before);
+      h.ok('run', 'p', '--image=nginx');
+      const evicted = h.run(['create', '--raw', '/api/v1/namespaces/default/pods/p/eviction', '-f', '-'], { input: '{"apiVersion":"policy/v1","kind":"Eviction","metadata":{"name":"p"},"deleteOptions":{"gracePeriodSeconds":0}}' });
+      expect(evicted).toEqual({ code: 0, stdout: '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Success","code":201}\n', stderr: '' });
+      expect(h.run(['get', 'pod', 'p']).code).toBe(1);
+    } finally {
+      h.remove();
+    }
+  });
+
   it('refuses what kubectl refuses beside --raw', () => {
     const h = new Home();
     try {

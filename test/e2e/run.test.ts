@@ -104,6 +104,10 @@ describe('kubectl run checks its flags in its order', () => {
     expect(h.ok('get', 'pods', '-o', 'name')).toBe('');
   });
 
+  it('converts --port with Go’s int32(), as the generator does', () => {
+    expect(h.ok('run', 'x', '--image=nginx', '--port=99999999999', '--dry-run=client', '-o', 'jsonpath={.spec.containers[0].ports[0].containerPort}')).toBe('1215752191');
+  });
+
   it('accepts image references with a registry, port, path and tag', () => {
     expect(h.ok('run', 'x', '--image=localhost:5000/team/app:v1.2', '--dry-run=client', '-o', 'name')).toBe('pod/x\n');
     expect(h.ok('run', 'x', '--image=[::1]:5000/app', '--dry-run=client', '-o', 'name')).toBe('pod/x\n');

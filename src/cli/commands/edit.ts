@@ -64,7 +64,8 @@ const editVerb: Verb<EditOptions> = {
     const printer = new MutationPrinter(c.io.out, o.output, 'none');
     const client = c.cluster('write').client;
     const infos = await originals(c, client, o.args, { files: o.files });
-    // The builder reads each object at the subresource: the status is the object; others are not served here.
+    // The builder reads each object at the subresource: the status is the object. Others (a
+    // Deployment's scale among them, which kubectl would show as a Scale) are this server's 404 here.
     if (o.subresource !== undefined && infos.some((i) => o.subresource !== 'status' || !i.type.subresources?.some((s) => s.name === 'status'))) throw noSuchResource();
     if (!infos.length) throw new CliError('edit cancelled, no objects found');
     const format = editFormat(o.outputFlag);

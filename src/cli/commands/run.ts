@@ -91,7 +91,8 @@ export function runPod(o: Pick<RunOptions, 'image' | 'env' | 'labels' | 'annotat
   const labels: Record<string, string> = o.labels ? Object.fromEntries(keyValues(o.labels.split(','), 'label spec')) : { run: name };
   const container: Record<string, unknown> = { name, image: o.image };
   if (args.length) container[o.command ? 'command' : 'args'] = args;
-  if (o.port) container.ports = [{ containerPort: atoi(o.port) }];
+  // The generator converts with Go's int32(): out-of-range ports wrap.
+  if (o.port) container.ports = [{ containerPort: Number(BigInt.asIntN(32, BigInt(atoi(o.port)))) }];
   if (o.env.length) container.env = keyValues(o.env, 'env').map(([n, value]) => ({ name: n, value }));
   container.resources = {};
   if (o.imagePullPolicy) container.imagePullPolicy = o.imagePullPolicy;

@@ -89,7 +89,6 @@ export interface CreateOptions extends FileWriteOptions {
   outputGiven?: string;
   /** --edit: each object in the editor before it is created (kubectl's EditBeforeCreate mode). */
   edit: boolean;
-  windowsLineEndings: boolean;
 }
 
 /** create -f/-k: every object the files hold, created as it is (a generator is a subcommand). */
@@ -113,7 +112,6 @@ const createFromFiles: Verb<CreateOptions> = {
       raw: f.raw || undefined,
       outputGiven: f.output || undefined,
       edit: !!f.edit,
-      windowsLineEndings: !!f.windowsLineEndings,
     };
   },
 
@@ -160,7 +158,8 @@ async function editBeforeCreate(c: CommandContext, o: CreateOptions): Promise<vo
   const { editFormat, runEdit } = require('../../verbs/editloop') as typeof import('../../verbs/editloop');
   const format = editFormat(o.outputGiven);
   const printer = new MutationPrinter(c.io.out, o.output, 'none');
-  const selection = await select(c, [], { files: o.files, selector: o.selector }, { validate: o.validation !== 'Ignore' });
+  // kubectl's edit-on-create reads the files alone: -l filters nothing here.
+  const selection = await select(c, [], { files: o.files }, { validate: o.validation !== 'Ignore' });
   const client = c.cluster('write').client;
   const objects = selection.infos(client).map(({ type, obj }) => ({ type, obj }));
   selection.throwErrors();
@@ -176,10 +175,12 @@ async function editBeforeCreate(c: CommandContext, o: CreateOptions): Promise<vo
             let obj = withChangeCause(u.obj, o.changeCause);
             if (o.saveConfig) obj = withLastApplied(obj);
             printer.print(client.create(u.type, obj, { fieldValidation: o.validation }), 'created');
+            c.serverWarning(...client.takeWarnings());
           }
         },
       },
-      { windowsLineEndings: o.windowsLineEndings },
+      // kubectl v1.32 declares --windows-line-endings on create but never hands it to the editor.
+      {},
     );
 }
 
