@@ -1,6 +1,7 @@
 // The command tree's wiring: kubectl's global flags on every command, pflag's flag syntax, and
 // cobra's wording for flag and command errors.
 import { type Command, CommandLineError, InvalidArgumentError, Option } from './command';
+import { klogCommandFailed } from './klog';
 import type { CommandContext, GlobalFlags } from './context';
 import { CliError, ExitCode, RawError } from './errors';
 import { durationFlag } from './flags/duration';
@@ -35,11 +36,32 @@ const GLOBAL_FLAGS: readonly Option[] = [
   new Option('--match-server-version', 'Require server version to match client version'),
   new Option('--username <name>', 'Username for basic authentication to the API server'),
   new Option('--password <password>', 'Password for basic authentication to the API server'),
-  new Option('--log-flush-frequency <duration>', 'Maximum number of seconds between log flushes').argParser(durationFlag()),
-  new Option('--vmodule <settings>', 'comma-separated list of pattern=N settings for file-filtered logging'),
+  // Registered through Go's flag package, whose value errors say only "parse error".
+  new Option('--log-flush-frequency <duration>', 'Maximum number of seconds between log flushes').argParser((v: string) => {
+    try {
+      return durationFlag()(v);
+    } catch {
+      throw new InvalidArgumentError('parse error');
+    }
+  }),
+  new Option('--vmodule <settings>', 'comma-separated list of pattern=N settings for file-filtered logging').argParser(vmodule),
   new Option('--profile <name>', 'Name of profile to capture. One of (none|cpu|heap|goroutine|threadcreate|block|mutex)'),
   new Option('--profile-output <file>', 'Name of the file to write the profile to'),
 ];
+
+/** klog's -vmodule: comma-separated pattern=N, N a 32-bit integer. */
+function vmodule(value: string): string {
+  for (const pat of value.split(',')) {
+    if (!pat) continue;
+    const parts = pat.split('=');
+    const ok = parts.length === 2 && parts[0] !== '' && /^[+-]?\d+$/.test(parts[1]) && Math.abs(Number(parts[1])) < 2 ** 31;
+    if (!ok) throw new InvalidArgumentError('syntax error: expect comma-separated list of filename=N');
+  }
+  return value;
+}
+
+/** The profiles --profile names (Go's runtime/pprof), "none" first. */
+const PROFILES = ['none', 'cpu', 'heap', 'goroutine', 'threadcreate', 'block', 'mutex', 'allocs'];
 
 /** Global flags that take a value as the next word (so the words of a command line can be found without parsing it). */
 export const GLOBAL_VALUE_FLAGS: ReadonlySet<string> = new Set(GLOBAL_FLAGS.filter((o) => o.required).flatMap((o) => [o.short, o.long].filter((f): f is string => !!f)));
@@ -128,6 +150,12 @@ export function action(ctx: CommandContext, fn: Action) {
     const cmd = params[params.length - 1] as Command;
     const opts = cmd.optsWithGlobals();
     const c = ctx.withFlags({ ...globalFlags(opts), command: commandPath(cmd) });
+    // kubectl's PersistentPreRunE starts profiling first: an unknown profile fails the command
+    // (pocketkube writes no profile for the others: it has no Go runtime to sample).
+    if (opts.profile !== undefined && !PROFILES.includes(opts.profile)) {
+      klogCommandFailed(c, `unknown profile '${opts.profile}'`);
+      throw new ExitCode(1);
+    }
     await fn(c, cmd.args, opts, cmd);
     // kubectl's PersistentPostRunE: a command that succeeded fails if the server warned.
     const warned = c.serverWarnings;

@@ -10,6 +10,7 @@ const VALUES: Record<string, string> = {
   'request-timeout': '30s',
   v: '0',
   profile: 'none',
+  vmodule: 'pods*=2',
   namespace: 'default',
 };
 
@@ -25,9 +26,13 @@ describe('kubectl global flags', () => {
       const r = h.run([...cmd, ...args]);
       expect({ cmd, code: r.code, stderr: r.stderr }).toEqual({ cmd, code: 0, stderr: '' });
     }
-    expect(h.run(['get', 'pods', '--log-flush-frequency=abc']).stderr).toBe(
-      'Error: invalid argument "abc" for "--log-flush-frequency" flag: time: invalid duration "abc"\nSee \'kubectl get --help\' for usage.\n',
+    // Checked as kubectl checks them (recorded from kubectl v1.32).
+    expect(h.run(['get', 'pods', '--log-flush-frequency=abc']).stderr).toBe('Error: invalid argument "abc" for "--log-flush-frequency" flag: parse error\nSee \'kubectl get --help\' for usage.\n');
+    expect(h.run(['get', 'pods', '--vmodule=bad']).stderr).toBe(
+      'Error: invalid argument "bad" for "--vmodule" flag: syntax error: expect comma-separated list of filename=N\nSee \'kubectl get --help\' for usage.\n',
     );
+    const profile = h.run(['get', 'pods', '--profile=bogus']);
+    expect([profile.code, profile.stdout, profile.stderr.replace(/^E\d{4} [\d:.]+ +\d+ /, '')]).toEqual([1, '', 'run.go:72] "command failed" err="unknown profile \'bogus\'"\n']);
   });
 
   it('--help=false and -h=false ask for no help: the command runs (--help=1 is help)', () => {
