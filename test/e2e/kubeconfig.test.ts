@@ -289,18 +289,17 @@ users:
   });
 
   it('set-cluster writes a certificate authority beside or below the kubeconfig relative to it, any other absolute, and a cluster without a server says so (recorded from kubectl)', () => {
-    const h = new Home();
-    try {
-      const dir = path.join(h.dir, 'kc');
-      fs.mkdirSync(path.join(dir, 'sub'), { recursive: true });
-      const file = path.join(dir, 'config');
-      const set = (...args: string[]) => h.ok('config', 'set-cluster', ...args, `--kubeconfig=${file}`);
-      const run = (args: string[]) => h.run(args, { cwd: dir });
-      expect(run(['config', 'set-cluster', 'beside', '--certificate-authority=ca.crt', `--kubeconfig=${file}`]).stdout).toBe('Cluster "beside" set.\n');
-      expect(run(['config', 'set-cluster', 'below', '--certificate-authority=sub/ca.crt', `--kubeconfig=${file}`]).code).toBe(0);
-      set('elsewhere', '--certificate-authority=/etc/ssl/ca.crt');
-      expect(run(['config', 'set-cluster', 'up', '--certificate-authority=ca.crt', `--kubeconfig=${path.join(dir, 'sub', 'config')}`]).code).toBe(0);
-      expect(fs.readFileSync(file, 'utf8')).toBe(`apiVersion: v1
+    const h = newHome();
+    const dir = path.join(h.dir, 'kc');
+    fs.mkdirSync(path.join(dir, 'sub'), { recursive: true });
+    const file = path.join(dir, 'config');
+    const set = (...args: string[]) => h.ok('config', 'set-cluster', ...args, `--kubeconfig=${file}`);
+    const run = (args: string[]) => h.run(args, { cwd: dir });
+    expect(run(['config', 'set-cluster', 'beside', '--certificate-authority=ca.crt', `--kubeconfig=${file}`]).stdout).toBe('Cluster "beside" set.\n');
+    expect(run(['config', 'set-cluster', 'below', '--certificate-authority=sub/ca.crt', `--kubeconfig=${file}`]).code).toBe(0);
+    set('elsewhere', '--certificate-authority=/etc/ssl/ca.crt');
+    expect(run(['config', 'set-cluster', 'up', '--certificate-authority=ca.crt', `--kubeconfig=${path.join(dir, 'sub', 'config')}`]).code).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe(`apiVersion: v1
 clusters:
 - cluster:
     certificate-authority: sub/ca.crt
@@ -320,9 +319,6 @@ kind: Config
 preferences: {}
 users: null
 `);
-      expect(fs.readFileSync(path.join(dir, 'sub', 'config'), 'utf8')).toContain(`    certificate-authority: ${path.join(dir, 'ca.crt')}\n`);
-    } finally {
-      h.remove();
-    }
+    expect(fs.readFileSync(path.join(dir, 'sub', 'config'), 'utf8')).toContain(`    certificate-authority: ${path.join(dir, 'ca.crt')}\n`);
   });
 });
