@@ -11,6 +11,7 @@ export function kindPrefix(apiVersion: string, kind: string): string {
   return group ? `${kind.toLowerCase()}.${group}` : kind.toLowerCase();
 }
 
+/** kubectl's NamePrinter: an object without a name (only generateName) is "<unknown>". */
 export function objectName(obj: KubeObject): string {
-  return `${kindPrefix(obj.apiVersion, obj.kind)}/${obj.metadata.name}`;
+  return `${kindPrefix(obj.apiVersion, obj.kind)}/${obj.metadata?.name || '<unknown>'}`;
 }

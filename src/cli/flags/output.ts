@@ -137,6 +137,8 @@ const ALLOWED = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jso
 
 /** -o as a verb reads it; `forGet`: `kubectl get`'s printers (wide and custom columns) are there too. */
 export function parseOutput(value: string | undefined, forGet = true, t: TemplateOptions = {}): OutputFormat {
+  // PrintFlags' backward compatibility: --template without -o prints with a Go template.
+  if ((value === undefined || value === '') && t.template) value = 'go-template';
   if (value === undefined || value === '') return { kind: 'default' };
   const [name] = value.split('=', 1);
   const inline = value.includes('=') ? value.slice(name.length + 1) : undefined;

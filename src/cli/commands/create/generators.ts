@@ -25,10 +25,11 @@ export function containerNameFor(image: string): string {
   return name;
 }
 
-export function deployment(name: string, images: string[], replicas: number, port: number | undefined): KubeObject {
+export function deployment(name: string, images: string[], replicas: number, port: number | undefined, command: string[] = []): KubeObject {
   const labels = { app: name };
   const containers = images.map((image) => {
     const c: Record<string, unknown> = { name: containerNameFor(image), image };
+    if (command.length) c.command = command;
     if (port !== undefined) c.ports = [{ containerPort: port }];
     c.resources = {};
     return c;

@@ -4,7 +4,9 @@ import { isStatusError } from '../../../api/errors';
 import { resolveResource } from '../../../api/registry';
 import type { KubeObject } from '../../../api/types';
 import type { CommandContext } from '../../context';
-import { CliError, MultiError } from '../../errors';
+import { CliError, ExitCode, MultiError } from '../../errors';
+import { splitAtDash } from '../../dash';
+import { klogCommandFailed } from '../../klog';
 import { type DryRun, MutationPrinter, type OutputFormat, parseDryRun, parseOutput } from '../../flags/output';
 import { fieldValidation } from '../../flags/validate';
 import { addGlobalFlags, collect, collectSlice, intFlag } from '../../program';
@@ -43,10 +45,10 @@ export interface GeneratedOptions {
 }
 
 /** A generator subcommand: `make` builds the object from the words and flags (and checks them). */
-function generatorVerb(make: (c: CommandContext, args: string[], f: Record<string, any>) => KubeObject, failure?: string): Verb<GeneratedOptions> {
+function generatorVerb(make: (c: CommandContext, args: string[], f: Record<string, any>, cmd: Command) => KubeObject, failure?: string): Verb<GeneratedOptions> {
   return {
-    complete(c, args, f) {
-      const obj = make(c, args, f);
+    complete(c, args, f, cmd) {
+      const obj = make(c, args, f, cmd);
       return { obj, dryRun: parseDryRun(c, f.dryRun), output: parseOutput(f.output, false, f), saveConfig: !!f.saveConfig, validation: fieldValidation(f.validate), failure };
     },
     run: createGenerated,
@@ -60,7 +62,8 @@ function createGenerated(c: CommandContext, o: GeneratedOptions): void {
   const type = resolveResource(`${obj.kind}.${obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : ''}`) ?? resolveResource(obj.kind)!;
   const toSend = o.saveConfig ? withLastApplied(obj) : obj;
   if (dryRun === 'client') {
-    if (type.namespaced) toSend.metadata.namespace = undefined;
+    // The generators name the namespace only when -n gave it (kubectl's EnforceNamespace).
+    if (type.namespaced) toSend.metadata.namespace = c.namespaceExplicit ? c.namespace() : undefined;
     return printer.print(toSend, 'created', true);
   }
   const client = c.cluster('write').client;
@@ -212,10 +215,18 @@ export function register(program: Command, ctx: CommandContext): void {
   ).action(
     verbAction(
       ctx,
-      generatorVerb((_c, args, f) => {
-        const name = requireName('deployment', args);
-        if (f.image === undefined) throw new CliError('required flag(s) "image" not set');
-        return gen.deployment(name, f.image, f.replicas, f.port >= 0 ? f.port : undefined);
+      generatorVerb((c, args, f, cmd) => {
+        // cobra checks the required flag before the command runs: klog's "command failed" line.
+        if (f.image === undefined) {
+          klogCommandFailed(c, 'required flag(s) "image" not set');
+          throw new ExitCode(1);
+        }
+        // NAME, then the containers' command after "--" (kubectl's ArgsLenAtDash).
+        const { before, after } = splitAtDash(cmd, args);
+        const name = requireName('deployment', before);
+        const command = after ?? [];
+        if (f.image.length > 1 && command.length) throw new CliError('cannot specify multiple --image options and command');
+        return gen.deployment(name, f.image, f.replicas, f.port >= 0 ? f.port : undefined, command);
       }, 'failed to create deployment'),
     ),
   );

@@ -1,0 +1,33 @@
+// What a differential run against kubectl v1.32 found in create's generators and the print flags
+// (expected texts recorded from kubectl through scripts/kubectl-oracle.mjs): -n names the
+// namespace in a generated object, `create deployment NAME --image -- CMD` sets the command,
+// --template alone prints with a Go template, and an object without a name is "<unknown>".
+import { afterAll, describe, expect, it } from 'vitest';
+import { Home } from '../helpers/cli';
+
+describe('create generators and print flags as kubectl v1.32', () => {
+  const h = new Home();
+  afterAll(() => h.remove());
+
+  it('names the namespace -n gave in a generated object, and only then', () => {
+    expect(h.ok('create', 'configmap', 'c', '--from-literal=a=1', '-n', 'staging', '--dry-run=client', '-o', 'jsonpath={.metadata.namespace}')).toBe('staging');
+    expect(h.ok('create', 'configmap', 'c', '--from-literal=a=1', '--dry-run=client', '-o', 'yaml')).not.toContain('namespace:');
+  });
+
+  it('create deployment NAME --image=I -- CMD sets the containers’ command, refused beside several images', () => {
+    expect(h.ok('create', 'deployment', 'x', '--image=nginx', '--dry-run=client', '-o', 'jsonpath={.spec.template.spec.containers[0].command}', '--', 'sleep', '3600')).toBe('["sleep","3600"]');
+    expect(h.run(['create', 'deployment', 'x', '--image=nginx', '--image=redis', '--dry-run=client', '--', 'sleep'])).toEqual({ code: 1, stdout: '', stderr: 'error: cannot specify multiple --image options and command\n' });
+    expect(h.run(['create', 'deployment', 'x', 'y', '--image=nginx']).stderr).toBe("error: exactly one NAME is required, got 2\nSee 'kubectl create deployment -h' for help and examples\n");
+  });
+
+  it('prints with --template alone as with -o go-template', () => {
+    expect(h.ok('create', 'deployment', 'd', '--image=nginx', '--dry-run=client', '--template={{.kind}}')).toBe('Deployment');
+    h.ok('create', 'configmap', 'cm', '--from-literal=pw=hunter2');
+    expect(h.ok('get', 'configmap', 'cm', '--template={{.data.pw}}')).toBe('hunter2');
+  });
+
+  it('names an object with only a generateName "<unknown>"', () => {
+    const f = h.file('gen.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: g-\n');
+    expect(h.ok('create', '-f', f, '--dry-run=client')).toBe('configmap/<unknown> created (dry run)\n');
+  });
+});
