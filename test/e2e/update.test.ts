@@ -196,6 +196,14 @@ describe('kubectl label and annotate', () => {
 describe('kubectl set', () => {
   const containers = (h: Home) => JSON.parse(h.ok('get', 'deploy', 'web', '-o', 'json')).spec.template.spec.containers;
 
+  it('sets variables from a Secret’s keys with --from=secret/NAME, as from a ConfigMap’s', () => {
+    const h = withWeb('--image=nginx:1.25');
+    h.ok('apply', '-f', h.file('s.yaml', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s1\ndata:\n  api-key: eA==\n'));
+    const r = h.run(['set', 'env', 'deploy/web', '--from=secret/s1']);
+    expect(r).toEqual({ code: 0, stdout: 'deployment.apps/web env updated\n', stderr: 'Warning: key api-key transferred to API_KEY\n' });
+    expect(containers(h)[0].env).toEqual([{ name: 'API_KEY', valueFrom: { secretKeyRef: { key: 'api-key', name: 's1' } } }]);
+  });
+
   it('sets images, and says nothing when nothing changes', () => {
     const h = withWeb('--image=nginx:1.25');
     expect(h.ok('set', 'image', 'deploy/web', 'nginx=nginx:1.26')).toBe('deployment.apps/web image updated\n');

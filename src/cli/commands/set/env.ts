@@ -1,6 +1,7 @@
 // kubectl set env: KEY=VALUE and KEY- (and -e, --from a ConfigMap, --prefix, --keys) on the
 // containers of pod templates, or --list of what they have.
 import type { ConfigMap } from '../../../api/types';
+import type { Secret } from '../../../api/kinds/secret';
 import { CliError } from '../../errors';
 import type { Container, EnvVar } from './podspec';
 
@@ -55,13 +56,19 @@ export function parseEnv(specs: string[], stdin: () => string): { env: EnvVar[];
 }
 
 /** Variables that read each (chosen) key of a ConfigMap, named as kubectl names them. */
-export function envFromConfigMap(cm: ConfigMap, keys: string[], warn: (message: string) => void): EnvVar[] {
-  return Object.keys(cm.data ?? {})
+/**
+ * --from: a variable per key of the ConfigMap's or Secret's data (each --keys if given), named as
+ * keyToEnvName names it and referring to the key; undefined for another kind (kubectl refuses it).
+ */
+export function envFromSource(obj: ConfigMap | Secret, keys: string[], warn: (message: string) => void): EnvVar[] | undefined {
+  const ref = obj.kind === 'ConfigMap' ? 'configMapKeyRef' : obj.kind === 'Secret' ? 'secretKeyRef' : undefined;
+  if (!ref) return undefined;
+  return Object.keys(obj.data ?? {})
     .filter((k) => !keys.length || keys.includes(k))
     .map((key) => {
       const name = key.replace(/[^a-zA-Z0-9_]/g, '_').toUpperCase();
       if (name !== key) warn(`key ${key} transferred to ${name}`);
-      return { name, valueFrom: { configMapKeyRef: { key, name: cm.metadata.name } } };
+      return { name, valueFrom: { [ref]: { key, name: obj.metadata.name } } } as EnvVar;
     });
 }
 

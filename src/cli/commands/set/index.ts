@@ -1,12 +1,13 @@
 // kubectl set image|env|resources: change pod templates through strategic merge patches.
 import type { Command } from '../../command';
 import type { ConfigMap } from '../../../api/types';
+import type { Secret } from '../../../api/kinds/secret';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
 import { addGlobalFlags, collect, collectSlice, commandGroup } from '../../program';
 import { type Verb, verbAction } from '../../verb';
 import { addRecordFlag, recordOption } from '../../record';
-import { checkNoOverwrites, envFromConfigMap, envRefString, parseEnv, splitEnvArgs, updateEnv } from './env';
+import { checkNoOverwrites, envFromSource, envRefString, parseEnv, splitEnvArgs, updateEnv } from './env';
 import { parseImages, setImages } from './image';
 import { type Container, type SetOptions, podSpecOf, runSet, selectForSet, selectName } from './podspec';
 import { parseResourceList } from './resources';
@@ -95,8 +96,9 @@ const envVerb: Verb<EnvOptions> = {
       const from = await selectForSet(c, [opts.from], opts);
       const errors = from.errors;
       for (const { obj } of from.infos(client)) {
-        if (obj.kind !== 'ConfigMap') throw new CliError('unsupported resource specified in --from');
-        env = [...env, ...envFromConfigMap(obj as ConfigMap, opts.keys ?? [], (m) => c.io.err.write(`Warning: ${m}\n`))];
+        const vars = envFromSource(obj as ConfigMap | Secret, opts.keys ?? [], (m) => c.io.err.write(`Warning: ${m}\n`));
+        if (!vars) throw new CliError('unsupported resource specified in --from');
+        env = [...env, ...vars];
       }
       if (errors.length) throw errors[0];
     }
