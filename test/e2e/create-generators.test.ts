@@ -26,6 +26,13 @@ describe('create generators and print flags as kubectl v1.32', () => {
     expect(h.ok('get', 'configmap', 'cm', '--template={{.data.pw}}')).toBe('hunter2');
   });
 
+  it('records a generated object’s --save-config annotation as its Go encoding (as kubectl does)', () => {
+    h.ok('create', 'configmap', 'saved', '--from-literal=a=1', '--save-config');
+    expect(h.ok('get', 'configmap', 'saved', '-o', 'jsonpath={.metadata.annotations.kubectl\\.kubernetes\\.io/last-applied-configuration}')).toBe(
+      '{"kind":"ConfigMap","apiVersion":"v1","metadata":{"name":"saved","creationTimestamp":null},"data":{"a":"1"}}\n',
+    );
+  });
+
   it('names an object with only a generateName "<unknown>"', () => {
     const f = h.file('gen.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: g-\n');
     expect(h.ok('create', '-f', f, '--dry-run=client')).toBe('configmap/<unknown> created (dry run)\n');

@@ -2,7 +2,7 @@
 // was applied, and the patch from it, the new manifest and the live object (strategic for kinds
 // with Go types, JSON merge for the rest, as kubectl chooses).
 import { LAST_APPLIED } from '../meta/annotations';
-import { canonicalJson } from '../meta/canonical';
+import { canonicalJson, goJsonCompact } from '../meta/canonical';
 import { parseGoJson } from '../meta/gojson';
 import { hasType } from '../schema';
 import type { KubeObject } from '../types';
@@ -19,6 +19,21 @@ export function withLastApplied(obj: KubeObject): KubeObject {
   delete annotations[LAST_APPLIED];
   const recorded = { ...obj, metadata: { ...obj.metadata, annotations } };
   return { ...obj, metadata: { ...obj.metadata, annotations: { ...annotations, [LAST_APPLIED]: canonicalJson(recorded) + '\n' } } };
+}
+
+/**
+ * The same for an object kubectl holds as its Go type (the create generators, run): encoded in
+ * struct order, and the emptied annotations map left out as omitempty leaves it.
+ */
+export function withLastAppliedTyped(obj: KubeObject, schemaType: string): KubeObject {
+  const { inStructOrder } = require('../schema/structorder') as typeof import('../schema/structorder');
+  const annotations = { ...(obj.metadata.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  const metadata = { ...obj.metadata };
+  if (Object.keys(annotations).length) metadata.annotations = annotations;
+  else delete metadata.annotations;
+  const recorded = goJsonCompact(inStructOrder({ ...obj, metadata }, schemaType)) + '\n';
+  return { ...obj, metadata: { ...obj.metadata, annotations: { ...annotations, [LAST_APPLIED]: recorded } } };
 }
 
 /**

@@ -7,7 +7,7 @@ import { parseGoJson } from '../../api/meta/gojson';
 import { JsonPatchError, applyJsonPatch } from '../../api/patch/json';
 import { applyMergePatch } from '../../api/patch/merge';
 import { StrategicPatchError, applyPatch as applyStrategicPatch } from '../../api/patch/strategic';
-import { withLastApplied } from '../../api/patch/apply';
+import { withLastAppliedTyped } from '../../api/patch/apply';
 import { isImageReference } from '../../api/reference';
 import { kindDef, resolveResource, typeForKind } from '../../api/registry';
 import { decode, jsonKind } from '../../api/schema';
@@ -221,7 +221,8 @@ const runVerb: Verb<RunOptions> = {
     const cluster = o.dryRun === 'client' ? undefined : c.cluster('write');
     let created: KubeObject;
     if (cluster) {
-      const toSend = o.saveConfig ? withLastApplied(pod) : pod;
+      // kubectl holds the generated pod as its Go type: the annotation is its Go encoding.
+      const toSend = o.saveConfig ? withLastAppliedTyped(pod, kindDef(type).strategy.schemaType) : pod;
       created = cluster.client.create(type, { ...toSend, metadata: { ...toSend.metadata, namespace: o.namespace } }, { dryRun: o.dryRun === 'server' });
     } else {
       created = o.enforceNamespace ? { ...pod, metadata: { ...pod.metadata, namespace: o.namespace } } : pod;

@@ -1,7 +1,7 @@
 // kubectl create: -f manifests, and the imperative generators (deployment, namespace, configmap).
 import type { Command } from '../../command';
 import { isStatusError } from '../../../api/errors';
-import { resolveResource } from '../../../api/registry';
+import { kindDef, resolveResource } from '../../../api/registry';
 import type { KubeObject } from '../../../api/types';
 import type { CommandContext } from '../../context';
 import { CliError, ExitCode, MultiError } from '../../errors';
@@ -11,7 +11,7 @@ import { type DryRun, MutationPrinter, type OutputFormat, parseDryRun, parseOutp
 import { fieldValidation } from '../../flags/validate';
 import { addGlobalFlags, collect, collectSlice, intFlag } from '../../program';
 import { addRecordFlag, recordOption, withChangeCause } from '../../record';
-import { withLastApplied } from '../../../api/patch/apply';
+import { withLastApplied, withLastAppliedTyped } from '../../../api/patch/apply';
 import * as gen from './generators';
 import { dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../../flags/groups';
 import { checkFilenameFlags, select } from '../../resource/builder';
@@ -60,7 +60,8 @@ function createGenerated(c: CommandContext, o: GeneratedOptions): void {
   const { obj, dryRun } = o;
   const printer = new MutationPrinter(c.io.out, o.output, dryRun);
   const type = resolveResource(`${obj.kind}.${obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : ''}`) ?? resolveResource(obj.kind)!;
-  const toSend = o.saveConfig ? withLastApplied(obj) : obj;
+  // The generators hold typed objects: the annotation is their Go encoding.
+  const toSend = o.saveConfig ? withLastAppliedTyped(obj, kindDef(type).strategy.schemaType) : obj;
   if (dryRun === 'client') {
     // The generators name the namespace only when -n gave it (kubectl's EnforceNamespace).
     if (type.namespaced) toSend.metadata.namespace = c.namespaceExplicit ? c.namespace() : undefined;
