@@ -33,6 +33,14 @@ describe('create generators and print flags as kubectl v1.32', () => {
     );
   });
 
+  it('prints several objects with -o yaml as kubectl does: label and patch a printer each (no "---"), annotate one', () => {
+    const f = h.file('multi.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n');
+    const docs = (out: string) => out.split('\n').filter((l) => l === '---').length;
+    expect(docs(h.ok('label', '--local', '-f', f, 'x=y', '-o', 'yaml'))).toBe(0);
+    expect(docs(h.ok('patch', '--local', '-f', f, '-p', '{"data":{"k":"v"}}', '-o', 'yaml'))).toBe(0);
+    expect(docs(h.ok('annotate', '--local', '-f', f, 'x=y', '-o', 'yaml'))).toBe(1);
+  });
+
   it('names an object with only a generateName "<unknown>"', () => {
     const f = h.file('gen.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: g-\n');
     expect(h.ok('create', '-f', f, '--dry-run=client')).toBe('configmap/<unknown> created (dry run)\n');

@@ -14,6 +14,7 @@ const LABEL: KeyValueVerb = {
   pair: 'label',
   field: 'labels',
   reportMissing: true,
+  printerPerObject: true,
   parse(args: string[]): Pairs {
     const set: Record<string, string> = {};
     const remove: string[] = [];
@@ -44,6 +45,7 @@ const ANNOTATION: KeyValueVerb = {
   pair: 'annotation',
   field: 'annotations',
   reportMissing: false,
+  printerPerObject: false,
   parse(args: string[]): Pairs {
     const set: Record<string, string> = {};
     const remove: string[] = [];

@@ -112,8 +112,9 @@ const patchVerb: Verb<PatchOptions> = {
       }
     } else text = o.patch!;
     const body = patchBody(text, o.patch ?? '');
-    // kubectl's patch lines never carry a dry-run suffix.
-    const printer = new MutationPrinter(c.io.out, o.output, 'none');
+    // kubectl's patch lines never carry a dry-run suffix, and each object gets a printer of its
+    // own (so -o yaml puts no "---" between them).
+    const printer = { print: (obj: KubeObject, operation: string) => new MutationPrinter(c.io.out, o.output, 'none').print(obj, operation) };
     if ((o.files.filenames.length || o.files.kustomize) && o.args.length) throw new CliError(`Unexpected args: [${o.args.join(' ')}]`, 'patch');
     const selection = await select(c, o.args, { files: o.files, local: o.local });
     const local = o.local || o.dryRun === 'client';

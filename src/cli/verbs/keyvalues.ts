@@ -30,6 +30,8 @@ export interface KeyValueVerb {
   outcome(before: string, after: string, overwrite: boolean): string;
   /** label prints `label "x" not found.` for a removal that removes nothing; annotate does not. */
   reportMissing: boolean;
+  /** label makes a printer per object (so -o yaml puts no "---" between them); annotate keeps one. */
+  printerPerObject: boolean;
 }
 
 /** kubectl's GetResourcesAndPairs: resources first, then every pair. */
@@ -102,7 +104,8 @@ async function runKeyValueVerb(c: CommandContext, verb: KeyValueVerb, { resource
   // kubectl's IntoSingleItemImplied: one object named by one TYPE NAME (or TYPE/NAME), or one file object.
   const single = selection.singleItemImplied;
   if (o.resourceVersion && !single) throw new CliError('--resource-version may only be used with a single resource');
-  const printer = new MutationPrinter(c.io.out, parseOutput(o.output, false, o), dryRun);
+  const output = parseOutput(o.output, false, o);
+  let printer = new MutationPrinter(c.io.out, output, dryRun);
 
   for (const { type, obj, namespace } of picked) {
     try {
@@ -133,6 +136,7 @@ async function runKeyValueVerb(c: CommandContext, verb: KeyValueVerb, { resource
         continue;
       }
       // label prints the object as it made it; annotate, what the server returned.
+      if (verb.printerPerObject) printer = new MutationPrinter(c.io.out, output, dryRun);
       printer.print(verb.field === 'labels' ? after : result, outcome);
     } catch (e) {
       errors.push(isStatusError(e) ? e : (e as Error));
