@@ -101,11 +101,19 @@ describe('kubectl run checks its flags in its order', () => {
     expect(run('x', '--image=nginx', '--cascade=bad')).toEqual([1, 'error: invalid cascade value (bad). Must be "background", "foreground", or "orphan"\n']);
     expect(run('x', '--image=nginx', '--expose')).toEqual([1, usage('--port must be set when exposing a service')]);
     expect(run('x', '--image=nginx', '--port=abc')).toEqual([1, 'error: strconv.Atoi: parsing "abc": invalid syntax\n']);
+    expect(run('x', '--image=nginx', '--env=1A=x')).toEqual([1, 'error: invalid env: 1A=x\n']);
+    expect(run('x', '--image=nginx', '--labels=a=b=c')).toEqual([1, 'error: unexpected label spec: a=b=c\n']);
+    expect(run('x', '--image=nginx', '--annotations=k')).toEqual([1, 'error: invalid annotations format: k\n']);
     expect(h.ok('get', 'pods', '-o', 'name')).toBe('');
   });
 
   it('converts --port with Go’s int32(), as the generator does', () => {
     expect(h.ok('run', 'x', '--image=nginx', '--port=99999999999', '--dry-run=client', '-o', 'jsonpath={.spec.containers[0].ports[0].containerPort}')).toBe('1215752191');
+  });
+
+  it('leaves out empty --env and --annotations values, and an empty variable value', () => {
+    const pod = JSON.parse(h.ok('run', 'x', '--image=nginx', '--env=', '--annotations=', '--env=C=', '--dry-run=client', '-o', 'json'));
+    expect([pod.metadata.annotations, pod.spec.containers[0].env]).toEqual([undefined, [{ name: 'C' }]]);
   });
 
   it('accepts image references with a registry, port, path and tag', () => {

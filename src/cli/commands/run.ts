@@ -86,14 +86,39 @@ function atoi(s: string): number {
   return n;
 }
 
+/** generate.ParseLabels: comma-separated key=value, each with exactly one "=" and a key. */
+function parseLabels(spec: string): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const item of spec.split(',')) {
+    const kv = item.split('=');
+    if (kv.length !== 2) throw new CliError(`unexpected label spec: ${item}`);
+    if (!kv[0]) throw new CliError('unexpected empty label key');
+    labels[kv[0]] = kv[1];
+  }
+  return labels;
+}
+
+/** The generator's parseEnvs: NAME=VALUE with a valid variable name (an empty value is no value). */
+function parseEnvs(specs: string[]): { name: string; value?: string }[] {
+  return specs.map((env) => {
+    const i = env.indexOf('=');
+    const name = i < 0 ? '' : env.slice(0, i);
+    if (!name || !/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(name)) throw new CliError(`invalid env: ${env}`);
+    const value = env.slice(i + 1);
+    return value ? { name, value } : { name };
+  });
+}
+
 /** The Pod kubectl's run generator (run-pod/v1) builds, fields in Go struct order. */
 export function runPod(o: Pick<RunOptions, 'image' | 'env' | 'labels' | 'annotations' | 'port' | 'imagePullPolicy' | 'privileged' | 'command' | 'stdin' | 'tty'>, name: string, restart: string, args: string[]): KubeObject {
-  const labels: Record<string, string> = o.labels ? Object.fromEntries(keyValues(o.labels.split(','), 'label spec')) : { run: name };
+  const labels: Record<string, string> = o.labels ? parseLabels(o.labels) : { run: name };
   const container: Record<string, unknown> = { name, image: o.image };
   if (args.length) container[o.command ? 'command' : 'args'] = args;
   // The generator converts with Go's int32(): out-of-range ports wrap.
   if (o.port) container.ports = [{ containerPort: Number(BigInt.asIntN(32, BigInt(atoi(o.port)))) }];
-  if (o.env.length) container.env = keyValues(o.env, 'env').map(([n, value]) => ({ name: n, value }));
+  // Empty --env and --annotations values are left out, as kubectl leaves them.
+  const env = o.env.filter((e) => e !== '');
+  if (env.length) container.env = parseEnvs(env);
   container.resources = {};
   if (o.imagePullPolicy) container.imagePullPolicy = o.imagePullPolicy;
   if (o.stdin) {
@@ -103,7 +128,8 @@ export function runPod(o: Pick<RunOptions, 'image' | 'env' | 'labels' | 'annotat
   if (o.tty) container.tty = true;
   if (o.privileged) container.securityContext = { privileged: true };
   const metadata: Record<string, unknown> = { name, creationTimestamp: null, labels };
-  if (o.annotations.length) metadata.annotations = Object.fromEntries(keyValues(o.annotations, 'annotation'));
+  const annotations = o.annotations.filter((a) => a !== '');
+  if (annotations.length) metadata.annotations = Object.fromEntries(keyValues(annotations, 'annotations format'));
   return {
     kind: 'Pod',
     apiVersion: 'v1',
