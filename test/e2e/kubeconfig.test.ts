@@ -288,6 +288,21 @@ users:
     );
   });
 
+  it('set decodes a []byte value as base64 (or, with --set-raw-bytes, takes its bytes) and sets preferences.colors (recorded from kubectl)', () => {
+    const h = newHome();
+    const file = path.join(h.dir, 'k');
+    const set = (...args: string[]) => h.run(['config', 'set', ...args, `--kubeconfig=${file}`]);
+    expect(set('clusters.x.certificate-authority-data', 'hello')).toEqual({ code: 1, stdout: '', stderr: 'error: error decoding input value: illegal base64 data at input byte 4\n' });
+    expect(fs.existsSync(file)).toBe(false);
+    expect(set('clusters.x.certificate-authority-data', 'aGVsbG8=', '--set-raw-bytes=true').code).toBe(0);
+    expect(set('users.u.client-key-data', 'aGk=').code).toBe(0);
+    expect(set('preferences.colors', 'true').stdout).toBe('Property "preferences.colors" set.\n');
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toContain('    certificate-authority-data: YUdWc2JHOD0=\n');
+    expect(text).toContain('    client-key-data: aGk=\n');
+    expect(text).toContain('preferences:\n  colors: true\n');
+  });
+
   it('set-cluster writes a certificate authority beside or below the kubeconfig relative to it, any other absolute, and a cluster without a server says so (recorded from kubectl)', () => {
     const h = newHome();
     const dir = path.join(h.dir, 'kc');

@@ -94,6 +94,8 @@ export class KubeconfigChain {
       return k;
     };
     if (next['current-context'] !== start['current-context']) this.writeCurrentContext(next['current-context'], fileFor);
+    // Changed preferences go to the file writes default to, as ModifyConfig writes them.
+    if (!deepEqual(next.preferences ?? {}, start.preferences ?? {})) fileFor(this.defaultFile).data.preferences = next.preferences;
     for (const section of SECTIONS) {
       const before = new Map((start[section] as { name: string }[]).map((e) => [e.name, e]));
       const after = new Map((next[section] as { name: string }[]).map((e) => [e.name, e]));

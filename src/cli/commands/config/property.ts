@@ -1,7 +1,8 @@
 // config set | unset PROPERTY_NAME: one field of the kubeconfig by its dotted path
 // ("users.admin.token", "contexts.dev.namespace", "current-context").
-import type { Command } from '../../command';
+import { type Command, parseGoBool } from '../../command';
 import type { CommandContext } from '../../context';
+import { base64Error } from '../../../api/meta/base64';
 import { CliError, RawError } from '../../errors';
 import type { KubeconfigData } from '../../kubeconfig';
 import { addGlobalFlags } from '../../program';
@@ -14,6 +15,9 @@ const INNER = { clusters: 'cluster', users: 'user', contexts: 'context' } as con
 /** Booleans in the kubeconfig's structs; every other leaf is a string. */
 const BOOLEAN_FIELDS = new Set(['insecure-skip-tls-verify', 'disable-compression']);
 
+/** []byte fields: written base64-encoded; set decodes the value first unless --set-raw-bytes. */
+const BYTES_FIELDS = new Set(['certificate-authority-data', 'client-certificate-data', 'client-key-data']);
+
 /** A user's fields that are pointers to structs in client-go (AuthInfo.Exec, AuthInfo.AuthProvider). */
 const POINTER_FIELDS = new Set(['exec', 'auth-provider']);
 
@@ -24,6 +28,11 @@ function locate(data: KubeconfigData, property: string): Target {
   const steps = property.split('.');
   const fail = () => new CliError(`unable to parse ${property} after [] at api.Config`);
   if (steps.length === 1 && steps[0] === 'current-context') return { holder: data as never, key: 'current-context', created: () => {} };
+  // Preferences' one field (its extensions are a map of objects no string can set).
+  if (steps.length === 2 && steps[0] === 'preferences' && steps[1] === 'colors') {
+    const prefs = ((data as { preferences?: Record<string, unknown> }).preferences ??= {});
+    return { holder: prefs, key: 'colors', created: () => {} };
+  }
   const section = steps[0] as keyof typeof INNER;
   if (!(section in INNER)) throw fail();
   if (steps.length < 2 || !steps[1]) throw fail();
@@ -52,23 +61,33 @@ export interface SetPropertyOptions {
   /** The dotted path, and the value as given. */
   property: string;
   value: string;
+  /** --set-raw-bytes: a []byte field takes the value's own bytes, not its base64 decoding. */
+  rawBytes: boolean;
 }
 
 const setVerb: Verb<SetPropertyOptions> = {
-  complete(c, args, _f, cmd) {
+  complete(c, args, f, cmd) {
     exactArgs(c, cmd, args, 2);
-    return { property: args[0], value: args[1] };
+    return { property: args[0], value: args[1], rawBytes: !!f.setRawBytes };
   },
 
-  run(c, { property, value }) {
+  run(c, { property, value, rawBytes }) {
     const chain = chainOf(c);
     const next = chain.editable();
     const t = locate(next, property);
     // kubectl cannot set a pointer to a struct from a string: it panics, writing nothing.
     if (property.startsWith('users.') && property.split('.').length === 3 && POINTER_FIELDS.has(t.key)) throw new RawError('panic: unrecognized type: <nil>\n', 2);
-    if (BOOLEAN_FIELDS.has(t.key)) {
-      if (value !== 'true' && value !== 'false') throw new CliError(`strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`);
-      t.holder[t.key] = value === 'true';
+    if (BYTES_FIELDS.has(t.key)) {
+      // Kept base64-encoded, as the file holds it: the decoded bytes (checked), or the raw string's.
+      const bad = rawBytes ? undefined : base64Error(value);
+      if (bad) throw new CliError(`error decoding input value: ${bad}`);
+      t.holder[t.key] = rawBytes ? Buffer.from(value, 'utf8').toString('base64') : Buffer.from(value, 'base64').toString('base64');
+    } else if (BOOLEAN_FIELDS.has(t.key) || t.key === 'colors') {
+      const b = parseGoBool(value);
+      if (b === undefined) throw new CliError(`strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`);
+      // Preferences.Colors is omitempty: false is no field at all.
+      if (t.key === 'colors' && !b) delete t.holder[t.key];
+      else t.holder[t.key] = b;
     } else t.holder[t.key] = value;
     t.created();
     chain.save(next);
