@@ -271,7 +271,7 @@ function flagErrorMessage(e: CommandLineError): string | undefined {
 /** Words the parser's failures as cobra does. */
 export function translateParseError(e: CommandLineError, root: Command, argv: string[]): Error {
   const cmd = selectedCommand(root, argv);
-  const hint = `See 'kubectl ${commandPath(cmd)} --help' for usage.\n`;
+  const hint = `See '${['kubectl', commandPath(cmd)].filter(Boolean).join(' ')} --help' for usage.\n`;
   const flagMessage = flagErrorMessage(e);
   if (flagMessage !== undefined) return flagErrorHandlers.get(cmd)?.(flagMessage) ?? new RawError(`Error: ${flagMessage}\n${hint}`);
   switch (e.code) {

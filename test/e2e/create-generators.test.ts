@@ -41,6 +41,17 @@ describe('create generators and print flags as kubectl v1.32', () => {
     expect(docs(h.ok('annotate', '--local', '-f', f, 'x=y', '-o', 'yaml'))).toBe(1);
   });
 
+  it('words what it refuses as kubectl does: a directory without manifests, a JSON patch removing a missing key, a root flag without its value', () => {
+    const dir = h.file('empty/readme.txt', 'no manifests here').replace(/readme\.txt$/, '');
+    const clean = dir.replace(/\/$/, '');
+    expect(h.run(['create', '-f', clean, '--dry-run=client'])).toEqual({ code: 1, stdout: '', stderr: `error: error reading [${clean}]: recognized file extensions are [.json .yaml .yml]\n` });
+    const cm = h.file('cmp.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: v\n');
+    expect(h.run(['patch', '--local', '-f', cm, '--type', 'json', '-p', '[{"op":"remove","path":"/data/nope"}]', '-o', 'yaml']).stderr).toBe(
+      "error: error in remove for path: '/data/nope': Unable to remove nonexistent key: nope: missing value\n",
+    );
+    expect(h.run(['-n']).stderr).toBe("Error: flag needs an argument: 'n' in -n\nSee 'kubectl --help' for usage.\n");
+  });
+
   it('names an object with only a generateName "<unknown>"', () => {
     const f = h.file('gen.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: g-\n');
     expect(h.ok('create', '-f', f, '--dry-run=client')).toBe('configmap/<unknown> created (dry run)\n');

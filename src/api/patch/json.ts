@@ -71,7 +71,11 @@ function remove(doc: unknown, path: string, op = 'remove'): unknown {
     if (i === undefined || i >= con.length) throw invalidIndex(op, path, key);
     return con.splice(i, 1)[0];
   }
-  if (!hasOwn(con, key)) throw new JsonPatchError(`Unable to remove nonexistent key: ${key}: missing value`);
+  if (!hasOwn(con, key)) {
+    // json-patch wraps the container's refusal with the operation and path when removing.
+    const why = `Unable to remove nonexistent key: ${key}: missing value`;
+    throw new JsonPatchError(op === 'remove' ? `error in remove for path: '${path}': ${why}` : why);
+  }
   const v = con[key];
   delete con[key];
   return v;

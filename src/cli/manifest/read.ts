@@ -159,11 +159,16 @@ export async function readManifests(filenames: string[], opts: ReadOptions, io: 
     return out;
   }
   const sources: { source: string; text: () => string | Promise<string> }[] = [];
+  let empty: string | undefined;
   for (const f of filenames) {
     if (f === '-') sources.push({ source: 'STDIN', text: () => io.readStdin() });
     else if (/^https?:\/\//.test(f)) throw new CliError(`unable to read URL ${JSON.stringify(f)}: pocketkube reads manifests from files and stdin only`);
     else for (const file of listFiles(f, opts.recursive)) sources.push({ source: file, text: () => fs.readFileSync(file, 'utf8') });
+    // The builder's Path, per -f: a path that brings the first files to none yet is an error
+    // (kept even if later paths bring some).
+    if (!sources.length) empty ??= `error reading [${f}]: recognized file extensions are [.json .yaml .yml]`;
   }
+  if (empty) throw new CliError(empty);
   for (const { source, text } of sources) readStream(await text(), source, opts.validate, out);
   return out;
 }
