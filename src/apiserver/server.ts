@@ -201,7 +201,7 @@ export class ApiServer {
     const ns = type.namespaced ? namespace : undefined;
     // The views line is read whole: worth it for much of the collection, not for a namespace of a few.
     const few = () => this.storage.countIn(type, ns) * 8 <= this.storage.count(type);
-    const useViews = kindDef(type).view?.table && !opts.fieldSelector && opts.namePrefix === undefined && this.storage.viewsCurrent(type) && !few();
+    const useViews = kindDef(type).view?.table && !opts.fieldSelector && opts.namePrefix === undefined && !few() && this.storage.viewsCurrent(type);
     if (!useViews) return this.each(user, type, namespace, opts, visit);
     this.authorize(user, 'list', type, namespace);
     const { labels } = listSelectors(type, opts);

@@ -421,7 +421,8 @@ export class Collection {
    * version kept now (or there is no file). Views of another version are made from the values.
    */
   viewsCurrent(): boolean {
-    return !!this.view && (this.source.size === 0 || this.viewsStored());
+    // The index names the views line's version: asking reads nothing more.
+    return !!this.view && (this.source.size === 0 || this.storedViews?.version === this.view.version);
   }
 
   /** Whether the file's views line is of the version kept now (parsed on first use). */
