@@ -118,6 +118,16 @@ const METRICS_DISCOVERY = { name: METRICS_GROUP, versions: [METRICS_VERSION] };
 /** The aggregator's answer while an APIService's service has no ready endpoint. */
 const SERVICE_UNAVAILABLE = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server is currently unable to handle the request', reason: 'ServiceUnavailable', details: {}, code: 503 };
 
+/** A list as the API server writes it: items in struct order without kind and apiVersion, the revision as its resourceVersion. */
+export function listBody(type: ResourceType, items: readonly KubeObject[], revision: number): unknown {
+  const schemaType = schemaTypeOf(type);
+  const wireItems = items.map((o) => {
+    const { apiVersion: _a, kind: _k, ...rest } = wire(o, schemaType) as Record<string, unknown>;
+    return rest;
+  });
+  return { kind: `${type.kind}List`, apiVersion: apiVersionOf(type), metadata: { resourceVersion: String(revision) }, items: wireItems };
+}
+
 /** An object as the API server writes it: Go struct order. */
 export function wire(obj: KubeObject, schemaType: string): unknown {
   return inStructOrder(obj, schemaType);
@@ -239,11 +249,7 @@ export class RestReader {
     try {
       if (name === undefined) {
         const items = this.server.list(user, type, namespace, { labelSelector: query.get('labelSelector') ?? '', fieldSelector: query.get('fieldSelector') ?? '' });
-        const wireItems = items.map((o) => {
-          const { apiVersion: _a, kind: _k, ...rest } = wire(o, schemaType) as Record<string, unknown>;
-          return rest;
-        });
-        return json(200, { kind: `${type.kind}List`, apiVersion: apiVersionOf(type), metadata: { resourceVersion: String(this.server.revision) }, items: wireItems });
+        return json(200, listBody(type, items, this.server.revision));
       }
       if (sub === undefined || sub === 'status') return json(200, wire(this.server.get(user, type, namespace, name), schemaType));
       if (sub === 'log' && type.resource === 'pods') {

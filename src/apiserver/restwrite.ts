@@ -4,11 +4,13 @@
 // a collection. Bodies are JSON, as kubectl's REST client sends them; a request names no field
 // validation, so unknown fields are dropped with a warning (the server's default, Warn).
 import { badRequest, isStatusError } from '../api/errors';
+import { pod as podKind } from '../api/kinds/pod';
 import { parseGoJson } from '../api/meta/gojson';
+import { typeMetaError } from '../api/schema';
 import { type ResourceType, apiVersionOf, kindDef } from '../api/registry';
 import type { KubeObject } from '../api/types';
 import type { UserInfo } from './auth';
-import { NO_PAGE, NO_RESOURCE, type RawResponse, apiPath, json, objectPath, wire } from './rest';
+import { NO_PAGE, NO_RESOURCE, type RawResponse, apiPath, json, listBody, objectPath, wire } from './rest';
 import type { DeleteOptions, ApiServer, Scale } from './server';
 
 export type WriteMethod = 'POST' | 'PUT' | 'DELETE';
@@ -38,19 +40,34 @@ function summarize(body: string): string {
   return cut ? `${head.toString('hex')} ...` : head.toString('hex');
 }
 
-/** A request body decoded as the handler decodes it: JSON, of the resource's kind unless it says otherwise. */
-function decodeBody(type: ResourceType, kind: string, body: string): Record<string, unknown> {
-  let value: unknown;
+/** transformDecodeError's words for a body that names no type the handler can read. */
+function unrecognized(kind: string, detail: string, body: string): Error {
+  return badRequest(`the object provided is unrecognized (must be of type ${kind}): ${detail} (${summarize(body)})`);
+}
+
+/** A body as JSON, with Go's syntax errors. */
+function parseBody(kind: string, body: string): unknown {
   try {
-    value = parseGoJson(body);
+    return parseGoJson(body);
   } catch (e) {
-    throw badRequest(`the object provided is unrecognized (must be of type ${kind}): couldn't get version/kind; json parse error: ${(e as Error).message} (${summarize(body)})`);
+    throw unrecognized(kind, `couldn't get version/kind; json parse error: ${(e as Error).message}`, body);
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw badRequest(`the object provided is unrecognized (must be of type ${kind}): couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" } (${summarize(body)})`);
+}
+
+/** The handler's check that the object is the one the URL names. */
+function checkName(given: unknown, name: string): void {
+  if (given !== name) throw badRequest(`the name of the object (${String(given ?? '')}) does not match the name on the URL (${name})`);
+}
+
+/**
+ * A request body decoded as the handler decodes it: JSON, of the resource's kind unless it says
+ * otherwise; one without apiVersion or kind takes the request's, and a subresource's body is of
+ * its own kind and group (Scale autoscaling/v1, Eviction policy/v1, Binding v1).
+ */
+function decodeBody(type: ResourceType, kind: string, body: string): Record<string, unknown> {
+  const value = parseBody(kind, body);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw unrecognized(kind, typeMetaError(value), body);
   const obj = value as Record<string, unknown>;
-  // A body without apiVersion or kind takes the request's.
-  // A subresource's body is of its own kind and group (Scale autoscaling/v1, Eviction policy/v1, Binding v1).
   const own = kind === type.kind;
   obj.apiVersion ??= SUBRESOURCE_VERSIONS[kind] ?? apiVersionOf(type);
   obj.kind ??= kind;
@@ -86,8 +103,7 @@ export class RestWriter {
         if (sub === 'scale') return this.putScale(user, type, namespace, name, body, dryRun);
         if (sub !== undefined && sub !== 'status' && sub !== 'finalize') return METHOD_NOT_ALLOWED;
         const obj = this.inNamespace(decodeBody(type, type.kind, body), type, namespace);
-        const meta = (obj.metadata ?? {}) as Record<string, unknown>;
-        if (meta.name !== name) throw badRequest(`the name of the object (${String(meta.name ?? '')}) does not match the name on the URL (${name})`);
+        checkName(obj.metadata?.name, name);
         const updated = this.server.update(user, type, obj, { dryRun, fieldValidation: 'Warn', subresource: sub as 'status' | 'finalize' | undefined });
         return json(200, wire(updated, kindDef(type).strategy.schemaType));
       }
@@ -105,7 +121,7 @@ export class RestWriter {
    * naming the node): answered, as their REST storage answers, with a Status of success.
    */
   private postToPod(user: UserInfo, namespace: string, name: string, sub: 'eviction' | 'binding', body: string, dryRun: boolean): RawResponse {
-    const podType = objectPath('', 'v1', ['pods'])!.type;
+    const podType = podKind.type;
     const kind = sub === 'eviction' ? 'Eviction' : 'Binding';
     const obj = decodeBody(podType, kind, body) as { apiVersion: string; deleteOptions?: { gracePeriodSeconds?: number }; target?: { name?: string } };
     if (sub === 'eviction') this.server.evict(user, namespace, name, { dryRun, gracePeriodSeconds: obj.deleteOptions?.gracePeriodSeconds });
@@ -126,7 +142,7 @@ export class RestWriter {
 
   private putScale(user: UserInfo, type: ResourceType, namespace: string | undefined, name: string, body: string, dryRun: boolean): RawResponse {
     const scale = decodeBody(type, 'Scale', body) as unknown as Scale;
-    if ((scale.metadata?.name ?? '') !== name) throw badRequest(`the name of the object (${scale.metadata?.name ?? ''}) does not match the name on the URL (${name})`);
+    checkName(scale.metadata?.name, name);
     this.server.updateScale(user, type, { ...scale, metadata: { ...scale.metadata, namespace } }, { dryRun });
     return json(200, this.server.getScale(user, type, namespace, name));
   }
@@ -134,13 +150,7 @@ export class RestWriter {
   /** A DELETE's body: DeleteOptions (grace period, propagation, preconditions), or nothing. */
   private deleteOptions(body: string, dryRun: boolean): DeleteOptions {
     if (!body.trim()) return { dryRun };
-    let v: unknown;
-    try {
-      v = parseGoJson(body);
-    } catch (e) {
-      throw badRequest(`the object provided is unrecognized (must be of type DeleteOptions): couldn't get version/kind; json parse error: ${(e as Error).message} (${summarize(body)})`);
-    }
-    const o = (v ?? {}) as { gracePeriodSeconds?: number; propagationPolicy?: DeleteOptions['propagationPolicy']; preconditions?: DeleteOptions['preconditions']; dryRun?: string[] };
+    const o = (parseBody('DeleteOptions', body) ?? {}) as { gracePeriodSeconds?: number; propagationPolicy?: DeleteOptions['propagationPolicy']; preconditions?: DeleteOptions['preconditions']; dryRun?: string[] };
     return { dryRun: dryRun || !!o.dryRun?.includes('All'), gracePeriodSeconds: o.gracePeriodSeconds, propagationPolicy: o.propagationPolicy, preconditions: o.preconditions };
   }
 
@@ -161,12 +171,7 @@ export class RestWriter {
   /** deletecollection: every object the selectors pick, deleted; the answer lists them as they were deleted. */
   private deleteCollection(user: UserInfo, type: ResourceType, namespace: string | undefined, query: URLSearchParams, opts: DeleteOptions): RawResponse {
     const items = this.server.list(user, type, namespace, { labelSelector: query.get('labelSelector') ?? '', fieldSelector: query.get('fieldSelector') ?? '' });
-    const schemaType = kindDef(type).strategy.schemaType;
     const deleted = items.map((o) => this.server.delete(user, type, o.metadata.namespace, o.metadata.name!, opts));
-    const wireItems = deleted.map((o) => {
-      const { apiVersion: _a, kind: _k, ...rest } = wire(o, schemaType) as Record<string, unknown>;
-      return rest;
-    });
-    return json(200, { kind: `${type.kind}List`, apiVersion: apiVersionOf(type), metadata: { resourceVersion: String(this.server.revision) }, items: wireItems });
+    return json(200, listBody(type, deleted, this.server.revision));
   }
 }

@@ -180,6 +180,14 @@ export function typeErrorIn(value: unknown, type: string, structName: string, go
   return res.typeError;
 }
 
+/**
+ * What the universal decoder says of a JSON document that is no object: it reads the type
+ * (apiVersion and kind) into a small struct first, and that unmarshal fails.
+ */
+export function typeMetaError(v: unknown): string {
+  return `couldn't get version/kind; json parse error: json: cannot unmarshal ${jsonKind(v)} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`;
+}
+
 export function jsonKind(v: unknown): string {
   if (Array.isArray(v)) return 'array';
   if (v === null) return 'null';

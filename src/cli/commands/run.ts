@@ -10,7 +10,7 @@ import { StrategicPatchError, applyPatch as applyStrategicPatch } from '../../ap
 import { withLastAppliedTyped } from '../../api/patch/apply';
 import { isImageReference } from '../../api/reference';
 import { kindDef, resolveResource, typeForKind } from '../../api/registry';
-import { decode, jsonKind } from '../../api/schema';
+import { decode, typeMetaError } from '../../api/schema';
 import { dropPath } from '../../api/schema/drop';
 import type { KubeObject, Pod } from '../../api/types';
 import type { PropagationPolicy } from '../../client/client';
@@ -165,10 +165,7 @@ export function applyOverrides(obj: KubeObject, overrides: string, overrideType:
     throw e;
   }
   // The universal decoder reads the type first, then the object: what it says, in its order.
-  if (patched !== null && (typeof patched !== 'object' || Array.isArray(patched)))
-    throw new CliError(
-      `couldn't get version/kind; json parse error: json: cannot unmarshal ${jsonKind(patched)} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`,
-    );
+  if (patched !== null && (typeof patched !== 'object' || Array.isArray(patched))) throw new CliError(typeMetaError(patched));
   const typed = patched as KubeObject;
   // The patched document is quoted as the patch left it (the generated object's field order).
   if (typeof typed?.kind !== 'string' || !typed.kind) throw new CliError(`Object 'Kind' is missing in '${JSON.stringify(typed)}'`);
