@@ -52,6 +52,26 @@ describe('create generators and print flags as kubectl v1.32', () => {
     expect(h.run(['-n']).stderr).toBe("Error: flag needs an argument: 'n' in -n\nSee 'kubectl --help' for usage.\n");
   });
 
+  it('patches locally as kubectl v1.32 does: the body read as YAML once, the result decoded as unstructured', () => {
+    const cm = h.file('cml.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: b\n');
+    const patch = (type: string, p: string) => h.run(['patch', '-f', cm, '--local', '--type', type, '-p', p, '-o', 'jsonpath={.data}']);
+    const fails = (stderr: string) => ({ code: 1, stdout: '', stderr: `error: ${stderr}\n` });
+    expect(patch('merge', '[1]')).toEqual(fails('json: cannot unmarshal array into Go value of type unstructured.detector'));
+    expect(patch('merge', '{"kind":null}')).toEqual(
+      fails('Object \'Kind\' is missing in \'{"apiVersion":"v1","data":{"a":"b"},"metadata":{"name":"c"}}\''),
+    );
+    expect(patch('json', '[{"op":"remove","path":"/kind"}]')).toEqual(
+      fails('Object \'Kind\' is missing in \'{"apiVersion":"v1","data":{"a":"b"},"metadata":{"name":"c"}}\''),
+    );
+    expect(patch('json', '[1]')).toEqual(fails('json: cannot unmarshal number into Go value of type jsonpatch.Operation'));
+    expect(patch('json', '[[1]]')).toEqual(fails('json: cannot unmarshal array into Go value of type jsonpatch.Operation'));
+    expect(patch('json', '"x"')).toEqual(fails('json: cannot unmarshal string into Go value of type jsonpatch.Patch'));
+    expect(patch('json', 'x')).toEqual(fails('json: cannot unmarshal string into Go value of type jsonpatch.Patch'));
+    expect(patch('merge', '"x"')).toEqual(fails('Invalid JSON Patch'));
+    expect(patch('strategic', '[1]')).toEqual(fails('invalid JSON document'));
+    expect(patch('strategic', 'data: {a: q}')).toEqual({ code: 0, stdout: '{"a":"q"}', stderr: '' });
+  });
+
   it('names an object with only a generateName "<unknown>"', () => {
     const f = h.file('gen.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: g-\n');
     expect(h.ok('create', '-f', f, '--dry-run=client')).toBe('configmap/<unknown> created (dry run)\n');

@@ -3,6 +3,7 @@
 // other key, never the object's prototype or an inherited member.
 import { clone, deepEqual } from '../meta/equal';
 import { hasOwn, setOwn } from '../meta/own';
+import { jsonKind } from '../schema';
 
 export class JsonPatchError extends Error {}
 
@@ -127,8 +128,11 @@ function applyOp(doc: unknown, o: Op): void {
 
 /** Applies `ops` to a copy of `target`; the whole patch or nothing. */
 export function applyJsonPatch(target: unknown, ops: unknown): unknown {
-  if (!Array.isArray(ops)) throw new JsonPatchError('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+  // The patch decodes as a whole before any operation applies: a list of objects (null is an empty one).
+  if (!Array.isArray(ops)) throw new JsonPatchError(`json: cannot unmarshal ${jsonKind(ops)} into Go value of type jsonpatch.Patch`);
+  const odd = ops.find((o) => o !== null && (typeof o !== 'object' || Array.isArray(o)));
+  if (odd !== undefined) throw new JsonPatchError(`json: cannot unmarshal ${jsonKind(odd)} into Go value of type jsonpatch.Operation`);
   const doc = clone(target);
-  for (const o of ops) applyOp(doc, isContainer(o) ? (o as Op) : {});
+  for (const o of ops) applyOp(doc, o === null ? {} : (o as Op));
   return doc;
 }

@@ -4,10 +4,6 @@ import * as fs from 'node:fs';
 import type { Command } from '../command';
 import { noSuchResource } from '../../api/errors';
 import { deepEqual } from '../../api/meta/equal';
-import { parseGoJson } from '../../api/meta/gojson';
-import { JsonPatchError, applyJsonPatch } from '../../api/patch/json';
-import { applyMergePatch } from '../../api/patch/merge';
-import { StrategicPatchError, applyPatch as applyStrategicPatch } from '../../api/patch/strategic';
 import { type ResourceType, apiVersionOf, kindDef } from '../../api/registry';
 import { hasType } from '../../api/schema';
 import type { KubeObject } from '../../api/types';
@@ -15,12 +11,14 @@ import type { Client, PatchType } from '../../client/client';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
 import { type DryRun, MutationPrinter, type OutputFormat, parseDryRun, parseOutput } from '../flags/output';
+import { decodeProblem } from '../manifest/decode';
 import { parseDocument } from '../manifest/documents';
 import { addGlobalFlags } from '../program';
 import { CHANGE_CAUSE, addRecordFlag, recordOption } from '../record';
 import { type FilenameFlags, select } from '../resource/builder';
 import { addFilenameFlags, dryRunOption, filenameFlagsOf, outputOption } from '../flags/groups';
 import { type Verb, verbAction } from '../verb';
+import { applyLocalPatch } from '../verbs/localpatch';
 
 const PATCH_TYPES: readonly PatchType[] = ['json', 'merge', 'strategic'];
 
@@ -29,10 +27,11 @@ const PATCH_TYPES: readonly PatchType[] = ['json', 'merge', 'strategic'];
  * The patch body as kubectl sends it (apimachinery's yaml.ToJSON): text that starts with "{"
  * goes as it is, anything else is read as YAML and sent as JSON.
  */
-function patchBody(text: string, shown: string): string | unknown {
+function patchBody(text: string, shown: string): string {
   if (text.trimStart().startsWith('{')) return text;
   try {
-    return parseDocument(text, false) ?? null;
+    // Always JSON text: a YAML scalar such as "x" must not be read as JSON a second time.
+    return JSON.stringify(parseDocument(text, false) ?? null);
   } catch (e) {
     throw new CliError(`unable to parse ${JSON.stringify(shown)}: ${(e as Error).message}`);
   }
@@ -40,25 +39,15 @@ function patchBody(text: string, shown: string): string | unknown {
 
 /** kubectl's local patch (getPatchedJSON), for --local and --dry-run=client. */
 function patchLocally(obj: KubeObject, type: ResourceType, patchType: PatchType, body: unknown): KubeObject {
-  let patch = body;
-  if (typeof body === 'string') {
-    try {
-      patch = parseGoJson(body);
-    } catch (e) {
-      throw new CliError(patchType === 'strategic' ? 'invalid JSON document' : patchType === 'merge' ? 'Invalid JSON Patch' : (e as Error).message);
-    }
-  }
-  try {
-    if (patchType === 'json') return applyJsonPatch(obj, patch) as KubeObject;
-    if (patchType === 'merge') return applyMergePatch(obj, patch) as KubeObject;
-    const schemaType = kindDef(type).strategy.schemaType;
-    if (!hasType(schemaType))
-      throw new CliError(`strategic merge patch is not supported for ${apiVersionOf(type).includes('/') ? '' : '/'}${apiVersionOf(type)}, Kind=${type.kind} locally, try --type merge`);
-    return applyStrategicPatch(obj as unknown as Record<string, unknown>, patch as Record<string, unknown>, schemaType) as unknown as KubeObject;
-  } catch (e) {
-    if (e instanceof JsonPatchError || e instanceof StrategicPatchError) throw new CliError(e.message);
-    throw e;
-  }
+  const schemaType = kindDef(type).strategy.schemaType;
+  // A strategic patch needs the kind's Go type, asked for before the patch is read.
+  if (patchType === 'strategic' && !hasType(schemaType))
+    throw new CliError(`strategic merge patch is not supported for ${apiVersionOf(type).includes('/') ? '' : '/'}${apiVersionOf(type)}, Kind=${type.kind} locally, try --type merge`);
+  const patched = applyLocalPatch(obj, patchType, body, schemaType);
+  // kubectl decodes the result with the unstructured decoder: a patch may have made it no object.
+  const problem = decodeProblem(patched);
+  if (problem) throw new CliError(problem);
+  return patched as KubeObject;
 }
 
 export interface PatchOptions {

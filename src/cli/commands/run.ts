@@ -3,17 +3,13 @@
 // hand over a terminal, but it follows a non-interactive container: the cluster runs until the
 // container ends, its output is printed, and kubectl's exit code and --rm clean-up follow.
 import type { Command } from '../command';
-import { parseGoJson } from '../../api/meta/gojson';
-import { JsonPatchError, applyJsonPatch } from '../../api/patch/json';
-import { applyMergePatch } from '../../api/patch/merge';
-import { StrategicPatchError, applyPatch as applyStrategicPatch } from '../../api/patch/strategic';
 import { withLastAppliedTyped } from '../../api/patch/apply';
 import { isImageReference } from '../../api/reference';
 import { kindDef, resolveResource, typeForKind } from '../../api/registry';
 import { decode, typeMetaError } from '../../api/schema';
 import { dropPath } from '../../api/schema/drop';
 import type { KubeObject, Pod } from '../../api/types';
-import type { PropagationPolicy } from '../../client/client';
+import type { PatchType, PropagationPolicy } from '../../client/client';
 import type { Cluster, CommandContext } from '../context';
 import { CliError, ExitCode, RawError } from '../errors';
 import { klogCommandFailed } from '../klog';
@@ -26,6 +22,7 @@ import { decodeProblem } from '../manifest/decode';
 import { addGlobalFlags, collect } from '../program';
 import { addRecordFlag, recordOption, withChangeCause } from '../record';
 import { type Verb, verbAction } from '../verb';
+import { applyLocalPatch } from '../verbs/localpatch';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never', ''];
@@ -146,24 +143,7 @@ export function runPod(o: Pick<RunOptions, 'image' | 'env' | 'labels' | 'annotat
 export function applyOverrides(obj: KubeObject, overrides: string, overrideType: string): KubeObject {
   if (!overrides) return obj;
   if (!(OVERRIDE_TYPES as readonly string[]).includes(overrideType)) throw new CliError(`invalid override type: ${overrideType}`);
-  let patch: unknown;
-  try {
-    patch = parseGoJson(overrides);
-  } catch (e) {
-    throw new CliError(overrideType === 'strategic' ? 'invalid JSON document' : overrideType === 'merge' ? 'Invalid JSON Patch' : (e as Error).message);
-  }
-  // A strategic merge patch is a JSON object, a merge patch an object or an array (json-patch's MergePatch).
-  if (overrideType === 'strategic' && (patch === null || typeof patch !== 'object' || Array.isArray(patch))) throw new CliError('invalid JSON document');
-  if (overrideType === 'merge' && (patch === null || typeof patch !== 'object')) throw new CliError('Invalid JSON Patch');
-  let patched: unknown;
-  try {
-    if (overrideType === 'json') patched = applyJsonPatch(obj, patch);
-    else if (overrideType === 'merge') patched = applyMergePatch(obj, patch);
-    else patched = applyStrategicPatch(obj as unknown as Record<string, unknown>, patch as Record<string, unknown>, kindDef(resolveResource('pods')!).strategy.schemaType);
-  } catch (e) {
-    if (e instanceof JsonPatchError || e instanceof StrategicPatchError) throw new CliError(e.message);
-    throw e;
-  }
+  const patched = applyLocalPatch(obj, overrideType as PatchType, overrides, kindDef(resolveResource('pods')!).strategy.schemaType);
   // The universal decoder reads the type first, then the object: what it says, in its order.
   if (patched !== null && (typeof patched !== 'object' || Array.isArray(patched))) throw new CliError(typeMetaError(patched));
   const typed = patched as KubeObject;
