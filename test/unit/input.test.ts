@@ -306,3 +306,31 @@ describe('keys named like JavaScript\'s object machinery are data', () => {
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });
 });
+
+describe('a JSON patch decoded as json-patch v4 decodes it (recorded from kubectl v1.32 patch --local)', () => {
+  const doc = { kind: 'ConfigMap', data: { a: 'b' } };
+  const fails = (ops: unknown) => () => applyJsonPatch(doc, ops);
+
+  it('takes a list of objects, null as an empty one', () => {
+    expect(fails({ op: 'add' })).toThrow('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+    expect(fails('x')).toThrow('json: cannot unmarshal string into Go value of type jsonpatch.Patch');
+    expect(fails([1])).toThrow('json: cannot unmarshal number into Go value of type jsonpatch.Operation');
+    expect(fails([[1]])).toThrow('json: cannot unmarshal array into Go value of type jsonpatch.Operation');
+    expect(fails([null])).toThrow('Unexpected kind: unknown');
+  });
+
+  it('reads the kind first ("unknown" unless a string), then from, then path, each operation wording a bad one its way', () => {
+    expect(fails([{ path: '/a' }])).toThrow('Unexpected kind: unknown');
+    expect(fails([{ op: 5, path: '/a' }])).toThrow('Unexpected kind: unknown');
+    expect(fails([{ op: 'add', path: 5 }])).toThrow(/^add operation failed to decode path: missing value$/);
+    expect(fails([{ op: 'remove' }])).toThrow(/^remove operation failed to decode path: missing value$/);
+    expect(fails([{ op: 'copy', from: '/data' }])).toThrow(/^copy operation failed to decode path: missing value$/);
+    expect(fails([{ op: 'replace' }])).toThrow('replace operation failed to decode path: operation missing path field: missing value');
+    expect(fails([{ op: 'test', path: 5 }])).toThrow('test operation failed to decode path: json: cannot unmarshal number into Go value of type string');
+    expect(fails([{ op: 'move', from: '/data' }])).toThrow('move operation failed to decode path: operation missing path field: missing value');
+    expect(fails([{ op: 'move' }])).toThrow('move operation failed to decode from: operation, missing from field: missing value');
+    expect(fails([{ op: 'copy', path: '/a', from: null }])).toThrow('copy operation failed to decode from: operation, missing from field: missing value');
+    expect(fails([{ op: 'move', path: '/a', from: 5 }])).toThrow('move operation failed to decode from: json: cannot unmarshal number into Go value of type string');
+    expect(applyJsonPatch(doc, [{ op: 'copy', from: '/data', path: '/d2' }])).toEqual({ ...doc, d2: { a: 'b' } });
+  });
+});

@@ -88,17 +88,37 @@ function valueAt(doc: unknown, path: string, op: string): unknown {
   return childOf(found.con, found.key);
 }
 
+/** json-patch v4's Operation.Kind: "op" when it is a string, else "unknown". */
+const kindOf = (o: Op): string => (typeof o.op === 'string' ? o.op : 'unknown');
+
+/** Operation.Path and Operation.From: the field as a string, or the reason it is not one. */
+function fieldOf(o: Op, name: 'path' | 'from'): string {
+  const v = o[name];
+  if (v === undefined || v === null) throw new JsonPatchError(name === 'path' ? 'operation missing path field: missing value' : 'operation, missing from field: missing value');
+  if (typeof v !== 'string') throw new JsonPatchError(`json: cannot unmarshal ${jsonKind(v)} into Go value of type string`);
+  return v;
+}
+
+/** An operation's path or from as each operation words a bad one: add's, remove's and copy's path say only "missing value". */
+function decoded(o: Op, kind: string, name: 'path' | 'from'): string {
+  try {
+    return fieldOf(o, name);
+  } catch (e) {
+    const bare = name === 'path' && (kind === 'add' || kind === 'remove' || kind === 'copy');
+    throw new JsonPatchError(`${kind} operation failed to decode ${name}: ${bare ? 'missing value' : (e as Error).message}`);
+  }
+}
+
 function applyOp(doc: unknown, o: Op): void {
-  const path = typeof o.path === 'string' ? o.path : undefined;
-  const from = typeof o.from === 'string' ? o.from : undefined;
-  if (path === undefined) throw new JsonPatchError('operation missing path field: missing value');
-  switch (o.op) {
+  const kind = kindOf(o);
+  switch (kind) {
     case 'add':
-      return add(doc, path, clone(o.value ?? null));
+      return add(doc, decoded(o, kind, 'path'), clone(o.value ?? null));
     case 'remove':
-      remove(doc, path);
+      remove(doc, decoded(o, kind, 'path'));
       return;
     case 'replace': {
+      const path = decoded(o, kind, 'path');
       const found = findObject(doc, path);
       if (!found) throw missingPath('replace', path);
       const { con, key } = found;
@@ -109,20 +129,22 @@ function applyOp(doc: unknown, o: Op): void {
       return;
     }
     case 'move': {
-      if (from === undefined) throw new JsonPatchError('operation, missing from field: missing value');
-      return add(doc, path, remove(doc, from, 'move'), 'move');
+      const from = decoded(o, kind, 'from');
+      return add(doc, decoded(o, kind, 'path'), remove(doc, from, 'move'), 'move');
     }
     case 'copy': {
-      if (from === undefined) throw new JsonPatchError('operation, missing from field: missing value');
+      const from = decoded(o, kind, 'from');
+      const path = decoded(o, kind, 'path');
       return add(doc, path, clone(valueAt(doc, from, 'copy')), 'copy');
     }
     case 'test': {
+      const path = decoded(o, kind, 'path');
       const current = valueAt(doc, path, 'test');
       if (!deepEqual(current ?? null, o.value ?? null)) throw new JsonPatchError(`testing value ${path} failed: test failed`);
       return;
     }
     default:
-      throw new JsonPatchError(`Unexpected kind: ${String(o.op)}`);
+      throw new JsonPatchError(`Unexpected kind: ${kind}`);
   }
 }
 
