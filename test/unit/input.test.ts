@@ -274,7 +274,10 @@ describe('keys named like JavaScript\'s object machinery are data', () => {
     const out = applyJsonPatch(doc, KEYS.map((k) => ({ op: 'add', path: `/data/${k}`, value: { polluted: k } }))) as typeof doc;
     expect(ownKeys(out.data)).toEqual(KEYS);
     expect(() => applyJsonPatch(doc, [{ op: 'remove', path: '/data/constructor' }])).toThrow('Unable to remove nonexistent key: constructor: missing value');
-    expect(() => applyJsonPatch(doc, [{ op: 'replace', path: '/data/toString', value: 1 }])).toThrow('replace operation does not apply: doc is missing key: /data/toString: missing value');
+    // json-patch v4 (the API server's and kubectl's) lets replace set a key the map lacks: an own key here.
+    const replaced = applyJsonPatch(doc, [{ op: 'replace', path: '/data/toString', value: 1 }]) as { data: Record<string, unknown> };
+    expect(Object.getOwnPropertyNames(replaced.data)).toContain('toString');
+    expect(replaced.data.toString).toBe(1);
     expect(() => applyJsonPatch(doc, [{ op: 'add', path: '/constructor/name', value: 1 }])).toThrow('add operation does not apply: doc is missing path: "/constructor/name": missing value');
   });
 
@@ -332,5 +335,22 @@ describe('a JSON patch decoded as json-patch v4 decodes it (recorded from kubect
     expect(fails([{ op: 'copy', path: '/a', from: null }])).toThrow('copy operation failed to decode from: operation, missing from field: missing value');
     expect(fails([{ op: 'move', path: '/a', from: 5 }])).toThrow('move operation failed to decode from: json: cannot unmarshal number into Go value of type string');
     expect(applyJsonPatch(doc, [{ op: 'copy', from: '/data', path: '/d2' }])).toEqual({ ...doc, d2: { a: 'b' } });
+  });
+
+  it('applies as v4 does: replace sets a missing key or the whole document, copy of a missing key copies null, and words a missing path per operation', () => {
+    expect(applyJsonPatch(doc, [{ op: 'replace', path: '/data/z', value: '1' }])).toEqual({ kind: 'ConfigMap', data: { a: 'b', z: '1' } });
+    expect(applyJsonPatch(doc, [{ op: 'replace', path: '', value: [2] }])).toEqual([2]);
+    expect(applyJsonPatch(doc, [{ op: 'replace', path: '', value: 1 }])).toEqual(doc);
+    expect(applyJsonPatch(doc, [{ op: 'copy', from: '/data/nope', path: '/a' }])).toEqual({ ...doc, a: null });
+    expect(applyJsonPatch(doc, [{ op: 'test', path: '', value: doc }, { op: 'test', path: '/data/nope', value: null }])).toEqual(doc);
+    expect(fails([{ op: 'test', path: '', value: 1 }])).toThrow(/^testing value  failed: test failed$/);
+    expect(fails([{ op: 'replace', path: '/nope/x', value: 1 }])).toThrow(/^replace operation does not apply: doc is missing path: \/nope\/x: missing value$/);
+    expect(fails([{ op: 'test', path: '/nope/x', value: 1 }])).toThrow(/^test operation does not apply: is missing path: \/nope\/x: missing value$/);
+    expect(fails([{ op: 'add', path: '/nope/x', value: 1 }])).toThrow('add operation does not apply: doc is missing path: "/nope/x": missing value');
+    expect(fails([{ op: 'copy', from: '/nope/x', path: '/a' }])).toThrow('copy operation does not apply: doc is missing from path: /nope/x: missing value');
+    expect(fails([{ op: 'copy', from: '/data', path: '/nope/x' }])).toThrow('copy operation does not apply: doc is missing destination path: /nope/x: missing value');
+    expect(fails([{ op: 'move', from: '', path: '/x' }])).toThrow(/^move operation does not apply: doc is missing from path: : missing value$/);
+    expect(fails([{ op: 'move', from: '/data', path: '/nope/x' }])).toThrow('move operation does not apply: doc is missing destination path: /nope/x: missing value');
+    expect(fails([{ op: 'move', from: '/data/nope', path: '/a' }])).toThrow(/^error in move for path: 'nope': Unable to remove nonexistent key: nope: missing value$/);
   });
 });

@@ -75,17 +75,11 @@ function remove(doc: unknown, path: string, op = 'remove'): unknown {
   if (!hasOwn(con, key)) {
     // json-patch wraps the container's refusal with the operation and path when removing.
     const why = `Unable to remove nonexistent key: ${key}: missing value`;
-    throw new JsonPatchError(op === 'remove' ? `error in remove for path: '${path}': ${why}` : why);
+    throw new JsonPatchError(op === 'remove' ? `error in remove for path: '${path}': ${why}` : op === 'move' ? `error in move for path: '${key}': ${why}` : why);
   }
   const v = con[key];
   delete con[key];
   return v;
-}
-
-function valueAt(doc: unknown, path: string, op: string): unknown {
-  const found = findObject(doc, path);
-  if (!found) throw missingPath(op, path);
-  return childOf(found.con, found.key);
 }
 
 /** json-patch v4's Operation.Kind: "op" when it is a string, else "unknown". */
@@ -109,39 +103,68 @@ function decoded(o: Op, kind: string, name: 'path' | 'from'): string {
   }
 }
 
-function applyOp(doc: unknown, o: Op): void {
+/** An operation json-patch v4 refuses before touching the document, in its words for that operation. */
+const notApplied = (what: string) => new JsonPatchError(`${what}: missing value`);
+
+/** The container `path` lives in, or the operation's refusal worded `what`. */
+function containerOf(doc: unknown, path: string, what: string): { con: Container; key: string } {
+  const found = findObject(doc, path);
+  if (!found) throw notApplied(`${what}: ${path}`);
+  return found;
+}
+
+/**
+ * Applies one operation; returns the document, which a replace of the whole ("") changes. As in
+ * json-patch v4, a replace sets a key its map lacks, and copying a missing key copies null.
+ */
+function applyOp(doc: unknown, o: Op): unknown {
   const kind = kindOf(o);
   switch (kind) {
     case 'add':
-      return add(doc, decoded(o, kind, 'path'), clone(o.value ?? null));
+      add(doc, decoded(o, kind, 'path'), clone(o.value ?? null));
+      return doc;
     case 'remove':
       remove(doc, decoded(o, kind, 'path'));
-      return;
+      return doc;
     case 'replace': {
       const path = decoded(o, kind, 'path');
-      const found = findObject(doc, path);
-      if (!found) throw missingPath('replace', path);
-      const { con, key } = found;
-      const present = Array.isArray(con) ? arrayIndex(key) !== undefined && arrayIndex(key)! < con.length : hasOwn(con, key);
-      if (!present) throw new JsonPatchError(`replace operation does not apply: doc is missing key: ${path}: missing value`);
-      if (Array.isArray(con)) con[arrayIndex(key)!] = clone(o.value ?? null);
-      else setOwn(con, key, clone(o.value ?? null));
-      return;
+      // The whole document is replaced by an object or a list; any other value changes nothing.
+      if (path === '') return isContainer(o.value) ? clone(o.value) : doc;
+      const { con, key } = containerOf(doc, path, 'replace operation does not apply: doc is missing path');
+      const value = clone(o.value ?? null);
+      if (!Array.isArray(con)) return setOwn(con, key, value), doc;
+      const i = arrayIndex(key);
+      if (i === undefined || i >= con.length) throw notApplied(`replace operation does not apply: doc is missing key: ${path}`);
+      con[i] = value;
+      return doc;
     }
     case 'move': {
       const from = decoded(o, kind, 'from');
-      return add(doc, decoded(o, kind, 'path'), remove(doc, from, 'move'), 'move');
+      const path = decoded(o, kind, 'path');
+      containerOf(doc, from, 'move operation does not apply: doc is missing from path');
+      const value = remove(doc, from, 'move');
+      containerOf(doc, path, 'move operation does not apply: doc is missing destination path');
+      add(doc, path, value, 'move');
+      return doc;
     }
     case 'copy': {
       const from = decoded(o, kind, 'from');
       const path = decoded(o, kind, 'path');
-      return add(doc, path, clone(valueAt(doc, from, 'copy')), 'copy');
+      const source = containerOf(doc, from, 'copy operation does not apply: doc is missing from path');
+      const value = childOf(source.con, source.key);
+      containerOf(doc, path, 'copy operation does not apply: doc is missing destination path');
+      add(doc, path, clone(value ?? null), 'copy');
+      return doc;
     }
     case 'test': {
       const path = decoded(o, kind, 'path');
-      const current = valueAt(doc, path, 'test');
+      let current: unknown = doc;
+      if (path !== '') {
+        const { con, key } = containerOf(doc, path, 'test operation does not apply: is missing path');
+        current = childOf(con, key);
+      }
       if (!deepEqual(current ?? null, o.value ?? null)) throw new JsonPatchError(`testing value ${path} failed: test failed`);
-      return;
+      return doc;
     }
     default:
       throw new JsonPatchError(`Unexpected kind: ${kind}`);
@@ -154,7 +177,7 @@ export function applyJsonPatch(target: unknown, ops: unknown): unknown {
   if (!Array.isArray(ops)) throw new JsonPatchError(`json: cannot unmarshal ${jsonKind(ops)} into Go value of type jsonpatch.Patch`);
   const odd = ops.find((o) => o !== null && (typeof o !== 'object' || Array.isArray(o)));
   if (odd !== undefined) throw new JsonPatchError(`json: cannot unmarshal ${jsonKind(odd)} into Go value of type jsonpatch.Operation`);
-  const doc = clone(target);
-  for (const o of ops) applyOp(doc, o === null ? {} : (o as Op));
+  let doc = clone(target);
+  for (const o of ops) doc = applyOp(doc, o === null ? {} : (o as Op));
   return doc;
 }

@@ -98,33 +98,10 @@ function byOwnId(resources: readonly Resource[], patch: JsonMap): Resource[] {
   return found;
 }
 
-/**
- * evanphx/json-patch v4, which kustomize uses, lets "replace" set a key a map lacks (its lookup
- * of a missing key is no error); such an operation is an "add".
- */
-function v4Ops(doc: unknown, ops: unknown): unknown {
-  if (!Array.isArray(ops)) return ops;
-  let cur = doc;
-  const out: unknown[] = [];
-  for (const op of ops) {
-    let o = op;
-    if (isMap(op) && op.op === 'replace' && typeof op.path === 'string') {
-      const parts = op.path.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-      let parent: unknown = cur;
-      for (const p of parts.slice(0, -1)) parent = Array.isArray(parent) ? parent[Number(p)] : isMap(parent) ? parent[p] : undefined;
-      const last = parts[parts.length - 1];
-      if (parts.length && isMap(parent) && !Object.prototype.hasOwnProperty.call(parent, last)) o = { ...op, op: 'add' };
-    }
-    out.push(o);
-    cur = applyJsonPatch(cur, [o]);
-  }
-  return out;
-}
-
 export function applyJsonPatches(resources: readonly Resource[], ops: unknown, target: Target): void {
   for (const r of selectTargets(resources, target)) {
     try {
-      r.obj = applyJsonPatch(r.obj, v4Ops(r.obj, ops)) as JsonMap;
+      r.obj = applyJsonPatch(r.obj, ops) as JsonMap;
     } catch (e) {
       if (e instanceof JsonPatchError) throw new KustomizeError(e.message);
       throw e;
