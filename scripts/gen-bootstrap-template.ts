@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { Session } from '../src/session';
 import type { EventSequence } from '../src/client/events';
 import { SeededRandom } from '../src/sim/rand';
+import { Store } from '../src/store/store';
 import { type BuiltCluster, masked, recordTemplate } from '../src/sim/cluster/template/record';
 
 const [command, file, ...rest] = process.argv.slice(2);
@@ -44,7 +45,8 @@ async function buildAt(wallClock: string, template?: { file: string; build: stri
       server: config.clusters[0].cluster.server,
       revision: manifest.revision,
       system: JSON.stringify(manifest.system),
-      collections: Object.fromEntries(Object.entries(manifest.collections as Record<string, string>).map(([name, file]) => [name, withoutIndex(fs.readFileSync(path.join(home, 'store', file), 'utf8'))])),
+      // Read through the store: one file may hold several collections.
+      collections: Object.fromEntries(Store.open(path.join(home, 'store.json')).snapshot().collections.map(([name, bytes]) => [name, withoutIndex(bytes.toString('utf8'))])),
     };
   } finally {
     fs.rmSync(home, { recursive: true, force: true });

@@ -20,18 +20,18 @@ export function checkStoreFiles(store: Store, report: CheckReport): void {
   const { dir, collections, journal } = store.layout;
   report.facts.push(`journal ${journal ?? '(none)'}: ${plural(store.replayed, 'record')} after the last fold, replayed`);
   let values = 0;
-  let files = 0;
+  let read = 0;
   for (const name of store.collectionNames()) {
     try {
       // Each value read from its line: the line's shape checked and its JSON parsed.
       store.scan(name, '', false, () => values++);
       if (store.hasView(name)) store.eachView(name, () => {});
-      if (collections[name]) files++;
+      if (collections[name]) read++;
     } catch (e) {
       report.problems.push((e as Error).message);
     }
   }
-  report.facts.push(`collections: ${plural(files, 'file')} read whole, ${plural(values, 'value')} parsed`);
+  report.facts.push(`collections: ${plural(read, 'collection')} read whole, ${plural(values, 'value')} parsed`);
   const live = new Set([...Object.values(collections), journal]);
   const stray = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => !live.has(f)) : [];
   if (stray.length) report.notes.push(`${plural(stray.length, 'file')} in ${dir} named by no manifest (left by an interrupted save; the next save removes them): ${stray.join(', ')}`);
@@ -39,5 +39,8 @@ export function checkStoreFiles(store: Store, report: CheckReport): void {
 
 /** The store's manifest and directory, for the report's first line. */
 export function storeSummary(store: Store, file: string): string {
-  return `store ${file}: revision ${store.revision}, ${plural(Object.keys(store.layout.collections).length, 'collection file')} in ${path.basename(store.layout.dir)}/`;
+  const { collections, dir } = store.layout;
+  // A fold that rewrites several collections writes them into one file.
+  const files = new Set(Object.values(collections)).size;
+  return `store ${file}: revision ${store.revision}, ${plural(Object.keys(collections).length, 'collection')} in ${plural(files, 'file')} in ${path.basename(dir)}/`;
 }

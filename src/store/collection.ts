@@ -80,12 +80,14 @@ const TAIL = 64 * 1024;
 /**
  * A collection file's bytes: all of them in memory, or an open file read by range (a value at a
  * time) until someone needs most of it. The descriptor keeps a file a newer save removed readable.
+ * A collection that shares its file with others (a fold's pack) starts at `base` in it.
  */
 class Source {
   constructor(
     private bytes: Buffer | undefined,
     readonly size: number,
     private fd?: number,
+    private readonly base = 0,
   ) {}
 
   /** Bytes `start`..`end`: a view of what is in memory, or read from the file. */
@@ -93,7 +95,7 @@ class Source {
     if (this.bytes) return this.bytes.subarray(start, end);
     const b = Buffer.allocUnsafe(end - start);
     for (let off = 0; off < b.length; ) {
-      const n = fs.readSync(this.fd!, b, off, b.length - off, start + off);
+      const n = fs.readSync(this.fd!, b, off, b.length - off, this.base + start + off);
       if (n === 0) throw new StoreError('a store file ended early');
       off += n;
     }
@@ -153,11 +155,11 @@ export class Collection {
   ) {}
 
   /**
-   * A collection from its file (its bytes, or an open descriptor and its size): its lines, as its
-   * index line says they lie. Only the index is read here.
+   * A collection from its file (its bytes, or an open descriptor, the size of its text and where
+   * in the file that starts): its lines, as its index line says they lie. Only the index is read here.
    */
-  static fromFile(file: string, input: Buffer | { fd: number; size: number }): Collection {
-    const source = Buffer.isBuffer(input) ? new Source(input, input.length) : new Source(undefined, input.size, input.fd);
+  static fromFile(file: string, input: Buffer | { fd: number; size: number; base?: number }): Collection {
+    const source = Buffer.isBuffer(input) ? new Source(input, input.length) : new Source(undefined, input.size, input.fd, input.base);
     const cut = () => new StoreError(`the store ${file} is unreadable (it was cut short or changed: its index does not fit its lines); it was left untouched`);
     const size = source.size;
     let index: IndexLine | undefined;
@@ -506,10 +508,12 @@ export class Collection {
   }
 
   /**
-   * Writes the file: what was read and not written since is copied as it was, the rest encoded
+   * Writes the collection's text: what was read and not written since is copied as it was, the rest encoded
    * as it comes (no line strings kept, no second copy); then the views line and the index line.
    */
   writeTo(out: ByteSink): void {
+    // Where this collection starts in the sink: a fold's pack holds several, one after another.
+    const origin = out.length;
     // In key order: a reader's key order (keyorder.ts) then sorts what is sorted already, which
     // costs one pass instead of a sort of ten thousand keys.
     const keys = [...this.keys()].sort();
@@ -544,7 +548,7 @@ export class Collection {
       index.views = { version: this.view.version, length: out.length - start };
     }
     // Last, where this line starts: a reader reads the line at once (indexStart).
-    index.at = out.length;
+    index.at = out.length - origin;
     out.byte(HASH);
     out.text(JSON.stringify(index));
     out.byte(NEWLINE);

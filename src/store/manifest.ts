@@ -4,10 +4,14 @@
 // and it can name only plain files under `store/` — never `../elsewhere` or `/etc/passwd`.
 import { StoreError, parse } from './files';
 
-/** The format a fold writes: v3 files may hold views (collection.ts), which a v2 reader would take for damage. */
-export const STORE_FORMAT = 'pocketkube.store/v3';
-/** The formats read: v2 stores are read and written as v3 at their next fold. */
-const READABLE_FORMATS = new Set(['pocketkube.store/v2', STORE_FORMAT]);
+/**
+ * The format a fold writes: v3 files may hold views (collection.ts), which a v2 reader would take
+ * for damage; a v4 manifest may place several collections in one file (`ranges`), which a v3
+ * reader would read as one.
+ */
+export const STORE_FORMAT = 'pocketkube.store/v4';
+/** The formats read: older stores are read and written as v4 at their next fold. */
+const READABLE_FORMATS = new Set(['pocketkube.store/v2', 'pocketkube.store/v3', STORE_FORMAT]);
 
 /** State the simulation keeps beside the objects. */
 export interface SystemState {
@@ -40,6 +44,11 @@ export interface Manifest {
   collections: Record<string, string>;
   /** collection -> the length of its file's text, which bounds how long the journal may grow. */
   sizes?: Record<string, number>;
+  /**
+   * collection -> where its text lies in its file, [start, end), when that file holds several
+   * (a fold that rewrites many collections writes them as one file: one fsync, not one each).
+   */
+  ranges?: Record<string, [number, number]>;
   /** The journal under store/ that follows this manifest (absent in older stores: `journal`, maybe none yet). */
   journal?: string;
 }
@@ -84,6 +93,12 @@ function manifestProblem(m: Record<string, unknown>): string | undefined {
   for (const [name, file] of Object.entries(m.collections))
     if (!isStoreFileName(file)) return `collection ${name} names ${JSON.stringify(file)}, not a file under store/`;
   if (m.sizes !== undefined && (!isObject(m.sizes) || !Object.values(m.sizes).every(isCount))) return 'its sizes are not counts';
+  if (m.ranges !== undefined) {
+    if (!isObject(m.ranges)) return 'its ranges are not a table of ranges';
+    for (const [name, r] of Object.entries(m.ranges))
+      if (!Object.hasOwn(m.collections, name) || !Array.isArray(r) || r.length !== 2 || !isCount(r[0]) || !isCount(r[1]) || r[0] >= r[1])
+        return `its range of collection ${name} is ${JSON.stringify(r)}, not a range of its file`;
+  }
   if (m.journal !== undefined && !isStoreFileName(m.journal)) return `its journal is ${JSON.stringify(m.journal)}, not a file under store/`;
   return undefined;
 }

@@ -34,6 +34,18 @@ const JOURNAL_SHARE = 1 / 4;
 const JOURNAL_MIN = 256 * 1024;
 /** How many values of a large change are serialized to judge its size. */
 const SAMPLE = 64;
+/**
+ * A fold that rewrites this many collections or more writes them into one file: each file costs
+ * a create and an fsync, and a new cluster's first save writes a score of collections.
+ */
+const PACK_MIN = 2;
+
+/** An open collection file as collection.ts reads it: whole, or the range of it that holds the collection. */
+function inRange(opened: { fd: number; size: number }, range: [number, number] | undefined): { fd: number; size: number; base?: number } {
+  if (!range) return opened;
+  // A file shorter than its range was cut short: the collection's index check reports it.
+  return { fd: opened.fd, base: range[0], size: Math.max(0, Math.min(range[1], opened.size) - range[0]) };
+}
 
 /** "/registry/apps/deployments" -> "apps.deployments" */
 function fileStem(collection: string): string {
@@ -206,7 +218,7 @@ export class Store {
       if (fileName.endsWith('.jsonl')) {
         const opened = openForReading(file);
         if (opened !== undefined) {
-          c = Collection.fromFile(file, opened);
+          c = Collection.fromFile(file, inRange(opened, this.manifest.ranges?.[name]));
           break;
         }
       } else {
@@ -594,6 +606,7 @@ export class Store {
     // The fold is a commit of its own: the journal that follows it starts empty, under a new name.
     const sequence = this.sequence + 1;
     const journal = `journal.${sequence}`;
+    const ranges = { ...this.manifest.ranges };
     const next: Manifest = {
       ...this.manifest,
       format: STORE_FORMAT,
@@ -601,32 +614,54 @@ export class Store {
       journal,
       collections: { ...this.manifest.collections },
       sizes: { ...this.manifest.sizes },
+      ranges,
     };
     const replaced: string[] = [];
-    const writes: [string, FileContent][] = [];
+    const rewritten: [string, Collection][] = [];
     for (const name of this.dirtyCollections) {
       // A given collection is split into its lines here, never parsed: they are copied as given.
       const entries = this.collection(name);
       const old = next.collections[name];
       if (old) replaced.push(old);
-      if (!entries.size) {
+      delete ranges[name];
+      if (entries.size) rewritten.push([name, entries]);
+      else {
         delete next.collections[name];
         delete next.sizes![name];
-        continue;
       }
-      // Named by the fold, so no two folds write the same name: a reader holding an older manifest
-      // never opens a newer file under the name it was told.
-      const fileName = `${fileStem(name)}.${sequence}.jsonl`;
-      // Streamed into the file when it is written (the manifest is installed only after that).
+    }
+    // Files are named by the fold, so no two folds write the same name: a reader holding an older
+    // manifest never opens a newer file under the name it was told. Their text is streamed into
+    // them when they are written (the manifest is installed only after that).
+    const writes: [string, FileContent][] = [];
+    if (rewritten.length >= PACK_MIN) {
+      const fileName = `collections.${sequence}.jsonl`;
       writes.push([
         path.join(this.dir, fileName),
         (sink) => {
-          entries.writeTo(sink);
-          next.sizes![name] = sink.length;
+          for (const [name, entries] of rewritten) {
+            const start = sink.length;
+            entries.writeTo(sink);
+            ranges[name] = [start, sink.length];
+            next.sizes![name] = sink.length - start;
+          }
         },
       ]);
-      next.collections[name] = fileName;
-    }
+      for (const [name] of rewritten) next.collections[name] = fileName;
+    } else
+      for (const [name, entries] of rewritten) {
+        const fileName = `${fileStem(name)}.${sequence}.jsonl`;
+        writes.push([
+          path.join(this.dir, fileName),
+          (sink) => {
+            entries.writeTo(sink);
+            next.sizes![name] = sink.length;
+          },
+        ]);
+        next.collections[name] = fileName;
+      }
+    // (The pack's ranges are filled in as it is written, before the manifest is.)
+    if (rewritten.length < PACK_MIN && !Object.keys(ranges).length) delete next.ranges;
     writes.push([path.join(this.dir, journal), '']);
     return { next, replaced, writes };
   }

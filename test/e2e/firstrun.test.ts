@@ -19,9 +19,8 @@ afterEach(() => {
 
 /** What only the home may know: the CA's key, the admin token, the bootstrap token. */
 function secrets(h: Home): { caKey: string; adminToken: string; bootstrapToken: string } {
-  const manifest = JSON.parse(fs.readFileSync(path.join(h.dir, 'store.json'), 'utf8'));
   // One line per key, "<key>"<TAB><value>, then the index line.
-  const lines = fs.readFileSync(path.join(h.dir, 'store', manifest.collections['/node/kubeadm']), 'utf8').trim().split('\n').slice(0, -1);
+  const lines = h.collectionText('/node/kubeadm').trim().split('\n').slice(0, -1);
   const kubeadm = Object.fromEntries(lines.map((l) => [JSON.parse(l.slice(0, l.indexOf('\t'))), JSON.parse(l.slice(l.indexOf('\t') + 1))]));
   const config = JSON.parse(fs.readFileSync(path.join(h.dir, 'config'), 'utf8'));
   const secret = JSON.parse(h.ok('get', 'secrets', '-n', 'kube-system', '-o', 'json')).items.find((s: { type: string }) => s.type === 'bootstrap.kubernetes.io/token');

@@ -37,7 +37,7 @@ function writeManifest(h: Home, m: Record<string, unknown>): void {
 /** A home whose configmaps were folded into a collection file of their own; that file's path. */
 function foldedConfigMaps(h: Home): string {
   h.ok('create', 'configmap', 'kept', '--from-literal=k=v');
-  const file = path.join(h.dir, 'store', manifest(h).collections['/registry/configmaps']);
+  const file = h.ownCollectionFile('/registry/configmaps');
   expect(fs.existsSync(file)).toBe(true);
   return file;
 }

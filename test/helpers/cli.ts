@@ -66,6 +66,31 @@ export class Home {
     return Buffer.concat(files.flatMap((f) => [Buffer.from(`${path.basename(f)}\n`), fs.readFileSync(f)]));
   }
 
+  /** The text a collection ("/registry/configmaps") has in its file: the whole file, or its range of a file several share. */
+  collectionText(collection: string): string {
+    const m = JSON.parse(fs.readFileSync(path.join(this.dir, 'store.json'), 'utf8'));
+    const bytes = fs.readFileSync(path.join(this.dir, 'store', m.collections[collection]));
+    const range: [number, number] | undefined = m.ranges?.[collection];
+    return (range ? bytes.subarray(range[0], range[1]) : bytes).toString('utf8');
+  }
+
+  /**
+   * Gives a collection a file of its own, as a fold that rewrites only it leaves it (a new
+   * cluster's first save writes all its collections into one file); returns the file's path.
+   */
+  ownCollectionFile(collection: string): string {
+    const manifestFile = path.join(this.dir, 'store.json');
+    const m = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    if (!m.ranges?.[collection]) return path.join(this.dir, 'store', m.collections[collection]);
+    const name = `${collection.replace(/^\/registry\//, '').replace(/[^A-Za-z0-9.-]+/g, '.')}.own.jsonl`;
+    const file = path.join(this.dir, 'store', name);
+    fs.writeFileSync(file, this.collectionText(collection), { mode: 0o600 });
+    delete m.ranges[collection];
+    m.collections[collection] = name;
+    fs.writeFileSync(manifestFile, JSON.stringify(m));
+    return file;
+  }
+
   /** A digest of storeBytes(): what a refused command must leave exactly as it was. */
   storeHash(): string {
     return createHash('sha256').update(this.storeBytes()).digest('hex');
