@@ -35,8 +35,10 @@ const JOURNAL_MIN = 256 * 1024;
 /** How many values of a large change are serialized to judge its size. */
 const SAMPLE = 64;
 /**
- * A fold that rewrites this many collections or more writes them into one file: each file costs
- * a create and an fsync, and a new cluster's first save writes a score of collections.
+ * A new store's first save writes its collections (this many or more) into one file: each file
+ * costs a create and an fsync, and a new cluster's first save writes a score of them. Later folds
+ * write each collection they rewrite to a file of its own, so a collection rewritten often never
+ * keeps the others' bytes (or their own, dead) alive, nor they its.
  */
 const PACK_MIN = 2;
 
@@ -618,6 +620,13 @@ export class Store {
     };
     const replaced: string[] = [];
     const rewritten: [string, Collection][] = [];
+    // A compaction leaves no file holding a value written over: a collection that shares its file
+    // with one rewritten now is rewritten too, so the file goes.
+    if (this.foldRequested)
+      for (const name of [...this.dirtyCollections]) {
+        const file = ranges[name] && next.collections[name];
+        if (file) for (const other of Object.keys(ranges)) if (next.collections[other] === file) this.dirtyCollections.add(other);
+      }
     for (const name of this.dirtyCollections) {
       // A given collection is split into its lines here, never parsed: they are copied as given.
       const entries = this.collection(name);
@@ -634,7 +643,8 @@ export class Store {
     // manifest never opens a newer file under the name it was told. Their text is streamed into
     // them when they are written (the manifest is installed only after that).
     const writes: [string, FileContent][] = [];
-    if (rewritten.length >= PACK_MIN) {
+    const packed = !this.onDisk && rewritten.length >= PACK_MIN;
+    if (packed) {
       const fileName = `collections.${sequence}.jsonl`;
       writes.push([
         path.join(this.dir, fileName),
@@ -661,7 +671,7 @@ export class Store {
         next.collections[name] = fileName;
       }
     // (The pack's ranges are filled in as it is written, before the manifest is.)
-    if (rewritten.length < PACK_MIN && !Object.keys(ranges).length) delete next.ranges;
+    if (!packed && !Object.keys(ranges).length) delete next.ranges;
     writes.push([path.join(this.dir, journal), '']);
     return { next, replaced, writes };
   }

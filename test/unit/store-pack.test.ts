@@ -1,5 +1,5 @@
-// A fold that rewrites several collections writes them into one file, each at its range (one
-// create and one fsync instead of one per collection: a new cluster's first save writes a score).
+// A new store's first save writes its collections into one file, each at its range (one create
+// and one fsync instead of one per collection: a new cluster's first save writes a score).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -37,7 +37,7 @@ function packedStore(): string {
   return file;
 }
 
-describe('a fold of several collections', () => {
+describe('the first save of a new store', () => {
   it('writes them into one file, each at its range, and reads each back from it', () => {
     const file = packedStore();
     expect(files(file)).toEqual(['collections.1.jsonl', 'journal.1']);
@@ -61,9 +61,9 @@ describe('a fold of several collections', () => {
   it('keeps the file while a collection still lies in it, and removes it once none does', () => {
     const file = packedStore();
     const s = Store.open(file);
-    s.put(CM, 'default/c', { v: 'c' });
+    // Past the journal's share: the save folds, without compacting.
+    s.put(CM, 'default/c', { v: 'c'.repeat(300 * 1024) });
     s.nextRevision();
-    s.compactAtSave();
     s.save(1);
     // Only the configmaps were rewritten: a file of their own; the others stay where they were.
     expect(files(file)).toEqual(['collections.1.jsonl', 'configmaps.2.jsonl', 'journal.2']);
@@ -74,18 +74,34 @@ describe('a fold of several collections', () => {
     expect(t.keys(CM)).toEqual(['default/a', 'default/b', 'default/c']);
     expect(t.get(PODS, 'default/p')).toEqual({ v: 'p' });
     expect(t.get(NS, 'default')).toEqual({ v: 'ns' });
-    // Both remaining collections rewritten: they form a new pack, and the first one goes.
+    // Both remaining collections rewritten: each to a file of its own, and the shared one goes.
     t.put(PODS, 'default/q', { v: 'q' });
     t.delete(NS, 'default');
     t.put(NS, 'other', { v: 'other' });
     t.nextRevision();
     t.compactAtSave();
     t.save(1);
-    expect(files(file)).toEqual(['collections.3.jsonl', 'configmaps.2.jsonl', 'journal.3']);
+    expect(files(file)).toEqual(['configmaps.2.jsonl', 'journal.3', 'namespaces.3.jsonl', 'pods.3.jsonl']);
+    expect(manifest(file).ranges).toBeUndefined();
     const u = Store.open(file);
     expect(u.keys(PODS)).toEqual(['default/p', 'default/q']);
     expect(u.keys(NS)).toEqual(['other']);
     expect(u.keys(CM)).toEqual(['default/a', 'default/b', 'default/c']);
+  });
+
+  it('a fold that compacts rewrites every collection sharing a file with one it rewrites, so no file keeps a value written over', () => {
+    const file = packedStore();
+    const s = Store.open(file);
+    s.put(CM, 'default/a', { v: 'secret written over' });
+    s.nextRevision();
+    s.compactAtSave();
+    s.save(1);
+    expect(files(file)).toEqual(['configmaps.2.jsonl', 'journal.2', 'namespaces.2.jsonl', 'pods.2.jsonl']);
+    const dir = path.join(path.dirname(file), 'store');
+    for (const f of files(file)) expect(fs.readFileSync(path.join(dir, f), 'utf8')).not.toContain('"v":"a"');
+    const t = Store.open(file);
+    expect(t.get(CM, 'default/a')).toEqual({ v: 'secret written over' });
+    expect(t.get(PODS, 'default/p')).toEqual({ v: 'p' });
   });
 
   it('writes no ranges when it rewrites one collection', () => {
