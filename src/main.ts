@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { CommandContext } from './cli/context';
 import type { IO } from './cli/io';
 import { errorText } from './cli/errors';
+import { homeDir } from './home';
 import { Session } from './session';
 import { SimClock } from './sim/clock';
 
@@ -30,11 +31,6 @@ function readAll(stream: NodeJS.ReadableStream): Promise<string> {
     stream.on('end', () => resolve(data));
     stream.on('error', reject);
   });
-}
-
-export function homeDir(env: Record<string, string | undefined>): string {
-  // node:os is loaded only when HOME is unset: most commands never need it.
-  return env.POCKETKUBE_HOME || path.join(env.HOME || (require('node:os') as typeof import('node:os')).homedir(), '.pocketkube');
 }
 
 export async function main(proc: ProcessPorts): Promise<number> {

@@ -38,7 +38,8 @@ export const COMPONENTS = {
   node: (nodeName: string): UserInfo => ({ name: `system:node:${nodeName}`, groups: ['system:nodes', 'system:authenticated'] }),
 } as const;
 
-function isPrivileged(user: UserInfo): boolean {
+/** Whether a user may do anything (system:masters, the control plane's components, nodes). */
+export function isPrivileged(user: UserInfo): boolean {
   return (
     user.groups.includes('system:masters') ||
     user.name === COMPONENTS.controllerManager.name ||
