@@ -5,7 +5,6 @@ import { compareCodePoints } from '../../api/meta/codepoint';
 import { clone } from '../../api/meta/equal';
 import { setOwn } from '../../api/meta/own';
 import { kindDef, typeForKind } from '../../api/registry';
-import { fillZeroFields } from '../../api/schema';
 import type { KubeObject } from '../../api/types';
 import { toJson } from '../../printers/json';
 import { objectName } from '../../printers/name';
@@ -272,7 +271,7 @@ export class MutationPrinter {
         break;
       case 'jsonpath':
         // One printer for all objects, as kubectl reuses it (a range keeps its state between them).
-        printJsonPath(this.out, this.format.printer, stripManagedFields(obj));
+        printJsonPath(this.out, this.format.printer, typed ? asTyped(stripManagedFields(obj)) : stripManagedFields(obj));
         break;
       case 'go-template': {
         const value = typed ? asTyped(stripManagedFields(obj)) : stripManagedFields(obj);
@@ -307,12 +306,13 @@ function schemaTypeOf(obj: KubeObject): string | undefined {
   return type && kindDef(type).strategy.schemaType;
 }
 
-/** What a typed struct holds after decoding: also the fields Go writes even when empty. */
+/** What a typed struct holds after decoding and writes when encoded (api/schema/typed.ts). */
 function asTyped(obj: KubeObject): KubeObject {
   const schemaType = schemaTypeOf(obj);
   if (!schemaType) return obj;
   const copy = clone(obj);
-  fillZeroFields(copy as unknown as Record<string, unknown>, schemaType);
+  const { goTypedRoundTrip } = require('../../api/schema/typed') as typeof import('../../api/schema/typed');
+  goTypedRoundTrip(copy as unknown as Record<string, unknown>, schemaType);
   return copy;
 }
 
