@@ -68,8 +68,9 @@ export function errorText(e: unknown, inAggregate = false): string {
   }
   if (e instanceof CliError) {
     const msg = e.message.startsWith('error: ') || inAggregate ? e.message : `error: ${e.message}`;
-    // kubectl's fatal() adds a newline only to a message that does not end with one.
-    return `${msg.endsWith('\n') ? msg : msg + '\n'}${e.usageOf ? `See 'kubectl ${e.usageOf} -h' for help and examples\n` : ''}`;
+    // kubectl's fatal() adds a newline only to a message that does not end with one; an
+    // aggregate's MultipleErrors ends every message with one more.
+    return `${msg.endsWith('\n') && !inAggregate ? msg : msg + '\n'}${e.usageOf ? `See 'kubectl ${e.usageOf} -h' for help and examples\n` : ''}`;
   }
   const msg = e instanceof Error ? e.message : String(e);
   return msg.startsWith('error: ') || inAggregate ? `${msg}\n` : `error: ${msg}\n`;

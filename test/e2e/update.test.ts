@@ -219,13 +219,25 @@ describe('kubectl set', () => {
     const h = withWeb('--image=nginx:1.25');
     expect(h.ok('set', 'env', 'deploy/web', 'A=1', 'B=2')).toBe('deployment.apps/web env updated\n');
     expect(h.ok('set', 'env', 'deploy/web', 'A-')).toBe('deployment.apps/web env updated\n');
-    expect(h.run(['set', 'env', 'deploy/web', 'B=3', '--overwrite=false']).stderr).toBe(
-      "error: deployments.apps/web 'B' already has a value (2), and --overwrite is false\n",
-    );
+    // kubectl v1.32 against this cluster (scripts/kubectl-oracle.mjs): cli-runtime's Info.ObjectName
+    // names a fetched object by its mapping's resource alone, without the group.
+    expect(h.run(['set', 'env', 'deploy/web', 'B=3', '--overwrite=false'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: "error: deployments/web 'B' already has a value (2), and --overwrite is false\n",
+    });
     h.ok('create', 'configmap', 'cfg', '--from-literal=log.level=debug');
     const from = h.run(['set', 'env', 'deploy/web', '--from=configmap/cfg']);
     expect(from).toEqual({ code: 0, stdout: 'deployment.apps/web env updated\n', stderr: 'Warning: key log.level transferred to LOG_LEVEL\n' });
     expect(h.ok('set', 'env', 'deploy/web', '--list')).toBe('# Deployment web, container nginx\nB=2\n# LOG_LEVEL from configmap cfg, key log.level\n');
+  });
+
+  it('refuses objects without a pod template as kubectl does, the containers not found first (recorded with scripts/kubectl-oracle.mjs)', () => {
+    const h = withWeb('--image=nginx:1.25');
+    h.ok('create', 'configmap', 'cfg', '--from-literal=a=1');
+    const notPod = 'error: configmaps/cfg the object is not a pod or does not have a pod template: *v1.ConfigMap\n';
+    expect(h.run(['set', 'resources', 'configmap/cfg', '--limits=cpu=1'])).toEqual({ code: 1, stdout: '', stderr: notPod });
+    expect(h.run(['set', 'image', 'configmap/cfg', 'deploy/web', 'nope=x'])).toEqual({ code: 1, stdout: '', stderr: `error: unable to find container named "nope"\n${notPod}\n` });
   });
 
   it('sets resource requests and limits', () => {

@@ -64,7 +64,7 @@ const imageVerb: Verb<ImageOptions> = {
     if (problems.length) throw new CliError(problems.length === 1 ? problems[0] : `[${problems.join(', ')}]`);
   },
   run: (c, o) =>
-    runSet(c, o.resources, o.flags, 'image updated', o.changeCause, (spec, _obj, errors) => setImages(spec.containers, spec.initContainers ?? [], o.images, errors), 'failed to patch image update to pod template'),
+    runSet(c, o.resources, o.flags, 'image updated', o.changeCause, (spec, _obj, errors) => setImages(spec.containers, spec.initContainers ?? [], o.images, errors), 'failed to patch image update to pod template: '),
 };
 
 interface EnvOptions extends SetRun {
@@ -137,7 +137,7 @@ const envVerb: Verb<EnvOptions> = {
           container.env = updateEnv(container.env ?? [], env, remove);
         }
       },
-      'failed to patch env update to pod template',
+      'failed to patch env update to pod template: ',
     );
   },
 };
@@ -176,7 +176,7 @@ const resourcesVerb: Verb<ResourcesOptions> = {
           if (requests) r.requests = { ...(r.requests ?? {}), ...requests };
         }
       },
-      'failed to patch resources update to pod template',
+      'failed to patch resources update to pod template ',
     );
   },
 };

@@ -71,9 +71,25 @@ export function selectForSet(c: CommandContext, resources: string[], o: SetOptio
 }
 
 /**
+ * cli-runtime's Info.ObjectName, which names the object in set's errors: the mapping's resource
+ * ("deployments/web", no group) for an object from the server; a local one has no mapping, so
+ * its lowercased kind, with the group and a newline that v1.32 writes there ("deployment.apps/web\n").
+ */
+function infoObjectName(resource: string, obj: KubeObject, local: boolean): string {
+  const name = obj.metadata.name;
+  if (!local) return `${resource}/${name}`;
+  const kind = obj.kind.toLowerCase();
+  const slash = obj.apiVersion.indexOf('/');
+  return slash > 0 ? `${kind}.${obj.apiVersion.slice(0, slash)}/${name}\n` : `${kind}/${name}`;
+}
+
+/**
  * The shared run of kubectl set: pick the objects (any not found fails the whole command),
  * change each one's pod spec with `mutate`, and send what changed as a strategic merge patch.
- * `mutate` returns false when it changed nothing; problems it finds go into `errors`.
+ * `mutate` returns false when it changed nothing; problems it finds go into `errors`. As kubectl
+ * does, every object is changed before any is sent, so the problems `mutate` finds come before
+ * the objects it could not change and the patches that failed. `failure` begins the message of a
+ * failed patch (each subcommand words it its own way).
  */
 export async function runSet(
   c: CommandContext,
@@ -92,15 +108,22 @@ export async function runSet(
   const selection = await selectForSet(c, resources, o);
   const picked = selection.infos(client);
   selection.throwErrors();
-  const printer = new MutationPrinter(c.io.out, parseOutput(o.output, false, o), dryRun);
   const errors: Error[] = [];
-  for (const { type, obj, namespace } of picked) {
-    const objectName = `${type.resource}${type.group ? '.' + type.group : ''}/${obj.metadata.name}`;
-    const after = structuredClone(obj) as KubeObject;
+  // kubectl's CalculatePatches: each object changed, or the reason it could not be.
+  const changes = picked.map((info) => {
+    const after = structuredClone(info.obj) as KubeObject;
     try {
-      if (mutate(podSpecOf(after), after, errors) === false) continue;
+      return mutate(podSpecOf(after), after, errors) === false ? undefined : { info, after };
     } catch (e) {
-      errors.push(new CliError(`error: ${objectName} ${(e as Error).message}\n`));
+      return { info, after, error: e as Error };
+    }
+  });
+  const printer = new MutationPrinter(c.io.out, parseOutput(o.output, false, o), dryRun);
+  for (const change of changes) {
+    if (!change) continue;
+    const { info: { type, obj, namespace }, after, error } = change;
+    if (error) {
+      errors.push(new CliError(`error: ${infoObjectName(type.resource, obj, !!o.local)} ${error.message}\n`));
       continue;
     }
     if (changeCause !== undefined) after.metadata.annotations = { ...(after.metadata.annotations ?? {}), [CHANGE_CAUSE]: changeCause };
@@ -113,7 +136,7 @@ export async function runSet(
     try {
       printer.print(client!.patch(type, namespace, obj.metadata.name!, 'strategic', patch, { dryRun: dryRun === 'server' }), operation, true);
     } catch (e) {
-      errors.push(new CliError(`${failure}: ${(e as Error).message}`));
+      errors.push(new CliError(`${failure}${(e as Error).message}`));
     }
   }
   if (errors.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
