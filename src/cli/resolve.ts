@@ -13,6 +13,14 @@ export function noResourcesError(): CliError {
   );
 }
 
+/**
+ * cli-runtime's LocalResourceError, which verbs (set image, set resources, ...) give for
+ * TYPE/NAME arguments beside --local.
+ */
+export function localResourceError(): CliError {
+  return new CliError("error: you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'");
+}
+
 export interface Target {
   type: ResourceType;
   /** Names asked for; empty means "all of this type" (subject to selectors). */

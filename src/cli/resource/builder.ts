@@ -9,7 +9,7 @@ import type { KubeObject } from '../../api/types';
 import type { Client } from '../../client/client';
 import { CliError, MultiError } from '../errors';
 import type { IO } from '../io';
-import { eachSelected, noResourcesError, resolveArgs } from '../resolve';
+import { eachSelected, localResourceError, noResourcesError, resolveArgs } from '../resolve';
 
 /** FilenameOptions: -f (repeatable), -k and -R. */
 export interface FilenameFlags {
@@ -189,7 +189,8 @@ export async function build(io: IO, spec: BuilderSpec): Promise<BuilderResult> {
   if (files) return (require('./files') as typeof import('./files')).buildFromFiles(io, spec, files, args, label);
 
   if (spec.resourceNames || spec.resourceTypes) return (require('./names') as typeof import('./names')).buildFromNames(spec, label, field);
-  if (spec.local) throw new CliError('error: you must specify resources by --filename when --local is set.');
+  // A local builder reads files only: without them it has nothing, as kubectl's says.
+  if (spec.local && args.length) throw localResourceError();
   if (!args.length) throw noResourcesError();
   const resolved = resolveArgs([...args]);
   const tuples = args.some((a) => a.includes('/'));

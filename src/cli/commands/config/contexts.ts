@@ -7,7 +7,7 @@ import { CliError } from '../../errors';
 import type { NamedContext } from '../../kubeconfig';
 import { addGlobalFlags } from '../../program';
 import { type Verb, verbAction } from '../../verb';
-import { type EntryOptions, chainOf, configFileName, exactArgs, helpAnd, upsertEntry } from './shared';
+import { type EntryOptions, chainOf, configFileName, exactArgs, helpAnd, unexpectedArgs, upsertEntry } from './shared';
 import { outputOption } from '../../flags/groups';
 
 const currentContextVerb: Verb<void> = {
@@ -69,7 +69,10 @@ export interface SetContextOptions {
 }
 
 const setContextVerb: Verb<SetContextOptions> = {
-  complete: (_c, args, f) => ({ args, current: !!f.current, cluster: f.cluster, user: f.user, namespace: f.namespace }),
+  complete(c, args, f, cmd) {
+    if (args.length > 1) unexpectedArgs(c, cmd, args);
+    return { args, current: !!f.current, cluster: f.cluster, user: f.user, namespace: f.namespace };
+  },
 
   // Its checks follow reading the kubeconfig (whose failure is reported first).
   run(c, o) {
@@ -164,14 +167,14 @@ export function registerContexts(config: Command, ctx: CommandContext): void {
     config
       .command('set-context')
       .description('Set a context entry in kubeconfig')
-      .argument('[name]')
+      .argument('[names...]')
       .option('--current', 'Modify the current context')
       .option('--cluster <cluster>', 'cluster for the context entry in kubeconfig')
       .option('--user <user>', 'user for the context entry in kubeconfig')
       .option('--namespace <namespace>', 'namespace for the context entry in kubeconfig'),
   ).action(verbAction(ctx, setContextVerb));
 
-  addGlobalFlags(config.command('use-context').alias('use').description('Set the current-context in a kubeconfig file').argument('[name]')).action(verbAction(ctx, useContextVerb));
+  addGlobalFlags(config.command('use-context').alias('use').description('Set the current-context in a kubeconfig file').argument('[names...]')).action(verbAction(ctx, useContextVerb));
 
   addGlobalFlags(config.command('rename-context').description('Rename a context from the kubeconfig file').argument('[names...]')).action(verbAction(ctx, renameContextVerb));
 

@@ -134,7 +134,7 @@ export function registerEntries(config: Command, ctx: CommandContext): void {
     config
       .command('set-cluster')
       .description('Set a cluster entry in kubeconfig')
-      .argument('[name]')
+      .argument('[names...]')
       .option('--server <server>', 'server for the cluster entry in kubeconfig')
       .option('--certificate-authority <path>', 'Path to certificate-authority file for the cluster entry in kubeconfig')
       .option('--embed-certs', 'embed-certs for the cluster entry in kubeconfig')

@@ -19,17 +19,24 @@ export function configFileName(chain: KubeconfigChain): string {
  * cobra's cmd.Help(), as config verbs print it for missing arguments or flags they cannot
  * complete; then succeed, or fail with the verb's error (`{ error }`: its own words).
  */
-export function helpAnd(c: CommandContext, cmd: Command, then: 'ok' | 'unexpected-args' | { error: string }): never {
+export function helpAnd(c: CommandContext, cmd: Command, then: 'ok' | { error: string }): never {
   const { helpText } = require('../../help') as typeof import('../../help');
   c.io.out.write(helpText(commandPath(cmd), cmd, c.helpEnv()));
   if (then === 'ok') throw new ExitCode(0);
-  if (typeof then === 'object') throw new CliError(then.error);
-  throw new CliError('Unexpected args: []');
+  throw new CliError(then.error);
 }
 
-/** cobra's ExactArgs as the config verbs answer it: any other count prints the help and fails. */
+/**
+ * The config verbs' helpErrorf for a wrong number of arguments: the help on standard output,
+ * then "Unexpected args: " and the arguments as Go's %v prints a []string.
+ */
+export function unexpectedArgs(c: CommandContext, cmd: Command, args: string[]): never {
+  helpAnd(c, cmd, { error: `Unexpected args: [${args.join(' ')}]` });
+}
+
+/** A config verb's count of arguments: any other prints the help and fails. */
 export function exactArgs(c: CommandContext, cmd: Command, args: string[], count: number): void {
-  if (args.length !== count) helpAnd(c, cmd, 'unexpected-args');
+  if (args.length !== count) unexpectedArgs(c, cmd, args);
 }
 
 /** The options of a verb of one kubeconfig entry (use-context, delete-context, delete-cluster, delete-user). */

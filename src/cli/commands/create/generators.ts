@@ -9,7 +9,10 @@ import { hasOwn, setOwn } from '../../../api/meta/own';
 import { NAME_ALPHABET } from '../../../api/random';
 import { sha256, sha256Hex } from '../../../api/sha256';
 import type { KubeObject } from '../../../api/types';
+import { goQuote } from '../../../api/meta/goquote';
 import { CliError } from '../../errors';
+import { goPathError } from '../../gofile';
+import { addFromEnvFile } from './envfile';
 
 /** Five name-safe characters derived from a text (kubectl draws them at random; ours repeat). */
 function suffixFor(text: string): string {
@@ -52,10 +55,22 @@ export function namespace(name: string): KubeObject {
   return { kind: 'Namespace', apiVersion: 'v1', metadata: { name, creationTimestamp: null }, spec: {}, status: {} } as KubeObject;
 }
 
+/** kubectl's ParseLiteralSource: key=value, the key not empty. */
 function parseLiteral(s: string): [string, string] {
   const i = s.indexOf('=');
-  if (i < 0) throw new CliError(`invalid literal source ${s}, expected key=value`);
+  if (i <= 0) throw new CliError(`invalid literal source ${s}, expected key=value`);
   return [s.slice(0, i), s.slice(i + 1)];
+}
+
+/** os.Stat of a --from-file or --from-env-file source, its failure worded as kubectl words it. */
+function statSource(file: string): fs.Stats {
+  try {
+    return fs.statSync(file);
+  } catch (e) {
+    // "error reading F: " and the PathError's own error, without its op and path.
+    const text = goPathError('open', file, e);
+    throw new CliError(`error reading ${file}: ${text.slice(`open ${file}: `.length)}`);
+  }
 }
 
 function isUtf8(b: Buffer): boolean {
@@ -75,9 +90,9 @@ export function configMap(
   const binaryData: Record<string, string> = {};
   const put = (key: string, value: Buffer | string) => {
     const problems = configKeyProblems(key);
-    if (problems.length) throw new CliError(`${JSON.stringify(key)} is not a valid key name for a ConfigMap: ${problems.join(',')}`);
+    if (problems.length) throw new CliError(`${goQuote(key)} is not a valid key name for a ConfigMap: ${problems.join(',')}`);
     for (const [field, map] of [['Data', data], ['BinaryData', binaryData]] as const)
-      if (hasOwn(map, key)) throw new CliError(`cannot add key ${JSON.stringify(key)}, another key by that name already exists in ${field} for ConfigMap ${JSON.stringify(name)}`);
+      if (hasOwn(map, key)) throw new CliError(`cannot add key ${goQuote(key)}, another key by that name already exists in ${field} for ConfigMap ${goQuote(name)}`);
     if (typeof value === 'string' || isUtf8(value)) setOwn(data, key, value.toString());
     else setOwn(binaryData, key, value.toString('base64'));
   };
@@ -85,8 +100,7 @@ export function configMap(
   for (const f of files) {
     const eq = f.indexOf('=');
     const [key, file] = eq > 0 ? [f.slice(0, eq), f.slice(eq + 1)] : [undefined, f];
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (!stat) throw new CliError(`error reading ${file}: no such file or directory`);
+    const stat = statSource(file);
     if (stat.isDirectory()) {
       if (key) throw new CliError('cannot give a key name for a directory path');
       for (const entry of fs.readdirSync(file).sort()) {
@@ -96,14 +110,9 @@ export function configMap(
     } else put(key ?? path.basename(file), fs.readFileSync(file));
   }
   for (const f of envFiles) {
-    for (const raw of fs.readFileSync(f, 'utf8').split('\n')) {
-      const line = raw.replace(/^\s+/, '');
-      if (!line || line.startsWith('#')) continue;
-      const i = line.indexOf('=');
-      // A bare key takes its value from the environment, as kubectl does.
-      if (i < 0) put(line.trim(), env(line.trim()) ?? '');
-      else put(line.slice(0, i), line.slice(i + 1));
-    }
+    const stat = statSource(f);
+    if (stat.isDirectory()) throw new CliError('env config file cannot be a directory');
+    addFromEnvFile(f, env, put);
   }
   const cm: Record<string, unknown> = { kind: 'ConfigMap', apiVersion: 'v1', metadata: { name, creationTimestamp: null } };
   // Go maps: encoding/json writes their keys sorted.

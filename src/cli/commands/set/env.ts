@@ -2,6 +2,8 @@
 // containers of pod templates, or --list of what they have.
 import type { ConfigMap } from '../../../api/types';
 import type { Secret } from '../../../api/kinds/secret';
+import { goQuote } from '../../../api/meta/goquote';
+import { envVarNameProblems } from '../../../api/validation/envvar';
 import { CliError } from '../../errors';
 import type { Container, EnvVar } from './podspec';
 
@@ -16,18 +18,6 @@ export function splitEnvArgs(args: string[]): { resources: string[]; env: string
     else resources.push(s);
   }
   return { resources, env };
-}
-
-const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
-
-/** apimachinery's IsEnvVarName. */
-function envNameProblems(name: string): string[] {
-  const problems: string[] = [];
-  if (!ENV_NAME.test(name))
-    problems.push("a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')");
-  if (name === '.' || name === '..') problems.push(`must not be '${name}'`);
-  else if (name.startsWith('..')) problems.push("must not start with '..'");
-  return problems;
 }
 
 /** envutil.ParseEnv: variables to set and names to remove ("-" reads KEY=VALUE lines from stdin). */
@@ -45,8 +35,8 @@ export function parseEnv(specs: string[], stdin: () => string): { env: EnvVar[];
     } else if (spec.includes('=')) {
       const i = spec.indexOf('=');
       const name = spec.slice(0, i);
-      const problems = envNameProblems(name);
-      if (problems.length) throw new CliError(`${JSON.stringify(name)} is not a valid key name: ${problems.join(';')}`);
+      const problems = envVarNameProblems(name);
+      if (problems.length) throw new CliError(`${goQuote(name)} is not a valid key name: ${problems.join(';')}`);
       env.push({ name, value: spec.slice(i + 1) });
     } else if (spec.endsWith('-')) remove.push(spec.slice(0, -1));
     else throw new CliError(`unknown environment variable: ${spec}`);

@@ -10,6 +10,7 @@ import { addRecordFlag, recordOption } from '../../record';
 import { checkNoOverwrites, envFromSource, envRefString, parseEnv, splitEnvArgs, updateEnv } from './env';
 import { parseImages, setImages } from './image';
 import { type Container, type SetOptions, podSpecOf, runSet, selectForSet, selectName } from './podspec';
+import type { DryRun } from '../../flags/output';
 import { parseResourceList } from './resources';
 import { dryRunOption, filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../../flags/groups';
 
@@ -46,25 +47,36 @@ interface SetRun {
 const setRun = (c: CommandContext, f: Record<string, any>, cmd: Command): SetRun => ({ flags: f as SetOptions, changeCause: recordOption(c, cmd, f.record) });
 
 const noResources = 'one or more resources must be specified as <resource> <name> or <resource>/<name>';
+const localServerDryRun = 'cannot specify --local and --dry-run=server - did you mean --dry-run=client?';
 
 interface ImageOptions extends SetRun {
   resources: string[];
   images: Record<string, string>;
 }
 
+/** kubectl's SetImageOptions.Validate, which reports every problem at once (after the objects are read). */
+function validateImage({ flags: o, resources, images }: ImageOptions, dryRun: DryRun): void {
+  const problems: string[] = [];
+  if (o.all && o.selector) problems.push('cannot set --all and --selector at the same time');
+  if (!resources.length && !o.filename?.length && !o.kustomize) problems.push(noResources);
+  if (!Object.keys(images).length) problems.push('at least one image update is required');
+  else if (Object.keys(images).length > 1 && '*' in images) problems.push('all containers are already specified by *, but saw more than one container_name=container_image pairs');
+  if (o.local && dryRun === 'server') problems.push(localServerDryRun);
+  if (problems.length) throw new CliError(problems.length === 1 ? problems[0] : `[${problems.join(', ')}]`);
+}
+
 const imageVerb: Verb<ImageOptions> = {
   complete: (c, args, f, cmd) => ({ ...setRun(c, f, cmd), ...parseImages(args) }),
-  validate({ flags: o, resources, images }) {
-    // kubectl's Validate reports every problem at once.
-    const problems: string[] = [];
-    if (o.all && o.selector) problems.push('cannot set --all and --selector at the same time');
-    if (!resources.length && !o.filename?.length && !o.kustomize) problems.push(noResources);
-    if (!Object.keys(images).length) problems.push('at least one image update is required');
-    else if (Object.keys(images).length > 1 && '*' in images) problems.push('all containers are already specified by *, but saw more than one container_name=container_image pairs');
-    if (problems.length) throw new CliError(problems.length === 1 ? problems[0] : `[${problems.join(', ')}]`);
-  },
   run: (c, o) =>
-    runSet(c, o.resources, o.flags, 'image updated', o.changeCause, (spec, _obj, errors) => setImages(spec.containers, spec.initContainers ?? [], o.images, errors), 'failed to patch image update to pod template: '),
+    runSet(c, {
+      resources: o.resources,
+      flags: o.flags,
+      operation: 'image updated',
+      changeCause: o.changeCause,
+      mutate: (spec, _obj, errors) => setImages(spec.containers, spec.initContainers ?? [], o.images, errors),
+      failure: 'failed to patch image update to pod template: ',
+      validate: (dryRun) => validateImage(o, dryRun),
+    }),
 };
 
 interface EnvOptions extends SetRun {
@@ -80,7 +92,7 @@ const envVerb: Verb<EnvOptions> = {
     return { ...run, resources, envArgs: env };
   },
   validate({ flags: o, resources }) {
-    if (o.local && o.dryRun === 'server') throw new CliError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+    if (o.local && o.dryRun === 'server') throw new CliError(localServerDryRun);
     if (!o.filename?.length && !o.kustomize && !resources.length) throw new CliError(noResources);
     if (o.list && o.output) throw new CliError('--list and --output may not be specified together');
     if (o.keys?.length && !o.from) throw new CliError('when specifying --keys, a configmap or secret must be provided with --from');
@@ -120,13 +132,12 @@ const envVerb: Verb<EnvOptions> = {
       if (errors.length) throw errors[0];
       return;
     }
-    await runSet(
-      c,
+    await runSet(c, {
       resources,
-      opts,
-      'env updated',
+      flags: opts,
+      operation: 'env updated',
       changeCause,
-      (spec, obj) => {
+      mutate: (spec, obj) => {
         const containers = selected(spec, selector);
         if (!containers.length) {
           c.io.err.write(`Warning: ${obj.kind}/${obj.metadata.name} does not have any containers matching ${JSON.stringify(selector)}\n`);
@@ -137,34 +148,36 @@ const envVerb: Verb<EnvOptions> = {
           container.env = updateEnv(container.env ?? [], env, remove);
         }
       },
-      'failed to patch env update to pod template: ',
-    );
+      failure: 'failed to patch env update to pod template: ',
+    });
   },
 };
 
 interface ResourcesOptions extends SetRun {
   args: string[];
-  limits?: Record<string, string>;
-  requests?: Record<string, string>;
   selector: string;
 }
 
+/** kubectl's SetResourcesOptions.Validate (after the objects are read): the first problem, and the parsed lists. */
+function validateResources({ flags: o }: ResourcesOptions, dryRun: DryRun): { limits?: Record<string, string>; requests?: Record<string, string> } {
+  if (o.local && dryRun === 'server') throw new CliError(localServerDryRun);
+  if (o.all && o.selector) throw new CliError('cannot set --all and --selector at the same time');
+  if (!o.limits && !o.requests) throw new CliError('you must specify an update to requests or limits (in the form of --requests/--limits)');
+  return { limits: parseResourceList(o.limits), requests: parseResourceList(o.requests) };
+}
+
 const resourcesVerb: Verb<ResourcesOptions> = {
-  complete(c, args, f, cmd) {
-    const run = setRun(c, f, cmd);
-    if (f.all && f.selector) throw new CliError('cannot set --all and --selector at the same time');
-    if (!f.limits && !f.requests) throw new CliError('you must specify an update to requests or limits (in the form of --requests/--limits)');
-    return { ...run, args, limits: parseResourceList(f.limits), requests: parseResourceList(f.requests), selector: f.containers };
-  },
+  complete: (c, args, f, cmd) => ({ ...setRun(c, f, cmd), args, selector: f.containers }),
   async run(c, o) {
-    const { limits, requests, selector } = o;
-    await runSet(
-      c,
-      o.args,
-      o.flags,
-      'resource requirements updated',
-      o.changeCause,
-      (spec, _obj, errors) => {
+    const { selector } = o;
+    let limits: Record<string, string> | undefined;
+    let requests: Record<string, string> | undefined;
+    await runSet(c, {
+      resources: o.args,
+      flags: o.flags,
+      operation: 'resource requirements updated',
+      changeCause: o.changeCause,
+      mutate: (spec, _obj, errors) => {
         const containers = selected(spec, selector);
         if (!containers.length) {
           errors.push(new CliError(`error: unable to find container named ${selector}`));
@@ -176,8 +189,11 @@ const resourcesVerb: Verb<ResourcesOptions> = {
           if (requests) r.requests = { ...(r.requests ?? {}), ...requests };
         }
       },
-      'failed to patch resources update to pod template ',
-    );
+      failure: 'failed to patch resources update to pod template ',
+      validate: (dryRun) => {
+        ({ limits, requests } = validateResources(o, dryRun));
+      },
+    });
   },
 };
 

@@ -9,6 +9,7 @@ import { CliError, MultiError } from '../../errors';
 import { type DryRun, MutationPrinter, parseDryRun, parseOutput, type TemplateOptions } from '../../flags/output';
 import { CHANGE_CAUSE } from '../../record';
 import { type ResourceFlags, select } from '../../resource/builder';
+import { localResourceError } from '../../resolve';
 
 export interface Container {
   name: string;
@@ -83,31 +84,41 @@ function infoObjectName(resource: string, obj: KubeObject, local: boolean): stri
   return slash > 0 ? `${kind}.${obj.apiVersion.slice(0, slash)}/${name}\n` : `${kind}/${name}`;
 }
 
+/** What one set subcommand gives the shared run. */
+export interface SetRunSpec {
+  /** The TYPE NAME or TYPE/NAME arguments. */
+  resources: string[];
+  flags: SetOptions;
+  /** What the printer says of a changed object ("image updated"). */
+  operation: string;
+  changeCause?: string;
+  /** Changes the pod spec in place; false when it changed nothing; problems go into `errors`. */
+  mutate: (spec: PodSpec, obj: KubeObject, errors: Error[]) => boolean | void;
+  /** How the message of a failed patch begins (each subcommand words it its own way). */
+  failure: string;
+  /**
+   * The subcommand's check of its flags, which set image and set resources make only once the
+   * objects are read (their Complete reads them, their Validate comes after). They also refuse
+   * arguments beside --local; set env, which checks before, passes neither and ignores them.
+   */
+  validate?: (dryRun: DryRun) => void;
+}
+
 /**
  * The shared run of kubectl set: pick the objects (any not found fails the whole command),
- * change each one's pod spec with `mutate`, and send what changed as a strategic merge patch.
- * `mutate` returns false when it changed nothing; problems it finds go into `errors`. As kubectl
- * does, every object is changed before any is sent, so the problems `mutate` finds come before
- * the objects it could not change and the patches that failed. `failure` begins the message of a
- * failed patch (each subcommand words it its own way).
+ * change each one's pod spec, and send what changed as a strategic merge patch. As kubectl does,
+ * every object is changed before any is sent, so the problems `mutate` finds come before the
+ * objects it could not change and the patches that failed.
  */
-export async function runSet(
-  c: CommandContext,
-  resources: string[],
-  o: SetOptions,
-  operation: string,
-  changeCause: string | undefined,
-  mutate: (spec: PodSpec, obj: KubeObject, errors: Error[]) => boolean | void,
-  failure: string,
-): Promise<void> {
+export async function runSet(c: CommandContext, { resources, flags: o, operation, changeCause, mutate, failure, validate }: SetRunSpec): Promise<void> {
   const dryRun: DryRun = parseDryRun(c, o.dryRun);
-  if (o.local && dryRun === 'server') throw new CliError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
-  if (o.local && resources.length) throw new CliError('error: you must specify resources by --filename when --local is set.');
-  if (o.all && o.selector) throw new CliError('cannot set --all and --selector at the same time');
+  const printer = new MutationPrinter(c.io.out, parseOutput(o.output, false, o), dryRun);
+  if (validate && o.local && resources.length) throw localResourceError();
   const client = o.local ? undefined : c.cluster(dryRun === 'none' ? 'write' : 'read').client;
   const selection = await selectForSet(c, resources, o);
   const picked = selection.infos(client);
   selection.throwErrors();
+  validate?.(dryRun);
   const errors: Error[] = [];
   // kubectl's CalculatePatches: each object changed, or the reason it could not be.
   const changes = picked.map((info) => {
@@ -118,7 +129,6 @@ export async function runSet(
       return { info, after, error: e as Error };
     }
   });
-  const printer = new MutationPrinter(c.io.out, parseOutput(o.output, false, o), dryRun);
   for (const change of changes) {
     if (!change) continue;
     const { info: { type, obj, namespace }, after, error } = change;
