@@ -140,6 +140,8 @@ interface Output {
 
 const HELP_FLAGS = new Set(['-h', '--help']);
 const HELP_LINE = { flags: '-h, --help', description: 'display help for command' };
+/** The help flag as pflag names it in its errors ("-h, --help"); the parser declares it on no command. */
+const HELP_OPTION = new Option('-h, --help', 'help for the command');
 const NEGATIVE_NUMBER = /^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/;
 
 export class Command {
@@ -415,6 +417,14 @@ export class Command {
       }
       // pflag's booleans take a value only after "=": --flag=false, -A=true, --no-headers=false.
       const boolean = /^(--[^=]+|-[^-])=(.*)$/s.exec(arg);
+      // -h/--help is every command's boolean flag (cobra adds it). Help was asked for, or not,
+      // before parsing (help/request.ts); what is left is a value pflag cannot parse, refused in
+      // its turn unless a flag it did not know came first.
+      if (boolean && HELP_FLAGS.has(boolean[1]) && !this.byFlag.has(boolean[1]) && dest === operands) {
+        if (parseGoBool(boolean[2]) === undefined)
+          throw new CommandLineError('invalidArgument', `error: option '-h, --help' argument '${boolean[2]}' is invalid.`, boolean[2], HELP_OPTION, `strconv.ParseBool: parsing ${JSON.stringify(boolean[2])}: invalid syntax`);
+        continue;
+      }
       const switchOpt = boolean ? this.byFlag.get(boolean[1]) : undefined;
       if (switchOpt && (switchOpt.isBoolean() || switchOpt.negate)) {
         const v = parseGoBool(boolean![2]);

@@ -4,9 +4,12 @@ import { buildProgram, isVerb, verbOf } from './commands';
 import type { CommandContext } from './context';
 import { errorText, exitCodeOf } from './errors';
 import { normalizeArgv, translateParseError } from './program';
-import { helpRequest, withoutHelpFalse } from './help/request';
+import { helpRequest, invalidHelpValue, withoutHelpFalse } from './help/request';
 
 function printHelp(ctx: CommandContext, program: Command, request: { words: string[]; viaHelpVerb: boolean }): number {
+  // kubectl's options command has an empty help template (templates.UseOptionsTemplates): its
+  // help, asked for by a flag or by `help options`, prints nothing.
+  if (request.words[0] === 'options') return 0;
   const h = require('./help') as typeof import('./help');
   const found = h.commandFor(program, request.words);
   if (found.unknown !== undefined && request.viaHelpVerb) {
@@ -36,11 +39,15 @@ export async function runCli(argv: string[], ctx: CommandContext): Promise<numbe
   const program = buildProgram(ctx, argv);
   // Bare `kubectl`, --help/-h and `kubectl help X` print kubectl's help and succeed.
   const help = argv.length ? helpRequest(argv) : { words: [], viaHelpVerb: false };
-  if (help) return printHelp(ctx, program, help);
-  if (argv[0] === 'options' && verb === 'options') {
-    ctx.io.out.write((require('./help') as typeof import('./help')).optionsText(ctx.helpEnv()));
-    return 0;
+  if (help?.viaHelpVerb) {
+    // `help` is a command of cobra's own, with its own -h flag: a value pflag cannot parse fails it.
+    const invalid = invalidHelpValue(argv);
+    if (invalid !== undefined) {
+      ctx.io.err.write(`Error: invalid argument ${JSON.stringify(invalid)} for "-h, --help" flag: strconv.ParseBool: parsing ${JSON.stringify(invalid)}: invalid syntax\nSee 'kubectl help --help' for usage.\n`);
+      return 1;
+    }
   }
+  if (help) return printHelp(ctx, program, help);
   try {
     await program.parseAsync(normalizeArgv(withoutHelpFalse(argv), program));
     return 0;

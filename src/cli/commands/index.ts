@@ -44,6 +44,7 @@ const COMMANDS: readonly [string, () => Register][] = [
   ['config', () => (require('./config') as typeof import('./config')).register],
   ['plugin', () => (require('./plugin') as typeof import('./plugin')).register],
   ['version', () => (require('./version') as typeof import('./version')).register],
+  ['options', () => (require('./options') as typeof import('./options')).register],
   // pocketkube's own
   ['addons', () => (require('./addons') as typeof import('./addons')).register],
   ['clock', () => (require('./clock') as typeof import('./clock')).register],

@@ -28,3 +28,12 @@ export function helpRequest(argv: readonly string[]): { words: string[]; viaHelp
   if (!flags.some((a) => helpFlag(a) === true)) return undefined;
   return { words: commandWords(flags), viaHelpVerb: false };
 }
+
+/** The first --help/-h value before `--` that is no boolean to pflag (`--help=maybe`), if any. */
+export function invalidHelpValue(argv: readonly string[]): string | undefined {
+  for (const a of flagPart(argv)) {
+    const m = /^(?:--help|-h)=(.*)$/s.exec(a);
+    if (m && parseGoBool(m[1]) === undefined) return m[1];
+  }
+  return undefined;
+}
