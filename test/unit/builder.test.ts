@@ -37,7 +37,10 @@ describe('build', () => {
     expect(await failure({ args: ['pods'], labelSelector: 'a=b', selectAll: true, selectAllFirst: true })).toBe('found non-empty label selector "a=b" with previously set \'all\' parameter. ');
     expect(await failure({ files: { filenames: ['x.yaml'], kustomize: 'dir', recursive: false } })).toBe('only one of -f or -k can be specified');
     expect(await failure({ files: { filenames: [], kustomize: 'dir', recursive: true } })).toBe("the -k flag can't be used with -f or -R");
-    expect(await failure({ local: true, args: ['pods', 'a'] })).toBe('error: you must specify resources by --filename when --local is set.');
+    // cli-runtime's LocalResourceError, whole (kubectl set image --local deploy/x a=b prints it so).
+    expect(await failure({ local: true, args: ['pods', 'a'] })).toBe(
+      "error: you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'",
+    );
     expect(await failure({ args: ['nosuch', 'a'] })).toBe('the server doesn\'t have a resource type "nosuch"');
   });
 });
