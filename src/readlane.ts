@@ -37,7 +37,10 @@ interface LaneRequest {
   noHeaders: boolean;
 }
 
-/** The command line as the lane reads it: `get pods` and a few flags, each at most once. */
+/**
+ * The command line as the lane reads it: `get pods` and a few flags, each at most once. (The
+ * launcher loads the lane only for a `get` naming one of these resource words: its LANE_RESOURCES.)
+ */
 function request(argv: readonly string[]): LaneRequest | undefined {
   if (argv[0] !== 'get') return undefined;
   const r: LaneRequest = { allNamespaces: false, wide: false, noHeaders: false };
