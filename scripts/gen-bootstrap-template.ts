@@ -14,18 +14,29 @@ import * as path from 'node:path';
 import { Session } from '../src/session';
 import type { EventSequence } from '../src/client/events';
 import { SeededRandom } from '../src/sim/rand';
-import { Store } from '../src/store/store';
 import { type BuiltCluster, masked, recordTemplate } from '../src/sim/cluster/template/record';
 
 const [command, file, ...rest] = process.argv.slice(2);
 
 /**
- * A collection file's value lines without the lines after them (views, index: each begins with
- * `#`, which no value line does): filling in the template changes the values, and the store
- * indexes them and makes their views again when it writes them.
+ * A collection's text without its index line (the last; it and the views line before it begin
+ * with `#`, which no value line does): filling in the template changes the values' lengths, and
+ * the store indexes them again when it writes them. The views line is kept: the views of the
+ * values as filled in, which the store copies rather than making them again.
  */
 function withoutIndex(text: string): string {
-  return text.startsWith('#') ? '' : text.slice(0, text.indexOf('\n#') + 1);
+  return text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1);
+}
+
+/** Each collection's text as the store's files hold it (its range of a file several share). */
+function collectionTexts(home: string, manifest: { collections: Record<string, string>; ranges?: Record<string, [number, number]> }): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(manifest.collections).map(([name, file]) => {
+      const bytes = fs.readFileSync(path.join(home, 'store', file));
+      const range = manifest.ranges?.[name];
+      return [name, withoutIndex((range ? bytes.subarray(range[0], range[1]) : bytes).toString('utf8'))];
+    }),
+  );
 }
 
 async function buildAt(wallClock: string, template?: { file: string; build: string }, mode: 'read' | 'write' = 'write', seed?: string): Promise<BuiltCluster> {
@@ -45,8 +56,7 @@ async function buildAt(wallClock: string, template?: { file: string; build: stri
       server: config.clusters[0].cluster.server,
       revision: manifest.revision,
       system: JSON.stringify(manifest.system),
-      // Read through the store: one file may hold several collections.
-      collections: Object.fromEntries(Store.open(path.join(home, 'store.json')).snapshot().collections.map(([name, bytes]) => [name, withoutIndex(bytes.toString('utf8'))])),
+      collections: collectionTexts(home, manifest),
     };
   } finally {
     fs.rmSync(home, { recursive: true, force: true });

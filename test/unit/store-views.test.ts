@@ -128,6 +128,52 @@ describe('a collection that keeps views', () => {
   });
 });
 
+describe('a collection given as lines with their views line (a template)', () => {
+  const given = () => {
+    const made = new Collection('store/pods.jsonl');
+    made.useView(countingView());
+    made.set('a', { n: 1, x: 'a' });
+    made.set('b', { n: 2, x: 'b' });
+    const text = made.serialize().toString('utf8');
+    // The value lines and the views line: what a template keeps of a file.
+    return text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1);
+  };
+
+  it('writes the views line as given while no value changes, making no view', () => {
+    const text = given();
+    const view = countingView();
+    const c = Collection.fromLines('store/pods.jsonl', Buffer.from(text));
+    c.useView(view);
+    const out = c.serialize().toString('utf8');
+    expect(view.made).toBe(0);
+    expect(out.startsWith(text)).toBe(true);
+    const back = Collection.fromFile('store/pods.jsonl', Buffer.from(out));
+    back.useView(countingView());
+    expect(viewsOf(back)).toEqual({ a: { n: 1 }, b: { n: 2 } });
+  });
+
+  it('makes the views again once a value is written or deleted', () => {
+    for (const change of [(c: Collection) => c.set('a', { n: 5 }), (c: Collection) => c.delete('b')]) {
+      const view = countingView();
+      const c = Collection.fromLines('store/pods.jsonl', Buffer.from(given()));
+      c.useView(view);
+      change(c);
+      const back = Collection.fromFile('store/pods.jsonl', c.serialize());
+      back.useView(countingView());
+      expect(view.made).toBeGreaterThan(0);
+      expect(viewsOf(back)).toEqual(Object.fromEntries([...c.keys()].sort().map((k) => [k, { n: (c.get(k) as { n: number }).n }])));
+    }
+  });
+
+  it('refuses a views line that is not the last line', () => {
+    const text = given();
+    const at = text.indexOf('\n#') + 1;
+    expect(() => Collection.fromLines('store/pods.jsonl', Buffer.from(`${text.slice(0, at)}${text.slice(at)}"c"\t{"n":3}\n`))).toThrow(
+      /the store store\/pods.jsonl is unreadable \(line 3 is not a key and a value\)/,
+    );
+  });
+});
+
 describe('a views line', () => {
   const replica = (name: string, extra: Record<string, unknown> = {}) => ({
     metadata: { name, uid: `uid-${name}`, labels: { app: 'web' }, ownerReferences: [{ uid: 'rs', controller: true }] },

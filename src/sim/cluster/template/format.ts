@@ -13,7 +13,8 @@
 //            signature for that token)
 import { rfc3339, rfc3339Micro } from '../../../api/time';
 
-export const TEMPLATE_FORMAT = 'pocketkube.bootstrap-template/v3';
+/** v4: a collection's text ends with its views line, where it keeps views. */
+export const TEMPLATE_FORMAT = 'pocketkube.bootstrap-template/v4';
 
 /** A bootstrapped store as its files hold it, and what the invocation carries on from. */
 export interface StoreImage {
@@ -26,7 +27,7 @@ export interface StoreImage {
   revision: number;
   /** The store's system state, JSON. */
   system: string;
-  /** Collection -> the JSON text of its file. */
+  /** Collection -> the text of its file: its value lines, then its views line if it has one (no index line). */
   collections: Record<string, string>;
 }
 
