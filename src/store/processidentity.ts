@@ -42,9 +42,13 @@ function bootTimeMs(): number | undefined {
   return m ? Number(m[1]) * 1000 : undefined;
 }
 
+/** The host's name as os.hostname() gives it: Linux's is in /proc (loading node:os costs ~0.3 ms of a first command). */
+function hostname(): string {
+  return readOr('/proc/sys/kernel/hostname')?.trim() || (require('node:os') as typeof import('node:os')).hostname();
+}
+
 export function processIdentity(pid: number): ProcessIdentity {
-  // node:os is loaded here, when a lock is taken, not by every command that reads.
-  const id: ProcessIdentity = { host: (require('node:os') as typeof import('node:os')).hostname() };
+  const id: ProcessIdentity = { host: hostname() };
   const boot = bootId();
   if (boot) id.boot = boot;
   const start = startTicks(pid);
