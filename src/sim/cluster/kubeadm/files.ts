@@ -65,7 +65,12 @@ export class ControlPlaneFiles {
     this.disk.put(AREA, 'config', cfg);
   }
 
-  /** Records a certificate valid from `now`; a CA is issued at once. */
+  /**
+   * Records a certificate valid from `now`; the cluster CA is issued at once (its certificate is in
+   * every kubeconfig and every namespace's kube-root-ca.crt), the others, etcd's and the front
+   * proxy's CAs as the leaves, when first used: a key pair and a signature each cost the first
+   * command on an empty home, which never reads them.
+   */
   plan(def: CertDef, cfg: ClusterConfig, now: number): void {
     const sans = def.sans?.(cfg);
     const spec: StoredSpec = {
@@ -80,7 +85,7 @@ export class ControlPlaneFiles {
       ips: sans?.ips,
     };
     this.disk.put(AREA, `cert/${def.name}`, { spec, ca: def.ca } satisfies CertRecord);
-    if (!def.ca) this.certificate(def.name);
+    if (def.name === 'ca') this.certificate(def.name);
   }
 
   has(name: string): boolean {
