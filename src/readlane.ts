@@ -1,4 +1,4 @@
-// The read lane: `get pods` — the read scripts repeat most — answered from the store without
+// The read lane: `get pods` and `get deployments` — the reads scripts repeat most — answered from the store without
 // loading the CLI's command tree, the API server or the engine, whose code alone costs several
 // times what this read does. The launcher offers it every `get` before anything else loads; it
 // answers only what it can answer exactly as the full path would, and declines (undefined)
@@ -14,12 +14,27 @@ import { isPrivileged } from './apiserver/auth';
 import { POD_VIEW_VERSION } from './api/pod/view';
 import type { KubeObject } from './api/types';
 import { homeDir } from './home';
+import { deploymentTable } from './printers/table/deployment';
 import { podTable } from './printers/table/pod';
-import { TableBuilder } from './printers/table/table';
+import { type TableDef, TableBuilder } from './printers/table/table';
 import { SimClock } from './sim/clock';
 import { Store } from './store/store';
 
-const PODS = '/registry/pods';
+/** A kind the lane answers for: the words that name it, where it is stored, how its table prints. */
+interface LaneKind {
+  words: readonly string[];
+  collection: string;
+  kind: string;
+  table: TableDef;
+  /** The version of the stored views its table may print from (ApiServer.eachForTable), if any. */
+  views?: number;
+}
+
+/** (The launcher loads the lane only for a `get` naming one of these words: its LANE_RESOURCES.) */
+const KINDS: readonly LaneKind[] = [
+  { words: ['pods', 'pod', 'po'], collection: '/registry/pods', kind: 'Pod', table: podTable as TableDef, views: POD_VIEW_VERSION },
+  { words: ['deployments', 'deployment', 'deploy'], collection: '/registry/apps/deployments', kind: 'Deployment', table: deploymentTable as TableDef },
+];
 /** What kubectl accepts as a namespace's name (a DNS-1123 label); anything else goes the full way. */
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
@@ -31,28 +46,27 @@ export interface LanePorts {
 }
 
 interface LaneRequest {
+  kind: LaneKind;
   namespace?: string;
   allNamespaces: boolean;
   wide: boolean;
   noHeaders: boolean;
 }
 
-/**
- * The command line as the lane reads it: `get pods` and a few flags, each at most once. (The
- * launcher loads the lane only for a `get` naming one of these resource words: its LANE_RESOURCES.)
- */
+/** The command line as the lane reads it: `get` of one of its kinds, and a few flags, each at most once. */
 function request(argv: readonly string[]): LaneRequest | undefined {
   if (argv[0] !== 'get') return undefined;
-  const r: LaneRequest = { allNamespaces: false, wide: false, noHeaders: false };
-  let resource = false;
+  const r: Omit<LaneRequest, 'kind'> = { allNamespaces: false, wide: false, noHeaders: false };
+  let kind: LaneKind | undefined;
   const seen = new Set<string>();
   const once = (flag: string) => !seen.has(flag) && !!seen.add(flag);
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     let value: { value: string; next: number } | undefined;
-    if (a === 'pods' || a === 'pod' || a === 'po') {
-      if (resource) return undefined;
-      resource = true;
+    const named = KINDS.find((k) => k.words.includes(a));
+    if (named) {
+      if (kind) return undefined;
+      kind = named;
     } else if (a === '-A' || a === '--all-namespaces') {
       if (!once('A')) return undefined;
       r.allNamespaces = true;
@@ -70,7 +84,7 @@ function request(argv: readonly string[]): LaneRequest | undefined {
     } else return undefined;
   }
   // -A beside -n: kubectl lists every namespace; left to the full path.
-  return resource && !(r.allNamespaces && r.namespace) ? r : undefined;
+  return kind && !(r.allNamespaces && r.namespace) ? { ...r, kind } : undefined;
 }
 
 /**
@@ -117,7 +131,7 @@ function only(o: Record<string, unknown>, allowed: string[]): boolean {
   return typeof o === 'object' && o !== null && Object.keys(o).every((k) => allowed.includes(k));
 }
 
-/** Runs `get pods` from the store, or declines (undefined) with nothing printed. */
+/** Runs the `get` from the store, or declines (undefined) with nothing printed. */
 export function answer(ports: LanePorts): number | undefined {
   const env = ports.env;
   if (env.POCKETKUBE_READ_LANE === 'off' || env.KUBECONFIG) return undefined;
@@ -136,8 +150,8 @@ export function answer(ports: LanePorts): number | undefined {
     // The API server's authentication and authorization, for the one user the lane serves.
     const entry = sys.tokens[credentials.token];
     if (!entry || sys.endpoint !== credentials.server || !isPrivileged({ name: entry.user, groups: entry.groups })) return undefined;
-    const table = new TableBuilder(podTable, { now, wide: r.wide, noHeaders: r.noHeaders, withNamespace: r.allNamespaces });
-    if (!eachPod(store, namespace, (pod) => table.add(pod))) return undefined;
+    const table = new TableBuilder(r.kind.table, { now, wide: r.wide, noHeaders: r.noHeaders, withNamespace: r.allNamespaces });
+    if (!eachObject(store, r.kind, namespace, (obj) => table.add(obj))) return undefined;
     text = table.render();
   } catch {
     // Whatever the store says of itself (damage, a missing file) is the full path's to report.
@@ -149,23 +163,26 @@ export function answer(ports: LanePorts): number | undefined {
 }
 
 /**
- * The pods of a namespace (all, when none) in key order, as the API server hands them to a table:
- * their views, unless the namespace holds few of them (the views line is read whole) — then the
- * objects, each checked to be the pod its key names. False when the lane cannot read them so.
+ * The objects of a namespace (all, when none) in key order, as the API server hands them to a
+ * table: a kind's stored views, unless the namespace holds few of them (the views line is read
+ * whole) — else the objects, each checked to be the object its key names. False when the lane
+ * cannot read them so.
  */
-function eachPod(store: Store, namespace: string | undefined, visit: (pod: KubeObject) => void): boolean {
+function eachObject(store: Store, k: LaneKind, namespace: string | undefined, visit: (obj: KubeObject) => void): boolean {
+  const collection = k.collection;
   // Views are read as stored, never made: views of another version are the full path's to make.
-  store.defineView(PODS, {
-    version: POD_VIEW_VERSION,
-    of: () => {
-      throw new Error('the read lane makes no views');
-    },
-  });
+  if (k.views !== undefined)
+    store.defineView(collection, {
+      version: k.views,
+      of: () => {
+        throw new Error('the read lane makes no views');
+      },
+    });
   const prefix = namespace === undefined ? '' : `${namespace}/`;
-  const keys = store.keys(PODS, prefix);
-  if (keys.length * 8 > store.count(PODS) && store.viewsCurrent(PODS)) {
+  const keys = store.keys(collection, prefix);
+  if (k.views !== undefined && keys.length * 8 > store.count(collection) && store.viewsCurrent(collection)) {
     const rows: [string, KubeObject][] = [];
-    store.eachView(PODS, (key, view) => {
+    store.eachView(collection, (key, view) => {
       if (key.startsWith(prefix)) rows.push([key, view as KubeObject]);
     });
     rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -173,10 +190,10 @@ function eachPod(store: Store, namespace: string | undefined, visit: (pod: KubeO
     return true;
   }
   for (const key of keys) {
-    const pod = store.get(PODS, key) as KubeObject | undefined;
-    const meta = pod?.metadata;
-    if (!pod || pod.kind !== 'Pod' || `${meta?.namespace}/${meta?.name}` !== key) return false;
-    visit(pod);
+    const obj = store.get(collection, key) as KubeObject | undefined;
+    const meta = obj?.metadata;
+    if (!obj || obj.kind !== k.kind || `${meta?.namespace}/${meta?.name}` !== key) return false;
+    visit(obj);
   }
   return true;
 }

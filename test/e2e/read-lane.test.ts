@@ -1,5 +1,5 @@
-// The read lane (src/readlane.ts): `get pods` answered from the store alone prints exactly what the
-// full path prints, and every command it cannot answer so goes the full way. Each case runs the
+// The read lane (src/readlane.ts): `get pods` and `get deployments` answered from the store alone
+// print exactly what the full path prints, and every command it cannot answer so goes the full way. Each case runs the
 // lane (POCKETKUBE_READ_LANE=only: a decline fails) and the full path (=off) on the same home.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -31,6 +31,10 @@ const COMMAND_LINES = [
   ['get', 'pods', '-n=kube-system', '--output', 'wide'],
   ['get', 'pods', '-n', 'nothing-here'],
   ['get', 'pods', '-A', '--no-headers'],
+  ['get', 'deployments'],
+  ['get', 'deploy', '-A', '-o', 'wide'],
+  ['get', 'deployment', '-n', 'kube-system', '--no-headers'],
+  ['get', '-n', 'team', 'deploy', '-owide'],
 ];
 
 describe('the read lane', () => {
@@ -75,7 +79,8 @@ describe('the read lane', () => {
   });
 
   it.each([
-    ['another resource', ['get', 'deployments']],
+    ['another resource', ['get', 'replicasets']],
+    ['a resource with its group', ['get', 'deployments.apps']],
     ['a pod by name', ['get', 'pods', 'etcd-pocket-control-plane', '-n', 'kube-system']],
     ['a label selector', ['get', 'pods', '-l', 'app=web']],
     ['another output', ['get', 'pods', '-o', 'name']],
@@ -86,6 +91,7 @@ describe('the read lane', () => {
     ['a namespace kubectl would refuse', ['get', 'pods', '-n', 'Not_A_Name']],
     ['-v', ['get', 'pods', '-v=6']],
     ['two resources', ['get', 'pods,nodes']],
+    ['two kinds the lane knows', ['get', 'pods', 'deployments']],
   ])('declines %s', (_, args) => {
     const h = home();
     h.ok('get', 'nodes');
