@@ -1,6 +1,6 @@
-// The read lane: `get pods` and `get deployments` — the reads scripts repeat most — answered from the store without
-// loading the CLI's command tree, the API server or the engine, whose code alone costs several
-// times what this read does. The launcher offers it every `get` before anything else loads; it
+// The read lane: `get pods` and `get deployments` — the reads scripts repeat most — answered from
+// the store without loading the CLI's command tree, the API server or the engine, whose code alone
+// costs several times what this read does. The launcher offers it every `get` before anything else loads; it
 // answers only what it can answer exactly as the full path would, and declines (undefined)
 // everything else, having printed nothing: other flags or resources, a kubeconfig other than
 // the home's own plain one, credentials that are not a cluster admin's token for this cluster's
@@ -11,6 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isPrivileged } from './apiserver/auth';
+import { viewsPay } from './apiserver/tableviews';
 import { POD_VIEW_VERSION } from './api/pod/view';
 import type { KubeObject } from './api/types';
 import { homeDir } from './home';
@@ -18,6 +19,7 @@ import { deploymentTable } from './printers/table/deployment';
 import { podTable } from './printers/table/pod';
 import { type TableDef, TableBuilder } from './printers/table/table';
 import { SimClock } from './sim/clock';
+import { visitInKeyOrder } from './store/keyorder';
 import { Store } from './store/store';
 
 /** A kind the lane answers for: the words that name it, where it is stored, how its table prints. */
@@ -164,9 +166,8 @@ export function answer(ports: LanePorts): number | undefined {
 
 /**
  * The objects of a namespace (all, when none) in key order, as the API server hands them to a
- * table: a kind's stored views, unless the namespace holds few of them (the views line is read
- * whole) — else the objects, each checked to be the object its key names. False when the lane
- * cannot read them so.
+ * table (ApiServer.eachForTable): a kind's stored views where they pay, else the objects, each
+ * checked to be the object its key names. False when the lane cannot read them so.
  */
 function eachObject(store: Store, k: LaneKind, namespace: string | undefined, visit: (obj: KubeObject) => void): boolean {
   const collection = k.collection;
@@ -180,13 +181,8 @@ function eachObject(store: Store, k: LaneKind, namespace: string | undefined, vi
     });
   const prefix = namespace === undefined ? '' : `${namespace}/`;
   const keys = store.keys(collection, prefix);
-  if (k.views !== undefined && keys.length * 8 > store.count(collection) && store.viewsCurrent(collection)) {
-    const rows: [string, KubeObject][] = [];
-    store.eachView(collection, (key, view) => {
-      if (key.startsWith(prefix)) rows.push([key, view as KubeObject]);
-    });
-    rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    for (const [, view] of rows) visit(view);
+  if (k.views !== undefined && viewsPay(keys.length, store.count(collection)) && store.viewsCurrent(collection)) {
+    visitInKeyOrder<unknown>((v) => store.eachView(collection, v), prefix, (view) => visit(view as KubeObject));
     return true;
   }
   for (const key of keys) {

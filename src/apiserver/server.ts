@@ -28,6 +28,7 @@ import { validateObjectMeta } from '../api/validation/meta';
 import type { Store } from '../store/store';
 import { type AdmissionContext, type AdmissionRequest, admit, validateAdmission } from './admission';
 import { type UserInfo, type Verb, authorize } from './auth';
+import { viewsPay } from './tableviews';
 import { type FieldValidation, decodeObject, strictPatchError } from './decode';
 import { type EvictOptions, evictPod } from './eviction';
 import { type FieldRequirement, checkFieldLabels, fieldsMatch } from './fieldselector';
@@ -199,9 +200,8 @@ export class ApiServer {
    */
   eachForTable(user: UserInfo, type: ResourceType, namespace: string | undefined, opts: ListOptions, visit: (obj: KubeObject) => void): void {
     const ns = type.namespaced ? namespace : undefined;
-    // The views line is read whole: worth it for much of the collection, not for a namespace of a few.
-    const few = () => this.storage.countIn(type, ns) * 8 <= this.storage.count(type);
-    const useViews = kindDef(type).view?.table && !opts.fieldSelector && opts.namePrefix === undefined && !few() && this.storage.viewsCurrent(type);
+    const pays = () => viewsPay(this.storage.countIn(type, ns), this.storage.count(type));
+    const useViews = kindDef(type).view?.table && !opts.fieldSelector && opts.namePrefix === undefined && pays() && this.storage.viewsCurrent(type);
     if (!useViews) return this.each(user, type, namespace, opts, visit);
     this.authorize(user, 'list', type, namespace);
     const { labels } = listSelectors(type, opts);

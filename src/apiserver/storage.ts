@@ -7,6 +7,7 @@
 import { internalError } from '../api/errors';
 import { allKinds, kindDef, type ResourceType } from '../api/registry';
 import type { KubeObject } from '../api/types';
+import { visitInKeyOrder } from '../store/keyorder';
 import { type Store, StoreError, type ValueView } from '../store/store';
 import type { EncryptionAtRest } from './encryption';
 import type { Transformer } from './encryption/transformer';
@@ -137,27 +138,10 @@ export class ObjectStorage {
     this.store.scan(collectionOf(t), '', false, (value, key) => visit(key, view.of(this.decode(t, key, value))));
   }
 
-  /**
-   * The views of the objects readAll would visit (one namespace or all), in its order: a views
-   * line is in key order but for the keys written since its file was, which come last.
-   */
+  /** The views of the objects readAll would visit (one namespace or all), in its order. */
   readViewsInOrder(t: ResourceType, namespace: string | undefined, visit: (view: unknown) => void): void {
     const prefix = t.namespaced && namespace !== undefined ? `${namespace}/` : '';
-    const keys: string[] = [];
-    const views: unknown[] = [];
-    let sorted = true;
-    this.readViews(t, (key, view) => {
-      if (prefix && !key.startsWith(prefix)) return;
-      if (sorted && keys.length && keys[keys.length - 1] > key) sorted = false;
-      keys.push(key);
-      views.push(view);
-    });
-    if (sorted) {
-      for (const view of views) visit(view);
-      return;
-    }
-    const order = keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : 1));
-    for (const i of order) visit(views[i]);
+    visitInKeyOrder((v) => this.readViews(t, v), prefix, visit);
   }
 
   count(t: ResourceType): number {

@@ -104,3 +104,26 @@ export function mergeSorted(a: readonly string[], b: readonly string[]): string[
   while (j < b.length) out[k++] = b[j++];
   return out;
 }
+
+/**
+ * Visits the values `each` gives whose keys start with `prefix`, in key order: a views line is in
+ * key order but for the keys written since its file was, which come last, so most lists are
+ * visited as given and only the rest are sorted.
+ */
+export function visitInKeyOrder<T>(each: (visit: (key: string, value: T) => void) => void, prefix: string, visit: (value: T) => void): void {
+  const keys: string[] = [];
+  const values: T[] = [];
+  let sorted = true;
+  each((key, value) => {
+    if (prefix && !key.startsWith(prefix)) return;
+    if (sorted && keys.length && keys[keys.length - 1] > key) sorted = false;
+    keys.push(key);
+    values.push(value);
+  });
+  if (sorted) {
+    for (const value of values) visit(value);
+    return;
+  }
+  const order = keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : 1));
+  for (const i of order) visit(values[i]);
+}

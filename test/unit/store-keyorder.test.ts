@@ -1,6 +1,6 @@
 // A collection's key order kept across writes: the same answers as sorting every time.
 import { describe, expect, it } from 'vitest';
-import { KeyOrder } from '../../src/store/keyorder';
+import { KeyOrder, visitInKeyOrder } from '../../src/store/keyorder';
 
 describe('the key order', () => {
   it('answers lists and prefix ranges as a fresh sort would, through inserts, removals and merges', () => {
@@ -70,3 +70,21 @@ describe('the key order', () => {
   });
 });
 
+
+describe('visitInKeyOrder', () => {
+  const visited = (pairs: [string, number][], prefix: string) => {
+    const out: number[] = [];
+    visitInKeyOrder<number>((v) => pairs.forEach(([k, n]) => v(k, n)), prefix, (n) => out.push(n));
+    return out;
+  };
+
+  it('visits values as given when their keys are in order, and sorts them when they are not', () => {
+    expect(visited([['a/1', 1], ['a/2', 2], ['b/1', 3]], '')).toEqual([1, 2, 3]);
+    // Keys written since the views line was (last in it) go where they belong.
+    expect(visited([['a/1', 1], ['b/1', 3], ['a/2', 2]], '')).toEqual([1, 2, 3]);
+  });
+
+  it('visits only the keys under the prefix', () => {
+    expect(visited([['a/1', 1], ['b/1', 3], ['a/0', 0]], 'a/')).toEqual([0, 1]);
+  });
+});
