@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isPrivileged } from './apiserver/auth';
 import { viewsPay } from './apiserver/tableviews';
+import { configError } from './cli/kubeconfig/schema';
 import { POD_VIEW_VERSION } from './api/pod/view';
 import type { KubeObject } from './api/types';
 import { homeDir } from './home';
@@ -112,6 +113,8 @@ function homeCredentials(file: string): { namespace: string; server: string; tok
   } catch {
     return undefined;
   }
+  // A config kubectl would refuse to load is the full path's to report.
+  if (typeof config !== 'object' || config === null || configError(config, '') !== undefined) return undefined;
   const current = config['current-context'];
   const named = <T>(list: unknown, name: unknown): T | undefined => {
     if (!Array.isArray(list) || typeof name !== 'string' || !name) return undefined;

@@ -175,8 +175,9 @@ export class CommandContext {
 
   /** The namespace a command works in: -n, else the context's, else "default". */
   namespace(): string {
-    if (this.flags.namespace) return this.flags.namespace;
+    // Read even under -n: kubectl's loader reads (and so refuses a broken) kubeconfig first.
     const config = this.kubeconfig();
+    if (this.flags.namespace) return this.flags.namespace;
     return config?.namespace(this.flags.context || undefined) ?? 'default';
   }
 

@@ -131,6 +131,22 @@ describe('the read lane', () => {
     expect(h.run(['get', 'pods'], { env: LANE })).toEqual(DECLINED);
   });
 
+  it('declines a kubeconfig kubectl would not load, which the full path reports', () => {
+    const h = home();
+    h.ok('get', 'nodes');
+    const config = path.join(h.dir, 'config');
+    const data = JSON.parse(fs.readFileSync(config, 'utf8'));
+    // The current context is as before; another entry holds a bool where a string belongs.
+    data.contexts.push({ name: true });
+    fs.writeFileSync(config, JSON.stringify(data));
+    expect(h.run(['get', 'pods'], { env: LANE })).toEqual(DECLINED);
+    expect(h.run(['get', 'pods'], { env: FULL })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: error loading config file "${config}": json: cannot unmarshal bool into Go struct field NamedContext.contexts.name of type string\n`,
+    });
+  });
+
   it('declines a damaged store, which the full path reports', () => {
     const h = home();
     h.ok('get', 'nodes');

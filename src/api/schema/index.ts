@@ -4,6 +4,9 @@
 import { hasOwn } from '../meta/own';
 import { base64Error } from '../meta/base64';
 import { quantityError, tryParseQuantity } from '../meta/quantity';
+import { jsonKind } from './typemeta';
+
+export { jsonKind, typeMetaError } from './typemeta';
 
 interface FieldDef {
   type: string;
@@ -178,29 +181,6 @@ export function typeErrorIn(value: unknown, type: string, structName: string, go
   const res: DecodeResult = { unknownFields: [] };
   walkValue(structuredClone(value), type, structName, goPath, goPath, res);
   return res.typeError;
-}
-
-/**
- * What the universal decoder says of a JSON document that is no object: it reads the type
- * (apiVersion and kind) into a small struct first, and that unmarshal fails.
- */
-export function typeMetaError(v: unknown): string {
-  return `couldn't get version/kind; json parse error: json: cannot unmarshal ${jsonKind(v)} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`;
-}
-
-export function jsonKind(v: unknown): string {
-  if (Array.isArray(v)) return 'array';
-  if (v === null) return 'null';
-  switch (typeof v) {
-    case 'string':
-      return 'string';
-    case 'number':
-      return 'number';
-    case 'boolean':
-      return 'bool';
-    default:
-      return 'object';
-  }
 }
 
 function goTypeName(type: string): string {

@@ -4,8 +4,8 @@
 // whole, and the first non-empty current-context is the one.
 import * as fs from 'node:fs';
 import { deepEqual } from '../../api/meta/equal';
-import { CliError } from '../errors';
-import { Kubeconfig, SECTIONS, type KubeconfigData, type Section, emptyConfig, upsertEntry } from './file';
+import { CliError, MultiError } from '../errors';
+import { ConfigLoadError, Kubeconfig, SECTIONS, type KubeconfigData, type Section, emptyConfig, upsertEntry } from './file';
 
 export class KubeconfigChain {
   private mergedConfig?: Kubeconfig;
@@ -51,8 +51,16 @@ export class KubeconfigChain {
   merged(): Kubeconfig {
     if (this.mergedConfig) return this.mergedConfig;
     const data = emptyConfig();
+    // client-go loads every file before it reports the ones it could not (one error, or an aggregate of them).
+    const failures: ConfigLoadError[] = [];
     for (const file of this.files) {
-      const k = Kubeconfig.load(file);
+      let k: Kubeconfig | undefined;
+      try {
+        k = Kubeconfig.load(file);
+      } catch (e) {
+        if (!(e instanceof ConfigLoadError)) throw e;
+        failures.push(e);
+      }
       if (!k) continue;
       for (const section of SECTIONS) {
         for (const entry of k.data[section] as { name: string }[]) {
@@ -65,6 +73,7 @@ export class KubeconfigChain {
       if (!data['current-context'] && k.currentContext) data['current-context'] = k.currentContext;
       if (!Object.keys(data.preferences).length && k.data.preferences) data.preferences = k.data.preferences;
     }
+    if (failures.length) throw new MultiError(failures);
     this.mergedConfig = new Kubeconfig(this.defaultFile, data);
     return this.mergedConfig;
   }

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliError } from '../errors';
 import type { AuthProviderConfig, ExecConfig } from './authinfo';
+import { configError } from './schema';
 
 export interface NamedCluster {
   name: string;
@@ -58,26 +59,22 @@ export class Kubeconfig {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw e;
     }
-    let data: Partial<KubeconfigData> | null;
-    let format: 'json' | 'yaml' = 'json';
-    try {
-      data = JSON.parse(text);
-    } catch {
-      format = 'yaml';
-      try {
-        // Hand-edited YAML: load the parser only then.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        data = require('yaml').parse(text);
-      } catch (e) {
-        throw new CliError(`error loading config file "${file}": ${(e as Error).message}`);
-      }
-    }
-    const base = emptyConfig();
+    const { data, format } = parseConfig(file, text);
     const d = data ?? {};
-    const users = (d.users ?? []).map(decodeUser);
+    const entries = <T>(list: T[] | null | undefined, inner: string) => (list ?? []).map((e) => zeroFilled(e, inner) as T);
     return new Kubeconfig(
       file,
-      { ...base, ...d, clusters: d.clusters ?? [], contexts: d.contexts ?? [], users, 'current-context': d['current-context'] ?? '', preferences: d.preferences ?? {} },
+      {
+        ...emptyConfig(),
+        ...d,
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: entries(d.clusters, 'cluster'),
+        contexts: entries(d.contexts, 'context'),
+        users: entries(d.users, 'user').map(decodeUser),
+        'current-context': d['current-context'] ?? '',
+        preferences: d.preferences ?? {},
+      },
       format,
     );
   }
@@ -131,6 +128,47 @@ export class Kubeconfig {
   remove(section: Section, name: string): void {
     (this.data[section] as { name: string }[]) = (this.data[section] as { name: string }[]).filter((x) => x.name !== name);
   }
+}
+
+/** A file that clientcmd.Load refuses, in the words kubectl prints for it. */
+export class ConfigLoadError extends CliError {
+  constructor(file: string, reason: string) {
+    super(`error loading config file "${file}": ${reason}`);
+  }
+}
+
+/**
+ * The file's document as clientcmd.Load reads it: JSON (pocketkube's own files, read quickly),
+ * else YAML as sigs.k8s.io/yaml reads it (go-yaml v2: `y`, `on`, `0x10` are a bool and a
+ * number), then held to clientcmd/api/v1's types (schema.ts). Empty text is an empty config.
+ */
+function parseConfig(file: string, text: string): { data: Partial<KubeconfigData> | null; format: 'json' | 'yaml' } {
+  let data: unknown;
+  let format: 'json' | 'yaml' = 'json';
+  try {
+    data = text === '' ? null : JSON.parse(text);
+  } catch {
+    format = 'yaml';
+    // Hand-edited YAML: load the parser only then.
+    const { yamlToJson } = require('../manifest/documents') as typeof import('../manifest/documents');
+    try {
+      data = yamlToJson(text);
+    } catch (e) {
+      throw new ConfigLoadError(file, (e as Error).message);
+    }
+  }
+  const problem = configError(data, text);
+  if (problem !== undefined) throw new ConfigLoadError(file, problem);
+  return { data: data as Partial<KubeconfigData> | null, format };
+}
+
+/** The fields Go's zero values give an entry: a null entry, name or body is empty, and a []byte read as an array is its bytes. */
+function zeroFilled(entry: unknown, inner: string): unknown {
+  const e = (entry ?? {}) as Record<string, unknown>;
+  const body = { ...((e[inner] ?? {}) as Record<string, unknown>) };
+  for (const k of ['certificate-authority-data', 'client-certificate-data', 'client-key-data'])
+    if (Array.isArray(body[k])) body[k] = Buffer.from((body[k] as (number | null)[]).map((b) => b ?? 0)).toString('base64');
+  return { ...e, name: e.name ?? '', [inner]: body };
 }
 
 /**

@@ -49,6 +49,8 @@ function yamlErrorText(errors: YamlLibError[], doc: string): string {
   const e = errors[0];
   const line = e.linePos?.[0]?.line ?? 0;
   const at = (n: number) => (n > 0 ? `line ${n}: ` : '');
+  // A scanner error names its line only past the first (go-yaml's 0-based line 0 means "none").
+  const scanAt = (n: number) => (n > 1 ? `line ${n}: ` : '');
   const previousLine = () => {
     const before = doc.split('\n').slice(0, Math.max(0, line - 1)).filter((l) => l.trim() && !l.trim().startsWith('#'));
     return before[before.length - 1] ?? '';
@@ -61,18 +63,18 @@ function yamlErrorText(errors: YamlLibError[], doc: string): string {
     case 'IMPLICIT_KEY_IN_FLOW': {
       // The scanner trips over the ":" itself, at the end of the would-be key.
       const multiline = errors.find((x) => x.code === 'MULTILINE_IMPLICIT_KEY');
-      return `yaml: ${at(multiline?.linePos?.[1]?.line ?? line)}mapping values are not allowed in this context`;
+      return `yaml: ${scanAt(multiline?.linePos?.[1]?.line ?? line)}mapping values are not allowed in this context`;
     }
     case 'TAB_AS_INDENT':
       // After "key:" the tab is where a token should start; after "key: value" it continues
       // the plain scalar and breaks its indentation.
-      if (!previousLine().trimEnd().endsWith(':')) return `yaml: ${at(line)}found a tab character that violates indentation`;
-      return `yaml: ${at(line)}found character that cannot start any token`;
+      if (!previousLine().trimEnd().endsWith(':')) return `yaml: ${scanAt(line)}found a tab character that violates indentation`;
+      return `yaml: ${scanAt(line)}found character that cannot start any token`;
     case 'BAD_SCALAR_START':
-      return `yaml: ${at(line)}found character that cannot start any token`;
+      return `yaml: ${scanAt(line)}found character that cannot start any token`;
     case 'MISSING_CHAR':
-      if (/^Missing closing/.test(e.message)) return `yaml: ${at(line)}found unexpected end of stream`;
-      if (/^Implicit map keys need to be followed by map values/.test(e.message)) return `yaml: ${at(line + 1)}could not find expected ':'`;
+      if (/^Missing closing/.test(e.message)) return `yaml: ${scanAt(line)}found unexpected end of stream`;
+      if (/^Implicit map keys need to be followed by map values/.test(e.message)) return `yaml: ${scanAt(line + 1)}could not find expected ':'`;
       return `yaml: ${at(line - 1)}did not find expected key`;
     case 'BAD_INDENT': {
       if (/^Flow sequence/.test(e.message)) return `yaml: ${at(line - 1)}did not find expected ',' or ']'`;
@@ -105,30 +107,39 @@ function parseJsonDocument(doc: string, scanned: ScannedJson = jsonValueTexts(do
 }
 
 /**
- * One document's value (undefined when it holds nothing, e.g. only comments). YAML is parsed by
- * the yaml library into its syntax tree, checked for depth, composed, and decoded as go-yaml
- * v2 and sigs.k8s.io/yaml would decode it (goyaml.ts).
+ * One document's value (undefined when it holds nothing, e.g. only comments). YAML is decoded by
+ * yamlToJson; its errors are worded as sigs.k8s.io/yaml's Unmarshal wraps them.
  */
 export function parseDocument(doc: string, json: boolean, scanned?: ScannedJson): unknown {
   if (json) return parseJsonDocument(doc, scanned);
-  // Loaded on first use: the YAML parser is the largest library we have.
-  const YAML = require('yaml') as typeof import('yaml');
-  const lines = new YAML.LineCounter();
-  const tokens = Array.from(new YAML.Parser(lines.addNewLine).parse(doc));
   try {
-    checkNesting(tokens, lines);
-    // go-yaml v2 lets a repeated key through (the last one wins); goyaml.ts does merge keys.
-    const composer = new YAML.Composer({ version: '1.1', uniqueKeys: false, merge: false, customTags: goYamlTags });
-    const first = Array.from(composer.compose(tokens))[0];
-    if (!first) return undefined;
-    if (first.errors.length) {
-      for (const e of first.errors) e.linePos = [lines.linePos(e.pos[0]), lines.linePos(e.pos[1])];
-      throw new DocumentError(`error converting YAML to JSON: ${yamlErrorText(first.errors as YamlLibError[], doc)}`);
-    }
-    const v = decodeDocument(first);
+    const v = yamlToJson(doc);
     return v === null ? undefined : v;
   } catch (e) {
     if (e instanceof GoYamlError) throw new DocumentError(`error converting YAML to JSON: ${e.message}`);
     throw e;
   }
+}
+
+/**
+ * The first YAML document of `text` as sigs.k8s.io/yaml's YAMLToJSON makes it (null when there
+ * is none, or it holds nothing): parsed by the yaml library into its syntax tree, checked for
+ * depth, composed, and decoded as go-yaml v2 would decode it (goyaml.ts). A parse error is a
+ * GoYamlError in go-yaml's words, its lines counted from the start of `text`.
+ */
+export function yamlToJson(text: string): unknown {
+  // Loaded on first use: the YAML parser is the largest library we have.
+  const YAML = require('yaml') as typeof import('yaml');
+  const lines = new YAML.LineCounter();
+  const tokens = Array.from(new YAML.Parser(lines.addNewLine).parse(text));
+  checkNesting(tokens, lines);
+  // go-yaml v2 lets a repeated key through (the last one wins); goyaml.ts does merge keys.
+  const composer = new YAML.Composer({ version: '1.1', uniqueKeys: false, merge: false, customTags: goYamlTags });
+  const first = Array.from(composer.compose(tokens))[0];
+  if (!first) return null;
+  if (first.errors.length) {
+    for (const e of first.errors) e.linePos = [lines.linePos(e.pos[0]), lines.linePos(e.pos[1])];
+    throw new GoYamlError(yamlErrorText(first.errors as YamlLibError[], text));
+  }
+  return decodeDocument(first);
 }

@@ -49,6 +49,8 @@ function generatorVerb(make: (c: CommandContext, args: string[], f: Record<strin
   return {
     complete(c, args, f, cmd) {
       const obj = make(c, args, f, cmd);
+      // kubectl's generators read the namespace (so the kubeconfig files) once the name is checked.
+      c.namespace();
       return { obj, dryRun: parseDryRun(c, f.dryRun), output: parseOutput(f.output, false, f), saveConfig: !!f.saveConfig, validation: fieldValidation(f.validate), failure };
     },
     run: createGenerated,
