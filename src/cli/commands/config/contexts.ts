@@ -3,7 +3,7 @@ import { compareCodePoints } from '../../../api/meta/codepoint';
 import { GET_TABWRITER, tabwrite } from '../../../printers/tabwriter';
 import type { Command } from '../../command';
 import type { CommandContext } from '../../context';
-import { CliError } from '../../errors';
+import { CliError, MultiError } from '../../errors';
 import type { NamedContext } from '../../kubeconfig';
 import { addGlobalFlags } from '../../program';
 import { type Verb, verbAction } from '../../verb';
@@ -53,8 +53,8 @@ const getContextsVerb: Verb<GetContextsOptions> = {
       for (const x of shown) rows.push([x.name === kc.currentContext ? '*' : '', x.name, x.context.cluster, x.context.user, x.context.namespace ?? ''].join('\t'));
       if (rows.length) c.io.out.write(tabwrite(rows.join('\n') + '\n', GET_TABWRITER));
     }
-    const notFound = missing.map((n) => `context ${n} not found`);
-    if (notFound.length) throw new CliError(notFound.length === 1 ? notFound[0] : `[${notFound.join(', ')}]`);
+    // An aggregate: one error prints as "error: ...", several one per line, bare.
+    if (missing.length) throw new MultiError(missing.map((n) => new CliError(`context ${n} not found`)));
   },
 };
 
@@ -135,7 +135,9 @@ const renameContextVerb: Verb<RenameContextOptions> = {
 
 const deleteContextVerb: Verb<EntryOptions> = {
   complete(c, args, _f, cmd) {
-    if (!args.length) helpAnd(c, cmd, 'ok');
+    // kubectl reads the kubeconfig first, then answers anything but one name with its help.
+    chainOf(c).merged();
+    if (args.length !== 1) helpAnd(c, cmd, 'ok');
     return { name: args[0] };
   },
 
@@ -152,7 +154,8 @@ const deleteContextVerb: Verb<EntryOptions> = {
 };
 
 export function registerContexts(config: Command, ctx: CommandContext): void {
-  addGlobalFlags(config.command('current-context').description('Display the current-context')).action(verbAction(ctx, currentContextVerb));
+  // kubectl ignores current-context's arguments.
+  addGlobalFlags(config.command('current-context').description('Display the current-context').argument('[names...]')).action(verbAction(ctx, currentContextVerb));
 
   addGlobalFlags(
     config
@@ -178,5 +181,5 @@ export function registerContexts(config: Command, ctx: CommandContext): void {
 
   addGlobalFlags(config.command('rename-context').description('Rename a context from the kubeconfig file').argument('[names...]')).action(verbAction(ctx, renameContextVerb));
 
-  addGlobalFlags(config.command('delete-context').description('Delete the specified context from the kubeconfig').argument('[name]')).action(verbAction(ctx, deleteContextVerb));
+  addGlobalFlags(config.command('delete-context').description('Delete the specified context from the kubeconfig').argument('[names...]')).action(verbAction(ctx, deleteContextVerb));
 }

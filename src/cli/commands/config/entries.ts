@@ -100,8 +100,10 @@ const setClusterVerb: Verb<SetClusterOptions> = {
 function deleteEntryVerb(section: 'clusters' | 'users', what: string): Verb<EntryOptions> {
   return {
     complete(c, args, _f, cmd) {
-      if (!args.length && section === 'clusters') helpAnd(c, cmd, 'ok');
-      return { name: requireName(args[0], what, cmd) };
+      // kubectl reads the kubeconfig first; then anything but one name is delete-cluster's help, delete-user's error.
+      chainOf(c).merged();
+      if (args.length !== 1 && section === 'clusters') helpAnd(c, cmd, 'ok');
+      return { name: requireName(args.length === 1 ? args[0] : undefined, what, cmd) };
     },
 
     run(c, { name }) {
@@ -149,7 +151,7 @@ export function registerEntries(config: Command, ctx: CommandContext): void {
     ['delete-cluster', 'clusters', 'cluster', 'Delete the specified cluster from the kubeconfig'],
     ['delete-user', 'users', 'user', 'Delete the specified user from the kubeconfig'],
   ] as const) {
-    addGlobalFlags(config.command(verb).description(description).argument('[name]')).action(verbAction(ctx, deleteEntryVerb(section, what)));
+    addGlobalFlags(config.command(verb).description(description).argument('[names...]')).action(verbAction(ctx, deleteEntryVerb(section, what)));
   }
 
   for (const [verb, section, description] of [

@@ -78,13 +78,17 @@ export interface ViewOptions {
 }
 
 const viewVerb: Verb<ViewOptions> = {
-  complete: (_c, _args, f) => ({
-    output: parseOutput(f.output, false, { template: f.template, allowMissingTemplateKeys: f.allowMissingTemplateKeys }),
+  complete(_c, args, f) {
+    // kubectl's Complete refuses arguments before it reads any flag or file.
+    if (args.length) throw new CliError(`unexpected arguments: [${args.join(' ')}]`, 'config view');
+    return {
+      output: parseOutput(f.output, false, { template: f.template, allowMissingTemplateKeys: f.allowMissingTemplateKeys }),
     merge: f.merge !== false,
     minify: !!f.minify,
     flatten: !!f.flatten,
     raw: !!f.raw,
-  }),
+    };
+  },
 
   run(c, o) {
     const chain = chainOf(c);
@@ -115,6 +119,7 @@ export function registerView(config: Command, ctx: CommandContext): void {
     config
       .command('view')
       .description('Display merged kubeconfig settings or a specified kubeconfig file')
+      .argument('[args...]')
       .option('--minify', 'Remove all information not used by current-context from the output')
       .option('--raw', 'Display raw byte data and sensitive data')
       .option('--flatten', 'Flatten the resulting kubeconfig file into self-contained output')
