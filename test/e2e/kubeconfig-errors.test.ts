@@ -18,7 +18,7 @@ describe('kubeconfig files as kubectl loads them', () => {
       fs.mkdirSync(dir, { recursive: true });
       for (const [file, text] of Object.entries(c.files)) fs.writeFileSync(path.join(dir, file), text as string);
       const subst = (s: string) => s.split('$DIR').join(dir);
-      const env = c.kubeconfig.length ? { KUBECONFIG: c.kubeconfig.map((f) => path.join(dir, f)).join(':') } : {};
+      const env: Record<string, string> = c.kubeconfig.length ? { KUBECONFIG: c.kubeconfig.map((f) => path.join(dir, f)).join(':') } : {};
       const r = h.run(c.args.map(subst), { cwd: dir, env });
       const after: Record<string, string> = {};
       for (const file of fs.readdirSync(dir).sort()) after[file] = fs.readFileSync(path.join(dir, file), 'utf8').split(dir).join('$DIR');
