@@ -123,17 +123,21 @@ describe("kubeadm's certificate tree on the control plane's disk", () => {
     expect(new X509Certificate(files.certificate('super-admin.conf').certPem).subject).toBe('O=system:masters\nCN=kubernetes-super-admin');
   });
 
-  it('makes a key pair only when a certificate is first read (the CA at once)', () => {
+  it('makes a key pair only when a certificate is first read (the cluster CA at once, another CA with the first it signs)', () => {
     const disk = memoryDisk();
     const files = new ControlPlaneFiles(disk, new SeededRandom());
     for (const def of PKI_CERTS) files.plan(def, cfg, T0);
     const issued = (name: string) => !!disk.get<{ certPem?: string }>('kubeadm', `cert/${name}`)?.certPem;
     expect(issued('ca')).toBe(true);
     expect(issued('apiserver')).toBe(false);
-    expect(issued('etcd-ca')).toBe(true);
+    expect(issued('etcd-ca')).toBe(false);
+    expect(issued('front-proxy-ca')).toBe(false);
     files.certificate('etcd-peer');
     expect(issued('etcd-peer')).toBe(true);
+    expect(issued('etcd-ca')).toBe(true);
+    expect(new X509Certificate(files.certificate('etcd-peer').certPem).verify(new X509Certificate(files.certificate('etcd-ca').certPem).publicKey)).toBe(true);
     expect(issued('apiserver')).toBe(false);
+    expect(issued('front-proxy-ca')).toBe(false);
   });
 
   it('renews a certificate from the same CA, a year from the renewal', () => {
