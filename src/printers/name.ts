@@ -13,5 +13,6 @@ export function kindPrefix(apiVersion: string, kind: string): string {
 
 /** kubectl's NamePrinter: an object without a name (only generateName) is "<unknown>". */
 export function objectName(obj: KubeObject): string {
-  return `${kindPrefix(obj.apiVersion, obj.kind)}/${obj.metadata?.name || '<unknown>'}`;
+  // A local object may lack apiVersion (or kind): kubectl names it by what it has.
+  return `${kindPrefix(obj.apiVersion ?? '', obj.kind ?? '')}/${obj.metadata?.name || '<unknown>'}`;
 }

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import type { Command } from '../command';
 import { noSuchResource } from '../../api/errors';
 import { deepEqual } from '../../api/meta/equal';
-import { type ResourceType, apiVersionOf, kindDef } from '../../api/registry';
+import { type ResourceType, apiVersionOf, kindDef, typeForKind } from '../../api/registry';
 import { hasType } from '../../api/schema';
 import type { KubeObject } from '../../api/types';
 import type { Client, PatchType } from '../../client/client';
@@ -39,7 +39,8 @@ function patchBody(text: string, shown: string): string {
 
 /** kubectl's local patch (getPatchedJSON), for --local and --dry-run=client. */
 function patchLocally(obj: KubeObject, type: ResourceType, patchType: PatchType, body: unknown): KubeObject {
-  const schemaType = kindDef(type).strategy.schemaType;
+  // A kind no type serves (read locally) has no Go type either.
+  const schemaType = typeForKind(apiVersionOf(type), type.kind) === type ? kindDef(type).strategy.schemaType : '';
   // A strategic patch needs the kind's Go type, asked for before the patch is read.
   if (patchType === 'strategic' && !hasType(schemaType))
     throw new CliError(`strategic merge patch is not supported for ${apiVersionOf(type).includes('/') ? '' : '/'}${apiVersionOf(type)}, Kind=${type.kind} locally, try --type merge`);

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type ResourceType, typeForKind } from '../../api/registry';
 import type { KubeObject } from '../../api/types';
+import { canonicalJson } from '../../api/meta/canonical';
 import { CliError } from '../errors';
 import type { IO } from '../io';
 import { decodeProblem, validationProblem } from './decode';
@@ -30,6 +31,12 @@ export interface ReadOptions {
   validate: boolean;
   /** -k: the objects of this kustomization directory instead of files (kustomize/). */
   kustomize?: string;
+  /**
+   * --local: kubectl's builder maps nothing (no discovery). An unstructured builder (label,
+   * annotate, patch) keeps an object of a kind no type serves as it was read; a typed one (set)
+   * fails to decode it into kubectl's scheme.
+   */
+  local?: 'unstructured' | 'typed';
 }
 
 const EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
@@ -49,9 +56,13 @@ function listFiles(p: string, recursive: boolean): string[] {
 }
 
 /** The resource an object maps to, or kubectl's "resource mapping not found" error. */
-function mapping(obj: KubeObject, source: string): ResourceType {
+function mapping(obj: KubeObject, source: string, local: ReadOptions['local']): ResourceType {
   const t = typeForKind(obj.apiVersion, obj.kind);
   if (t) return t;
+  if (local === 'unstructured') return unservedType(obj);
+  if (local === 'typed' && !obj.apiVersion) throw new CliError(`unable to decode ${JSON.stringify(source)}: Object 'apiVersion' is missing in '${canonicalJson(obj)}'`);
+  if (local === 'typed')
+    throw new CliError(`unable to decode ${JSON.stringify(source)}: no kind ${JSON.stringify(obj.kind)} is registered for version ${JSON.stringify(obj.apiVersion ?? '')} in scheme "pkg/scheme/scheme.go:28"`);
   const { name = '', namespace = '' } = obj.metadata ?? {};
   throw new CliError(
     `resource mapping not found for name: ${JSON.stringify(name)} namespace: ${JSON.stringify(namespace)} from ${JSON.stringify(source)}: no matches for kind ${JSON.stringify(obj.kind)} in version ${JSON.stringify(obj.apiVersion)}\nensure CRDs are installed first`,
@@ -78,13 +89,30 @@ function decodeDocument(doc: unknown, source: string): KubeObject {
   return doc as KubeObject;
 }
 
-const toManifest = (obj: KubeObject, source: string): ManifestObject => ({ obj, type: mapping(obj, source), source });
+/**
+ * A local object of a kind pocketkube does not serve (a custom resource): its group, version and
+ * kind as written, and no scope of its own (cli-runtime's Info counts an unmapped object as
+ * namespaced when it names a namespace).
+ */
+function unservedType(obj: KubeObject): ResourceType {
+  const av = obj.apiVersion ?? '';
+  const slash = av.indexOf('/');
+  const kind = obj.kind ?? '';
+  const lower = kind.toLowerCase();
+  return { group: slash < 0 ? '' : av.slice(0, slash), version: slash < 0 ? av : av.slice(slash + 1), kind, resource: lower, singular: lower, shortNames: [], namespaced: !!obj.metadata?.namespace, verbs: [] };
+}
+
+/** Decoded objects become manifests through one mapper per read. */
+type ToManifest = (obj: KubeObject, source: string) => ManifestObject;
+const manifestMapper =
+  (local: ReadOptions['local']): ToManifest =>
+  (obj, source) => ({ obj, type: mapping(obj, source, local), source });
 
 /**
  * Reads one file's text into `into`, as kubectl's StreamVisitor does: a document that cannot be
  * decoded or mapped is reported and skipped; one that cannot be parsed or validated ends the file.
  */
-function readStream(text: string, source: string, validate: boolean, into: Manifests): void {
+function readStream(text: string, source: string, validate: boolean, toManifest: ToManifest, into: Manifests): void {
   const skip = (e: unknown) => {
     if (!(e instanceof CliError)) throw e;
     into.errors.push(e);
@@ -129,7 +157,7 @@ function readStream(text: string, source: string, validate: boolean, into: Manif
  * The objects of a kustomization (-k DIR), read as the files of -f are, from one source named
  * after the directory; kustomize's deprecation warnings go to standard error.
  */
-function readKustomization(dir: string, validate: boolean, io: IO, into: Manifests): void {
+function readKustomization(dir: string, validate: boolean, toManifest: ToManifest, io: IO, into: Manifests): void {
   const { build, KustomizeError } = require('./kustomize') as typeof import('./kustomize');
   let built: ReturnType<typeof build>;
   try {
@@ -154,8 +182,9 @@ function readKustomization(dir: string, validate: boolean, io: IO, into: Manifes
 /** Reads every -f argument, in order (or the -k directory). A path that does not exist fails the whole command. */
 export async function readManifests(filenames: string[], opts: ReadOptions, io: IO): Promise<Manifests> {
   const out: Manifests = { objects: [], errors: [] };
+  const toManifest = manifestMapper(opts.local);
   if (opts.kustomize) {
-    readKustomization(opts.kustomize, opts.validate, io, out);
+    readKustomization(opts.kustomize, opts.validate, toManifest, io, out);
     return out;
   }
   const sources: { source: string; text: () => string | Promise<string> }[] = [];
@@ -169,6 +198,6 @@ export async function readManifests(filenames: string[], opts: ReadOptions, io: 
     if (!sources.length) empty ??= `error reading [${f}]: recognized file extensions are [.json .yaml .yml]`;
   }
   if (empty) throw new CliError(empty);
-  for (const { source, text } of sources) readStream(await text(), source, opts.validate, out);
+  for (const { source, text } of sources) readStream(await text(), source, opts.validate, toManifest, out);
   return out;
 }

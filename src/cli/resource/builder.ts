@@ -48,6 +48,8 @@ export interface BuilderSpec {
   requireObject?: boolean;
   /** --local: the files' objects as they are; no server is asked. */
   local?: boolean;
+  /** The verb's builder decodes into kubectl's scheme (set's WithScheme), not as unstructured objects. */
+  typed?: boolean;
   /** --subresource: only objects named one by one can have one. */
   subresource?: string;
 }

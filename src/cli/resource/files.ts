@@ -17,12 +17,15 @@ export async function buildFromFiles(io: IO, spec: BuilderSpec, files: FilenameF
   const { matches } = require('../../api/meta/selector') as typeof import('../../api/meta/selector');
   const selector = parseBuilderSelector(label);
   const { readManifests } = require('../manifest/read') as typeof import('../manifest/read');
-  const manifests = await readManifests(files.filenames, { recursive: files.recursive, validate: !!spec.validate, kustomize: files.kustomize }, io);
+  const local = spec.local ? (spec.typed ? 'typed' : 'unstructured') : undefined;
+  const manifests = await readManifests(files.filenames, { recursive: files.recursive, validate: !!spec.validate, kustomize: files.kustomize, local }, io);
   const sources: Source[] = [];
   for (const m of manifests.objects) {
     try {
-      // Locally the builder has no REST mapping, so it does not fill in the namespace (kubectl prints none).
-      const namespace = namespaceOfManifest(m.obj, m.type, spec.namespace, spec.enforceNamespace);
+      // Locally the builder has no REST mapping, so it does not fill in the namespace (kubectl prints
+      // none), and an object counts as namespaced when it names a namespace (Info.Namespaced).
+      const scope = spec.local ? { ...m.type, namespaced: !!m.obj.metadata?.namespace } : m.type;
+      const namespace = namespaceOfManifest(m.obj, scope, spec.namespace, spec.enforceNamespace);
       // Otherwise the object gets the namespace it lands in (SetNamespace), and always a metadata object.
       const obj = spec.local ? m.obj : { ...m.obj, metadata: { ...m.obj.metadata, ...(namespace ? { namespace } : {}) } };
       const info: Info = { type: m.type, namespace, name: m.obj.metadata?.name ?? '', obj, source: m.source };

@@ -68,7 +68,7 @@ export interface SetOptions extends ResourceFlags, TemplateOptions {
 
 /** kubectl set's builder: --all lets a bare TYPE mean every object; with --local only the files count. */
 export function selectForSet(c: CommandContext, resources: string[], o: SetOptions) {
-  return select(c, o.local ? [] : resources, o.local ? { ...o, selector: '' } : o, { allowEmptySelector: !!o.all, latest: true });
+  return select(c, o.local ? [] : resources, o.local ? { ...o, selector: '' } : o, { allowEmptySelector: !!o.all, latest: true, typed: true });
 }
 
 /**
