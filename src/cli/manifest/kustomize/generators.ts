@@ -1,8 +1,10 @@
 // configMapGenerator and secretGenerator: objects made from literals, files and env files, with
-// generatorOptions, merged into or replacing a resource of a base when `behavior` says so.
+// generatorOptions, merged into or replacing a resource of a base when `behavior` says so
+// (absorb.ts).
 import * as path from 'node:path';
 import { setOwn } from '../../../api/meta/own';
-import { type JsonMap, KustomizeError, type Resource, isMap, kindOf, meta, newResource } from './resource';
+import { absorb } from './absorb';
+import { type JsonMap, KustomizeError, type Resource, kindOf, newResource } from './resource';
 
 export interface GeneratorOptions {
   labels?: Record<string, string>;
@@ -142,13 +144,6 @@ function makeObject(kind: 'ConfigMap' | 'Secret', args: GeneratorArgs, opts: Gen
 /** Whether two namespaces are the same once "" means "default" (kustomize's IsNsEquals). */
 const sameNamespace = (a: string, b: string) => (a || 'default') === (b || 'default');
 
-function mergeMaps(into: JsonMap, key: string, from: unknown): void {
-  if (!isMap(from)) return;
-  const target = isMap(into[key]) ? (into[key] as JsonMap) : {};
-  for (const [k, v] of Object.entries(from)) setOwn(target, k, v);
-  if (Object.keys(target).length) into[key] = target;
-}
-
 /** Runs one generator over the resources accumulated so far. */
 export function generate(kind: 'ConfigMap' | 'Secret', args: GeneratorArgs, global: GeneratorOptions | undefined, resources: Resource[], read: ReadFile): void {
   const opts = mergedOptions(global, args.options);
@@ -166,16 +161,6 @@ export function generate(kind: 'ConfigMap' | 'Secret', args: GeneratorArgs, glob
   if (behavior !== 'merge' && behavior !== 'replace') throw new KustomizeError(`unknown generation behavior '${behavior}'`);
   // kustomize prints the generator's address here (Go's %v of a pointer); any stands for it.
   if (!existing) throw new KustomizeError(`merging from generator &{0xc000000000 <nil>}: id resid.ResId{Gvk:resid.Gvk{Group:"", Version:"v1", Kind:"${kind}", isClusterScoped:false}, Name:"${name}", Namespace:"${args.namespace ?? ''}"} does not exist; cannot merge or replace`);
-  const target = existing.obj;
-  if (behavior === 'replace') {
-    for (const k of ['data', 'binaryData', 'immutable']) delete target[k];
-  }
-  mergeMaps(target, 'data', obj.data);
-  mergeMaps(target, 'binaryData', obj.binaryData);
-  const m = meta(target);
-  mergeMaps(m, 'labels', (obj.metadata as JsonMap).labels);
-  mergeMaps(m, 'annotations', (obj.metadata as JsonMap).annotations);
-  if (obj.immutable) target.immutable = true;
-  if (kind === 'Secret' && args.type) target.type = args.type;
+  existing.obj = absorb(existing.obj, obj, behavior);
   if (opts.disableNameSuffixHash) existing.hashName = false;
 }
