@@ -2,9 +2,12 @@
 // ("W1126 14:54:20.071552    3714 helpers.go:702] --dry-run is deprecated ...").
 import type { CommandContext } from './context';
 
+/** What a klog line needs: the streams, the wall clock and the process id (a verb's context, or a reader's IO). */
+type Logger = Pick<CommandContext, 'io'>;
+
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-function klogLine(c: CommandContext, severity: 'I' | 'W' | 'E' | 'F', source: string, message: string): void {
+function klogLine(c: Logger, severity: 'I' | 'W' | 'E' | 'F', source: string, message: string): void {
   const now = new Date(c.io.wallTime());
   const stamp = `${pad(now.getMonth() + 1)}${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}.${pad(now.getMilliseconds() * 1000, 6)}`;
   c.io.err.write(`${severity}${stamp} ${String(c.io.pid).padStart(7)} ${source}] ${message}\n`);
@@ -16,7 +19,7 @@ export function klogWarning(c: CommandContext, source: string, message: string):
 }
 
 /** Writes a klog info line to standard error (what -v=N shows). */
-export function klogInfo(c: CommandContext, source: string, message: string): void {
+export function klogInfo(c: Logger, source: string, message: string): void {
   klogLine(c, 'I', source, message);
 }
 

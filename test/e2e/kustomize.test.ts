@@ -106,6 +106,67 @@ describe('kubectl kustomize', () => {
   });
 });
 
+/** klog's header carries the time and the process id. */
+const klog = (text: string) => text.replace(/^([IFWE])\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /gm, '$1MMDD hh:mm:ss.uuuuuu PID ');
+
+/**
+ * What kustomize logs through Go's log package kubectl prints as klog info lines (log.go:245),
+ * after the deprecation warnings: recorded from kubectl v1.32 for `kubectl kustomize` and for
+ * `apply -k` (whose resource builder always asks for the legacy order, so sortOptions warn).
+ */
+describe("kustomize's log lines", () => {
+  const home = throwawayHomes();
+  const SORT_LOG = "IMMDD hh:mm:ss.uuuuuu PID log.go:245] Warning: Sorting order is set both in 'kustomization.yaml' ('sortOptions') and in a CLI flag ('--reorder'). Using the kustomization file over the CLI flag.\n";
+
+  /** The home's copy of a recorded case's files. */
+  function caseDir(h: Home, name: keyof typeof golden.cases): string {
+    for (const [f, text] of Object.entries(golden.cases[name].files)) h.file(path.join('case', f), text as string);
+    return path.join(h.dir, 'files', 'case');
+  }
+
+  it('kubectl kustomize logs the vars it never substituted', () => {
+    const h = home();
+    const r = h.run(['kustomize', caseDir(h, 'vars: one never used')]);
+    expect({ ...r, stderr: klog(r.stderr) }).toEqual({
+      code: 0,
+      stdout: golden.cases['vars: one never used'].stdout,
+      stderr:
+        "# Warning: 'vars' is deprecated. Please use 'replacements' instead. [EXPERIMENTAL] Run 'kustomize edit fix' to update your Kustomization automatically.\n" +
+        'IMMDD hh:mm:ss.uuuuuu PID log.go:245] well-defined vars that were never replaced: UNUSED\n',
+    });
+  });
+
+  it('apply -k logs the unused vars too', () => {
+    const h = home();
+    const r = h.run(['apply', '-k', caseDir(h, 'vars: one never used'), '--dry-run=client', '-o', 'name']);
+    expect({ ...r, stderr: klog(r.stderr) }).toEqual({
+      code: 0,
+      stdout: 'pod/p\n',
+      stderr:
+        "# Warning: 'vars' is deprecated. Please use 'replacements' instead. [EXPERIMENTAL] Run 'kustomize edit fix' to update your Kustomization automatically.\n" +
+        'IMMDD hh:mm:ss.uuuuuu PID log.go:245] well-defined vars that were never replaced: UNUSED\n',
+    });
+  });
+
+  it('apply -k warns about a kustomization with sortOptions, which still decide the order', () => {
+    const h = home();
+    const r = h.run(['apply', '-k', caseDir(h, 'sortOptions fifo'), '--dry-run=client', '-o', 'name']);
+    expect({ ...r, stderr: klog(r.stderr) }).toEqual({ code: 0, stdout: 'deployment.apps/web\nconfigmap/c\nnamespace/n\n', stderr: SORT_LOG });
+  });
+
+  it('apply -k warns before refusing sortOptions without an order', () => {
+    const h = home();
+    const r = h.run(['apply', '-k', caseDir(h, 'error: empty sortOptions with --reorder'), '--dry-run=client', '-o', 'name']);
+    expect({ ...r, stderr: klog(r.stderr) }).toEqual({ code: 1, stdout: '', stderr: SORT_LOG + "error: the field 'sortOptions.order' must be one of [fifo, legacy]\n" });
+  });
+
+  it('kubectl kustomize without --reorder does not warn about sortOptions', () => {
+    const h = home();
+    const dir = caseDir(h, 'sortOptions fifo');
+    expect(h.run(['kustomize', dir])).toEqual({ code: 0, stdout: golden.cases['sortOptions fifo'].stdout, stderr: '' });
+  });
+});
+
 describe('apply -k, get -k, diff -k, replace -k, delete -k', () => {
   const home = throwawayHomes();
 

@@ -1,7 +1,7 @@
 // kustomize builds. Each case in fixtures/kustomize-golden.json is a tree of files and what the
 // real `kubectl kustomize` (v1.32, kustomize v5.5) printed for it, recorded by
 // fixtures/gen-kustomize-golden.mjs: the objects must come out byte for byte, with the same
-// deprecation warnings, and a failing build with kubectl's error text.
+// deprecation warnings and log lines, and a failing build with kubectl's error text.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,10 +14,12 @@ import { toYaml } from '../../src/printers/yaml';
 interface Case {
   files: Record<string, string | { base64: string }>;
   build: string;
-  /** Only --load-restrictor is recorded with cases. */
+  /** Only --load-restrictor and --reorder are recorded with cases. */
   flags?: string[];
   stdout: string;
   warnings: string[];
+  /** What kustomize logged (kubectl's klog info lines from log.go:245), without the klog header. */
+  logs: string[];
   exitCode: number;
   error?: string;
 }
@@ -45,23 +47,27 @@ describe('kubectl kustomize (golden cases)', () => {
     const cwd = process.cwd();
     // A build path is given relative to the case's directory, as the recording ran there.
     process.chdir(dir);
-    const options = { loadRestrictionsNone: c.flags?.includes('LoadRestrictionsNone') };
+    const options = { loadRestrictionsNone: c.flags?.includes('LoadRestrictionsNone'), reorderFlag: c.flags?.some((f) => f.startsWith('--reorder')) };
     try {
       if (c.exitCode === 0) {
         const result = build(c.build, options);
         expect(result.objects.map((o) => toYaml(o)).join('---\n')).toBe(c.stdout);
         expect(result.warnings).toEqual(c.warnings);
+        expect(result.logs).toEqual(c.logs);
       } else {
         let message = '';
         let warnings: string[] = [];
+        let logs: string[] = [];
         try {
           build(c.build, options);
         } catch (e) {
           if (!(e instanceof KustomizeError)) throw e;
           message = e.message;
           warnings = e.warnings;
+          logs = e.logs;
         }
         expect(warnings).toEqual(c.warnings);
+        expect(logs).toEqual(c.logs);
         // Go prints a pointer in one message; its value is the process's, not kustomize's.
         const pointer = (s: string) => s.replace(/&\{0xc[0-9a-f]+ /, '&{0xc000000000 ');
         expect(message.split(dir).join('$ROOT')).toBe(pointer(c.error!));

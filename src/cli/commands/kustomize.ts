@@ -31,9 +31,6 @@ const MANAGED_BY_VALUE = 'kustomize-(devel)';
 /** kustomize's environment variable that turns the label on as the flag does. */
 const MANAGED_BY_ENV = 'KUSTOMIZE_ENABLE_MANAGEDBY_LABEL';
 
-const SORT_WARNING =
-  "Warning: Sorting order is set both in 'kustomization.yaml' ('sortOptions') and in a CLI flag ('--reorder'). Using the kustomization file over the CLI flag.";
-
 interface KustomizeOptions {
   /** The kustomization's directory: at most one (Validate's check), else ".". */
   args: string[];
@@ -100,21 +97,24 @@ const kustomizeVerb: Verb<KustomizeOptions> = {
     const { toYaml } = require('../../printers/yaml') as typeof import('../../printers/yaml');
     const dir = o.args[0] ?? '.';
     let result: ReturnType<typeof build>;
+    // What kustomize logs goes through Go's log package, which kubectl's klog prints as info lines.
+    const log = (lines: string[]) => lines.forEach((l) => klogInfo(c, 'log.go:245', l));
     try {
-      result = build(dir, { loadRestrictionsNone: o.loadRestrictor === 'LoadRestrictionsNone' });
+      result = build(dir, { loadRestrictionsNone: o.loadRestrictor === 'LoadRestrictionsNone', reorderFlag: o.reorderGiven });
     } catch (e) {
       if (!(e instanceof KustomizeError)) throw e;
       for (const w of e.warnings) c.io.err.write(`${w}\n`);
+      log(e.logs);
       throw new CommandFailed(e.message);
     }
     for (const w of result.warnings) c.io.err.write(`${w}\n`);
-    // The order: a kustomization's sortOptions over --reorder (with a warning when both are
-    // given). --reorder=none alone would keep the resources in the order they were accumulated,
-    // which the build does not return: refused until it does (sortOptions' fifo order is that).
-    if (o.reorderGiven) {
-      if (hasSortOptions(dir)) klogInfo(c, 'log.go:245', SORT_WARNING);
-      else if (o.reorder === 'none') throw new CommandFailed('pocketkube does not support --reorder=none yet: set sortOptions (order: fifo) in kustomization.yaml instead');
-    }
+    log(result.logs);
+    // A kustomization's sortOptions win over --reorder (the build logs kustomize's warning when
+    // both are given). --reorder=none alone would keep the resources in the order they were
+    // accumulated, which the build does not return: refused until it does (sortOptions' fifo
+    // order is that).
+    if (o.reorderGiven && o.reorder === 'none' && !hasSortOptions(dir))
+      throw new CommandFailed('pocketkube does not support --reorder=none yet: set sortOptions (order: fifo) in kustomization.yaml instead');
     let objects = result.objects;
     if (o.managedByLabel) objects = objects.map(withManagedByLabel);
     if (o.output && fs.statSync(o.output, { throwIfNoEntry: false })?.isDirectory()) return writeIndividualFiles(o.output, objects);

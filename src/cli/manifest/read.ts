@@ -8,6 +8,7 @@ import type { KubeObject } from '../../api/types';
 import { canonicalJson } from '../../api/meta/canonical';
 import { CliError } from '../errors';
 import type { IO } from '../io';
+import { klogInfo } from '../klog';
 import { decodeProblem, validationProblem } from './decode';
 import { NumberOverflowError, parseDocument, splitDocuments } from './documents';
 
@@ -155,19 +156,23 @@ function readStream(text: string, source: string, validate: boolean, toManifest:
 
 /**
  * The objects of a kustomization (-k DIR), read as the files of -f are, from one source named
- * after the directory; kustomize's deprecation warnings go to standard error.
+ * after the directory; kustomize's deprecation warnings and log lines go to standard error.
  */
 function readKustomization(dir: string, validate: boolean, toManifest: ToManifest, io: IO, into: Manifests): void {
   const { build, KustomizeError } = require('./kustomize') as typeof import('./kustomize');
+  const log = (lines: string[]) => lines.forEach((l) => klogInfo({ io }, 'log.go:245', l));
   let built: ReturnType<typeof build>;
   try {
-    built = build(dir);
+    // kubectl's resource builder asks kustomize for the legacy order, so sortOptions log a warning.
+    built = build(dir, { reorderFlag: true });
   } catch (e) {
     if (!(e instanceof KustomizeError)) throw e;
     for (const w of e.warnings) io.err.write(`${w}\n`);
+    log(e.logs);
     throw new CliError(e.message);
   }
   for (const w of built.warnings) io.err.write(`${w}\n`);
+  log(built.logs);
   for (const doc of built.objects) {
     if (validate) validateDocument(doc, dir);
     try {

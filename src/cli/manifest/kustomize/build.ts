@@ -18,14 +18,20 @@ import { idText } from './patches';
 import { type Replacement, applyReplacements } from './replacements';
 import { type ReplicaArgs, setReplicas } from './replicas';
 import { type JsonMap, KustomizeError, type Resource, isMap, kindOf, meta, nameOf, newResource, noteId } from './resource';
-import { type Var, type VarSet, mergeVars, resolveVars } from './vars';
+import { type Var, type VarSet, mergeVars, resolveVars, unusedVarsLog } from './vars';
 import { readKyaml, readSigsYaml } from './yaml';
 
 export interface BuildResult {
   objects: JsonMap[];
   /** kustomize's deprecation warnings, for standard error. */
   warnings: string[];
+  /** What kustomize logs through Go's log package: kubectl prints each as a klog info line (log.go:245). */
+  logs: string[];
 }
+
+/** kustomize's warning when a kustomization's sortOptions meet an order asked for by the caller. */
+export const SORT_ORDER_WARNING =
+  "Warning: Sorting order is set both in 'kustomization.yaml' ('sortOptions') and in a CLI flag ('--reorder'). Using the kustomization file over the CLI flag.";
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v.filter(isMap) as T[]) : []);
@@ -166,11 +172,18 @@ const bound = (ctx: Ctx, root: string): Bound => (ctx.rootOnly ? root : null);
 export interface BuildOptions {
   /** --load-restrictor=LoadRestrictionsNone lets a kustomization read files outside its root. */
   loadRestrictionsNone?: boolean;
+  /**
+   * An order was asked for besides the kustomization's: `kubectl kustomize --reorder`, and every
+   * -k (kubectl's resource builder always asks for the legacy order), so a top kustomization
+   * with sortOptions, even `{}`, logs SORT_ORDER_WARNING.
+   */
+  reorderFlag?: boolean;
 }
 
 /** Builds the kustomization in `dir` (kubectl kustomize DIR, and -k DIR). */
 export function build(dir: string, options: BuildOptions = {}): BuildResult {
   const ctx: Ctx = { warnings: [], vars: { vars: [], owners: new Map() }, rootOnly: !options.loadRestrictionsNone };
+  const logs: string[] = [];
   try {
     const root = buildRoot(dir);
     const top = loadKustomization(root, ctx.warnings);
@@ -181,12 +194,18 @@ export function build(dir: string, options: BuildOptions = {}): BuildResult {
       noteId(r);
     }
     fixNameReferences(resources);
-    // Vars never used are only logged at -v=1 and above by kubectl ("well-defined vars that were never replaced").
-    resolveVars(ctx.vars, resources);
-    return { objects: sorted(resources, top.sortOptions).map((r) => r.obj), warnings: ctx.warnings };
+    const unused = resolveVars(ctx.vars, resources);
+    if (unused.length) logs.push(unusedVarsLog(unused));
+    // Logged once the build is made, before sortOptions are checked (Kustomizer.applySortOrder).
+    const sortOptions = top.sortOptions;
+    if (options.reorderFlag && sortOptions !== undefined && sortOptions !== null) logs.push(SORT_ORDER_WARNING);
+    return { objects: sorted(resources, sortOptions).map((r) => r.obj), warnings: ctx.warnings, logs };
   } catch (e) {
-    // The warnings of what was loaded before the failure are printed too.
-    if (e instanceof KustomizeError) e.warnings = ctx.warnings;
+    // The warnings and logs of what was done before the failure are printed too.
+    if (e instanceof KustomizeError) {
+      e.warnings = ctx.warnings;
+      e.logs = logs;
+    }
     throw e;
   }
 }

@@ -26,6 +26,8 @@ export interface Resource {
 export class KustomizeError extends Error {
   /** The deprecation warnings of the kustomizations loaded before the failure. */
   warnings: string[] = [];
+  /** What the build logged before the failure (BuildResult.logs). */
+  logs: string[] = [];
 }
 
 export function meta(obj: JsonMap): JsonMap {

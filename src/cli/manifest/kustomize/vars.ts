@@ -3,13 +3,44 @@
 // mount paths, a few Ingress and Service fields) once names are final.
 import { getOwn } from '../../../api/meta/own';
 import { visitSpecs, type FieldSpec } from './fieldspec';
-import { KustomizeError, type JsonMap, type Resource, apiVersionOf, isMap, kindOf } from './resource';
+import { KustomizeError, type JsonMap, type Resource, groupVersion, isMap, kindOf } from './resource';
 
 export interface Var {
   name?: string;
-  objref?: { kind?: string; name?: string; apiVersion?: string; namespace?: string };
+  objref?: { kind?: string; name?: string; apiVersion?: string; group?: string; version?: string; namespace?: string };
   fieldref?: { fieldpath?: string };
 }
+
+interface Gvk {
+  group: string;
+  version: string;
+  kind: string;
+}
+
+/** The objref's group, version and kind as kustomize's Target.GVK makes them: apiVersion, when set, over group and version. */
+function objrefGvk(v: Var, parseApiVersion: boolean): Gvk {
+  const ref = v.objref ?? {};
+  const gvk = { group: ref.group ?? '', version: ref.version ?? '', kind: ref.kind ?? '' };
+  if (!parseApiVersion || !ref.apiVersion) return gvk;
+  const parts = ref.apiVersion.split('/');
+  if (parts.length === 2) [gvk.group, gvk.version] = parts;
+  if (parts.length === 1) gvk.version = parts[0];
+  return gvk;
+}
+
+/**
+ * A var as kustomize's errors print it (Go's %v of types.Var): name, the objref as its Gvk's
+ * String(), the fieldref. `parsed`: after Target.GVK() read the apiVersion; `fieldpath`: the
+ * fieldref as defaulted (metadata.name) or as written.
+ */
+function varText(v: Var, parsed: boolean, defaulted: boolean): string {
+  const { group, version, kind } = objrefGvk(v, parsed);
+  const fieldpath = v.fieldref?.fieldpath || (defaulted ? 'metadata.name' : '');
+  return `{${v.name ?? ''} ${kind || '[noKind]'}.${version || '[noVer]'}.${group || '[noGrp]'} {${fieldpath}}}`;
+}
+
+/** kustomize's log line for vars defined but never substituted (its order is Go's map order; here by name). */
+export const unusedVarsLog = (names: readonly string[]) => `well-defined vars that were never replaced: ${names.join(',')}`;
 
 /** The vars of a build, and which resource each names (tagged when its level merged it). */
 export interface VarSet {
@@ -43,13 +74,22 @@ export function mergeVars(set: VarSet, resources: readonly Resource[], vars: rea
     const name = v.name ?? '';
     if (set.vars.some((x) => x.name === name)) throw new KustomizeError(`var '${name}' already encountered`);
     const ref = v.objref ?? {};
-    const matched = resources.filter(
-      (r) =>
-        kindOf(r.obj) === (ref.kind ?? '') &&
-        (!ref.apiVersion || apiVersionOf(r.obj) === ref.apiVersion) &&
-        r.ids.some((id) => id.name === ref.name && (!ref.namespace || id.namespace === ref.namespace)),
-    );
-    if (matched.length > 1) throw new KustomizeError(`found ${matched.length} resId matches for var ${name} (unable to disambiguate)`);
+    // The objref's group, version and kind must all be the resource's (an objref without an
+    // apiVersion names nothing); without a namespace it matches in any.
+    const gvk = objrefGvk(v, true);
+    const matched = resources.filter((r) => {
+      const { group, version } = groupVersion(r.obj);
+      return (
+        kindOf(r.obj) === gvk.kind &&
+        group === gvk.group &&
+        version === gvk.version &&
+        r.ids.some((id) => id.name === ref.name && (!ref.namespace || (id.namespace || 'default') === ref.namespace))
+      );
+    });
+    if (matched.length > 1) {
+      const level = vars.map((x) => varText(x, false, false)).join(' ');
+      throw new KustomizeError(`merging vars [${level}]: found ${matched.length} resId matches for var ${varText(v, true, false)} (unable to disambiguate)`);
+    }
     if (matched.length === 1) set.owners.set(name, matched[0]);
     set.vars.push(v);
   }
@@ -104,12 +144,14 @@ function expand(input: string, value: (name: string) => unknown): unknown {
 export function resolveVars(set: VarSet, resources: readonly Resource[]): string[] {
   if (!set.vars.length) return [];
   const values = new Map<string, unknown>();
-  for (const v of set.vars) {
+  // kustomize's VarSet hands its vars out sorted by name, so the first failure is by name too.
+  const byName = [...set.vars].sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : (a.name ?? '') > (b.name ?? '') ? 1 : 0));
+  for (const v of byName) {
     const name = v.name ?? '';
     const owner = set.owners.get(name);
-    if (!owner) throw new KustomizeError(`var '${name}' cannot be mapped to a field in the set of known resources`);
+    if (!owner) throw new KustomizeError(`var '${varText(v, true, true)}' cannot be mapped to a field in the set of known resources`);
     const value = fieldValue(owner.obj, v.fieldref?.fieldpath || 'metadata.name');
-    if (value === undefined) throw new KustomizeError(`field specified in var '${name}' not found in corresponding resource`);
+    if (value === undefined) throw new KustomizeError(`field specified in var '${varText(v, true, true)}' not found in corresponding resource`);
     values.set(name, value);
   }
   const used = new Set<string>();
@@ -127,5 +169,5 @@ export function resolveVars(set: VarSet, resources: readonly Resource[]): string
         container[field] = v.map((x) => expand(x as string, lookup));
       } else if (isMap(v)) for (const [k, x] of Object.entries(v)) if (typeof x === 'string') v[k] = expand(x, lookup);
     });
-  return set.vars.map((v) => v.name ?? '').filter((n) => !used.has(n));
+  return byName.map((v) => v.name ?? '').filter((n) => !used.has(n));
 }
