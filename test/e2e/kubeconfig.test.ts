@@ -241,6 +241,84 @@ users:
 `);
   });
 
+  it('drops the fields no kubeconfig type has, at any depth and in any case but the field\'s own, from what it shows and writes back', () => {
+    const h = newHome();
+    const file = h.file(
+      'odd.yaml',
+      `apiVersion: v1
+kind: Config
+bogus: top
+clusters:
+- name: c
+  extra: 1
+  cluster:
+    server: https://1.2.3.4
+    unknownField: x
+contexts:
+- name: x
+  context:
+    cluster: c
+    user: u
+    Namespace: ns1
+    what: ever
+current-context: x
+preferences:
+  colors: true
+  other: 1
+users:
+- name: u
+  user:
+    token: abc
+    weird: 2
+`,
+    );
+    const env = { KUBECONFIG: file };
+    expect(h.run(['config', 'view'], { env })).toEqual({
+      code: 0,
+      stdout: `apiVersion: v1
+clusters:
+- cluster:
+    server: https://1.2.3.4
+  name: c
+contexts:
+- context:
+    cluster: c
+    user: u
+  name: x
+current-context: x
+kind: Config
+preferences:
+  colors: true
+users:
+- name: u
+  user:
+    token: REDACTED
+`,
+      stderr: '',
+    });
+    expect(h.run(['config', 'set-context', 'x', '--namespace=n2'], { env }).code).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe(`apiVersion: v1
+clusters:
+- cluster:
+    server: https://1.2.3.4
+  name: c
+contexts:
+- context:
+    cluster: c
+    namespace: n2
+    user: u
+  name: x
+current-context: x
+kind: Config
+preferences:
+  colors: true
+users:
+- name: u
+  user:
+    token: abc
+`);
+  });
+
   it('view: --minify, --flatten (unredacted), -o json, jsonpath, go-template, name', () => {
     const { h, a } = files();
     const v = (...args: string[]) => h.run(['--kubeconfig', a, 'config', 'view', ...args]);

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliError } from '../errors';
 import type { AuthProviderConfig, ExecConfig } from './authinfo';
-import { configError } from './schema';
+import { configError, knownFields } from './schema';
 
 export interface NamedCluster {
   name: string;
@@ -159,7 +159,7 @@ function parseConfig(file: string, text: string): { data: Partial<KubeconfigData
   }
   const problem = configError(data, text);
   if (problem !== undefined) throw new ConfigLoadError(file, problem);
-  return { data: data as Partial<KubeconfigData> | null, format };
+  return { data: knownFields(data) as Partial<KubeconfigData> | null, format };
 }
 
 /** The fields Go's zero values give an entry: a null entry, name or body is empty, and a []byte read as an array is its bytes. */

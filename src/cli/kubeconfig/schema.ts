@@ -2,8 +2,9 @@
 // that does not fit clientcmd/api/v1's Config: the universal decoder reads apiVersion and kind
 // first, checks that they name v1 Config, then encoding/json decodes the document into the
 // struct. Go's decoder meets the keys in the sorted order the YAML-to-JSON step wrote them,
-// keeps going after a value of the wrong type and reports the first it met; unknown fields are
-// ignored. Kept free of lazy loads: the read lane runs it on the home's kubeconfig.
+// keeps going after a value of the wrong type and reports the first it met; unknown fields
+// (matched case-sensitively, as apimachinery's decoder does) are dropped. Kept free of lazy
+// loads: the read lane runs it on the home's kubeconfig.
 import { base64Error } from '../../api/meta/base64';
 import { jsonKind, typeMetaError } from '../../api/schema/typemeta';
 
@@ -136,4 +137,30 @@ function valueError(v: unknown, type: string, struct: string, path: string): str
     return undefined;
   }
   return isObject(v) ? structError(v, type, path) : mismatch();
+}
+
+/**
+ * The document as the typed Config holds it: fields no struct of clientcmd/api/v1 has are gone,
+ * at any depth (`config view` and every write back show what kubectl's decode kept). A document
+ * configError accepts is assumed.
+ */
+export function knownFields(doc: unknown): unknown {
+  return isObject(doc) ? structFields(doc, 'Config') : doc;
+}
+
+function structFields(obj: Record<string, unknown>, struct: string): Record<string, unknown> {
+  const fields = fieldsOf(struct);
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(obj)) {
+    const type = fields.get(key);
+    if (type !== undefined) out[key] = typedValue(v, type);
+  }
+  return out;
+}
+
+function typedValue(v: unknown, type: string): unknown {
+  if (v === null || type === 'any' || type === 'bytes' || STRINGS.has(type) || type === 'bool') return v;
+  if (type.startsWith('[]')) return Array.isArray(v) ? v.map((item) => typedValue(item, type.slice(2))) : v;
+  if (type.startsWith('map[')) return isObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typedValue(x, type.slice(4, -1))])) : v;
+  return isObject(v) ? structFields(v, type) : v;
 }
