@@ -571,6 +571,42 @@ export class Collection {
   }
 }
 
+/**
+ * Writes a collection given as the text of its lines (a template's: in key order, each key as
+ * JSON text, and maybe its views line last) as writeTo would once split into lines, without
+ * splitting it: the lines and the views line copied, the index made from where the tabs and
+ * newlines are, its keys copied as the lines hold them. `viewVersion`: the version of the views
+ * the store keeps of the collection (none: a views line given is left out).
+ */
+export function writeGivenLines(out: ByteSink, text: Buffer, viewVersion: number | undefined): void {
+  const origin = out.length;
+  const keys: string[] = [];
+  const tabs: number[] = [];
+  const lengths: number[] = [];
+  let views = '';
+  for (let pos = 0; pos < text.length; ) {
+    const end = text.indexOf(NEWLINE, pos);
+    if (end < 0) throw new StoreError('a given collection is cut short');
+    if (text[pos] === HASH) {
+      // The views line, which only the last line may be.
+      if (viewVersion !== undefined) {
+        out.copy(text, pos, end + 1);
+        views = `,"views":{"version":${viewVersion},"length":${end + 1 - pos}}`;
+      }
+      break;
+    }
+    const tab = text.indexOf(TAB, pos);
+    out.copy(text, pos, end + 1);
+    keys.push(text.toString('utf8', pos, tab));
+    tabs.push(tab - pos);
+    lengths.push(end + 1 - pos);
+    pos = end + 1;
+  }
+  out.byte(HASH);
+  out.text(`{"keys":[${keys.join(',')}],"tabs":[${tabs.join(',')}],"lengths":[${lengths.join(',')}]${views},"at":${out.length - 1 - origin}}`);
+  out.byte(NEWLINE);
+}
+
 /** Where the index line starts, as its last field ("at") says; undefined when it does not say (older files). */
 function indexStart(tail: Buffer): number | undefined {
   const m = /,"at":(\d{1,15})\}\n$/.exec(tail.toString('latin1', Math.max(0, tail.length - 32)));

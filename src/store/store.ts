@@ -17,7 +17,8 @@
 // (0600).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Collection, type ValueView } from './collection';
+import type { ByteSink } from './bytesink';
+import { Collection, type ValueView, writeGivenLines } from './collection';
 import { type FileContent, PendingWrites, StoreError, fsyncDir, makePrivateDir, openForReading, readFileOrUndefined, writeDurably } from './files';
 import { type Change, JournalWriter, readJournal, recordText } from './journal';
 import { KeyOrder } from './keyorder';
@@ -619,7 +620,8 @@ export class Store {
       ranges,
     };
     const replaced: string[] = [];
-    const rewritten: [string, Collection][] = [];
+    /** Each collection written, and how: its text streamed into the sink. */
+    const rewritten: [string, (sink: ByteSink) => void][] = [];
     // A compaction leaves no file holding a value written over: a collection that shares its file
     // with one rewritten now is rewritten too, so the file goes.
     if (this.foldRequested)
@@ -628,13 +630,18 @@ export class Store {
         if (file) for (const other of Object.keys(ranges)) if (next.collections[other] === file) this.dirtyCollections.add(other);
       }
     for (const name of this.dirtyCollections) {
-      // A given collection is split into its lines here, never parsed: they are copied as given.
-      const entries = this.collection(name);
       const old = next.collections[name];
       if (old) replaced.push(old);
       delete ranges[name];
-      if (entries.size) rewritten.push([name, entries]);
-      else {
+      // A collection given as text and not written since is written as given, never split into
+      // lines (a new cluster's first save); any other from its entries.
+      const given = this.given.get(name);
+      const entries = given === undefined ? this.collection(name) : undefined;
+      if (given !== undefined ? given !== '' && !given.startsWith('#') : entries!.size) {
+        const bytes = given !== undefined ? Buffer.from(given, 'utf8') : undefined;
+        const version = this.views.get(name)?.version;
+        rewritten.push([name, bytes ? (sink) => writeGivenLines(sink, bytes, version) : (sink) => entries!.writeTo(sink)]);
+      } else {
         delete next.collections[name];
         delete next.sizes![name];
       }
@@ -649,9 +656,9 @@ export class Store {
       writes.push([
         path.join(this.dir, fileName),
         (sink) => {
-          for (const [name, entries] of rewritten) {
+          for (const [name, write] of rewritten) {
             const start = sink.length;
-            entries.writeTo(sink);
+            write(sink);
             ranges[name] = [start, sink.length];
             next.sizes![name] = sink.length - start;
           }
@@ -659,12 +666,12 @@ export class Store {
       ]);
       for (const [name] of rewritten) next.collections[name] = fileName;
     } else
-      for (const [name, entries] of rewritten) {
+      for (const [name, write] of rewritten) {
         const fileName = `${fileStem(name)}.${sequence}.jsonl`;
         writes.push([
           path.join(this.dir, fileName),
           (sink) => {
-            entries.writeTo(sink);
+            write(sink);
             next.sizes![name] = sink.length;
           },
         ]);

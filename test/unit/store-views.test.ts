@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Collection, type ValueView } from '../../src/store/collection';
+import { GrowingBuffer } from '../../src/store/bytesink';
+import { Collection, type ValueView, writeGivenLines } from '../../src/store/collection';
 import { Store, StoreError } from '../../src/store/store';
 import { decodeViews, encodeViews } from '../../src/store/viewdelta';
 
@@ -163,6 +164,28 @@ describe('a collection given as lines with their views line (a template)', () =>
       expect(view.made).toBeGreaterThan(0);
       expect(viewsOf(back)).toEqual(Object.fromEntries([...c.keys()].sort().map((k) => [k, { n: (c.get(k) as { n: number }).n }])));
     }
+  });
+
+  it('is written as given, without splitting it, as writeTo writes it once split', () => {
+    const text = Buffer.from(given());
+    const viaLines = (version: number | undefined) => {
+      const c = Collection.fromLines('store/pods.jsonl', text);
+      if (version !== undefined) c.useView(countingView(version));
+      return c.serialize().toString('utf8');
+    };
+    const direct = (version: number | undefined) => {
+      const out = new GrowingBuffer(1024);
+      out.text('-- what the sink held before --');
+      writeGivenLines(out, text, version);
+      return out.bytes().toString('utf8').slice('-- what the sink held before --'.length);
+    };
+    expect(direct(1)).toBe(viaLines(1));
+    // No views kept of the collection now (an encrypted kind's): the views line is left out.
+    expect(direct(undefined)).toBe(viaLines(undefined));
+    expect(direct(undefined)).not.toContain('#[');
+    const back = Collection.fromFile('store/pods.jsonl', Buffer.from(direct(1)));
+    back.useView(countingView());
+    expect(viewsOf(back)).toEqual({ a: { n: 1 }, b: { n: 2 } });
   });
 
   it('refuses a views line that is not the last line', () => {
