@@ -181,10 +181,11 @@ const laneAbsent = {
 }
 
 // Warm V8's code cache in throwaway homes so that even the first command after an install starts
-// fast. core.js gets two caches (bin/pocketkube chooses by verb): one recorded from the reads
-// scripts repeat, which stays small because every read loads it, and one from writes, starting
-// with the first command on an empty home (it fills in the default cluster's template); the
-// other chunks' caches gather what every recorded command ran.
+// fast. core.js gets three caches (bin/pocketkube chooses by verb and home): one recorded from
+// the reads scripts repeat, which stays small because every read loads it; one from writes,
+// starting with a write on an empty home (it fills in the default cluster's template); and one
+// from a read on an empty home, the first command most people type. The other chunks' caches
+// gather what every recorded command ran.
 const removeCaches = () => {
   for (const f of fs.readdirSync(DIST)) if (f.endsWith('.cache')) fs.rmSync(path.join(DIST, f), { force: true });
 };
@@ -197,9 +198,12 @@ const steps = [
   { args: ['apply', '-f', 'fixtures/nginx-deployment.yaml'], record: true },
   { args: ['scale', 'deployment', 'nginx-deployment', '--replicas=2'], record: true },
   { args: ['delete', 'configmap', 'warm'], record: true },
-  // Reads (core.js.read.cache).
-  { args: ['get', 'pods'], record: true },
-  { args: ['get', 'deploy', '-o', 'wide'], record: true },
+  // The first command on an empty home, a read (core.js.first.cache).
+  { args: ['get', 'nodes'], record: true, fresh: true },
+  // Reads (core.js.read.cache), the full way (the read lane answers these when nothing is due,
+  // and then loads no chunk).
+  { args: ['get', 'pods'], record: true, full: true },
+  { args: ['get', 'deploy', '-o', 'wide'], record: true, full: true },
   { args: ['get', 'deploy', 'nginx-deployment', '-o', 'yaml'], record: true },
   { args: ['describe', 'deployment', 'nginx-deployment'], record: true },
   // The read lane (lane.js.cache), answering: on a cluster whose clock is pinned, so no timer falls due.
@@ -207,7 +211,7 @@ const steps = [
   { args: ['get', 'pods', '-A', '-o', 'wide'], record: true, lane: true },
 ];
 const laneHome = fs.mkdtempSync(path.join(os.tmpdir(), 'pocketkube-warm-'));
-for (const { args, record, fresh, lane } of steps) {
+for (const { args, record, fresh, lane, full } of steps) {
   const stepHome = fresh ? fs.mkdtempSync(path.join(os.tmpdir(), 'pocketkube-warm-')) : lane ? laneHome : home;
   const r = spawnSync(process.execPath, [LAUNCHER, ...args], {
     env: {
@@ -215,6 +219,7 @@ for (const { args, record, fresh, lane } of steps) {
       POCKETKUBE_HOME: stepHome,
       ...(record ? { POCKETKUBE_CODE_CACHE: 'refresh' } : {}),
       ...(lane ? { POCKETKUBE_WALLCLOCK: '2026-01-01T00:00:00Z' } : {}),
+      ...(full ? { POCKETKUBE_READ_LANE: 'off' } : {}),
     },
     encoding: 'utf8',
   });
