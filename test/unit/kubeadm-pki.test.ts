@@ -1,7 +1,7 @@
 // The cluster PKI: certificates our DER encoder builds, read back by node:crypto and (when it is
 // installed) openssl; kubeadm's certificate tree issued lazily from the control plane's disk.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash, X509Certificate } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -47,6 +47,15 @@ describe('issueCertificate', () => {
     expect(Date.parse(c.validFrom)).toBe(T0);
     expect(Date.parse(c.validTo)).toBe(T0 + 3650 * DAY);
     expect(c.serialNumber).toBe('0A0B0C0D0E0F1011');
+  });
+
+  it('writes each new key as OpenSSL writes it (SEC1 PEM), the key of the certificate\'s public key', () => {
+    for (const issued of [ca, leaf]) {
+      const key = createPrivateKey(issued.keyPem);
+      expect(key.export({ type: 'sec1', format: 'pem' })).toBe(issued.keyPem);
+      const fromKey = createPublicKey(key).export({ type: 'spki', format: 'der' });
+      expect(new X509Certificate(issued.certPem).publicKey.export({ type: 'spki', format: 'der' }).equals(fromKey)).toBe(true);
+    }
   });
 
   it('signs a leaf with the CA: subject, issuer, SANs, validity, positive serial', () => {

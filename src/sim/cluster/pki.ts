@@ -3,6 +3,7 @@
 // Go's crypto/x509 CreateCertificate, which kubeadm uses: extension order, PrintableString names,
 // subject key id from the public key's bits, authority key id from the issuer's.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject, X509Certificate } from 'node:crypto';
+import { sha1 } from '../../api/sha1';
 
 // ---- DER encoding ----------------------------------------------------------------------------
 
@@ -72,6 +73,8 @@ const OID = {
   subjectAltName: '2.5.29.17',
   serverAuth: '1.3.6.1.5.5.7.3.1',
   clientAuth: '1.3.6.1.5.5.7.3.2',
+  ecPublicKey: '1.2.840.10045.2.1',
+  prime256v1: '1.2.840.10045.3.1.7',
 };
 
 /** pkix.Name.ToRDNSequence: all organizations in one RDN, then the common name. */
@@ -144,7 +147,21 @@ export function publicKeyPin(certPem: string): string {
 /** SHA-1 of the public key's bits (the BIT STRING inside the SPKI), as Go derives key ids. */
 function keyId(spki: Buffer): Buffer {
   // An uncompressed P-256 point is the SPKI's last 65 bytes.
-  return createHash('sha1').update(spki.subarray(spki.length - 65)).digest();
+  return Buffer.from(sha1(spki.subarray(spki.length - 65)));
+}
+
+/**
+ * A new P-256 pair: the private key to sign with, the public key's SubjectPublicKeyInfo and the
+ * private key's SEC1 PEM, both encoded here from the key's JWK (d, x, y): one export of the key
+ * instead of two, whose first use costs a new cluster's first command ~0.6 ms.
+ */
+function freshPair(): { privateKey: KeyObject; spki: Buffer; keyPem: string } {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const jwk = privateKey.export({ format: 'jwk' });
+  const point = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x!, 'base64url'), Buffer.from(jwk.y!, 'base64url')]);
+  const spki = seq(seq(oid(OID.ecPublicKey), oid(OID.prime256v1)), bitString(point));
+  const sec1 = seq(integer(Buffer.from([1])), octets(Buffer.from(jwk.d!, 'base64url')), explicit(0, oid(OID.prime256v1)), explicit(1, bitString(point)));
+  return { privateKey, spki, keyPem: pem('EC PRIVATE KEY', sec1) };
 }
 
 // ---- certificates ----------------------------------------------------------------------------
@@ -191,8 +208,10 @@ export type CertificateAuthority = IssuedCertificate;
 /** Issues a certificate for a new key pair, signed by `issuer` (self-signed when absent). */
 export function issueCertificate(spec: CertificateSpec, issuer?: Issuer, keys?: KeyPair): IssuedCertificate {
   // A new pair is used as generated, without a round trip through PEM.
-  const pair = keys ? { publicKey: createPublicKey(keys.publicPem), privateKey: createPrivateKey(keys.keyPem) } : generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const spki = pair.publicKey.export({ type: 'spki', format: 'der' });
+  const pair = keys
+    ? { privateKey: createPrivateKey(keys.keyPem), spki: createPublicKey(keys.publicPem).export({ type: 'spki', format: 'der' }), keyPem: keys.keyPem }
+    : freshPair();
+  const spki = pair.spki;
   const signer = issuer ? createPrivateKey(issuer.keyPem) : pair.privateKey;
   const issuerCert = issuer ? new X509Certificate(issuer.certPem) : undefined;
   const issuerName = issuerCert ? issuerCert.raw.subarray(0) : undefined;
@@ -224,7 +243,7 @@ export function issueCertificate(spec: CertificateSpec, issuer?: Issuer, keys?: 
     explicit(3, seq(...extensions)),
   );
   const signature = sign('sha256', tbs, signer);
-  return { certPem: pem('CERTIFICATE', seq(tbs, algorithm, bitString(signature))), keyPem: keys?.keyPem ?? (pair.privateKey.export({ type: 'sec1', format: 'pem' }) as string) };
+  return { certPem: pem('CERTIFICATE', seq(tbs, algorithm, bitString(signature))), keyPem: pair.keyPem };
 }
 
 // ---- reading DER back (the issuer's subject, byte for byte) -----------------------------------
