@@ -1,7 +1,9 @@
 // SHA-256 (FIPS 180-4) of a string's UTF-8 bytes, for the digests the simulation derives from
 // names: image digests and sizes, exec ids, the suffixes `create` generates. These hash a few
 // short strings per command, and loading node:crypto for them cost every command that started a
-// container about 6 ms; credentials and certificates still use node:crypto.
+// container about 6 ms; keys and signatures still use node:crypto.
+
+import { digestOf, paddedBlocks } from './mdblocks';
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
@@ -17,18 +19,11 @@ const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 /** The 32-byte digest. */
 export function sha256(text: string): Uint8Array {
   const data = new TextEncoder().encode(text);
-  // The message, a 1 bit, zeros, and its length in bits as 64 bits: a whole number of 64-byte blocks.
-  const blocks = Math.ceil((data.length + 9) / 64);
-  const padded = new Uint8Array(blocks * 64);
-  padded.set(data);
-  padded[data.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(data.length / 0x20000000));
-  view.setUint32(padded.length - 4, (data.length * 8) >>> 0);
+  const view = paddedBlocks(data);
 
   const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
   const w = new Uint32Array(64);
-  for (let block = 0; block < padded.length; block += 64) {
+  for (let block = 0; block < view.byteLength; block += 64) {
     for (let t = 0; t < 16; t++) w[t] = view.getUint32(block + t * 4);
     for (let t = 16; t < 64; t++) {
       const s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >>> 3);
@@ -57,10 +52,7 @@ export function sha256(text: string): Uint8Array {
     h[6] += g;
     h[7] += hh;
   }
-  const out = new Uint8Array(32);
-  const outView = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) outView.setUint32(i * 4, h[i]);
-  return out;
+  return digestOf(h);
 }
 
 /** The digest as 64 lowercase hex digits. */
