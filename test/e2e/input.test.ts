@@ -113,6 +113,35 @@ describe('integer fields are held to their Go types', () => {
   });
 });
 
+describe('a flow collection left open', () => {
+  const newHome = throwawayHomes();
+  // Recorded from kubectl v1.32: `create -f FILE --dry-run=client`.
+  it.each([
+    ['a: [\n', "yaml: line 1: did not find expected node content"],
+    ['a: [1, 2\n', "yaml: line 1: did not find expected ',' or ']'"],
+    ['a: {b: 1\n', "yaml: line 1: did not find expected ',' or '}'"],
+    ['a: [1,\n', 'yaml: line 1: did not find expected node content'],
+    ['a: {\n', 'yaml: line 1: did not find expected node content'],
+    ['a: {b:\n', 'yaml: line 1: did not find expected node content'],
+    ['a: [\n\n# c\n', 'yaml: line 3: did not find expected node content'],
+    ['a: [1, [\n', 'yaml: line 1: did not find expected node content'],
+    ['a: [1,\nb: 2\n', "yaml: line 2: did not find expected ',' or ']'"],
+    ['a: [1,\nb:\n', 'yaml: line 2: did not find expected node content'],
+    ['a: [1, # x\n', 'yaml: line 1: did not find expected node content'],
+    ['a: [1,\n---\nb: 1\n', 'yaml: line 1: did not find expected node content'],
+    ['a: {b: [1\n', "yaml: line 1: did not find expected ',' or ']'"],
+    ['a: ["x,", \'y[\'\n', "yaml: line 1: did not find expected ',' or ']'"],
+  ])('%j is refused with go-yaml\'s words and line', (text, message) => {
+    const h = newHome();
+    const file = h.file('open.yaml', text);
+    expect(h.run(['create', '-f', file, '--dry-run=client'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: error parsing ${file}: error converting YAML to JSON: ${message}\n`,
+    });
+  });
+});
+
 describe('nesting and aliases past every limit', () => {
   const h = new Home();
   beforeAll(() => h.ok('create', 'configmap', 'live'));

@@ -77,8 +77,11 @@ function yamlErrorText(errors: YamlLibError[], doc: string): string {
       if (/^Implicit map keys need to be followed by map values/.test(e.message)) return `yaml: ${scanAt(line + 1)}could not find expected ':'`;
       return `yaml: ${at(line - 1)}did not find expected key`;
     case 'BAD_INDENT': {
-      if (/^Flow sequence/.test(e.message)) return `yaml: ${at(line - 1)}did not find expected ',' or ']'`;
-      if (/^Flow map/.test(e.message)) return `yaml: ${at(line - 1)}did not find expected ',' or '}'`;
+      if (/^Flow (sequence|map)/.test(e.message)) {
+        const failure = openFlowFailure(doc);
+        if (failure) return `yaml: ${at(failure.line)}did not find expected ${failure.wanted}`;
+        return `yaml: ${at(line - 1)}did not find expected ',' or '${/^Flow map/.test(e.message) ? '}' : ']'}'`;
+      }
       // Inside a block sequence the parser wanted the next "- ", inside a mapping the next key.
       const inSequence = /^\s*-( |$)/.test(previousLine());
       return `yaml: ${at(line - 1)}did not find expected ${inSequence ? "'-' indicator" : 'key'}`;
@@ -94,6 +97,62 @@ function yamlErrorText(errors: YamlLibError[], doc: string): string {
     default:
       return `yaml: ${at(line)}${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
   }
+}
+
+/**
+ * Where go-yaml's parser fails in a document whose flow collection the yaml library found left
+ * open, and what it wanted there: after "[", "{", "," or ":" a node; after a node the innermost
+ * collection's "," or close, so a scalar where that was wanted fails on its own line, and the
+ * end of the document (its 0-based line: go-yaml's parser counts from 0) on the last. Quoted
+ * scalars and comments are skipped; a plain scalar ends at its line's end.
+ */
+function openFlowFailure(doc: string): { line: number; wanted: string } | undefined {
+  const stack: string[] = [];
+  let wantsNode = false;
+  let line = 0;
+  const sep = () => (stack[stack.length - 1] === '{' ? "',' or '}'" : "',' or ']'");
+  const isFlowIndicator = (c: string | undefined) => c === ',' || c === '[' || c === ']' || c === '{' || c === '}';
+  for (let i = 0; i < doc.length; i++) {
+    const c = doc[i];
+    if (c === '\n') line++;
+    if (/\s/.test(c)) continue;
+    if (c === '#' && (i === 0 || /\s/.test(doc[i - 1]))) {
+      while (i + 1 < doc.length && doc[i + 1] !== '\n') i++;
+      continue;
+    }
+    if (!stack.length) {
+      // Block context: only an opening flow collection matters.
+      if (c === '[' || c === '{') stack.push(c), (wantsNode = true);
+      continue;
+    }
+    if (c === ',' || c === ':') {
+      wantsNode = true;
+      continue;
+    }
+    if (c === ']' || c === '}') {
+      stack.pop();
+      wantsNode = false;
+      continue;
+    }
+    // A node: a nested collection or a scalar.
+    if (!wantsNode) return { line, wanted: sep() };
+    wantsNode = false;
+    if (c === '[' || c === '{') {
+      stack.push(c);
+      wantsNode = true;
+    } else if (c === '"' || c === "'") {
+      for (i++; i < doc.length; i++) {
+        if (doc[i] === '\n') line++;
+        if (c === '"' && doc[i] === '\\') i++;
+        else if (doc[i] === c && c === "'" && doc[i + 1] === "'") i++;
+        else if (doc[i] === c) break;
+      }
+    } else {
+      while (i + 1 < doc.length && doc[i + 1] !== '\n' && !isFlowIndicator(doc[i + 1]) && !(doc[i + 1] === ':' && /[\s,\]}]/.test(doc[i + 2] ?? ' ')) && !(doc[i + 1] === '#' && /\s/.test(doc[i]))) i++;
+    }
+  }
+  if (!stack.length) return undefined;
+  return { line, wanted: wantsNode ? 'node content' : sep() };
 }
 
 /** A number literal no float64 holds: kubectl cannot decode (or validate) the document. */
