@@ -73,8 +73,6 @@ const OID = {
   subjectAltName: '2.5.29.17',
   serverAuth: '1.3.6.1.5.5.7.3.1',
   clientAuth: '1.3.6.1.5.5.7.3.2',
-  ecPublicKey: '1.2.840.10045.2.1',
-  prime256v1: '1.2.840.10045.3.1.7',
 };
 
 /** pkix.Name.ToRDNSequence: all organizations in one RDN, then the common name. */
@@ -123,11 +121,27 @@ export interface KeyPair {
 
 /** An ECDSA P-256 key pair (kubeadm's encryptionAlgorithm ECDSA-P256): cheap to generate. */
 export function newKeyPair(): KeyPair {
-  const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  return {
-    keyPem: privateKey.export({ type: 'sec1', format: 'pem' }) as string,
-    publicPem: publicKey.export({ type: 'spki', format: 'pem' }) as string,
-  };
+  const { publicKey, privateKey } = generateKeyPairSync('ec', {
+    namedCurve: 'P-256',
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'sec1', format: 'pem' },
+  });
+  return { keyPem: privateKey, publicPem: publicKey };
+}
+
+/**
+ * A new P-256 pair, encoded by the generation itself (SubjectPublicKeyInfo and SEC1, DER). A
+ * generated key object is never exported afterwards: Node 20 exports a key holding its lock
+ * while it allocates, and a collection that then frees the generation's job, which holds the
+ * same key, waits on that lock for ever (seen with a JWK export, in a test run that hung).
+ */
+function freshPair(): { spki: Buffer; sec1: Buffer } {
+  const { publicKey, privateKey } = generateKeyPairSync('ec', {
+    namedCurve: 'P-256',
+    publicKeyEncoding: { type: 'spki', format: 'der' },
+    privateKeyEncoding: { type: 'sec1', format: 'der' },
+  });
+  return { spki: publicKey, sec1: privateKey };
 }
 
 export function publicKeyOf(keyPem: string): KeyObject {
@@ -148,20 +162,6 @@ export function publicKeyPin(certPem: string): string {
 function keyId(spki: Buffer): Buffer {
   // An uncompressed P-256 point is the SPKI's last 65 bytes.
   return Buffer.from(sha1(spki.subarray(spki.length - 65)));
-}
-
-/**
- * A new P-256 pair: the private key to sign with, the public key's SubjectPublicKeyInfo and the
- * private key's SEC1 PEM, both encoded here from the key's JWK (d, x, y): one export of the key
- * instead of two, whose first use costs a new cluster's first command ~0.6 ms.
- */
-function freshPair(): { privateKey: KeyObject; spki: Buffer; keyPem: string } {
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const jwk = privateKey.export({ format: 'jwk' });
-  const point = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x!, 'base64url'), Buffer.from(jwk.y!, 'base64url')]);
-  const spki = seq(seq(oid(OID.ecPublicKey), oid(OID.prime256v1)), bitString(point));
-  const sec1 = seq(integer(Buffer.from([1])), octets(Buffer.from(jwk.d!, 'base64url')), explicit(0, oid(OID.prime256v1)), explicit(1, bitString(point)));
-  return { privateKey, spki, keyPem: pem('EC PRIVATE KEY', sec1) };
 }
 
 // ---- certificates ----------------------------------------------------------------------------
@@ -207,12 +207,10 @@ export type CertificateAuthority = IssuedCertificate;
 
 /** Issues a certificate for a new key pair, signed by `issuer` (self-signed when absent). */
 export function issueCertificate(spec: CertificateSpec, issuer?: Issuer, keys?: KeyPair): IssuedCertificate {
-  // A new pair is used as generated, without a round trip through PEM.
-  const pair = keys
-    ? { privateKey: createPrivateKey(keys.keyPem), spki: createPublicKey(keys.publicPem).export({ type: 'spki', format: 'der' }), keyPem: keys.keyPem }
-    : freshPair();
-  const spki = pair.spki;
-  const signer = issuer ? createPrivateKey(issuer.keyPem) : pair.privateKey;
+  const fresh = keys ? undefined : freshPair();
+  const spki = fresh ? fresh.spki : createPublicKey(keys!.publicPem).export({ type: 'spki', format: 'der' });
+  const own = fresh ? { key: fresh.sec1, format: 'der' as const, type: 'sec1' as const } : createPrivateKey(keys!.keyPem);
+  const signer = issuer ? createPrivateKey(issuer.keyPem) : own;
   const issuerCert = issuer ? new X509Certificate(issuer.certPem) : undefined;
   const issuerName = issuerCert ? issuerCert.raw.subarray(0) : undefined;
   const algorithm = seq(oid(OID.ecdsaWithSHA256));
@@ -243,7 +241,7 @@ export function issueCertificate(spec: CertificateSpec, issuer?: Issuer, keys?: 
     explicit(3, seq(...extensions)),
   );
   const signature = sign('sha256', tbs, signer);
-  return { certPem: pem('CERTIFICATE', seq(tbs, algorithm, bitString(signature))), keyPem: pair.keyPem };
+  return { certPem: pem('CERTIFICATE', seq(tbs, algorithm, bitString(signature))), keyPem: keys?.keyPem ?? pem('EC PRIVATE KEY', fresh!.sec1) };
 }
 
 // ---- reading DER back (the issuer's subject, byte for byte) -----------------------------------
