@@ -147,11 +147,6 @@ export class Collection {
   private storedViewList?: unknown[];
   /** Whether its views were made from its file's values, which a fold would spare the next reader (the store folds it, then clears this). */
   viewsWanted = false;
-  /**
-   * The views line a template gave with its lines (fromLines): the views of exactly those values,
-   * made by this build, copied into the file as they are while no value is written.
-   */
-  private givenViews?: { start: number; end: number };
 
   /** `file` names the source in errors; `source` holds the bytes of the slots read from it. */
   constructor(
@@ -258,11 +253,9 @@ export class Collection {
     for (let line = 1; pos < bytes.length; line++) {
       const end = bytes.indexOf(NEWLINE, pos);
       if (end < 0) throw new StoreError(`the store ${file} is unreadable (line ${line} is cut short); it was left untouched`);
-      // The last line may be the values' views line.
-      if (bytes[pos] === HASH && end === bytes.length - 1) {
-        c.givenViews = { start: pos, end: end + 1 };
-        break;
-      }
+      // The last line may be the values' views line: a store that writes these lines unchanged
+      // copies it (writeGivenLines); once they are split, views are made from the values.
+      if (bytes[pos] === HASH && end === bytes.length - 1) break;
       // Keys are short: a loop finds the tab sooner than another call into the buffer's search.
       let tab = pos;
       while (tab < end && bytes[tab] !== TAB) tab++;
@@ -349,14 +342,12 @@ export class Collection {
   }
 
   set(key: string, value: unknown): void {
-    this.givenViews = undefined;
     this.written(key);
     this.slots.set(key, { line: 0, start: 0, end: 0, value });
   }
 
   /** A value known only as its JSON text (a journal's, with its view's text if it kept one), parsed when first read. */
   setText(key: string, text: string, viewText?: string): void {
-    this.givenViews = undefined;
     this.written(key);
     this.slots.set(key, viewText === undefined ? { line: 0, start: 0, end: 0, text } : { line: 0, start: 0, end: 0, text, viewText });
   }
@@ -472,7 +463,6 @@ export class Collection {
   }
 
   delete(key: string): boolean {
-    this.givenViews = undefined;
     const lines = this.lines;
     if (!lines) return this.slots.delete(key);
     const had = this.slots.delete(key);
@@ -552,15 +542,12 @@ export class Collection {
     }
     // The views line (a view of each value), and the index line: each key again, quoted, with two numbers.
     if (this.view) {
+      const views: unknown[] = [];
+      for (const key of keys) views.push(this.viewOf(key));
       const start = out.length;
-      if (this.givenViews) out.copy(this.source.whole(), this.givenViews.start, this.givenViews.end);
-      else {
-        const views: unknown[] = [];
-        for (const key of keys) views.push(this.viewOf(key));
-        out.byte(HASH);
-        out.text(JSON.stringify(encodeViews(views)));
-        out.byte(NEWLINE);
-      }
+      out.byte(HASH);
+      out.text(JSON.stringify(encodeViews(views)));
+      out.byte(NEWLINE);
       index.views = { version: this.view.version, length: out.length - start };
     }
     // Last, where this line starts: a reader reads the line at once (indexStart).
