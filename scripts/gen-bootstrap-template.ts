@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { Session } from '../src/session';
 import type { EventSequence } from '../src/client/events';
 import { SeededRandom } from '../src/sim/rand';
+import { Store } from '../src/store/store';
 import { type BuiltCluster, masked, recordTemplate } from '../src/sim/cluster/template/record';
 
 const [command, file, ...rest] = process.argv.slice(2);
@@ -28,17 +29,6 @@ function withoutIndex(text: string): string {
   return text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1);
 }
 
-/** Each collection's text as the store's files hold it (its range of a file several share). */
-function collectionTexts(home: string, manifest: { collections: Record<string, string>; ranges?: Record<string, [number, number]> }): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(manifest.collections).map(([name, file]) => {
-      const bytes = fs.readFileSync(path.join(home, 'store', file));
-      const range = manifest.ranges?.[name];
-      return [name, withoutIndex((range ? bytes.subarray(range[0], range[1]) : bytes).toString('utf8'))];
-    }),
-  );
-}
-
 async function buildAt(wallClock: string, template?: { file: string; build: string }, mode: 'read' | 'write' = 'write', seed?: string): Promise<BuiltCluster> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'pocketkube-template-'));
   try {
@@ -48,6 +38,7 @@ async function buildAt(wallClock: string, template?: { file: string; build: stri
     const eventSequence = cluster.events.current;
     await session.finish(true, kubeconfigPath);
     const manifest = JSON.parse(fs.readFileSync(path.join(home, 'store.json'), 'utf8'));
+    const store = Store.open(path.join(home, 'store.json'));
     const config = JSON.parse(fs.readFileSync(kubeconfigPath, 'utf8'));
     return {
       now: Date.parse(wallClock),
@@ -56,7 +47,7 @@ async function buildAt(wallClock: string, template?: { file: string; build: stri
       server: config.clusters[0].cluster.server,
       revision: manifest.revision,
       system: JSON.stringify(manifest.system),
-      collections: collectionTexts(home, manifest),
+      collections: Object.fromEntries(Object.keys(manifest.collections).map((name) => [name, withoutIndex(store.fileText(name)!.toString('utf8'))])),
     };
   } finally {
     fs.rmSync(home, { recursive: true, force: true });

@@ -398,6 +398,18 @@ export class Store {
     return { revision: this.manifest.revision, system: this.manifest.system, collections };
   }
 
+  /**
+   * `collection`'s text as its file holds it (its range of a file several share), without the
+   * journal's changes: for the build's template generator, which records a store just folded.
+   */
+  fileText(collection: string): Buffer | undefined {
+    const fileName = this.manifest.collections[collection];
+    if (!fileName) return undefined;
+    const bytes = fs.readFileSync(path.join(this.dir, fileName));
+    const range = this.manifest.ranges?.[collection];
+    return range ? bytes.subarray(range[0], range[1]) : bytes;
+  }
+
   /** The file that holds `collection` as of the manifest (its journal when it has none yet): for messages. */
   fileOf(collection: string): string {
     return path.join(this.dir, this.manifest.collections[collection] ?? this.manifest.journal ?? 'journal');
