@@ -33,8 +33,8 @@ interface LaneKind {
   views?: number;
 }
 
-/** (The launcher loads the lane only for a `get` naming one of these words: its LANE_RESOURCES.) */
-const KINDS: readonly LaneKind[] = [
+/** (The launcher loads the lane only for a `get` naming one of these words: its LANE_RESOURCES, checked equal by a test.) */
+export const KINDS: readonly LaneKind[] = [
   { words: ['pods', 'pod', 'po'], collection: '/registry/pods', kind: 'Pod', table: podTable as TableDef, views: POD_VIEW_VERSION },
   { words: ['deployments', 'deployment', 'deploy'], collection: '/registry/apps/deployments', kind: 'Deployment', table: deploymentTable as TableDef },
 ];
