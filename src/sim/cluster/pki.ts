@@ -135,13 +135,26 @@ export function newKeyPair(): KeyPair {
  * while it allocates, and a collection that then frees the generation's job, which holds the
  * same key, waits on that lock for ever (seen with a JWK export, in a test run that hung).
  */
-function freshPair(): { spki: Buffer; sec1: Buffer } {
+function freshPair(): OwnKey {
   const { publicKey, privateKey } = generateKeyPairSync('ec', {
     namedCurve: 'P-256',
     publicKeyEncoding: { type: 'spki', format: 'der' },
     privateKeyEncoding: { type: 'sec1', format: 'der' },
   });
-  return { spki: publicKey, sec1: privateKey };
+  return { spki: publicKey, signer: { key: privateKey, format: 'der', type: 'sec1' }, keyPem: pem('EC PRIVATE KEY', privateKey) };
+}
+
+/** A certificate's own key: its SubjectPublicKeyInfo, what signs with it, and its SEC1 PEM. */
+interface OwnKey {
+  spki: Buffer;
+  signer: KeyObject | { key: Buffer; format: 'der'; type: 'sec1' };
+  keyPem: string;
+}
+
+/** A key pair given as PEM, as issueCertificate uses it. */
+function givenPair(keys: KeyPair): OwnKey {
+  const signer = createPrivateKey(keys.keyPem);
+  return { spki: createPublicKey(keys.publicPem).export({ type: 'spki', format: 'der' }), signer, keyPem: keys.keyPem };
 }
 
 export function publicKeyOf(keyPem: string): KeyObject {
@@ -207,10 +220,9 @@ export type CertificateAuthority = IssuedCertificate;
 
 /** Issues a certificate for a new key pair, signed by `issuer` (self-signed when absent). */
 export function issueCertificate(spec: CertificateSpec, issuer?: Issuer, keys?: KeyPair): IssuedCertificate {
-  const fresh = keys ? undefined : freshPair();
-  const spki = fresh ? fresh.spki : createPublicKey(keys!.publicPem).export({ type: 'spki', format: 'der' });
-  const own = fresh ? { key: fresh.sec1, format: 'der' as const, type: 'sec1' as const } : createPrivateKey(keys!.keyPem);
-  const signer = issuer ? createPrivateKey(issuer.keyPem) : own;
+  const own = keys ? givenPair(keys) : freshPair();
+  const spki = own.spki;
+  const signer = issuer ? createPrivateKey(issuer.keyPem) : own.signer;
   const issuerCert = issuer ? new X509Certificate(issuer.certPem) : undefined;
   const issuerName = issuerCert ? issuerCert.raw.subarray(0) : undefined;
   const algorithm = seq(oid(OID.ecdsaWithSHA256));
@@ -241,7 +253,7 @@ export function issueCertificate(spec: CertificateSpec, issuer?: Issuer, keys?: 
     explicit(3, seq(...extensions)),
   );
   const signature = sign('sha256', tbs, signer);
-  return { certPem: pem('CERTIFICATE', seq(tbs, algorithm, bitString(signature))), keyPem: keys?.keyPem ?? pem('EC PRIVATE KEY', fresh!.sec1) };
+  return { certPem: pem('CERTIFICATE', seq(tbs, algorithm, bitString(signature))), keyPem: own.keyPem };
 }
 
 // ---- reading DER back (the issuer's subject, byte for byte) -----------------------------------
