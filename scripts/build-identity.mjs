@@ -11,6 +11,6 @@ export function buildIdentity() {
   const walk = (dir) =>
     fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).forEach((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : add(path.join(dir, e.name))));
   walk('src');
-  for (const f of ['package-lock.json', 'scripts/build.mjs', 'scripts/build-identity.mjs', 'scripts/gen-bootstrap-template.ts']) add(f);
+  for (const f of ['package-lock.json', 'scripts/build.mjs', 'scripts/build-identity.mjs', 'scripts/gen-bootstrap-template.ts', 'scripts/gen-p256-base.ts']) add(f);
   return h.digest('hex').slice(0, 32);
 }

@@ -157,6 +157,17 @@ const laneAbsent = {
   fs.writeFileSync(path.join(DIST, 'lane.js'), `(${await commonJs(lane.outputFiles[0].text)})`);
 }
 
+// The P-256 base point's multiples that new keys and signatures add up (src/sim/cluster/p256base.ts).
+{
+  const generator = path.join(STAGE, 'gen-p256-base.cjs');
+  await build({ entryPoints: ['scripts/gen-p256-base.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: generator, logLevel: 'warning' });
+  const r = spawnSync(process.execPath, [generator, path.join(DIST, 'p256-base.bin')], { stdio: 'inherit' });
+  if (r.status !== 0) {
+    process.stderr.write('making the P-256 table failed\n');
+    process.exit(1);
+  }
+}
+
 // The default cluster's template: the first command on an empty home fills it in instead of
 // bootstrapping (src/sim/cluster/template/). The generator bootstraps through the real session and
 // checks the template against direct bootstraps; if it cannot, the build fails. The generator stays

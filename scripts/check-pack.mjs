@@ -66,7 +66,7 @@ const tarball = path.join(tmp, manifest.filename);
 // 2. What the tarball holds: the launcher, dist's chunks, caches and template, and nothing else.
 const files = manifest.files.map((f) => f.path);
 const has = (p) => files.includes(p);
-const missing = ['bin/pocketkube', 'dist/core.js', 'dist/core.js.cache', 'dist/core.js.read.cache', 'dist/bootstrap-template.json', 'package.json', 'README.md'].filter((p) => !has(p));
+const missing = ['bin/pocketkube', 'dist/core.js', 'dist/core.js.cache', 'dist/core.js.read.cache', 'dist/bootstrap-template.json', 'dist/p256-base.bin', 'package.json', 'README.md'].filter((p) => !has(p));
 report(missing.length === 0, 'the tarball holds the launcher, dist/core.js with its two code caches, the bootstrap template', missing.length ? `missing ${missing.join(', ')}` : `${files.filter((f) => f.endsWith('.js')).length} chunks, ${files.filter((f) => f.endsWith('.cache')).length} caches`);
 const stray = files.filter((p) => !/^(bin\/pocketkube|dist\/[^/]+\.(js|cache)|dist\/bootstrap-template\.json|package\.json|README\.md|LICENSE)$/.test(p));
 report(stray.length === 0, 'and nothing else (no sources, tests, build scripts, generator, temporary files)', stray.join(', '));

@@ -2,10 +2,9 @@
 // and the bootstrap signer): "[a-z0-9]{6}.[a-z0-9]{16}", kept as
 // Secrets "bootstrap-token-<id>" of type bootstrap.kubernetes.io/token in kube-system, and the
 // detached JWS (HS256, keyed by the token secret) that signs the cluster-info kubeconfig.
-// node:crypto is loaded when a token signs (a few milliseconds every command would pay otherwise).
-import type * as Crypto from 'node:crypto';
 import type { Secret } from './kinds/secret';
 import type { Random } from './random';
+import { hmacSha256 } from './sha256';
 import { rfc3339 } from './time';
 
 export const TOKEN_SECRET_TYPE = 'bootstrap.kubernetes.io/token';
@@ -124,8 +123,7 @@ const b64url = (b: Buffer) => b.toString('base64').replace(/=+$/, '').replace(/\
 export function detachedSignature(content: string, tokenID: string, tokenSecret: string): string {
   const header = b64url(Buffer.from(JSON.stringify({ alg: 'HS256', kid: tokenID })));
   const payload = b64url(Buffer.from(content, 'utf8'));
-  const { createHmac } = require('node:crypto') as typeof Crypto;
-  const sig = b64url(createHmac('sha256', tokenSecret).update(`${header}.${payload}`).digest());
+  const sig = b64url(Buffer.from(hmacSha256(Buffer.from(tokenSecret, 'utf8'), Buffer.from(`${header}.${payload}`, 'utf8'))));
   return `${header}..${sig}`;
 }
 

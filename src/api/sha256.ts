@@ -1,7 +1,7 @@
-// SHA-256 (FIPS 180-4) of a string's UTF-8 bytes, for the digests the simulation derives from
-// names: image digests and sizes, exec ids, the suffixes `create` generates. These hash a few
-// short strings per command, and loading node:crypto for them cost every command that started a
-// container about 6 ms; keys and signatures still use node:crypto.
+// SHA-256 (FIPS 180-4) and HMAC-SHA256 (RFC 2104), for the digests the simulation derives from
+// names (image digests and sizes, exec ids, the suffixes `create` generates), what the cluster's
+// PKI signs and bootstrap tokens' signatures. These hash a few short inputs per command, and
+// loading node:crypto for them cost every command that started a container about 6 ms.
 
 import { digestOf, paddedBlocks } from './mdblocks';
 
@@ -16,9 +16,13 @@ const K = new Uint32Array([
 
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
-/** The 32-byte digest. */
+/** The 32-byte digest of a string's UTF-8 bytes. */
 export function sha256(text: string): Uint8Array {
-  const data = new TextEncoder().encode(text);
+  return sha256Bytes(new TextEncoder().encode(text));
+}
+
+/** The 32-byte digest of bytes. */
+export function sha256Bytes(data: Uint8Array): Uint8Array {
   const view = paddedBlocks(data);
 
   const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
@@ -60,4 +64,21 @@ export function sha256Hex(text: string): string {
   let hex = '';
   for (const byte of sha256(text)) hex += byte.toString(16).padStart(2, '0');
   return hex;
+}
+
+const BLOCK = 64;
+
+/** HMAC-SHA256 of `message` under `key`. */
+export function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
+  const k = new Uint8Array(BLOCK);
+  k.set(key.length > BLOCK ? sha256Bytes(key) : key);
+  const inner = new Uint8Array(BLOCK + message.length);
+  const outer = new Uint8Array(BLOCK + 32);
+  for (let i = 0; i < BLOCK; i++) {
+    inner[i] = k[i] ^ 0x36;
+    outer[i] = k[i] ^ 0x5c;
+  }
+  inner.set(message, BLOCK);
+  outer.set(sha256Bytes(inner), BLOCK);
+  return sha256Bytes(outer);
 }

@@ -1,6 +1,7 @@
 // Seeded randomness (sfc32): generated names, UIDs and IPs come from here, and the generator's
 // state lives in the store, so the same commands build the same cluster.
 import { NAME_ALPHABET, type Random } from '../api/random';
+import { randomChars } from './entropy';
 
 const HEX = '0123456789abcdef';
 const DASH = 0x2d;
@@ -9,11 +10,7 @@ const DEFAULT_SEED = [0x706f636b, 0x65746b75, 0x62650000, 0x00000001]; // "pocke
 
 /** Characters from the system's random source, for credentials (never seeded). */
 export function freshSecret(n: number, alphabet: string): string {
-  // Loaded here: node:crypto costs every command a few milliseconds, and few make credentials.
-  const { randomInt } = require('node:crypto') as typeof import('node:crypto');
-  let out = '';
-  for (let i = 0; i < n; i++) out += alphabet[randomInt(alphabet.length)];
-  return out;
+  return randomChars(n, alphabet);
 }
 
 export class SeededRandom implements Random {

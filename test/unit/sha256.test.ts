@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { sha256, sha256Hex } from '../../src/api/sha256';
+import { hmacSha256, sha256, sha256Bytes, sha256Hex } from '../../src/api/sha256';
 
 const nodeHex = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -23,5 +23,29 @@ describe('sha256', () => {
     const bytes = sha256('abc');
     expect(bytes).toHaveLength(32);
     expect(Buffer.from(bytes).toString('hex')).toBe(nodeHex('abc'));
+  });
+});
+
+describe('sha256Bytes and hmacSha256', () => {
+  it('hashes bytes as node:crypto does, binary ones included', () => {
+    const data = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 37) & 0xff));
+    for (const n of [0, 1, 55, 56, 64, 65, 300]) expect(Buffer.from(sha256Bytes(data.subarray(0, n))).toString('hex')).toBe(createHash('sha256').update(data.subarray(0, n)).digest('hex'));
+  });
+
+  it('gives RFC 4231 test cases 1, 2 and 6 (a key longer than a block is hashed first)', () => {
+    const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+    expect(hex(hmacSha256(Buffer.alloc(20, 0x0b), Buffer.from('Hi There')))).toBe('b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7');
+    expect(hex(hmacSha256(Buffer.from('Jefe'), Buffer.from('what do ya want for nothing?')))).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    expect(hex(hmacSha256(Buffer.alloc(131, 0xaa), Buffer.from('Test Using Larger Than Block-Size Key - Hash Key First')))).toBe(
+      '60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54',
+    );
+  });
+
+  it('agrees with node:crypto for keys and messages of many lengths', () => {
+    for (const k of [0, 16, 63, 64, 65]) for (const m of [0, 10, 100]) {
+      const key = Buffer.alloc(k, 7);
+      const msg = Buffer.alloc(m, 9);
+      expect(Buffer.from(hmacSha256(key, msg)).toString('hex')).toBe(createHmac('sha256', key).update(msg).digest('hex'));
+    }
   });
 });

@@ -1,9 +1,12 @@
-// Real X.509 certificates for the cluster's PKI, built with node:crypto (keys, signatures) and a
+// Real X.509 certificates for the cluster's PKI: P-256 keys and ECDSA signatures (p256.ts) and a
 // small DER encoder (node:crypto can read certificates but not create them). The encoding follows
 // Go's crypto/x509 CreateCertificate, which kubeadm uses: extension order, PrintableString names,
 // subject key id from the public key's bits, authority key id from the issuer's.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject, X509Certificate } from 'node:crypto';
 import { sha1 } from '../../api/sha1';
+import { sha256Bytes } from '../../api/sha256';
+import { systemRandomBytes } from '../entropy';
+import { baseMultiply, bytes32, encodePoint, scalarFrom, signDigest } from './p256';
+import { baseTable } from './p256base';
 
 // ---- DER encoding ----------------------------------------------------------------------------
 
@@ -63,6 +66,8 @@ function time(ms: number): Buffer {
 
 const OID = {
   ecdsaWithSHA256: '1.2.840.10045.4.3.2',
+  ecPublicKey: '1.2.840.10045.2.1',
+  prime256v1: '1.2.840.10045.3.1.7',
   commonName: '2.5.4.3',
   organization: '2.5.4.10',
   keyUsage: '2.5.29.15',
@@ -119,56 +124,60 @@ export interface KeyPair {
   publicPem: string;
 }
 
-/** An ECDSA P-256 key pair (kubeadm's encryptionAlgorithm ECDSA-P256): cheap to generate. */
+/** A P-256 private key: its scalar and its public point's uncompressed encoding. */
+interface EcKey {
+  d: bigint;
+  publicPoint: Buffer;
+}
+
+function newEcKey(): EcKey {
+  const d = scalarFrom(systemRandomBytes(40));
+  return { d, publicPoint: encodePoint(baseMultiply(d, baseTable())) };
+}
+
+/** The SubjectPublicKeyInfo DER of a P-256 public key. */
+const spkiOf = (key: EcKey) => seq(seq(oid(OID.ecPublicKey), oid(OID.prime256v1)), bitString(key.publicPoint));
+
+/** SEC1 ECPrivateKey DER, as Go's x509.MarshalECPrivateKey and OpenSSL write it. */
+const sec1Of = (key: EcKey) =>
+  seq(integer(Buffer.from([1])), octets(bytes32(key.d)), explicit(0, oid(OID.prime256v1)), explicit(1, bitString(key.publicPoint)));
+
+/** A SEC1 "EC PRIVATE KEY" PEM of a P-256 key, as this module writes them. */
+function ecKeyOf(keyPem: string): EcKey {
+  const der = derOf(keyPem, 'EC PRIVATE KEY');
+  const top = readTlv(der, 0);
+  const version = readTlv(der, top.start);
+  const secret = readTlv(der, version.end);
+  const d = BigInt(`0x${der.toString('hex', secret.start, secret.end)}`);
+  for (let at = secret.end; at < top.end; ) {
+    const field = readTlv(der, at);
+    if (field.tag === 0xa0 && !der.subarray(field.start, field.end).equals(oid(OID.prime256v1)))
+      throw new Error('the cluster PKI signs with P-256 keys only');
+    at = field.end;
+  }
+  return { d, publicPoint: encodePoint(baseMultiply(d, baseTable())) };
+}
+
+/** An ECDSA P-256 key pair (kubeadm's encryptionAlgorithm ECDSA-P256). */
 export function newKeyPair(): KeyPair {
-  const { publicKey, privateKey } = generateKeyPairSync('ec', {
-    namedCurve: 'P-256',
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'sec1', format: 'pem' },
-  });
-  return { keyPem: privateKey, publicPem: publicKey };
+  const key = newEcKey();
+  return { keyPem: pem('EC PRIVATE KEY', sec1Of(key)), publicPem: pem('PUBLIC KEY', spkiOf(key)) };
 }
 
-/**
- * A new P-256 pair, encoded by the generation itself (SubjectPublicKeyInfo and SEC1, DER). A
- * generated key object is never exported afterwards: Node 20 exports a key holding its lock
- * while it allocates, and a collection that then frees the generation's job, which holds the
- * same key, waits on that lock for ever (seen with a JWK export, in a test run that hung).
- */
-function freshPair(): OwnKey {
-  const { publicKey, privateKey } = generateKeyPairSync('ec', {
-    namedCurve: 'P-256',
-    publicKeyEncoding: { type: 'spki', format: 'der' },
-    privateKeyEncoding: { type: 'sec1', format: 'der' },
-  });
-  return { spki: publicKey, signer: { key: privateKey, format: 'der', type: 'sec1' }, keyPem: pem('EC PRIVATE KEY', privateKey) };
-}
-
-/** A certificate's own key: its SubjectPublicKeyInfo, what signs with it, and its SEC1 PEM. */
-interface OwnKey {
-  spki: Buffer;
-  signer: KeyObject | { key: Buffer; format: 'der'; type: 'sec1' };
-  keyPem: string;
-}
-
-/** A key pair given as PEM, as issueCertificate uses it. */
-function givenPair(keys: KeyPair): OwnKey {
-  const signer = createPrivateKey(keys.keyPem);
-  return { spki: createPublicKey(keys.publicPem).export({ type: 'spki', format: 'der' }), signer, keyPem: keys.keyPem };
-}
-
-export function publicKeyOf(keyPem: string): KeyObject {
-  return createPublicKey(createPrivateKey(keyPem));
+/** ECDSA with SHA-256, DER-encoded as X.509 carries it. */
+function signWith(key: EcKey, data: Buffer): Buffer {
+  const { r, s } = signDigest(key.d, sha256Bytes(data), systemRandomBytes, baseTable());
+  return seq(integer(bytes32(r)), integer(bytes32(s)));
 }
 
 /** The SubjectPublicKeyInfo DER of a certificate. */
 export function subjectPublicKeyInfo(certPem: string): Buffer {
-  return new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
+  return tbsField(derOf(certPem, 'CERTIFICATE'), 'subjectPublicKeyInfo');
 }
 
 /** kubeadm's discovery pin: "sha256:" + hex of SHA-256 over the CA's SubjectPublicKeyInfo. */
 export function publicKeyPin(certPem: string): string {
-  return `sha256:${createHash('sha256').update(subjectPublicKeyInfo(certPem)).digest('hex')}`;
+  return `sha256:${Buffer.from(sha256Bytes(subjectPublicKeyInfo(certPem))).toString('hex')}`;
 }
 
 /** SHA-1 of the public key's bits (the BIT STRING inside the SPKI), as Go derives key ids. */
@@ -219,12 +228,10 @@ export interface IssuedCertificate {
 export type CertificateAuthority = IssuedCertificate;
 
 /** Issues a certificate for a new key pair, signed by `issuer` (self-signed when absent). */
-export function issueCertificate(spec: CertificateSpec, issuer?: Issuer, keys?: KeyPair): IssuedCertificate {
-  const own = keys ? givenPair(keys) : freshPair();
-  const spki = own.spki;
-  const signer = issuer ? createPrivateKey(issuer.keyPem) : own.signer;
-  const issuerCert = issuer ? new X509Certificate(issuer.certPem) : undefined;
-  const issuerName = issuerCert ? issuerCert.raw.subarray(0) : undefined;
+export function issueCertificate(spec: CertificateSpec, issuer?: Issuer): IssuedCertificate {
+  const own = newEcKey();
+  const spki = spkiOf(own);
+  const issuerDer = issuer ? derOf(issuer.certPem, 'CERTIFICATE') : undefined;
   const algorithm = seq(oid(OID.ecdsaWithSHA256));
 
   const extensions = [
@@ -234,10 +241,7 @@ export function issueCertificate(spec: CertificateSpec, issuer?: Issuer, keys?: 
     extensions.push(seq(oid(OID.extKeyUsage), octets(seq(...spec.usages.map((u) => oid(u === 'server' ? OID.serverAuth : OID.clientAuth))))));
   extensions.push(seq(oid(OID.basicConstraints), boolTrue(), octets(spec.isCA ? seq(boolTrue()) : seq())));
   if (spec.isCA) extensions.push(seq(oid(OID.subjectKeyIdentifier), octets(octets(keyId(spki)))));
-  if (issuerCert) {
-    const issuerSpki = issuerCert.publicKey.export({ type: 'spki', format: 'der' });
-    extensions.push(seq(oid(OID.authorityKeyIdentifier), octets(seq(tlv(0x80, keyId(issuerSpki))))));
-  }
+  if (issuerDer) extensions.push(seq(oid(OID.authorityKeyIdentifier), octets(seq(tlv(0x80, keyId(tbsField(issuerDer, 'subjectPublicKeyInfo')))))));
   const sans = [...(spec.dnsNames ?? []).map((d) => tlv(0x82, Buffer.from(d))), ...(spec.ips ?? []).map((ip) => tlv(0x87, ipBytes(ip)))];
   if (sans.length) extensions.push(seq(oid(OID.subjectAltName), octets(seq(...sans))));
 
@@ -246,17 +250,17 @@ export function issueCertificate(spec: CertificateSpec, issuer?: Issuer, keys?: 
     explicit(0, integer(Buffer.from([2]))),
     integer(Buffer.concat([Buffer.from([spec.serial[0] & 0x7f]), spec.serial.subarray(1)])),
     algorithm,
-    issuerName ? subjectOf(issuerName) : subject,
+    issuerDer ? tbsField(issuerDer, 'subject') : subject,
     seq(time(spec.notBefore), time(spec.notAfter)),
     subject,
     spki,
     explicit(3, seq(...extensions)),
   );
-  const signature = sign('sha256', tbs, signer);
-  return { certPem: pem('CERTIFICATE', seq(tbs, algorithm, bitString(signature))), keyPem: own.keyPem };
+  const signature = signWith(issuer ? ecKeyOf(issuer.keyPem) : own, tbs);
+  return { certPem: pem('CERTIFICATE', seq(tbs, algorithm, bitString(signature))), keyPem: pem('EC PRIVATE KEY', sec1Of(own)) };
 }
 
-// ---- reading DER back (the issuer's subject, byte for byte) -----------------------------------
+// ---- reading DER back (an issuer's subject and key, byte for byte; a key's scalar) -----------
 
 /** Reads one TLV at `at`: its tag, where its body starts and ends. */
 function readTlv(der: Buffer, at: number): { tag: number; start: number; end: number } {
@@ -272,19 +276,24 @@ function readTlv(der: Buffer, at: number): { tag: number; start: number; end: nu
   return { tag, start, end: start + n };
 }
 
-/** The subject Name of a DER certificate, as it is encoded there (the child's issuer). */
-function subjectOf(certDer: Buffer): Buffer {
+/** The DER inside a PEM block labelled `label`. */
+function derOf(text: string, label: string): Buffer {
+  const begin = `-----BEGIN ${label}-----`;
+  const from = text.indexOf(begin);
+  const to = text.indexOf(`-----END ${label}-----`, from);
+  if (from < 0 || to < 0) throw new Error(`the cluster PKI expected a PEM ${label}`);
+  return Buffer.from(text.slice(from + begin.length, to).replace(/\s+/g, ''), 'base64');
+}
+
+/** The fields of a TBSCertificate after its optional version, in order. */
+const TBS_FIELDS = ['serialNumber', 'signature', 'issuer', 'validity', 'subject', 'subjectPublicKeyInfo'] as const;
+
+/** One field of a DER certificate's TBSCertificate, as it is encoded there. */
+function tbsField(certDer: Buffer, field: (typeof TBS_FIELDS)[number]): Buffer {
   const cert = readTlv(certDer, 0);
   const tbs = readTlv(certDer, cert.start);
   let at = tbs.start;
-  const fields: { start: number; end: number }[] = [];
-  while (at < tbs.end && fields.length < 6) {
-    const f = readTlv(certDer, at);
-    fields.push({ start: at, end: f.end });
-    at = f.end;
-  }
-  // version [0], serial, signature algorithm, issuer, validity, subject
-  const hasVersion = certDer[fields[0].start] === 0xa0;
-  const subject = fields[hasVersion ? 5 : 4];
-  return certDer.subarray(subject.start, subject.end);
+  if (certDer[at] === 0xa0) at = readTlv(certDer, at).end;
+  for (let i = 0; i < TBS_FIELDS.indexOf(field); i++) at = readTlv(certDer, at).end;
+  return certDer.subarray(at, readTlv(certDer, at).end);
 }
