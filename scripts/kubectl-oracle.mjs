@@ -12,9 +12,9 @@
 // metrics.k8s.io (the metrics-server add-on) is passed on to pocketkube's own API, for `top`.
 // Lists are answered as kube-apiserver answers them: items without kind and apiVersion, the
 // list's resourceVersion the home's revision (what a typed clientset decodes and prints, as
-// `cluster-info dump` does). Services, ReplicationControllers and DaemonSets, which pocketkube
-// does not serve, are listed empty (as a cluster without such objects lists them), though
-// discovery still leaves them out. A pod's log (pods/NAME/log) is passed on to pocketkube's own
+// `cluster-info dump` does). Services and ReplicationControllers, which pocketkube does not
+// serve, are listed empty (as a cluster without such objects lists them), though discovery
+// still leaves them out. A pod's log (pods/NAME/log) is passed on to pocketkube's own
 // API: its text, or its error as a Status.
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -69,7 +69,6 @@ const revision = JSON.parse(pocketkube('get', '--raw', '/api/v1/namespaces')).me
 const emptyLists = [
   { name: 'services', apiVersion: 'v1', kind: 'Service' },
   { name: 'replicationcontrollers', apiVersion: 'v1', kind: 'ReplicationController' },
-  { name: 'daemonsets', apiVersion: 'apps/v1', kind: 'DaemonSet' },
 ];
 
 function resourceList(gv) {

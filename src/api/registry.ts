@@ -2,6 +2,8 @@
 // "Deployment") becomes a resource type.
 import { apiservice } from './kinds/apiservice';
 import { configmap } from './kinds/configmap';
+import { controllerrevision } from './kinds/controllerrevision';
+import { daemonset } from './kinds/daemonset';
 import { deployment } from './kinds/deployment';
 import { event } from './kinds/event';
 import { type KindDef, type ResourceType, apiVersionOf } from './kinds/kind';
@@ -15,7 +17,7 @@ import { serviceaccount } from './kinds/serviceaccount';
 export type { ResourceType, KindDef } from './kinds/kind';
 export { apiVersionOf } from './kinds/kind';
 
-const KINDS: readonly KindDef[] = [configmap, event, namespace, node, pod, secret, serviceaccount, deployment, replicaset, apiservice];
+const KINDS: readonly KindDef[] = [configmap, event, namespace, node, pod, secret, serviceaccount, deployment, replicaset, daemonset, controllerrevision, apiservice];
 
 /** Discovery order: the core group first, then groups by name; resources by name within a group. */
 const ORDERED: readonly KindDef[] = [...KINDS].sort((a, b) => {

@@ -8,10 +8,11 @@ import { fromLabelSelector, matches } from '../api/meta/selector';
 import { isPodActive, isPodAvailable, isPodReady, podCondition } from '../api/pod/status';
 import { parseTime, rfc3339 } from '../api/time';
 import type { PodView } from '../api/pod/view';
-import type { Labels, Pod, ReplicaSet, ReplicaSetStatus } from '../api/types';
+import type { Pod, ReplicaSet, ReplicaSetStatus } from '../api/types';
 import { type PodIndex, podIndex } from '../client/podindex';
 import type { Controller, ReconcileContext, ReconcileResult } from '../engine/controller';
 import { podsToDelete } from './deletionrank';
+import { claimPods, perLabels } from './claim';
 import { ownedBy } from './ownerwatch';
 
 /** The most pods one batch creates (the controller's burstReplicas); batches grow 1, 2, 4 … up to it. */
@@ -44,34 +45,6 @@ export const replicaSetController: Controller<PodIndex> = {
     return writeStatus(ctx, rs, active, failure);
   },
 };
-
-/**
- * Adopts matching orphans and releases `owned` pods whose labels no longer match (`selected`
- * answers for the selector). Returns whether it adopted any.
- */
-function claimPods(ctx: ReconcileContext, rs: ReplicaSet, pods: PodIndex, owned: readonly PodView[], selected: (labels: Labels | undefined) => boolean): boolean {
-  if (rs.metadata.deletionTimestamp) return false;
-  let adopted = false;
-  // Views carry owners' uids only: the references written back are read from the whole pod.
-  for (const v of pods.orphansIn(rs.metadata.namespace!)) {
-    if (!isPodActive(v) || !selected(v.metadata.labels)) continue;
-    const p = pods.whole(v);
-    if (!p) continue;
-    ctx.client.patch(podKind.type, p.metadata.namespace, p.metadata.name!, 'merge', {
-      metadata: { ownerReferences: [...(p.metadata.ownerReferences ?? []), newControllerRef(rs)], uid: p.metadata.uid },
-    });
-    adopted = true;
-  }
-  const released = owned.filter((v) => !selected(v.metadata.labels) && !v.metadata.deletionTimestamp);
-  for (const v of released.sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))) {
-    const p = pods.whole(v);
-    if (!p) continue;
-    ctx.client.patch(podKind.type, p.metadata.namespace, p.metadata.name!, 'merge', {
-      metadata: { ownerReferences: (p.metadata.ownerReferences ?? []).filter((r) => r.uid !== rs.metadata.uid), uid: p.metadata.uid },
-    });
-  }
-  return adopted;
-}
 
 function newPod(rs: ReplicaSet): Pod {
   const t = rs.spec.template;
@@ -115,20 +88,6 @@ function manageReplicas(ctx: ReconcileContext, rs: ReplicaSet, active: PodView[]
     }
   }
   return undefined;
-}
-
-/**
- * A test of pods' labels answered once per labels object: replicas read from the store share
- * theirs (store/viewdelta.ts), so ten thousand pods are mostly one answer.
- */
-function perLabels(test: (labels: Labels | undefined) => boolean): (labels: Labels | undefined) => boolean {
-  const answers = new WeakMap<Labels, boolean>();
-  return (labels) => {
-    if (!labels) return test(labels);
-    let answer = answers.get(labels);
-    if (answer === undefined) answers.set(labels, (answer = test(labels)));
-    return answer;
-  };
 }
 
 function writeStatus(ctx: ReconcileContext, rs: ReplicaSet, active: PodView[], failure: string | undefined): ReconcileResult | void {

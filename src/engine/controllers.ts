@@ -5,6 +5,7 @@ import { COMPONENTS, type Client } from '../client/client';
 import { EventIndex, EventRecorder, EventSequence } from '../client/events';
 import { apiServiceAvailability } from '../controllers/apiserviceavailability';
 import { bootstrapSigner } from '../controllers/bootstrapsigner';
+import { daemonSetController } from '../controllers/daemonset';
 import { deploymentController } from '../controllers/deployment';
 import { eventTTL } from '../controllers/eventttl';
 import { garbageCollector } from '../controllers/garbagecollector';
@@ -36,6 +37,7 @@ export function controllerBindings(client: Client, clock: Clock, sequence: Event
   return [
     bind(deploymentController, manager, 'deployment-controller'),
     bind(replicaSetController, manager, 'replicaset-controller'),
+    bind(daemonSetController, manager, 'daemonset-controller'),
     // The node controller before the scheduler, so a cordon's taint is gone when the node is
     // uncordoned; the scheduler before the kubelet, so a new pod starts in the pass that binds it.
     bind(nodeLifecycleController(kubeletSilentSince), manager, 'node-controller'),

@@ -2,7 +2,8 @@
 // appears; cordon, uncordon, taint and drain with kubectl's output and errors; NoExecute taints
 // evicting pods at once or when tolerationSeconds run out on the cluster clock.
 import { afterAll, describe, expect, it } from 'vitest';
-import { Home, throwawayHomes } from '../helpers/cli';
+import * as path from 'node:path';
+import { FIXTURES, Home, throwawayHomes } from '../helpers/cli';
 import { deploymentManifest } from '../helpers/manifests';
 
 /** A pod manifest; `spec` adds lines to its spec (indented two spaces). */
@@ -338,19 +339,15 @@ describe('drain and DaemonSet pods', () => {
   afterAll(() => h.remove());
 
   it('refuses DaemonSet-managed pods unless told to ignore them, and never evicts them', () => {
-    // DaemonSets are not served yet: a pod whose controller is one counts as DaemonSet-managed.
-    const manifest = podManifest('proxy-x7k2p', '  nodeName: pocket-worker2\n').replace(
-      '  name: proxy-x7k2p\n',
-      '  name: proxy-x7k2p\n  namespace: kube-system\n  ownerReferences:\n  - apiVersion: apps/v1\n    kind: DaemonSet\n    name: proxy\n    uid: 5b1a7c2e-0000-4000-8000-000000000001\n    controller: true\n',
-    );
-    h.ok('apply', '-f', h.file('ds-pod.yaml', manifest));
+    h.ok('apply', '-f', path.join(FIXTURES, 'fluentd-elasticsearch.yaml'));
+    const agent = h.ok('get', 'pods', '-n', 'kube-system', '-l', 'name=fluentd-elasticsearch', '--field-selector', 'spec.nodeName=pocket-worker2', '-o', 'name').trim().slice('pod/'.length);
     const others = h
       .ok('get', 'pods', '-A', '--field-selector', 'spec.nodeName=pocket-worker2', '-o', 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{"\\n"}{end}')
       .trim()
       .split('\n')
-      .filter((p) => p !== 'kube-system/proxy-x7k2p');
+      .filter((p) => p !== `kube-system/${agent}`);
     const refused = h.run(['drain', 'pocket-worker2']);
-    const fatal = 'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/proxy-x7k2p';
+    const fatal = `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/${agent}`;
     expect(refused).toEqual({
       code: 1,
       stdout: 'node/pocket-worker2 cordoned\n',
@@ -360,8 +357,9 @@ describe('drain and DaemonSet pods', () => {
     expect(drained).toEqual({
       code: 0,
       stdout: ['node/pocket-worker2 already cordoned', ...others.map((p) => `evicting pod ${p}`), ...others.map((p) => `pod/${p.split('/')[1]} evicted`), 'node/pocket-worker2 drained', ''].join('\n'),
-      stderr: 'Warning: ignoring DaemonSet-managed Pods: kube-system/proxy-x7k2p\n',
+      stderr: `Warning: ignoring DaemonSet-managed Pods: kube-system/${agent}\n`,
     });
-    expect(h.ok('get', 'pod', '-n', 'kube-system', 'proxy-x7k2p', '-o', 'jsonpath={.spec.nodeName}')).toBe('pocket-worker2');
+    // Cordoned, the node keeps its daemon pod: the DaemonSet tolerates the unschedulable taint.
+    expect(h.ok('get', 'pod', '-n', 'kube-system', agent, '-o', 'jsonpath={.spec.nodeName}')).toBe('pocket-worker2');
   });
 });

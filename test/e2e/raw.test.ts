@@ -42,6 +42,9 @@ describe('kubectl get --raw', () => {
     expect(raw('/apis/apps').stdout).toBe(`{"kind":"APIGroup","apiVersion":"v1",${apps.slice(1)}\n`);
     expect(raw('/apis/apps/v1').stdout).toBe(
       '{"kind":"APIResourceList","apiVersion":"v1","groupVersion":"apps/v1","resources":[' +
+        `{"name":"controllerrevisions","singularName":"controllerrevision","namespaced":true,"kind":"ControllerRevision","verbs":${ALL_VERBS},"storageVersionHash":"85nkx63pcBU="},` +
+        `{"name":"daemonsets","singularName":"daemonset","namespaced":true,"kind":"DaemonSet","verbs":${ALL_VERBS},"shortNames":["ds"],"categories":["all"],"storageVersionHash":"dd7pWHUlMKQ="},` +
+        `{"name":"daemonsets/status",${STATUS('DaemonSet')},` +
         `{"name":"deployments","singularName":"deployment","namespaced":true,"kind":"Deployment","verbs":${ALL_VERBS},"shortNames":["deploy"],"categories":["all"],"storageVersionHash":"8aSe+NMegvE="},` +
         '{"name":"deployments/scale","singularName":"","namespaced":true,"group":"autoscaling","version":"v1","kind":"Scale","verbs":["get","patch","update"]},' +
         `{"name":"deployments/status",${STATUS('Deployment')},` +

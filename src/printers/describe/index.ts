@@ -1,5 +1,6 @@
 // Describers keyed by kind (kubectl's describerMap).
 import { describeConfigMap, describeServiceAccount } from './config';
+import { describeDaemonSet } from './daemonset';
 import { describeDeployment } from './deployment';
 import type { Describer } from './describer';
 import { describeNamespace } from './namespace';
@@ -13,6 +14,7 @@ export type { DescribeContext, DescribeLookup, Describer } from './describer';
 
 const DESCRIBERS: Record<string, Describer<any>> = {
   ConfigMap: describeConfigMap,
+  DaemonSet: describeDaemonSet,
   Deployment: describeDeployment,
   Namespace: describeNamespace,
   Node: describeNode,

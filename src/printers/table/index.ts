@@ -1,6 +1,8 @@
 // Table definitions keyed by kind; kinds without one get the server's default table.
 import { apiServiceTable } from './apiservice';
 import { configMapTable, serviceAccountTable } from './config';
+import { controllerRevisionTable } from './controllerrevision';
+import { daemonSetTable } from './daemonset';
 import { deploymentTable } from './deployment';
 import { eventTable } from './event';
 import { namespaceTable } from './namespace';
@@ -17,6 +19,8 @@ export { TableBuilder, type TableOptions } from './table';
 const TABLES: Record<string, TableDef<any>> = {
   APIService: apiServiceTable,
   ConfigMap: configMapTable,
+  ControllerRevision: controllerRevisionTable,
+  DaemonSet: daemonSetTable,
   Deployment: deploymentTable,
   Event: eventTable,
   Namespace: namespaceTable,

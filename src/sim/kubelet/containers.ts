@@ -9,7 +9,7 @@ import type { Container, ContainerStatus, Node, Pod } from '../../api/types';
 import { COMPONENTS } from '../../client/client';
 import type { ReconcileContext } from '../../engine/controller';
 import { fullName, imageID, parseImage } from '../runtime/images';
-import { currentBackOff, isInBackOffSince, nextBackOff } from './backoff';
+import { currentBackOff, isInBackOffSince, nextBackOff } from '../../client/backoff';
 import { ConfigError, expandRefs, specEnv } from './env';
 import { type ContainerHost, containerHost, hostsFile } from './host';
 import { podNetwork } from './network';

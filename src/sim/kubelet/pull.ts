@@ -7,7 +7,7 @@ import { node as nodeKind } from '../../api/kinds/node';
 import type { Container, Node, Pod } from '../../api/types';
 import { COMPONENTS } from '../../client/client';
 import type { ReconcileContext } from '../../engine/controller';
-import { isInBackOffSinceUpdate, nextBackOff } from './backoff';
+import { isInBackOffSinceUpdate, nextBackOff } from '../../client/backoff';
 import { type ImageRef, fullName, imageDigest, imageSize, parseImage, pullDurationMs, pullError } from '../runtime/images';
 import { podMemoryKey } from './podworker';
 

@@ -151,7 +151,7 @@ function withSpec(d: Deployment, spec: Partial<Deployment['spec']>): Deployment 
 }
 
 /** Go's time.Format(time.RFC3339) in the local zone: "2026-11-26T12:00:00Z" or "...+01:00". */
-function rfc3339Local(ms: number): string {
+export function rfc3339Local(ms: number): string {
   const t = new Date(ms);
   const pad = (n: number) => String(n).padStart(2, '0');
   const off = -t.getTimezoneOffset();

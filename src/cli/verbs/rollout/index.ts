@@ -4,6 +4,7 @@
 import type { ResourceType } from '../../../api/registry';
 import type { KubeObject } from '../../../api/types';
 import { CliError } from '../../errors';
+import { daemonSetRollout } from './daemonset';
 import { deploymentRollout } from './deployment';
 import { type HistoryViewer, RefusedError, type RolloutKind } from './kind';
 
@@ -12,6 +13,7 @@ export { RefusedError } from './kind';
 
 const KINDS: Record<string, RolloutKind> = {
   'apps/Deployment': deploymentRollout,
+  'apps/DaemonSet': daemonSetRollout,
 };
 
 function kindOf(type: ResourceType): RolloutKind {
