@@ -81,6 +81,25 @@ describe("the seed's DaemonSet walkthrough", () => {
   });
 });
 
+describe("kubeadm's kube-proxy", () => {
+  it('runs on every node of the default cluster, on the node network, with its ConfigMap', () => {
+    const h = home();
+    expect(h.ok('get', 'ds', ...NS)).toBe(
+      'NAME         DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR            AGE\n' +
+        'kube-proxy   3         3         3       3            3           kubernetes.io/os=linux   0s\n',
+    );
+    const pods = JSON.parse(h.ok('get', 'pods', ...NS, '-l', 'k8s-app=kube-proxy', '-o', 'json')).items as { spec: { nodeName: string }; status: { podIP: string; phase: string } }[];
+    expect(pods.map((p) => `${p.spec.nodeName} ${p.status.phase} ${p.status.podIP}`).sort()).toEqual([
+      'pocket-control-plane Running 172.18.0.2',
+      'pocket-worker Running 172.18.0.3',
+      'pocket-worker2 Running 172.18.0.4',
+    ]);
+    expect(h.ok('get', 'cm', 'kube-proxy', ...NS, '-o', 'jsonpath={.data.kubeconfig\\.conf}')).toContain('    server: https://172.18.0.2:6443\n');
+    expect(h.ok('get', 'cm', 'kube-proxy', ...NS, '-o', 'jsonpath={.data.config\\.conf}')).toContain('clusterCIDR: 10.244.0.0/16\n');
+    expect(h.ok('get', 'sa', 'kube-proxy', ...NS, '-o', 'name')).toBe('serviceaccount/kube-proxy\n');
+  });
+});
+
 describe('DaemonSet pages and errors', () => {
   it('describe ds, get -o wide, and rollout refusals in kubectl words', () => {
     const h = home();
@@ -105,8 +124,9 @@ describe('DaemonSet pages and errors', () => {
     );
     expect(described).toMatch(/\nEvents:\n {2}Type {4}Reason {12}Age {3}From {18}Message\n {2}---- {4}------ {12}---- {2}---- {18}-------\n( {2}Normal {2}SuccessfulCreate {2}0s {4}daemonset-controller {2}Created pod: fluentd-elasticsearch-[a-z0-9]{5}\n){3}$/);
     expect(h.ok('get', 'ds', '-A', '-o', 'wide')).toBe(
-      'NAMESPACE     NAME                    DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE   CONTAINERS              IMAGES                                  SELECTOR\n' +
-        'kube-system   fluentd-elasticsearch   3         3         3       3            3           <none>          0s    fluentd-elasticsearch   k8s.gcr.io/fluentd-elasticsearch:1.20   name=fluentd-elasticsearch\n',
+      'NAMESPACE     NAME                    DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR            AGE   CONTAINERS              IMAGES                                  SELECTOR\n' +
+        'kube-system   fluentd-elasticsearch   3         3         3       3            3           <none>                   0s    fluentd-elasticsearch   k8s.gcr.io/fluentd-elasticsearch:1.20   name=fluentd-elasticsearch\n' +
+        'kube-system   kube-proxy              3         3         3       3            3           kubernetes.io/os=linux   0s    kube-proxy              registry.k8s.io/kube-proxy:v1.32.0      k8s-app=kube-proxy\n',
     );
     const refused = (args: string[], message: string) => expect([h.run(args).code, h.run(args).stderr]).toEqual([1, message]);
     refused(['rollout', 'undo', 'ds/fluentd-elasticsearch', ...NS], 'error: no last revision to roll back to\n');
@@ -127,7 +147,8 @@ describe('DaemonSet pages and errors', () => {
     const token = h.ok('kubeadm', 'token', 'create', '--print-join-command').trim().split(/\s+/);
     h.ok('kubeadm', ...token.slice(1), '--node-name', 'pocket-worker3');
     expect(agentPods(h).map((p) => p.node)).toEqual(['pocket-control-plane', 'pocket-worker', 'pocket-worker2', 'pocket-worker3']);
-    expect(h.ok('get', 'ds', ...NS, '--no-headers')).toMatch(/^fluentd-elasticsearch +4 +4 +4 +4 +4 +<none> +\d+s\n$/);
+    expect(h.ok('get', 'ds', ...NS, '--no-headers')).toMatch(/^fluentd-elasticsearch +4 +4 +4 +4 +4 +<none> +\d+s\nkube-proxy +4 +4 +4 +4 +4 +kubernetes.io\/os=linux +\d+s\n$/);
+    expect(h.ok('get', 'pods', ...NS, '-l', 'k8s-app=kube-proxy', '--field-selector', 'spec.nodeName=pocket-worker3', '-o', 'jsonpath={.items[0].status.phase} {.items[0].status.podIP}')).toBe('Running 172.18.0.5');
   });
 });
 

@@ -138,7 +138,7 @@ describe('kubectl describe', () => {
     expect(out).toContain(
       '  Ready            True    Thu, 26 Nov 2026 12:00:00 +0000   Thu, 26 Nov 2026 12:00:00 +0000   KubeletReady                 kubelet is posting ready status\n',
     );
-    expect(out).toContain('Non-terminated Pods:          (4 in total)\n');
+    expect(out).toContain('Non-terminated Pods:          (5 in total)\n');
     expect(out).toContain(
       '  kube-system                 kube-apiserver-pocket-control-plane             250m (6%)     0 (0%)      0 (0%)           0 (0%)         0s\n',
     );

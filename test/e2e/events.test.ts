@@ -16,7 +16,7 @@ describe('kubectl events --watch', () => {
   afterAll(() => h.remove());
 
   it('prints what is there, then each new or repeated event until the request timeout', () => {
-    const r = h.run(['events', '-w', '--for', 'pod/broken', '--request-timeout=75s']);
+    const r = h.run(['events', '-w', '--for', 'pod/broken', '--request-timeout=95s']);
     expect(r).toEqual({
       code: 0,
       stderr: '',
@@ -28,16 +28,16 @@ describe('kubectl events --watch', () => {
         '0s          Warning   Failed      Pod/broken   Error: ErrImagePull',
         '0s          Normal    BackOff     Pod/broken   Back-off pulling image "nginx:nope"',
         '0s          Warning   Failed      Pod/broken   Error: ImagePullBackOff',
-        '0s (x2 over 63s)   Normal    Pulling     Pod/broken   Pulling image "nginx:nope"',
-        `0s (x2 over 63s)   Warning   Failed      Pod/broken   ${PULL_FAILED}`,
-        '0s (x2 over 63s)   Warning   Failed      Pod/broken   Error: ErrImagePull',
-        '0s (x2 over 73s)   Normal    BackOff     Pod/broken   Back-off pulling image "nginx:nope"',
-        '0s (x2 over 73s)   Warning   Failed      Pod/broken   Error: ImagePullBackOff',
+        '0s (x2 over 76s)   Normal    Pulling     Pod/broken   Pulling image "nginx:nope"',
+        `0s (x2 over 76s)   Warning   Failed      Pod/broken   ${PULL_FAILED}`,
+        '0s (x2 over 76s)   Warning   Failed      Pod/broken   Error: ErrImagePull',
+        '0s (x2 over 88s)   Normal    BackOff     Pod/broken   Back-off pulling image "nginx:nope"',
+        '0s (x2 over 88s)   Warning   Failed      Pod/broken   Error: ImagePullBackOff',
         '',
       ].join('\n'),
     });
-    // The cluster moved on by the timeout: the listing now counts from 75s later.
-    expect(h.ok('events', '--for', 'pod/broken').split('\n')[1]).toBe('75s                 Normal    Scheduled   Pod/broken   Successfully assigned default/broken to pocket-worker');
+    // The cluster moved on by the timeout: the listing now counts from 95s later.
+    expect(h.ok('events', '--for', 'pod/broken').split('\n')[1]).toBe('95s                 Normal    Scheduled   Pod/broken   Successfully assigned default/broken to pocket-worker');
   });
 
   it('prints each event as one object with -o, and only the types asked for', () => {

@@ -62,7 +62,7 @@ describe('kubeadm init with a config file', () => {
 
   it('has one control-plane node with the first /24 of the pod subnet', () => {
     const { h } = initialised();
-    expect(h.ok('get', 'nodes')).toBe('NAME   STATUS   ROLES           AGE   VERSION\ncp     Ready    control-plane   5s    v1.31.4\n');
+    expect(h.ok('get', 'nodes')).toBe('NAME   STATUS   ROLES           AGE   VERSION\ncp     Ready    control-plane   4s    v1.31.4\n');
     expect(h.ok('get', 'node', 'cp', '-o', 'jsonpath={.spec.podCIDR}')).toBe('192.168.0.0/24');
     expect(h.ok('get', 'pod', '-n', 'kube-system', 'kube-apiserver-cp', '-o', 'jsonpath={.spec.containers[0].image}')).toBe('registry.k8s.io/kube-apiserver:v1.31.4');
     expect(h.ok('get', 'cm', '-n', 'kube-system', 'kubeadm-config', '-o', 'jsonpath={.data.ClusterConfiguration}')).toContain(
@@ -74,7 +74,7 @@ describe('kubeadm init with a config file', () => {
     const { h, token } = initialised();
     const id = token.slice(0, 6);
     expect(h.ok('get', 'secrets', '-n', 'kube-system')).toBe(
-      `NAME                     TYPE                            DATA   AGE\nbootstrap-token-${id}   bootstrap.kubernetes.io/token   7      5s\n`,
+      `NAME                     TYPE                            DATA   AGE\nbootstrap-token-${id}   bootstrap.kubernetes.io/token   7      4s\n`,
     );
     const data = JSON.parse(h.ok('get', 'secret', '-n', 'kube-system', `bootstrap-token-${id}`, '-o', 'jsonpath={.data}'));
     const text = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v as string, 'base64').toString()]));
@@ -133,7 +133,7 @@ describe('kubeadm init with a config file', () => {
         : 'TOKEN                     TTL         EXPIRES                USAGES                   DESCRIPTION                                                EXTRA GROUPS',
     );
     expect(list).toContain(
-      'abcdef.0123456789abcdef   1h          2026-11-26T14:00:05Z   authentication,signing   for w1                                                     system:bootstrappers:kubeadm:default-node-token',
+      'abcdef.0123456789abcdef   1h          2026-11-26T14:00:04Z   authentication,signing   for w1                                                     system:bootstrappers:kubeadm:default-node-token',
     );
     expect(list.some((l) => /^[a-z0-9]{6}\.[a-z0-9]{16}   <forever>   <never>   authentication,signing   <none> {53}system:bootstrappers:kubeadm:default-node-token$/.test(l))).toBe(true);
     expect(list).toHaveLength(5);

@@ -31,7 +31,7 @@ spec:
             memory: 1Gi
 `;
 
-const MAP = `Cluster at 2026-11-26T12:00:00Z: 3 nodes, 9 pods, 1 not scheduled
+const MAP = `Cluster at 2026-11-26T12:00:00Z: 3 nodes, 12 pods, 1 not scheduled
 ┌──────────────────────────────────────────────────────────────────────────────────────────┐
 │ pocket-control-plane  Ready  control-plane                                               │
 ├─────────────────┬────────────────────────────────────────────────────────────────────────┤
@@ -40,9 +40,10 @@ const MAP = `Cluster at 2026-11-26T12:00:00Z: 3 nodes, 9 pods, 1 not scheduled
 │ Unschedulable   │ false                                                                  │
 │ CPU requests    │ 650m (16%) of 4                                                        │
 │ Memory requests │ 100Mi (1%) of 8131940Ki                                                │
-│ Pods (4)        │ kube-system/etcd-pocket-control-plane                     Running  1/1 │
+│ Pods (5)        │ kube-system/etcd-pocket-control-plane                     Running  1/1 │
 │                 │ kube-system/kube-apiserver-pocket-control-plane           Running  1/1 │
 │                 │ kube-system/kube-controller-manager-pocket-control-plane  Running  1/1 │
+│                 │ kube-system/kube-proxy-jbx8w                              Running  1/1 │
 │                 │ kube-system/kube-scheduler-pocket-control-plane           Running  1/1 │
 └─────────────────┴────────────────────────────────────────────────────────────────────────┘
 ┌──────────────────────────────────────────────────────────────────────────────────────────┐
@@ -53,8 +54,9 @@ const MAP = `Cluster at 2026-11-26T12:00:00Z: 3 nodes, 9 pods, 1 not scheduled
 │ Unschedulable   │ false                                                                  │
 │ CPU requests    │ 3100m (77%) of 4                                                       │
 │ Memory requests │ 1094Mi (13%) of 8131940Ki                                              │
-│ Pods (2)        │ default/big-7464555f74-r6lz7         Running  1/1                      │
-│                 │ kube-system/coredns-fdcb9cd49-5mr86  Running  1/1                      │
+│ Pods (3)        │ default/big-7464555f74-fpt7b         Running  1/1                      │
+│                 │ kube-system/coredns-fdcb9cd49-qpmk7  Running  1/1                      │
+│                 │ kube-system/kube-proxy-b4kmb         Running  1/1                      │
 └─────────────────┴────────────────────────────────────────────────────────────────────────┘
 ┌──────────────────────────────────────────────────────────────────────────────────────────┐
 │ pocket-worker2  Ready                                                                    │
@@ -64,13 +66,14 @@ const MAP = `Cluster at 2026-11-26T12:00:00Z: 3 nodes, 9 pods, 1 not scheduled
 │ Unschedulable   │ false                                                                  │
 │ CPU requests    │ 3100m (77%) of 4                                                       │
 │ Memory requests │ 1094Mi (13%) of 8131940Ki                                              │
-│ Pods (2)        │ default/big-7464555f74-r98lw         Running  1/1                      │
-│                 │ kube-system/coredns-fdcb9cd49-ffnzx  Running  1/1                      │
+│ Pods (3)        │ default/big-7464555f74-bbxbw         Running  1/1                      │
+│                 │ kube-system/coredns-fdcb9cd49-5czs6  Running  1/1                      │
+│                 │ kube-system/kube-proxy-7hsr4         Running  1/1                      │
 └─────────────────┴────────────────────────────────────────────────────────────────────────┘
 ┌──────────────────────────────────────────────────────────────────────────────────────────┐
 │ Not scheduled (1)                                                                        │
 ├────────────────────────────────────────────┬─────────────────────────────────────────────┤
-│ default/big-7464555f74-vc7ns  Pending  0/1 │ 0/3 nodes are available: 1 node(s) had      │
+│ default/big-7464555f74-m7nsd  Pending  0/1 │ 0/3 nodes are available: 1 node(s) had      │
 │                                            │ untolerated taint                           │
 │                                            │ {node-role.kubernetes.io/control-plane: },  │
 │                                            │ 2 Insufficient cpu. preemption: 0/3 nodes   │
@@ -125,8 +128,8 @@ describe('pocketkube map', () => {
     const h = withBig();
     const r = await onTerminal(h);
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(r.stdout).toContain('\u001b[32mkube-system/coredns-fdcb9cd49-5mr86  Running  1/1\u001b[39m');
-    expect(r.stdout).toContain('\u001b[36mdefault/big-7464555f74-vc7ns  Pending  0/1\u001b[39m');
+    expect(r.stdout).toContain('\u001b[32mkube-system/coredns-fdcb9cd49-qpmk7  Running  1/1\u001b[39m');
+    expect(r.stdout).toContain('\u001b[36mdefault/big-7464555f74-m7nsd  Pending  0/1\u001b[39m');
     expect(r.stdout.replace(ANSI, '')).toBe(MAP);
   });
 

@@ -130,8 +130,8 @@ describe('memory pressure and eviction', () => {
     );
     expect(node).toContain('  Normal   NodeHasInsufficientMemory  20s               kubelet          Node pocket-worker status is now: NodeHasInsufficientMemory\n');
     expect(node).toContain('  Warning  EvictionThresholdMet       0s (x3 over 20s)  kubelet          Attempting to reclaim memory\n');
-    // CoreDNS is system-cluster-critical: the kubelet never evicts it.
-    expect(node).toMatch(/\nNon-terminated Pods: {10}\(1 in total\)\n.*\n.*\n {2}kube-system {17}coredns-/);
+    // CoreDNS is system-cluster-critical and kube-proxy system-node-critical: the kubelet never evicts them.
+    expect(node).toMatch(/\nNon-terminated Pods: {10}\(2 in total\)\n.*\n.*\n {2}kube-system {17}coredns-.*\n {2}kube-system {17}kube-proxy-/);
     h.ok('create', 'deployment', 'web', '--image=nginx:1.25', '--replicas=4');
     const nodes = h.ok('get', 'pods', '-l', 'app=web', '-o', 'jsonpath={range .items[*]}{.spec.nodeName}{"\\n"}{end}');
     expect(nodes).toBe('pocket-worker2\n'.repeat(4));

@@ -2,8 +2,7 @@
 // appears; cordon, uncordon, taint and drain with kubectl's output and errors; NoExecute taints
 // evicting pods at once or when tolerationSeconds run out on the cluster clock.
 import { afterAll, describe, expect, it } from 'vitest';
-import * as path from 'node:path';
-import { FIXTURES, Home, throwawayHomes } from '../helpers/cli';
+import { Home, throwawayHomes } from '../helpers/cli';
 import { deploymentManifest } from '../helpers/manifests';
 
 /** A pod manifest; `spec` adds lines to its spec (indented two spaces). */
@@ -167,6 +166,9 @@ describe('kubectl cordon, uncordon and taint', () => {
   });
 });
 
+/** kube-proxy's pod, which every node runs (a DaemonSet's: drain leaves it with --ignore-daemonsets). */
+const isDaemonPod = (p: string) => p.startsWith('kube-system/kube-proxy-');
+
 describe('kubectl drain', () => {
   /** namespace/name of the pods on a node, in the order the API lists them. */
   const podsOn = (h: Home, node: string) =>
@@ -176,10 +178,13 @@ describe('kubectl drain', () => {
     const h = home();
     h.ok('apply', '-f', h.file('web.yaml', deploymentManifest('web', { spec: '  replicas: 4\n' })));
     h.ok('apply', '-f', h.file('bare.yaml', podManifest('bare', '  nodeName: pocket-worker\n')));
-    const before = podsOn(h, 'pocket-worker');
-    expect(before).toContain('default/bare');
+    const all = podsOn(h, 'pocket-worker');
+    expect(all).toContain('default/bare');
+    const before = all.filter((p) => !isDaemonPod(p));
+    const proxy = all.find(isDaemonPod)!;
+    const warning = `Warning: deleting Pods that declare no controller: default/bare; ignoring DaemonSet-managed Pods: ${proxy}\n`;
 
-    const refused = h.run(['drain', 'pocket-worker']);
+    const refused = h.run(['drain', 'pocket-worker', '--ignore-daemonsets']);
     expect(refused).toEqual({
       code: 1,
       stdout: 'node/pocket-worker cordoned\n',
@@ -192,9 +197,9 @@ describe('kubectl drain', () => {
       ].join('\n'),
     });
 
-    const dry = h.run(['drain', 'pocket-worker', '--force', '--dry-run=client']);
+    const dry = h.run(['drain', 'pocket-worker', '--force', '--ignore-daemonsets', '--dry-run=client']);
     expect(dry.stdout).toBe(['node/pocket-worker already cordoned (dry run)', ...before.map((p) => `evicting pod ${p} (dry run)`), 'node/pocket-worker drained (dry run)', ''].join('\n'));
-    expect(dry.stderr).toBe('Warning: deleting Pods that declare no controller: default/bare\n');
+    expect(dry.stderr).toBe(warning);
 
     const drained = h.run(['drain', 'pocket-worker', '--force', '--ignore-daemonsets']);
     expect(drained).toEqual({
@@ -206,14 +211,14 @@ describe('kubectl drain', () => {
         'node/pocket-worker drained',
         '',
       ].join('\n'),
-      stderr: 'Warning: deleting Pods that declare no controller: default/bare\n',
+      stderr: warning,
     });
     // The Deployment's pods come back on the other worker; the bare pod is gone for good.
     expect(h.ok('get', 'deploy', 'web')).toBe('NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    4/4     4            4           0s\n');
     expect(h.ok('get', 'pods', '-o', 'jsonpath={range .items[*]}{.spec.nodeName}{"\\n"}{end}').trim().split('\n')).toEqual(Array(4).fill('pocket-worker2'));
     expect(h.run(['get', 'pod', 'bare']).stderr).toBe('Error from server (NotFound): pods "bare" not found\n');
-    expect(podsOn(h, 'pocket-worker')).toEqual(['']);
-    expect(h.ok('drain', 'pocket-worker')).toBe('node/pocket-worker already cordoned\nnode/pocket-worker drained\n');
+    expect(podsOn(h, 'pocket-worker')).toEqual([proxy]);
+    expect(h.ok('drain', 'pocket-worker', '--ignore-daemonsets')).toBe('node/pocket-worker already cordoned\nnode/pocket-worker drained\n');
   });
 
   it('refuses pods with local storage and names each kind of refusal', () => {
@@ -224,23 +229,26 @@ describe('kubectl drain', () => {
     h.ok('apply', '-f', h.file('scratch.yaml', deploymentManifest('scratch', { spec: '  replicas: 1\n' }).replace('      containers:\n', '      nodeName: pocket-worker\n      volumes:\n      - name: tmp\n        emptyDir: {}\n      containers:\n')));
     h.ok('apply', '-f', h.file('bare2.yaml', podManifest('bare2', '  nodeName: pocket-worker\n')));
     const scratch = podsOn(h, 'pocket-worker').find((p) => p.startsWith('default/scratch-'))!;
+    const proxy = podsOn(h, 'pocket-worker').find(isDaemonPod)!;
     const r = h.run(['drain', 'pocket-worker', '--timeout=30s']);
     const local = `cannot delete Pods with local storage (use --delete-emptydir-data to override): ${scratch}`;
     const unmanaged = 'cannot delete cannot delete Pods that declare no controller (use --force to override): default/bare2';
+    const daemon = `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${proxy}`;
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       [
-        `error: unable to drain node "pocket-worker" due to error: [${unmanaged}, ${local}], continuing command...`,
+        `error: unable to drain node "pocket-worker" due to error: [${unmanaged}, ${local}, ${daemon}], continuing command...`,
         'There are pending nodes to be drained:',
         ' pocket-worker',
         unmanaged,
         local,
+        daemon,
         '',
       ].join('\n'),
     );
-    const ok = h.run(['drain', 'pocket-worker', '--force', '--delete-emptydir-data', '--disable-eviction', '--grace-period=5']);
+    const ok = h.run(['drain', 'pocket-worker', '--force', '--delete-emptydir-data', '--ignore-daemonsets', '--disable-eviction', '--grace-period=5']);
     expect(ok.stdout).toBe(['node/pocket-worker already cordoned', 'pod/bare2 deleted', `pod/${scratch.split('/')[1]} deleted`, 'node/pocket-worker drained', ''].join('\n'));
-    expect(ok.stderr).toBe('Warning: deleting Pods that declare no controller: default/bare2\n');
+    expect(ok.stderr).toBe(`Warning: deleting Pods that declare no controller: default/bare2; ignoring DaemonSet-managed Pods: ${proxy}\n`);
   });
 
   it('checks its arguments as kubectl does', () => {
@@ -301,22 +309,26 @@ describe('a node that stops answering', () => {
   it('loses its pods when the default 300s tolerations of unreachable run out, and cannot be drained in time', () => {
     h.ok('apply', '-f', h.file('web.yaml', deploymentManifest('web', { spec: '  replicas: 2\n' })));
     const onWorker = () => h.ok('get', 'pods', '-A', '--field-selector', 'spec.nodeName=pocket-worker', '-o', 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{"\\n"}{end}').trim().split('\n');
-    const before = onWorker();
+    const all = onWorker();
+    // kube-proxy tolerates every taint: it stays, and drain leaves it with --ignore-daemonsets.
+    const before = all.filter((p) => !isDaemonPod(p));
+    const proxy = all.find(isDaemonPod)!;
     h.ok('node', 'stop', 'pocket-worker');
     h.ok('clock', 'advance', '1m');
     // Unreachable since 12:00:50 (the node controller's grace period): evicted at 12:05:50.
     h.ok('clock', 'advance', '4m49s');
-    expect(h.ok('get', 'pods', '-A', '--field-selector', 'status.phase=Running,spec.nodeName=pocket-worker', '-o', 'name').trim().split('\n')).toHaveLength(before.length);
+    expect(h.ok('get', 'pods', '-A', '--field-selector', 'status.phase=Running,spec.nodeName=pocket-worker', '-o', 'name').trim().split('\n')).toHaveLength(all.length);
     h.ok('clock', 'advance', '1s');
     const events = h.ok('get', 'events', '-A', '-o', 'jsonpath={range .items[?(@.reason=="TaintManagerEviction")]}{.message}{"\\n"}{end}');
     expect(events.trim().split('\n').sort()).toEqual(before.map((p) => `Marking for deletion Pod ${p}`).sort());
     // The kubelet is not there to finish them: they stay Terminating, and drain gives up at its timeout.
-    const r = h.run(['drain', 'pocket-worker', '--timeout=20s']);
+    const r = h.run(['drain', 'pocket-worker', '--timeout=20s', '--ignore-daemonsets']);
     const waits = before.map((p) => `error when waiting for pod ${JSON.stringify(p.split('/')[1])} in namespace ${JSON.stringify(p.split('/')[0])} to terminate: context deadline exceeded`);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(['node/pocket-worker cordoned', ...before.map((p) => `evicting pod ${p}`), ''].join('\n'));
     expect(r.stderr).toBe(
       [
+        `Warning: ignoring DaemonSet-managed Pods: ${proxy}`,
         `There are pending pods in node "pocket-worker" when an error occurred: [${waits.join(', ')}]`,
         ...before.map((p) => `pod/${p.split('/')[1]}`),
         `error: unable to drain node "pocket-worker" due to error: [${waits.join(', ')}], continuing command...`,
@@ -329,7 +341,7 @@ describe('a node that stops answering', () => {
     expect(h.ok('clock', 'show')).toBe('2026-11-26T12:06:10Z\n');
     // Deleted (their grace period over) more than 5s ago: left alone.
     h.ok('clock', 'advance', '1m');
-    const skipped = h.run(['drain', 'pocket-worker', '--skip-wait-for-delete-timeout=5']);
+    const skipped = h.run(['drain', 'pocket-worker', '--skip-wait-for-delete-timeout=5', '--ignore-daemonsets']);
     expect([skipped.code, skipped.stdout]).toEqual([0, ['node/pocket-worker already cordoned', 'node/pocket-worker drained', ''].join('\n')]);
   });
 });
@@ -339,8 +351,8 @@ describe('drain and DaemonSet pods', () => {
   afterAll(() => h.remove());
 
   it('refuses DaemonSet-managed pods unless told to ignore them, and never evicts them', () => {
-    h.ok('apply', '-f', path.join(FIXTURES, 'fluentd-elasticsearch.yaml'));
-    const agent = h.ok('get', 'pods', '-n', 'kube-system', '-l', 'name=fluentd-elasticsearch', '--field-selector', 'spec.nodeName=pocket-worker2', '-o', 'name').trim().slice('pod/'.length);
+    // kube-proxy runs on every node, as kubeadm installs it.
+    const agent = h.ok('get', 'pods', '-n', 'kube-system', '-l', 'k8s-app=kube-proxy', '--field-selector', 'spec.nodeName=pocket-worker2', '-o', 'name').trim().slice('pod/'.length);
     const others = h
       .ok('get', 'pods', '-A', '--field-selector', 'spec.nodeName=pocket-worker2', '-o', 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{"\\n"}{end}')
       .trim()
@@ -359,7 +371,7 @@ describe('drain and DaemonSet pods', () => {
       stdout: ['node/pocket-worker2 already cordoned', ...others.map((p) => `evicting pod ${p}`), ...others.map((p) => `pod/${p.split('/')[1]} evicted`), 'node/pocket-worker2 drained', ''].join('\n'),
       stderr: `Warning: ignoring DaemonSet-managed Pods: kube-system/${agent}\n`,
     });
-    // Cordoned, the node keeps its daemon pod: the DaemonSet tolerates the unschedulable taint.
+    // Cordoned, the node keeps its daemon pod: a DaemonSet's pods tolerate the unschedulable taint.
     expect(h.ok('get', 'pod', '-n', 'kube-system', agent, '-o', 'jsonpath={.spec.nodeName}')).toBe('pocket-worker2');
   });
 });

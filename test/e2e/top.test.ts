@@ -110,26 +110,26 @@ describe('kubectl top with the metrics-server add-on', () => {
     expect(h.ok('top', 'node')).toBe(
       [
         'NAME                   CPU(cores)   CPU(%)   MEMORY(bytes)   MEMORY(%)   ',
-        'pocket-control-plane   650m         16%      112Mi           1%          ',
-        'pocket-worker          100m         2%       70Mi            0%          ',
-        'pocket-worker2         200m         5%       270Mi           3%          ',
+        'pocket-control-plane   651m         16%      115Mi           1%          ',
+        'pocket-worker          201m         5%       273Mi           3%          ',
+        'pocket-worker2         101m         2%       73Mi            0%          ',
         '',
       ].join('\n'),
     );
     expect(h.ok('top', 'node', '--sort-by=memory', '--no-headers')).toBe(
-      'pocket-worker2         200m   5%    270Mi   3%    \npocket-control-plane   650m   16%   112Mi   1%    \npocket-worker          100m   2%    70Mi    0%    \n',
+      'pocket-worker          201m   5%    273Mi   3%    \npocket-control-plane   651m   16%   115Mi   1%    \npocket-worker2         101m   2%    73Mi    0%    \n',
     );
     expect(h.ok('top', 'node', '-l', 'node-role.kubernetes.io/control-plane', '--show-capacity')).toBe(
-      'NAME                   CPU(cores)   CPU(%)   MEMORY(bytes)   MEMORY(%)   \npocket-control-plane   650m         16%      112Mi           1%          \n',
+      'NAME                   CPU(cores)   CPU(%)   MEMORY(bytes)   MEMORY(%)   \npocket-control-plane   651m         16%      115Mi           1%          \n',
     );
-    expect(h.ok('top', 'no', 'pocket-worker2')).toBe('NAME             CPU(cores)   CPU(%)   MEMORY(bytes)   MEMORY(%)   \npocket-worker2   200m         5%       270Mi           3%          \n');
+    expect(h.ok('top', 'no', 'pocket-worker2')).toBe('NAME             CPU(cores)   CPU(%)   MEMORY(bytes)   MEMORY(%)   \npocket-worker2   101m         2%       73Mi            0%          \n');
     expect(h.run(['top', 'node', 'nope'])).toEqual({ code: 1, stdout: '', stderr: 'Error from server (NotFound): nodes "nope" not found\n' });
     expect(h.ok('node', 'stop', 'pocket-worker')).toBe('node/pocket-worker stopped\n');
     expect(h.ok('top', 'node')).toBe(
       [
         'NAME                   CPU(cores)   CPU(%)      MEMORY(bytes)   MEMORY(%)   ',
-        'pocket-control-plane   650m         16%         112Mi           1%          ',
-        'pocket-worker2         200m         5%          270Mi           3%          ',
+        'pocket-control-plane   651m         16%         115Mi           1%          ',
+        'pocket-worker2         101m         2%          73Mi            0%          ',
         'pocket-worker          <unknown>    <unknown>   <unknown>       <unknown>   ',
         '',
       ].join('\n'),
@@ -145,11 +145,14 @@ describe('kubectl top with the metrics-server add-on', () => {
     expect(h.ok('top', 'pod', '-n', 'kube-system')).toBe(
       [
         'NAME                                           CPU(cores)   MEMORY(bytes)   ',
-        'coredns-fdcb9cd49-5mr86                        100m         70Mi            ',
-        'coredns-fdcb9cd49-ffnzx                        100m         70Mi            ',
+        'coredns-fdcb9cd49-5czs6                        100m         70Mi            ',
+        'coredns-fdcb9cd49-qpmk7                        100m         70Mi            ',
         'etcd-pocket-control-plane                      100m         100Mi           ',
         'kube-apiserver-pocket-control-plane            250m         4Mi             ',
         'kube-controller-manager-pocket-control-plane   200m         6Mi             ',
+        'kube-proxy-7hsr4                               1m           3Mi             ',
+        'kube-proxy-b4kmb                               1m           3Mi             ',
+        'kube-proxy-jbx8w                               1m           3Mi             ',
         'kube-scheduler-pocket-control-plane            100m         2Mi             ',
         '',
       ].join('\n'),
@@ -158,9 +161,12 @@ describe('kubectl top with the metrics-server add-on', () => {
     expect(h.ok('top', 'pod', '-A', '--sort-by=memory', '-l', 'k8s-app')).toBe(
       [
         'NAMESPACE     NAME                              CPU(cores)   MEMORY(bytes)   ',
-        'kube-system   metrics-server-695fb75594-n2c2p   100m         200Mi           ',
-        'kube-system   coredns-fdcb9cd49-5mr86           100m         70Mi            ',
-        'kube-system   coredns-fdcb9cd49-ffnzx           100m         70Mi            ',
+        'kube-system   metrics-server-695fb75594-lsnd7   100m         200Mi           ',
+        'kube-system   coredns-fdcb9cd49-5czs6           100m         70Mi            ',
+        'kube-system   coredns-fdcb9cd49-qpmk7           100m         70Mi            ',
+        'kube-system   kube-proxy-7hsr4                  1m           3Mi             ',
+        'kube-system   kube-proxy-b4kmb                  1m           3Mi             ',
+        'kube-system   kube-proxy-jbx8w                  1m           3Mi             ',
         '',
       ].join('\n'),
     );
@@ -168,7 +174,7 @@ describe('kubectl top with the metrics-server add-on', () => {
     expect(h.run(['top', 'pod'])).toEqual({ code: 0, stdout: '', stderr: 'No resources found in default namespace.\n' });
     expect(h.run(['top', 'pod', 'nope'])).toEqual({ code: 1, stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n' });
     // With -A kubectl asks for the pod in no namespace, where metrics-server never finds it.
-    expect(h.run(['top', 'pod', '-A', 'coredns-fdcb9cd49-5mr86'])).toEqual({ code: 1, stdout: '', stderr: 'Error from server (NotFound): pods "coredns-fdcb9cd49-5mr86" not found\n' });
+    expect(h.run(['top', 'pod', '-A', 'coredns-fdcb9cd49-5czs6'])).toEqual({ code: 1, stdout: '', stderr: 'Error from server (NotFound): pods "coredns-fdcb9cd49-5czs6" not found\n' });
   });
 
   it("reports a workload's pods by pod and by container, summed, sorted", () => {
@@ -192,8 +198,8 @@ describe('kubectl top with the metrics-server add-on', () => {
     expect(h.ok('top', 'pod', '-A', '--sum', '-l', 'k8s-app=kube-dns')).toBe(
       [
         'NAMESPACE     NAME                      CPU(cores)   MEMORY(bytes)   ',
-        'kube-system   coredns-fdcb9cd49-5mr86   100m         70Mi            ',
-        'kube-system   coredns-fdcb9cd49-ffnzx   100m         70Mi            ',
+        'kube-system   coredns-fdcb9cd49-5czs6   100m         70Mi            ',
+        'kube-system   coredns-fdcb9cd49-qpmk7   100m         70Mi            ',
         '                                        ________     ________        ',
         '                                        200m         140Mi           ',
         '',
@@ -230,7 +236,7 @@ describe('kubectl top with the metrics-server add-on', () => {
           metadata: { name: 'pocket-worker', creationTimestamp: '2026-11-26T12:06:05Z', labels: expect.objectContaining({ 'kubernetes.io/hostname': 'pocket-worker' }) },
           timestamp: '2026-11-26T12:06:00Z',
           window: '15s',
-          usage: { cpu: '365m', memory: '218Mi' },
+          usage: { cpu: '201m', memory: '273Mi' },
         },
       ],
     });

@@ -15,14 +15,14 @@ const broken = () => {
 
 describe('kubectl get --watch', () => {
   it('prints the list, then a row for each change until the request timeout', () => {
-    expect(broken().run(['get', 'pods', '-w', '--request-timeout=70s'])).toEqual({
+    expect(broken().run(['get', 'pods', '-w', '--request-timeout=85s'])).toEqual({
       code: 0,
       stderr: '',
       stdout: [
         'NAME     READY   STATUS         RESTARTS   AGE',
         'broken   0/1     ErrImagePull   0          0s',
         'broken   0/1     ImagePullBackOff   0          1s',
-        'broken   0/1     ErrImagePull       0          63s',
+        'broken   0/1     ErrImagePull       0          76s',
         '',
       ].join('\n'),
     });

@@ -3,6 +3,7 @@
 // bootstrap tokens and cluster-info, and the CoreDNS add-on. What it did is returned as a report
 // for the command to print.
 import { configmap as cmKind } from '../../../api/kinds/configmap';
+import { daemonset as daemonsetKind } from '../../../api/kinds/daemonset';
 import { deployment as deploymentKind } from '../../../api/kinds/deployment';
 import { namespace as nsKind } from '../../../api/kinds/namespace';
 import { pod as podKind } from '../../../api/kinds/pod';
@@ -11,7 +12,9 @@ import type { InitOptions, InitPreflight, InitReport, TokenRequest } from '../..
 import type { KubeObject } from '../../../api/types';
 import { isStatusError } from '../../../api/errors';
 import { corednsObjects } from '../addons';
+import { kubeProxyObjects } from '../kubeproxy';
 import { staticPods } from '../controlplane';
+import { imagesFor } from '../topology';
 import { nodeCIDR } from './cidr';
 import { KUBECONFIG_CERTS, PKI_CERTS } from './certs';
 import { apiEndpoint, clusterConfigurationYAML, kubeletConfigurationYAML, resolveConfig, subnets, versionWarning } from './config';
@@ -103,6 +106,10 @@ export function runInit(env: KubeadmEnv, pre: InitPreflight, tokens: readonly To
   ensure(env, saKind.type, dns.serviceAccount);
   ensure(env, cmKind.type, dns.configMap);
   ensure(env, deploymentKind.type, dns.deployment);
+  const proxy = kubeProxyObjects({ podSubnet: cfg.podSubnet, endpoint, image: imagesFor(cfg.kubernetesVersion).proxy });
+  ensure(env, saKind.type, proxy.serviceAccount);
+  ensure(env, cmKind.type, proxy.configMap);
+  ensure(env, daemonsetKind.type, proxy.daemonSet);
 
   return {
     config: cfg,
