@@ -60,6 +60,18 @@ describe("the seed's DaemonSet walkthrough", () => {
         rows.map((r) => `${r.padEnd(width)}daemonset.apps/fluentd-elasticsearch   ${r.endsWith(h1) ? 1 : 2}          0s\n`).join(''),
     );
 
+    // A revision as the generic describer shows it: the template it records, under Data.
+    const described = h.ok('describe', 'controllerrevision', `fluentd-elasticsearch-${h2}`, ...NS);
+    expect(described).toMatch(
+      new RegExp(
+        `^Name:         fluentd-elasticsearch-${h2}\nNamespace:    kube-system\nLabels:       controller-revision-hash=${h2}\n              name=fluentd-elasticsearch\n` +
+          'Annotations:  deprecated.daemonset.template.generation: 2\n {14}kubernetes.io/change-cause:\n {16}kubectl set image .*\nAPI Version:  apps/v1\nData:\n  Spec:\n    Template:\n      \\$patch:  replace\n      Metadata:\n        Creation Timestamp:  <nil>\n',
+      ),
+    );
+    expect(described).toContain('          Image:              k8s.gcr.io/fluentd-elasticsearch:v2.2.0\n');
+    expect(described).toMatch(/\nKind:              ControllerRevision\nMetadata:\n  Creation Timestamp:  2026-11-26T12:00:\d\dZ\n  Owner References:\n    API Version:           apps\/v1\n    Block Owner Deletion:  true\n/);
+    expect(described).toMatch(/\nRevision:                  2\nEvents:                    <none>\n$/);
+
     expect(h.ok('rollout', 'undo', 'daemonset', 'fluentd-elasticsearch', '--to-revision=1', ...NS)).toBe('daemonset.apps/fluentd-elasticsearch rolled back\n');
     const third = agentPods(h);
     expect(third.map((p) => [p.image, p.hash])).toEqual(Array(3).fill(['k8s.gcr.io/fluentd-elasticsearch:1.20', h1]));

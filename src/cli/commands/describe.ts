@@ -1,7 +1,7 @@
 // kubectl describe: one describer per kind, events included, names matched by prefix.
 import type { Command } from '../command';
 import { isStatusError } from '../../api/errors';
-import { type ResourceType, resolveResource } from '../../api/registry';
+import { resolveResource } from '../../api/registry';
 import type { Event, KubeObject } from '../../api/types';
 import type { Client } from '../../client/client';
 import { type DescribeLookup, describerFor } from '../../printers/describe';
@@ -64,17 +64,11 @@ function lookup(client: Client): DescribeLookup {
   };
 }
 
-function describerOf(type: ResourceType) {
-  const describer = describerFor(type.kind);
-  if (!describer) throw new CliError(`describing ${type.resource} is not supported by pocketkube yet`);
-  return describer;
-}
-
 /** kubectl's DescribeMatchingResources: the objects of TYPE whose names start with the one asked for. */
 function describeMatching(c: CommandContext, client: Client, o: DescribeOptions, errors: Error[], ctxd: Parameters<ReturnType<typeof describerFor> & {}>[1]): void {
   const [typeWord, prefix] = o.args;
   const [target] = resolveArgs([typeWord]).targets;
-  const describer = describerOf(target.type);
+  const describer = describerFor(target.type.kind);
   const matches = client.list(target.type, target.type.namespaced ? o.namespace : undefined).filter((m) => m.metadata.name!.startsWith(prefix));
   if (!matches.length) throw errors.length === 1 ? errors[0] : new MultiError(errors);
   for (const m of matches) c.io.out.write(describer(m, ctxd) + '\n');
@@ -119,7 +113,7 @@ const describeVerb: Verb<DescribeOptions> = {
     const outputs: string[] = [];
     for (const { type, obj } of infos) {
       try {
-        outputs.push(describerOf(type)(obj, ctxd));
+        outputs.push(describerFor(type.kind)(obj, ctxd));
       } catch (e) {
         if (!errors.some((x) => x.message === (e as Error).message)) errors.push(e as Error);
       }

@@ -3,6 +3,7 @@ import { describeConfigMap, describeServiceAccount } from './config';
 import { describeDaemonSet } from './daemonset';
 import { describeDeployment } from './deployment';
 import type { Describer } from './describer';
+import { describeGeneric } from './generic';
 import { describeNamespace } from './namespace';
 import { describeNode } from './node';
 import { describePod } from './pod';
@@ -24,6 +25,7 @@ const DESCRIBERS: Record<string, Describer<any>> = {
   ServiceAccount: describeServiceAccount,
 };
 
-export function describerFor(kind: string): Describer | undefined {
-  return DESCRIBERS[kind];
+/** The kind's describer, or kubectl's generic one for a kind that has none. */
+export function describerFor(kind: string): Describer {
+  return DESCRIBERS[kind] ?? describeGeneric;
 }
