@@ -11,6 +11,7 @@ import { eventTTL } from '../controllers/eventttl';
 import { garbageCollector } from '../controllers/garbagecollector';
 import { namespaceController } from '../controllers/namespace';
 import { nodeLifecycleController } from '../controllers/nodelifecycle';
+import { podGarbageCollector } from '../controllers/podgc';
 import { replicaSetController } from '../controllers/replicaset';
 import { rootCACertPublisher } from '../controllers/rootcacert';
 import { scheduler } from '../controllers/scheduler';
@@ -47,6 +48,7 @@ export function controllerBindings(client: Client, clock: Clock, sequence: Event
     bind(nodeStatusReporter, nodes, 'kubelet'),
     bind(taintEvictionController, manager, 'taint-eviction-controller'),
     bind(garbageCollector, manager, 'garbage-collector'),
+    bind(podGarbageCollector, manager, 'pod-garbage-collector'),
     bind(namespaceController, manager, 'namespace-controller'),
     bind(serviceAccountController, manager, 'service-account-controller'),
     bind(rootCACertPublisher(caCert), manager, 'root-ca-cert-publisher'),

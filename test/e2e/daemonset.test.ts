@@ -162,5 +162,15 @@ describe('DaemonSet pages and errors', () => {
     expect(h.ok('get', 'ds', ...NS, '--no-headers')).toMatch(/^fluentd-elasticsearch +4 +4 +4 +4 +4 +<none> +\d+s\nkube-proxy +4 +4 +4 +4 +4 +kubernetes.io\/os=linux +\d+s\n$/);
     expect(h.ok('get', 'pods', ...NS, '-l', 'k8s-app=kube-proxy', '--field-selector', 'spec.nodeName=pocket-worker3', '-o', 'jsonpath={.items[0].status.phase} {.items[0].status.podIP}')).toBe('Running 172.18.0.5');
   });
+
+  it('a node that goes takes its pod with it: the pod garbage collector deletes it after 40s', () => {
+    const h = home();
+    h.ok('apply', '-f', MANIFEST);
+    expect(h.ok('delete', 'node', 'pocket-worker2')).toBe('node "pocket-worker2" deleted\n');
+    expect(agentPods(h).map((p) => p.node)).toEqual(['pocket-control-plane', 'pocket-worker', 'pocket-worker2']);
+    h.ok('clock', 'advance', '40s');
+    expect(agentPods(h).map((p) => p.node)).toEqual(['pocket-control-plane', 'pocket-worker']);
+    expect(h.ok('get', 'ds', ...NS, 'fluentd-elasticsearch', '--no-headers')).toMatch(/^fluentd-elasticsearch +2 +2 +2 +2 +2 +<none> +40s\n$/);
+  });
 });
 
