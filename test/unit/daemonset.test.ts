@@ -287,3 +287,49 @@ describe('the DaemonSet kind', () => {
     expect([gen(), getDs(w).metadata.generation]).toEqual(['2', 3]);
   });
 });
+
+describe('the DaemonSet controller, further', () => {
+  it('takes its pods off nodes a new node selector leaves out, and scales maxUnavailable by percentage', () => {
+    const w = newWorld();
+    createDaemonSet(w, 'agent', { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '50%', maxSurge: 0 } } });
+    w.engine.converge();
+    const ds = getDs(w);
+    const template = { ...ds.spec.template, spec: { ...ds.spec.template.spec, nodeSelector: { 'kubernetes.io/hostname': 'pocket-worker' } } };
+    w.client.update(daemonset.type, { ...ds, spec: { ...ds.spec, template } });
+    w.engine.converge();
+    expect(podsOf(w).map((p) => p.spec.nodeName)).toEqual(['pocket-worker']);
+    expect(getDs(w).status).toMatchObject({ desiredNumberScheduled: 1, currentNumberScheduled: 1, numberMisscheduled: 0, updatedNumberScheduled: 1 });
+  });
+
+  it('adopts a matching orphan on a node: OnDelete keeps it, a rolling update replaces it (it carries no revision hash)', () => {
+    const stray = (w: World) =>
+      w.client.create(pod.type, {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'stray', namespace: 'default', labels: { app: 'agent' } },
+        spec: {
+          containers: [{ name: 'agent', image: 'nginx:1.25' }],
+          affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['pocket-worker'] }] }] } } },
+        },
+      } as Pod);
+    const kept = newWorld();
+    stray(kept);
+    kept.engine.converge();
+    createDaemonSet(kept, 'agent', { updateStrategy: { type: 'OnDelete' } });
+    kept.engine.converge();
+    const onWorker = podsOf(kept).filter((p) => p.spec.nodeName === 'pocket-worker');
+    expect(onWorker.map((p) => p.metadata.name)).toEqual(['stray']);
+    expect(onWorker[0].metadata.ownerReferences?.[0]).toMatchObject({ kind: 'DaemonSet', name: 'agent', controller: true });
+    expect(podsOf(kept)).toHaveLength(3);
+    expect(getDs(kept).status).toMatchObject({ desiredNumberScheduled: 3, currentNumberScheduled: 3, updatedNumberScheduled: 2 });
+
+    const replaced = newWorld();
+    stray(replaced);
+    replaced.engine.converge();
+    createDaemonSet(replaced);
+    replaced.engine.converge();
+    expect(podsOf(replaced).map((p) => p.metadata.name)).not.toContain('stray');
+    expect(events(replaced)).toContain('SuccessfulDelete: Deleted pod: stray');
+    expect(getDs(replaced).status).toMatchObject({ desiredNumberScheduled: 3, updatedNumberScheduled: 3 });
+  });
+});
