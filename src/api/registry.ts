@@ -6,6 +6,7 @@ import { controllerrevision } from './kinds/controllerrevision';
 import { daemonset } from './kinds/daemonset';
 import { deployment } from './kinds/deployment';
 import { event } from './kinds/event';
+import { job } from './kinds/job';
 import { type KindDef, type ResourceType, apiVersionOf } from './kinds/kind';
 import { namespace } from './kinds/namespace';
 import { node } from './kinds/node';
@@ -17,7 +18,7 @@ import { serviceaccount } from './kinds/serviceaccount';
 export type { ResourceType, KindDef } from './kinds/kind';
 export { apiVersionOf } from './kinds/kind';
 
-const KINDS: readonly KindDef[] = [configmap, event, namespace, node, pod, secret, serviceaccount, deployment, replicaset, daemonset, controllerrevision, apiservice];
+const KINDS: readonly KindDef[] = [configmap, event, namespace, node, pod, secret, serviceaccount, deployment, replicaset, daemonset, controllerrevision, job, apiservice];
 
 /** Discovery order: the core group first, then groups by name; resources by name within a group. */
 const ORDERED: readonly KindDef[] = [...KINDS].sort((a, b) => {

@@ -275,6 +275,44 @@ export interface DaemonSet extends KubeObject {
   status?: DaemonSetStatus;
 }
 
+export interface JobSpec {
+  parallelism?: number;
+  completions?: number;
+  activeDeadlineSeconds?: number;
+  backoffLimit?: number;
+  backoffLimitPerIndex?: number;
+  maxFailedIndexes?: number;
+  podFailurePolicy?: unknown;
+  successPolicy?: unknown;
+  selector?: LabelSelector;
+  manualSelector?: boolean;
+  template: PodTemplateSpec;
+  ttlSecondsAfterFinished?: number;
+  completionMode?: 'NonIndexed' | 'Indexed';
+  suspend?: boolean;
+  podReplacementPolicy?: 'TerminatingOrFailed' | 'Failed';
+  managedBy?: string;
+}
+
+export interface JobStatus {
+  conditions?: Condition[];
+  startTime?: string;
+  completionTime?: string;
+  active?: number;
+  succeeded?: number;
+  failed?: number;
+  terminating?: number;
+  completedIndexes?: string;
+  failedIndexes?: string;
+  uncountedTerminatedPods?: { succeeded?: string[]; failed?: string[] };
+  ready?: number;
+}
+
+export interface Job extends KubeObject {
+  spec: JobSpec;
+  status?: JobStatus;
+}
+
 /** apps/v1 ControllerRevision: one revision of a controller's template (`data`, a patch of its owner). */
 export interface ControllerRevision extends KubeObject {
   data?: unknown;

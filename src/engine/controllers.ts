@@ -9,6 +9,8 @@ import { daemonSetController } from '../controllers/daemonset';
 import { deploymentController } from '../controllers/deployment';
 import { eventTTL } from '../controllers/eventttl';
 import { garbageCollector } from '../controllers/garbagecollector';
+import { jobController } from '../controllers/job';
+import { jobPodOrphans } from '../controllers/job/orphans';
 import { namespaceController } from '../controllers/namespace';
 import { nodeLifecycleController } from '../controllers/nodelifecycle';
 import { podGarbageCollector } from '../controllers/podgc';
@@ -39,6 +41,8 @@ export function controllerBindings(client: Client, clock: Clock, sequence: Event
     bind(deploymentController, manager, 'deployment-controller'),
     bind(replicaSetController, manager, 'replicaset-controller'),
     bind(daemonSetController, manager, 'daemonset-controller'),
+    bind(jobController, manager, 'job-controller'),
+    bind(jobPodOrphans, manager, 'job-controller'),
     // The node controller before the scheduler, so a cordon's taint is gone when the node is
     // uncordoned; the scheduler before the kubelet, so a new pod starts in the pass that binds it.
     bind(nodeLifecycleController(kubeletSilentSince), manager, 'node-controller'),

@@ -38,7 +38,13 @@ describe('kubectl get --raw', () => {
     const apps = '{"name":"apps","versions":[{"groupVersion":"apps/v1","version":"v1"}],"preferredVersion":{"groupVersion":"apps/v1","version":"v1"}}';
     const apiregistration =
       '{"name":"apiregistration.k8s.io","versions":[{"groupVersion":"apiregistration.k8s.io/v1","version":"v1"}],"preferredVersion":{"groupVersion":"apiregistration.k8s.io/v1","version":"v1"}}';
-    expect(raw('/apis').stdout).toBe(`{"kind":"APIGroupList","apiVersion":"v1","groups":[${apiregistration},${apps}]}\n`);
+    const batch = '{"name":"batch","versions":[{"groupVersion":"batch/v1","version":"v1"}],"preferredVersion":{"groupVersion":"batch/v1","version":"v1"}}';
+    expect(raw('/apis').stdout).toBe(`{"kind":"APIGroupList","apiVersion":"v1","groups":[${apiregistration},${apps},${batch}]}\n`);
+    expect(raw('/apis/batch/v1').stdout).toBe(
+      '{"kind":"APIResourceList","apiVersion":"v1","groupVersion":"batch/v1","resources":[' +
+        `{"name":"jobs","singularName":"job","namespaced":true,"kind":"Job","verbs":${ALL_VERBS},"categories":["all"],"storageVersionHash":"mudhfqk/qZY="},` +
+        `{"name":"jobs/status",${STATUS('Job')}]}\n`,
+    );
     expect(raw('/apis/apps').stdout).toBe(`{"kind":"APIGroup","apiVersion":"v1",${apps.slice(1)}\n`);
     expect(raw('/apis/apps/v1').stdout).toBe(
       '{"kind":"APIResourceList","apiVersion":"v1","groupVersion":"apps/v1","resources":[' +

@@ -4,6 +4,7 @@ import { describeDaemonSet } from './daemonset';
 import { describeDeployment } from './deployment';
 import type { Describer } from './describer';
 import { describeGeneric } from './generic';
+import { describeJob } from './job';
 import { describeNamespace } from './namespace';
 import { describeNode } from './node';
 import { describePod } from './pod';
@@ -17,6 +18,7 @@ const DESCRIBERS: Record<string, Describer<any>> = {
   ConfigMap: describeConfigMap,
   DaemonSet: describeDaemonSet,
   Deployment: describeDeployment,
+  Job: describeJob,
   Namespace: describeNamespace,
   Node: describeNode,
   Pod: describePod,

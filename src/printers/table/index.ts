@@ -5,6 +5,7 @@ import { controllerRevisionTable } from './controllerrevision';
 import { daemonSetTable } from './daemonset';
 import { deploymentTable } from './deployment';
 import { eventTable } from './event';
+import { jobTable } from './job';
 import { namespaceTable } from './namespace';
 import { nodeTable } from './node';
 import { podTable } from './pod';
@@ -23,6 +24,7 @@ const TABLES: Record<string, TableDef<any>> = {
   DaemonSet: daemonSetTable,
   Deployment: deploymentTable,
   Event: eventTable,
+  Job: jobTable,
   Namespace: namespaceTable,
   Node: nodeTable,
   Pod: podTable,

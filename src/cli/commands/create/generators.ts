@@ -51,6 +51,20 @@ export function deployment(name: string, images: string[], replicas: number, por
   } as KubeObject;
 }
 
+/** kubectl create job NAME --image=IMAGE [-- COMMAND]: one container named after the Job, restartPolicy Never. */
+export function job(name: string, image: string, command: string[] = []): KubeObject {
+  const container: Record<string, unknown> = { name, image };
+  if (command.length) container.command = command;
+  container.resources = {};
+  return {
+    kind: 'Job',
+    apiVersion: 'batch/v1',
+    metadata: { name, creationTimestamp: null },
+    spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: [container], restartPolicy: 'Never' } } },
+    status: {},
+  } as KubeObject;
+}
+
 export function namespace(name: string): KubeObject {
   return { kind: 'Namespace', apiVersion: 'v1', metadata: { name, creationTimestamp: null }, spec: {}, status: {} } as KubeObject;
 }

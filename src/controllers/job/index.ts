@@ -1,0 +1,234 @@
+// The Job controller (pkg/controller/job): runs pods of the template until enough succeed
+// (completions; for Indexed Jobs one per index) or too many fail (backoffLimit), at most
+// `parallelism` at a time, replacements after failures waiting out the pod failure back-off
+// (10s doubling to 10m); counts what finished once per pod and ends with v1.32's conditions
+// (SuccessCriteriaMet then Complete; FailureTarget then Failed). Each pod carries the tracking
+// finalizer until it is counted.
+import { job as jobKind } from '../../api/kinds/job';
+import { pod as podKind } from '../../api/kinds/pod';
+import { newControllerRef } from '../../api/meta/ownerrefs';
+import { isPodReady } from '../../api/pod/status';
+import { parseTime, rfc3339 } from '../../api/time';
+import type { Condition, Job, JobStatus, Pod } from '../../api/types';
+import { keyOfObject } from '../../client/informer';
+import { type PodIndex, podIndex } from '../../client/podindex';
+import type { Controller, ReconcileContext } from '../../engine/controller';
+import { ownedBy } from '../ownerwatch';
+import { completedIndexesText, indexOf, parseIndexes, pendingIndexes } from './indexes';
+
+export const TRACKING_FINALIZER = 'batch.kubernetes.io/job-tracking';
+export const COMPLETION_INDEX = 'batch.kubernetes.io/job-completion-index';
+const BACKOFF_INITIAL_MS = 10_000;
+const BACKOFF_MAX_MS = 10 * 60_000;
+/** MaxPodCreateDeletePerSync. */
+const MAX_PER_SYNC = 500;
+
+const COMPLETIONS_REACHED = { reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' };
+const BACKOFF_EXCEEDED = { reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' };
+const DEADLINE_EXCEEDED = { reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' };
+
+const isActive = (p: Pod) => !p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
+const hasCondition = (job: Job, type: string) => !!job.status?.conditions?.some((c) => c.type === type && c.status === 'True');
+export const isFinished = (job: Job) => hasCondition(job, 'Complete') || hasCondition(job, 'Failed');
+
+/** The Job's pods (controlled by it), whole. */
+function jobPods(job: Job, pods: PodIndex): Pod[] {
+  const out: Pod[] = [];
+  for (const v of pods.byController(job.metadata.uid!)) {
+    const p = pods.whole(v);
+    if (p) out.push(p);
+  }
+  return out.sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
+}
+
+/** A finished pod's end: when its last container terminated, else when it was last changed. */
+function finishedAt(p: Pod): number {
+  let at = 0;
+  for (const s of p.status?.containerStatuses ?? []) at = Math.max(at, parseTime(s.state?.terminated?.finishedAt) ?? 0);
+  return at || (parseTime(p.metadata.creationTimestamp) ?? 0);
+}
+
+export const jobController: Controller<PodIndex> = {
+  name: 'job-controller',
+
+  watches: [{ type: jobKind.type }, ownedBy(podKind.type, jobKind.type)],
+
+  resync: (ctx) => ctx.client.list<Job>(jobKind.type).map(keyOfObject),
+
+  prepare: (ctx) => podIndex(ctx.informers),
+
+  reconcile(ctx, key, pods) {
+    const job = ctx.client.tryGet<Job>(jobKind.type, key.namespace, key.name);
+    if (!job) return;
+    const all = jobPods(job, pods);
+    const now = ctx.clock.now();
+    // What finished since the last sync is counted once, then let go (the tracking finalizer).
+    const status: JobStatus = { ...job.status };
+    const fresh = all.filter((p) => p.metadata.finalizers?.includes(TRACKING_FINALIZER) && !isActive(p) && (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed' || !!p.metadata.deletionTimestamp));
+    const indexed = job.spec.completionMode === 'Indexed';
+    const completed = new Set<number>(indexed ? parseIndexes(status.completedIndexes) : []);
+    for (const p of fresh) {
+      if (p.status?.phase === 'Succeeded') {
+        if (indexed) {
+          const i = indexOf(p);
+          if (i !== undefined && i < (job.spec.completions ?? 0)) completed.add(i);
+        } else status.succeeded = (status.succeeded ?? 0) + 1;
+      } else status.failed = (status.failed ?? 0) + 1;
+    }
+    if (indexed) {
+      status.succeeded = completed.size;
+      status.completedIndexes = completedIndexesText(completed);
+    }
+    for (const p of fresh) releasePod(ctx, p);
+    if (job.metadata.deletionTimestamp || isFinished(job)) {
+      if (fresh.length) writeStatus(ctx, job, status);
+      return;
+    }
+    const active = all.filter(isActive);
+    status.startTime ??= rfc3339(now);
+    status.uncountedTerminatedPods = {};
+    let retryAt: number | undefined;
+
+    const failure = failureOf(job, status, now);
+    if (failure) {
+      for (const p of active) deletePod(ctx, job, p);
+      status.active = 0;
+      status.ready = 0;
+      status.terminating = 0;
+      finish(status, ['FailureTarget', 'Failed'], failure, now);
+      writeStatus(ctx, job, status);
+      ctx.events.event(job, 'Warning', failure.reason, failure.message);
+      return;
+    }
+    const succeeded = status.succeeded ?? 0;
+    const done = job.spec.completions === undefined ? succeeded > 0 && !active.length : succeeded >= job.spec.completions && !active.length;
+    if (done) {
+      status.active = 0;
+      status.ready = 0;
+      status.terminating = 0;
+      finish(status, ['SuccessCriteriaMet', 'Complete'], COMPLETIONS_REACHED, now);
+      status.completionTime = rfc3339(now);
+      writeStatus(ctx, job, status);
+      ctx.events.event(job, 'Normal', 'Completed', 'Job completed');
+      return;
+    }
+
+    // manageJob: as many active pods as parallelism allows and completions still need.
+    const parallelism = job.spec.parallelism ?? 1;
+    const want = job.spec.completions === undefined ? (succeeded > 0 ? active.length : parallelism) : Math.max(0, Math.min(job.spec.completions - succeeded, parallelism));
+    let live = active;
+    if (active.length > want) {
+      for (const p of active.slice(want)) deletePod(ctx, job, p);
+      live = active.slice(0, want);
+    } else if (active.length < want) {
+      const wait = backoffRemaining(job, status, all, now);
+      if (wait > 0) retryAt = now + wait;
+      else {
+        const indexes = indexed ? pendingIndexes(job.spec.completions ?? 0, completed, live.map(indexOf)) : [];
+        const count = Math.min(want - active.length, MAX_PER_SYNC, indexed ? indexes.length : Infinity);
+        live = [...live, ...createPods(ctx, job, count, indexes)];
+      }
+    }
+    status.active = live.length;
+    status.ready = live.filter((p) => isPodReady(p)).length;
+    status.terminating = all.filter((p) => p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed').length;
+    writeStatus(ctx, job, status);
+    const deadline = job.spec.activeDeadlineSeconds !== undefined ? (parseTime(status.startTime) ?? now) + job.spec.activeDeadlineSeconds * 1000 : undefined;
+    const next = Math.min(retryAt ?? Infinity, deadline ?? Infinity);
+    return next !== Infinity ? { requeueAfterMs: Math.max(1, next - now) } : undefined;
+  },
+};
+
+/** Past the backoff limit or the active deadline: the reason and message the Job fails with. */
+function failureOf(job: Job, status: JobStatus, now: number): { reason: string; message: string } | undefined {
+  if ((status.failed ?? 0) > (job.spec.backoffLimit ?? 6)) return BACKOFF_EXCEEDED;
+  const start = parseTime(status.startTime);
+  if (job.spec.activeDeadlineSeconds !== undefined && start !== undefined && now - start >= job.spec.activeDeadlineSeconds * 1000) return DEADLINE_EXCEEDED;
+  return undefined;
+}
+
+/** The pod failure back-off: 10s doubling per failure since the last success, at most 10m, from the last failure's end. */
+function backoffRemaining(job: Job, status: JobStatus, pods: readonly Pod[], now: number): number {
+  const failures = status.failed ?? 0;
+  if (!failures) return 0;
+  const lastSuccess = Math.max(0, ...pods.filter((p) => p.status?.phase === 'Succeeded').map(finishedAt));
+  const failed = pods.filter((p) => p.status?.phase === 'Failed' && finishedAt(p) >= lastSuccess);
+  const n = failed.length || failures;
+  const lastFailure = Math.max(0, ...failed.map(finishedAt));
+  if (!lastFailure) return 0;
+  const delay = Math.min(BACKOFF_INITIAL_MS * 2 ** (n - 1), BACKOFF_MAX_MS);
+  return Math.max(0, delay - (now - lastFailure));
+}
+
+/** The interim condition, then the terminal one, both with the same reason and message. */
+function finish(status: JobStatus, types: string[], why: { reason: string; message: string }, now: number): void {
+  const at = rfc3339(now);
+  const conditions: Condition[] = [...(status.conditions ?? [])];
+  for (const type of types)
+    if (!conditions.some((c) => c.type === type)) conditions.push({ type, status: 'True', reason: why.reason, message: why.message, lastProbeTime: at, lastTransitionTime: at });
+  status.conditions = conditions;
+}
+
+function writeStatus(ctx: ReconcileContext, job: Job, status: JobStatus): void {
+  ctx.client.updateStatus(jobKind.type, { ...job, status: orderedStatus(status) });
+}
+
+/** The status with its fields in the order the API server writes them (completionTime first). */
+function orderedStatus(s: JobStatus): JobStatus {
+  const out: JobStatus = {};
+  for (const k of ['conditions', 'startTime', 'completionTime', 'active', 'succeeded', 'failed', 'terminating', 'completedIndexes', 'failedIndexes', 'uncountedTerminatedPods', 'ready'] as const)
+    if (s[k] !== undefined && !(s[k] === 0 && (k === 'active' || k === 'succeeded' || k === 'failed'))) (out as Record<string, unknown>)[k] = s[k];
+  return out;
+}
+
+function releasePod(ctx: ReconcileContext, p: Pod): void {
+  const finalizers = (p.metadata.finalizers ?? []).filter((f) => f !== TRACKING_FINALIZER);
+  ctx.client.patch(podKind.type, p.metadata.namespace, p.metadata.name!, 'merge', { metadata: { finalizers: finalizers.length ? finalizers : null, uid: p.metadata.uid } });
+}
+
+function deletePod(ctx: ReconcileContext, job: Job, p: Pod): void {
+  ctx.client.delete(podKind.type, p.metadata.namespace, p.metadata.name!);
+  ctx.events.event(job, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`);
+}
+
+/** `count` pods of the template (for Indexed Jobs, of the given indexes), in slow-start batches. */
+function createPods(ctx: ReconcileContext, job: Job, count: number, indexes: readonly number[]): Pod[] {
+  const made: Pod[] = [];
+  for (let done = 0, batch = 1; done < count; done += batch, batch *= 2) {
+    for (let i = done; i < Math.min(count, done + batch); i++) {
+      try {
+        const p = ctx.client.create<Pod>(podKind.type, newPod(job, indexes[i]));
+        made.push(p);
+        ctx.events.event(job, 'Normal', 'SuccessfulCreate', `Created pod: ${p.metadata.name}`);
+      } catch (e) {
+        ctx.events.event(job, 'Warning', 'FailedCreate', `Error creating: ${(e as Error).message}`);
+        return made;
+      }
+    }
+  }
+  return made;
+}
+
+function newPod(job: Job, index: number | undefined): Pod {
+  const t = job.spec.template;
+  const name = job.metadata.name!;
+  const labels = { ...(t.metadata?.labels ?? {}) };
+  const metadata: Pod['metadata'] = {
+    generateName: index === undefined ? `${name}-` : `${name}-${index}-`,
+    namespace: job.metadata.namespace,
+    labels,
+    finalizers: [...(t.metadata?.finalizers ?? []), TRACKING_FINALIZER],
+    ownerReferences: [newControllerRef(job)],
+  };
+  let spec = t.spec;
+  if (t.metadata?.annotations) metadata.annotations = { ...t.metadata.annotations };
+  if (index !== undefined) {
+    metadata.annotations = { ...metadata.annotations, [COMPLETION_INDEX]: String(index) };
+    labels[COMPLETION_INDEX] = String(index);
+    const env = { name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { fieldPath: `metadata.annotations['${COMPLETION_INDEX}']` } } };
+    const withIndex = <C extends { env?: unknown[] }>(c: C): C => ({ ...c, env: [...(c.env ?? []), env] });
+    spec = { ...spec, hostname: `${name}-${index}`, containers: spec.containers.map(withIndex), ...(spec.initContainers ? { initContainers: spec.initContainers.map(withIndex) } : {}) };
+  }
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec };
+}
+

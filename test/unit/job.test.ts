@@ -1,0 +1,140 @@
+// The Job controller through the engine: parallel pods up to completions, counted once and let go
+// (the tracking finalizer), v1.32's conditions on success and on failure after the pod failure
+// back-off, Indexed Jobs' pods and completed indexes; the kind's defaults, labels and validation.
+import { describe, expect, it } from 'vitest';
+import { event } from '../../src/api/kinds/event';
+import { job as jobKind } from '../../src/api/kinds/job';
+import { pod } from '../../src/api/kinds/pod';
+import type { Event, Job, Pod } from '../../src/api/types';
+import { completedIndexesText, parseIndexes, pendingIndexes } from '../../src/controllers/job/indexes';
+import { newWorld, statusOf, type World } from '../helpers/world';
+
+function createJob(w: World, name: string, spec: Partial<Job['spec']>, command: string[], restartPolicy = 'Never'): Job {
+  return w.client.create<Job>(jobKind.type, {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name, namespace: 'default' },
+    spec: { template: { spec: { restartPolicy, containers: [{ name: 'c', image: 'busybox:1.36', command }] } }, ...spec },
+  } as Job);
+}
+
+const getJob = (w: World, name: string) => w.client.get<Job>(jobKind.type, 'default', name);
+const podsOf = (w: World, name: string) =>
+  w.client
+    .list<Pod>(pod.type, 'default')
+    .filter((p) => p.metadata.labels?.['job-name'] === name)
+    .sort((a, b) => (a.metadata.creationTimestamp! < b.metadata.creationTimestamp! ? -1 : a.metadata.name! < b.metadata.name! ? -1 : 1));
+const events = (w: World, name: string) =>
+  w.client
+    .list<Event>(event.type, 'default')
+    .filter((e) => e.involvedObject.kind === 'Job' && e.involvedObject.name === name)
+    .sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))
+    .map((e) => `${e.reason}: ${e.message}`.replace(/-[a-z0-9]{5}$/, '-x'));
+
+describe('the Job controller', () => {
+  it('runs pods two at a time until three succeed, counts each once, and completes as v1.32 does', () => {
+    const w = newWorld();
+    createJob(w, 'hello', { completions: 3, parallelism: 2 }, ['sh', '-c', 'echo hello; sleep 5']);
+    w.engine.converge();
+    expect(podsOf(w, 'hello')).toHaveLength(2);
+    expect(podsOf(w, 'hello')[0].metadata.finalizers).toEqual(['batch.kubernetes.io/job-tracking']);
+    expect(getJob(w, 'hello').status).toMatchObject({ active: 2, ready: 2, terminating: 0, uncountedTerminatedPods: {}, startTime: '2026-11-26T12:00:00Z' });
+    w.engine.advanceTo(w.clock.now() + 30_000);
+    const j = getJob(w, 'hello');
+    const at = '2026-11-26T12:00:10Z';
+    expect(j.status).toEqual({
+      completionTime: at,
+      conditions: [
+        { type: 'SuccessCriteriaMet', status: 'True', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods', lastProbeTime: at, lastTransitionTime: at },
+        { type: 'Complete', status: 'True', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods', lastProbeTime: at, lastTransitionTime: at },
+      ],
+      ready: 0,
+      startTime: '2026-11-26T12:00:00Z',
+      succeeded: 3,
+      terminating: 0,
+      uncountedTerminatedPods: {},
+    });
+    const pods = podsOf(w, 'hello');
+    expect(pods.map((p) => [p.status?.phase, p.metadata.finalizers])).toEqual(Array(3).fill(['Succeeded', undefined]));
+    expect(events(w, 'hello')).toEqual(['SuccessfulCreate: Created pod: hello-x', 'SuccessfulCreate: Created pod: hello-x', 'SuccessfulCreate: Created pod: hello-x', 'Completed: Job completed']);
+  });
+
+  it('replaces failed pods after 10s, then 20s, and fails past backoffLimit with FailureTarget then Failed', () => {
+    const w = newWorld();
+    createJob(w, 'fail', { backoffLimit: 2 }, ['sh', '-c', 'exit 1']);
+    const t0 = w.clock.now();
+    w.engine.converge();
+    w.engine.advanceTo(t0 + 9_000);
+    expect(podsOf(w, 'fail')).toHaveLength(1);
+    w.engine.advanceTo(t0 + 10_000);
+    expect(podsOf(w, 'fail')).toHaveLength(2);
+    w.engine.advanceTo(t0 + 29_000);
+    expect(podsOf(w, 'fail')).toHaveLength(2);
+    w.engine.advanceTo(t0 + 120_000);
+    const j = getJob(w, 'fail');
+    expect(podsOf(w, 'fail')).toHaveLength(3);
+    expect(j.status?.failed).toBe(3);
+    expect(j.status?.completionTime).toBeUndefined();
+    expect(j.status?.conditions?.map((c) => [c.type, c.reason, c.message])).toEqual([
+      ['FailureTarget', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit'],
+      ['Failed', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit'],
+    ]);
+    expect(events(w, 'fail').at(-1)).toBe('BackoffLimitExceeded: Job has reached the specified backoff limit');
+  });
+
+  it('gives an Indexed Job one pod per index, with its hostname, annotation, label and JOB_COMPLETION_INDEX', () => {
+    const w = newWorld();
+    createJob(w, 'idx', { completions: 3, parallelism: 3, completionMode: 'Indexed' }, ['sh', '-c', 'echo $JOB_COMPLETION_INDEX']);
+    w.engine.converge();
+    const pods = podsOf(w, 'idx');
+    expect(pods.map((p) => p.metadata.generateName).sort()).toEqual(['idx-0-', 'idx-1-', 'idx-2-']);
+    const zero = pods.find((p) => p.metadata.generateName === 'idx-0-')!;
+    expect(zero.spec.hostname).toBe('idx-0');
+    expect(zero.metadata.annotations).toEqual({ 'batch.kubernetes.io/job-completion-index': '0' });
+    expect(zero.metadata.labels?.['batch.kubernetes.io/job-completion-index']).toBe('0');
+    expect(zero.spec.containers[0].env).toEqual([{ name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: "metadata.annotations['batch.kubernetes.io/job-completion-index']" } } }]);
+    w.engine.advanceTo(w.clock.now() + 10_000);
+    expect(getJob(w, 'idx').status).toMatchObject({ succeeded: 3, completedIndexes: '0-2' });
+  });
+
+  it('deletes its pods with it, tracked or not', () => {
+    const w = newWorld();
+    createJob(w, 'long', {}, ['sh', '-c', 'sleep 3600']);
+    w.engine.converge();
+    w.client.delete(jobKind.type, 'default', 'long', { propagationPolicy: 'Background' });
+    w.engine.advanceTo(w.clock.now() + 60_000);
+    expect(podsOf(w, 'long')).toEqual([]);
+  });
+});
+
+describe('completion indexes', () => {
+  it('are written as intervals and read back', () => {
+    expect(completedIndexesText(new Set([0, 1, 2, 4, 7, 8]))).toBe('0-2,4,7-8');
+    expect(parseIndexes('0-2,4,7-8')).toEqual([0, 1, 2, 4, 7, 8]);
+    expect(pendingIndexes(5, new Set([0, 2]), [1, undefined])).toEqual([3, 4]);
+  });
+});
+
+describe('the Job kind', () => {
+  it('defaults as v1.32 does and labels the template, the selector and the Job with its name and uid', () => {
+    const w = newWorld();
+    const j = createJob(w, 'pi', {}, ['perl', '-v']);
+    const uid = j.metadata.uid!;
+    expect(j.spec).toMatchObject({ completions: 1, parallelism: 1, backoffLimit: 6, completionMode: 'NonIndexed', suspend: false, manualSelector: false, podReplacementPolicy: 'TerminatingOrFailed' });
+    const labels = { 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': 'pi', 'controller-uid': uid, 'job-name': 'pi' };
+    expect(j.spec.template.metadata?.labels).toEqual(labels);
+    expect(j.metadata.labels).toEqual(labels);
+    expect(j.spec.selector).toEqual({ matchLabels: { 'batch.kubernetes.io/controller-uid': uid } });
+  });
+
+  it("refuses what the API server refuses, in its words", () => {
+    const w = newWorld();
+    expect(statusOf(() => createJob(w, 'bad', {}, ['true'], 'Always')).message).toBe(
+      'Job.batch "bad" is invalid: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"',
+    );
+    expect(statusOf(() => createJob(w, 'bad', { parallelism: -1 }, ['true'])).message).toBe('Job.batch "bad" is invalid: spec.parallelism: Invalid value: -1: must be greater than or equal to 0');
+    expect(statusOf(() => createJob(w, 'bad', { completionMode: 'Indexed', parallelism: 2 }, ['true'])).message).toBe(
+      'Job.batch "bad" is invalid: spec.completions: Required value: when completion mode is Indexed',
+    );
+  });
+});
