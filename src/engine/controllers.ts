@@ -19,6 +19,7 @@ import { rootCACertPublisher } from '../controllers/rootcacert';
 import { scheduler } from '../controllers/scheduler';
 import { serviceAccountController } from '../controllers/serviceaccount';
 import { tokenCleaner } from '../controllers/tokencleaner';
+import { ttlAfterFinished } from '../controllers/ttlafterfinished';
 import { taintEvictionController } from '../controllers/tainteviction';
 import { kubelet } from '../sim/kubelet';
 import { evictionManager } from '../sim/kubelet/eviction';
@@ -43,6 +44,7 @@ export function controllerBindings(client: Client, clock: Clock, sequence: Event
     bind(daemonSetController, manager, 'daemonset-controller'),
     bind(jobController, manager, 'job-controller'),
     bind(jobPodOrphans, manager, 'job-controller'),
+    bind(ttlAfterFinished, manager, 'ttl-after-finished-controller'),
     // The node controller before the scheduler, so a cordon's taint is gone when the node is
     // uncordoned; the scheduler before the kubelet, so a new pod starts in the pass that binds it.
     bind(nodeLifecycleController(kubeletSilentSince), manager, 'node-controller'),

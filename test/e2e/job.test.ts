@@ -72,5 +72,11 @@ describe('Jobs', () => {
     refused(['create', 'job', 'hello', '--image=busybox:1.36'], 'error: failed to create job: jobs.batch "hello" already exists\n');
     expect(h.ok('get', 'job', 'hello')).toBe('NAME    STATUS     COMPLETIONS   DURATION   AGE\nhello   Complete   1/1           0s         0s\n');
     expect(h.ok('logs', 'job/hello')).toBe('hi\n');
+    // Suspended, a Job lists as such and keeps no pod running.
+    h.ok('create', 'job', 'later', '--image=busybox:1.36', '--', 'sleep', '600');
+    expect(h.ok('patch', 'job', 'later', '-p', '{"spec":{"suspend":true}}')).toBe('job.batch/later patched\n');
+    h.ok('clock', 'advance', '40s');
+    expect(h.ok('get', 'job', 'later', '--no-headers')).toMatch(/^later +Suspended +0\/1 +40s +40s\n$/);
+    expect(h.run(['get', 'pods', '-l', 'job-name=later'])).toEqual({ code: 0, stdout: '', stderr: 'No resources found in default namespace.\n' });
   });
 });

@@ -97,6 +97,40 @@ describe('the Job controller', () => {
     expect(getJob(w, 'idx').status).toMatchObject({ succeeded: 3, completedIndexes: '0-2' });
   });
 
+  it('suspended, deletes its pods and says so; resumed, runs again from a new start time', () => {
+    const w = newWorld();
+    createJob(w, 'later', {}, ['sh', '-c', 'sleep 60']);
+    w.engine.converge();
+    expect(podsOf(w, 'later')).toHaveLength(1);
+    const j = getJob(w, 'later');
+    w.client.update(jobKind.type, { ...j, spec: { ...j.spec, suspend: true } });
+    w.engine.advanceTo(w.clock.now() + 40_000);
+    expect(podsOf(w, 'later').filter((p) => !p.metadata.deletionTimestamp)).toEqual([]);
+    const suspended = getJob(w, 'later');
+    expect(suspended.status?.conditions?.map((c) => [c.type, c.status, c.reason, c.message])).toEqual([['Suspended', 'True', 'JobSuspended', 'Job suspended']]);
+    expect(suspended.status?.active).toBeUndefined();
+    w.client.update(jobKind.type, { ...suspended, spec: { ...suspended.spec, suspend: false } });
+    w.engine.converge();
+    const resumed = getJob(w, 'later');
+    expect(resumed.status?.conditions?.map((c) => [c.type, c.status, c.reason, c.message])).toEqual([['Suspended', 'False', 'JobResumed', 'Job resumed']]);
+    expect(resumed.status?.startTime).toBe('2026-11-26T12:00:40Z');
+    expect(resumed.status?.active).toBe(1);
+    expect(events(w, 'later').filter((e) => !e.startsWith('SuccessfulCreate'))).toEqual(['SuccessfulDelete: Deleted pod: later-x', 'Suspended: Job suspended', 'Resumed: Job resumed']);
+  });
+
+  it('is deleted with its pods ttlSecondsAfterFinished after it finished', () => {
+    const w = newWorld();
+    createJob(w, 'brief', { ttlSecondsAfterFinished: 100 }, ['sh', '-c', 'echo done']);
+    const t0 = w.clock.now();
+    w.engine.converge();
+    expect(getJob(w, 'brief').status?.completionTime).toBe('2026-11-26T12:00:00Z');
+    w.engine.advanceTo(t0 + 99_000);
+    expect(w.client.tryGet(jobKind.type, 'default', 'brief')).toBeDefined();
+    w.engine.advanceTo(t0 + 101_000);
+    expect(w.client.tryGet(jobKind.type, 'default', 'brief')).toBeUndefined();
+    expect(podsOf(w, 'brief')).toEqual([]);
+  });
+
   it('deletes its pods with it, tracked or not', () => {
     const w = newWorld();
     createJob(w, 'long', {}, ['sh', '-c', 'sleep 3600']);

@@ -85,8 +85,22 @@ export const jobController: Controller<PodIndex> = {
       return;
     }
     const active = all.filter(isActive);
-    status.startTime ??= rfc3339(now);
     status.uncountedTerminatedPods = {};
+    if (job.spec.suspend) {
+      // Suspended: its pods go, and its active deadline waits (startTime is set again on resuming).
+      for (const p of active) deletePod(ctx, job, p);
+      if (setSuspended(status, true, now)) ctx.events.event(job, 'Normal', 'Suspended', 'Job suspended');
+      status.active = 0;
+      status.ready = 0;
+      status.terminating = all.filter((p) => p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed').length + active.length;
+      writeStatus(ctx, job, status);
+      return;
+    }
+    if (setSuspended(status, false, now)) {
+      ctx.events.event(job, 'Normal', 'Resumed', 'Job resumed');
+      status.startTime = rfc3339(now);
+    }
+    status.startTime ??= rfc3339(now);
     let retryAt: number | undefined;
 
     const failure = failureOf(job, status, now);
@@ -138,6 +152,22 @@ export const jobController: Controller<PodIndex> = {
     return next !== Infinity ? { requeueAfterMs: Math.max(1, next - now) } : undefined;
   },
 };
+
+/**
+ * The Suspended condition: True with JobSuspended, or (once a Job was suspended) False with
+ * JobResumed. Returns whether it changed.
+ */
+function setSuspended(status: JobStatus, suspended: boolean, now: number): boolean {
+  const conditions = status.conditions ?? [];
+  const current = conditions.find((c) => c.type === 'Suspended');
+  if (suspended ? current?.status === 'True' : current?.status !== 'True') return false;
+  const at = rfc3339(now);
+  const condition: Condition = suspended
+    ? { type: 'Suspended', status: 'True', reason: 'JobSuspended', message: 'Job suspended', lastProbeTime: at, lastTransitionTime: at }
+    : { type: 'Suspended', status: 'False', reason: 'JobResumed', message: 'Job resumed', lastProbeTime: at, lastTransitionTime: at };
+  status.conditions = current ? conditions.map((c) => (c.type === 'Suspended' ? condition : c)) : [...conditions, condition];
+  return true;
+}
 
 /** Past the backoff limit or the active deadline: the reason and message the Job fails with. */
 function failureOf(job: Job, status: JobStatus, now: number): { reason: string; message: string } | undefined {
