@@ -79,4 +79,24 @@ describe('Jobs', () => {
     expect(h.ok('get', 'job', 'later', '--no-headers')).toMatch(/^later +Suspended +0\/1 +40s +40s\n$/);
     expect(h.run(['get', 'pods', '-l', 'job-name=later'])).toEqual({ code: 0, stdout: '', stderr: 'No resources found in default namespace.\n' });
   });
+
+  it("the seed's patterns: the pi Job's 2,000 digits, and one Job per item made from a template with sed", () => {
+    const h = home();
+    expect(h.ok('create', 'job', 'pi', '--image=perl:5.34.0', '--', 'perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)')).toBe('job.batch/pi created\n');
+    expect(h.ok('get', 'job', 'pi', '-o', 'jsonpath={.status.succeeded}')).toBe('1');
+    const digits = h.ok('logs', 'job/pi');
+    expect(digits).toMatch(/^3\.14159265358979323846264338327950288419716939937510[0-9]{1949}\n$/);
+    expect(digits.endsWith('26459958133904780275901\n')).toBe(true);
+
+    // The "expansion" pattern: a template per item, created together, each run to completion.
+    const tmpl = job('process-item-$ITEM', '', 'echo Processing item $ITEM && sleep 5').replace('metadata:\n', 'metadata:\n  labels:\n    jobgroup: jobexample\n');
+    for (const item of ['apple', 'banana', 'cherry']) h.file(`jobs/job-${item}.yaml`, tmpl.replaceAll('$ITEM', item));
+    expect(h.ok('create', '-f', `${h.dir}/files/jobs`)).toBe('job.batch/process-item-apple created\njob.batch/process-item-banana created\njob.batch/process-item-cherry created\n');
+    expect(h.ok('get', 'jobs', '-l', 'jobgroup=jobexample')).toBe(
+      'NAME                  STATUS    COMPLETIONS   DURATION   AGE\nprocess-item-apple    Running   0/1           0s         0s\nprocess-item-banana   Running   0/1           0s         0s\nprocess-item-cherry   Running   0/1           0s         0s\n',
+    );
+    h.ok('clock', 'advance', '10s');
+    expect(h.ok('logs', 'job/process-item-banana')).toBe('Processing item banana\n');
+    expect(h.ok('get', 'jobs', '-l', 'jobgroup=jobexample', '-o', 'jsonpath={range .items[*]}{.status.conditions[-1:].type} {end}')).toBe('Complete Complete Complete ');
+  });
 });
