@@ -82,6 +82,36 @@ describe('the Job controller', () => {
     expect(events(w, 'fail').at(-1)).toBe('BackoffLimitExceeded: Job has reached the specified backoff limit');
   });
 
+  it('follows its podFailurePolicy: an exit code a FailJob rule names fails the Job at once; an ignored one is not counted', () => {
+    const w = newWorld();
+    const policy = {
+      rules: [
+        { action: 'FailJob', onExitCodes: { containerName: 'c', operator: 'In', values: [42] } },
+        { action: 'Ignore', onExitCodes: { operator: 'In', values: [3] } },
+      ],
+    };
+    createJob(w, 'fatal', { podFailurePolicy: policy, backoffLimit: 6 }, ['sh', '-c', 'exit 42']);
+    w.engine.converge();
+    const fatal = getJob(w, 'fatal');
+    const pod0 = podsOf(w, 'fatal')[0].metadata.name;
+    const message = `Container c for pod default/${pod0} failed with exit code 42 matching FailJob rule at index 0`;
+    expect(fatal.status?.conditions?.map((c) => [c.type, c.reason, c.message])).toEqual([
+      ['FailureTarget', 'PodFailurePolicy', message],
+      ['Failed', 'PodFailurePolicy', message],
+    ]);
+    expect(fatal.spec.podReplacementPolicy).toBe('Failed');
+    createJob(w, 'flaky', { podFailurePolicy: policy, backoffLimit: 0 }, ['sh', '-c', 'exit 3']);
+    w.engine.advanceTo(w.clock.now() + 30_000);
+    // Ignored failures never reach backoffLimit 0: the Job keeps replacing its pod.
+    const flaky = getJob(w, 'flaky');
+    expect(flaky.status?.failed).toBeUndefined();
+    expect(flaky.status?.conditions).toBeUndefined();
+    expect(podsOf(w, 'flaky').length).toBeGreaterThan(1);
+    expect(statusOf(() => createJob(w, 'bad', { podFailurePolicy: policy }, ['true'], 'OnFailure')).message).toBe(
+      'Job.batch "bad" is invalid: spec.template.spec.restartPolicy: Invalid value: "OnFailure": only "Never" is supported when podFailurePolicy is specified',
+    );
+  });
+
   it('gives an Indexed Job one pod per index, with its hostname, annotation, label and JOB_COMPLETION_INDEX', () => {
     const w = newWorld();
     createJob(w, 'idx', { completions: 3, parallelism: 3, completionMode: 'Indexed' }, ['sh', '-c', 'echo $JOB_COMPLETION_INDEX']);

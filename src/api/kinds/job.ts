@@ -25,6 +25,7 @@ function validateTemplate(job: Job, spec: FieldPath): FieldError[] {
   const at = path.child('spec').child('restartPolicy').toString();
   if (rp === 'Always') errs.push(required(at, `valid values: ${RESTART_POLICIES.map((p) => JSON.stringify(p)).join(', ')}`));
   else if (!RESTART_POLICIES.includes(rp)) errs.push(notSupported(at, rp, RESTART_POLICIES));
+  else if (job.spec.podFailurePolicy !== undefined && rp !== 'Never') errs.push(invalid(at, rp, 'only "Never" is supported when podFailurePolicy is specified'));
   return errs;
 }
 
@@ -77,6 +78,9 @@ export const job = defineKind<Job>({
       spec.completionMode ??= 'NonIndexed';
       spec.suspend ??= false;
       spec.podReplacementPolicy ??= spec.podFailurePolicy !== undefined ? 'Failed' : 'TerminatingOrFailed';
+      // A pod condition rule matches the condition's True status unless it says otherwise.
+      for (const rule of (spec.podFailurePolicy as { rules?: { onPodConditions?: { status?: string }[] }[] } | undefined)?.rules ?? [])
+        for (const c of rule.onPodConditions ?? []) c.status ??= 'True';
       spec.manualSelector ??= false;
       defaultPodTemplate(spec.template);
       // The Job takes its template's labels when it has none (defaulting runs again when stored

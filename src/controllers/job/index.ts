@@ -14,6 +14,7 @@ import { keyOfObject } from '../../client/informer';
 import { type PodIndex, podIndex } from '../../client/podindex';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { ownedBy } from '../ownerwatch';
+import { judgeFailure } from './failurepolicy';
 import { completedIndexesText, indexOf, parseIndexes, pendingIndexes } from './indexes';
 
 export const TRACKING_FINALIZER = 'batch.kubernetes.io/job-tracking';
@@ -67,13 +68,19 @@ export const jobController: Controller<PodIndex> = {
     const fresh = all.filter((p) => p.metadata.finalizers?.includes(TRACKING_FINALIZER) && !isActive(p) && (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed' || !!p.metadata.deletionTimestamp));
     const indexed = job.spec.completionMode === 'Indexed';
     const completed = new Set<number>(indexed ? parseIndexes(status.completedIndexes) : []);
+    // A failed pod a FailJob rule matches fails the Job at once.
+    let policyFailure: { reason: string; message: string } | undefined;
     for (const p of fresh) {
       if (p.status?.phase === 'Succeeded') {
         if (indexed) {
           const i = indexOf(p);
           if (i !== undefined && i < (job.spec.completions ?? 0)) completed.add(i);
         } else status.succeeded = (status.succeeded ?? 0) + 1;
-      } else status.failed = (status.failed ?? 0) + 1;
+      } else {
+        const verdict = judgeFailure(job, p);
+        if (verdict.action === 'failJob') policyFailure ??= { reason: 'PodFailurePolicy', message: verdict.message };
+        if (verdict.action !== 'ignore') status.failed = (status.failed ?? 0) + 1;
+      }
     }
     if (indexed) {
       status.succeeded = completed.size;
@@ -103,7 +110,7 @@ export const jobController: Controller<PodIndex> = {
     status.startTime ??= rfc3339(now);
     let retryAt: number | undefined;
 
-    const failure = failureOf(job, status, now);
+    const failure = policyFailure ?? failureOf(job, status, now);
     if (failure) {
       for (const p of active) deletePod(ctx, job, p);
       status.active = 0;
@@ -135,7 +142,7 @@ export const jobController: Controller<PodIndex> = {
       for (const p of active.slice(want)) deletePod(ctx, job, p);
       live = active.slice(0, want);
     } else if (active.length < want) {
-      const wait = backoffRemaining(job, status, all, now);
+      const wait = backoffRemaining(all, now);
       if (wait > 0) retryAt = now + wait;
       else {
         const indexes = indexed ? pendingIndexes(job.spec.completions ?? 0, completed, live.map(indexOf)) : [];
@@ -177,16 +184,16 @@ function failureOf(job: Job, status: JobStatus, now: number): { reason: string; 
   return undefined;
 }
 
-/** The pod failure back-off: 10s doubling per failure since the last success, at most 10m, from the last failure's end. */
-function backoffRemaining(job: Job, status: JobStatus, pods: readonly Pod[], now: number): number {
-  const failures = status.failed ?? 0;
-  if (!failures) return 0;
+/**
+ * The pod failure back-off: 10s doubling per failed pod since the last success (an ignored
+ * failure too), at most 10m, counted from the last failure's end.
+ */
+function backoffRemaining(pods: readonly Pod[], now: number): number {
   const lastSuccess = Math.max(0, ...pods.filter((p) => p.status?.phase === 'Succeeded').map(finishedAt));
   const failed = pods.filter((p) => p.status?.phase === 'Failed' && finishedAt(p) >= lastSuccess);
-  const n = failed.length || failures;
-  const lastFailure = Math.max(0, ...failed.map(finishedAt));
-  if (!lastFailure) return 0;
-  const delay = Math.min(BACKOFF_INITIAL_MS * 2 ** (n - 1), BACKOFF_MAX_MS);
+  if (!failed.length) return 0;
+  const lastFailure = Math.max(...failed.map(finishedAt));
+  const delay = Math.min(BACKOFF_INITIAL_MS * 2 ** (failed.length - 1), BACKOFF_MAX_MS);
   return Math.max(0, delay - (now - lastFailure));
 }
 
