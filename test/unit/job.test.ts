@@ -82,6 +82,26 @@ describe('the Job controller', () => {
     expect(events(w, 'fail').at(-1)).toBe('BackoffLimitExceeded: Job has reached the specified backoff limit');
   });
 
+  it("with restartPolicy OnFailure counts its containers' restarts against backoffLimit", () => {
+    const w = newWorld();
+    createJob(w, 'crash', { backoffLimit: 2 }, ['sh', '-c', 'exit 1'], 'OnFailure');
+    const t0 = w.clock.now();
+    w.engine.converge();
+    expect(podsOf(w, 'crash')).toHaveLength(1);
+    w.engine.advanceTo(t0 + 120_000);
+    const j = getJob(w, 'crash');
+    expect(j.status?.conditions?.map((c) => [c.type, c.reason])).toEqual([
+      ['FailureTarget', 'BackoffLimitExceeded'],
+      ['Failed', 'BackoffLimitExceeded'],
+    ]);
+    // One pod, restarted in place, then deleted when the Job failed.
+    expect(events(w, 'crash')).toEqual([
+      'SuccessfulCreate: Created pod: crash-x',
+      'SuccessfulDelete: Deleted pod: crash-x',
+      'BackoffLimitExceeded: Job has reached the specified backoff limit',
+    ]);
+  });
+
   it('follows its podFailurePolicy: an exit code a FailJob rule names fails the Job at once; an ignored one is not counted', () => {
     const w = newWorld();
     const policy = {

@@ -110,7 +110,7 @@ export const jobController: Controller<PodIndex> = {
     status.startTime ??= rfc3339(now);
     let retryAt: number | undefined;
 
-    const failure = policyFailure ?? failureOf(job, status, now);
+    const failure = policyFailure ?? failureOf(job, status, active, now);
     if (failure) {
       for (const p of active) deletePod(ctx, job, p);
       status.active = 0;
@@ -177,8 +177,15 @@ function setSuspended(status: JobStatus, suspended: boolean, now: number): boole
 }
 
 /** Past the backoff limit or the active deadline: the reason and message the Job fails with. */
-function failureOf(job: Job, status: JobStatus, now: number): { reason: string; message: string } | undefined {
-  if ((status.failed ?? 0) > (job.spec.backoffLimit ?? 6)) return BACKOFF_EXCEEDED;
+function failureOf(job: Job, status: JobStatus, active: readonly Pod[], now: number): { reason: string; message: string } | undefined {
+  const limit = job.spec.backoffLimit ?? 6;
+  if ((status.failed ?? 0) > limit) return BACKOFF_EXCEEDED;
+  // With OnFailure the kubelet restarts containers in place: their restarts count instead.
+  if (job.spec.template.spec.restartPolicy === 'OnFailure') {
+    let restarts = 0;
+    for (const p of active) for (const c of [...(p.status?.containerStatuses ?? []), ...(p.status?.initContainerStatuses ?? [])]) restarts += c.restartCount ?? 0;
+    if (limit === 0 ? restarts > 0 : restarts >= limit) return BACKOFF_EXCEEDED;
+  }
   const start = parseTime(status.startTime);
   if (job.spec.activeDeadlineSeconds !== undefined && start !== undefined && now - start >= job.spec.activeDeadlineSeconds * 1000) return DEADLINE_EXCEEDED;
   return undefined;
