@@ -211,6 +211,21 @@ describe('the Job kind', () => {
     expect(j.spec.selector).toEqual({ matchLabels: { 'batch.kubernetes.io/controller-uid': uid } });
   });
 
+  it('shares its template labels with the Job, generated ones included, when the Job has none of its own', () => {
+    const w = newWorld();
+    const make = (name: string, labels?: Record<string, string>) =>
+      w.client.create<Job>(jobKind.type, {
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: { name, namespace: 'default', ...(labels ? { labels } : {}) },
+        spec: { template: { metadata: { labels: { app: 'x' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox:1.36', command: ['true'] }] } } },
+      } as Job);
+    const shared = make('shared');
+    const uid = shared.metadata.uid!;
+    expect(shared.metadata.labels).toEqual({ app: 'x', 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': 'shared', 'controller-uid': uid, 'job-name': 'shared' });
+    expect(make('own', { team: 'a' }).metadata.labels).toEqual({ team: 'a' });
+  });
+
   it("refuses what the API server refuses, in its words", () => {
     const w = newWorld();
     expect(statusOf(() => createJob(w, 'bad', {}, ['true'], 'Always')).message).toBe(

@@ -1,9 +1,8 @@
 import { type FieldError, FieldPath, GoSyntax, invalid, notSupported, required } from '../field';
 import { deepEqual } from '../meta/equal';
 import { defaultPodTemplate } from '../pod/defaults';
-import { validatePodSpec } from '../pod/validation';
+import { validatePodTemplate } from '../pod/validation';
 import type { Job } from '../types';
-import { validateLabels } from '../validation/meta';
 import { validateNonNegative, validateSelectorAndTemplate, validateSelectorImmutable } from '../validation/workload';
 import { STANDARD_VERBS, defineKind, statusOf } from './kind';
 
@@ -16,11 +15,11 @@ const LEGACY_JOB_NAME = 'job-name';
 const COMPLETION_MODES = ['NonIndexed', 'Indexed'];
 const RESTART_POLICIES = ['OnFailure', 'Never'];
 
-/** ValidatePodTemplateSpecForJob's restart policy: Always (the pod default) is "required" to be another. */
+/** The template as any pod template, then ValidatePodTemplateSpecForJob's restart policy: Always (the pod default) is "required" to be another. */
 function validateTemplate(job: Job, spec: FieldPath): FieldError[] {
   const t = job.spec.template;
   const path = spec.child('template');
-  const errs = [...validateLabels(t?.metadata?.labels, path.child('metadata').child('labels')), ...validatePodSpec(t?.spec, path.child('spec'))];
+  const errs = validatePodTemplate(t, path, ['Always', ...RESTART_POLICIES]);
   const rp = t?.spec?.restartPolicy ?? 'Always';
   const at = path.child('spec').child('restartPolicy').toString();
   if (rp === 'Always') errs.push(required(at, `valid values: ${RESTART_POLICIES.map((p) => JSON.stringify(p)).join(', ')}`));
@@ -40,6 +39,9 @@ function validateSpec(job: Job): FieldError[] {
   errs.push(...validateSelectorAndTemplate(s.selector, s.template, spec, 'job', () => validateTemplate(job, spec)));
   return errs;
 }
+
+/** Metadata whose labels defaulting copied from the template, in this write (Go would share the map). */
+const labelsFromTemplate = new WeakSet<object>();
 
 /** The labels generateSelector adds where the template does not have them. */
 function generateSelector(job: Job): void {
@@ -83,13 +85,19 @@ export const job = defineKind<Job>({
         for (const c of rule.onPodConditions ?? []) c.status ??= 'True';
       spec.manualSelector ??= false;
       defaultPodTemplate(spec.template);
-      // The Job takes its template's labels when it has none (defaulting runs again when stored
-      // objects are read, so the labels the selector generation adds show on the Job too).
-      if (spec.template?.metadata?.labels && !Object.keys(j.metadata.labels ?? {}).length) j.metadata.labels = { ...spec.template.metadata.labels };
+      // The Job takes its template's labels when it has none. In Go that is the template's own
+      // map, so the labels a create's selector generation adds to the template show on the Job too.
+      if (spec.template?.metadata?.labels && !Object.keys(j.metadata.labels ?? {}).length) {
+        j.metadata.labels = { ...spec.template.metadata.labels };
+        labelsFromTemplate.add(j.metadata);
+      }
     },
     prepareForCreate(j) {
       if (!j.spec.manualSelector) generateSelector(j);
-      if (!Object.keys(j.metadata.labels ?? {}).length && j.spec.template.metadata?.labels) j.metadata.labels = { ...j.spec.template.metadata.labels };
+      // Labels shared with the template, or none (defaulting, run again when the stored Job is
+      // read, then gives it the template's): the Job's labels are the template's as generated.
+      if ((labelsFromTemplate.has(j.metadata) || !Object.keys(j.metadata.labels ?? {}).length) && j.spec.template.metadata?.labels)
+        j.metadata.labels = { ...j.spec.template.metadata.labels };
       j.status = {};
     },
     validate: validateSpec,
