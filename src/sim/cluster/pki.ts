@@ -142,8 +142,8 @@ const spkiOf = (key: EcKey) => seq(seq(oid(OID.ecPublicKey), oid(OID.prime256v1)
 const sec1Of = (key: EcKey) =>
   seq(integer(Buffer.from([1])), octets(bytes32(key.d)), explicit(0, oid(OID.prime256v1)), explicit(1, bitString(key.publicPoint)));
 
-/** A SEC1 "EC PRIVATE KEY" PEM of a P-256 key, as this module writes them. */
-function ecKeyOf(keyPem: string): EcKey {
+/** The private scalar of a SEC1 "EC PRIVATE KEY" PEM of a P-256 key, as this module writes them (signing needs nothing else). */
+function scalarOf(keyPem: string): bigint {
   const der = derOf(keyPem, 'EC PRIVATE KEY');
   const top = readTlv(der, 0);
   const version = readTlv(der, top.start);
@@ -155,7 +155,7 @@ function ecKeyOf(keyPem: string): EcKey {
       throw new Error('the cluster PKI signs with P-256 keys only');
     at = field.end;
   }
-  return { d, publicPoint: encodePoint(baseMultiply(d, baseTable())) };
+  return d;
 }
 
 /** An ECDSA P-256 key pair (kubeadm's encryptionAlgorithm ECDSA-P256). */
@@ -165,8 +165,8 @@ export function newKeyPair(): KeyPair {
 }
 
 /** ECDSA with SHA-256, DER-encoded as X.509 carries it. */
-function signWith(key: EcKey, data: Buffer): Buffer {
-  const { r, s } = signDigest(key.d, sha256Bytes(data), systemRandomBytes, baseTable());
+function signWith(d: bigint, data: Buffer): Buffer {
+  const { r, s } = signDigest(d, sha256Bytes(data), systemRandomBytes, baseTable());
   return seq(integer(bytes32(r)), integer(bytes32(s)));
 }
 
@@ -256,7 +256,7 @@ export function issueCertificate(spec: CertificateSpec, issuer?: Issuer): Issued
     spki,
     explicit(3, seq(...extensions)),
   );
-  const signature = signWith(issuer ? ecKeyOf(issuer.keyPem) : own, tbs);
+  const signature = signWith(issuer ? scalarOf(issuer.keyPem) : own.d, tbs);
   return { certPem: pem('CERTIFICATE', seq(tbs, algorithm, bitString(signature))), keyPem: pem('EC PRIVATE KEY', sec1Of(own)) };
 }
 
