@@ -39,9 +39,16 @@ export function daemonSetPatch(ds: DaemonSet): Record<string, unknown> {
   return { spec: { template: { ...template, $patch: 'replace' } } };
 }
 
+/** The patch's text per DaemonSet, for the version last asked about: a sync compares it with every revision. */
+const patchTexts = new Map<string, { version: string; text: string }>();
+
 /** history.Match: the revision records the DaemonSet's current template. */
 export function revisionMatches(ds: DaemonSet, cr: ControllerRevision): boolean {
-  return canonicalJson(daemonSetPatch(ds)) === canonicalJson(cr.data ?? null);
+  const uid = ds.metadata.uid ?? '';
+  const version = ds.metadata.resourceVersion ?? '';
+  let known = patchTexts.get(uid);
+  if (!known || known.version !== version || !version) patchTexts.set(uid, (known = { version, text: canonicalJson(daemonSetPatch(ds)) }));
+  return known.text === canonicalJson(cr.data ?? null);
 }
 
 /** The template a revision records (applyDaemonSetHistory: its patch applied to the DaemonSet). */

@@ -18,8 +18,8 @@ import { isInBackOffSinceUpdate, nextBackOff } from '../../client/backoff';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { ownedBy } from '../ownerwatch';
 import { cleanupHistory, constructHistory } from './history';
-import { placementOn } from './placement';
-import { type PodsByNode, allowsSurge, daemonPods, syncNodes } from './pods';
+import { type Placements, placementOn } from './placement';
+import { type PodsByNode, allowsSurge, claimDaemonPods, daemonPods, syncNodes } from './pods';
 import { rollingUpdate } from './rolling';
 
 /** failedPodsBackoff: a node's failed daemon pods are replaced after 1s, doubling to 15m. */
@@ -62,14 +62,21 @@ export const daemonSetController: Controller<PodIndex> = {
     }
     const hash = history.current.metadata.labels?.[CONTROLLER_REVISION_HASH] ?? '';
     const generation = templateGeneration(ds);
-    let retry = manage(ctx, ds, nodes, daemonPods(ctx, ds, pods), hash, generation);
+    // Where the pods belong, judged once per node for this sync, in node name order.
+    const placements: Placements = new Map(
+      [...nodes].sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1)).map((n) => [n.metadata.name!, placementOn(n, ds)]),
+    );
+    claimDaemonPods(ctx, ds, pods);
+    let byNode = daemonPods(ds, pods);
+    const retry = manage(ctx, ds, placements, byNode, hash, generation);
     // Only once the pods are as manage left them does an update replace any (the expectations).
-    if (retry.settled && ds.spec.updateStrategy?.type !== 'OnDelete') retry.settled = rollingUpdate(ctx, ds, nodes, daemonPods(ctx, ds, pods), hash, generation);
-    const byNode = daemonPods(ctx, ds, pods);
+    if (retry.settled && ds.spec.updateStrategy?.type !== 'OnDelete') retry.settled = rollingUpdate(ctx, ds, placements, byNode, hash, generation);
+    // Pods made or deleted on the way are counted as they are now.
+    if (!retry.settled) byNode = daemonPods(ds, pods);
     const live = new Set<string>();
     for (const list of byNode.values()) for (const p of list) if (p.metadata.labels?.[CONTROLLER_REVISION_HASH]) live.add(p.metadata.labels[CONTROLLER_REVISION_HASH]);
     cleanupHistory(ctx, ds, history.old, live);
-    const availableAt = writeStatus(ctx, ds, nodes, byNode, hash);
+    const availableAt = writeStatus(ctx, ds, placements, byNode, hash);
     const at = Math.min(retry.at ?? Infinity, availableAt ?? Infinity);
     return at !== Infinity ? { requeueAfterMs: Math.max(0, at - ctx.clock.now()) } : undefined;
   },
@@ -85,17 +92,13 @@ interface SyncResult {
 }
 
 /** manage + podsShouldBeOnNode: what each node needs made or deleted. */
-function manage(ctx: ReconcileContext, ds: DaemonSet, nodes: readonly Node[], byNode: PodsByNode, hash: string, generation: number | undefined): SyncResult {
+function manage(ctx: ReconcileContext, ds: DaemonSet, placements: Placements, byNode: PodsByNode, hash: string, generation: number | undefined): SyncResult {
   const needing: string[] = [];
   const doomed: Pod[] = [];
   const surge = allowsSurge(ds);
   const now = ctx.clock.now();
   let at: number | undefined;
-  const known = new Set<string>();
-  for (const node of [...nodes].sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))) {
-    const name = node.metadata.name!;
-    known.add(name);
-    const { shouldRun, shouldContinueRunning } = placementOn(node, ds);
+  for (const [name, { shouldRun, shouldContinueRunning }] of placements) {
     const there = byNode.get(name);
     if (shouldRun && !there) {
       needing.push(name);
@@ -122,8 +125,7 @@ function manage(ctx: ReconcileContext, ds: DaemonSet, nodes: readonly Node[], by
       } else if (p.status?.phase === 'Succeeded') {
         ctx.events.event(ds, 'Normal', 'SucceededDaemonPod', `Found succeeded daemon pod ${p.metadata.namespace}/${p.metadata.name} on node ${name}, will try to delete it`);
         doomed.push(p);
-      }
-      else running.push(p);
+      } else running.push(p);
     }
     if (!surge) {
       // Without surge, a node keeps its oldest pod only.
@@ -148,13 +150,13 @@ function manage(ctx: ReconcileContext, ds: DaemonSet, nodes: readonly Node[], by
     if (oldestNew && oldestOld && isPodAvailable(oldestNew, ds.spec.minReadySeconds ?? 0, now)) doomed.push(oldestOld);
   }
   // Pods meant for nodes that are gone and never bound.
-  for (const [name, list] of byNode) if (!known.has(name)) doomed.push(...list.filter((p) => isActive(p) && !p.spec.nodeName));
+  for (const [name, list] of byNode) if (!placements.has(name)) doomed.push(...list.filter((p) => isActive(p) && !p.spec.nodeName));
   const settled = syncNodes(ctx, ds, doomed, needing, hash, generation);
   return { settled, at };
 }
 
 /** updateDaemonSetStatus; returns when a ready pod becomes available, if one is waiting to. */
-function writeStatus(ctx: ReconcileContext, ds: DaemonSet, nodes: readonly Node[], byNode: PodsByNode, hash: string): number | undefined {
+function writeStatus(ctx: ReconcileContext, ds: DaemonSet, placements: Placements, byNode: PodsByNode, hash: string): number | undefined {
   const now = ctx.clock.now();
   const minReady = ds.spec.minReadySeconds ?? 0;
   let desired = 0;
@@ -164,10 +166,9 @@ function writeStatus(ctx: ReconcileContext, ds: DaemonSet, nodes: readonly Node[
   let available = 0;
   let updated = 0;
   let nextAvailable: number | undefined;
-  for (const node of nodes) {
-    const { shouldRun } = placementOn(node, ds);
+  for (const [name, { shouldRun }] of placements) {
     // A pod deleted after it finished is not the node's any more.
-    const there = (byNode.get(node.metadata.name!) ?? []).filter((p) => !(p.metadata.deletionTimestamp && (p.status?.phase === 'Failed' || p.status?.phase === 'Succeeded')));
+    const there = (byNode.get(name) ?? []).filter((p) => !(p.metadata.deletionTimestamp && (p.status?.phase === 'Failed' || p.status?.phase === 'Succeeded')));
     if (!shouldRun) {
       if (there.length) misscheduled++;
       continue;

@@ -58,6 +58,9 @@ export interface Placement {
   shouldContinueRunning: boolean;
 }
 
+/** Each node's placement for one DaemonSet, by node name in name order. */
+export type Placements = Map<string, Placement>;
+
 /** NodeShouldRunDaemonPod. */
 export function placementOn(node: Node, ds: DaemonSet): Placement {
   const spec = ds.spec.template.spec;

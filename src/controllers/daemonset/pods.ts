@@ -15,14 +15,18 @@ const BURST = 250;
 /** A node's daemon pods, and the pods meant for nodes that do not exist. */
 export type PodsByNode = Map<string, Pod[]>;
 
-/** getNodesToDaemonPods: the pods it claims, by the node each is bound to or meant for. */
-export function daemonPods(ctx: ReconcileContext, ds: DaemonSet, pods: PodIndex): PodsByNode {
+/** ClaimPods for a DaemonSet: matching orphans adopted, owned pods that stopped matching released. */
+export function claimDaemonPods(ctx: ReconcileContext, ds: DaemonSet, pods: PodIndex): void {
+  const selector = fromLabelSelector(ds.spec.selector) ?? [];
+  if (selector.length) claimPods(ctx, ds, pods, pods.byController(ds.metadata.uid!), perLabels((labels) => matches(selector, labels)));
+}
+
+/** getNodesToDaemonPods: the pods it controls and selects, by the node each is bound to or meant for, oldest first. */
+export function daemonPods(ds: DaemonSet, pods: PodIndex): PodsByNode {
   const selector = fromLabelSelector(ds.spec.selector) ?? [];
   const selected = perLabels((labels) => matches(selector, labels));
-  let owned = pods.byController(ds.metadata.uid!);
-  if (selector.length && claimPods(ctx, ds, pods, owned, selected)) owned = pods.byController(ds.metadata.uid!);
   const byNode: PodsByNode = new Map();
-  for (const v of owned) {
+  for (const v of pods.byController(ds.metadata.uid!)) {
     if (!selected(v.metadata.labels)) continue;
     const pod = pods.whole(v);
     const node = pod && targetNode(pod);

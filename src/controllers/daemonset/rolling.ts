@@ -4,11 +4,11 @@
 // nodes, and an old pod goes once the new one beside it is available.
 import { isPodUpdated } from '../../api/apps/daemonsets';
 import { isPodAvailable } from '../../api/pod/status';
-import type { DaemonSet, Node, Pod } from '../../api/types';
+import type { DaemonSet, Pod } from '../../api/types';
 import type { ReconcileContext } from '../../engine/controller';
 import { scaledValue } from '../deployment/replicas';
 import { type PodsByNode, syncNodes } from './pods';
-import { placementOn } from './placement';
+import type { Placements } from './placement';
 
 /** findUpdatedPodsOnNode: a node's one new and one old pod; `ok` false when it has two of either. */
 function podsOnNode(pods: readonly Pod[], hash: string): { newPod?: Pod; oldPod?: Pod; ok: boolean } {
@@ -28,13 +28,13 @@ function podsOnNode(pods: readonly Pod[], hash: string): { newPod?: Pod; oldPod?
 }
 
 /** Returns whether it changed nothing. */
-export function rollingUpdate(ctx: ReconcileContext, ds: DaemonSet, nodes: readonly Node[], byNode: PodsByNode, hash: string, generation: number | undefined): boolean {
+export function rollingUpdate(ctx: ReconcileContext, ds: DaemonSet, placements: Placements, byNode: PodsByNode, hash: string, generation: number | undefined): boolean {
   const now = ctx.clock.now();
   const minReady = ds.spec.minReadySeconds ?? 0;
   const available = (p: Pod) => isPodAvailable(p, minReady, now);
   // updatedDesiredNodeCounts: every node that wants a pod is counted, with or without one.
-  const wanted = new Map<string, Node>();
-  for (const n of nodes) if (placementOn(n, ds).shouldRun) wanted.set(n.metadata.name!, n);
+  const wanted = new Set<string>();
+  for (const [name, placement] of placements) if (placement.shouldRun) wanted.add(name);
   const names = [...new Set([...byNode.keys(), ...wanted.keys()])].sort();
   const ru = ds.spec.updateStrategy?.rollingUpdate ?? {};
   const maxSurge = scaledValue(ru.maxSurge, wanted.size, true);
