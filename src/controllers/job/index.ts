@@ -6,6 +6,7 @@
 // finalizer until it is counted.
 import { job as jobKind } from '../../api/kinds/job';
 import { pod as podKind } from '../../api/kinds/pod';
+import { deepEqual } from '../../api/meta/equal';
 import { newControllerRef } from '../../api/meta/ownerrefs';
 import { isPodReady } from '../../api/pod/status';
 import { parseTime, rfc3339 } from '../../api/time';
@@ -15,10 +16,9 @@ import { type PodIndex, podIndex } from '../../client/podindex';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { ownedBy } from '../ownerwatch';
 import { judgeFailure } from './failurepolicy';
-import { completedIndexesText, indexOf, parseIndexes, pendingIndexes } from './indexes';
+import { COMPLETION_INDEX, completedIndexesText, indexOf, parseIndexes, pendingIndexes } from './indexes';
 
 export const TRACKING_FINALIZER = 'batch.kubernetes.io/job-tracking';
-export const COMPLETION_INDEX = 'batch.kubernetes.io/job-completion-index';
 const BACKOFF_INITIAL_MS = 10_000;
 const BACKOFF_MAX_MS = 10 * 60_000;
 /** MaxPodCreateDeletePerSync. */
@@ -30,7 +30,7 @@ const DEADLINE_EXCEEDED = { reason: 'DeadlineExceeded', message: 'Job was active
 
 const isActive = (p: Pod) => !p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
 const hasCondition = (job: Job, type: string) => !!job.status?.conditions?.some((c) => c.type === type && c.status === 'True');
-export const isFinished = (job: Job) => hasCondition(job, 'Complete') || hasCondition(job, 'Failed');
+const isFinished = (job: Job) => hasCondition(job, 'Complete') || hasCondition(job, 'Failed');
 
 /** The Job's pods (controlled by it), whole. */
 function jobPods(job: Job, pods: PodIndex): Pod[] {
@@ -213,8 +213,10 @@ function finish(status: JobStatus, types: string[], why: { reason: string; messa
   status.conditions = conditions;
 }
 
+/** Writes the status when it changed (a sync that finds nothing new writes nothing). */
 function writeStatus(ctx: ReconcileContext, job: Job, status: JobStatus): void {
-  ctx.client.updateStatus(jobKind.type, { ...job, status: orderedStatus(status) });
+  const next = orderedStatus(status);
+  if (!deepEqual(next, job.status ?? {})) ctx.client.updateStatus(jobKind.type, { ...job, status: next });
 }
 
 /** The status with its fields in the order the API server writes them (completionTime first). */

@@ -2,7 +2,8 @@
 // compressed text status.completedIndexes holds ("0-2,4").
 import type { Pod } from '../../api/types';
 
-const COMPLETION_INDEX = 'batch.kubernetes.io/job-completion-index';
+/** The annotation (and label) naming the index a pod runs. */
+export const COMPLETION_INDEX = 'batch.kubernetes.io/job-completion-index';
 
 /** The index a pod runs (its annotation), if it has a valid one. */
 export function indexOf(p: Pod): number | undefined {
