@@ -313,6 +313,33 @@ export interface Job extends KubeObject {
   status?: JobStatus;
 }
 
+export interface JobTemplateSpec {
+  metadata?: ObjectMeta;
+  spec: JobSpec;
+}
+
+export interface CronJobSpec {
+  schedule: string;
+  timeZone?: string;
+  startingDeadlineSeconds?: number;
+  concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
+  suspend?: boolean;
+  jobTemplate: JobTemplateSpec;
+  successfulJobsHistoryLimit?: number;
+  failedJobsHistoryLimit?: number;
+}
+
+export interface CronJobStatus {
+  active?: ObjectReference[];
+  lastScheduleTime?: string;
+  lastSuccessfulTime?: string;
+}
+
+export interface CronJob extends KubeObject {
+  spec: CronJobSpec;
+  status?: CronJobStatus;
+}
+
 /** apps/v1 ControllerRevision: one revision of a controller's template (`data`, a patch of its owner). */
 export interface ControllerRevision extends KubeObject {
   data?: unknown;

@@ -2,8 +2,8 @@ import { type FieldError, FieldPath, GoSyntax, invalid, notSupported, required }
 import { deepEqual } from '../meta/equal';
 import { defaultPodTemplate } from '../pod/defaults';
 import { validatePodTemplate } from '../pod/validation';
-import type { Job } from '../types';
-import { validateNonNegative, validateSelectorAndTemplate, validateSelectorImmutable } from '../validation/workload';
+import type { Job, JobSpec } from '../types';
+import { goLabelSelector, validateNonNegative, validateSelectorAndTemplate, validateSelectorImmutable } from '../validation/workload';
 import { STANDARD_VERBS, defineKind, statusOf } from './kind';
 
 /** The labels the API server gives a Job's pods (generateSelector); the first is its selector. */
@@ -16,27 +16,38 @@ const COMPLETION_MODES = ['NonIndexed', 'Indexed'];
 const RESTART_POLICIES = ['OnFailure', 'Never'];
 
 /** The template as any pod template, then ValidatePodTemplateSpecForJob's restart policy: Always (the pod default) is "required" to be another. */
-function validateTemplate(job: Job, spec: FieldPath): FieldError[] {
-  const t = job.spec.template;
-  const path = spec.child('template');
+function validateTemplate(s: JobSpec, path: FieldPath): FieldError[] {
+  const t = s.template;
   const errs = validatePodTemplate(t, path, ['Always', ...RESTART_POLICIES]);
   const rp = t?.spec?.restartPolicy ?? 'Always';
   const at = path.child('spec').child('restartPolicy').toString();
   if (rp === 'Always') errs.push(required(at, `valid values: ${RESTART_POLICIES.map((p) => JSON.stringify(p)).join(', ')}`));
   else if (!RESTART_POLICIES.includes(rp)) errs.push(notSupported(at, rp, RESTART_POLICIES));
-  else if (job.spec.podFailurePolicy !== undefined && rp !== 'Never') errs.push(invalid(at, rp, 'only "Never" is supported when podFailurePolicy is specified'));
+  else if (s.podFailurePolicy !== undefined && rp !== 'Never') errs.push(invalid(at, rp, 'only "Never" is supported when podFailurePolicy is specified'));
+  return errs;
+}
+
+/** validateJobSpec: what a Job's spec and a CronJob's job template share (all but the selector). */
+export function validateJobSpecFields(s: JobSpec, spec: FieldPath): FieldError[] {
+  const errs: FieldError[] = [];
+  for (const f of ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished', 'backoffLimitPerIndex', 'maxFailedIndexes'] as const)
+    errs.push(...validateNonNegative(s[f], spec.child(f).toString()));
+  if (s.completionMode !== undefined && !COMPLETION_MODES.includes(s.completionMode)) errs.push(notSupported(spec.child('completionMode').toString(), s.completionMode, COMPLETION_MODES));
+  if (s.completionMode === 'Indexed' && s.completions === undefined) errs.push(required(spec.child('completions').toString(), 'when completion mode is Indexed'));
   return errs;
 }
 
 function validateSpec(job: Job): FieldError[] {
   const spec = FieldPath.root('spec');
-  const s = job.spec ?? ({} as Job['spec']);
-  const errs: FieldError[] = [];
-  for (const f of ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished', 'backoffLimitPerIndex', 'maxFailedIndexes'] as const)
-    errs.push(...validateNonNegative(s[f], `spec.${f}`));
-  if (s.completionMode !== undefined && !COMPLETION_MODES.includes(s.completionMode)) errs.push(notSupported('spec.completionMode', s.completionMode, COMPLETION_MODES));
-  if (s.completionMode === 'Indexed' && s.completions === undefined) errs.push(required('spec.completions', 'when completion mode is Indexed'));
-  errs.push(...validateSelectorAndTemplate(s.selector, s.template, spec, 'job', () => validateTemplate(job, spec)));
+  const s = job.spec ?? ({} as JobSpec);
+  return [...validateJobSpecFields(s, spec), ...validateSelectorAndTemplate(s.selector, s.template, spec, 'job', () => validateTemplate(s, spec.child('template')))];
+}
+
+/** A CronJob's job template: its spec's fields and template; the selector is generated for each Job. */
+export function validateJobTemplateSpec(s: JobSpec, spec: FieldPath): FieldError[] {
+  const errs = [...validateJobSpecFields(s, spec), ...validateTemplate(s, spec.child('template'))];
+  if (s.selector !== undefined) errs.push(invalid(spec.child('selector').toString(), goLabelSelector(s.selector), '`selector` will be auto-generated'));
+  if (s.manualSelector === true) errs.push(notSupported(spec.child('manualSelector').toString(), true, ['nil', 'false']));
   return errs;
 }
 
