@@ -3,6 +3,7 @@
 import { apiservice } from './kinds/apiservice';
 import { configmap } from './kinds/configmap';
 import { controllerrevision } from './kinds/controllerrevision';
+import { cronjob } from './kinds/cronjob';
 import { daemonset } from './kinds/daemonset';
 import { deployment } from './kinds/deployment';
 import { event } from './kinds/event';
@@ -18,7 +19,7 @@ import { serviceaccount } from './kinds/serviceaccount';
 export type { ResourceType, KindDef } from './kinds/kind';
 export { apiVersionOf } from './kinds/kind';
 
-const KINDS: readonly KindDef[] = [configmap, event, namespace, node, pod, secret, serviceaccount, deployment, replicaset, daemonset, controllerrevision, job, apiservice];
+const KINDS: readonly KindDef[] = [configmap, event, namespace, node, pod, secret, serviceaccount, deployment, replicaset, daemonset, controllerrevision, job, cronjob, apiservice];
 
 /** Discovery order: the core group first, then groups by name; resources by name within a group. */
 const ORDERED: readonly KindDef[] = [...KINDS].sort((a, b) => {

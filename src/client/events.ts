@@ -26,7 +26,8 @@ export interface Recorder {
   useMemory?(memory: RecorderMemory): void;
 }
 
-function referenceTo(obj: KubeObject, fieldPath?: string): ObjectReference {
+/** An object reference (client-go's ref.GetReference) to a stored object. */
+export function referenceTo(obj: KubeObject, fieldPath?: string): ObjectReference {
   const ref: ObjectReference = {
     apiVersion: obj.apiVersion,
     kind: obj.kind,

@@ -5,6 +5,7 @@ import { COMPONENTS, type Client } from '../client/client';
 import { EventIndex, EventRecorder, EventSequence } from '../client/events';
 import { apiServiceAvailability } from '../controllers/apiserviceavailability';
 import { bootstrapSigner } from '../controllers/bootstrapsigner';
+import { cronJobController } from '../controllers/cronjob';
 import { daemonSetController } from '../controllers/daemonset';
 import { deploymentController } from '../controllers/deployment';
 import { eventTTL } from '../controllers/eventttl';
@@ -42,6 +43,7 @@ export function controllerBindings(client: Client, clock: Clock, sequence: Event
     bind(deploymentController, manager, 'deployment-controller'),
     bind(replicaSetController, manager, 'replicaset-controller'),
     bind(daemonSetController, manager, 'daemonset-controller'),
+    bind(cronJobController, manager, 'cronjob-controller'),
     bind(jobController, manager, 'job-controller'),
     bind(jobPodOrphans, manager, 'job-controller'),
     bind(ttlAfterFinished, manager, 'ttl-after-finished-controller'),

@@ -42,6 +42,8 @@ describe('kubectl get --raw', () => {
     expect(raw('/apis').stdout).toBe(`{"kind":"APIGroupList","apiVersion":"v1","groups":[${apiregistration},${apps},${batch}]}\n`);
     expect(raw('/apis/batch/v1').stdout).toBe(
       '{"kind":"APIResourceList","apiVersion":"v1","groupVersion":"batch/v1","resources":[' +
+        `{"name":"cronjobs","singularName":"cronjob","namespaced":true,"kind":"CronJob","verbs":${ALL_VERBS},"shortNames":["cj"],"categories":["all"],"storageVersionHash":"sd5LIXh4Fjs="},` +
+        `{"name":"cronjobs/status",${STATUS('CronJob')},` +
         `{"name":"jobs","singularName":"job","namespaced":true,"kind":"Job","verbs":${ALL_VERBS},"categories":["all"],"storageVersionHash":"mudhfqk/qZY="},` +
         `{"name":"jobs/status",${STATUS('Job')}]}\n`,
     );

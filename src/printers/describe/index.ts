@@ -1,5 +1,6 @@
 // Describers keyed by kind (kubectl's describerMap).
 import { describeConfigMap, describeServiceAccount } from './config';
+import { describeCronJob } from './cronjob';
 import { describeDaemonSet } from './daemonset';
 import { describeDeployment } from './deployment';
 import type { Describer } from './describer';
@@ -16,6 +17,7 @@ export type { DescribeContext, DescribeLookup, Describer } from './describer';
 
 const DESCRIBERS: Record<string, Describer<any>> = {
   ConfigMap: describeConfigMap,
+  CronJob: describeCronJob,
   DaemonSet: describeDaemonSet,
   Deployment: describeDeployment,
   Job: describeJob,

@@ -2,6 +2,7 @@
 import { apiServiceTable } from './apiservice';
 import { configMapTable, serviceAccountTable } from './config';
 import { controllerRevisionTable } from './controllerrevision';
+import { cronJobTable } from './cronjob';
 import { daemonSetTable } from './daemonset';
 import { deploymentTable } from './deployment';
 import { eventTable } from './event';
@@ -21,6 +22,7 @@ const TABLES: Record<string, TableDef<any>> = {
   APIService: apiServiceTable,
   ConfigMap: configMapTable,
   ControllerRevision: controllerRevisionTable,
+  CronJob: cronJobTable,
   DaemonSet: daemonSetTable,
   Deployment: deploymentTable,
   Event: eventTable,

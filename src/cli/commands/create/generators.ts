@@ -65,6 +65,29 @@ export function job(name: string, image: string, command: string[] = []): KubeOb
   } as KubeObject;
 }
 
+/**
+ * kubectl create cronjob NAME --image=IMAGE --schedule=SCHEDULE [-- COMMAND]: a job template of one
+ * container named after the CronJob; --restart unset means OnFailure (any other word is sent as is).
+ */
+export function cronJob(name: string, image: string, schedule: string, restart: string, command: string[] = []): KubeObject {
+  const container: Record<string, unknown> = { name, image };
+  if (command.length) container.command = command;
+  container.resources = {};
+  return {
+    kind: 'CronJob',
+    apiVersion: 'batch/v1',
+    metadata: { name, creationTimestamp: null },
+    spec: {
+      schedule,
+      jobTemplate: {
+        metadata: { name, creationTimestamp: null },
+        spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: [container], restartPolicy: restart || 'OnFailure' } } },
+      },
+    },
+    status: {},
+  } as KubeObject;
+}
+
 export function namespace(name: string): KubeObject {
   return { kind: 'Namespace', apiVersion: 'v1', metadata: { name, creationTimestamp: null }, spec: {}, status: {} } as KubeObject;
 }

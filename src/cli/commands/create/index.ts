@@ -1,4 +1,4 @@
-// kubectl create: -f manifests, and the imperative generators (deployment, job, namespace, configmap).
+// kubectl create: -f manifests, and the imperative generators (deployment, job, cronjob, namespace, configmap).
 import type { Command } from '../../command';
 import { isStatusError } from '../../../api/errors';
 import { kindDef, resolveResource } from '../../../api/registry';
@@ -12,6 +12,7 @@ import { fieldValidation } from '../../flags/validate';
 import { addGlobalFlags, collect, collectSlice, intFlag } from '../../program';
 import { addRecordFlag, recordOption, withChangeCause } from '../../record';
 import { withLastApplied, withLastAppliedTyped } from '../../../api/patch/apply';
+import { jobFromCronJob } from './fromcronjob';
 import * as gen from './generators';
 import { dryRunOption, filenameFlagsOf, filenameOption, kustomizeOption, outputOption, recursiveOption, selectorOption } from '../../flags/groups';
 import { checkFilenameFlags, select } from '../../resource/builder';
@@ -32,7 +33,8 @@ function withOutputFlags(cmd: Command): Command {
 
 /** What a generator subcommand sends: the object it made and how to send and print it. */
 export interface GeneratedOptions {
-  obj: KubeObject;
+  /** The object, or how to make it from what the server holds (create job --from). */
+  obj: KubeObject | ((c: CommandContext) => Promise<KubeObject>);
   dryRun: DryRun;
   output: OutputFormat;
   saveConfig: boolean;
@@ -45,7 +47,7 @@ export interface GeneratedOptions {
 }
 
 /** A generator subcommand: `make` builds the object from the words and flags (and checks them). */
-function generatorVerb(make: (c: CommandContext, args: string[], f: Record<string, any>, cmd: Command) => KubeObject, failure?: string): Verb<GeneratedOptions> {
+function generatorVerb(make: (c: CommandContext, args: string[], f: Record<string, any>, cmd: Command) => GeneratedOptions['obj'], failure?: string): Verb<GeneratedOptions> {
   return {
     complete(c, args, f, cmd) {
       const obj = make(c, args, f, cmd);
@@ -58,8 +60,9 @@ function generatorVerb(make: (c: CommandContext, args: string[], f: Record<strin
 }
 
 /** Sends (or, with --dry-run=client, only prints) one generated object. */
-function createGenerated(c: CommandContext, o: GeneratedOptions): void {
-  const { obj, dryRun } = o;
+async function createGenerated(c: CommandContext, o: GeneratedOptions): Promise<void> {
+  const { dryRun } = o;
+  const obj = typeof o.obj === 'function' ? await o.obj(c) : o.obj;
   const printer = new MutationPrinter(c.io.out, o.output, dryRun);
   const type = resolveResource(`${obj.kind}.${obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : ''}`) ?? resolveResource(obj.kind)!;
   // The generators hold typed objects: the annotation is their Go encoding.
@@ -249,10 +252,34 @@ export function register(program: Command, ctx: CommandContext): void {
         const name = requireName('job', before);
         if ((f.image === undefined) === (f.from === undefined)) throw new CliError('either --image or --from must be specified');
         if (f.from !== undefined && after?.length) throw new CliError('cannot specify --from and command');
-        // --from names a CronJob, a kind not served yet: the builder's words for a type the server lacks.
-        if (f.from !== undefined) throw new CliError(`the server doesn't have a resource type ${JSON.stringify(String(f.from).split('/')[0])}`);
+        if (f.from !== undefined) return (c) => jobFromCronJob(c, name, String(f.from));
         return gen.job(name, f.image, after ?? []);
       }, 'failed to create job'),
+    ),
+  );
+
+  withOutputFlags(
+    create
+      .command('cronjob')
+      .alias('cj')
+      .description('Create a cron job with the specified name')
+      .argument('[name...]')
+      .option('--image <image>', 'Image name to run.')
+      .option('--schedule <schedule>', 'A schedule in the Cron format the job should be run with.')
+      .option('--restart <policy>', "job's restart policy. supported values: OnFailure, Never", ''),
+  ).action(
+    verbAction(
+      ctx,
+      generatorVerb((c, args, f, cmd) => {
+        // cobra checks required flags before the command runs, naming every one missing.
+        const missing = (['image', 'schedule'] as const).filter((k) => f[k] === undefined);
+        if (missing.length) {
+          klogCommandFailed(c, `required flag(s) ${missing.map((k) => `"${k}"`).join(', ')} not set`);
+          throw new ExitCode(1);
+        }
+        const { before, after } = splitAtDash(cmd, args);
+        return gen.cronJob(requireName('cronjob', before), f.image, f.schedule, f.restart, after ?? []);
+      }, 'failed to create cronjob'),
     ),
   );
 
