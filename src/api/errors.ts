@@ -13,13 +13,14 @@ export type StatusReason =
   | 'InternalError'
   | 'Unauthorized'
   | 'Timeout'
+  | 'TooManyRequests'
   /** StatusReasonUnknown: an error the API server has no reason for (kubectl: "Error from server: …"). */
   | '';
 
 export interface StatusCause {
   reason: string;
   message: string;
-  field: string;
+  field?: string;
 }
 
 export interface StatusDetails {
@@ -147,6 +148,11 @@ export function internalError(message: string): StatusError {
 /** A plain error the API server passes on with a 500 and no reason (a kubelet it cannot dial). */
 export function unknownError(message: string): StatusError {
   return make('', 500, message);
+}
+
+/** 429: try again later (a disruption budget that allows no eviction now); a retry hint when given. */
+export function tooManyRequests(message: string, retryAfterSeconds: number, causes: StatusCause[]): StatusError {
+  return make('TooManyRequests', 429, message, { causes, ...(retryAfterSeconds > 0 ? { retryAfterSeconds } : {}) });
 }
 
 export function unauthorized(): StatusError {

@@ -54,6 +54,8 @@ export interface Condition {
   status: ConditionStatus;
   reason?: string;
   message?: string;
+  /** metav1.Condition's: the generation the condition was set for. */
+  observedGeneration?: number;
   lastTransitionTime?: string | null;
   lastUpdateTime?: string | null;
   lastProbeTime?: string | null;
@@ -338,6 +340,30 @@ export interface CronJobStatus {
 export interface CronJob extends KubeObject {
   spec: CronJobSpec;
   status?: CronJobStatus;
+}
+
+export interface PodDisruptionBudgetSpec {
+  minAvailable?: number | string;
+  selector?: LabelSelector;
+  maxUnavailable?: number | string;
+  unhealthyPodEvictionPolicy?: 'IfHealthyBudget' | 'AlwaysAllow';
+}
+
+export interface PodDisruptionBudgetStatus {
+  observedGeneration?: number;
+  /** Pods the eviction API let go, by name, with when: not counted healthy for two minutes. */
+  disruptedPods?: Record<string, string>;
+  disruptionsAllowed: number;
+  currentHealthy: number;
+  desiredHealthy: number;
+  expectedPods: number;
+  conditions?: Condition[];
+}
+
+/** policy/v1 PodDisruptionBudget. */
+export interface PodDisruptionBudget extends KubeObject {
+  spec: PodDisruptionBudgetSpec;
+  status?: PodDisruptionBudgetStatus;
 }
 
 /** apps/v1 ControllerRevision: one revision of a controller's template (`data`, a patch of its owner). */

@@ -8,6 +8,7 @@ import { bootstrapSigner } from '../controllers/bootstrapsigner';
 import { cronJobController } from '../controllers/cronjob';
 import { daemonSetController } from '../controllers/daemonset';
 import { deploymentController } from '../controllers/deployment';
+import { disruptionController } from '../controllers/disruption';
 import { eventTTL } from '../controllers/eventttl';
 import { garbageCollector } from '../controllers/garbagecollector';
 import { jobController } from '../controllers/job';
@@ -55,6 +56,8 @@ export function controllerBindings(client: Client, clock: Clock, sequence: Event
     bind(evictionManager, nodes, 'kubelet'),
     bind(nodeStatusReporter, nodes, 'kubelet'),
     bind(taintEvictionController, manager, 'taint-eviction-controller'),
+    // Its events name the controller manager itself as their source, as Kubernetes' do.
+    bind(disruptionController, manager, 'controllermanager'),
     bind(garbageCollector, manager, 'garbage-collector'),
     bind(podGarbageCollector, manager, 'pod-garbage-collector'),
     bind(namespaceController, manager, 'namespace-controller'),

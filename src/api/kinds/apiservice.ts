@@ -2,6 +2,7 @@
 // service makes its group/version part of the API (discovery and requests); pocketkube serves
 // the one group it can answer itself, metrics.k8s.io, for the metrics-server add-on.
 import { type FieldError, invalid } from '../field';
+import { isValidPathSegmentName } from '../validation/names';
 import type { KubeObject } from '../types';
 import { STANDARD_VERBS, defineKind, statusOf } from './kind';
 
@@ -24,17 +25,11 @@ function defaults(obj: APIService): void {
   if (svc && svc.port === undefined) svc.port = 443;
 }
 
-/** path.IsValidPathSegmentName: the aggregator's names are path segments, not DNS names. */
-function pathSegmentProblems(name: string): string[] {
-  if (name === '.' || name === '..') return [`may not be '${name}'`];
-  return ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`);
-}
-
 /** The aggregator's rule: an APIService is named after what it serves, `<version>.<group>`. */
 function validate(obj: APIService): FieldError[] {
   const required = `${obj.spec?.version ?? ''}.${obj.spec?.group ?? ''}`;
   const name = obj.metadata.name ?? '';
-  if (name === required || pathSegmentProblems(name).length) return [];
+  if (name === required || isValidPathSegmentName(name).length) return [];
   return [invalid('metadata.name', name, `must be \`spec.version+"."+spec.group\`: ${JSON.stringify(required)}`)];
 }
 
@@ -51,7 +46,7 @@ export const apiservice = defineKind<APIService>({
     verbs: STANDARD_VERBS,
     subresources: [statusOf('APIService')],
   },
-  strategy: { schemaType: 'APIService', statusSubresource: true, tracksGeneration: false, validateName: pathSegmentProblems, defaults, validate },
+  strategy: { schemaType: 'APIService', statusSubresource: true, tracksGeneration: false, validateName: isValidPathSegmentName, defaults, validate },
 });
 
 /**

@@ -314,3 +314,32 @@ function labelValueErrorLite(v: string): string | undefined {
   if (!LABEL_VALUE_RE.test(v)) return "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
   return undefined;
 }
+
+/**
+ * metav1.ParseToLabelSelector: `-l` syntax as a structured selector — equalities as matchLabels,
+ * set-based requirements as matchExpressions (values sorted); `!=`, `gt` and `lt` have no form there.
+ */
+export function parseToLabelSelector(text: string): LabelSelector {
+  let reqs: Selector;
+  try {
+    reqs = parseSelector(text);
+  } catch (e) {
+    if (!(e instanceof SelectorParseError)) throw e;
+    throw new SelectorParseError(`couldn't parse the selector string "${text}": ${e.inRequirement ? 'unable to parse requirement: ' : ''}${e.message}`);
+  }
+  const out: LabelSelector = {};
+  const OPS: Partial<Record<Operator, 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'>> = { in: 'In', notin: 'NotIn', exists: 'Exists', '!': 'DoesNotExist' };
+  for (const r of reqs) {
+    if (r.op === '=') {
+      (out.matchLabels ??= {})[r.key] = r.values[0]!;
+      continue;
+    }
+    if (r.op === 'gt' || r.op === 'lt') throw new SelectorParseError(`"${r.op}" isn't supported in label selectors`);
+    const operator = OPS[r.op];
+    if (!operator) throw new SelectorParseError(`"${r.op}" is not a valid label selector operator`);
+    const expr: NonNullable<LabelSelector['matchExpressions']>[number] = { key: r.key, operator };
+    if (r.values.length) expr.values = [...r.values].sort();
+    (out.matchExpressions ??= []).push(expr);
+  }
+  return out;
+}

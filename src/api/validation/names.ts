@@ -113,3 +113,9 @@ export function isValidLabelValue(value: string): string[] {
     );
   return errs;
 }
+
+/** path.IsValidPathSegmentName: names that need only be one segment of a URL path (APIServices, PodDisruptionBudgets). */
+export function isValidPathSegmentName(name: string): string[] {
+  if (name === '.' || name === '..') return [`may not be '${name}'`];
+  return ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`);
+}

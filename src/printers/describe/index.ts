@@ -9,6 +9,7 @@ import { describeJob } from './job';
 import { describeNamespace } from './namespace';
 import { describeNode } from './node';
 import { describePod } from './pod';
+import { describePodDisruptionBudget } from './poddisruptionbudget';
 import { describeReplicaSet } from './replicaset';
 import { describeSecret } from './secret';
 
@@ -24,6 +25,7 @@ const DESCRIBERS: Record<string, Describer<any>> = {
   Namespace: describeNamespace,
   Node: describeNode,
   Pod: describePod,
+  PodDisruptionBudget: describePodDisruptionBudget,
   ReplicaSet: describeReplicaSet,
   Secret: describeSecret,
   ServiceAccount: describeServiceAccount,

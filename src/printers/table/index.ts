@@ -10,6 +10,7 @@ import { jobTable } from './job';
 import { namespaceTable } from './namespace';
 import { nodeTable } from './node';
 import { podTable } from './pod';
+import { podDisruptionBudgetTable } from './poddisruptionbudget';
 import { replicaSetTable } from './replicaset';
 import { scaleTable } from './scale';
 import { secretTable } from './secret';
@@ -30,6 +31,7 @@ const TABLES: Record<string, TableDef<any>> = {
   Namespace: namespaceTable,
   Node: nodeTable,
   Pod: podTable,
+  PodDisruptionBudget: podDisruptionBudgetTable,
   ReplicaSet: replicaSetTable,
   Scale: scaleTable,
   Secret: secretTable,

@@ -8,7 +8,8 @@ import { compareCodePoints } from '../../../api/meta/codepoint';
 import { hasOwn, setOwn } from '../../../api/meta/own';
 import { NAME_ALPHABET } from '../../../api/random';
 import { sha256, sha256Hex } from '../../../api/sha256';
-import type { KubeObject } from '../../../api/types';
+import { SelectorParseError, parseToLabelSelector } from '../../../api/meta/selector';
+import type { KubeObject, LabelSelector } from '../../../api/types';
 import { goQuote } from '../../../api/meta/goquote';
 import { CliError } from '../../errors';
 import { goPathError } from '../../gofile';
@@ -86,6 +87,33 @@ export function cronJob(name: string, image: string, schedule: string, restart: 
     },
     status: {},
   } as KubeObject;
+}
+
+/**
+ * kubectl create poddisruptionbudget NAME --selector=SEL --min-available=N|N% (or --max-unavailable):
+ * the selector parsed as metav1.ParseToLabelSelector parses it, a count as a number, a percentage
+ * as a string, and the status's four counts (always written) at zero.
+ */
+export function podDisruptionBudget(name: string, selector: string, minAvailable: string, maxUnavailable: string): KubeObject {
+  let sel: LabelSelector;
+  try {
+    sel = parseToLabelSelector(selector);
+  } catch (e) {
+    if (e instanceof SelectorParseError) throw new CliError(e.message);
+    throw e;
+  }
+  const intOrString = (v: string) => (/^[0-9]+$/.test(v) ? Number(v) : v);
+  const spec: Record<string, unknown> = {};
+  if (minAvailable) spec.minAvailable = intOrString(minAvailable);
+  spec.selector = sel;
+  if (maxUnavailable) spec.maxUnavailable = intOrString(maxUnavailable);
+  return {
+    kind: 'PodDisruptionBudget',
+    apiVersion: 'policy/v1',
+    metadata: { name, creationTimestamp: null },
+    spec,
+    status: { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 },
+  } as unknown as KubeObject;
 }
 
 export function namespace(name: string): KubeObject {

@@ -1,4 +1,4 @@
-// kubectl create: -f manifests, and the imperative generators (deployment, job, cronjob, namespace, configmap).
+// kubectl create: -f manifests, and the imperative generators (deployment, job, cronjob, poddisruptionbudget, namespace, configmap).
 import type { Command } from '../../command';
 import { isStatusError } from '../../../api/errors';
 import { kindDef, resolveResource } from '../../../api/registry';
@@ -280,6 +280,31 @@ export function register(program: Command, ctx: CommandContext): void {
         const { before, after } = splitAtDash(cmd, args);
         return gen.cronJob(requireName('cronjob', before), f.image, f.schedule, f.restart, after ?? []);
       }, 'failed to create cronjob'),
+    ),
+  );
+
+  withOutputFlags(
+    create
+      .command('poddisruptionbudget')
+      .alias('pdb')
+      .description('Create a pod disruption budget with the specified name')
+      .argument('[name...]')
+      .option('--selector <selector>', 'A label selector to use for this budget. Only equality-based selector requirements are supported.', '')
+      .option('--min-available <n>', 'The minimum number or percentage of available pods this budget requires.', '')
+      .option('--max-unavailable <n>', 'The maximum number or percentage of unavailable pods this budget requires.', ''),
+  ).action(
+    verbAction(
+      ctx,
+      generatorVerb((_c, args, f) => {
+        const name = requireName('poddisruptionbudget', args);
+        const { selector, minAvailable: min, maxUnavailable: max } = f as Record<string, string>;
+        if (!selector) throw new CliError('a selector must be specified');
+        if (!min && !max) throw new CliError('one of min-available or max-unavailable must be specified');
+        if (min && max) throw new CliError('min-available and max-unavailable cannot be both specified');
+        if (min && !/^[0-9]+%?$/.test(min)) throw new CliError('invalid format specified for min-available');
+        if (max && !/^[0-9]+%?$/.test(max)) throw new CliError('invalid format specified for max-unavailable');
+        return gen.podDisruptionBudget(name, selector, min, max);
+      }, 'failed to create poddisruptionbudgets'),
     ),
   );
 

@@ -1,7 +1,8 @@
-// Removing a drained node's pods (kubectl's pkg/drain Helper): through the Eviction API, or with
-// plain deletes under --disable-eviction, then waiting until each pod is gone, polling once a
+// Removing a drained node's pods (kubectl's pkg/drain Helper): through the Eviction API (retried
+// while a disruption budget refuses), or with plain deletes under --disable-eviction, then waiting until each pod is gone, polling once a
 // second as kubectl does, on the simulated clock. A pod deleted more than
 // --skip-wait-for-delete-timeout seconds ago is no longer waited for.
+import { formatGoDuration } from '../../../api/duration';
 import { isStatusError } from '../../../api/errors';
 import { pod as podKind } from '../../../api/kinds/pod';
 import type { Pod } from '../../../api/types';
@@ -12,6 +13,10 @@ import { FOREVER_LIMIT_MS } from '../../watch';
 import { deletedLongAgo } from './filters';
 
 const POLL_MS = 1000;
+/** kubectl waits this long before evicting a pod its disruption budget protected. */
+const RETRY_MS = 5000;
+/** Go's largest time.Duration, kubectl's timeout when none is given. */
+const MAX_DURATION = '2562047h47m16.854775807s';
 const DEADLINE_EXCEEDED = 'context deadline exceeded';
 
 export interface RemoveOptions {
@@ -35,6 +40,12 @@ export interface DrainFailure {
 
 const ref = (p: Pod) => `${p.metadata.namespace}/${p.metadata.name}`;
 
+/** The pod as it is now; undefined once it is gone (or a pod of the same name replaced it). */
+function current(cluster: Cluster, p: Pod): Pod | undefined {
+  const cur = cluster.client.tryGet<Pod>(podKind.type, p.metadata.namespace, p.metadata.name!);
+  return cur && cur.metadata.uid === p.metadata.uid ? cur : undefined;
+}
+
 /**
  * Waits until the pods are gone (or replaced by a pod of the same name), printing each as it
  * goes; returns the ones still there when time ran out.
@@ -49,8 +60,8 @@ function waitForDelete(cluster: Cluster, io: IO, pods: readonly Pod[], o: Remove
     const still: Pod[] = [];
     skipAt.length = 0;
     for (const p of pending) {
-      const cur = cluster.client.tryGet<Pod>(podKind.type, p.metadata.namespace, p.metadata.name!);
-      if (!cur || cur.metadata.uid !== p.metadata.uid) {
+      const cur = current(cluster, p);
+      if (!cur) {
         io.out.write(`pod/${p.metadata.name} ${verb}\n`);
         continue;
       }
@@ -97,20 +108,58 @@ export function removePods(cluster: Cluster, io: IO, pods: readonly Pod[], o: Re
   }
 
   const errors: Error[] = [];
-  const waiting: Pod[] = [];
-  for (const p of pods) {
-    io.out.write(`evicting pod ${ref(p)}${server ? ' (server dry run)' : ''}\n`);
-    try {
-      client.evict(p.metadata.namespace!, p.metadata.name!, { gracePeriodSeconds: grace, dryRun: server });
-      waiting.push(p);
-    } catch (e) {
-      // A pod already gone needs no eviction.
-      if (!isStatusError(e, 'NotFound')) errors.push(new Error(`error when evicting pods/${JSON.stringify(p.metadata.name)} -n ${JSON.stringify(p.metadata.namespace)}: ${(e as Error).message}`));
-    }
-  }
+  const start = cluster.now();
+  const waiting = evictWithRetries(cluster, io, pods, o, errors);
   if (!server) {
-    for (const p of waitForDelete(cluster, io, waiting, o, 'evicted'))
+    // The wait shares the evictions' timeout.
+    const timeoutMs = o.timeoutMs > 0 ? Math.max(1, o.timeoutMs - (cluster.now() - start)) : 0;
+    for (const p of waitForDelete(cluster, io, waiting, { ...o, timeoutMs }, 'evicted'))
       errors.push(new Error(`error when waiting for pod ${JSON.stringify(p.metadata.name)} in namespace ${JSON.stringify(p.metadata.namespace)} to terminate: ${DEADLINE_EXCEEDED}`));
   }
   return errors.length ? { errors, aggregate: true } : undefined;
+}
+
+/**
+ * kubectl's evictPods: each pod is evicted (printing "evicting pod" at every attempt); a pod its
+ * disruption budget protects (429) is tried again 5s later, on the cluster clock, until the global
+ * timeout, which is checked at the start of each attempt. Returns the pods evicted and not yet gone.
+ */
+function evictWithRetries(cluster: Cluster, io: IO, pods: readonly Pod[], o: RemoveOptions, errors: Error[]): Pod[] {
+  const server = o.dryRun === 'server';
+  const grace = o.gracePeriodSeconds >= 0 ? o.gracePeriodSeconds : undefined;
+  const start = cluster.now();
+  // No timeout waits forever in kubectl; here until an hour of cluster time has passed.
+  const deadline = start + (o.timeoutMs > 0 ? o.timeoutMs : FOREVER_LIMIT_MS);
+  const timeoutText = o.timeoutMs > 0 ? formatGoDuration(o.timeoutMs) : MAX_DURATION;
+  let evicted: Pod[] = [];
+  let pending = [...pods];
+  while (pending.length) {
+    const retry: Pod[] = [];
+    for (const p of pending) {
+      const named = `pods/${JSON.stringify(p.metadata.name)} -n ${JSON.stringify(p.metadata.namespace)}`;
+      io.out.write(`evicting pod ${ref(p)}${server ? ' (server dry run)' : ''}\n`);
+      if (cluster.now() >= deadline) {
+        errors.push(new Error(`error when evicting ${named}: global timeout reached: ${timeoutText}`));
+        continue;
+      }
+      try {
+        cluster.client.evict(p.metadata.namespace!, p.metadata.name!, { gracePeriodSeconds: grace, dryRun: server });
+        evicted.push(p);
+      } catch (e) {
+        // A pod already gone needs no eviction.
+        if (isStatusError(e, 'NotFound')) continue;
+        if (isStatusError(e, 'TooManyRequests')) {
+          io.err.write(`error when evicting ${named} (will retry after 5s): ${(e as Error).message}\n`);
+          retry.push(p);
+        } else errors.push(new Error(`error when evicting ${named}: ${(e as Error).message}`));
+      }
+    }
+    pending = retry;
+    // While the refused wait, the evicted are watched as kubectl's other goroutines watch them: once a second.
+    for (let t = POLL_MS; pending.length && t <= RETRY_MS; t += POLL_MS) {
+      cluster.advanceTo(cluster.now() + POLL_MS);
+      if (!server) evicted = evicted.filter((p) => current(cluster, p) || void io.out.write(`pod/${p.metadata.name} evicted\n`));
+    }
+  }
+  return evicted;
 }
