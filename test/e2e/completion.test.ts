@@ -190,7 +190,7 @@ describe('the bash script, for real', () => {
     h.ok('run', 'solo', '--image=nginx');
     h.ok('run', 'second', '--image=nginx');
     expect(tab(h, 'kubectl ge')).toEqual(['get']);
-    expect(tab(h, 'kubectl get po')).toEqual(['pods']);
+    expect(tab(h, 'kubectl get po')).toEqual(['pods', 'poddisruptionbudgets.policy']);
     expect(tab(h, 'kubectl get pods/s')).toEqual(['pods/second', 'pods/solo']);
     expect(tab(h, 'kubectl get pods s')).toEqual(['second', 'solo']);
     expect(tab(h, 'kubectl logs so')).toEqual(['solo']);

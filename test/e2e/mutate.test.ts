@@ -216,9 +216,10 @@ describe('kubectl version, cluster-info, api-resources and config', () => {
 
   it('lists the served resources', () => {
     const out = h.ok('api-resources');
-    expect(out.split('\n')[0]).toBe('NAME                  SHORTNAMES   APIVERSION                  NAMESPACED   KIND');
-    expect(out).toContain('\ndeployments           deploy       apps/v1                     true         Deployment\n');
-    expect(out).toContain('\napiservices                        apiregistration.k8s.io/v1   false        APIService\n');
+    expect(out.split('\n')[0]).toBe('NAME                   SHORTNAMES   APIVERSION                  NAMESPACED   KIND');
+    expect(out).toContain('\ndeployments            deploy       apps/v1                     true         Deployment\n');
+    expect(out).toContain('\napiservices                         apiregistration.k8s.io/v1   false        APIService\n');
+    expect(out).toContain('\npoddisruptionbudgets   pdb          policy/v1                   true         PodDisruptionBudget\n');
     expect(h.ok('api-resources', '--namespaced=false', '-o', 'name')).toBe('namespaces\nnodes\napiservices.apiregistration.k8s.io\n');
     expect(h.ok('api-resources', '--api-group=apps', '--no-headers')).toBe(
       'controllerrevisions            apps/v1   true   ControllerRevision\n' +

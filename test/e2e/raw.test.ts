@@ -39,7 +39,13 @@ describe('kubectl get --raw', () => {
     const apiregistration =
       '{"name":"apiregistration.k8s.io","versions":[{"groupVersion":"apiregistration.k8s.io/v1","version":"v1"}],"preferredVersion":{"groupVersion":"apiregistration.k8s.io/v1","version":"v1"}}';
     const batch = '{"name":"batch","versions":[{"groupVersion":"batch/v1","version":"v1"}],"preferredVersion":{"groupVersion":"batch/v1","version":"v1"}}';
-    expect(raw('/apis').stdout).toBe(`{"kind":"APIGroupList","apiVersion":"v1","groups":[${apiregistration},${apps},${batch}]}\n`);
+    const policy = '{"name":"policy","versions":[{"groupVersion":"policy/v1","version":"v1"}],"preferredVersion":{"groupVersion":"policy/v1","version":"v1"}}';
+    expect(raw('/apis').stdout).toBe(`{"kind":"APIGroupList","apiVersion":"v1","groups":[${apiregistration},${apps},${batch},${policy}]}\n`);
+    expect(raw('/apis/policy/v1').stdout).toBe(
+      '{"kind":"APIResourceList","apiVersion":"v1","groupVersion":"policy/v1","resources":[' +
+        `{"name":"poddisruptionbudgets","singularName":"poddisruptionbudget","namespaced":true,"kind":"PodDisruptionBudget","verbs":${ALL_VERBS},"shortNames":["pdb"],"storageVersionHash":"EVWiDmWqyJw="},` +
+        `{"name":"poddisruptionbudgets/status",${STATUS('PodDisruptionBudget')}]}\n`,
+    );
     expect(raw('/apis/batch/v1').stdout).toBe(
       '{"kind":"APIResourceList","apiVersion":"v1","groupVersion":"batch/v1","resources":[' +
         `{"name":"cronjobs","singularName":"cronjob","namespaced":true,"kind":"CronJob","verbs":${ALL_VERBS},"shortNames":["cj"],"categories":["all"],"storageVersionHash":"sd5LIXh4Fjs="},` +
