@@ -11,16 +11,18 @@ import { job } from './kinds/job';
 import { type KindDef, type ResourceType, apiVersionOf } from './kinds/kind';
 import { namespace } from './kinds/namespace';
 import { node } from './kinds/node';
+import { persistentvolumeclaim } from './kinds/persistentvolumeclaim';
 import { pod } from './kinds/pod';
 import { poddisruptionbudget } from './kinds/poddisruptionbudget';
 import { replicaset } from './kinds/replicaset';
 import { secret } from './kinds/secret';
 import { serviceaccount } from './kinds/serviceaccount';
+import { statefulset } from './kinds/statefulset';
 
 export type { ResourceType, KindDef } from './kinds/kind';
 export { apiVersionOf } from './kinds/kind';
 
-const KINDS: readonly KindDef[] = [configmap, event, namespace, node, pod, secret, serviceaccount, deployment, replicaset, daemonset, controllerrevision, job, cronjob, poddisruptionbudget, apiservice];
+const KINDS: readonly KindDef[] = [configmap, event, namespace, node, persistentvolumeclaim, pod, secret, serviceaccount, deployment, replicaset, daemonset, statefulset, controllerrevision, job, cronjob, poddisruptionbudget, apiservice];
 
 /** Discovery order: the core group first, then groups by name; resources by name within a group. */
 const ORDERED: readonly KindDef[] = [...KINDS].sort((a, b) => {

@@ -116,6 +116,7 @@ export interface Taint {
 
 export interface Volume {
   name: string;
+  persistentVolumeClaim?: { claimName: string; readOnly?: boolean };
   [source: string]: unknown;
 }
 
@@ -364,6 +365,62 @@ export interface PodDisruptionBudgetStatus {
 export interface PodDisruptionBudget extends KubeObject {
   spec: PodDisruptionBudgetSpec;
   status?: PodDisruptionBudgetStatus;
+}
+
+export interface PersistentVolumeClaimSpec {
+  accessModes?: string[];
+  selector?: LabelSelector;
+  resources?: { requests?: ResourceList; limits?: ResourceList };
+  volumeName?: string;
+  storageClassName?: string;
+  volumeMode?: 'Filesystem' | 'Block';
+  dataSource?: { apiGroup?: string; kind: string; name: string };
+  volumeAttributesClassName?: string;
+}
+
+export interface PersistentVolumeClaimStatus {
+  phase?: 'Pending' | 'Bound' | 'Lost';
+  accessModes?: string[];
+  capacity?: ResourceList;
+  conditions?: Condition[];
+}
+
+/** v1 PersistentVolumeClaim: a request for storage, bound to a volume once storage is simulated. */
+export interface PersistentVolumeClaim extends KubeObject {
+  spec: PersistentVolumeClaimSpec;
+  status?: PersistentVolumeClaimStatus;
+}
+
+export interface StatefulSetSpec {
+  replicas?: number;
+  selector: LabelSelector;
+  template: PodTemplateSpec;
+  volumeClaimTemplates?: PersistentVolumeClaim[];
+  serviceName?: string;
+  podManagementPolicy?: 'OrderedReady' | 'Parallel';
+  updateStrategy?: { type?: 'RollingUpdate' | 'OnDelete'; rollingUpdate?: { partition?: number; maxUnavailable?: number | string } };
+  revisionHistoryLimit?: number;
+  minReadySeconds?: number;
+  persistentVolumeClaimRetentionPolicy?: { whenDeleted?: 'Retain' | 'Delete'; whenScaled?: 'Retain' | 'Delete' };
+  ordinals?: { start?: number };
+}
+
+export interface StatefulSetStatus {
+  observedGeneration?: number;
+  replicas: number;
+  readyReplicas?: number;
+  currentReplicas?: number;
+  updatedReplicas?: number;
+  currentRevision?: string;
+  updateRevision?: string;
+  collisionCount?: number;
+  conditions?: Condition[];
+  availableReplicas: number;
+}
+
+export interface StatefulSet extends KubeObject {
+  spec: StatefulSetSpec;
+  status?: StatefulSetStatus;
 }
 
 /** apps/v1 ControllerRevision: one revision of a controller's template (`data`, a patch of its owner). */

@@ -22,6 +22,7 @@ interface Scalable extends KubeObject {
 const SELECTORS: Record<string, (obj: Scalable) => string> = {
   Deployment: (d) => labelSelectorText(d.spec.selector),
   ReplicaSet: (rs) => labelSelectorText(rs.spec.selector),
+  StatefulSet: (sts) => labelSelectorText(sts.spec.selector),
 };
 
 /** metav1.LabelSelectorAsSelector(...).String(): empty for a selector that selects everything. */

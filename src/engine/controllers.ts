@@ -16,10 +16,12 @@ import { jobPodOrphans } from '../controllers/job/orphans';
 import { namespaceController } from '../controllers/namespace';
 import { nodeLifecycleController } from '../controllers/nodelifecycle';
 import { podGarbageCollector } from '../controllers/podgc';
+import { pvcProtectionController } from '../controllers/pvcprotection';
 import { replicaSetController } from '../controllers/replicaset';
 import { rootCACertPublisher } from '../controllers/rootcacert';
 import { scheduler } from '../controllers/scheduler';
 import { serviceAccountController } from '../controllers/serviceaccount';
+import { statefulSetController } from '../controllers/statefulset';
 import { tokenCleaner } from '../controllers/tokencleaner';
 import { ttlAfterFinished } from '../controllers/ttlafterfinished';
 import { taintEvictionController } from '../controllers/tainteviction';
@@ -44,6 +46,7 @@ export function controllerBindings(client: Client, clock: Clock, sequence: Event
     bind(deploymentController, manager, 'deployment-controller'),
     bind(replicaSetController, manager, 'replicaset-controller'),
     bind(daemonSetController, manager, 'daemonset-controller'),
+    bind(statefulSetController, manager, 'statefulset-controller'),
     bind(cronJobController, manager, 'cronjob-controller'),
     bind(jobController, manager, 'job-controller'),
     bind(jobPodOrphans, manager, 'job-controller'),
@@ -60,6 +63,7 @@ export function controllerBindings(client: Client, clock: Clock, sequence: Event
     bind(disruptionController, manager, 'controllermanager'),
     bind(garbageCollector, manager, 'garbage-collector'),
     bind(podGarbageCollector, manager, 'pod-garbage-collector'),
+    bind(pvcProtectionController, manager, 'pvc-protection-controller'),
     bind(namespaceController, manager, 'namespace-controller'),
     bind(serviceAccountController, manager, 'service-account-controller'),
     bind(rootCACertPublisher(caCert), manager, 'root-ca-cert-publisher'),

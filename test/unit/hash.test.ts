@@ -4,9 +4,22 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/api/meta/canonical';
 import type { PodTemplateSpec } from '../../src/api/types';
-import { POD_TEMPLATE_HASH, fnv1a32, podTemplateHash, safeEncode } from '../../src/controllers/deployment/hash';
+import { fnv132, fnv1a32, safeEncode } from '../../src/api/meta/fnv';
+import { POD_TEMPLATE_HASH, podTemplateHash } from '../../src/controllers/deployment/hash';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe('fnv132 (hash/fnv New32)', () => {
+  // values from Go's hash/fnv
+  it.each([
+    ['', 2166136261],
+    ['a', 84696446],
+    ['foobar', 837857890],
+    ['hello world', 1418570095],
+  ] as [string, number][])('%j -> %d', (s, h) => {
+    expect(fnv132(bytes(s))).toBe(h);
+  });
+});
 
 describe('fnv1a32 (hash/fnv New32a)', () => {
   // values from Go's hash/fnv

@@ -366,7 +366,7 @@ export const TYPES: Record<string, string> = {
   StatefulSetOrdinals: "start:int32",
   StatefulSetPersistentVolumeClaimRetentionPolicy: "whenDeleted:string whenScaled:string",
   StatefulSetSpec: "minReadySeconds:int32 ordinals:StatefulSetOrdinals persistentVolumeClaimRetentionPolicy:StatefulSetPersistentVolumeClaimRetentionPolicy podManagementPolicy:string replicas:int32 revisionHistoryLimit:int32 selector:LabelSelector serviceName:string template:PodTemplateSpec updateStrategy:StatefulSetUpdateStrategy volumeClaimTemplates:[]PersistentVolumeClaim",
-  StatefulSetStatus: "availableReplicas:int32 collisionCount:int32 conditions:[]StatefulSetCondition currentReplicas:int32 currentRevision:string observedGeneration:int64 readyReplicas:int32 replicas:int32 updateRevision:string updatedReplicas:int32",
+  StatefulSetStatus: "!availableReplicas:int32 collisionCount:int32 conditions:[]StatefulSetCondition currentReplicas:int32 currentRevision:string observedGeneration:int64 readyReplicas:int32 !replicas:int32 updateRevision:string updatedReplicas:int32",
   StatefulSetUpdateStrategy: "rollingUpdate:RollingUpdateStatefulSetStrategy type:string",
   Status: "apiVersion:string code:int32 details:StatusDetails kind:string message:string metadata:ListMeta reason:string status:string",
   StatusCause: "field:string message:string reason:string",

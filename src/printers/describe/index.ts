@@ -8,10 +8,12 @@ import { describeGeneric } from './generic';
 import { describeJob } from './job';
 import { describeNamespace } from './namespace';
 import { describeNode } from './node';
+import { describePersistentVolumeClaim } from './persistentvolumeclaim';
 import { describePod } from './pod';
 import { describePodDisruptionBudget } from './poddisruptionbudget';
 import { describeReplicaSet } from './replicaset';
 import { describeSecret } from './secret';
+import { describeStatefulSet } from './statefulset';
 
 export { podTemplateText } from './containers';
 export type { DescribeContext, DescribeLookup, Describer } from './describer';
@@ -24,11 +26,13 @@ const DESCRIBERS: Record<string, Describer<any>> = {
   Job: describeJob,
   Namespace: describeNamespace,
   Node: describeNode,
+  PersistentVolumeClaim: describePersistentVolumeClaim,
   Pod: describePod,
   PodDisruptionBudget: describePodDisruptionBudget,
   ReplicaSet: describeReplicaSet,
   Secret: describeSecret,
   ServiceAccount: describeServiceAccount,
+  StatefulSet: describeStatefulSet,
 };
 
 /** The kind's describer, or kubectl's generic one for a kind that has none. */

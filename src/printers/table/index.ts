@@ -9,11 +9,13 @@ import { eventTable } from './event';
 import { jobTable } from './job';
 import { namespaceTable } from './namespace';
 import { nodeTable } from './node';
+import { persistentVolumeClaimTable } from './persistentvolumeclaim';
 import { podTable } from './pod';
 import { podDisruptionBudgetTable } from './poddisruptionbudget';
 import { replicaSetTable } from './replicaset';
 import { scaleTable } from './scale';
 import { secretTable } from './secret';
+import { statefulSetTable } from './statefulset';
 import { age } from '../age';
 import type { TableDef } from './table';
 
@@ -30,12 +32,14 @@ const TABLES: Record<string, TableDef<any>> = {
   Job: jobTable,
   Namespace: namespaceTable,
   Node: nodeTable,
+  PersistentVolumeClaim: persistentVolumeClaimTable,
   Pod: podTable,
   PodDisruptionBudget: podDisruptionBudgetTable,
   ReplicaSet: replicaSetTable,
   Scale: scaleTable,
   Secret: secretTable,
   ServiceAccount: serviceAccountTable,
+  StatefulSet: statefulSetTable,
 };
 
 /** The default table: NAME and the creation time in RFC3339. */

@@ -6,6 +6,7 @@ import type { KubeObject } from '../../../api/types';
 import { CliError } from '../../errors';
 import { daemonSetRollout } from './daemonset';
 import { deploymentRollout } from './deployment';
+import { statefulSetRollout } from './statefulset';
 import { type HistoryViewer, RefusedError, type RolloutKind } from './kind';
 
 export type { DryRunMode, HistoryViewer, RolloutKind, RolloutStatus } from './kind';
@@ -14,6 +15,7 @@ export { RefusedError } from './kind';
 const KINDS: Record<string, RolloutKind> = {
   'apps/Deployment': deploymentRollout,
   'apps/DaemonSet': daemonSetRollout,
+  'apps/StatefulSet': statefulSetRollout,
 };
 
 function kindOf(type: ResourceType): RolloutKind {

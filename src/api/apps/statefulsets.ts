@@ -1,0 +1,58 @@
+// How a StatefulSet relates to its pods, claims and ControllerRevisions (stateful_set_utils.go):
+// ordinal names, the identity labels, claim names, and the revisions' data and names. Shared by
+// the controller, describe and rollout.
+import { canonicalJson } from '../meta/canonical';
+import { fnv132, safeEncode } from '../meta/fnv';
+import { controllerRef } from '../meta/ownerrefs';
+import type { ControllerRevision, KubeObject, PersistentVolumeClaim, StatefulSet } from '../types';
+import { daemonSetPatch } from './daemonsets';
+
+export { revisionTemplate } from './daemonsets';
+
+export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
+export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
+/** The revision a pod was made from: the revision's full name. */
+export const CONTROLLER_REVISION_HASH = 'controller-revision-hash';
+/** The hash part of a ControllerRevision's name (history.ControllerRevisionHashLabel). */
+export const REVISION_HASH_LABEL = 'controller.kubernetes.io/hash';
+
+export const startOrdinal = (sts: StatefulSet) => sts.spec.ordinals?.start ?? 0;
+
+export const podName = (sts: StatefulSet, ordinal: number) => `${sts.metadata.name}-${ordinal}`;
+
+/** getParentNameAndOrdinal: the ordinal of a pod named `<set>-<n>`, else undefined. */
+export function ordinalOf(sts: StatefulSet, name: string): number | undefined {
+  const m = /^(.*)-([0-9]+)$/.exec(name);
+  if (!m || m[1] !== sts.metadata.name) return undefined;
+  const n = Number(m[2]);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** `<template>-<set>-<ordinal>`. */
+export const claimName = (sts: StatefulSet, template: PersistentVolumeClaim, ordinal: number) => `${template.metadata.name}-${sts.metadata.name}-${ordinal}`;
+
+/** getPatch: the revision's data, the pod template to replace the set's with. */
+export function statefulSetPatch(sts: StatefulSet): Record<string, unknown> {
+  return daemonSetPatch(sts as unknown as Parameters<typeof daemonSetPatch>[0]);
+}
+
+/**
+ * HashControllerRevision: FNV-1 of the data's JSON (Go marshals the patch's map with sorted keys)
+ * and the collision count, spelled as a name.
+ */
+export function revisionHash(patchText: string, collisionCount: number): string {
+  return safeEncode(String(fnv132(new TextEncoder().encode(patchText + String(collisionCount)))));
+}
+
+/** history.EqualRevision for the set's current template: the same data. */
+export function revisionMatches(sts: StatefulSet, cr: ControllerRevision): boolean {
+  return canonicalJson(statefulSetPatch(sts)) === canonicalJson(cr.data ?? null);
+}
+
+/** The ControllerRevisions a StatefulSet controls, of those given. */
+export function ownedRevisions(sts: StatefulSet, all: readonly ControllerRevision[]): ControllerRevision[] {
+  return all.filter((cr) => controllerRef(cr)?.uid === sts.metadata.uid);
+}
+
+/** Whether a pod (or claim) belongs to the set by its controller reference. */
+export const isControlledBy = (obj: KubeObject, sts: StatefulSet) => controllerRef(obj)?.uid === sts.metadata.uid;
