@@ -216,16 +216,18 @@ describe('kubectl version, cluster-info, api-resources and config', () => {
 
   it('lists the served resources', () => {
     const out = h.ok('api-resources');
-    expect(out.split('\n')[0]).toBe('NAME                   SHORTNAMES   APIVERSION                  NAMESPACED   KIND');
-    expect(out).toContain('\ndeployments            deploy       apps/v1                     true         Deployment\n');
-    expect(out).toContain('\napiservices                         apiregistration.k8s.io/v1   false        APIService\n');
-    expect(out).toContain('\npoddisruptionbudgets   pdb          policy/v1                   true         PodDisruptionBudget\n');
+    expect(out.split('\n')[0]).toBe('NAME                     SHORTNAMES   APIVERSION                  NAMESPACED   KIND');
+    expect(out).toContain('\ndeployments              deploy       apps/v1                     true         Deployment\n');
+    expect(out).toContain('\napiservices                           apiregistration.k8s.io/v1   false        APIService\n');
+    expect(out).toContain('\npoddisruptionbudgets     pdb          policy/v1                   true         PodDisruptionBudget\n');
+    expect(out).toContain('\npersistentvolumeclaims   pvc          v1                          true         PersistentVolumeClaim\n');
     expect(h.ok('api-resources', '--namespaced=false', '-o', 'name')).toBe('namespaces\nnodes\napiservices.apiregistration.k8s.io\n');
     expect(h.ok('api-resources', '--api-group=apps', '--no-headers')).toBe(
       'controllerrevisions            apps/v1   true   ControllerRevision\n' +
         'daemonsets            ds       apps/v1   true   DaemonSet\n' +
         'deployments           deploy   apps/v1   true   Deployment\n' +
-        'replicasets           rs       apps/v1   true   ReplicaSet\n',
+        'replicasets           rs       apps/v1   true   ReplicaSet\n' +
+        'statefulsets          sts      apps/v1   true   StatefulSet\n',
     );
   });
 

@@ -64,13 +64,16 @@ describe('kubectl get --raw', () => {
         `{"name":"deployments/status",${STATUS('Deployment')},` +
         `{"name":"replicasets","singularName":"replicaset","namespaced":true,"kind":"ReplicaSet","verbs":${ALL_VERBS},"shortNames":["rs"],"categories":["all"],"storageVersionHash":"P1RzHs8/mWQ="},` +
         '{"name":"replicasets/scale","singularName":"","namespaced":true,"group":"autoscaling","version":"v1","kind":"Scale","verbs":["get","patch","update"]},' +
-        `{"name":"replicasets/status",${STATUS('ReplicaSet')}]}\n`,
+        `{"name":"replicasets/status",${STATUS('ReplicaSet')},` +
+        `{"name":"statefulsets","singularName":"statefulset","namespaced":true,"kind":"StatefulSet","verbs":${ALL_VERBS},"shortNames":["sts"],"categories":["all"],"storageVersionHash":"H+vl74LkKdo="},` +
+        '{"name":"statefulsets/scale","singularName":"","namespaced":true,"group":"autoscaling","version":"v1","kind":"Scale","verbs":["get","patch","update"]},' +
+        `{"name":"statefulsets/status",${STATUS('StatefulSet')}]}\n`,
     );
     const core = JSON.parse(raw('/api/v1').stdout);
     expect(Object.keys(core)).toEqual(['kind', 'groupVersion', 'resources']);
     expect(core.resources.map((r: { name: string }) => r.name)).toEqual([
       'configmaps', 'events', 'namespaces', 'namespaces/finalize', 'namespaces/status', 'nodes', 'nodes/proxy', 'nodes/status',
-      'pods', 'pods/attach', 'pods/binding', 'pods/ephemeralcontainers', 'pods/eviction', 'pods/exec', 'pods/log', 'pods/portforward', 'pods/proxy', 'pods/status',
+      'persistentvolumeclaims', 'persistentvolumeclaims/status', 'pods', 'pods/attach', 'pods/binding', 'pods/ephemeralcontainers', 'pods/eviction', 'pods/exec', 'pods/log', 'pods/portforward', 'pods/proxy', 'pods/status',
       'secrets', 'serviceaccounts', 'serviceaccounts/token',
     ]);
     expect(raw('/api/v1').stdout).toContain(

@@ -1,5 +1,5 @@
 // apps/v1 StatefulSet (pkg/registry/apps/statefulset and ValidateStatefulSet of v1.32). The
-// MaxUnavailableStatefulSet gate is off in v1.32: maxUnavailable is kept but not used.
+// MaxUnavailableStatefulSet gate is off in v1.32: the API server drops maxUnavailable.
 import { type FieldError, FieldPath, GoSyntax, forbidden, invalid, notSupported, required } from '../field';
 import { deepEqual } from '../meta/equal';
 import { defaultPodTemplate } from '../pod/defaults';
@@ -65,6 +65,12 @@ function frozenSpec(s: StatefulSet['spec']): unknown {
   return rest;
 }
 
+/** dropStatefulSetDisabledFields: MaxUnavailableStatefulSet is off in v1.32, so the field is dropped unless already stored. */
+function dropMaxUnavailable(sts: StatefulSet, old: StatefulSet | undefined): void {
+  const ru = sts.spec?.updateStrategy?.rollingUpdate;
+  if (ru && old?.spec?.updateStrategy?.rollingUpdate?.maxUnavailable === undefined) delete ru.maxUnavailable;
+}
+
 export const statefulset = defineKind<StatefulSet>({
   type: {
     group: 'apps',
@@ -102,7 +108,9 @@ export const statefulset = defineKind<StatefulSet>({
     },
     prepareForCreate(sts) {
       sts.status = { replicas: 0, availableReplicas: 0 };
+      dropMaxUnavailable(sts, undefined);
     },
+    prepareForUpdate: dropMaxUnavailable,
     validate: validateSpec,
     validateUpdate(sts, old) {
       const errs = validateSpec(sts);
