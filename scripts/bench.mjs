@@ -9,6 +9,9 @@
 //                                            N@K: N replicas on a cluster of K joined nodes, all
 //                                            running; plain N: the default cluster (most Pending)
 //   npm run bench -- --scale 1000 --only-scale   the table alone
+//   npm run bench -- --workloads [--only-workloads]   the workload controllers' table: a
+//                                            500-completion Job at parallelism 50 and a
+//                                            100-replica StatefulSet, whole invocations
 //   --scale-timeout S                        seconds any one command may take (default 600); a
 //                                            command that runs longer is killed: "timeout"
 import { spawnSync } from 'node:child_process';
@@ -34,6 +37,8 @@ const RUNS = Number(flag('--runs') ?? 15);
 const scaleArg = flag('--scale');
 const SCALE = scaleArg === undefined ? [] : parseSizes(scaleArg === true ? DEFAULT_SCALE : scaleArg);
 const ONLY_SCALE = flag('--only-scale') === true;
+const WORKLOADS = flag('--workloads') === true || flag('--only-workloads') === true;
+const ONLY_WORKLOADS = flag('--only-workloads') === true;
 const SCALE_TIMEOUT_MS = Number(flag('--scale-timeout') ?? 600) * 1000;
 
 function parseSizes(text) {
@@ -81,8 +86,8 @@ function measure(label, argsFor, setup) {
   run(['-e', '0']);
   for (let i = 0; i < RUNS; i++) {
     base.push(run(['-e', '0']).ms);
-    const { args, home } = argsFor(i, setup?.(i));
-    const r = run([BIN, ...args], home);
+    const { args, home, env } = argsFor(i, setup?.(i));
+    const r = run([BIN, ...args], home, env);
     times.push(r.ms);
     rss = Math.max(rss, r.rssKb);
   }
@@ -143,15 +148,7 @@ spec:
     measure('create configmap (default cluster)', (i) => ({ args: ['create', 'configmap', `bench-${i}`, '--from-literal=k=v'], home: small })),
   ];
 
-  console.log(`node ${process.version}, ${os.cpus().length} CPUs, ${RUNS} runs each (medians; baseline \`node -e 0\` interleaved)\n`);
-  const table = new Table({
-    head: ['case', 'ms', 'node -e 0', 'ratio', 'peak RSS'],
-    colAligns: ['left', 'right', 'right', 'right', 'right'],
-    // No colours: the table is read in terminals and pasted into notes alike.
-    style: { head: [], border: [], compact: true },
-  });
-  for (const r of results) table.push([r.label, r.ms.toFixed(1), r.base.toFixed(1), `${r.ratio.toFixed(2)}x`, `${r.rssMb.toFixed(1)} MB`]);
-  console.log(table.toString());
+  printRows(results);
 }
 
 // The scaling table. Cluster time is pinned (POCKETKUBE_WALLCLOCK) so that no timer falls due
@@ -241,9 +238,90 @@ function scaleTable() {
   for (const r of rows) console.log(`| ${cols.map(([k]) => r[k] ?? '-').join(' | ')} |`);
 }
 
+/** Prints measured rows as the startup table prints them. */
+function printRows(results) {
+  console.log(`node ${process.version}, ${os.cpus().length} CPUs, ${RUNS} runs each (medians; baseline \`node -e 0\` interleaved)\n`);
+  const table = new Table({
+    head: ['case', 'ms', 'node -e 0', 'ratio', 'peak RSS'],
+    colAligns: ['left', 'right', 'right', 'right', 'right'],
+    // No colours: the table is read in terminals and pasted into notes alike.
+    style: { head: [], border: [], compact: true },
+  });
+  for (const r of results) table.push([r.label, r.ms.toFixed(1), r.base.toFixed(1), `${r.ratio.toFixed(2)}x`, `${r.rssMb.toFixed(1)} MB`]);
+  console.log(table.toString());
+}
+
+// The workload controllers at the sizes the workloads issue names. Cluster time is pinned, so
+// each command sees the same cluster; `clock advance` runs the Job's pods (each sleeps 5s) to the end.
+function workloadTable() {
+  const small = path.join(tmp, 'wl-small');
+  run([BIN, 'get', 'nodes'], small, wallEnv(0));
+  const job = path.join(tmp, 'job-500.yaml');
+  fs.writeFileSync(
+    job,
+    `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: batch
+spec:
+  completions: 500
+  parallelism: 50
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: c
+        image: busybox:1.36
+        command: ["sh", "-c", "sleep 5"]
+`,
+  );
+  const sts = path.join(tmp, 'sts-100.yaml');
+  fs.writeFileSync(
+    sts,
+    `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: nginx
+  replicas: 100
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.25
+`,
+  );
+  const withJob = path.join(tmp, 'wl-job');
+  fs.cpSync(small, withJob, { recursive: true });
+  run([BIN, 'apply', '-f', job], withJob, wallEnv(0));
+  const withSts = path.join(tmp, 'wl-sts');
+  fs.cpSync(small, withSts, { recursive: true });
+  run([BIN, 'apply', '-f', sts], withSts, wallEnv(0));
+  const pinned = (args, home) => ({ args, home, env: wallEnv(0) });
+  const results = [
+    measure('apply Job: 500 completions, parallelism 50', (_i, home) => pinned(['apply', '-f', job], home), () => copyHome(small)),
+    measure('clock advance 2m: the Job runs to Complete', (_i, home) => pinned(['clock', 'advance', '2m'], home), () => copyHome(withJob)),
+    measure('get jobs (500 pods)', () => pinned(['get', 'jobs'], withJob)),
+    measure('apply StatefulSet: 100 replicas, OrderedReady', (_i, home) => pinned(['apply', '-f', sts], home), () => copyHome(small)),
+    measure('get sts (100 pods)', () => pinned(['get', 'sts'], withSts)),
+    measure('rollout restart sts: 100 pods replaced in order', (_i, home) => pinned(['rollout', 'restart', 'sts/web'], home), () => copyHome(withSts)),
+  ];
+  printRows(results);
+}
+
 try {
-  if (!ONLY_SCALE) startupTable();
-  if (SCALE.length) scaleTable();
+  if (WORKLOADS) workloadTable();
+  if (!ONLY_WORKLOADS) {
+    if (!ONLY_SCALE) startupTable();
+    if (SCALE.length) scaleTable();
+  }
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
