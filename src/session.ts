@@ -40,7 +40,7 @@ export interface SessionOptions {
   lockTimeoutMs?: number;
   /** A smaller limit of pods in the cluster than Kubernetes' 150,000 (POCKETKUBE_MAX_PODS, for tests). */
   maxPods?: number;
-  /** Fewer passes per convergence than the engine's 200 (POCKETKUBE_PASS_CAP, for tests of a run that does not converge). */
+  /** The most passes a convergence makes (POCKETKUBE_PASS_CAP, for tests of a run that does not converge). */
   passCap?: number;
   /**
    * The default cluster's template made by this build (scripts/build.mjs): the file and the build

@@ -35,8 +35,14 @@ export interface Timer {
   owner: string;
 }
 
-/** Rounds before a controller that keeps writing is reported instead of looping forever. */
+/**
+ * Rounds in a row that write only objects already written in this convergence before the
+ * controllers still writing are reported instead of looping forever. Rounds that write new
+ * objects are progress (a StatefulSet replacing its pods one by one takes three rounds a pod).
+ */
 export const PASS_CAP = 200;
+/** The most rounds a convergence makes even while it progresses. */
+const ROUND_LIMIT = 100_000;
 
 export interface EngineOptions {
   clock: EngineClock;
@@ -55,7 +61,7 @@ export interface EngineOptions {
   resync?: boolean;
   /** Called before every pass: a long convergence tells waiters it still works (the store lock's refresh). */
   onPass?: () => void;
-  /** The most passes a convergence makes (default PASS_CAP); a test lowers it to meet the cap. */
+  /** The most rounds a convergence makes, progress or not; a test lowers it to meet the cap. */
   passCap?: number;
 }
 
@@ -78,7 +84,9 @@ export class Engine {
   private events: { type: ResourceType; event: WatchEvent }[] = [];
   private resyncPending: boolean;
   private readonly onPass?: () => void;
-  private readonly passCap: number;
+  private readonly roundLimit: number;
+  /** The uids (else keys) of the objects written during the convergence under way: new ones are progress. */
+  private written?: Set<string>;
   /** Which queues hear of a write of each type, and how. */
   private readonly watchersOf = new Map<ResourceType, { queue: WorkQueue; watch: Watch }[]>();
   readonly informers: Informers;
@@ -90,7 +98,7 @@ export class Engine {
     for (const t of opts.timers ?? []) this.setTimer(t.owner, t.at);
     this.resyncPending = opts.resync ?? true;
     this.onPass = opts.onPass;
-    this.passCap = opts.passCap ?? PASS_CAP;
+    this.roundLimit = opts.passCap ?? ROUND_LIMIT;
     const client = bindings[0]?.client;
     if (!client) throw internalError('the engine needs at least one controller');
     this.informers = new Informers(client);
@@ -169,16 +177,26 @@ export class Engine {
     const start = this.writes.writeCount;
     this.capped = false;
     this.fireDueTimers();
+    this.written = new Set();
     let lastWriters: string[] = [];
-    for (let round = 0; round < this.passCap; round++) {
+    let stalled = 0;
+    let round = 0;
+    while (round < this.roundLimit && stalled < PASS_CAP) {
       this.onPass?.();
       this.resyncIfAsked();
+      const before = this.written.size;
       this.feedQueues();
-      if (this.bound.every((b) => !b.queue.size)) return this.writes.writeCount - start;
+      if (this.bound.every((b) => !b.queue.size)) {
+        this.written = undefined;
+        return this.writes.writeCount - start;
+      }
+      stalled = this.written.size > before ? 0 : stalled + 1;
       lastWriters = this.round();
+      round++;
     }
+    this.written = undefined;
     this.capped = true;
-    throw internalError(`controllers did not converge after ${this.passCap} passes; still writing: ${lastWriters.join(', ')}`);
+    throw internalError(`controllers did not converge after ${round} passes; still writing: ${lastWriters.join(', ')}`);
   }
 
   /**
@@ -259,6 +277,7 @@ export class Engine {
       const events = this.events;
       this.events = [];
       for (const { type, event } of events) {
+        this.written?.add(event.object.metadata.uid ?? `${type.resource}/${keyString(keyOfObject(event.object))}`);
         for (const { queue, watch } of this.watchersOf.get(type) ?? []) {
           if (!watch.keys) queue.add(keyOfObject(event.object));
           else for (const key of watch.keys(event, this.informers)) queue.add(key);
