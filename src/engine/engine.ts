@@ -184,14 +184,15 @@ export class Engine {
     while (round < this.roundLimit && stalled < PASS_CAP) {
       this.onPass?.();
       this.resyncIfAsked();
-      const before = this.written.size;
       this.feedQueues();
       if (this.bound.every((b) => !b.queue.size)) {
         this.written = undefined;
         return this.writes.writeCount - start;
       }
-      stalled = this.written.size > before ? 0 : stalled + 1;
+      const before = this.written.size;
       lastWriters = this.round();
+      this.feedQueues();
+      stalled = this.written.size > before ? 0 : stalled + 1;
       round++;
     }
     this.written = undefined;

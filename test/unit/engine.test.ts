@@ -404,8 +404,7 @@ describe('the engine', () => {
     const engine = engineWith(api, [loop]);
     api.client.create(configmap.type, cm('spin'));
     expect(engine.capped).toBe(false);
-    // The first pass writes the object for the first time (progress); then 200 passes rewrite it.
-    expect(() => engine.converge()).toThrow('controllers did not converge after 201 passes; still writing: restless');
+    expect(() => engine.converge()).toThrow('controllers did not converge after 200 passes; still writing: restless');
     // The session saves what the passes wrote, as not converged, when the engine says it stopped at the cap.
     expect(engine.capped).toBe(true);
   });
