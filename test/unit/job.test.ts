@@ -191,10 +191,100 @@ describe('the Job controller', () => {
   });
 });
 
+describe('per-index back-off and success policies', () => {
+  const FAIL_ONE = ['sh', '-c', 'if [ $JOB_COMPLETION_INDEX = 1 ]; then exit 1; fi; echo ok'];
+  const failureCounts = (w: World, name: string) =>
+    podsOf(w, name).map((p) => `${p.metadata.annotations?.['batch.kubernetes.io/job-completion-index']}:${p.metadata.annotations?.['batch.kubernetes.io/job-index-failure-count']}:${p.status?.phase}`);
+
+  it('retries a failing index after its own back-off, then fails it and the Job once every index is done', () => {
+    const w = newWorld();
+    createJob(w, 'pi', { completions: 3, parallelism: 3, completionMode: 'Indexed', backoffLimitPerIndex: 1 }, FAIL_ONE);
+    w.engine.converge();
+    expect(getJob(w, 'pi').status).toMatchObject({ completedIndexes: '0,2', failedIndexes: '', failed: 1 });
+    expect(getJob(w, 'pi').spec.backoffLimit).toBe(2147483647);
+    w.engine.advanceTo(w.clock.now() + 9_000);
+    expect(podsOf(w, 'pi')).toHaveLength(3);
+    w.engine.advanceTo(w.clock.now() + 2_000);
+    expect(failureCounts(w, 'pi').sort()).toEqual(['0:0:Succeeded', '1:0:Failed', '1:1:Failed', '2:0:Succeeded']);
+    const at = '2026-11-26T12:00:10Z';
+    expect(getJob(w, 'pi').status).toMatchObject({
+      failedIndexes: '1',
+      failed: 2,
+      succeeded: 2,
+      conditions: [
+        { type: 'FailureTarget', status: 'True', reason: 'FailedIndexes', message: 'Job has failed indexes', lastProbeTime: at, lastTransitionTime: at },
+        { type: 'Failed', status: 'True', reason: 'FailedIndexes', message: 'Job has failed indexes', lastProbeTime: at, lastTransitionTime: at },
+      ],
+    });
+    expect(events(w, 'pi').at(-1)).toBe('FailedIndexes: Job has failed indexes');
+  });
+
+  it('fails the Job as soon as more indexes failed than maxFailedIndexes allows', () => {
+    const w = newWorld();
+    createJob(w, 'mf', { completions: 3, parallelism: 1, completionMode: 'Indexed', backoffLimitPerIndex: 0, maxFailedIndexes: 0 }, FAIL_ONE);
+    w.engine.advanceTo(w.clock.now() + 60_000);
+    expect(getJob(w, 'mf').status).toMatchObject({ completedIndexes: '0', failedIndexes: '1' });
+    expect(getJob(w, 'mf').status?.conditions?.map((c) => `${c.type}/${c.reason}`)).toEqual(['FailureTarget/MaxFailedIndexesExceeded', 'Failed/MaxFailedIndexesExceeded']);
+    // Index 2 never ran.
+    expect(failureCounts(w, 'mf')).toEqual(['0:0:Succeeded', '1:0:Failed']);
+  });
+
+  it('fails an index at once on a FailIndex rule', () => {
+    const w = newWorld();
+    createJob(
+      w,
+      'fi',
+      { completions: 2, parallelism: 2, completionMode: 'Indexed', backoffLimitPerIndex: 5, podFailurePolicy: { rules: [{ action: 'FailIndex', onExitCodes: { operator: 'In', values: [1] } }] } },
+      FAIL_ONE,
+    );
+    w.engine.advanceTo(w.clock.now() + 60_000);
+    expect(getJob(w, 'fi').status).toMatchObject({ completedIndexes: '0', failedIndexes: '1', failed: 1 });
+    expect(podsOf(w, 'fi')).toHaveLength(2);
+  });
+
+  it('completes once a success policy rule is met, letting the other pods go uncounted', () => {
+    const w = newWorld();
+    createJob(w, 'leader', { completions: 3, parallelism: 3, completionMode: 'Indexed', successPolicy: { rules: [{ succeededIndexes: '0' }] } }, [
+      'sh',
+      '-c',
+      'if [ $JOB_COMPLETION_INDEX = 0 ]; then echo done; else sleep 600; fi',
+    ]);
+    w.engine.advanceTo(w.clock.now() + 60_000);
+    const j = getJob(w, 'leader');
+    const at = '2026-11-26T12:00:00Z';
+    expect(j.status?.conditions).toEqual([
+      { type: 'SuccessCriteriaMet', status: 'True', reason: 'SuccessPolicy', message: 'Matched rules at index 0', lastProbeTime: at, lastTransitionTime: at },
+      { type: 'Complete', status: 'True', reason: 'SuccessPolicy', message: 'Matched rules at index 0', lastProbeTime: at, lastTransitionTime: at },
+    ]);
+    expect(j.status).toMatchObject({ completedIndexes: '0', succeeded: 1, completionTime: at });
+    expect(j.status?.failed).toBeUndefined();
+    expect(podsOf(w, 'leader').filter((p) => !p.metadata.deletionTimestamp && p.status?.phase === 'Running')).toEqual([]);
+  });
+
+  it('refuses per-index limits and success policies where the API server refuses them', () => {
+    const w = newWorld();
+    const refused = (spec: Partial<Job['spec']>) => statusOf(() => createJob(w, 'bad', spec, ['true'])).message;
+    expect(refused({ backoffLimitPerIndex: 1 })).toBe('Job.batch "bad" is invalid: spec.backoffLimitPerIndex: Invalid value: 1: requires indexed completion mode');
+    expect(refused({ completionMode: 'Indexed', completions: 2, maxFailedIndexes: 3 })).toBe(
+      'Job.batch "bad" is invalid: [spec.backoffLimitPerIndex: Required value: when maxFailedIndexes is specified, spec.maxFailedIndexes: Invalid value: 3: must be less than or equal to completions]',
+    );
+    expect(refused({ completionMode: 'Indexed', completions: 2, podFailurePolicy: { rules: [{ action: 'FailIndex', onExitCodes: { operator: 'In', values: [1] } }] } })).toBe(
+      'Job.batch "bad" is invalid: spec.podFailurePolicy.rules[0].action: Invalid value: "FailIndex": requires the backoffLimitPerIndex to be set',
+    );
+    expect(refused({ completionMode: 'Indexed', completions: 3, successPolicy: { rules: [{ succeededIndexes: '0-5', succeededCount: 4 }] } })).toBe(
+      'Job.batch "bad" is invalid: [spec.successPolicy.rules[0].succeededIndexes: Invalid value: "0-5": error parsing succeededIndexes: too large index: "5", spec.successPolicy.rules[0].succeededCount: Invalid value: 4: must be less than or equal to 3 (the number of specified completions), spec.successPolicy.rules[0].succeededCount: Invalid value: 4: must be less than or equal to 0 (the number of indexes in the specified succeededIndexes field)]',
+    );
+    expect(refused({ completionMode: 'Indexed', completions: 3, successPolicy: { rules: [{}] } })).toBe(
+      'Job.batch "bad" is invalid: spec.successPolicy.rules[0]: Required value: at least one of succeededCount or succeededIndexes must be specified',
+    );
+  });
+});
+
 describe('completion indexes', () => {
   it('are written as intervals and read back', () => {
-    expect(completedIndexesText(new Set([0, 1, 2, 4, 7, 8]))).toBe('0-2,4,7-8');
-    expect(parseIndexes('0-2,4,7-8')).toEqual([0, 1, 2, 4, 7, 8]);
+    // Two in a row are written as two (orderedIntervals.String).
+    expect(completedIndexesText(new Set([0, 1, 2, 4, 7, 8]))).toBe('0-2,4,7,8');
+    expect(parseIndexes('0-2,4,7,8')).toEqual([0, 1, 2, 4, 7, 8]);
     expect(pendingIndexes(5, new Set([0, 2]), [1, undefined])).toEqual([3, 4]);
   });
 });

@@ -1,7 +1,7 @@
 // A Job's podFailurePolicy (pkg/controller/job/pod_failure_policy.go): the first rule a failed pod
 // matches — by a container's non-zero exit code, or by one of the pod's conditions — decides
-// whether the Job fails at once (FailJob), the failure is not counted (Ignore), or it counts
-// against backoffLimit (Count, and any failure no rule matches).
+// whether the Job fails at once (FailJob), the pod's index fails at once (FailIndex), the failure
+// is not counted (Ignore), or it counts against backoffLimit (Count, and any failure no rule matches).
 import type { Job, Pod } from '../../api/types';
 
 interface ExitCodes {
@@ -16,7 +16,7 @@ interface Rule {
   onPodConditions?: { type: string; status?: string }[];
 }
 
-export type Verdict = { action: 'count' } | { action: 'ignore' } | { action: 'failJob'; message: string };
+export type Verdict = { action: 'count' } | { action: 'ignore' } | { action: 'failIndex' } | { action: 'failJob'; message: string };
 
 function matchingContainer(pod: Pod, req: ExitCodes): { name: string; exitCode: number } | undefined {
   for (const list of [pod.status?.containerStatuses ?? [], pod.status?.initContainerStatuses ?? []])
@@ -44,6 +44,7 @@ export function judgeFailure(job: Job, pod: Pod): Verdict {
     if (matched === undefined) continue;
     if (rule.action === 'FailJob') return { action: 'failJob', message: matched };
     if (rule.action === 'Ignore') return { action: 'ignore' };
+    if (rule.action === 'FailIndex') return { action: 'failIndex' };
     return { action: 'count' };
   }
   return { action: 'count' };

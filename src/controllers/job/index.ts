@@ -15,8 +15,10 @@ import { keyOfObject } from '../../client/informer';
 import { type PodIndex, podIndex } from '../../client/podindex';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { ownedBy } from '../ownerwatch';
-import { judgeFailure } from './failurepolicy';
+import { type Verdict, judgeFailure } from './failurepolicy';
 import { COMPLETION_INDEX, completedIndexesText, indexOf, parseIndexes, pendingIndexes } from './indexes';
+import { failsIndex, indexBackoffRemaining, lastFailedByIndex, replacementCounts } from './perindex';
+import { matchSuccessPolicy } from './successpolicy';
 
 export const TRACKING_FINALIZER = 'batch.kubernetes.io/job-tracking';
 const BACKOFF_INITIAL_MS = 10_000;
@@ -27,6 +29,8 @@ const MAX_PER_SYNC = 500;
 const COMPLETIONS_REACHED = { reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' };
 const BACKOFF_EXCEEDED = { reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' };
 const DEADLINE_EXCEEDED = { reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' };
+const MAX_FAILED_INDEXES = { reason: 'MaxFailedIndexesExceeded', message: 'Job has exceeded the specified maximal number of failed indexes' };
+const FAILED_INDEXES = { reason: 'FailedIndexes', message: 'Job has failed indexes' };
 
 const isActive = (p: Pod) => !p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
 const hasCondition = (job: Job, type: string) => !!job.status?.conditions?.some((c) => c.type === type && c.status === 'True');
@@ -67,25 +71,34 @@ export const jobController: Controller<PodIndex> = {
     const status: JobStatus = { ...job.status };
     const fresh = all.filter((p) => p.metadata.finalizers?.includes(TRACKING_FINALIZER) && !isActive(p) && (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed' || !!p.metadata.deletionTimestamp));
     const indexed = job.spec.completionMode === 'Indexed';
+    const completions = job.spec.completions ?? 0;
+    const perIndex = indexed && job.spec.backoffLimitPerIndex !== undefined;
     const completed = new Set<number>(indexed ? parseIndexes(status.completedIndexes) : []);
+    const failedIndexes = new Set<number>(perIndex ? parseIndexes(status.failedIndexes).filter((i) => i < completions) : []);
+    // Pods deleted because the Job had succeeded are not failures.
+    const succeededAlready = hasCondition(job, 'SuccessCriteriaMet');
     // A failed pod a FailJob rule matches fails the Job at once.
     let policyFailure: { reason: string; message: string } | undefined;
     for (const p of fresh) {
       if (p.status?.phase === 'Succeeded') {
         if (indexed) {
           const i = indexOf(p);
-          if (i !== undefined && i < (job.spec.completions ?? 0)) completed.add(i);
+          if (i !== undefined && i < completions) completed.add(i);
         } else status.succeeded = (status.succeeded ?? 0) + 1;
-      } else {
+      } else if (!(succeededAlready && p.status?.phase !== 'Failed')) {
         const verdict = judgeFailure(job, p);
         if (verdict.action === 'failJob') policyFailure ??= { reason: 'PodFailurePolicy', message: verdict.message };
         if (verdict.action !== 'ignore') status.failed = (status.failed ?? 0) + 1;
+        const i = indexOf(p);
+        if (perIndex && i !== undefined && i < completions && failsIndex(job, p, verdict)) failedIndexes.add(i);
       }
     }
     if (indexed) {
       status.succeeded = completed.size;
       status.completedIndexes = completedIndexesText(completed);
     }
+    // With per-index back-off the failed indexes are always written, "" while there are none.
+    if (perIndex) status.failedIndexes = completedIndexesText(failedIndexes) ?? '';
     for (const p of fresh) releasePod(ctx, p);
     if (job.metadata.deletionTimestamp || isFinished(job)) {
       if (fresh.length) writeStatus(ctx, job, status);
@@ -110,7 +123,7 @@ export const jobController: Controller<PodIndex> = {
     status.startTime ??= rfc3339(now);
     let retryAt: number | undefined;
 
-    const failure = policyFailure ?? failureOf(job, status, active, now);
+    const failure = policyFailure ?? failureOf(job, status, active, now) ?? (perIndex ? indexesFailure(job, failedIndexes, completed) : undefined);
     if (failure) {
       for (const p of active) deletePod(ctx, job, p);
       status.active = 0;
@@ -119,6 +132,19 @@ export const jobController: Controller<PodIndex> = {
       finish(status, ['FailureTarget', 'Failed'], failure, now);
       writeStatus(ctx, job, status);
       ctx.events.event(job, 'Warning', failure.reason, failure.message);
+      return;
+    }
+    const policyMet = indexed ? matchSuccessPolicy(job, completions, completed) : undefined;
+    if (policyMet) {
+      // Met early: the pods still running are let go, and not counted as failures.
+      for (const p of active) deletePod(ctx, job, p);
+      status.active = 0;
+      status.ready = 0;
+      status.terminating = 0;
+      finish(status, ['SuccessCriteriaMet', 'Complete'], { reason: 'SuccessPolicy', message: policyMet }, now);
+      status.completionTime = rfc3339(now);
+      writeStatus(ctx, job, status);
+      ctx.events.event(job, 'Normal', 'Completed', 'Job completed');
       return;
     }
     const succeeded = status.succeeded ?? 0;
@@ -142,12 +168,23 @@ export const jobController: Controller<PodIndex> = {
       for (const p of active.slice(want)) deletePod(ctx, job, p);
       live = active.slice(0, want);
     } else if (active.length < want) {
-      const wait = backoffRemaining(all, now);
-      if (wait > 0) retryAt = now + wait;
-      else {
-        const indexes = indexed ? pendingIndexes(job.spec.completions ?? 0, completed, live.map(indexOf)) : [];
-        const count = Math.min(want - active.length, MAX_PER_SYNC, indexed ? indexes.length : Infinity);
-        live = [...live, ...createPods(ctx, job, count, indexes)];
+      if (perIndex) {
+        // Each index waits out its own back-off; failed indexes are not run again.
+        const done = new Set([...completed, ...failedIndexes]);
+        const lastFailed = lastFailedByIndex(all);
+        const pending = pendingIndexes(completions, done, live.map(indexOf)).slice(0, want - active.length);
+        const waits = pending.map((i) => indexBackoffRemaining(lastFailed.get(i), now));
+        const ready = pending.filter((_, k) => waits[k] === 0);
+        if (ready.length) live = [...live, ...createPods(ctx, job, Math.min(ready.length, MAX_PER_SYNC), ready, (i) => replacement(job, lastFailed.get(i)))];
+        else if (pending.length) retryAt = now + Math.max(1000, Math.min(...waits));
+      } else {
+        const wait = backoffRemaining(all, now);
+        if (wait > 0) retryAt = now + wait;
+        else {
+          const indexes = indexed ? pendingIndexes(completions, completed, live.map(indexOf)) : [];
+          const count = Math.min(want - active.length, MAX_PER_SYNC, indexed ? indexes.length : Infinity);
+          live = [...live, ...createPods(ctx, job, count, indexes)];
+        }
       }
     }
     status.active = live.length;
@@ -189,6 +226,19 @@ function failureOf(job: Job, status: JobStatus, active: readonly Pod[], now: num
   const start = parseTime(status.startTime);
   if (job.spec.activeDeadlineSeconds !== undefined && start !== undefined && now - start >= job.spec.activeDeadlineSeconds * 1000) return DEADLINE_EXCEEDED;
   return undefined;
+}
+
+/** With per-index back-off: too many failed indexes, or every index finished and some failed. */
+function indexesFailure(job: Job, failed: ReadonlySet<number>, completed: ReadonlySet<number>): { reason: string; message: string } | undefined {
+  if (job.spec.maxFailedIndexes !== undefined && failed.size > job.spec.maxFailedIndexes) return MAX_FAILED_INDEXES;
+  if (failed.size > 0 && failed.size + completed.size >= (job.spec.completions ?? 0)) return FAILED_INDEXES;
+  return undefined;
+}
+
+/** The failure counts a new pod of an index carries: the last failed pod's, plus its own failure. */
+function replacement(job: Job, lastFailed: Pod | undefined): Record<string, string> {
+  const verdict: Verdict | undefined = lastFailed && job.spec.podFailurePolicy !== undefined ? judgeFailure(job, lastFailed) : undefined;
+  return replacementCounts(lastFailed, verdict);
 }
 
 /**
@@ -238,12 +288,14 @@ function deletePod(ctx: ReconcileContext, job: Job, p: Pod): void {
 }
 
 /** `count` pods of the template (for Indexed Jobs, of the given indexes), in slow-start batches. */
-function createPods(ctx: ReconcileContext, job: Job, count: number, indexes: readonly number[]): Pod[] {
+function createPods(ctx: ReconcileContext, job: Job, count: number, indexes: readonly number[], annotate?: (index: number) => Record<string, string>): Pod[] {
   const made: Pod[] = [];
   for (let done = 0, batch = 1; done < count; done += batch, batch *= 2) {
     for (let i = done; i < Math.min(count, done + batch); i++) {
       try {
-        const p = ctx.client.create<Pod>(podKind.type, newPod(job, indexes[i]));
+        const pod = newPod(job, indexes[i]);
+        if (annotate && indexes[i] !== undefined) pod.metadata.annotations = { ...pod.metadata.annotations, ...annotate(indexes[i]!) };
+        const p = ctx.client.create<Pod>(podKind.type, pod);
         made.push(p);
         ctx.events.event(job, 'Normal', 'SuccessfulCreate', `Created pod: ${p.metadata.name}`);
       } catch (e) {

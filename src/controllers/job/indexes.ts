@@ -19,7 +19,7 @@ export function pendingIndexes(completions: number, completed: ReadonlySet<numbe
   return out;
 }
 
-/** orderedIntervals.String(): runs of consecutive indexes as "a-b", single ones as "a", comma separated. */
+/** orderedIntervals.String(): runs of three or more consecutive indexes as "a-b", two as "a,b", comma separated. */
 export function completedIndexesText(indexes: ReadonlySet<number>): string | undefined {
   const sorted = [...indexes].sort((a, b) => a - b);
   if (!sorted.length) return undefined;
@@ -27,7 +27,7 @@ export function completedIndexesText(indexes: ReadonlySet<number>): string | und
   for (let i = 0; i < sorted.length; ) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    parts.push(i === j ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
+    parts.push(i === j ? String(sorted[i]) : `${sorted[i]}${j === i + 1 ? ',' : '-'}${sorted[j]}`);
     i = j + 1;
   }
   return parts.join(',');
