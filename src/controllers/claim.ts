@@ -12,12 +12,20 @@ import type { ReconcileContext } from '../engine/controller';
  * Adopts matching orphans and releases `owned` pods whose labels no longer match (`selected`
  * answers for the selector). Returns whether it adopted any.
  */
-export function claimPods(ctx: ReconcileContext, owner: KubeObject, pods: PodIndex, owned: readonly PodView[], selected: (labels: Labels | undefined) => boolean): boolean {
+export function claimPods(
+  ctx: ReconcileContext,
+  owner: KubeObject,
+  pods: PodIndex,
+  owned: readonly PodView[],
+  selected: (labels: Labels | undefined) => boolean,
+  /** A further test an orphan must pass to be adopted (a StatefulSet's: named as its pods are). */
+  member: (v: PodView) => boolean = () => true,
+): boolean {
   if (owner.metadata.deletionTimestamp) return false;
   let adopted = false;
   // Views carry owners' uids only: the references written back are read from the whole pod.
   for (const v of pods.orphansIn(owner.metadata.namespace!)) {
-    if (!isPodActive(v) || !selected(v.metadata.labels)) continue;
+    if (!isPodActive(v) || !selected(v.metadata.labels) || !member(v)) continue;
     const p = pods.whole(v);
     if (!p) continue;
     ctx.client.patch(podKind.type, p.metadata.namespace, p.metadata.name!, 'merge', {

@@ -85,6 +85,19 @@ Events:        <none>
     expect(page).toContain('Volume Claims:\n  Name:          www\n  StorageClass:  \n  Labels:        <none>\n  Annotations:   <none>\n  Capacity:      1Gi\n  Access Modes:  [ReadWriteOnce]\nEvents:\n');
   });
 
+  it('orphans its pods with --cascade=orphan, and a new set of the same name adopts them', () => {
+    const h = home();
+    h.ok('apply', '-f', MANIFEST);
+    const uids = h.ok('get', 'pods', '-l', 'app=nginx', '-o', 'jsonpath={.items[*].metadata.uid}');
+    expect(h.ok('delete', 'sts', 'web', '--cascade=orphan')).toBe('statefulset.apps "web" deleted\n');
+    expect(h.ok('get', 'pods', '-l', 'app=nginx', '-o', 'jsonpath={.items[*].metadata.ownerReferences}')).toBe('');
+    h.ok('apply', '-f', MANIFEST);
+    expect(h.ok('get', 'pods', '-l', 'app=nginx', '-o', 'jsonpath={.items[*].metadata.uid}')).toBe(uids);
+    expect(h.ok('get', 'pods', '-l', 'app=nginx', '-o', 'jsonpath={.items[*].metadata.ownerReferences[0].name}')).toBe('web web');
+    expect(h.ok('delete', 'sts', 'web', '--cascade=foreground')).toBe('statefulset.apps "web" deleted\n');
+    expect(h.run(['get', 'pods', '-l', 'app=nginx'])).toEqual({ code: 0, stdout: '', stderr: 'No resources found in default namespace.\n' });
+  });
+
   it('with OnDelete, rollout status says it only follows RollingUpdate', () => {
     const h = home();
     h.ok('apply', '-f', MANIFEST);

@@ -7,6 +7,7 @@ import { controllerrevision as crKind } from '../../api/kinds/controllerrevision
 import { statefulset as stsKind } from '../../api/kinds/statefulset';
 import { canonicalJson } from '../../api/meta/canonical';
 import { newControllerRef } from '../../api/meta/ownerrefs';
+import { fromLabelSelector, matches } from '../../api/meta/selector';
 import type { ControllerRevision, StatefulSet } from '../../api/types';
 import { INDEX } from '../../client/informer';
 import type { ReconcileContext } from '../../engine/controller';
@@ -21,7 +22,20 @@ export interface Revisions {
 
 export class CollisionError extends Error {}
 
+/** ClaimRevisions: orphaned revisions the selector matches are adopted first (a set made again after an orphaning delete). */
+function adoptRevisions(ctx: ReconcileContext, sts: StatefulSet): void {
+  const selector = fromLabelSelector(sts.spec.selector) ?? [];
+  if (!selector.length) return;
+  for (const orphan of ctx.informers.for<ControllerRevision>(crKind.type).byIndex(INDEX.orphan, sts.metadata.namespace!)) {
+    if (!matches(selector, orphan.metadata.labels)) continue;
+    ctx.client.patch(crKind.type, orphan.metadata.namespace, orphan.metadata.name!, 'merge', {
+      metadata: { ownerReferences: [...(orphan.metadata.ownerReferences ?? []), newControllerRef(sts)], uid: orphan.metadata.uid },
+    });
+  }
+}
+
 export function statefulSetRevisions(ctx: ReconcileContext, sts: StatefulSet): Revisions {
+  adoptRevisions(ctx, sts);
   const all = ctx.informers.for<ControllerRevision>(crKind.type).byIndex(INDEX.controller, sts.metadata.uid!).sort(byRevision);
   const next = (all.length ? all[all.length - 1]!.revision : 0) + 1;
   const equal = all.filter((cr) => revisionMatches(sts, cr));

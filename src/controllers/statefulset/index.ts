@@ -10,12 +10,14 @@ import { controllerrevision as crKind } from '../../api/kinds/controllerrevision
 import { pod as podKind } from '../../api/kinds/pod';
 import { statefulset as stsKind } from '../../api/kinds/statefulset';
 import { deepEqual } from '../../api/meta/equal';
+import { fromLabelSelector, matches } from '../../api/meta/selector';
 import { isPodAvailable, isPodReady, podCondition } from '../../api/pod/status';
 import { parseTime } from '../../api/time';
 import type { Pod, StatefulSet, StatefulSetStatus } from '../../api/types';
 import { keyOfObject } from '../../client/informer';
 import { type PodIndex, podIndex } from '../../client/podindex';
 import type { Controller, ReconcileContext } from '../../engine/controller';
+import { claimPods, perLabels } from '../claim';
 import { ownedBy } from '../ownerwatch';
 import { CollisionError, type Revisions, statefulSetRevisions, truncateHistory } from './history';
 import { createPod, deletePod, newPod, templateOf } from './pods';
@@ -56,6 +58,9 @@ export const statefulSetController: Controller<PodIndex> = {
       if (e instanceof CollisionError) return;
       throw e;
     }
+    // Orphans that match the selector and are named as the set's pods are adopted (isMemberOf).
+    const selector = fromLabelSelector(sts.spec.selector) ?? [];
+    claimPods(ctx, sts, pods, pods.byController(sts.metadata.uid!), perLabels((l) => selector.length > 0 && matches(selector, l)), (v) => ordinalOf(sts, v.metadata.name!) !== undefined);
     const waitUntil = updateStatefulSet(ctx, sts, revs, setPods(sts, pods));
     const now = setPods(sts, pods);
     truncateHistory(ctx, sts, revs, new Set(now.map(revisionOf)));
