@@ -99,4 +99,24 @@ describe('Jobs', () => {
     expect(h.ok('logs', 'job/process-item-banana')).toBe('Processing item banana\n');
     expect(h.ok('get', 'jobs', '-l', 'jobgroup=jobexample', '-o', 'jsonpath={range .items[*]}{.status.conditions[-1:].type} {end}')).toBe('Complete Complete Complete ');
   });
+
+  it("the seed's parallelism-only pattern: workers without completions end the Job once one succeeds and the rest are done", () => {
+    const h = home();
+    h.ok('apply', '-f', h.file('workers.yaml', job('workers', '  parallelism: 3\n', 'sleep 5; echo worker done')));
+    expect(h.ok('get', 'jobs')).toBe('NAME      STATUS    COMPLETIONS   DURATION   AGE\nworkers   Running   0/1 of 3      0s         0s\n');
+    h.ok('clock', 'advance', '10s');
+    expect(h.ok('get', 'jobs')).toBe('NAME      STATUS     COMPLETIONS   DURATION   AGE\nworkers   Complete   3/1 of 3      5s         10s\n');
+    expect(h.ok('get', 'job', 'workers', '-o', 'jsonpath={.status.succeeded}')).toBe('3');
+  });
+
+  it('an Indexed Job: one pod per index, each knowing its index', () => {
+    const h = home();
+    h.ok('apply', '-f', h.file('indexed.yaml', job('indexed', '  completions: 3\n  parallelism: 3\n  completionMode: Indexed\n', 'echo item $JOB_COMPLETION_INDEX on $HOSTNAME')));
+    expect(h.ok('get', 'jobs')).toBe('NAME      STATUS     COMPLETIONS   DURATION   AGE\nindexed   Complete   3/3           0s         0s\n');
+    expect(h.ok('get', 'job', 'indexed', '-o', 'jsonpath={.status.completedIndexes}')).toBe('0-2');
+    expect(h.ok('logs', '-l', 'job-name=indexed', '--prefix=false')).toBe('item 0 on indexed-0\nitem 1 on indexed-1\nitem 2 on indexed-2\n');
+    const page = h.ok('describe', 'job', 'indexed');
+    expect(page).toContain('\nCompletion Mode:    Indexed\n');
+    expect(page).toContain('\nCompleted Indexes:  0-2\n');
+  });
 });
