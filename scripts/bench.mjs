@@ -102,6 +102,28 @@ function copyHome(from) {
   return to;
 }
 
+/** A 100-replica apps/v1 workload of nginx pods labelled app=web; `extra` lines start its spec. */
+function replicatedManifest(kind, extra) {
+  return `apiVersion: apps/v1
+kind: ${kind}
+metadata:
+  name: web
+spec:
+${extra}  replicas: 100
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.25
+`;
+}
+
 function startupTable() {
   // A default cluster, converged.
   const small = path.join(tmp, 'small');
@@ -114,27 +136,7 @@ function startupTable() {
   const podCount = run([BIN, 'get', 'pods', '--no-headers'], big).stdout.trim().split('\n').length;
 
   const manifest = path.join(tmp, 'web-100.yaml');
-  fs.writeFileSync(
-    manifest,
-    `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 100
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.25
-`,
-  );
+  fs.writeFileSync(manifest, replicatedManifest('Deployment', ''));
 
   // Warm the code cache once, as any installed copy is after its first command.
   run([BIN, 'version', '--client']);
@@ -276,28 +278,7 @@ spec:
 `,
   );
   const sts = path.join(tmp, 'sts-100.yaml');
-  fs.writeFileSync(
-    sts,
-    `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  serviceName: nginx
-  replicas: 100
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.25
-`,
-  );
+  fs.writeFileSync(sts, replicatedManifest('StatefulSet', '  serviceName: nginx\n'));
   const withJob = path.join(tmp, 'wl-job');
   fs.cpSync(small, withJob, { recursive: true });
   run([BIN, 'apply', '-f', job], withJob, wallEnv(0));

@@ -6,6 +6,24 @@ import { throwawayHomes } from '../helpers/cli';
 
 const home = throwawayHomes();
 
+/** A CronJob whose spec begins with `schedule` (and any fields after it), one busybox container. */
+const cronJob = (name: string, schedule: string, restartPolicy: string, command: string) => `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: ${name}
+spec:
+  schedule: ${schedule}
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: ${restartPolicy}
+          containers:
+          - name: c
+            image: busybox:1.36
+            command: ${command}
+`;
+
 describe('CronJobs', () => {
   it('create cronjob --dry-run=client prints what kubectl builds', () => {
     const h = home();
@@ -59,24 +77,7 @@ status: {}
 
   it('with Forbid holds back the times a long Job runs through', () => {
     const h = home();
-    h.ok('apply', '-f', h.file('slow.yaml', `apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: slow
-spec:
-  schedule: "*/2 * * * *"
-  concurrencyPolicy: Forbid
-  startingDeadlineSeconds: 30
-  jobTemplate:
-    spec:
-      template:
-        spec:
-          restartPolicy: Never
-          containers:
-          - name: c
-            image: busybox:1.36
-            command: ["sleep", "300"]
-`));
+    h.ok('apply', '-f', h.file('slow.yaml', cronJob('slow', '"*/2 * * * *"\n  concurrencyPolicy: Forbid\n  startingDeadlineSeconds: 30', 'Never', '["sleep", "300"]')));
     h.ok('clock', 'advance', '7m');
     // 12:02's Job runs to 12:07; 12:04 and 12:06 find it active and, past their 30 s windows, are lost.
     expect(h.ok('get', 'jobs', '-o', 'name')).toBe('job.batch/slow-29928242\n');
@@ -152,23 +153,7 @@ status: {}
 
   it('follows its time zone', () => {
     const h = home();
-    h.ok('apply', '-f', h.file('tz.yaml', `apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: tokyo
-spec:
-  schedule: "0 21 * * *"
-  timeZone: Asia/Tokyo
-  jobTemplate:
-    spec:
-      template:
-        spec:
-          restartPolicy: OnFailure
-          containers:
-          - name: c
-            image: busybox:1.36
-            command: ["true"]
-`));
+    h.ok('apply', '-f', h.file('tz.yaml', cronJob('tokyo', '"0 21 * * *"\n  timeZone: Asia/Tokyo', 'OnFailure', '["true"]')));
     expect(h.ok('get', 'cj')).toBe('NAME    SCHEDULE     TIMEZONE     SUSPEND   ACTIVE   LAST SCHEDULE   AGE\ntokyo   0 21 * * *   Asia/Tokyo   False     0        <none>          0s\n');
     h.ok('clock', 'advance', '1h');
     // 21:00 in Tokyo is 12:00 UTC: the next is tomorrow's.
