@@ -11,9 +11,17 @@ export type FieldErrorType =
   | 'Too many'
   | 'Not found';
 
-/** A value rendered the way Go's %#v would print it (maps, structs). */
+/**
+ * A value rendered the way Go's %#v would print it (maps, structs). Known by its brand rather than
+ * by instanceof: a lazily loaded module may hold its own copy of this class (the tests' require).
+ */
 export class GoSyntax {
+  readonly goSyntax = true;
   constructor(readonly text: string) {}
+}
+
+function isGoSyntax(v: unknown): v is GoSyntax {
+  return typeof v === 'object' && v !== null && (v as { goSyntax?: unknown }).goSyntax === true;
 }
 
 export type BadValue = string | number | boolean | null | GoSyntax | undefined;
@@ -61,7 +69,7 @@ export function errorBody(e: FieldError): string {
   let s: string = e.type;
   if (!e.omitValue) {
     const v = e.badValue;
-    if (v instanceof GoSyntax) s += `: ${v.text}`;
+    if (isGoSyntax(v)) s += `: ${v.text}`;
     else if (typeof v === 'string') s += `: ${goQuote(v)}`;
     else if (v === null || v === undefined) s += ': "null"';
     else s += `: ${v}`;
