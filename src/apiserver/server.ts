@@ -30,7 +30,7 @@ import { type AdmissionContext, type AdmissionRequest, admit, validateAdmission 
 import { type UserInfo, type Verb, authorize } from './auth';
 import { viewsPay } from './tableviews';
 import { type FieldValidation, decodeObject, strictPatchError } from './decode';
-import type { EvictOptions } from './eviction';
+import { type EvictOptions, evictPod } from './eviction';
 import { type FieldRequirement, checkFieldLabels, fieldsMatch } from './fieldselector';
 import { deepFreeze } from './freeze';
 import { type PatchType, applyPatchBody, decodePatch, patchDecodeError } from './patch';
@@ -452,9 +452,8 @@ export class ApiServer {
 
   // ---- pods/eviction -------------------------------------------------------------------------
 
-  /** Evicts a pod (pods/eviction), as its disruption budget allows: loaded only by what evicts (drain). */
+  /** Evicts a pod (pods/eviction), as its disruption budget allows. */
   evict(user: UserInfo, namespace: string, name: string, opts: EvictOptions = {}): void {
-    const { evictPod } = require('./eviction') as typeof import('./eviction');
     evictPod(this, this.clock, user, namespace, name, opts);
   }
 
