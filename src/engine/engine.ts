@@ -36,9 +36,10 @@ export interface Timer {
 }
 
 /**
- * Rounds in a row that write only objects already written in this convergence before the
- * controllers still writing are reported instead of looping forever. Rounds that write new
- * objects are progress (a StatefulSet replacing its pods one by one takes three rounds a pod).
+ * Rounds in a row that only change objects (no object made or deleted) before the controllers
+ * still writing are reported instead of looping forever: a loop rewrites what exists, while a
+ * long ordered sequence (a StatefulSet replacing its pods one by one, three rounds a pod) makes
+ * and deletes objects as it goes.
  */
 export const PASS_CAP = 200;
 /** The most rounds a convergence makes even while it progresses. */
@@ -85,8 +86,8 @@ export class Engine {
   private resyncPending: boolean;
   private readonly onPass?: () => void;
   private readonly roundLimit: number;
-  /** The uids (else keys) of the objects written during the convergence under way: new ones are progress. */
-  private written?: Set<string>;
+  /** Objects made or deleted since the engine started: a round that adds to it made progress. */
+  private madeOrDeleted = 0;
   /** Which queues hear of a write of each type, and how. */
   private readonly watchersOf = new Map<ResourceType, { queue: WorkQueue; watch: Watch }[]>();
   readonly informers: Informers;
@@ -177,7 +178,6 @@ export class Engine {
     const start = this.writes.writeCount;
     this.capped = false;
     this.fireDueTimers();
-    this.written = new Set();
     let lastWriters: string[] = [];
     let stalled = 0;
     let round = 0;
@@ -185,17 +185,13 @@ export class Engine {
       this.onPass?.();
       this.resyncIfAsked();
       this.feedQueues();
-      if (this.bound.every((b) => !b.queue.size)) {
-        this.written = undefined;
-        return this.writes.writeCount - start;
-      }
-      const before = this.written.size;
+      if (this.bound.every((b) => !b.queue.size)) return this.writes.writeCount - start;
+      const before = this.madeOrDeleted;
       lastWriters = this.round();
       this.feedQueues();
-      stalled = this.written.size > before ? 0 : stalled + 1;
+      stalled = this.madeOrDeleted > before ? 0 : stalled + 1;
       round++;
     }
-    this.written = undefined;
     this.capped = true;
     throw internalError(`controllers did not converge after ${round} passes; still writing: ${lastWriters.join(', ')}`);
   }
@@ -278,7 +274,7 @@ export class Engine {
       const events = this.events;
       this.events = [];
       for (const { type, event } of events) {
-        this.written?.add(event.object.metadata.uid ?? `${type.resource}/${keyString(keyOfObject(event.object))}`);
+        if (event.type !== 'MODIFIED') this.madeOrDeleted++;
         for (const { queue, watch } of this.watchersOf.get(type) ?? []) {
           if (!watch.keys) queue.add(keyOfObject(event.object));
           else for (const key of watch.keys(event, this.informers)) queue.add(key);

@@ -372,7 +372,7 @@ describe('the engine', () => {
     expect(reader.seen).toEqual(['r']);
   });
 
-  it('keeps going while each pass writes objects it has not written before', () => {
+  it('keeps going while each pass makes objects', () => {
     const api = apiWithNamespace();
     // One new object a pass, 300 passes in a row: a long sequence, not a loop.
     const chain: Controller = {

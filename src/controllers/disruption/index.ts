@@ -43,8 +43,10 @@ function selectedPods(informers: Informers, pdb: PodDisruptionBudget): PodView[]
 
 /** A pod write concerns the budgets of its namespace that select it (before or after). */
 function budgetsOf(p: Pod | PodView, informers: Informers): ObjectKey[] {
-  return informers
-    .for<PodDisruptionBudget>(pdbKind.type)
+  const budgets = informers.for<PodDisruptionBudget>(pdbKind.type);
+  // Most namespaces have no budget: a pod write then costs one count.
+  if (!budgets.count(INDEX.namespace, p.metadata.namespace!)) return [];
+  return budgets
     .byIndex(INDEX.namespace, p.metadata.namespace!)
     .filter((b) => labelSelectorMatches(b.spec.selector, p.metadata.labels))
     .map(keyOfObject);
@@ -134,7 +136,13 @@ export const disruptionController: Controller<PodIndex> = {
 
   watches: [
     { type: pdbKind.type },
-    { type: podKind.type, keys: (e, informers) => [...budgetsOf(e.object as Pod, informers), ...(e.oldObject ? budgetsOf(e.oldObject as Pod, informers) : [])] },
+    {
+      type: podKind.type,
+      keys: (e, informers) => {
+        const now = budgetsOf(e.object as Pod, informers);
+        return e.oldObject ? now.concat(budgetsOf(e.oldObject as Pod, informers)) : now;
+      },
+    },
   ],
 
   resync: (ctx) => ctx.client.list<PodDisruptionBudget>(pdbKind.type).map(keyOfObject),
