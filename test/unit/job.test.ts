@@ -7,6 +7,7 @@ import { job as jobKind } from '../../src/api/kinds/job';
 import { pod } from '../../src/api/kinds/pod';
 import type { Event, Job, Pod } from '../../src/api/types';
 import { completedIndexesText, parseIndexes, pendingIndexes } from '../../src/controllers/job/indexes';
+import { StoreAreas } from '../../src/store/areas';
 import { newWorld, statusOf, type World } from '../helpers/world';
 
 function createJob(w: World, name: string, spec: Partial<Job['spec']>, command: string[], restartPolicy = 'Never'): Job {
@@ -145,6 +146,32 @@ describe('the Job controller', () => {
     expect(zero.spec.containers[0].env).toEqual([{ name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: "metadata.annotations['batch.kubernetes.io/job-completion-index']" } } }]);
     w.engine.advanceTo(w.clock.now() + 10_000);
     expect(getJob(w, 'idx').status).toMatchObject({ succeeded: 3, completedIndexes: '0-2' });
+  });
+
+  it('past its deadline, is FailureTarget while its pods terminate, and Failed once they are gone', () => {
+    const w = newWorld();
+    // A finalizer of someone else's keeps the deleted pod, and its node's kubelet is stopped: it stays terminating.
+    w.client.create<Job>(jobKind.type, {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'slow', namespace: 'default' },
+      spec: {
+        activeDeadlineSeconds: 5,
+        template: { metadata: { finalizers: ['example.com/hold'] }, spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '600'] }] } },
+      },
+    } as Job);
+    w.engine.converge();
+    const [p] = podsOf(w, 'slow');
+    new StoreAreas(w.store).put('machines', p!.spec.nodeName!, { kubeletStoppedAt: w.clock.now() });
+    w.engine.advanceTo(w.clock.now() + 6_000);
+    const j = getJob(w, 'slow');
+    expect(j.status?.conditions?.map((c) => `${c.type}/${c.reason}`)).toEqual(['FailureTarget/DeadlineExceeded']);
+    expect(j.status?.terminating).toBe(1);
+    expect(events(w, 'slow').at(-1)).toBe('SuccessfulDelete: Deleted pod: slow-x');
+    w.client.patch(pod.type, 'default', p!.metadata.name!, 'merge', { metadata: { finalizers: null } });
+    w.engine.converge();
+    expect(getJob(w, 'slow').status?.conditions?.map((c) => `${c.type}/${c.reason}`)).toEqual(['FailureTarget/DeadlineExceeded', 'Failed/DeadlineExceeded']);
+    expect(events(w, 'slow').at(-1)).toBe('DeadlineExceeded: Job was active longer than specified deadline');
   });
 
   it('suspended, deletes its pods and says so; resumed, runs again from a new start time', () => {

@@ -123,30 +123,14 @@ export const jobController: Controller<PodIndex> = {
     status.startTime ??= rfc3339(now);
     let retryAt: number | undefined;
 
+    // A Job already finishing keeps the reason it was given, and ends once its pods are gone.
+    const interim = conditionOf(job, 'FailureTarget') ?? conditionOf(job, 'SuccessCriteriaMet');
+    if (interim) return finishing(ctx, job, status, all, active, interim.type === 'FailureTarget', interim, now);
     const failure = policyFailure ?? failureOf(job, status, active, now) ?? (perIndex ? indexesFailure(job, failedIndexes, completed) : undefined);
-    if (failure) {
-      for (const p of active) deletePod(ctx, job, p);
-      status.active = 0;
-      status.ready = 0;
-      status.terminating = 0;
-      finish(status, ['FailureTarget', 'Failed'], failure, now);
-      writeStatus(ctx, job, status);
-      ctx.events.event(job, 'Warning', failure.reason, failure.message);
-      return;
-    }
+    if (failure) return finishing(ctx, job, status, all, active, true, failure, now);
     const policyMet = indexed ? matchSuccessPolicy(job, completions, completed) : undefined;
-    if (policyMet) {
-      // Met early: the pods still running are let go, and not counted as failures.
-      for (const p of active) deletePod(ctx, job, p);
-      status.active = 0;
-      status.ready = 0;
-      status.terminating = 0;
-      finish(status, ['SuccessCriteriaMet', 'Complete'], { reason: 'SuccessPolicy', message: policyMet }, now);
-      status.completionTime = rfc3339(now);
-      writeStatus(ctx, job, status);
-      ctx.events.event(job, 'Normal', 'Completed', 'Job completed');
-      return;
-    }
+    // Met early: the pods still running are let go, and not counted as failures.
+    if (policyMet) return finishing(ctx, job, status, all, active, false, { reason: 'SuccessPolicy', message: policyMet }, now);
     const succeeded = status.succeeded ?? 0;
     const done = job.spec.completions === undefined ? succeeded > 0 && !active.length : succeeded >= job.spec.completions && !active.length;
     if (done) {
@@ -225,6 +209,31 @@ function failureOf(job: Job, status: JobStatus, active: readonly Pod[], now: num
   }
   const start = parseTime(status.startTime);
   if (job.spec.activeDeadlineSeconds !== undefined && start !== undefined && now - start >= job.spec.activeDeadlineSeconds * 1000) return DEADLINE_EXCEEDED;
+  return undefined;
+}
+
+const conditionOf = (job: Job, type: string) => job.status?.conditions?.find((c) => c.type === type && c.status === 'True');
+
+/**
+ * A Job that has failed or succeeded: its active pods are deleted and the interim condition
+ * (FailureTarget, SuccessCriteriaMet) is set; the terminal one (Failed, Complete, with the same
+ * reason and message) and its event wait until no pod is terminating, as v1.32's controller waits.
+ */
+function finishing(ctx: ReconcileContext, job: Job, status: JobStatus, all: readonly Pod[], active: readonly Pod[], failed: boolean, why: { reason?: string; message?: string }, now: number): undefined {
+  for (const p of active) deletePod(ctx, job, p);
+  const terminating = all.filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && (p.metadata.deletionTimestamp || active.includes(p))).length;
+  status.active = 0;
+  status.ready = 0;
+  status.terminating = terminating;
+  const reason = { reason: why.reason ?? '', message: why.message ?? '' };
+  const [interim, terminal] = failed ? ['FailureTarget', 'Failed'] : ['SuccessCriteriaMet', 'Complete'];
+  finish(status, terminating ? [interim] : [interim, terminal], reason, now);
+  if (!terminating && !failed) status.completionTime = rfc3339(now);
+  writeStatus(ctx, job, status);
+  if (!terminating) {
+    if (failed) ctx.events.event(job, 'Warning', reason.reason, reason.message);
+    else ctx.events.event(job, 'Normal', 'Completed', 'Job completed');
+  }
   return undefined;
 }
 
