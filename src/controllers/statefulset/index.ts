@@ -11,9 +11,10 @@ import { pod as podKind } from '../../api/kinds/pod';
 import { statefulset as stsKind } from '../../api/kinds/statefulset';
 import { deepEqual } from '../../api/meta/equal';
 import { fromLabelSelector, matches } from '../../api/meta/selector';
-import { isPodAvailable, isPodReady, podCondition } from '../../api/pod/status';
+import { isPodAvailable, isPodReady, isPodTerminal, podCondition } from '../../api/pod/status';
+import type { PodView } from '../../api/pod/view';
 import { parseTime } from '../../api/time';
-import type { Pod, StatefulSet, StatefulSetStatus } from '../../api/types';
+import type { StatefulSet, StatefulSetStatus } from '../../api/types';
 import { keyOfObject } from '../../client/informer';
 import { type PodIndex, podIndex } from '../../client/podindex';
 import type { Controller, ReconcileContext } from '../../engine/controller';
@@ -22,21 +23,10 @@ import { ownedBy } from '../ownerwatch';
 import { CollisionError, type Revisions, statefulSetRevisions, truncateHistory } from './history';
 import { createPod, deletePod, newPod, templateOf } from './pods';
 
-const revisionOf = (p: Pod) => p.metadata.labels?.[CONTROLLER_REVISION_HASH] ?? '';
-const isTerminating = (p: Pod) => !!p.metadata.deletionTimestamp;
-const isFinished = (p: Pod) => p.status?.phase === 'Failed' || p.status?.phase === 'Succeeded';
-const isRunningAndReady = (p: Pod) => p.status?.phase === 'Running' && isPodReady(p);
-const isHealthy = (p: Pod) => isRunningAndReady(p) && !isTerminating(p);
-
-/** The set's pods (controlled by it), whole. */
-function setPods(sts: StatefulSet, pods: PodIndex): Pod[] {
-  const out: Pod[] = [];
-  for (const v of pods.byController(sts.metadata.uid!)) {
-    const p = pods.whole(v);
-    if (p) out.push(p);
-  }
-  return out;
-}
+const revisionOf = (p: PodView) => p.metadata.labels?.[CONTROLLER_REVISION_HASH] ?? '';
+const isTerminating = (p: PodView) => !!p.metadata.deletionTimestamp;
+const isRunningAndReady = (p: PodView) => p.status?.phase === 'Running' && isPodReady(p);
+const isHealthy = (p: PodView) => isRunningAndReady(p) && !isTerminating(p);
 
 export const statefulSetController: Controller<PodIndex> = {
   name: 'statefulset-controller',
@@ -61,8 +51,9 @@ export const statefulSetController: Controller<PodIndex> = {
     // Orphans that match the selector and are named as the set's pods are adopted (isMemberOf).
     const selector = fromLabelSelector(sts.spec.selector) ?? [];
     claimPods(ctx, sts, pods, pods.byController(sts.metadata.uid!), perLabels((l) => selector.length > 0 && matches(selector, l)), (v) => ordinalOf(sts, v.metadata.name!) !== undefined);
-    const waitUntil = updateStatefulSet(ctx, sts, revs, setPods(sts, pods));
-    const now = setPods(sts, pods);
+    // The cache views hold all a sync reads of the set's pods (phase, readiness, labels, deletion).
+    const waitUntil = updateStatefulSet(ctx, sts, revs, pods.byController(sts.metadata.uid!));
+    const now = pods.byController(sts.metadata.uid!);
     truncateHistory(ctx, sts, revs, new Set(now.map(revisionOf)));
     writeStatus(ctx, sts, revs, now);
     return waitUntil !== undefined ? { requeueAfterMs: Math.max(1, waitUntil - ctx.clock.now()) } : undefined;
@@ -70,18 +61,18 @@ export const statefulSetController: Controller<PodIndex> = {
 };
 
 /** When a ready pod becomes available for minReadySeconds, if it is not yet. */
-function availableAt(sts: StatefulSet, p: Pod): number {
+function availableAt(sts: StatefulSet, p: PodView): number {
   return (parseTime(podCondition(p, 'Ready')?.lastTransitionTime) ?? 0) + (sts.spec.minReadySeconds ?? 0) * 1000;
 }
 
 /** One sync's steps; returns when to look again for a pod waiting out minReadySeconds. */
-function updateStatefulSet(ctx: ReconcileContext, sts: StatefulSet, revs: Revisions, pods: readonly Pod[]): number | undefined {
+function updateStatefulSet(ctx: ReconcileContext, sts: StatefulSet, revs: Revisions, pods: readonly PodView[]): number | undefined {
   const now = ctx.clock.now();
   const minReady = sts.spec.minReadySeconds ?? 0;
   const start = startOrdinal(sts);
   const count = sts.spec.replicas ?? 1;
-  const replicas: (Pod | undefined)[] = new Array(count).fill(undefined);
-  const condemned: { pod: Pod; ordinal: number }[] = [];
+  const replicas: (PodView | undefined)[] = new Array(count).fill(undefined);
+  const condemned: { pod: PodView; ordinal: number }[] = [];
   for (const p of pods) {
     const ord = ordinalOf(sts, p.metadata.name!);
     if (ord === undefined) continue;
@@ -92,13 +83,13 @@ function updateStatefulSet(ctx: ReconcileContext, sts: StatefulSet, revs: Revisi
   const monotonic = sts.spec.podManagementPolicy !== 'Parallel';
   const ru = sts.spec.updateStrategy?.type === 'RollingUpdate' ? sts.spec.updateStrategy.rollingUpdate : undefined;
   const partition = ru?.partition ?? 0;
-  const available = (p: Pod) => isPodAvailable(p, minReady, now);
+  const available = (p: PodView) => isPodAvailable(p, minReady, now);
 
   // The replicas, in ordinal order: make what is missing, and (OrderedReady) wait for each to be ready.
   for (let i = 0; i < count; i++) {
     const ord = start + i;
     const pod = replicas[i];
-    if (pod && isFinished(pod)) {
+    if (pod && isPodTerminal(pod)) {
       // A pod that ended is deleted, and made again once it is gone.
       if (!isTerminating(pod)) deletePod(ctx, sts, pod, false, ord);
       if (monotonic) return undefined;
@@ -142,7 +133,7 @@ function updateStatefulSet(ctx: ReconcileContext, sts: StatefulSet, revs: Revisi
 }
 
 /** computeReplicaStatus and completeRollingUpdate; written only when it changed. */
-function writeStatus(ctx: ReconcileContext, sts: StatefulSet, revs: Revisions, pods: readonly Pod[]): void {
+function writeStatus(ctx: ReconcileContext, sts: StatefulSet, revs: Revisions, pods: readonly PodView[]): void {
   const now = ctx.clock.now();
   const minReady = sts.spec.minReadySeconds ?? 0;
   let replicas = 0;

@@ -6,6 +6,7 @@ import { persistentvolumeclaim as pvcKind } from '../../api/kinds/persistentvolu
 import { pod as podKind } from '../../api/kinds/pod';
 import { clone } from '../../api/meta/equal';
 import { newControllerRef } from '../../api/meta/ownerrefs';
+import type { PodView } from '../../api/pod/view';
 import type { ControllerRevision, KubeObject, PersistentVolumeClaim, Pod, PodTemplateSpec, StatefulSet, Volume } from '../../api/types';
 import type { ReconcileContext } from '../../engine/controller';
 
@@ -87,11 +88,11 @@ export function createPod(ctx: ReconcileContext, sts: StatefulSet, pod: Pod, ord
 }
 
 /** DeleteStatefulPod; a pod scaled away first hands its claims to itself when whenScaled is Delete. */
-export function deletePod(ctx: ReconcileContext, sts: StatefulSet, pod: Pod, scaledAway: boolean, ordinal: number): void {
+export function deletePod(ctx: ReconcileContext, sts: StatefulSet, pod: PodView, scaledAway: boolean, ordinal: number): void {
   if (scaledAway && sts.spec.persistentVolumeClaimRetentionPolicy?.whenScaled === 'Delete')
     for (const claim of claimsFor(sts, ordinal)) {
       const existing = ctx.client.tryGet<PersistentVolumeClaim>(pvcKind.type, claim.metadata.namespace, claim.metadata.name!);
-      if (existing) ownClaim(ctx, existing, pod);
+      if (existing) ownClaim(ctx, existing, pod as unknown as KubeObject);
     }
   ctx.client.delete(podKind.type, pod.metadata.namespace, pod.metadata.name!);
   ctx.events.event(sts, 'Normal', 'SuccessfulDelete', `delete Pod ${pod.metadata.name} in StatefulSet ${sts.metadata.name} successful`);
