@@ -8,21 +8,20 @@ import { job as jobKind } from '../../api/kinds/job';
 import { pod as podKind } from '../../api/kinds/pod';
 import { deepEqual } from '../../api/meta/equal';
 import { newControllerRef } from '../../api/meta/ownerrefs';
-import { isPodReady } from '../../api/pod/status';
+import { isPodActive, isPodReady, isPodTerminal } from '../../api/pod/status';
 import { parseTime, rfc3339 } from '../../api/time';
 import type { Condition, Job, JobStatus, Pod } from '../../api/types';
 import { keyOfObject } from '../../client/informer';
 import { type PodIndex, podIndex } from '../../client/podindex';
 import type { Controller, ReconcileContext } from '../../engine/controller';
 import { ownedBy } from '../ownerwatch';
+import { backoffLeft, finishedAt } from './backoff';
 import { type Verdict, judgeFailure } from './failurepolicy';
 import { COMPLETION_INDEX, completedIndexesText, indexOf, parseIndexes, pendingIndexes } from './indexes';
 import { failsIndex, indexBackoffRemaining, lastFailedByIndex, replacementCounts } from './perindex';
 import { matchSuccessPolicy } from './successpolicy';
 
 export const TRACKING_FINALIZER = 'batch.kubernetes.io/job-tracking';
-const BACKOFF_INITIAL_MS = 10_000;
-const BACKOFF_MAX_MS = 10 * 60_000;
 /** MaxPodCreateDeletePerSync. */
 const MAX_PER_SYNC = 500;
 
@@ -32,8 +31,10 @@ const DEADLINE_EXCEEDED = { reason: 'DeadlineExceeded', message: 'Job was active
 const MAX_FAILED_INDEXES = { reason: 'MaxFailedIndexesExceeded', message: 'Job has exceeded the specified maximal number of failed indexes' };
 const FAILED_INDEXES = { reason: 'FailedIndexes', message: 'Job has failed indexes' };
 
-const isActive = (p: Pod) => !p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
-const hasCondition = (job: Job, type: string) => !!job.status?.conditions?.some((c) => c.type === type && c.status === 'True');
+const conditionOf = (job: Job, type: string) => job.status?.conditions?.find((c) => c.type === type && c.status === 'True');
+const hasCondition = (job: Job, type: string) => !!conditionOf(job, type);
+/** Pods being deleted that have not finished. */
+const terminatingPods = (pods: readonly Pod[]) => pods.filter((p) => p.metadata.deletionTimestamp && !isPodTerminal(p)).length;
 const isFinished = (job: Job) => hasCondition(job, 'Complete') || hasCondition(job, 'Failed');
 
 /** The Job's pods (controlled by it), whole. */
@@ -44,13 +45,6 @@ function jobPods(job: Job, pods: PodIndex): Pod[] {
     if (p) out.push(p);
   }
   return out.sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
-}
-
-/** A finished pod's end: when its last container terminated, else when it was last changed. */
-function finishedAt(p: Pod): number {
-  let at = 0;
-  for (const s of p.status?.containerStatuses ?? []) at = Math.max(at, parseTime(s.state?.terminated?.finishedAt) ?? 0);
-  return at || (parseTime(p.metadata.creationTimestamp) ?? 0);
 }
 
 export const jobController: Controller<PodIndex> = {
@@ -69,7 +63,7 @@ export const jobController: Controller<PodIndex> = {
     const now = ctx.clock.now();
     // What finished since the last sync is counted once, then let go (the tracking finalizer).
     const status: JobStatus = { ...job.status };
-    const fresh = all.filter((p) => p.metadata.finalizers?.includes(TRACKING_FINALIZER) && !isActive(p) && (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed' || !!p.metadata.deletionTimestamp));
+    const fresh = all.filter((p) => p.metadata.finalizers?.includes(TRACKING_FINALIZER) && !isPodActive(p) && (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed' || !!p.metadata.deletionTimestamp));
     const indexed = job.spec.completionMode === 'Indexed';
     const completions = job.spec.completions ?? 0;
     const perIndex = indexed && job.spec.backoffLimitPerIndex !== undefined;
@@ -104,7 +98,7 @@ export const jobController: Controller<PodIndex> = {
       if (fresh.length) writeStatus(ctx, job, status);
       return;
     }
-    const active = all.filter(isActive);
+    const active = all.filter(isPodActive);
     status.uncountedTerminatedPods = {};
     if (job.spec.suspend) {
       // Suspended: its pods go, and its active deadline waits (startTime is set again on resuming).
@@ -112,7 +106,7 @@ export const jobController: Controller<PodIndex> = {
       if (setSuspended(status, true, now)) ctx.events.event(job, 'Normal', 'Suspended', 'Job suspended');
       status.active = 0;
       status.ready = 0;
-      status.terminating = all.filter((p) => p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed').length + active.length;
+      status.terminating = terminatingPods(all) + active.length;
       writeStatus(ctx, job, status);
       return;
     }
@@ -133,16 +127,7 @@ export const jobController: Controller<PodIndex> = {
     if (policyMet) return finishing(ctx, job, status, all, active, false, { reason: 'SuccessPolicy', message: policyMet }, now);
     const succeeded = status.succeeded ?? 0;
     const done = job.spec.completions === undefined ? succeeded > 0 && !active.length : succeeded >= job.spec.completions && !active.length;
-    if (done) {
-      status.active = 0;
-      status.ready = 0;
-      status.terminating = 0;
-      finish(status, ['SuccessCriteriaMet', 'Complete'], COMPLETIONS_REACHED, now);
-      status.completionTime = rfc3339(now);
-      writeStatus(ctx, job, status);
-      ctx.events.event(job, 'Normal', 'Completed', 'Job completed');
-      return;
-    }
+    if (done) return finishing(ctx, job, status, all, active, false, COMPLETIONS_REACHED, now);
 
     // manageJob: as many active pods as parallelism allows and completions still need.
     const parallelism = job.spec.parallelism ?? 1;
@@ -173,7 +158,7 @@ export const jobController: Controller<PodIndex> = {
     }
     status.active = live.length;
     status.ready = live.filter((p) => isPodReady(p)).length;
-    status.terminating = all.filter((p) => p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed').length;
+    status.terminating = terminatingPods(all);
     writeStatus(ctx, job, status);
     const deadline = job.spec.activeDeadlineSeconds !== undefined ? (parseTime(status.startTime) ?? now) + job.spec.activeDeadlineSeconds * 1000 : undefined;
     const next = Math.min(retryAt ?? Infinity, deadline ?? Infinity);
@@ -212,7 +197,6 @@ function failureOf(job: Job, status: JobStatus, active: readonly Pod[], now: num
   return undefined;
 }
 
-const conditionOf = (job: Job, type: string) => job.status?.conditions?.find((c) => c.type === type && c.status === 'True');
 
 /**
  * A Job that has failed or succeeded: its active pods are deleted and the interim condition
@@ -221,7 +205,7 @@ const conditionOf = (job: Job, type: string) => job.status?.conditions?.find((c)
  */
 function finishing(ctx: ReconcileContext, job: Job, status: JobStatus, all: readonly Pod[], active: readonly Pod[], failed: boolean, why: { reason?: string; message?: string }, now: number): undefined {
   for (const p of active) deletePod(ctx, job, p);
-  const terminating = all.filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && (p.metadata.deletionTimestamp || active.includes(p))).length;
+  const terminating = terminatingPods(all) + active.length;
   status.active = 0;
   status.ready = 0;
   status.terminating = terminating;
@@ -258,9 +242,7 @@ function backoffRemaining(pods: readonly Pod[], now: number): number {
   const lastSuccess = Math.max(0, ...pods.filter((p) => p.status?.phase === 'Succeeded').map(finishedAt));
   const failed = pods.filter((p) => p.status?.phase === 'Failed' && finishedAt(p) >= lastSuccess);
   if (!failed.length) return 0;
-  const lastFailure = Math.max(...failed.map(finishedAt));
-  const delay = Math.min(BACKOFF_INITIAL_MS * 2 ** (failed.length - 1), BACKOFF_MAX_MS);
-  return Math.max(0, delay - (now - lastFailure));
+  return backoffLeft(failed.length, Math.max(...failed.map(finishedAt)), now);
 }
 
 /** The interim condition, then the terminal one, both with the same reason and message. */

@@ -2,15 +2,13 @@
 // its own failure count, carried from pod to pod in an annotation; an index whose failures pass
 // the limit (or that a FailIndex rule names) fails and is not run again, and each index waits out
 // its own back-off before its next pod.
-import { parseTime } from '../../api/time';
 import type { Job, Pod } from '../../api/types';
+import { backoffLeft, finishedAt } from './backoff';
 import type { Verdict } from './failurepolicy';
 import { indexOf } from './indexes';
 
 export const INDEX_FAILURE_COUNT = 'batch.kubernetes.io/job-index-failure-count';
 export const INDEX_IGNORED_FAILURE_COUNT = 'batch.kubernetes.io/job-index-ignored-failure-count';
-const BACKOFF_INITIAL_MS = 10_000;
-const BACKOFF_MAX_MS = 10 * 60_000;
 const MAX_INT32 = 2147483647;
 
 /** An annotation's count; missing, malformed or out of range reads as 0. */
@@ -28,13 +26,6 @@ const absoluteFailures = (p: Pod) => count(p, INDEX_FAILURE_COUNT) + count(p, IN
 export function failsIndex(job: Job, p: Pod, verdict: Verdict): boolean {
   if (verdict.action === 'failIndex') return true;
   return verdict.action !== 'ignore' && failureCountOf(p) >= (job.spec.backoffLimitPerIndex ?? 0);
-}
-
-/** When a pod's containers last terminated, else when it was made. */
-function finishedAt(p: Pod): number {
-  let at = 0;
-  for (const s of p.status?.containerStatuses ?? []) at = Math.max(at, parseTime(s.state?.terminated?.finishedAt) ?? 0);
-  return at || (parseTime(p.metadata.creationTimestamp) ?? 0);
 }
 
 /** The failed pods of each index, the latest first: the most failures, then the latest end. */
@@ -63,7 +54,5 @@ export function replacementCounts(replaced: Pod | undefined, verdict: Verdict | 
 /** getRemainingTimePerIndex: 10s doubling per failure of the index (ignored ones too), at most 10m, from its last failure. */
 export function indexBackoffRemaining(lastFailed: Pod | undefined, now: number): number {
   if (!lastFailed) return 0;
-  const failures = absoluteFailures(lastFailed) + 1;
-  const delay = Math.min(BACKOFF_INITIAL_MS * 2 ** (failures - 1), BACKOFF_MAX_MS);
-  return Math.max(0, delay - (now - finishedAt(lastFailed)));
+  return backoffLeft(absoluteFailures(lastFailed) + 1, finishedAt(lastFailed), now);
 }
