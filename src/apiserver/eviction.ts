@@ -7,7 +7,7 @@
 // Before deleting, the server marks the pod with the DisruptionTarget condition.
 import { forbidden, tooManyRequests, unknownError } from '../api/errors';
 import { pod as podKind } from '../api/kinds/pod';
-import { poddisruptionbudget as pdbKind } from '../api/kinds/poddisruptionbudget';
+import { EMPTY_PDB_STATUS, poddisruptionbudget as pdbKind } from '../api/kinds/poddisruptionbudget';
 import { labelSelectorMatches } from '../api/meta/selector';
 import { isPodReady } from '../api/pod/status';
 import { withDisruptionAllowed } from '../api/policy/budget';
@@ -39,7 +39,7 @@ function canIgnoreBudget(pod: Pod): boolean {
 
 /** checkAndDecrement: the budget allows one more disruption now, which this eviction takes. */
 function spendDisruption(server: ApiServer, clock: Clock, pdb: PodDisruptionBudget, podName: string, dryRun: boolean): void {
-  const status = pdb.status ?? { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 };
+  const status = pdb.status ?? EMPTY_PDB_STATUS;
   const name = pdb.metadata.name!;
   if ((status.observedGeneration ?? 0) < (pdb.metadata.generation ?? 0))
     throw tooManyRequests(VIOLATION, 10, [{ reason: 'DisruptionBudget', message: `The disruption budget ${name} is still being processed by the server.` }]);

@@ -1,6 +1,6 @@
 // policy/v1 PodDisruptionBudget (pkg/registry/policy/poddisruptionbudget and
 // ValidatePodDisruptionBudget of v1.32): no defaults, the spec mutable, the name a path segment.
-import type { PodDisruptionBudget } from '../types';
+import type { PodDisruptionBudget, PodDisruptionBudgetStatus } from '../types';
 import { isValidPathSegmentName } from '../validation/names';
 import { STANDARD_VERBS, defineKind, statusOf } from './kind';
 
@@ -8,7 +8,7 @@ import { STANDARD_VERBS, defineKind, statusOf } from './kind';
 const validation = () => require('../validation/poddisruptionbudget') as typeof import('../validation/poddisruptionbudget');
 
 /** The status a new budget starts with: its four counts, which are always written, at zero. */
-export const EMPTY_PDB_STATUS = { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 };
+export const EMPTY_PDB_STATUS: Readonly<PodDisruptionBudgetStatus> = { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 };
 
 export const poddisruptionbudget = defineKind<PodDisruptionBudget>({
   type: {

@@ -3,15 +3,15 @@
 // healthy, and so how many may be disrupted now — with its DisruptionAllowed condition. The
 // eviction API spends disruptionsAllowed and notes each pod it let go in disruptedPods; an entry
 // stands for two minutes, the time the pod has to be deleted.
-import { poddisruptionbudget as pdbKind } from '../../api/kinds/poddisruptionbudget';
+import { EMPTY_PDB_STATUS, poddisruptionbudget as pdbKind } from '../../api/kinds/poddisruptionbudget';
 import { pod as podKind } from '../../api/kinds/pod';
 import { deepEqual } from '../../api/meta/equal';
 import { labelSelectorMatches } from '../../api/meta/selector';
 import { isPodReady } from '../../api/pod/status';
-import { withDisruptionAllowed } from '../../api/policy/budget';
+import { setDisruptionAllowed, withDisruptionAllowed } from '../../api/policy/budget';
 import type { PodView } from '../../api/pod/view';
-import { parseTime, rfc3339 } from '../../api/time';
-import type { Condition, ObjectKey, Pod, PodDisruptionBudget, PodDisruptionBudgetStatus } from '../../api/types';
+import { parseTime } from '../../api/time';
+import type { ObjectKey, Pod, PodDisruptionBudget, PodDisruptionBudgetStatus } from '../../api/types';
 import { INDEX, type Informers, keyOfObject } from '../../client/informer';
 import { type PodIndex, podIndex, podInformer } from '../../client/podindex';
 import type { Controller, ReconcileContext } from '../../engine/controller';
@@ -117,17 +117,8 @@ function writeStatus(ctx: ReconcileContext, pdb: PodDisruptionBudget, s: Omit<Po
 
 /** failSafe: a budget whose count failed allows no disruption, and says why. */
 function failSafe(ctx: ReconcileContext, pdb: PodDisruptionBudget, message: string): void {
-  const old = pdb.status ?? { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 };
-  const current = old.conditions?.find((c) => c.type === 'DisruptionAllowed');
-  const condition: Condition = {
-    type: 'DisruptionAllowed',
-    status: 'False',
-    observedGeneration: old.observedGeneration,
-    lastTransitionTime: current?.status === 'False' ? current.lastTransitionTime : rfc3339(ctx.clock.now()),
-    reason: 'SyncFailed',
-    message,
-  };
-  const status = { ...old, disruptionsAllowed: 0, conditions: [...(old.conditions ?? []).filter((c) => c.type !== 'DisruptionAllowed'), condition] };
+  const old = pdb.status ?? EMPTY_PDB_STATUS;
+  const status = { ...old, disruptionsAllowed: 0, conditions: setDisruptionAllowed(old, false, 'SyncFailed', message, ctx.clock.now()) };
   if (!deepEqual(status, pdb.status)) ctx.client.updateStatus(pdbKind.type, { ...pdb, status });
 }
 

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { configKeyProblems } from '../../../api/kinds/configmap';
+import { EMPTY_PDB_STATUS } from '../../../api/kinds/poddisruptionbudget';
 import { canonicalJson } from '../../../api/meta/canonical';
 import { compareCodePoints } from '../../../api/meta/codepoint';
 import { hasOwn, setOwn } from '../../../api/meta/own';
@@ -52,16 +53,21 @@ export function deployment(name: string, images: string[], replicas: number, por
   } as KubeObject;
 }
 
-/** kubectl create job NAME --image=IMAGE [-- COMMAND]: one container named after the Job, restartPolicy Never. */
-export function job(name: string, image: string, command: string[] = []): KubeObject {
+/** The pod template of create job and create cronjob: one container named after the object. */
+function onePodTemplate(name: string, image: string, command: string[], restartPolicy: string): Record<string, unknown> {
   const container: Record<string, unknown> = { name, image };
   if (command.length) container.command = command;
   container.resources = {};
+  return { metadata: { creationTimestamp: null }, spec: { containers: [container], restartPolicy } };
+}
+
+/** kubectl create job NAME --image=IMAGE [-- COMMAND]: one container named after the Job, restartPolicy Never. */
+export function job(name: string, image: string, command: string[] = []): KubeObject {
   return {
     kind: 'Job',
     apiVersion: 'batch/v1',
     metadata: { name, creationTimestamp: null },
-    spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: [container], restartPolicy: 'Never' } } },
+    spec: { template: onePodTemplate(name, image, command, 'Never') },
     status: {},
   } as KubeObject;
 }
@@ -71,20 +77,11 @@ export function job(name: string, image: string, command: string[] = []): KubeOb
  * container named after the CronJob; --restart unset means OnFailure (any other word is sent as is).
  */
 export function cronJob(name: string, image: string, schedule: string, restart: string, command: string[] = []): KubeObject {
-  const container: Record<string, unknown> = { name, image };
-  if (command.length) container.command = command;
-  container.resources = {};
   return {
     kind: 'CronJob',
     apiVersion: 'batch/v1',
     metadata: { name, creationTimestamp: null },
-    spec: {
-      schedule,
-      jobTemplate: {
-        metadata: { name, creationTimestamp: null },
-        spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: [container], restartPolicy: restart || 'OnFailure' } } },
-      },
-    },
+    spec: { schedule, jobTemplate: { metadata: { name, creationTimestamp: null }, spec: { template: onePodTemplate(name, image, command, restart || 'OnFailure') } } },
     status: {},
   } as KubeObject;
 }
@@ -112,7 +109,7 @@ export function podDisruptionBudget(name: string, selector: string, minAvailable
     apiVersion: 'policy/v1',
     metadata: { name, creationTimestamp: null },
     spec,
-    status: { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 },
+    status: { ...EMPTY_PDB_STATUS },
   } as unknown as KubeObject;
 }
 
