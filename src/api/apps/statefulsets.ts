@@ -1,13 +1,8 @@
 // How a StatefulSet relates to its pods, claims and ControllerRevisions (stateful_set_utils.go):
-// ordinal names, the identity labels, claim names, and the revisions' data and names. Shared by
-// the controller, describe and rollout.
-import { canonicalJson } from '../meta/canonical';
+// ordinal names, the identity labels, claim names, and the revisions' names (their data is
+// apps/revisions.ts). Shared by the controller and rollout.
 import { fnv132, safeEncode } from '../meta/fnv';
-import { controllerRef } from '../meta/ownerrefs';
-import type { ControllerRevision, KubeObject, PersistentVolumeClaim, StatefulSet } from '../types';
-import { daemonSetPatch } from './daemonsets';
-
-export { revisionTemplate } from './daemonsets';
+import type { PersistentVolumeClaim, StatefulSet } from '../types';
 
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
 export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
@@ -31,11 +26,6 @@ export function ordinalOf(sts: StatefulSet, name: string): number | undefined {
 /** `<template>-<set>-<ordinal>`. */
 export const claimName = (sts: StatefulSet, template: PersistentVolumeClaim, ordinal: number) => `${template.metadata.name}-${sts.metadata.name}-${ordinal}`;
 
-/** getPatch: the revision's data, the pod template to replace the set's with. */
-export function statefulSetPatch(sts: StatefulSet): Record<string, unknown> {
-  return daemonSetPatch(sts as unknown as Parameters<typeof daemonSetPatch>[0]);
-}
-
 /**
  * HashControllerRevision: FNV-1 of the data's JSON (Go marshals the patch's map with sorted keys)
  * and the collision count, spelled as a name.
@@ -43,16 +33,3 @@ export function statefulSetPatch(sts: StatefulSet): Record<string, unknown> {
 export function revisionHash(patchText: string, collisionCount: number): string {
   return safeEncode(String(fnv132(new TextEncoder().encode(patchText + String(collisionCount)))));
 }
-
-/** history.EqualRevision for the set's current template: the same data. */
-export function revisionMatches(sts: StatefulSet, cr: ControllerRevision): boolean {
-  return canonicalJson(statefulSetPatch(sts)) === canonicalJson(cr.data ?? null);
-}
-
-/** The ControllerRevisions a StatefulSet controls, of those given. */
-export function ownedRevisions(sts: StatefulSet, all: readonly ControllerRevision[]): ControllerRevision[] {
-  return all.filter((cr) => controllerRef(cr)?.uid === sts.metadata.uid);
-}
-
-/** Whether a pod (or claim) belongs to the set by its controller reference. */
-export const isControlledBy = (obj: KubeObject, sts: StatefulSet) => controllerRef(obj)?.uid === sts.metadata.uid;

@@ -1,7 +1,8 @@
 // A DaemonSet's history (daemon/update.go constructHistory, snapshot, cleanupHistory): one
 // ControllerRevision per template it has run, named `<ds>-<hash>`, numbered in order; the one
 // recording the current template is the current revision and takes the highest number.
-import { CONTROLLER_REVISION_HASH, daemonSetPatch, revisionMatches } from '../../api/apps/daemonsets';
+import { CONTROLLER_REVISION_HASH } from '../../api/apps/daemonsets';
+import { revisionMatches, templatePatch } from '../../api/apps/revisions';
 import { controllerrevision as crKind } from '../../api/kinds/controllerrevision';
 import { daemonset as dsKind } from '../../api/kinds/daemonset';
 import { newControllerRef } from '../../api/meta/ownerrefs';
@@ -79,7 +80,7 @@ function snapshot(ctx: ReconcileContext, ds: DaemonSet, revision: number): Contr
       labels: { ...(ds.spec.template.metadata?.labels ?? {}), [CONTROLLER_REVISION_HASH]: hash },
       ownerReferences: [newControllerRef(ds)],
     },
-    data: daemonSetPatch(ds),
+    data: templatePatch(ds),
     revision,
   };
   if (ds.metadata.annotations) cr.metadata.annotations = { ...ds.metadata.annotations };

@@ -2,10 +2,10 @@
 // template it has run, named `<set>-<hash>` and numbered in order. The update revision records the
 // current template (an older equal revision is renumbered, as a rollback does); the current
 // revision is the one status.currentRevision names.
-import { REVISION_HASH_LABEL, revisionHash, revisionMatches, statefulSetPatch } from '../../api/apps/statefulsets';
+import { revisionMatches, templatePatch, templatePatchText } from '../../api/apps/revisions';
+import { REVISION_HASH_LABEL, revisionHash } from '../../api/apps/statefulsets';
 import { controllerrevision as crKind } from '../../api/kinds/controllerrevision';
 import { statefulset as stsKind } from '../../api/kinds/statefulset';
-import { canonicalJson } from '../../api/meta/canonical';
 import { newControllerRef } from '../../api/meta/ownerrefs';
 import { fromLabelSelector, matches } from '../../api/meta/selector';
 import type { ControllerRevision, StatefulSet } from '../../api/types';
@@ -53,9 +53,8 @@ export function statefulSetRevisions(ctx: ReconcileContext, sts: StatefulSet): R
 
 /** A new revision of the current template; a name another template holds is a hash collision, tried again with the next count. */
 function snapshot(ctx: ReconcileContext, sts: StatefulSet, revision: number): ControllerRevision {
-  const data = statefulSetPatch(sts);
   const collisionCount = sts.status?.collisionCount ?? 0;
-  const hash = revisionHash(canonicalJson(data), collisionCount);
+  const hash = revisionHash(templatePatchText(sts), collisionCount);
   const name = `${sts.metadata.name}-${hash}`;
   const existing = ctx.client.tryGet<ControllerRevision>(crKind.type, sts.metadata.namespace, name);
   if (existing) {
@@ -72,7 +71,7 @@ function snapshot(ctx: ReconcileContext, sts: StatefulSet, revision: number): Co
       labels: { ...(sts.spec.template.metadata?.labels ?? {}), [REVISION_HASH_LABEL]: hash },
       ownerReferences: [newControllerRef(sts)],
     },
-    data,
+    data: templatePatch(sts),
     revision,
   };
   if (sts.metadata.annotations) cr.metadata.annotations = { ...sts.metadata.annotations };

@@ -1,7 +1,8 @@
 // A StatefulSet's pods and claims (stateful_set_utils.go, stateful_pod_control.go): the pod of
 // each ordinal with its stable identity (name, hostname, subdomain, labels) and its claims'
 // volumes; the claims created before the pod and kept after it, owned as the retention policy says.
-import { CONTROLLER_REVISION_HASH, POD_INDEX_LABEL, POD_NAME_LABEL, claimName, podName, revisionTemplate } from '../../api/apps/statefulsets';
+import { revisionTemplate } from '../../api/apps/revisions';
+import { CONTROLLER_REVISION_HASH, POD_INDEX_LABEL, POD_NAME_LABEL, claimName, podName } from '../../api/apps/statefulsets';
 import { persistentvolumeclaim as pvcKind } from '../../api/kinds/persistentvolumeclaim';
 import { pod as podKind } from '../../api/kinds/pod';
 import { clone } from '../../api/meta/equal';

@@ -1,6 +1,5 @@
 // Rollouts of DaemonSets: progress from the status (DaemonSetStatusViewer); history, rollback and
 // restart as for every kind with ControllerRevisions.
-import { daemonSetPatch } from '../../../api/apps/daemonsets';
 import { daemonset as dsKind } from '../../../api/kinds/daemonset';
 import type { DaemonSet, KubeObject } from '../../../api/types';
 import { CliError } from '../../errors';
@@ -19,4 +18,4 @@ function status(obj: KubeObject): { message: string; done: boolean } {
   return { message: `daemon set ${name} successfully rolled out\n`, done: true };
 }
 
-export const daemonSetRollout = revisionRollout(dsKind.type, status, (o) => daemonSetPatch(o as DaemonSet));
+export const daemonSetRollout = revisionRollout(dsKind.type, status);

@@ -3,13 +3,12 @@
 // rollback as a strategic merge patch of a revision's data, restart by the template's
 // restartedAt annotation.
 import { CHANGE_CAUSE } from '../../../api/apps/replicasets';
-import { revisionTemplate } from '../../../api/apps/daemonsets';
+import { type TemplateOwner, revisionMatches, revisionTemplate } from '../../../api/apps/revisions';
 import { controllerrevision as crKind } from '../../../api/kinds/controllerrevision';
-import { canonicalJson } from '../../../api/meta/canonical';
 import { controllerRef } from '../../../api/meta/ownerrefs';
 import { fromLabelSelector, matches } from '../../../api/meta/selector';
 import type { ResourceType } from '../../../api/registry';
-import type { ControllerRevision, KubeObject, LabelSelector, PodTemplateSpec } from '../../../api/types';
+import type { ControllerRevision, KubeObject, LabelSelector } from '../../../api/types';
 import type { Client } from '../../../client/client';
 import { podTemplateText } from '../../../printers/describe';
 import { DESCRIBE_TABWRITER, tabwrite } from '../../../printers/tabwriter';
@@ -17,11 +16,11 @@ import { CliError } from '../../errors';
 import { RESTARTED_AT, rfc3339Local } from './deployment';
 import type { HistoryViewer, RolloutKind, RolloutStatus } from './kind';
 
-type TemplateOwner = KubeObject & { spec: { selector?: LabelSelector; template: PodTemplateSpec } };
+type SelectingOwner = TemplateOwner & { spec: { selector?: LabelSelector } };
 
 /** The object as it is now and the revisions it controls that its selector selects. */
-function controlledHistory(client: Client, type: ResourceType, obj: KubeObject): { owner: TemplateOwner; revisions: ControllerRevision[] } {
-  const owner = client.get<TemplateOwner>(type, obj.metadata.namespace, obj.metadata.name!);
+function controlledHistory(client: Client, type: ResourceType, obj: KubeObject): { owner: SelectingOwner; revisions: ControllerRevision[] } {
+  const owner = client.get<SelectingOwner>(type, obj.metadata.namespace, obj.metadata.name!);
   const selector = fromLabelSelector(owner.spec.selector) ?? [];
   const revisions = client
     .list<ControllerRevision>(crKind.type, owner.metadata.namespace)
@@ -29,12 +28,7 @@ function controlledHistory(client: Client, type: ResourceType, obj: KubeObject):
   return { owner, revisions };
 }
 
-/** The patch a revision of the owner's current template would hold equals this one's data. */
-function recordsCurrent(owner: TemplateOwner, cr: ControllerRevision, patch: (o: TemplateOwner) => unknown): boolean {
-  return canonicalJson(patch(owner)) === canonicalJson(cr.data ?? null);
-}
-
-export function revisionRollout(type: ResourceType, status: (obj: KubeObject) => RolloutStatus, patch: (o: TemplateOwner) => unknown): RolloutKind {
+export function revisionRollout(type: ResourceType, status: (obj: KubeObject) => RolloutStatus): RolloutKind {
   const history: HistoryViewer = {
     history(client, obj) {
       const out = new Map<number, KubeObject>();
@@ -65,7 +59,7 @@ export function revisionRollout(type: ResourceType, status: (obj: KubeObject) =>
     const to = toRevision === 0 ? sorted[sorted.length - 2] : sorted.find((cr) => cr.revision === toRevision);
     if (!to) throw new CliError(`unable to find specified revision ${toRevision} in history`);
     if (dryRun === 'client') return `will roll back to ${podTemplateText(revisionTemplate(to))}`;
-    if (recordsCurrent(owner, to, patch)) return `skipped rollback (current template already matches revision ${toRevision})`;
+    if (revisionMatches(owner, to)) return `skipped rollback (current template already matches revision ${toRevision})`;
     try {
       client.patch(type, owner.metadata.namespace, owner.metadata.name!, 'strategic', to.data, { dryRun: dryRun === 'server' });
     } catch (e) {

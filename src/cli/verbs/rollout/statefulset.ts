@@ -1,7 +1,6 @@
 // Rollouts of StatefulSets: progress from the status (StatefulSetStatusViewer: with a partition,
 // which the API server defaults to 0, done once the pods above it are updated); history, rollback
 // and restart as for every kind with ControllerRevisions.
-import { statefulSetPatch } from '../../../api/apps/statefulsets';
 import { statefulset as stsKind } from '../../../api/kinds/statefulset';
 import type { KubeObject, StatefulSet } from '../../../api/types';
 import { CliError } from '../../errors';
@@ -27,4 +26,4 @@ function status(obj: KubeObject): { message: string; done: boolean } {
   return { message: `statefulset rolling update complete ${s.currentReplicas ?? 0} pods at revision ${s.currentRevision}...\n`, done: true };
 }
 
-export const statefulSetRollout = revisionRollout(stsKind.type, status, (o) => statefulSetPatch(o as StatefulSet));
+export const statefulSetRollout = revisionRollout(stsKind.type, status);
