@@ -34,9 +34,11 @@ export function parseTime(s: string | null | undefined): number | undefined {
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Go's time.RFC1123Z of a UTC time: "Thu, 26 Nov 2026 12:05:00 +0000". */
-export function rfc1123zUTC(ms: number): string {
-  const d = new Date(ms);
+/** Go's time.RFC1123Z at a UTC offset in minutes: "Thu, 26 Nov 2026 12:05:00 +0000". */
+export function rfc1123zAt(ms: number, offsetMinutes: number): string {
+  const d = new Date(ms + offsetMinutes * 60_000);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
+  const off = Math.abs(offsetMinutes);
+  const zone = `${offsetMinutes >= 0 ? '+' : '-'}${pad(Math.floor(off / 60))}${pad(off % 60)}`;
+  return `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${zone}`;
 }

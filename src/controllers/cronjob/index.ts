@@ -8,7 +8,7 @@ import { CronError } from '../../api/cron/parse';
 import { loadLocation } from '../../api/cron/zone';
 import { controllerRef } from '../../api/meta/ownerrefs';
 import { deepEqual } from '../../api/meta/equal';
-import { parseTime, rfc1123zUTC, rfc3339 } from '../../api/time';
+import { parseTime, rfc1123zAt, rfc3339 } from '../../api/time';
 import type { CronJob, CronJobStatus, Job, ObjectKey } from '../../api/types';
 import { referenceTo } from '../../client/events';
 import { INDEX, keyOfObject } from '../../client/informer';
@@ -140,7 +140,7 @@ function syncCronJob(ctx: ReconcileContext, cj: CronJob, status: CronJobStatus, 
 
   const deadline = cj.spec.startingDeadlineSeconds;
   if (deadline !== undefined && scheduled + deadline * 1000 < now) {
-    ctx.events.event(cj, 'Warning', 'MissSchedule', `Missed scheduled time to start a job: ${rfc1123zUTC(scheduled)}`);
+    ctx.events.event(cj, 'Warning', 'MissSchedule', `Missed scheduled time to start a job: ${rfc1123zAt(scheduled, 0)}`);
     return requeue();
   }
   const name = jobNameFor(cj, scheduled);
