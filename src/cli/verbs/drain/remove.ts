@@ -1,7 +1,7 @@
 // Removing a drained node's pods (kubectl's pkg/drain Helper): through the Eviction API (retried
-// while a disruption budget refuses), or with plain deletes under --disable-eviction, then waiting until each pod is gone, polling once a
-// second as kubectl does, on the simulated clock. A pod deleted more than
-// --skip-wait-for-delete-timeout seconds ago is no longer waited for.
+// while a disruption budget refuses), or with plain deletes under --disable-eviction, then waiting
+// until each pod is gone, polling once a second as kubectl does, on the simulated clock. A pod
+// deleted more than --skip-wait-for-delete-timeout seconds ago is no longer waited for.
 import { formatGoDuration } from '../../../api/duration';
 import { isStatusError } from '../../../api/errors';
 import { pod as podKind } from '../../../api/kinds/pod';
@@ -108,11 +108,11 @@ export function removePods(cluster: Cluster, io: IO, pods: readonly Pod[], o: Re
   }
 
   const errors: Error[] = [];
-  const start = cluster.now();
-  const waiting = evictWithRetries(cluster, io, pods, o, errors);
+  // One global timeout for the evictions and the wait after them; none waits "forever" (an hour).
+  const deadline = cluster.now() + (o.timeoutMs > 0 ? o.timeoutMs : FOREVER_LIMIT_MS);
+  const waiting = evictWithRetries(cluster, io, pods, o, grace, deadline, errors);
   if (!server) {
-    // The wait shares the evictions' timeout.
-    const timeoutMs = o.timeoutMs > 0 ? Math.max(1, o.timeoutMs - (cluster.now() - start)) : 0;
+    const timeoutMs = o.timeoutMs > 0 ? Math.max(1, deadline - cluster.now()) : 0;
     for (const p of waitForDelete(cluster, io, waiting, { ...o, timeoutMs }, 'evicted'))
       errors.push(new Error(`error when waiting for pod ${JSON.stringify(p.metadata.name)} in namespace ${JSON.stringify(p.metadata.namespace)} to terminate: ${DEADLINE_EXCEEDED}`));
   }
@@ -124,12 +124,8 @@ export function removePods(cluster: Cluster, io: IO, pods: readonly Pod[], o: Re
  * disruption budget protects (429) is tried again 5s later, on the cluster clock, until the global
  * timeout, which is checked at the start of each attempt. Returns the pods evicted and not yet gone.
  */
-function evictWithRetries(cluster: Cluster, io: IO, pods: readonly Pod[], o: RemoveOptions, errors: Error[]): Pod[] {
+function evictWithRetries(cluster: Cluster, io: IO, pods: readonly Pod[], o: RemoveOptions, grace: number | undefined, deadline: number, errors: Error[]): Pod[] {
   const server = o.dryRun === 'server';
-  const grace = o.gracePeriodSeconds >= 0 ? o.gracePeriodSeconds : undefined;
-  const start = cluster.now();
-  // No timeout waits forever in kubectl; here until an hour of cluster time has passed.
-  const deadline = start + (o.timeoutMs > 0 ? o.timeoutMs : FOREVER_LIMIT_MS);
   const timeoutText = o.timeoutMs > 0 ? formatGoDuration(o.timeoutMs) : MAX_DURATION;
   let evicted: Pod[] = [];
   let pending = [...pods];
@@ -158,7 +154,10 @@ function evictWithRetries(cluster: Cluster, io: IO, pods: readonly Pod[], o: Rem
     // While the refused wait, the evicted are watched as kubectl's other goroutines watch them: once a second.
     for (let t = POLL_MS; pending.length && t <= RETRY_MS; t += POLL_MS) {
       cluster.advanceTo(cluster.now() + POLL_MS);
-      if (!server) evicted = evicted.filter((p) => current(cluster, p) || void io.out.write(`pod/${p.metadata.name} evicted\n`));
+      if (server) continue;
+      const gone = evicted.filter((p) => !current(cluster, p));
+      for (const p of gone) io.out.write(`pod/${p.metadata.name} evicted\n`);
+      evicted = evicted.filter((p) => !gone.includes(p));
     }
   }
   return evicted;
