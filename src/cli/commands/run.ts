@@ -11,8 +11,8 @@ import { dropPath } from '../../api/schema/drop';
 import type { KubeObject, Pod } from '../../api/types';
 import type { PatchType, PropagationPolicy } from '../../client/client';
 import type { Cluster, CommandContext } from '../context';
-import { CliError, ExitCode, RawError } from '../errors';
-import { klogCommandFailed } from '../klog';
+import { CliError, RawError } from '../errors';
+import { checkRequiredFlags } from '../klog';
 import { splitAtDash } from '../dash';
 import { parseCascade } from '../flags/cascade';
 import { durationFlag } from '../flags/duration';
@@ -162,11 +162,7 @@ export function applyOverrides(obj: KubeObject, overrides: string, overrideType:
 const runVerb: Verb<RunOptions> = {
   complete(c, words, f, cmd) {
     const changeCause = recordOption(c, cmd, f.record);
-    // cobra checks a required flag before the command runs: klog's "command failed" line.
-    if (f.image === undefined) {
-      klogCommandFailed(c, 'required flag(s) "image" not set');
-      throw new ExitCode(1);
-    }
+    checkRequiredFlags(c, f, ['image']);
     const { before, after } = splitAtDash(cmd, words);
     const stdin = !!f.stdin;
     return {

@@ -4,9 +4,9 @@ import { isStatusError } from '../../../api/errors';
 import { kindDef, resolveResource } from '../../../api/registry';
 import type { KubeObject } from '../../../api/types';
 import type { CommandContext } from '../../context';
-import { CliError, ExitCode, MultiError } from '../../errors';
+import { CliError, MultiError } from '../../errors';
 import { splitAtDash } from '../../dash';
-import { klogCommandFailed } from '../../klog';
+import { checkRequiredFlags } from '../../klog';
 import { type DryRun, MutationPrinter, type OutputFormat, parseDryRun, parseOutput } from '../../flags/output';
 import { fieldValidation } from '../../flags/validate';
 import { addGlobalFlags, collect, collectSlice, intFlag } from '../../program';
@@ -222,11 +222,7 @@ export function register(program: Command, ctx: CommandContext): void {
     verbAction(
       ctx,
       generatorVerb((c, args, f, cmd) => {
-        // cobra checks the required flag before the command runs: klog's "command failed" line.
-        if (f.image === undefined) {
-          klogCommandFailed(c, 'required flag(s) "image" not set');
-          throw new ExitCode(1);
-        }
+        checkRequiredFlags(c, f, ['image']);
         // NAME, then the containers' command after "--" (kubectl's ArgsLenAtDash).
         const { before, after } = splitAtDash(cmd, args);
         const name = requireName('deployment', before);
@@ -271,12 +267,7 @@ export function register(program: Command, ctx: CommandContext): void {
     verbAction(
       ctx,
       generatorVerb((c, args, f, cmd) => {
-        // cobra checks required flags before the command runs, naming every one missing.
-        const missing = (['image', 'schedule'] as const).filter((k) => f[k] === undefined);
-        if (missing.length) {
-          klogCommandFailed(c, `required flag(s) ${missing.map((k) => `"${k}"`).join(', ')} not set`);
-          throw new ExitCode(1);
-        }
+        checkRequiredFlags(c, f, ['image', 'schedule']);
         const { before, after } = splitAtDash(cmd, args);
         return gen.cronJob(requireName('cronjob', before), f.image, f.schedule, f.restart, after ?? []);
       }, 'failed to create cronjob'),
