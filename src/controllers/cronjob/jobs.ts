@@ -2,6 +2,7 @@
 // and spec, a name derived from the time (so the same time never makes two Jobs), the scheduled
 // time in an annotation, and the CronJob as its controller.
 import { type Zone, loadLocation } from '../../api/cron/zone';
+import { clone } from '../../api/meta/equal';
 import { newControllerRef } from '../../api/meta/ownerrefs';
 import type { CronJob, Job } from '../../api/types';
 import { jobNameFor } from './schedule';
@@ -33,6 +34,6 @@ export function jobFromTemplate(cj: CronJob, scheduledAt: number): Job {
       annotations,
       ownerReferences: [newControllerRef(cj)],
     },
-    spec: structuredClone(t.spec),
+    spec: clone(t.spec),
   };
 }

@@ -1,6 +1,7 @@
 // kubectl create job NAME --from=cronjob/CJ: a Job made by hand from a CronJob's job template,
 // marked as a manual instantiation and owned by the CronJob (controller, but without
 // blockOwnerDeletion, which would need the cronjobs/finalizers permission).
+import { clone } from '../../../api/meta/equal';
 import type { CronJob, KubeObject } from '../../../api/types';
 import type { CommandContext } from '../../context';
 import { CliError } from '../../errors';
@@ -22,5 +23,5 @@ export async function jobFromCronJob(c: CommandContext, name: string, from: stri
   if (template.metadata?.labels) metadata.labels = { ...template.metadata.labels };
   metadata.annotations = { [INSTANTIATE]: 'manual', ...(template.metadata?.annotations ?? {}) };
   metadata.ownerReferences = [{ apiVersion: 'batch/v1', kind: 'CronJob', name: cj.metadata.name!, uid: cj.metadata.uid!, controller: true }];
-  return { apiVersion: 'batch/v1', kind: 'Job', metadata, spec: structuredClone(template.spec), status: {} } as KubeObject;
+  return { apiVersion: 'batch/v1', kind: 'Job', metadata, spec: clone(template.spec), status: {} } as KubeObject;
 }
